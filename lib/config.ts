@@ -1,0 +1,173 @@
+/**
+ * Configuration: read and validated once, at start-up, from the environment.
+ *
+ * Every variable the platform understands is declared here, with its default and
+ * the reason it exists; `.env.example` and `docker-compose.yml` are checked
+ * against this schema by a test. A missing or malformed variable stops the
+ * service with a message that names it (see `ConfigError`).
+ *
+ * Infrastructure variables left unset mean "use the embedded stand-in": the
+ * launcher (`npm start`) and the test harness start a `redis-server` child, an
+ * in-process S3 server and an in-process search index, and use SQLite files
+ * under `DATA_DIR` instead of MongoDB.
+ */
+import { z } from 'zod';
+
+const port = z.coerce.number().int().min(0).max(65535);
+const url = z.string().url();
+const bool = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+const optionalString = z
+  .string()
+  .optional()
+  .transform((v) => (v === undefined || v === '' ? undefined : v));
+/** Empty strings count as unset, so `FOO=` in a .env file means "use the default". */
+function optional<T extends z.ZodTypeAny>(schema: T) {
+  return z.preprocess((v) => (v === '' ? undefined : v), schema.optional());
+}
+
+export const envSchema = z.object({
+  /** `production` turns off introspection, the landing page and error details. @default development */
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  /** pino level. @default info */
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Interface every service binds to. Containers need 0.0.0.0. @default 127.0.0.1 */
+  HOST: z.string().min(1).default('127.0.0.1'),
+
+  GATEWAY_PORT: port.default(4000),
+  USER_PORT: port.default(4001),
+  VIDEO_PORT: port.default(4002),
+  CHAT_PORT: port.default(4003),
+  SEARCH_PORT: port.default(4004),
+  /** Where the gateway reaches each subgraph; defaults to HOST and the subgraph's port. */
+  USER_URL: optional(url),
+  VIDEO_URL: optional(url),
+  CHAT_URL: optional(url),
+  SEARCH_URL: optional(url),
+
+  /** Embedded stores (SQLite files, redis-server data, S3 objects, search snapshot) live here. @default ./data */
+  DATA_DIR: z.string().min(1).default('./data'),
+
+  /** MongoDB connection string; unset means SQLite files under DATA_DIR. */
+  MONGODB_URI: optional(z.string().regex(/^mongodb(\+srv)?:\/\//, 'must start with mongodb:// or mongodb+srv://')),
+  /** Redis connection string; unset means a redis-server child process started by the launcher. */
+  REDIS_URL: optional(z.string().regex(/^rediss?:\/\//, 'must start with redis:// or rediss://')),
+  /** Path of the redis-server binary used for the embedded Redis. @default redis-server */
+  REDIS_SERVER_BIN: z.string().min(1).default('redis-server'),
+
+  /** S3-compatible endpoint (MinIO), e.g. http://minio:9000; unset means an in-process S3 server. */
+  S3_ENDPOINT: optional(url),
+  S3_ACCESS_KEY: optionalString,
+  S3_SECRET_KEY: optionalString,
+  S3_REGION: z.string().min(1).default('us-east-1'),
+  /** Bucket holding videos, chunks, covers and avatars. @default vidhub */
+  S3_BUCKET: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, 'must be a valid S3 bucket name')
+    .default('vidhub'),
+  /** Endpoint that presigned URLs name, when clients reach storage at another address. @default S3_ENDPOINT */
+  S3_PUBLIC_ENDPOINT: optional(url),
+
+  /** Elasticsearch URL; unset means the in-process index (MiniSearch). */
+  ELASTICSEARCH_URL: optional(url),
+  ELASTICSEARCH_API_KEY: optionalString,
+  ELASTICSEARCH_USERNAME: optionalString,
+  ELASTICSEARCH_PASSWORD: optionalString,
+  /** Prefix of every index name, so several deployments can share a cluster. @default vidhub */
+  ELASTICSEARCH_INDEX_PREFIX: z
+    .string()
+    .regex(/^[a-z0-9_-]+$/, 'must be lowercase letters, digits, - or _')
+    .default('vidhub'),
+
+  /**
+   * HMAC key (at least 32 characters) for the internal identity token the gateway
+   * forwards to subgraphs. Only the gateway and the subgraphs hold it. Required in
+   * production; the launcher generates one under DATA_DIR in development.
+   */
+  INTERNAL_IDENTITY_SECRET: optional(z.string().min(32, 'must be at least 32 characters')),
+  /** Key (at least 32 characters) that signs access tokens. Required in production. */
+  JWT_ACCESS_SECRET: optional(z.string().min(32, 'must be at least 32 characters')),
+  /** Key (at least 32 characters) that signs refresh tokens. Required in production. */
+  JWT_REFRESH_SECRET: optional(z.string().min(32, 'must be at least 32 characters')),
+  /** Mark auth cookies `Secure` (HTTPS only). @default true in production, false otherwise */
+  COOKIE_SECURE: optional(bool),
+  /** Comma-separated origins allowed by CORS (credentials included). Empty: same-origin only. */
+  CORS_ORIGINS: z
+    .string()
+    .default('')
+    .transform((v) =>
+      v
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean),
+    ),
+
+  /** Apollo Studio: both set turns on usage reporting and managed federation. */
+  APOLLO_KEY: optionalString,
+  APOLLO_GRAPH_REF: optionalString,
+
+  /** OpenAI-compatible chat-completions base URL, e.g. https://spark-api-open.xf-yun.com/v1 */
+  LLM_BASE_URL: optional(url),
+  LLM_MODEL: optionalString,
+  /** Comma-separated provider keys; each allows 2 concurrent calls per capability. */
+  LLM_API_KEYS: optionalString,
+});
+
+export type Config = z.infer<typeof envSchema>;
+
+export class ConfigError extends Error {
+  constructor(readonly problems: { variable: string; message: string }[]) {
+    super(
+      `Invalid configuration:\n${problems.map((p) => `  ${p.variable}: ${p.message}`).join('\n')}`,
+    );
+    this.name = 'ConfigError';
+  }
+}
+
+/** Validates `env` (process.env by default); throws a ConfigError naming every bad variable. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((i) => ({ variable: String(i.path[0] ?? '?'), message: i.message })),
+    );
+  }
+  const config = parsed.data;
+  if (config.NODE_ENV === 'production') {
+    const missing = (['INTERNAL_IDENTITY_SECRET', 'JWT_ACCESS_SECRET', 'JWT_REFRESH_SECRET'] as const)
+      .filter((k) => !config[k])
+      .map((variable) => ({ variable, message: 'is required when NODE_ENV=production' }));
+    if (missing.length) throw new ConfigError(missing);
+  }
+  const s3Keys = [config.S3_ACCESS_KEY, config.S3_SECRET_KEY].filter(Boolean).length;
+  if (config.S3_ENDPOINT && s3Keys !== 2) {
+    throw new ConfigError([
+      { variable: 'S3_ACCESS_KEY', message: 'S3_ACCESS_KEY and S3_SECRET_KEY are required with S3_ENDPOINT' },
+    ]);
+  }
+  return config;
+}
+
+export const SUBGRAPHS = ['user', 'video', 'chat', 'search'] as const;
+export type SubgraphName = (typeof SUBGRAPHS)[number];
+
+export function subgraphPort(config: Config, name: SubgraphName): number {
+  return {
+    user: config.USER_PORT,
+    video: config.VIDEO_PORT,
+    chat: config.CHAT_PORT,
+    search: config.SEARCH_PORT,
+  }[name];
+}
+
+export function subgraphUrl(config: Config, name: SubgraphName): string {
+  const explicit = {
+    user: config.USER_URL,
+    video: config.VIDEO_URL,
+    chat: config.CHAT_URL,
+    search: config.SEARCH_URL,
+  }[name];
+  const host = config.HOST === '0.0.0.0' ? '127.0.0.1' : config.HOST;
+  return explicit ?? `http://${host}:${subgraphPort(config, name)}/graphql`;
+}
