@@ -1,0 +1,156 @@
+/**
+ * The gateway: @apollo/gateway inside @apollo/server on express.
+ *
+ * Per request: a request id (the client's `x-request-id` if well-formed, else a
+ * new one) echoed in the response and forwarded to subgraphs; the access token
+ * verified once; the viewer forwarded as an internal identity token.
+ *
+ * The supergraph comes from schema/supergraph.graphql (composed offline by
+ * `npm run compose`), or from Apollo's managed federation when APOLLO_KEY and
+ * APOLLO_GRAPH_REF are both set. With them unset nothing calls out of the machine.
+ */
+import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import cors from 'cors';
+import express from 'express';
+import { ApolloGateway } from '@apollo/gateway';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { expressMiddleware } from '@as-integrations/express5';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import {
+  ApolloServerPluginLandingPageDisabled,
+  ApolloServerPluginSchemaReportingDisabled,
+  ApolloServerPluginUsageReportingDisabled,
+} from '@apollo/server/plugin/disabled';
+import { SUBGRAPHS, subgraphUrl, type Config, type SubgraphName } from '../lib/config.js';
+import { makeFormatError } from '../lib/errors.js';
+import { ANONYMOUS, REQUEST_ID_HEADER, signInternalIdentity, type Viewer } from '../lib/identity.js';
+import type { Logger } from '../lib/logger.js';
+import { schemaPath } from '../lib/paths.js';
+import { runReadiness } from '../lib/subgraph.js';
+import { verifyAccessToken } from '../lib/tokens.js';
+import type { GatewayContext } from './context.js';
+import { SubgraphDataSource } from './dataSource.js';
+
+export interface RunningGateway {
+  url: string;
+  port: number;
+  dispose(): Promise<void>;
+}
+
+export interface GatewayOptions {
+  port?: number;
+  /** Overrides of the subgraph URLs (tests start subgraphs on free ports). */
+  subgraphUrls?: Partial<Record<SubgraphName, string>>;
+}
+
+const REQUEST_ID = /^[A-Za-z0-9._:-]{8,128}$/;
+
+function bearer(req: express.Request): string | undefined {
+  const header = req.headers.authorization;
+  if (header?.startsWith('Bearer ')) return header.slice('Bearer '.length).trim() || undefined;
+  return undefined;
+}
+
+export async function startGateway(config: Config, log: Logger, opts: GatewayOptions = {}): Promise<RunningGateway> {
+  const production = config.NODE_ENV === 'production';
+  const identitySecret = config.INTERNAL_IDENTITY_SECRET;
+  const accessSecret = config.JWT_ACCESS_SECRET;
+  if (!identitySecret || !accessSecret) throw new Error('INTERNAL_IDENTITY_SECRET and JWT_ACCESS_SECRET must be set (the launcher provides them in development)');
+  const urls = Object.fromEntries(SUBGRAPHS.map((name) => [name, opts.subgraphUrls?.[name] ?? subgraphUrl(config, name)])) as Record<SubgraphName, string>;
+  const managed = Boolean(config.APOLLO_KEY && config.APOLLO_GRAPH_REF);
+
+  const gateway = new ApolloGateway({
+    ...(managed ? {} : { supergraphSdl: readFileSync(schemaPath('supergraph'), 'utf8') }),
+    buildService: ({ name, url }) => new SubgraphDataSource(name, urls[name as SubgraphName] ?? url ?? ''),
+  });
+
+  const app = express();
+  app.disable('x-powered-by');
+  const httpServer = http.createServer(app);
+
+  const plugins: ApolloServerPlugin<GatewayContext>[] = [ApolloServerPluginDrainHttpServer({ httpServer })];
+  if (!managed) plugins.push(ApolloServerPluginUsageReportingDisabled(), ApolloServerPluginSchemaReportingDisabled());
+  if (production) plugins.push(ApolloServerPluginLandingPageDisabled());
+
+  const apollo = new ApolloServer<GatewayContext>({
+    gateway,
+    introspection: !production,
+    includeStacktraceInErrorResponses: !production,
+    formatError: makeFormatError(!production),
+    csrfPrevention: true,
+    plugins,
+  });
+  await apollo.start();
+
+  app.use((req, res, next) => {
+    const incoming = req.headers[REQUEST_ID_HEADER];
+    const requestId = typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID();
+    res.locals.requestId = requestId;
+    res.setHeader(REQUEST_ID_HEADER, requestId);
+    next();
+  });
+  app.get('/health', (_req, res) => {
+    res.json({ status: 'ok', service: 'gateway' });
+  });
+  app.get('/ready', async (_req, res) => {
+    const result = await runReadiness(
+      Object.fromEntries(
+        SUBGRAPHS.map((name) => [
+          name,
+          async () => {
+            const r = await fetch(new URL('/ready', urls[name]));
+            if (!r.ok) throw new Error(`HTTP ${r.status}`);
+          },
+        ]),
+      ),
+    );
+    res.status(result.ok ? 200 : 503).json({ status: result.ok ? 'ready' : 'unavailable', service: 'gateway', checks: result.checks });
+  });
+  app.use(
+    '/graphql',
+    cors<cors.CorsRequest>({ origin: config.CORS_ORIGINS.length ? config.CORS_ORIGINS : false, credentials: true, exposedHeaders: [REQUEST_ID_HEADER] }),
+    express.json({ limit: '1mb' }),
+    expressMiddleware(apollo, {
+      context: async ({ req, res }) => {
+        const requestId = res.locals.requestId as string;
+        const token = bearer(req);
+        let viewer: Viewer = ANONYMOUS;
+        if (token) {
+          viewer = await verifyAccessToken(accessSecret, token).catch((err: Error & { extensions?: Record<string, unknown> }) => {
+            err.extensions = { ...err.extensions, http: { status: 401 } };
+            throw err;
+          });
+        }
+        let signed: Promise<string> | undefined;
+        return {
+          requestId,
+          viewer,
+          identityToken: () => (signed ??= signInternalIdentity(identitySecret, viewer, requestId)),
+        };
+      },
+    }),
+  );
+
+  await new Promise<void>((resolve, reject) => {
+    httpServer.once('error', reject);
+    httpServer.listen(opts.port ?? config.GATEWAY_PORT, config.HOST, () => resolve());
+  });
+  const { port } = httpServer.address() as AddressInfo;
+  const host = config.HOST === '0.0.0.0' ? '127.0.0.1' : config.HOST;
+  log.info({ port, managed }, 'gateway listening');
+  let disposed: Promise<void> | undefined;
+  return {
+    url: `http://${host}:${port}/graphql`,
+    port,
+    dispose() {
+      disposed ??= (async () => {
+        await apollo.stop();
+        httpServer.closeAllConnections();
+      })();
+      return disposed;
+    },
+  };
+}

@@ -1,0 +1,65 @@
+/**
+ * The embedded stand-ins for every infrastructure variable left unset: a
+ * redis-server child (REDIS_URL), an in-process S3 server (S3_ENDPOINT), and
+ * development secrets kept under DATA_DIR so tokens survive restarts. SQLite
+ * and the in-process search index need no server: each subgraph opens its own.
+ *
+ * Used by the launcher (which then hands `env` to the five service processes)
+ * and by the test harness (which runs the services in-process).
+ */
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Config } from './config.js';
+import { DisposableStack } from './disposable.js';
+import { startEmbeddedS3 } from './infra/embeddedS3.js';
+import { startEmbeddedRedis } from './infra/redis.js';
+import type { Logger } from './logger.js';
+
+export interface EmbeddedInfra {
+  /** Variables to add to the services' environment. */
+  env: Record<string, string>;
+  dispose(): Promise<void>;
+}
+
+const SECRET_KEYS = ['INTERNAL_IDENTITY_SECRET', 'JWT_ACCESS_SECRET', 'JWT_REFRESH_SECRET'] as const;
+
+/** Development secrets: generated once per DATA_DIR, never in production (config requires them there). */
+function developmentSecrets(config: Config): Record<string, string> {
+  const missing = SECRET_KEYS.filter((k) => !config[k]);
+  if (missing.length === 0) return {};
+  const file = path.join(config.DATA_DIR, 'dev-secrets.json');
+  let stored: Partial<Record<(typeof SECRET_KEYS)[number], string>> = {};
+  if (existsSync(file)) stored = JSON.parse(readFileSync(file, 'utf8')) as typeof stored;
+  let changed = false;
+  for (const k of missing) {
+    if (!stored[k]) {
+      stored[k] = randomBytes(32).toString('base64url');
+      changed = true;
+    }
+  }
+  if (changed) writeFileSync(file, JSON.stringify(stored, null, 2), { mode: 0o600 });
+  return Object.fromEntries(missing.map((k) => [k, stored[k]!]));
+}
+
+export async function startEmbeddedInfra(config: Config, log: Logger): Promise<EmbeddedInfra> {
+  mkdirSync(config.DATA_DIR, { recursive: true });
+  const stack = new DisposableStack();
+  const env: Record<string, string> = { ...developmentSecrets(config) };
+  try {
+    if (!config.REDIS_URL) {
+      const redis = stack.use('embedded redis', await startEmbeddedRedis({ dataDir: path.join(config.DATA_DIR, 'redis'), bin: config.REDIS_SERVER_BIN }));
+      env.REDIS_URL = redis.url;
+      log.info({ url: redis.url }, 'embedded redis-server started');
+    }
+    if (!config.S3_ENDPOINT) {
+      const s3 = stack.use('embedded s3', await startEmbeddedS3({ dataDir: path.join(config.DATA_DIR, 's3') }));
+      Object.assign(env, { S3_ENDPOINT: s3.endpoint, S3_ACCESS_KEY: s3.accessKey, S3_SECRET_KEY: s3.secretKey });
+      log.info({ endpoint: s3.endpoint }, 'embedded S3 server started');
+    }
+  } catch (err) {
+    await stack.dispose();
+    throw err;
+  }
+  return { env, dispose: () => stack.dispose((name, err) => log.error({ err }, `stopping ${name} failed`)) };
+}

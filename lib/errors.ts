@@ -1,0 +1,91 @@
+/**
+ * The error codes a client can see (`extensions.code`) and helpers to raise them.
+ *
+ * Every error leaving a service carries one of these codes. Anything else that
+ * escapes a resolver is reported as INTERNAL_SERVER_ERROR, with the original
+ * message hidden outside development (see `formatError`).
+ */
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+
+export const ErrorCode = {
+  UNAUTHENTICATED: 'UNAUTHENTICATED',
+  FORBIDDEN: 'FORBIDDEN',
+  BAD_USER_INPUT: 'BAD_USER_INPUT',
+  NOT_FOUND: 'NOT_FOUND',
+  CONFLICT: 'CONFLICT',
+  RATE_LIMITED: 'RATE_LIMITED',
+  PAYLOAD_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
+  LLM_NOT_CONFIGURED: 'LLM_NOT_CONFIGURED',
+  UPSTREAM_UNAVAILABLE: 'UPSTREAM_UNAVAILABLE',
+  INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
+} as const;
+export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
+
+const PUBLIC_CODES = new Set<string>(Object.values(ErrorCode));
+
+/** A GraphQL error with a stable code and optional extra fields (e.g. `retryAfterSeconds`). */
+export function appError(
+  code: ErrorCode,
+  message: string,
+  extra: Record<string, unknown> = {},
+): GraphQLError {
+  return new GraphQLError(message, { extensions: { ...extra, code } });
+}
+
+export const unauthenticated = (message = 'Sign in to do this.') =>
+  appError(ErrorCode.UNAUTHENTICATED, message);
+export const forbidden = (message = 'You are not allowed to do this.') =>
+  appError(ErrorCode.FORBIDDEN, message);
+export const badInput = (message: string, extra?: Record<string, unknown>) =>
+  appError(ErrorCode.BAD_USER_INPUT, message, extra);
+export const notFound = (message: string) => appError(ErrorCode.NOT_FOUND, message);
+export const conflict = (message: string) => appError(ErrorCode.CONFLICT, message);
+export const rateLimited = (message: string, retryAfterSeconds: number) =>
+  appError(ErrorCode.RATE_LIMITED, message, { retryAfterSeconds });
+
+/**
+ * Thrown by store adapters when a unique constraint is violated, so that the
+ * service above can answer CONFLICT whatever the engine (SQLite or MongoDB).
+ */
+export class UniqueViolation extends Error {
+  constructor(readonly field: string) {
+    super(`duplicate value for ${field}`);
+    this.name = 'UniqueViolation';
+  }
+}
+
+/**
+ * Apollo `formatError`: keeps our codes, turns everything else into
+ * INTERNAL_SERVER_ERROR, and strips stack traces and internal messages unless
+ * `exposeDetails` (development).
+ */
+export function makeFormatError(exposeDetails: boolean) {
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const code = formatted.extensions?.code;
+    // Errors from GraphQL validation/parsing keep Apollo's codes (GRAPHQL_VALIDATION_FAILED, ...):
+    // they describe the client's document, not our internals.
+    if (typeof code === 'string' && (PUBLIC_CODES.has(code) || code.startsWith('GRAPHQL_') || code === 'PERSISTED_QUERY_NOT_FOUND' || code === 'PERSISTED_QUERY_NOT_SUPPORTED' || code === 'OPERATION_RESOLUTION_FAILURE' || code === 'BAD_REQUEST')) {
+      if (code === ErrorCode.INTERNAL_SERVER_ERROR && !exposeDetails) {
+        return { message: 'Internal server error', path: formatted.path, extensions: { code } };
+      }
+      if (exposeDetails) return formatted;
+      const { stacktrace: _drop, ...extensions } = formatted.extensions ?? {};
+      return { ...formatted, extensions };
+    }
+    if (exposeDetails) {
+      return { ...formatted, extensions: { ...formatted.extensions, code: ErrorCode.INTERNAL_SERVER_ERROR } };
+    }
+    void error;
+    return {
+      message: 'Internal server error',
+      path: formatted.path,
+      extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR },
+    };
+  };
+}
+
+/** Maps store-level errors to client errors: a unique violation becomes CONFLICT. */
+export function mapStoreError(err: unknown, conflictMessage: (field: string) => string): unknown {
+  if (err instanceof UniqueViolation) return conflict(conflictMessage(err.field));
+  return err;
+}

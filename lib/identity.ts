@@ -1,0 +1,87 @@
+/**
+ * The internal identity: how the gateway tells a subgraph who the viewer is.
+ *
+ * The gateway verifies the client's access token, then signs a short-lived
+ * token (HS256, key INTERNAL_IDENTITY_SECRET, held only by the gateway and the
+ * subgraphs) naming the viewer, and sends it with every subgraph request
+ * (header `x-internal-identity`, or `internalIdentity` in graphql-ws
+ * connection params). A subgraph accepts no request without a valid one, even
+ * for public data, so that reaching a subgraph's port directly grants nothing:
+ * a forged, expired, or foreign-key token is refused before any resolver runs.
+ *
+ * Clock skew between gateway and subgraphs is tolerated by a small leeway on
+ * `exp`/`nbf` (IDENTITY_CLOCK_TOLERANCE_SECONDS).
+ */
+import { SignJWT, jwtVerify, errors as joseErrors } from 'jose';
+import { unauthenticated } from './errors.js';
+
+export const INTERNAL_IDENTITY_HEADER = 'x-internal-identity';
+export const REQUEST_ID_HEADER = 'x-request-id';
+const ISSUER = 'vidhub-gateway';
+const AUDIENCE = 'vidhub-subgraphs';
+/** Internal tokens only need to outlive one subgraph request. @default 60 seconds */
+export const IDENTITY_TTL_SECONDS = 60;
+/** Leeway for clocks that disagree between machines. @default 5 seconds */
+export const IDENTITY_CLOCK_TOLERANCE_SECONDS = 5;
+
+export interface Viewer {
+  /** null for an anonymous visitor. */
+  userId: string | null;
+  roles: string[];
+  deviceId?: string;
+}
+
+export const ANONYMOUS: Viewer = Object.freeze({ userId: null, roles: [] as string[] }) as Viewer;
+
+function key(secret: string): Uint8Array {
+  return new TextEncoder().encode(secret);
+}
+
+export async function signInternalIdentity(
+  secret: string,
+  viewer: Viewer,
+  requestId: string,
+  ttlSeconds = IDENTITY_TTL_SECONDS,
+): Promise<string> {
+  const jwt = new SignJWT({ roles: viewer.roles, rid: requestId, ...(viewer.deviceId ? { did: viewer.deviceId } : {}) })
+    .setProtectedHeader({ alg: 'HS256' })
+    .setIssuer(ISSUER)
+    .setAudience(AUDIENCE)
+    .setIssuedAt()
+    .setExpirationTime(Math.floor(Date.now() / 1000) + ttlSeconds);
+  if (viewer.userId) jwt.setSubject(viewer.userId);
+  return jwt.sign(key(secret));
+}
+
+export interface VerifiedIdentity {
+  viewer: Viewer;
+  requestId: string;
+}
+
+/** Verifies an internal identity token; throws UNAUTHENTICATED for anything but a valid one. */
+export async function verifyInternalIdentity(
+  secret: string,
+  token: string | undefined | null,
+): Promise<VerifiedIdentity> {
+  if (!token) throw unauthenticated('Missing internal identity: subgraphs are reached through the gateway.');
+  try {
+    const { payload } = await jwtVerify(token, key(secret), {
+      issuer: ISSUER,
+      audience: AUDIENCE,
+      algorithms: ['HS256'],
+      clockTolerance: IDENTITY_CLOCK_TOLERANCE_SECONDS,
+    });
+    const roles = Array.isArray(payload.roles) ? payload.roles.filter((r): r is string => typeof r === 'string') : [];
+    return {
+      viewer: {
+        userId: typeof payload.sub === 'string' ? payload.sub : null,
+        roles,
+        ...(typeof payload.did === 'string' ? { deviceId: payload.did } : {}),
+      },
+      requestId: typeof payload.rid === 'string' ? payload.rid : 'unknown',
+    };
+  } catch (err) {
+    const reason = err instanceof joseErrors.JWTExpired ? 'expired' : 'invalid';
+    throw unauthenticated(`Internal identity ${reason}: subgraphs are reached through the gateway.`);
+  }
+}

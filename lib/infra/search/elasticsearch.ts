@@ -1,0 +1,410 @@
+/**
+ * The Elasticsearch adapter of the search port (production, `ELASTICSEARCH_URL`).
+ *
+ * Two indices, `${prefix}-videos` and `${prefix}-users`, whose settings and mappings
+ * are defined here rather than by hand on the cluster, so that a deployment cannot
+ * drift from what the queries expect; ensureReady creates them and refuses to run on an
+ * index whose key fields were mapped differently (dynamic mapping by an early write, an
+ * older release, a manual change), since queries would then silently match nothing.
+ *
+ * Versioning rides on Elasticsearch's own external versioning: every write is an
+ * `index` action with `version_type: 'external'`, which Elasticsearch applies only when
+ * the version is greater than the stored one and otherwise answers 409; that is the
+ * port's "stale" outcome, settled atomically on the shard with no read-modify-write race.
+ */
+import { errors, type Client, type estypes } from '@elastic/elasticsearch';
+import {
+  FIELD_BOOSTS,
+  FRAGMENT_SIZE,
+  invalidDocument,
+  invalidItem,
+  KIND_FIELDS,
+  kindsOf,
+  MAX_FRAGMENTS,
+  pageOf,
+  SEARCH_KINDS,
+  suggestInputs,
+  suggestSizeOf,
+  suggestWeight,
+  WHOLE_FIELDS,
+  type SearchDocument,
+  type SearchHit,
+  type SearchIndex,
+  type SearchKind,
+  type Suggestion,
+  type TextField,
+  type WriteResult,
+} from './port.js';
+
+export interface ElasticsearchIndexOptions {
+  client: Client;
+  /** Index name prefix (lowercase), so that several deployments can share a cluster. */
+  prefix: string;
+  /**
+   * Refresh policy of writes. `false` relies on the index refresh interval (1 s by
+   * default), which is what a sync pipeline wants; tests use 'wait_for' to read their
+   * own writes. @default false
+   */
+  refresh?: boolean | 'wait_for';
+  /** Close the client on dispose (when the index created it). @default false */
+  ownsClient?: boolean;
+}
+
+export const TEXT_ANALYZER = 'vidhub_text';
+
+/**
+ * The standard tokenizer splits Han and Hiragana text into single characters, which
+ * makes Chinese and Japanese titles searchable without a language plugin; cjk_width
+ * folds full-width Latin letters typed from CJK keyboards.
+ */
+export const INDEX_SETTINGS: estypes.IndicesIndexSettings = {
+  analysis: {
+    analyzer: {
+      [TEXT_ANALYZER]: { type: 'custom', tokenizer: 'standard', filter: ['cjk_width', 'lowercase', 'asciifolding'] },
+    },
+  },
+};
+
+const text = { type: 'text', analyzer: TEXT_ANALYZER } as const;
+/** Exact values for sorting, aggregations and lookups, beside the analyzed text. */
+const textWithRaw = { ...text, fields: { raw: { type: 'keyword', ignore_above: 256 } } } as const;
+
+const commonProperties = {
+  kind: { type: 'keyword' },
+  id: { type: 'keyword' },
+  version: { type: 'long' },
+  deleted: { type: 'boolean' },
+  popularity: { type: 'double' },
+  createdAt: { type: 'date' },
+  suggest: { type: 'completion', analyzer: TEXT_ANALYZER },
+} as const;
+
+export const INDEX_MAPPINGS: Record<SearchKind, estypes.MappingTypeMapping> = {
+  video: {
+    // A misspelt field in a write fails loudly instead of growing the mapping.
+    dynamic: 'strict',
+    properties: {
+      ...commonProperties,
+      title: textWithRaw,
+      tags: textWithRaw,
+      description: text,
+      uploaderName: text,
+    },
+  },
+  user: {
+    dynamic: 'strict',
+    properties: {
+      ...commonProperties,
+      username: textWithRaw,
+      displayName: text,
+      bio: text,
+    },
+  },
+};
+
+/** The multi_match field list: `title^3`, ... (a boost of 1 is left implicit). */
+export const BOOSTED_FIELDS = (Object.entries(FIELD_BOOSTS) as [TextField, number][]).map(([field, boost]) =>
+  boost === 1 ? field : `${field}^${boost}`,
+);
+
+const BULK_BATCH = 500;
+
+export function indexNames(prefix: string): Record<SearchKind, string> {
+  return { video: `${prefix}-videos`, user: `${prefix}-users` };
+}
+
+export function createElasticsearchIndex(opts: ElasticsearchIndexOptions): SearchIndex {
+  const { client } = opts;
+  const names = indexNames(opts.prefix);
+  const refresh = opts.refresh ?? false;
+  const notDeleted: estypes.QueryDslQueryContainer = { bool: { must_not: { term: { deleted: true } } } };
+
+  let ready: Promise<void> | undefined;
+  /** Every data call goes through this, so that no write ever auto-creates an index with a dynamic mapping. */
+  function whenReady(): Promise<void> {
+    ready ??= ensureIndices().catch((err: unknown) => {
+      ready = undefined; // let the next call try again
+      throw err;
+    });
+    return ready;
+  }
+
+  async function ensureIndices(): Promise<void> {
+    for (const kind of SEARCH_KINDS) {
+      const index = names[kind];
+      const exists = await call(`check index ${index}`, () => client.indices.exists({ index }));
+      if (!exists) {
+        try {
+          await client.indices.create({ index, settings: INDEX_SETTINGS, mappings: INDEX_MAPPINGS[kind] });
+          continue;
+        } catch (err) {
+          // Another replica created it between our check and our create: verify theirs.
+          if (errorType(err) !== 'resource_already_exists_exception') throw wrap(`create index ${index}`, err);
+        }
+      }
+      const response = await call(`read the mapping of ${index}`, () => client.indices.getMapping({ index }));
+      // Keyed by the concrete index name, which differs when `index` is an alias.
+      const actual = Object.values(response)[0]?.mappings;
+      const problems = mappingProblems(INDEX_MAPPINGS[kind].properties ?? {}, actual?.properties ?? {});
+      if (problems.length) {
+        throw new Error(
+          `Elasticsearch index "${index}" has an incompatible mapping: ${problems.join('; ')}. ` +
+            'It was created by another release or by hand. Delete it and reindex, or set ' +
+            'ELASTICSEARCH_INDEX_PREFIX to a new prefix.',
+        );
+      }
+    }
+  }
+
+  async function bulk(
+    items: { kind: SearchKind; id: string; version: number; source: Record<string, unknown> }[],
+  ): Promise<WriteResult[]> {
+    const results: WriteResult[] = [];
+    for (let i = 0; i < items.length; i += BULK_BATCH) {
+      const batch = items.slice(i, i + BULK_BATCH);
+      const operations = batch.flatMap((item) => [
+        { index: { _index: names[item.kind], _id: item.id, version: item.version, version_type: 'external' as const } },
+        item.source,
+      ]);
+      const response = await call('bulk write', () => client.bulk({ operations, refresh }));
+      response.items.forEach((entry, n) => {
+        const item = batch[n]!;
+        const outcome = entry.index ?? Object.values(entry)[0];
+        const base = { id: item.id, kind: item.kind };
+        if (!outcome?.error) results.push({ ...base, ok: true });
+        else if (outcome.status === 409 && outcome.error.type === 'version_conflict_engine_exception') {
+          results.push({ ...base, ok: true, skipped: 'stale' });
+        } else {
+          results.push({ ...base, ok: false, error: `${outcome.error.type}: ${outcome.error.reason ?? ''}`.trim() });
+        }
+      });
+    }
+    return results;
+  }
+
+  /** Items in input order: invalid ones answered locally, the rest by one bulk request per batch. */
+  async function write<T extends { kind: SearchKind; id: string; version: number }>(
+    input: T[],
+    validate: (item: T) => string | undefined,
+    source: (item: T) => Record<string, unknown>,
+  ): Promise<WriteResult[]> {
+    const results: (WriteResult | undefined)[] = input.map((item) => {
+      const problem = validate(item);
+      return problem ? { id: String(item.id), kind: item.kind, ok: false, error: problem } : undefined;
+    });
+    const valid = input.filter((_, i) => !results[i]);
+    if (valid.length) {
+      await whenReady();
+      const written = await bulk(valid.map((item) => ({ kind: item.kind, id: item.id, version: item.version, source: source(item) })));
+      let next = 0;
+      for (let i = 0; i < results.length; i++) if (!results[i]) results[i] = written[next++];
+    }
+    return results as WriteResult[];
+  }
+
+  return {
+    ensureReady: whenReady,
+
+    async ping() {
+      const ok = await call('ping', () => client.ping());
+      if (!ok) throw new Error('Elasticsearch did not answer ping');
+    },
+
+    upsert: (docs) => write(docs, invalidDocument, toSource),
+
+    /*
+     * A delete is written as a tombstone document (`deleted: true`, no text, no
+     * suggestion input) with the delete's version, not as a real delete: Elasticsearch
+     * remembers the version of a deleted document only for index.gc_deletes (60 s by
+     * default), after which an older, late-arriving upsert would be accepted and
+     * resurrect the document. A tombstone keeps its version for as long as it exists.
+     * Queries, suggestions and counts filter tombstones out.
+     */
+    remove: (items) =>
+      write(items, invalidItem, (item) => ({ kind: item.kind, id: item.id, version: item.version, deleted: true })),
+
+    async search(q) {
+      const { from, size } = pageOf(q);
+      const kinds = kindsOf(q.kinds);
+      if (!q.text.trim()) return { total: 0, hits: [] };
+      await whenReady();
+      const response = await call('search', () =>
+        client.search<{ kind?: SearchKind }>({
+          index: kinds.map((k) => names[k]),
+          from,
+          size,
+          track_total_hits: true,
+          _source: ['kind'],
+          query: {
+            bool: {
+              must: {
+                multi_match: {
+                  query: q.text,
+                  fields: BOOSTED_FIELDS,
+                  type: 'best_fields',
+                  // One edit for 3-5 characters, two from 6: typos without matching everything.
+                  fuzziness: 'AUTO',
+                  // A hit in a second field counts a little, so title+tags beats title alone.
+                  tie_breaker: 0.3,
+                },
+              },
+              filter: notDeleted,
+            },
+          },
+          highlight: {
+            pre_tags: ['<em>'],
+            post_tags: ['</em>'],
+            // Escape the document text so that only our tags are markup (titles are user input).
+            encoder: 'html',
+            fields: Object.fromEntries(
+              (Object.keys(FIELD_BOOSTS) as TextField[]).map((field) => [
+                field,
+                WHOLE_FIELDS.has(field)
+                  ? { number_of_fragments: 0 }
+                  : { fragment_size: FRAGMENT_SIZE, number_of_fragments: MAX_FRAGMENTS },
+              ]),
+            ),
+          },
+        }),
+      );
+      const total = response.hits.total;
+      return {
+        total: typeof total === 'number' ? total : (total?.value ?? 0),
+        hits: response.hits.hits.map(
+          (hit): SearchHit => ({
+            kind: hit._source?.kind ?? kindOfIndex(hit._index),
+            id: hit._id ?? '',
+            score: hit._score ?? 0,
+            highlights: (Object.keys(FIELD_BOOSTS) as TextField[])
+              .filter((field) => hit.highlight?.[field]?.length)
+              .map((field) => ({ field, fragments: hit.highlight![field]! })),
+          }),
+        ),
+      };
+    },
+
+    async suggest(prefix, size) {
+      const n = suggestSizeOf(size);
+      if (!prefix.trim()) return [];
+      await whenReady();
+      const response = await call('suggest', () =>
+        client.search<{ kind?: SearchKind }>({
+          index: [names.video, names.user],
+          size: 0,
+          track_total_hits: false,
+          _source: ['kind'],
+          suggest: {
+            vidhub: { prefix, completion: { field: 'suggest', size: n, skip_duplicates: true } },
+          },
+        }),
+      );
+      const entry = response.suggest?.vidhub?.[0];
+      const options = (entry?.options ?? []) as estypes.SearchCompletionSuggestOption<{ kind?: SearchKind }>[];
+      // skip_duplicates works per index; the two indices can still offer the same text.
+      const seen = new Set<string>();
+      const out: Suggestion[] = [];
+      for (const option of options) {
+        const key = option.text.toLowerCase();
+        if (seen.has(key) || !option._id) continue;
+        seen.add(key);
+        out.push({ text: option.text, kind: option._source?.kind ?? kindOfIndex(option._index ?? ''), id: option._id });
+        if (out.length === n) break;
+      }
+      return out;
+    },
+
+    async count(kind) {
+      await whenReady();
+      const index = kind ? [names[kind]] : [names.video, names.user];
+      const response = await call('count', () => client.count({ index, query: notDeleted }));
+      return response.count;
+    },
+
+    /*
+     * Deletes and recreates the indices rather than delete_by_query: deleting documents
+     * leaves their versions in Elasticsearch's delete map for index.gc_deletes, so a
+     * reindex right after a clear would see its writes rejected as stale.
+     */
+    async clear() {
+      await call('delete indices', () =>
+        client.indices.delete({ index: [names.video, names.user], ignore_unavailable: true }),
+      );
+      ready = undefined;
+      await whenReady();
+    },
+
+    async dispose() {
+      if (opts.ownsClient) await client.close();
+    },
+  };
+
+  function kindOfIndex(index: string): SearchKind {
+    return index.startsWith(names.user) ? 'user' : 'video';
+  }
+}
+
+/** The stored _source of a live document: only its kind's fields, plus the completion inputs. */
+function toSource(doc: SearchDocument): Record<string, unknown> {
+  const source: Record<string, unknown> = { kind: doc.kind, id: doc.id, version: doc.version, deleted: false };
+  for (const field of KIND_FIELDS[doc.kind]) if (doc[field] !== undefined) source[field] = doc[field];
+  if (doc.popularity !== undefined) source.popularity = doc.popularity;
+  if (doc.createdAt !== undefined) source.createdAt = doc.createdAt;
+  const input = suggestInputs(doc);
+  if (input.length) source.suggest = { input, weight: suggestWeight(doc) };
+  return source;
+}
+
+/** Differences in the fields the queries depend on: type, analyzer, and subfields. */
+export function mappingProblems(
+  expected: Record<string, estypes.MappingProperty>,
+  actual: Record<string, estypes.MappingProperty>,
+  path = '',
+): string[] {
+  const problems: string[] = [];
+  for (const [field, want] of Object.entries(expected)) {
+    const name = path + field;
+    const have = actual[field] as (estypes.MappingProperty & { analyzer?: string; fields?: Record<string, estypes.MappingProperty> }) | undefined;
+    const wantAnalyzer = (want as { analyzer?: string }).analyzer;
+    if (!have) {
+      problems.push(`${name} is missing`);
+      continue;
+    }
+    // getMapping leaves out `type` for objects; every field here has an explicit type.
+    const haveType = have.type ?? 'object';
+    if (haveType !== want.type) {
+      problems.push(`${name} is ${haveType}, expected ${want.type}`);
+      continue;
+    }
+    if (wantAnalyzer && (have.analyzer ?? 'default') !== wantAnalyzer) {
+      problems.push(`${name} uses analyzer ${have.analyzer ?? 'default'}, expected ${wantAnalyzer}`);
+    }
+    const wantFields = (want as { fields?: Record<string, estypes.MappingProperty> }).fields;
+    if (wantFields) problems.push(...mappingProblems(wantFields, have.fields ?? {}, `${name}.`));
+  }
+  return problems;
+}
+
+async function call<T>(action: string, fn: () => Promise<T>): Promise<T> {
+  try {
+    return await fn();
+  } catch (err) {
+    throw wrap(action, err);
+  }
+}
+
+function errorType(err: unknown): string | undefined {
+  if (err instanceof errors.ResponseError) {
+    const body = err.body as { error?: { type?: string } } | undefined;
+    return body?.error?.type;
+  }
+  return undefined;
+}
+
+function wrap(action: string, err: unknown): Error {
+  let reason = err instanceof Error ? err.message : String(err);
+  if (err instanceof errors.ResponseError) {
+    const body = err.body as { error?: { type?: string; reason?: string } } | undefined;
+    if (body?.error) reason = `${err.statusCode ?? ''} ${body.error.type ?? ''}: ${body.error.reason ?? ''}`.trim();
+  }
+  return new Error(`Elasticsearch: could not ${action} (${reason})`, { cause: err });
+}

@@ -1,0 +1,80 @@
+/**
+ * Process-level plumbing shared by the five services' `main.ts`: validated
+ * config or exit, one logger, and a clean stop on SIGTERM/SIGINT in which every
+ * server, consumer, timer and connection the service started is disposed.
+ */
+import type { Redis } from 'ioredis';
+import { ConfigError, loadConfig, type Config } from './config.js';
+import type { Disposable } from './disposable.js';
+import { connectRedis } from './infra/redis.js';
+import { ObjectStore } from './infra/objectStore.js';
+import { createLogger, type Logger } from './logger.js';
+
+/** How long a service may take to stop before it is forced out. @default 10 s */
+const SHUTDOWN_TIMEOUT_MS = 10_000;
+
+export function loadConfigOrExit(service: string): Config {
+  try {
+    return loadConfig();
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      console.error(`[${service}] ${err.message}`);
+      process.exit(1);
+    }
+    throw err;
+  }
+}
+
+export async function runMain(service: string, start: (config: Config, log: Logger) => Promise<Disposable>): Promise<void> {
+  const config = loadConfigOrExit(service);
+  const log = createLogger(service, config.LOG_LEVEL);
+  let running: Disposable;
+  try {
+    running = await start(config, log);
+  } catch (err) {
+    log.fatal({ err }, `${service} failed to start`);
+    process.exit(1);
+  }
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log.info({ signal }, `${service} shutting down`);
+    setTimeout(() => {
+      log.error(`${service} did not stop within ${SHUTDOWN_TIMEOUT_MS} ms; exiting`);
+      process.exit(1);
+    }, SHUTDOWN_TIMEOUT_MS).unref();
+    running.dispose().then(
+      () => process.exit(0),
+      (err: unknown) => {
+        log.error({ err }, `${service} shutdown failed`);
+        process.exit(1);
+      },
+    );
+  };
+  process.once('SIGTERM', () => stop('SIGTERM'));
+  process.once('SIGINT', () => stop('SIGINT'));
+}
+
+/** Subgraphs share one Redis; the launcher starts an embedded one when REDIS_URL is unset. */
+export function requireRedis(config: Config, name: string): Redis {
+  if (!config.REDIS_URL) {
+    throw new Error('REDIS_URL is not set: start the platform with `npm start` (it runs an embedded Redis) or point REDIS_URL at a Redis server');
+  }
+  return connectRedis(config.REDIS_URL, { name });
+}
+
+/** Object storage: MinIO in production, the launcher's embedded S3 server otherwise. */
+export async function requireObjectStore(config: Config): Promise<ObjectStore> {
+  if (!config.S3_ENDPOINT || !config.S3_ACCESS_KEY || !config.S3_SECRET_KEY) {
+    throw new Error('S3_ENDPOINT is not set: start the platform with `npm start` (it runs an embedded S3 server) or point S3_ENDPOINT at MinIO');
+  }
+  return ObjectStore.connect({
+    endpoint: config.S3_ENDPOINT,
+    accessKey: config.S3_ACCESS_KEY,
+    secretKey: config.S3_SECRET_KEY,
+    region: config.S3_REGION,
+    bucket: config.S3_BUCKET,
+    ...(config.S3_PUBLIC_ENDPOINT ? { publicEndpoint: config.S3_PUBLIC_ENDPOINT } : {}),
+  });
+}

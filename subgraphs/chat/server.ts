@@ -1,0 +1,41 @@
+/** Wiring of the chat subgraph: stores, Redis, the server. */
+import type { Config } from '../../lib/config.js';
+import { DisposableStack } from '../../lib/disposable.js';
+import { pingRedis } from '../../lib/infra/redis.js';
+import type { Logger } from '../../lib/logger.js';
+import { requireRedis } from '../../lib/runtime.js';
+import { startSubgraph, type RunningSubgraph } from '../../lib/subgraph.js';
+import { contextFactory } from './context.js';
+import { resolvers } from './resolvers.js';
+import { permissions } from './rules.js';
+import { createChatStore, type ChatStore } from './store.js';
+
+export interface ChatSubgraph extends RunningSubgraph {
+  store: ChatStore;
+}
+
+export async function startChatSubgraph(config: Config, log: Logger, opts: { port?: number; store?: ChatStore } = {}): Promise<ChatSubgraph> {
+  const stack = new DisposableStack();
+  try {
+    const store = stack.use('chat store', opts.store ?? (await createChatStore(config)));
+    const redis = requireRedis(config, 'chat');
+    stack.defer('redis', () => void redis.disconnect());
+    const server = stack.use(
+      'server',
+      await startSubgraph({
+        name: 'chat',
+        config,
+        log,
+        resolvers,
+        permissions,
+        createContext: contextFactory(store),
+        readiness: { store: () => store.ping(), redis: () => pingRedis(redis) },
+        port: opts.port ?? config.CHAT_PORT,
+      }),
+    );
+    return { ...server, store, dispose: () => stack.dispose((name, err) => log.error({ err }, `stopping ${name} failed`)) };
+  } catch (err) {
+    await stack.dispose();
+    throw err;
+  }
+}

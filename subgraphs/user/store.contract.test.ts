@@ -1,0 +1,56 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { GraphQLError } from 'graphql';
+import { UniqueViolation, mapStoreError } from '../../lib/errors.js';
+import { adapterFixtures } from '../../test/adapters.js';
+import type { UserStore } from './store.js';
+import { MongoUserStore } from './store.mongo.js';
+import { SqliteUserStore } from './store.sqlite.js';
+
+for (const makeFixture of adapterFixtures<UserStore>('user', { sqlite: (db) => new SqliteUserStore(db), mongo: (c) => MongoUserStore.create(c) })) {
+  const fixture = makeFixture();
+  describe(`user store contract (${fixture.name})`, () => {
+    let store: UserStore;
+    before(async () => {
+      store = await fixture.open();
+    });
+    after(async () => {
+      await store.dispose();
+      await fixture.cleanup();
+    });
+
+    test('creates and finds users by ids in one call, missing ids left out', async () => {
+      const a = await store.createUser({ username: 'Alice', displayName: 'Alice', passwordHash: 'h1' });
+      const b = await store.createUser({ username: 'bob', displayName: 'Bob', passwordHash: 'h2', bio: 'hi' });
+      const found = await store.findUsersByIds([b.id, 'missing', a.id]);
+      assert.deepEqual(found.map((u) => u.username).sort(), ['Alice', 'bob']);
+      const bob = found.find((u) => u.id === b.id)!;
+      assert.equal(bob.bio, 'hi');
+      assert.ok(bob.createdAt instanceof Date);
+      assert.deepEqual(await store.findUsersByIds([]), []);
+    });
+
+    test('usernames are unique whatever their case, and a violation maps to CONFLICT', async () => {
+      await store.createUser({ username: 'carol', displayName: 'Carol', passwordHash: 'h' });
+      const err = await store.createUser({ username: 'CAROL', displayName: 'Other', passwordHash: 'h' }).then(
+        () => assert.fail('duplicate accepted'),
+        (e: unknown) => e,
+      );
+      assert.ok(err instanceof UniqueViolation);
+      const mapped = mapStoreError(err, () => 'That username is taken.');
+      assert.ok(mapped instanceof GraphQLError);
+      assert.equal(mapped.extensions.code, 'CONFLICT');
+      assert.equal((await store.findUserByUsername('Carol'))?.displayName, 'Carol');
+    });
+
+    test('data survives reopening the store', async () => {
+      const d = await store.createUser({ username: 'dave', displayName: 'Dave', passwordHash: 'h' });
+      const second = await fixture.open();
+      try {
+        assert.equal((await second.findUsersByIds([d.id]))[0]?.username, 'dave');
+      } finally {
+        await second.dispose();
+      }
+    });
+  });
+}
