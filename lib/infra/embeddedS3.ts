@@ -101,7 +101,7 @@ function hasMisencodedQuery(url: URL): boolean {
 function answerCompat(req: IncomingMessage, res: ServerResponse, url: URL): boolean {
   const segments = url.pathname.split('/').filter(Boolean);
   if (req.method === 'GET' && segments.length === 1 && url.searchParams.has('uploads')) {
-    const bucket = escapeXml(decodeURIComponent(segments[0] ?? ''));
+    const bucket = escapeXml(segments[0] ?? '');
     const body =
       '<?xml version="1.0" encoding="UTF-8"?>\n' +
       '<ListMultipartUploadsResult xmlns="http://s3.amazonaws.com/doc/2006-03-01/">' +
@@ -183,7 +183,12 @@ export async function startEmbeddedS3(opts: EmbeddedS3Options): Promise<Embedded
   // HTTP server and hand it everything else.
   const handle = s3rver.callback();
   const server = createServer((req, res) => {
-    const url = new URL(req.url ?? '/', 'http://s3');
+    let url: URL;
+    try {
+      url = new URL(`http://s3${req.url ?? '/'}`);
+    } catch {
+      return handle(req, res); // s3rver answers malformed requests itself
+    }
     if (!answerCompat(req, res, url)) skipSignatureCheck.run(hasMisencodedQuery(url), () => handle(req, res));
   });
   await new Promise<void>((resolve, reject) => {

@@ -248,10 +248,15 @@ describe('embedded S3', () => {
   });
 
   test('ping fails once the server is gone', async () => {
-    const other = await startEmbeddedS3({ dataDir: path.join(dataDir, 'ping') });
-    const store = await ObjectStore.connect({ ...other, region: REGION, bucket: 'vidhub' });
-    await other.dispose();
-    await assert.rejects(store.ping());
+    const dir = tempDir();
+    try {
+      const other = await startEmbeddedS3({ dataDir: dir });
+      const store = await ObjectStore.connect({ ...other, region: REGION, bucket: 'vidhub' });
+      await other.dispose();
+      await assert.rejects(store.ping());
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   test('objects survive dispose and restart on the same dataDir', async () => {

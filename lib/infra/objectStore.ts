@@ -28,7 +28,7 @@ export interface StoredObject {
 
 /**
  * minio's default part size is derived from the object size; for a stream of unknown
- * length it assumes 5 TiB and buffers ~550 MB per part in memory. A fixed part size
+ * length it assumes 5 TiB and buffers over 500 MB per part in memory. A fixed part size
  * bounds memory per upload; the price is a 160 GiB ceiling per object (10,000 parts).
  */
 const PART_SIZE = 16 * 1024 * 1024;
@@ -115,7 +115,8 @@ export class ObjectStore {
     // For a multipart upload (unknown or large size) minio pipes the body into its
     // part splitter without watching the body for errors: a source that fails
     // mid-upload (a client disconnecting) leaves putObject pending forever.
-    // Surface the error ourselves.
+    // Surface the error ourselves. The upload stays incomplete: MinIO purges those
+    // after 24 h (`stale_uploads_expiry`); the embedded server keeps the parts.
     let onError!: (err: Error) => void;
     const failed = new Promise<never>((_, reject) => {
       onError = reject;
@@ -198,7 +199,7 @@ export class ObjectStore {
     }
   }
 
-  /** Keys under `prefix`, recursively, sorted. */
+  /** Keys under `prefix`, recursively, sorted (the embedded server lists in directory-walk order, not S3's). */
   async list(prefix: string): Promise<string[]> {
     const keys: string[] = [];
     for await (const item of this.client.listObjectsV2(this.bucket, prefix, true)) {
