@@ -471,7 +471,14 @@ describe('.env.example', () => {
   it('is accepted by loadConfig as it stands', () => {
     const env = Object.fromEntries(entries.map((e) => [e.key, e.value]));
     assert.doesNotThrow(() => loadConfig(env));
-    // `cp .env.example .env && docker compose up` interpolates without a missing variable.
-    assert.doesNotThrow(() => interpolateDeep(compose, env, 'docker-compose.yml with .env.example'));
+  });
+
+  it('makes docker compose stop until the secrets are filled in, and only for them', () => {
+    const env = Object.fromEntries(entries.map((e) => [e.key, e.value]));
+    // Shipping usable placeholder secrets would let a deployment run on publicly known keys.
+    assert.throws(() => interpolateDeep(compose, env, 'docker-compose.yml with .env.example'), /INTERNAL_IDENTITY_SECRET|JWT_|S3_SECRET_KEY/);
+    const filled = { ...env };
+    for (const k of ['INTERNAL_IDENTITY_SECRET', 'JWT_ACCESS_SECRET', 'JWT_REFRESH_SECRET', 'S3_SECRET_KEY']) filled[k] = 'x'.repeat(40);
+    assert.doesNotThrow(() => interpolateDeep(compose, filled, 'docker-compose.yml with filled-in secrets'));
   });
 });
