@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -65,6 +65,16 @@ describe('embedded redis-server', () => {
   });
 
   it('reports the server output when it cannot start', async () => {
+    const fake = path.join(dataDir, 'fake-redis-server');
+    await writeFile(fake, '#!/bin/sh\necho "FATAL CONFIG FILE ERROR: bad option" >&2\nexit 1\n', { mode: 0o755 });
+    await assert.rejects(startEmbeddedRedis({ dataDir, bin: fake }), (err: Error) => {
+      assert.match(err.message, /exited \(code 1\) before it answered/);
+      assert.match(err.message, /FATAL CONFIG FILE ERROR: bad option/);
+      return true;
+    });
+  });
+
+  it('never mistakes another server on a fixed port for its own', async () => {
     const running = await startEmbeddedRedis({ dataDir });
     try {
       // The port is taken (by a Redis that is not the child): the child must fail, not be mistaken for ready.
@@ -77,16 +87,25 @@ describe('embedded redis-server', () => {
     }
   });
 
-  it('pingRedis fails within its timeout when nothing answers', async () => {
+  it('pingRedis fails within its timeout when the server does not answer', async () => {
     const server = await startEmbeddedRedis({ dataDir });
+    const admin = connectRedis(server.url);
     const client = connectRedis(server.url);
-    client.on('error', () => {}); // reconnect attempts against the stopped server are expected here
-    await pingRedis(client);
-    await server.dispose();
     try {
-      await assert.rejects(pingRedis(client, 300));
+      await pingRedis(client);
+      // CLIENT PAUSE holds every client's commands (CLIENT UNPAUSE included, so keep it short):
+      // a server that is up but not answering.
+      await admin.client('PAUSE', 700, 'ALL');
+      const started = Date.now();
+      await assert.rejects(pingRedis(client, 300), /did not answer PING within 300 ms/);
+      assert.ok(Date.now() - started < 700);
+      await pingRedis(client); // answers again once the pause is over
     } finally {
+      // A client disconnected before its ready check finished keeps a 2 s ioredis timer alive;
+      // both clients here are ready, so the process can exit at once.
       client.disconnect();
+      admin.disconnect();
+      await server.dispose();
     }
   });
 });

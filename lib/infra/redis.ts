@@ -71,19 +71,19 @@ export async function startEmbeddedRedis(opts: EmbeddedRedisOptions): Promise<Em
     try {
       return await launch({ ...opts, bin, executable, dataDir, port });
     } catch (err) {
-      const portRace = err instanceof StartError && /Address already in use/i.test(err.output);
+      const portRace = err instanceof StartError && err.portTaken;
       if (!portRace || opts.port !== undefined || attempt >= PORT_RACE_ATTEMPTS) throw err;
     }
   }
 }
 
 class StartError extends Error {
-  constructor(
-    message: string,
-    readonly output: string,
-  ) {
+  /** Someone else holds the port: worth another try when the port was ours to choose. */
+  readonly portTaken: boolean;
+  constructor(message: string, output: string, portTaken = /Address already in use/i.test(output)) {
     super(output ? `${message}\n--- redis-server output ---\n${output.trimEnd()}` : message);
     this.name = 'EmbeddedRedisStartError';
+    this.portTaken = portTaken;
   }
 }
 
@@ -181,6 +181,7 @@ async function launch(opts: LaunchOptions): Promise<EmbeddedRedis> {
         throw new StartError(
           `port ${opts.port} is served by another Redis (pid ${probe.pid}), not by the one just started (pid ${pid})`,
           output,
+          true,
         );
       }
       break;

@@ -12,7 +12,7 @@
  * the version is greater than the stored one and otherwise answers 409; that is the
  * port's "stale" outcome, settled atomically on the shard with no read-modify-write race.
  */
-import { errors, type Client, type estypes } from '@elastic/elasticsearch';
+import type { Client, estypes } from '@elastic/elasticsearch';
 import {
   FIELD_BOOSTS,
   FRAGMENT_SIZE,
@@ -392,19 +392,27 @@ async function call<T>(action: string, fn: () => Promise<T>): Promise<T> {
   }
 }
 
+/**
+ * The client's ResponseError, read by shape rather than instanceof: the package ships
+ * separate CommonJS and ESM builds, and an error class from one is not an instance of
+ * the other's (the official mock, for one, loads the CommonJS build).
+ */
+function responseError(err: unknown): { statusCode?: number; type?: string; reason?: string } | undefined {
+  if (typeof err !== 'object' || err === null || (err as Error).name !== 'ResponseError') return undefined;
+  const { statusCode, body } = err as { statusCode?: number; body?: { error?: { type?: string; reason?: string } } };
+  return { statusCode, type: body?.error?.type, reason: body?.error?.reason };
+}
+
 function errorType(err: unknown): string | undefined {
-  if (err instanceof errors.ResponseError) {
-    const body = err.body as { error?: { type?: string } } | undefined;
-    return body?.error?.type;
-  }
-  return undefined;
+  return responseError(err)?.type;
 }
 
 function wrap(action: string, err: unknown): Error {
-  let reason = err instanceof Error ? err.message : String(err);
-  if (err instanceof errors.ResponseError) {
-    const body = err.body as { error?: { type?: string; reason?: string } } | undefined;
-    if (body?.error) reason = `${err.statusCode ?? ''} ${body.error.type ?? ''}: ${body.error.reason ?? ''}`.trim();
-  }
+  const response = responseError(err);
+  const reason = response?.type
+    ? `${response.statusCode ?? ''} ${response.type}: ${response.reason ?? ''}`.trim()
+    : err instanceof Error
+      ? err.message
+      : String(err);
   return new Error(`Elasticsearch: could not ${action} (${reason})`, { cause: err });
 }
