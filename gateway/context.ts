@@ -1,8 +1,15 @@
 import type { Viewer } from '../lib/identity.js';
+import type { Logger } from '../lib/logger.js';
+import type { SessionInstruction } from '../lib/session.js';
 
 export interface GatewayContext {
   requestId: string;
   viewer: Viewer;
+  log?: Logger;
   /** The internal identity token for this request, signed on first use. */
   identityToken: () => Promise<string>;
+  /** The refresh token from the HTTP-only cookie, forwarded to the user subgraph only. */
+  refreshCookie?: string;
+  /** Sets or clears the session cookies on the client's response. */
+  applySession?: (instruction: SessionInstruction) => void;
 }

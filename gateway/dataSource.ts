@@ -1,30 +1,62 @@
 /**
  * How the gateway talks to a subgraph: every request carries the request id and
- * the viewer's internal identity, signed once per client request and reused for
- * each subgraph fetch of its query plan.
+ * the viewer's internal identity (signed once per client request, reused by each
+ * fetch of its query plan). Requests to the user subgraph also carry the refresh
+ * token from the HTTP-only cookie, and the user subgraph's session instructions
+ * (tokens to set as cookies, or to clear) come back on a private header that is
+ * consumed here and never forwarded to the client.
  */
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
+import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
 import type { FetcherResponse } from '@apollo/utils.fetcher';
 import { ErrorCode, appError } from '../lib/errors.js';
 import { INTERNAL_IDENTITY_HEADER, REQUEST_ID_HEADER } from '../lib/identity.js';
+import { REFRESH_TOKEN_HEADER, SESSION_HEADER, decodeSession } from '../lib/session.js';
 import type { GatewayContext } from './context.js';
+import { UploadTable } from './uploads.js';
 
 export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
-  constructor(readonly name: string, url: string) {
+  private readonly uploads = new UploadTable();
+
+  constructor(
+    readonly name: string,
+    url: string,
+  ) {
     super({ url });
+    this.fetcher = this.uploads.fetcher(this.fetcher);
+  }
+
+  override async process(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<GatewayGraphQLResponse> {
+    const markers: string[] = [];
+    if (options.request.variables) options.request.variables = this.uploads.swapOut(options.request.variables, markers) as Record<string, unknown>;
+    try {
+      return await super.process(options);
+    } finally {
+      this.uploads.release(markers);
+    }
   }
 
   override async willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<void> {
     const headers = request.http?.headers;
-    if (!headers) return;
-    // Composition-time or health requests carry no client context.
-    if (!context?.identityToken) return;
+    // Requests without a client context (none today) carry no identity and are refused by the subgraph.
+    if (!headers || !context?.identityToken) return;
     headers.set(REQUEST_ID_HEADER, context.requestId);
     headers.set(INTERNAL_IDENTITY_HEADER, await context.identityToken());
+    if (this.name === 'user' && context.refreshCookie) headers.set(REFRESH_TOKEN_HEADER, context.refreshCookie);
   }
 
-  override didEncounterError(error: Error, _req: unknown, response?: FetcherResponse): void {
+  override didReceiveResponse({ response, context }: Required<Pick<import('@apollo/server-gateway-interface').GatewayGraphQLRequestContext<GatewayContext>, 'request' | 'response' | 'context'>>): GatewayGraphQLResponse {
+    if (this.name === 'user') {
+      const header = response.http?.headers.get(SESSION_HEADER);
+      const instruction = header ? decodeSession(header) : null;
+      if (instruction) context.applySession?.(instruction);
+    }
+    return response;
+  }
+
+  override didEncounterError(error: Error, _req: unknown, response?: FetcherResponse, context?: GatewayContext): void {
     if (!response) {
+      context?.log?.warn({ err: error, subgraph: this.name }, 'subgraph request failed');
       // No response at all: the subgraph is down or unreachable.
       throw appError(ErrorCode.UPSTREAM_UNAVAILABLE, `The ${this.name} service is unavailable; try again shortly.`);
     }

@@ -26,11 +26,13 @@ import {
 } from '@apollo/server/plugin/disabled';
 import { SUBGRAPHS, subgraphUrl, type Config, type SubgraphName } from '../lib/config.js';
 import { makeFormatError } from '../lib/errors.js';
-import { ANONYMOUS, REQUEST_ID_HEADER, signInternalIdentity, type Viewer } from '../lib/identity.js';
+import { REQUEST_ID_HEADER, signInternalIdentity } from '../lib/identity.js';
 import type { Logger } from '../lib/logger.js';
 import { schemaPath } from '../lib/paths.js';
 import { runReadiness } from '../lib/subgraph.js';
-import { verifyAccessToken } from '../lib/tokens.js';
+import { requireRedis } from '../lib/runtime.js';
+import { graphqlUploadExpress } from 'graphql-upload-minimal';
+import { authenticate, sessionApplier } from './auth.js';
 import type { GatewayContext } from './context.js';
 import { SubgraphDataSource } from './dataSource.js';
 
@@ -47,18 +49,19 @@ export interface GatewayOptions {
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{8,128}$/;
+/** Largest file the gateway accepts in a multipart request (a video chunk, a cover). @default 32 MiB */
+export const GATEWAY_MAX_FILE_BYTES = 32 * 1024 * 1024;
 
-function bearer(req: express.Request): string | undefined {
-  const header = req.headers.authorization;
-  if (header?.startsWith('Bearer ')) return header.slice('Bearer '.length).trim() || undefined;
-  return undefined;
+function trustProxy(value: string): boolean | number | string {
+  if (value === 'true') return true;
+  if (value === 'false') return false;
+  return /^\d+$/.test(value) ? Number(value) : value;
 }
 
 export async function startGateway(config: Config, log: Logger, opts: GatewayOptions = {}): Promise<RunningGateway> {
   const production = config.NODE_ENV === 'production';
   const identitySecret = config.INTERNAL_IDENTITY_SECRET;
-  const accessSecret = config.JWT_ACCESS_SECRET;
-  if (!identitySecret || !accessSecret) throw new Error('INTERNAL_IDENTITY_SECRET and JWT_ACCESS_SECRET must be set (the launcher provides them in development)');
+  if (!identitySecret || !config.JWT_ACCESS_SECRET) throw new Error('INTERNAL_IDENTITY_SECRET and JWT_ACCESS_SECRET must be set (the launcher provides them in development)');
   const urls = Object.fromEntries(SUBGRAPHS.map((name) => [name, opts.subgraphUrls?.[name] ?? subgraphUrl(config, name)])) as Record<SubgraphName, string>;
   const managed = Boolean(config.APOLLO_KEY && config.APOLLO_GRAPH_REF);
 
@@ -67,8 +70,10 @@ export async function startGateway(config: Config, log: Logger, opts: GatewayOpt
     buildService: ({ name, url }) => new SubgraphDataSource(name, urls[name as SubgraphName] ?? url ?? ''),
   });
 
+  const redis = requireRedis(config, 'gateway');
   const app = express();
   app.disable('x-powered-by');
+  app.set('trust proxy', trustProxy(config.TRUST_PROXY));
   const httpServer = http.createServer(app);
 
   const plugins: ApolloServerPlugin<GatewayContext>[] = [ApolloServerPluginDrainHttpServer({ httpServer })];
@@ -111,24 +116,26 @@ export async function startGateway(config: Config, log: Logger, opts: GatewayOpt
   });
   app.use(
     '/graphql',
-    cors<cors.CorsRequest>({ origin: config.CORS_ORIGINS.length ? config.CORS_ORIGINS : false, credentials: true, exposedHeaders: [REQUEST_ID_HEADER] }),
+    cors<cors.CorsRequest>({
+      origin: config.CORS_ORIGINS.length ? config.CORS_ORIGINS : false,
+      credentials: true,
+      exposedHeaders: [REQUEST_ID_HEADER],
+    }),
     express.json({ limit: '1mb' }),
+    graphqlUploadExpress({ maxFileSize: GATEWAY_MAX_FILE_BYTES, maxFiles: 2 }),
     expressMiddleware(apollo, {
       context: async ({ req, res }) => {
         const requestId = res.locals.requestId as string;
-        const token = bearer(req);
-        let viewer: Viewer = ANONYMOUS;
-        if (token) {
-          viewer = await verifyAccessToken(accessSecret, token).catch((err: Error & { extensions?: Record<string, unknown> }) => {
-            err.extensions = { ...err.extensions, http: { status: 401 } };
-            throw err;
-          });
-        }
+        const { viewer, refreshCookie } = await authenticate(req, res, config, redis);
+        const clientIp = req.ip;
         let signed: Promise<string> | undefined;
         return {
           requestId,
           viewer,
-          identityToken: () => (signed ??= signInternalIdentity(identitySecret, viewer, requestId)),
+          log: log.child({ rid: requestId }),
+          identityToken: () => (signed ??= signInternalIdentity(identitySecret, viewer, requestId, clientIp ? { clientIp } : {})),
+          ...(refreshCookie ? { refreshCookie } : {}),
+          applySession: sessionApplier(res, config),
         };
       },
     }),
@@ -149,6 +156,7 @@ export async function startGateway(config: Config, log: Logger, opts: GatewayOpt
       disposed ??= (async () => {
         await apollo.stop();
         httpServer.closeAllConnections();
+        redis.disconnect();
       })();
       return disposed;
     },

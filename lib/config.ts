@@ -92,6 +92,12 @@ export const envSchema = z.object({
   JWT_REFRESH_SECRET: optional(z.string().min(32, 'must be at least 32 characters')),
   /** Mark auth cookies `Secure` (HTTPS only). @default true in production, false otherwise */
   COOKIE_SECURE: optional(bool),
+  /**
+   * Express `trust proxy` for the gateway: which proxies' X-Forwarded-For to
+   * believe when taking the client address (login throttling). `false` uses the
+   * socket address; e.g. `loopback`, `10.0.0.0/8`, or a hop count like `1`. @default false
+   */
+  TRUST_PROXY: z.string().default('false'),
   /** Comma-separated origins allowed by CORS (credentials included). Empty: same-origin only. */
   CORS_ORIGINS: z
     .string()

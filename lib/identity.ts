@@ -29,6 +29,8 @@ export interface Viewer {
   userId: string | null;
   roles: string[];
   deviceId?: string;
+  /** The session (refresh-token family) the viewer's access token came from. */
+  familyId?: string;
 }
 
 export const ANONYMOUS: Viewer = Object.freeze({ userId: null, roles: [] as string[] }) as Viewer;
@@ -41,9 +43,16 @@ export async function signInternalIdentity(
   secret: string,
   viewer: Viewer,
   requestId: string,
-  ttlSeconds = IDENTITY_TTL_SECONDS,
+  opts: { clientIp?: string; ttlSeconds?: number } = {},
 ): Promise<string> {
-  const jwt = new SignJWT({ roles: viewer.roles, rid: requestId, ...(viewer.deviceId ? { did: viewer.deviceId } : {}) })
+  const ttlSeconds = opts.ttlSeconds ?? IDENTITY_TTL_SECONDS;
+  const jwt = new SignJWT({
+    roles: viewer.roles,
+    rid: requestId,
+    ...(viewer.deviceId ? { did: viewer.deviceId } : {}),
+    ...(viewer.familyId ? { fam: viewer.familyId } : {}),
+    ...(opts.clientIp ? { ip: opts.clientIp } : {}),
+  })
     .setProtectedHeader({ alg: 'HS256' })
     .setIssuer(ISSUER)
     .setAudience(AUDIENCE)
@@ -56,6 +65,8 @@ export async function signInternalIdentity(
 export interface VerifiedIdentity {
   viewer: Viewer;
   requestId: string;
+  /** The client's address as the gateway saw it (login throttling). */
+  clientIp?: string;
 }
 
 /** Verifies an internal identity token; throws UNAUTHENTICATED for anything but a valid one. */
@@ -77,8 +88,10 @@ export async function verifyInternalIdentity(
         userId: typeof payload.sub === 'string' ? payload.sub : null,
         roles,
         ...(typeof payload.did === 'string' ? { deviceId: payload.did } : {}),
+        ...(typeof payload.fam === 'string' ? { familyId: payload.fam } : {}),
       },
       requestId: typeof payload.rid === 'string' ? payload.rid : 'unknown',
+      ...(typeof payload.ip === 'string' ? { clientIp: payload.ip } : {}),
     };
   } catch (err) {
     const reason = err instanceof joseErrors.JWTExpired ? 'expired' : 'invalid';

@@ -33,7 +33,7 @@ import { WebSocketServer } from 'ws';
 import { useServer } from 'graphql-ws/use/ws';
 import type { Config, SubgraphName } from './config.js';
 import { makeFormatError } from './errors.js';
-import { INTERNAL_IDENTITY_HEADER, verifyInternalIdentity, type Viewer } from './identity.js';
+import { INTERNAL_IDENTITY_HEADER, verifyInternalIdentity, type VerifiedIdentity, type Viewer } from './identity.js';
 import type { Logger } from './logger.js';
 import { readSchema } from './paths.js';
 
@@ -41,6 +41,13 @@ export interface BaseContext {
   requestId: string;
   viewer: Viewer;
   log: Logger;
+  clientIp?: string;
+}
+
+/** The HTTP exchange behind a context; absent for graphql-ws operations. */
+export interface HttpExchange {
+  req: express.Request;
+  res: express.Response;
 }
 
 export type ReadinessChecks = Record<string, () => Promise<unknown>>;
@@ -56,7 +63,7 @@ export interface SubgraphOptions<Ctx extends BaseContext> {
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   permissions?: IMiddlewareGenerator<any, any, any>;
   /** Builds the per-request context (fresh DataLoaders) from the verified base. */
-  createContext: (base: BaseContext) => Ctx;
+  createContext: (base: BaseContext, http?: HttpExchange) => Ctx;
   readiness: ReadinessChecks;
   /** Port to listen on; 0 picks a free one (tests). */
   port: number;
@@ -123,25 +130,26 @@ export async function startSubgraph<Ctx extends BaseContext>(opts: SubgraphOptio
   const secret = config.INTERNAL_IDENTITY_SECRET;
   if (!secret) throw new Error('INTERNAL_IDENTITY_SECRET is not set: the launcher or the environment must provide it');
   const schema = buildSchema(opts.name, opts.resolvers, opts.permissions);
+  const baseFrom = (identity: VerifiedIdentity): BaseContext => ({
+    requestId: identity.requestId,
+    viewer: identity.viewer,
+    log: log.child({ rid: identity.requestId }),
+    ...(identity.clientIp ? { clientIp: identity.clientIp } : {}),
+  });
 
   const app = express();
   app.disable('x-powered-by');
   const httpServer = http.createServer(app);
 
   const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql' });
-  const wsCleanup = useServer<{ internalIdentity?: string }, { ctx?: Ctx }>(
+  const wsCleanup = useServer<{ internalIdentity?: string }, { identity?: VerifiedIdentity }>(
     {
       schema,
       // The identity is verified once per socket, at connection_init; a socket
-      // without one is closed with 4403 before any operation can start.
+      // without a valid one is closed (4403 Forbidden) before any operation starts.
       onConnect: async (ctx) => {
         try {
-          const identity = await verifyInternalIdentity(secret, ctx.connectionParams?.internalIdentity);
-          ctx.extra.ctx = opts.createContext({
-            requestId: identity.requestId,
-            viewer: identity.viewer,
-            log: log.child({ rid: identity.requestId }),
-          });
+          ctx.extra.identity = await verifyInternalIdentity(secret, ctx.connectionParams?.internalIdentity);
           return true;
         } catch {
           return false;
@@ -149,9 +157,8 @@ export async function startSubgraph<Ctx extends BaseContext>(opts: SubgraphOptio
       },
       // A fresh context (and fresh DataLoaders) per operation on the socket.
       context: (ctx) => {
-        const base = ctx.extra.ctx;
-        if (!base) throw new Error('socket has no verified identity');
-        return opts.createContext({ requestId: base.requestId, viewer: base.viewer, log: base.log });
+        if (!ctx.extra.identity) throw new Error('socket has no verified identity');
+        return opts.createContext(baseFrom(ctx.extra.identity));
       },
     },
     wsServer,
@@ -181,18 +188,14 @@ export async function startSubgraph<Ctx extends BaseContext>(opts: SubgraphOptio
     express.json({ limit: '2mb' }),
     ...(opts.beforeGraphQL ?? []),
     expressMiddleware(apollo, {
-      context: async ({ req }) => {
+      context: async ({ req, res }) => {
         const header = req.headers[INTERNAL_IDENTITY_HEADER];
         const identity = await verifyInternalIdentity(secret, Array.isArray(header) ? header[0] : header).catch((err: Error & { extensions?: Record<string, unknown> }) => {
           // Apollo answers errors thrown here as a top-level error; give it HTTP 401.
           err.extensions = { ...err.extensions, http: { status: 401 } };
           throw err;
         });
-        return opts.createContext({
-          requestId: identity.requestId,
-          viewer: identity.viewer,
-          log: log.child({ rid: identity.requestId }),
-        });
+        return opts.createContext(baseFrom(identity), { req, res });
       },
     }),
   );

@@ -4,6 +4,7 @@
  * subgraph issues them; the gateway verifies them and turns them into the
  * internal identity. Verification allows ACCESS_CLOCK_TOLERANCE_SECONDS of skew.
  */
+import { randomUUID } from 'node:crypto';
 import { SignJWT, jwtVerify, errors as joseErrors } from 'jose';
 import { unauthenticated } from './errors.js';
 import type { Viewer } from './identity.js';
@@ -36,6 +37,7 @@ export async function signAccessToken(secret: string, claims: AccessClaims, ttlS
     .setIssuer(ISSUER)
     .setAudience(AUDIENCE)
     .setSubject(claims.userId)
+    .setJti(randomUUID())
     .setIssuedAt()
     .setExpirationTime(exp)
     .sign(key(secret));
@@ -44,7 +46,6 @@ export async function signAccessToken(secret: string, claims: AccessClaims, ttlS
 
 export interface VerifiedAccess extends Viewer {
   userId: string;
-  familyId?: string;
 }
 
 export async function verifyAccessToken(secret: string, token: string): Promise<VerifiedAccess> {

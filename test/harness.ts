@@ -14,11 +14,33 @@ import { DisposableStack } from '../lib/disposable.js';
 import { startEmbeddedInfra } from '../lib/embedded.js';
 import { createLogger } from '../lib/logger.js';
 import { signAccessToken } from '../lib/tokens.js';
+import type { Redis } from 'ioredis';
+import type { ObjectStore } from '../lib/infra/objectStore.js';
+import { requireObjectStore, requireRedis } from '../lib/runtime.js';
 import { startGateway, type RunningGateway } from '../gateway/server.js';
 import { startChatSubgraph, type ChatSubgraph } from '../subgraphs/chat/server.js';
 import { startSearchSubgraph, type SearchSubgraph } from '../subgraphs/search/server.js';
 import { startUserSubgraph, type UserSubgraph } from '../subgraphs/user/server.js';
 import { startVideoSubgraph, type VideoSubgraph } from '../subgraphs/video/server.js';
+import { createChatStore } from '../subgraphs/chat/store.js';
+import { createUserStore } from '../subgraphs/user/store.js';
+import { createVideoStore } from '../subgraphs/video/store.js';
+
+/** Calls per store method, so tests can check that batching issues one query. */
+export type CallCounts = Record<string, number>;
+
+function counted<T extends object>(store: T, counts: CallCounts): T {
+  return new Proxy(store, {
+    get(target, prop, receiver) {
+      const value = Reflect.get(target, prop, receiver) as unknown;
+      if (typeof value !== 'function') return value;
+      return (...args: unknown[]) => {
+        counts[String(prop)] = (counts[String(prop)] ?? 0) + 1;
+        return (value as (...a: unknown[]) => unknown).apply(target, args);
+      };
+    },
+  });
+}
 
 export interface Stack {
   config: Config;
@@ -28,6 +50,12 @@ export interface Stack {
   video: VideoSubgraph;
   chat: ChatSubgraph;
   search: SearchSubgraph;
+  /** The object store and Redis the services use, for assertions on stored state. */
+  objects: ObjectStore;
+  redis: Redis;
+  /** Store calls per subgraph and method since the stack started (or since `resetCounts`). */
+  counts: Record<'user' | 'video' | 'chat', CallCounts>;
+  resetCounts(): void;
   /** An access token for a user, as login would issue it. */
   tokenFor(userId: string, roles?: string[]): Promise<string>;
   dispose(): Promise<void>;
@@ -52,10 +80,14 @@ export async function startStack(env: Record<string, string> = {}): Promise<Stac
     };
     const infra = stack.use('infra', await startEmbeddedInfra(loadConfig(baseEnv), log));
     const config = loadConfig({ ...baseEnv, ...infra.env });
+    const counts: Stack['counts'] = { user: {}, video: {}, chat: {} };
+    const objects = await requireObjectStore(config);
+    const redis = requireRedis(config, 'test');
+    stack.defer('test redis', () => void redis.disconnect());
     const [user, video, chat, search] = await Promise.all([
-      startUserSubgraph(config, log.child({ service: 'user' }), { port: 0 }),
-      startVideoSubgraph(config, log.child({ service: 'video' }), { port: 0 }),
-      startChatSubgraph(config, log.child({ service: 'chat' }), { port: 0 }),
+      startUserSubgraph(config, log.child({ service: 'user' }), { port: 0, store: counted(await createUserStore(config), counts.user) }),
+      startVideoSubgraph(config, log.child({ service: 'video' }), { port: 0, store: counted(await createVideoStore(config), counts.video) }),
+      startChatSubgraph(config, log.child({ service: 'chat' }), { port: 0, store: counted(await createChatStore(config), counts.chat) }),
       startSearchSubgraph(config, log.child({ service: 'search' }), { port: 0 }),
     ]);
     for (const [name, s] of Object.entries({ user, video, chat, search })) stack.use(name, s);
@@ -74,6 +106,12 @@ export async function startStack(env: Record<string, string> = {}): Promise<Stac
       video,
       chat,
       search,
+      objects,
+      redis,
+      counts,
+      resetCounts: () => {
+        for (const c of Object.values(counts)) for (const k of Object.keys(c)) delete c[k];
+      },
       tokenFor: async (userId, roles = []) => (await signAccessToken(config.JWT_ACCESS_SECRET!, { userId, roles })).token,
       dispose: () => stack.dispose(),
     };
@@ -109,6 +147,34 @@ export async function gql<TData, TVars extends Record<string, unknown>>(
       ...opts.headers,
     },
     body: JSON.stringify({ query: typeof document === 'string' ? document : print(document), variables }),
+  });
+  const body = (await res.json()) as Omit<GraphQLResponse<TData>, 'status' | 'headers'>;
+  return { status: res.status, headers: res.headers, ...body };
+}
+
+/**
+ * Sends a GraphQL multipart request (the spec graphql-upload implements) to
+ * `url`: `files` maps a variable path such as `variables.input.avatar` to bytes.
+ */
+export async function gqlUpload<TData>(
+  url: string,
+  query: string,
+  variables: Record<string, unknown>,
+  files: Record<string, { bytes: Buffer | Uint8Array; filename: string; type?: string }>,
+  opts: { token?: string; headers?: Record<string, string> } = {},
+): Promise<GraphQLResponse<TData>> {
+  const form = new FormData();
+  form.append('operations', JSON.stringify({ query, variables }));
+  const paths = Object.keys(files);
+  form.append('map', JSON.stringify(Object.fromEntries(paths.map((p, i) => [String(i), [p]]))));
+  paths.forEach((p, i) => {
+    const f = files[p]!;
+    form.append(String(i), new Blob([f.bytes], { type: f.type ?? 'application/octet-stream' }), f.filename);
+  });
+  const res = await fetch(url, {
+    method: 'POST',
+    headers: { 'apollo-require-preflight': 'true', ...(opts.token ? { authorization: `Bearer ${opts.token}` } : {}), ...opts.headers },
+    body: form,
   });
   const body = (await res.json()) as Omit<GraphQLResponse<TData>, 'status' | 'headers'>;
   return { status: res.status, headers: res.headers, ...body };

@@ -1,17 +1,40 @@
-import type DataLoader from 'dataloader';
+import DataLoader from 'dataloader';
+import type { Redis } from 'ioredis';
+import type { ObjectStore } from '../../lib/infra/objectStore.js';
 import { entityLoader } from '../../lib/loaders.js';
-import type { BaseContext } from '../../lib/subgraph.js';
+import type { BaseContext, HttpExchange } from '../../lib/subgraph.js';
+import type { Sessions } from './sessions.js';
 import type { UserRecord, UserStore } from './store.js';
 
-export interface Context extends BaseContext {
+export interface UserServices {
   store: UserStore;
-  loaders: { user: DataLoader<string, UserRecord | null> };
+  redis: Redis;
+  sessions: Sessions;
+  objects: ObjectStore;
 }
 
-export function contextFactory(store: UserStore) {
-  return (base: BaseContext): Context => ({
+export interface Context extends BaseContext, UserServices {
+  http?: HttpExchange;
+  loaders: {
+    user: DataLoader<string, UserRecord | null>;
+    /** Whether the viewer follows each given user: one query per request. */
+    followedByViewer: DataLoader<string, boolean>;
+  };
+}
+
+export function contextFactory(services: UserServices) {
+  return (base: BaseContext, http?: HttpExchange): Context => ({
     ...base,
-    store,
-    loaders: { user: entityLoader((ids) => store.findUsersByIds(ids)) },
+    ...services,
+    ...(http ? { http } : {}),
+    loaders: {
+      user: entityLoader((ids) => services.store.findUsersByIds(ids)),
+      followedByViewer: new DataLoader(async (ids) => {
+        const viewer = base.viewer.userId;
+        if (!viewer) return ids.map(() => false);
+        const followed = await services.store.followedAmong(viewer, ids);
+        return ids.map((id) => followed.has(id));
+      }),
+    },
   });
 }

@@ -1,14 +1,34 @@
+import { GraphQLUpload } from 'graphql-upload-minimal';
 import type { Resolvers } from './__generated__/resolvers.js';
+import { changePassword, login, logout, refresh, register } from './accounts.js';
+import { AVATAR_URL_TTL_SECONDS, canSee, follow, followList, unfollow, updatePrivacy, updateProfile } from './profile.js';
 
 export const resolvers: Resolvers = {
+  Upload: GraphQLUpload,
   Query: {
     me: (_p, _a, ctx) => (ctx.viewer.userId ? ctx.loaders.user.load(ctx.viewer.userId) : null),
     user: (_p, { id }, ctx) => ctx.loaders.user.load(id),
     userByUsername: (_p, { username }, ctx) => ctx.store.findUserByUsername(username),
   },
+  Mutation: {
+    register: (_p, a, ctx) => register(ctx, { username: a.username, password: a.password, displayName: a.displayName ?? null, delivery: a.delivery ?? 'BODY' }),
+    login: (_p, a, ctx) => login(ctx, { username: a.username, password: a.password, delivery: a.delivery ?? 'BODY' }),
+    refreshTokens: (_p, a, ctx) => refresh(ctx, { refreshToken: a.refreshToken ?? null, delivery: a.delivery ?? 'BODY' }),
+    logout: (_p, _a, ctx) => logout(ctx),
+    changePassword: (_p, a, ctx) => changePassword(ctx, a),
+    updateProfile: (_p, { input }, ctx) => updateProfile(ctx, input),
+    updatePrivacy: (_p, { input }, ctx) => updatePrivacy(ctx, input),
+    follow: (_p, { userId }, ctx) => follow(ctx, userId),
+    unfollow: (_p, { userId }, ctx) => unfollow(ctx, userId),
+  },
   User: {
     __resolveReference: (ref, ctx) => ctx.loaders.user.load(ref.id),
     createdAt: (u) => u.createdAt.toISOString(),
-    avatarUrl: () => null,
+    avatarUrl: (u, _a, ctx) => (u.avatarKey ? ctx.objects.presignedGet(u.avatarKey, AVATAR_URL_TTL_SECONDS) : null),
+    followedByMe: (u, _a, ctx) => (ctx.viewer.userId && ctx.viewer.userId !== u.id ? ctx.loaders.followedByViewer.load(u.id) : false),
+    followers: (u, args, ctx) => followList(ctx, u, 'followers', args),
+    following: (u, args, ctx) => followList(ctx, u, 'following', args),
+    favouritesVisibleToViewer: (u, _a, ctx) => canSee(ctx, u.id, u.privacyFavourites),
+    privacy: (u) => ({ favourites: u.privacyFavourites, follows: u.privacyFollows }),
   },
 };

@@ -1,25 +1,35 @@
-/** Wiring of the user subgraph: stores, Redis, the server. */
+/** Wiring of the user subgraph: store, Redis, object storage, sessions, the server. */
+import { graphqlUploadExpress } from 'graphql-upload-minimal';
 import type { Config } from '../../lib/config.js';
 import { DisposableStack } from '../../lib/disposable.js';
 import { pingRedis } from '../../lib/infra/redis.js';
-import { requireRedis } from '../../lib/runtime.js';
 import type { Logger } from '../../lib/logger.js';
+import { requireObjectStore, requireRedis } from '../../lib/runtime.js';
 import { startSubgraph, type RunningSubgraph } from '../../lib/subgraph.js';
 import { contextFactory } from './context.js';
+import { AVATAR_MAX_BYTES } from './profile.js';
 import { resolvers } from './resolvers.js';
 import { permissions } from './rules.js';
+import { Sessions, REFRESH_INTERVAL_SECONDS } from './sessions.js';
 import { createUserStore, type UserStore } from './store.js';
 
 export interface UserSubgraph extends RunningSubgraph {
   store: UserStore;
 }
 
-export async function startUserSubgraph(config: Config, log: Logger, opts: { port?: number; store?: UserStore } = {}): Promise<UserSubgraph> {
+export async function startUserSubgraph(
+  config: Config,
+  log: Logger,
+  opts: { port?: number; store?: UserStore; refreshIntervalSeconds?: number } = {},
+): Promise<UserSubgraph> {
   const stack = new DisposableStack();
   try {
     const store = stack.use('user store', opts.store ?? (await createUserStore(config)));
     const redis = requireRedis(config, 'user');
     stack.defer('redis', () => void redis.disconnect());
+    const objects = await requireObjectStore(config);
+    if (!config.JWT_ACCESS_SECRET || !config.JWT_REFRESH_SECRET) throw new Error('JWT_ACCESS_SECRET and JWT_REFRESH_SECRET must be set');
+    const sessions = new Sessions(redis, { access: config.JWT_ACCESS_SECRET, refresh: config.JWT_REFRESH_SECRET }, { refreshIntervalSeconds: opts.refreshIntervalSeconds ?? REFRESH_INTERVAL_SECONDS });
     const server = stack.use(
       'server',
       await startSubgraph({
@@ -28,9 +38,10 @@ export async function startUserSubgraph(config: Config, log: Logger, opts: { por
         log,
         resolvers,
         permissions,
-        createContext: contextFactory(store),
-        readiness: { store: () => store.ping(), redis: () => pingRedis(redis) },
+        createContext: contextFactory({ store, redis, sessions, objects }),
+        readiness: { store: () => store.ping(), redis: () => pingRedis(redis), objectStorage: () => objects.ping() },
         port: opts.port ?? config.USER_PORT,
+        beforeGraphQL: [graphqlUploadExpress({ maxFileSize: AVATAR_MAX_BYTES + 1, maxFiles: 1 })],
       }),
     );
     return { ...server, store, dispose: () => stack.dispose((name, err) => log.error({ err }, `stopping ${name} failed`)) };

@@ -3,20 +3,17 @@ import { Schema } from 'mongoose';
 import { v7 as uuidv7 } from 'uuid';
 import { UniqueViolation } from '../../lib/errors.js';
 import { isMongoDuplicateKey } from '../../lib/infra/documents.js';
-import type { NewUser, UserRecord, UserStore } from './store.js';
+import type { FollowPage, NewUser, ProfileChanges, UserRecord, UserStore, Visibility } from './store.js';
 
-interface UserDoc {
+type UserDoc = Omit<UserRecord, 'id'> & { _id: string; usernameLower: string };
+interface FollowDoc {
   _id: string;
-  username: string;
-  usernameLower: string;
-  displayName: string;
-  bio: string;
-  avatarKey: string | null;
-  passwordHash: string;
+  followerId: string;
+  followeeId: string;
   createdAt: Date;
-  updatedAt: Date;
 }
 
+const VISIBILITY: Visibility[] = ['EVERYONE', 'FOLLOWERS', 'ONLY_ME'];
 const userSchema = new Schema<UserDoc>(
   {
     _id: { type: String, required: true },
@@ -26,34 +23,46 @@ const userSchema = new Schema<UserDoc>(
     bio: { type: String, default: '' },
     avatarKey: { type: String, default: null },
     passwordHash: { type: String, required: true },
+    roles: { type: [String], default: [] },
+    followerCount: { type: Number, default: 0 },
+    followingCount: { type: Number, default: 0 },
+    privacyFavourites: { type: String, enum: VISIBILITY, default: 'EVERYONE' },
+    privacyFollows: { type: String, enum: VISIBILITY, default: 'EVERYONE' },
+    version: { type: Number, default: 1 },
   },
   { timestamps: true, versionKey: false },
 );
 
-function toRecord(doc: UserDoc): UserRecord {
-  return {
-    id: doc._id,
-    username: doc.username,
-    displayName: doc.displayName,
-    bio: doc.bio,
-    avatarKey: doc.avatarKey ?? null,
-    passwordHash: doc.passwordHash,
-    createdAt: doc.createdAt,
-    updatedAt: doc.updatedAt,
-  };
+const followSchema = new Schema<FollowDoc>(
+  {
+    _id: { type: String, required: true },
+    followerId: { type: String, required: true },
+    followeeId: { type: String, required: true },
+    createdAt: { type: Date, required: true },
+  },
+  { versionKey: false },
+);
+followSchema.index({ followerId: 1, followeeId: 1 }, { unique: true });
+followSchema.index({ followeeId: 1, _id: -1 });
+followSchema.index({ followerId: 1, _id: -1 });
+
+function toRecord({ _id, usernameLower: _l, ...rest }: UserDoc): UserRecord {
+  return { id: _id, ...rest, avatarKey: rest.avatarKey ?? null, roles: [...(rest.roles ?? [])] };
 }
 
 export class MongoUserStore implements UserStore {
   private constructor(
     private readonly conn: mongoose.Connection,
     private readonly users: mongoose.Model<UserDoc>,
+    private readonly follows: mongoose.Model<FollowDoc>,
   ) {}
 
   static async create(conn: mongoose.Connection): Promise<MongoUserStore> {
     const users = conn.model<UserDoc>('User', userSchema, 'users');
+    const follows = conn.model<FollowDoc>('Follow', followSchema, 'follows');
     // Build indexes now: a unique index that does not exist yet enforces nothing.
-    await users.createIndexes();
-    return new MongoUserStore(conn, users);
+    await Promise.all([users.createIndexes(), follows.createIndexes()]);
+    return new MongoUserStore(conn, users, follows);
   }
 
   async createUser(user: NewUser): Promise<UserRecord> {
@@ -64,8 +73,8 @@ export class MongoUserStore implements UserStore {
         usernameLower: user.username.toLowerCase(),
         displayName: user.displayName,
         bio: user.bio ?? '',
-        avatarKey: null,
         passwordHash: user.passwordHash,
+        roles: user.roles ?? [],
       });
       return toRecord(doc.toObject());
     } catch (err) {
@@ -76,13 +85,74 @@ export class MongoUserStore implements UserStore {
 
   async findUsersByIds(ids: readonly string[]): Promise<UserRecord[]> {
     if (ids.length === 0) return [];
-    const docs = await this.users.find({ _id: { $in: [...ids] } }).lean<UserDoc[]>();
-    return docs.map(toRecord);
+    return (await this.users.find({ _id: { $in: [...ids] } }).lean<UserDoc[]>()).map(toRecord);
   }
 
   async findUserByUsername(username: string): Promise<UserRecord | null> {
     const doc = await this.users.findOne({ usernameLower: username.toLowerCase() }).lean<UserDoc>();
     return doc ? toRecord(doc) : null;
+  }
+
+  async updateProfile(id: string, changes: ProfileChanges): Promise<UserRecord | null> {
+    const set = Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined));
+    const doc = await this.users.findOneAndUpdate({ _id: id }, { $set: set, $inc: { version: 1 } }, { new: true }).lean<UserDoc>();
+    return doc ? toRecord(doc) : null;
+  }
+
+  async setPasswordHash(id: string, passwordHash: string): Promise<void> {
+    await this.users.updateOne({ _id: id }, { $set: { passwordHash } });
+  }
+
+  // The unique (followerId, followeeId) index decides which of two concurrent
+  // follows wins; only the winner moves the counters, so they stay exact. A crash
+  // between the two writes could leave a count off by one (no multi-document
+  // transaction here, so standalone servers work too).
+  async follow(followerId: string, followeeId: string): Promise<boolean> {
+    try {
+      await this.follows.create({ _id: uuidv7(), followerId, followeeId, createdAt: new Date() });
+    } catch (err) {
+      if (isMongoDuplicateKey(err)) return false;
+      throw err;
+    }
+    await this.bumpCounts(followerId, followeeId, 1);
+    return true;
+  }
+
+  async unfollow(followerId: string, followeeId: string): Promise<boolean> {
+    const removed = await this.follows.findOneAndDelete({ followerId, followeeId }).lean<FollowDoc>();
+    if (!removed) return false;
+    await this.bumpCounts(followerId, followeeId, -1);
+    return true;
+  }
+
+  private async bumpCounts(followerId: string, followeeId: string, delta: number) {
+    await this.users.bulkWrite([
+      { updateOne: { filter: { _id: followerId }, update: { $inc: { followingCount: delta } } } },
+      { updateOne: { filter: { _id: followeeId }, update: { $inc: { followerCount: delta } } } },
+    ]);
+  }
+
+  async followedAmong(followerId: string, candidateIds: readonly string[]): Promise<Set<string>> {
+    if (candidateIds.length === 0) return new Set();
+    const docs = await this.follows.find({ followerId, followeeId: { $in: [...candidateIds] } }, { followeeId: 1 }).lean<FollowDoc[]>();
+    return new Set(docs.map((d) => d.followeeId));
+  }
+
+  async listFollowers(userId: string, q: { limit: number; after?: string }): Promise<FollowPage> {
+    return this.page({ followeeId: userId }, 'followerId', q);
+  }
+
+  async listFollowing(userId: string, q: { limit: number; after?: string }): Promise<FollowPage> {
+    return this.page({ followerId: userId }, 'followeeId', q);
+  }
+
+  private async page(filter: Partial<FollowDoc>, other: 'followerId' | 'followeeId', q: { limit: number; after?: string }): Promise<FollowPage> {
+    const docs = await this.follows
+      .find({ ...filter, ...(q.after ? { _id: { $lt: q.after } } : {}) })
+      .sort({ _id: -1 })
+      .limit(q.limit + 1)
+      .lean<FollowDoc[]>();
+    return { items: docs.slice(0, q.limit).map((d) => ({ userId: d[other], cursor: d._id })), hasNextPage: docs.length > q.limit };
   }
 
   async ping(): Promise<void> {

@@ -2,11 +2,21 @@
  * The user subgraph's storage port: the domain operations the service needs,
  * implemented by a SQLite adapter (embedded) and a mongoose adapter (production).
  * The same contract suite (store.contract.test.ts) runs against both.
+ *
+ * Invariants both adapters keep:
+ * - usernames are unique whatever their case (UniqueViolation('username'));
+ * - a follow exists at most once per pair, and followerCount/followingCount
+ *   change in the same atomic step as the follow itself, so counts stay exact
+ *   under concurrent follows and unfollows;
+ * - `version` increases with every change to a user's public fields, so that
+ *   consumers of user events (search) can keep the newest state.
  */
 import type { Config } from '../../lib/config.js';
 import { connectMongo, openSqlite } from '../../lib/infra/documents.js';
 import { MongoUserStore } from './store.mongo.js';
 import { SqliteUserStore } from './store.sqlite.js';
+
+export type Visibility = 'EVERYONE' | 'FOLLOWERS' | 'ONLY_ME';
 
 export interface UserRecord {
   id: string;
@@ -15,6 +25,12 @@ export interface UserRecord {
   bio: string;
   avatarKey: string | null;
   passwordHash: string;
+  roles: string[];
+  followerCount: number;
+  followingCount: number;
+  privacyFavourites: Visibility;
+  privacyFollows: Visibility;
+  version: number;
   createdAt: Date;
   updatedAt: Date;
 }
@@ -24,6 +40,21 @@ export interface NewUser {
   displayName: string;
   passwordHash: string;
   bio?: string;
+  roles?: string[];
+}
+
+export interface ProfileChanges {
+  displayName?: string;
+  bio?: string;
+  avatarKey?: string | null;
+  privacyFavourites?: Visibility;
+  privacyFollows?: Visibility;
+}
+
+export interface FollowPage {
+  /** The other side of each follow, newest follow first. */
+  items: { userId: string; cursor: string }[];
+  hasNextPage: boolean;
 }
 
 export interface UserStore {
@@ -33,6 +64,17 @@ export interface UserStore {
   findUsersByIds(ids: readonly string[]): Promise<UserRecord[]>;
   /** Case-insensitive. */
   findUserByUsername(username: string): Promise<UserRecord | null>;
+  /** Applies the changes and bumps `version`; null when the user does not exist. */
+  updateProfile(id: string, changes: ProfileChanges): Promise<UserRecord | null>;
+  setPasswordHash(id: string, passwordHash: string): Promise<void>;
+  /** True when the follow was created, false when it already existed. */
+  follow(followerId: string, followeeId: string): Promise<boolean>;
+  /** True when a follow was removed. */
+  unfollow(followerId: string, followeeId: string): Promise<boolean>;
+  /** Of `candidateIds`, those that `followerId` follows. */
+  followedAmong(followerId: string, candidateIds: readonly string[]): Promise<Set<string>>;
+  listFollowers(userId: string, q: { limit: number; after?: string }): Promise<FollowPage>;
+  listFollowing(userId: string, q: { limit: number; after?: string }): Promise<FollowPage>;
   ping(): Promise<void>;
   dispose(): Promise<void>;
 }

@@ -15,6 +15,21 @@ export type Scalars = {
   Float: { input: number; output: number; }
   /** An ISO-8601 date-time in UTC, e.g. 2026-11-26T06:00:00.000Z. */
   DateTime: { input: string; output: string; }
+  /** A file sent as a GraphQL multipart request. */
+  Upload: { input: unknown; output: unknown; }
+};
+
+export type AuthPayload = {
+  __typename?: 'AuthPayload';
+  /** Null with delivery COOKIE. */
+  accessToken?: Maybe<Scalars['String']['output']>;
+  accessTokenExpiresAt: Scalars['DateTime']['output'];
+  /** The device the refresh token is bound to: send it as the `x-device-id` header (BODY); browsers keep it in a cookie. */
+  deviceId: Scalars['String']['output'];
+  /** Null with delivery COOKIE. Its only use is refreshTokens. */
+  refreshToken?: Maybe<Scalars['String']['output']>;
+  refreshTokenExpiresAt: Scalars['DateTime']['output'];
+  user: User;
 };
 
 /** A one-to-one or group conversation. Only its members can read it. */
@@ -44,10 +59,87 @@ export type Message = {
   text?: Maybe<Scalars['String']['output']>;
 };
 
+export type Mutation = {
+  __typename?: 'Mutation';
+  /** Changes the password and signs out every session of the user. */
+  changePassword: Scalars['Boolean']['output'];
+  /** Idempotent; returns the followed user. */
+  follow: User;
+  login: AuthPayload;
+  /** Ends this session (its whole token family) and clears the cookies. */
+  logout: Scalars['Boolean']['output'];
+  /** Rotates both tokens. The refresh token comes from the argument or the HTTP-only cookie. */
+  refreshTokens: AuthPayload;
+  /** Creates an account and signs in. Passwords: 8-128 characters with a letter and a digit. */
+  register: AuthPayload;
+  /** Idempotent; returns the user no longer followed. */
+  unfollow: User;
+  updatePrivacy: PrivacySettings;
+  updateProfile: User;
+};
+
+
+export type MutationChangePasswordArgs = {
+  currentPassword: Scalars['String']['input'];
+  newPassword: Scalars['String']['input'];
+};
+
+
+export type MutationFollowArgs = {
+  userId: Scalars['ID']['input'];
+};
+
+
+export type MutationLoginArgs = {
+  delivery?: InputMaybe<TokenDelivery>;
+  password: Scalars['String']['input'];
+  username: Scalars['String']['input'];
+};
+
+
+export type MutationRefreshTokensArgs = {
+  delivery?: InputMaybe<TokenDelivery>;
+  refreshToken?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type MutationRegisterArgs = {
+  delivery?: InputMaybe<TokenDelivery>;
+  displayName?: InputMaybe<Scalars['String']['input']>;
+  password: Scalars['String']['input'];
+  username: Scalars['String']['input'];
+};
+
+
+export type MutationUnfollowArgs = {
+  userId: Scalars['ID']['input'];
+};
+
+
+export type MutationUpdatePrivacyArgs = {
+  input: PrivacySettingsInput;
+};
+
+
+export type MutationUpdateProfileArgs = {
+  input: UpdateProfileInput;
+};
+
 export type PageInfo = {
   __typename?: 'PageInfo';
   endCursor?: Maybe<Scalars['String']['output']>;
   hasNextPage: Scalars['Boolean']['output'];
+};
+
+export type PrivacySettings = {
+  __typename?: 'PrivacySettings';
+  favourites: Visibility;
+  follows: Visibility;
+};
+
+export type PrivacySettingsInput = {
+  favourites?: InputMaybe<Visibility>;
+  follows?: InputMaybe<Visibility>;
 };
 
 export type Query = {
@@ -138,16 +230,72 @@ export type SearchType =
   | 'USER'
   | 'VIDEO';
 
-/** A registered account. Public profile fields are readable by anyone. */
+/** How the session tokens reach the client. */
+export type TokenDelivery =
+  /** In the payload (apps, scripts): send the access token as `Authorization: Bearer` and the device id as `x-device-id`. */
+  | 'BODY'
+  /** HTTP-only cookies set by the gateway (browsers); the payload's token fields are null. */
+  | 'COOKIE';
+
+export type UpdateProfileInput = {
+  /** PNG, JPEG, GIF or WebP, up to 2 MB. */
+  avatar?: InputMaybe<Scalars['Upload']['input']>;
+  /** Up to 500 characters. */
+  bio?: InputMaybe<Scalars['String']['input']>;
+  /** 1-40 characters. */
+  displayName?: InputMaybe<Scalars['String']['input']>;
+  /** Remove the current avatar. */
+  removeAvatar?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+/** A registered account. Profile fields are public; settings are readable by their owner only. */
 export type User = {
   __typename?: 'User';
   avatarUrl?: Maybe<Scalars['String']['output']>;
   bio: Scalars['String']['output'];
   createdAt: Scalars['DateTime']['output'];
   displayName: Scalars['String']['output'];
+  /** Whether the viewer may see this user's favourites (privacy settings). */
+  favouritesVisibleToViewer: Scalars['Boolean']['output'];
+  /** Whether the viewer follows this user (false for anonymous viewers). */
+  followedByMe: Scalars['Boolean']['output'];
+  followerCount: Scalars['Int']['output'];
+  /** Null when the user's privacy settings hide the list from the viewer. */
+  followers?: Maybe<UserConnection>;
+  /** Null when the user's privacy settings hide the list from the viewer. */
+  following?: Maybe<UserConnection>;
+  followingCount: Scalars['Int']['output'];
   id: Scalars['ID']['output'];
+  /** The user's privacy settings; only the user themself can read them. */
+  privacy?: Maybe<PrivacySettings>;
   /** Unique, case-insensitive, 3-32 characters of letters, digits and underscores. */
   username: Scalars['String']['output'];
+};
+
+
+/** A registered account. Profile fields are public; settings are readable by their owner only. */
+export type UserFollowersArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A registered account. Profile fields are public; settings are readable by their owner only. */
+export type UserFollowingArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+export type UserConnection = {
+  __typename?: 'UserConnection';
+  edges: Array<UserEdge>;
+  pageInfo: PageInfo;
+};
+
+export type UserEdge = {
+  __typename?: 'UserEdge';
+  cursor: Scalars['String']['output'];
+  node: User;
 };
 
 /** A published video. */
@@ -178,6 +326,12 @@ export type VideoEdge = {
   cursor: Scalars['String']['output'];
   node: Video;
 };
+
+/** Who may see a part of a user's home page. */
+export type Visibility =
+  | 'EVERYONE'
+  | 'FOLLOWERS'
+  | 'ONLY_ME';
 
 export type CrossGraphQueryVariables = Exact<{
   videoId: Scalars['ID']['input'];

@@ -1,0 +1,82 @@
+/**
+ * Who is asking: the access token (Authorization: Bearer, or the HTTP-only
+ * cookie), checked against revoked sessions; the device id (x-device-id header
+ * or cookie); and the session cookies set or cleared on the way out.
+ *
+ * A bad bearer token is an error (HTTP 401): the client sent it on purpose and
+ * should refresh. A bad access *cookie* makes the request anonymous instead,
+ * and the cookie is cleared, so that a browser can still call refreshTokens.
+ */
+import type { Request, Response } from 'express';
+import { parse as parseCookies } from 'cookie';
+import type { Redis } from 'ioredis';
+import type { Config } from '../lib/config.js';
+import { unauthenticated } from '../lib/errors.js';
+import { ANONYMOUS, type Viewer } from '../lib/identity.js';
+import { isFamilyRevoked } from '../lib/revocation.js';
+import { COOKIES, DEVICE_ID_HEADER, type SessionInstruction } from '../lib/session.js';
+import { verifyAccessToken } from '../lib/tokens.js';
+
+const DEVICE_ID = /^[A-Za-z0-9_-]{16,64}$/;
+/** A device id outlives sessions; every refresh renews the cookie. @default 1 year */
+const DEVICE_COOKIE_MAX_AGE_MS = 365 * 24 * 3600 * 1000;
+
+export interface RequestAuth {
+  viewer: Viewer;
+  refreshCookie?: string;
+}
+
+async function checkAccess(token: string, secret: string, redis: Redis): Promise<Viewer> {
+  const viewer = await verifyAccessToken(secret, token);
+  if (viewer.familyId && (await isFamilyRevoked(redis, viewer.familyId))) throw unauthenticated('This session has ended: sign in again.');
+  return viewer;
+}
+
+export async function authenticate(req: Request, res: Response, config: Config, redis: Redis): Promise<RequestAuth> {
+  const secret = config.JWT_ACCESS_SECRET!;
+  const cookies = parseCookies(req.headers.cookie ?? '');
+  const header = req.headers.authorization;
+  const presentedDevice = typeof req.headers[DEVICE_ID_HEADER] === 'string' ? (req.headers[DEVICE_ID_HEADER] as string) : cookies[COOKIES.device];
+  const deviceId = presentedDevice && DEVICE_ID.test(presentedDevice) ? presentedDevice : undefined;
+
+  let viewer: Viewer = ANONYMOUS;
+  if (header?.startsWith('Bearer ')) {
+    viewer = await checkAccess(header.slice(7).trim(), secret, redis).catch((err: Error & { extensions?: Record<string, unknown> }) => {
+      err.extensions = { ...err.extensions, http: { status: 401 } };
+      throw err;
+    });
+  } else if (cookies[COOKIES.access]) {
+    try {
+      viewer = await checkAccess(cookies[COOKIES.access]!, secret, redis);
+    } catch {
+      res.clearCookie(COOKIES.access, cookieOptions(config, 'access'));
+    }
+  }
+  return {
+    viewer: { ...viewer, ...(deviceId ? { deviceId } : { deviceId: undefined }) },
+    ...(cookies[COOKIES.refresh] ? { refreshCookie: cookies[COOKIES.refresh] } : {}),
+  };
+}
+
+function cookieOptions(config: Config, which: 'access' | 'refresh' | 'device') {
+  const secure = config.COOKIE_SECURE ?? config.NODE_ENV === 'production';
+  // The refresh cookie goes only to the GraphQL endpoint and never cross-site.
+  return which === 'refresh'
+    ? { httpOnly: true, secure, sameSite: 'strict' as const, path: '/graphql' }
+    : { httpOnly: true, secure, sameSite: 'lax' as const, path: '/' };
+}
+
+export function sessionApplier(res: Response, config: Config) {
+  return (instruction: SessionInstruction) => {
+    if (res.headersSent) return;
+    if ('clear' in instruction) {
+      res.clearCookie(COOKIES.access, cookieOptions(config, 'access'));
+      res.clearCookie(COOKIES.refresh, cookieOptions(config, 'refresh'));
+      return;
+    }
+    const s = instruction.set;
+    res.cookie(COOKIES.access, s.accessToken, { ...cookieOptions(config, 'access'), expires: new Date(s.accessTokenExpiresAt) });
+    res.cookie(COOKIES.refresh, s.refreshToken, { ...cookieOptions(config, 'refresh'), expires: new Date(s.refreshTokenExpiresAt) });
+    res.cookie(COOKIES.device, s.deviceId, { ...cookieOptions(config, 'device'), maxAge: DEVICE_COOKIE_MAX_AGE_MS });
+  };
+}

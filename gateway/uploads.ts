@@ -1,0 +1,87 @@
+/**
+ * Multipart uploads through the gateway.
+ *
+ * @apollo/gateway sends every subgraph request as JSON, so a file in the
+ * variables would arrive as `{}`. graphql-upload-minimal parses the client's
+ * multipart request in front of the gateway and leaves an `Upload` instance
+ * wherever a file goes. Before the query plan's fetch is serialised, each such
+ * instance is swapped for a unique marker string (kept in a table); the
+ * fetcher then recognises the markers in the JSON body and re-encodes that one
+ * request as a GraphQL multipart request (operations, map, files), streaming
+ * each file from the client's request to the subgraph without buffering it.
+ * The subgraph's own CSRF check requires `apollo-require-preflight` on
+ * multipart requests, so it is added here.
+ */
+import { randomUUID } from 'node:crypto';
+import { PassThrough } from 'node:stream';
+import type { Fetcher, FetcherRequestInit, FetcherResponse } from '@apollo/utils.fetcher';
+import FormData from 'form-data';
+import { Upload, type FileUpload } from 'graphql-upload-minimal';
+
+const MARKER_PREFIX = '\u0000vidhub-upload:';
+
+export class UploadTable {
+  private readonly pending = new Map<string, Upload>();
+
+  /** Replaces every Upload in `value` with a marker; returns the markers to release later. */
+  swapOut(value: unknown, markers: string[]): unknown {
+    if (value instanceof Upload) {
+      const marker = `${MARKER_PREFIX}${randomUUID()}`;
+      this.pending.set(marker, value);
+      markers.push(marker);
+      return marker;
+    }
+    if (Array.isArray(value)) return value.map((v) => this.swapOut(v, markers));
+    // Variables arrive as null-prototype objects at the top level, plain ones below.
+    if (value && typeof value === 'object' && [Object.prototype, null].includes(Object.getPrototypeOf(value))) {
+      return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, this.swapOut(v, markers)]));
+    }
+    return value;
+  }
+
+  release(markers: string[]): void {
+    for (const m of markers) this.pending.delete(m);
+  }
+
+  /** A fetcher that sends JSON bodies with markers as multipart, and everything else through `next`. */
+  fetcher(next: Fetcher): Fetcher {
+    return async (url: string, init?: FetcherRequestInit): Promise<FetcherResponse> => {
+      if (typeof init?.body !== 'string' || !init.body.includes('vidhub-upload:')) return next(url, init);
+      const body = JSON.parse(init.body) as Record<string, unknown>;
+      const files: { marker: string; path: string }[] = [];
+      const operations = replaceMarkers(body, '', files);
+      if (files.length === 0) return next(url, init);
+
+      const form = new FormData();
+      form.append('operations', JSON.stringify(operations));
+      form.append('map', JSON.stringify(Object.fromEntries(files.map((f, i) => [String(i), [f.path]]))));
+      for (const [i, f] of files.entries()) {
+        const upload = this.pending.get(f.marker);
+        if (!upload) throw new Error('upload marker without a pending upload');
+        const file: FileUpload = await upload.promise;
+        form.append(String(i), file.createReadStream(), { filename: file.filename, contentType: file.mimetype });
+      }
+      const headers: Record<string, string> = {
+        ...Object.fromEntries(Object.entries(init.headers ?? {}).filter(([k]) => k.toLowerCase() !== 'content-type')),
+        ...(form.getHeaders() as Record<string, string>),
+        'apollo-require-preflight': 'true',
+      };
+      // form-data is an old-style stream of strings and Buffers; a PassThrough turns it into bytes fetch can iterate.
+      const stream = form.pipe(new PassThrough());
+      const res = await fetch(url, { method: 'POST', headers, body: stream as unknown as ReadableStream, duplex: 'half', signal: init.signal } as RequestInit);
+      return res as unknown as FetcherResponse;
+    };
+  }
+}
+
+function replaceMarkers(value: unknown, path: string, files: { marker: string; path: string }[]): unknown {
+  if (typeof value === 'string' && value.startsWith(MARKER_PREFIX)) {
+    files.push({ marker: value, path });
+    return null;
+  }
+  if (Array.isArray(value)) return value.map((v, i) => replaceMarkers(v, path ? `${path}.${i}` : String(i), files));
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, replaceMarkers(v, path ? `${path}.${k}` : k, files)]));
+  }
+  return value;
+}

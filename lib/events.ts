@@ -1,0 +1,47 @@
+/**
+ * Domain events between services travel on Redis Streams: at-least-once,
+ * acknowledged per consumer group, replayable. Producers append here; each
+ * consumer (search sync, notifications) reads with its own group and must be
+ * idempotent, since a redelivered event is normal after a crash.
+ */
+import { randomUUID } from 'node:crypto';
+import type { Redis } from 'ioredis';
+
+export const STREAMS = { user: 'events:user', video: 'events:video' } as const;
+/** Streams are trimmed to about this many entries (consumers are expected to keep up). @default 1,000,000 */
+export const STREAM_MAX_LEN = 1_000_000;
+
+export interface DomainEvent<P = Record<string, unknown>> {
+  /** Unique per event: consumers use it to drop duplicates. */
+  id: string;
+  type: string;
+  occurredAt: string;
+  /** The aggregate (user, video...) the event is about. */
+  subjectId: string;
+  /** The aggregate's version after the change, when it has one (ordering for search). */
+  version?: number;
+  payload: P;
+}
+
+export async function publishEvent<P extends Record<string, unknown>>(
+  redis: Redis,
+  stream: string,
+  event: Omit<DomainEvent<P>, 'id' | 'occurredAt'>,
+): Promise<DomainEvent<P>> {
+  const full: DomainEvent<P> = { id: randomUUID(), occurredAt: new Date().toISOString(), ...event };
+  await redis.xadd(stream, 'MAXLEN', '~', String(STREAM_MAX_LEN), '*', 'type', full.type, 'event', JSON.stringify(full));
+  return full;
+}
+
+export function parseEvent(fields: string[]): DomainEvent | null {
+  for (let i = 0; i + 1 < fields.length; i += 2) {
+    if (fields[i] === 'event') {
+      try {
+        return JSON.parse(fields[i + 1]!) as DomainEvent;
+      } catch {
+        return null;
+      }
+    }
+  }
+  return null;
+}

@@ -1,0 +1,37 @@
+/**
+ * Fixed-window counters in Redis, shared by every replica: login throttling,
+ * refresh limits, send limits. INCR and the first EXPIRE run in one MULTI so a
+ * crash cannot leave a counter without an expiry.
+ */
+import type { Redis } from 'ioredis';
+
+export interface WindowState {
+  count: number;
+  /** Seconds until the window resets. */
+  retryAfterSeconds: number;
+}
+
+/** Adds one to `key`'s window and returns the new count. */
+export async function hitWindow(redis: Redis, key: string, windowSeconds: number): Promise<WindowState> {
+  const result = await redis.multi().incr(key).expire(key, windowSeconds, 'NX').ttl(key).exec();
+  const count = Number(result?.[0]?.[1] ?? 0);
+  const ttl = Number(result?.[2]?.[1] ?? windowSeconds);
+  return { count, retryAfterSeconds: ttl > 0 ? ttl : windowSeconds };
+}
+
+/** The current count of `key`'s window without adding to it. */
+export async function peekWindow(redis: Redis, key: string): Promise<WindowState> {
+  const [count, ttl] = await Promise.all([redis.get(key), redis.ttl(key)]);
+  return { count: Number(count ?? 0), retryAfterSeconds: Math.max(ttl, 0) };
+}
+
+/**
+ * Allows one action per `intervalSeconds` for `key` (SET NX EX). Returns 0 when
+ * allowed, otherwise the seconds to wait.
+ */
+export async function oncePer(redis: Redis, key: string, intervalSeconds: number): Promise<number> {
+  const ok = await redis.set(key, '1', 'EX', intervalSeconds, 'NX');
+  if (ok === 'OK') return 0;
+  const ttl = await redis.ttl(key);
+  return ttl > 0 ? ttl : intervalSeconds;
+}

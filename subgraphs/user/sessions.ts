@@ -1,0 +1,172 @@
+/**
+ * Sessions: a short access token and a long, rotating refresh token per login.
+ *
+ * A login starts a token *family* (Redis hash `auth:fam:<id>`: user, device, and
+ * the id of the only refresh token of the family that is currently valid).
+ * Each refresh checks, in one Lua script so that two racing refreshes cannot both
+ * win: the family exists; the token was presented with the device it is bound
+ * to; the token is the family's current one (else it is a replayed, already
+ * rotated token: the family is revoked); the device has not refreshed within
+ * the last REFRESH_INTERVAL seconds. Then it rotates: new refresh token id, the
+ * family's 7-day life starts over (sliding), a new access token.
+ *
+ * Revocation (logout, reuse, password change) deletes the family and leaves a
+ * marker `auth:revoked:<id>` for the life of an access token; the gateway
+ * checks it on every request, so revoked access tokens stop working at once.
+ */
+import { randomBytes, randomUUID } from 'node:crypto';
+import type { Redis } from 'ioredis';
+import { SignJWT, jwtVerify } from 'jose';
+import { rateLimited, unauthenticated } from '../../lib/errors.js';
+import { ACCESS_CLOCK_TOLERANCE_SECONDS, ACCESS_TOKEN_TTL_SECONDS, signAccessToken } from '../../lib/tokens.js';
+import { revokedFamilyKey } from '../../lib/revocation.js';
+
+/** @default 7 days, renewed by every refresh */
+export const REFRESH_TOKEN_TTL_SECONDS = 7 * 24 * 3600;
+/** One refresh per device per this many seconds. @default 60 */
+export const REFRESH_INTERVAL_SECONDS = 60;
+
+const REFRESH_ISSUER = 'vidhub';
+const REFRESH_AUDIENCE = 'vidhub-refresh';
+
+const familyKey = (id: string) => `auth:fam:${id}`;
+const userFamiliesKey = (userId: string) => `auth:user-fams:${userId}`;
+const refreshLimitKey = (deviceId: string) => `auth:refresh-rl:${deviceId}`;
+
+export interface IssuedTokens {
+  accessToken: string;
+  accessTokenExpiresAt: Date;
+  refreshToken: string;
+  refreshTokenExpiresAt: Date;
+  deviceId: string;
+  familyId: string;
+}
+
+// KEYS: family, device rate-limit key. ARGV: presented jti, presented device, new jti, family ttl, interval.
+const ROTATE = `
+local cur = redis.call('HMGET', KEYS[1], 'jti', 'did', 'uid')
+if not cur[1] then return {'missing'} end
+if cur[2] ~= ARGV[2] then return {'device'} end
+if cur[1] ~= ARGV[1] then return {'reuse', cur[3]} end
+if not redis.call('SET', KEYS[2], '1', 'EX', ARGV[5], 'NX') then return {'limited', tostring(redis.call('TTL', KEYS[2]))} end
+redis.call('HSET', KEYS[1], 'jti', ARGV[3])
+redis.call('EXPIRE', KEYS[1], ARGV[4])
+return {'ok', cur[3]}
+`;
+
+export function newDeviceId(): string {
+  return randomBytes(18).toString('base64url');
+}
+
+export const DEVICE_ID = /^[A-Za-z0-9_-]{16,64}$/;
+
+export class Sessions {
+  constructor(
+    private readonly redis: Redis,
+    private readonly secrets: { access: string; refresh: string },
+    private readonly settings = { refreshIntervalSeconds: REFRESH_INTERVAL_SECONDS },
+  ) {}
+
+  /** Starts a new family for a login on `deviceId`. */
+  async start(user: { id: string; roles: string[] }, deviceId: string): Promise<IssuedTokens> {
+    const familyId = randomUUID();
+    const jti = randomUUID();
+    await this.redis
+      .multi()
+      .hset(familyKey(familyId), { uid: user.id, did: deviceId, jti })
+      .expire(familyKey(familyId), REFRESH_TOKEN_TTL_SECONDS)
+      .sadd(userFamiliesKey(user.id), familyId)
+      .expire(userFamiliesKey(user.id), REFRESH_TOKEN_TTL_SECONDS)
+      .exec();
+    return this.tokens(user, deviceId, familyId, jti);
+  }
+
+  /** Rotates a refresh token presented with `deviceId`; see the top of this file for the checks. */
+  async rotate(refreshToken: string, deviceId: string | undefined, loadUser: (id: string) => Promise<{ id: string; roles: string[] } | null>): Promise<IssuedTokens> {
+    const claims = await this.verifyRefresh(refreshToken);
+    if (!deviceId || deviceId !== claims.did) throw unauthenticated('This refresh token belongs to another device: sign in again.');
+    const jti = randomUUID();
+    const [outcome, detail] = (await this.redis.eval(
+      ROTATE,
+      2,
+      familyKey(claims.fam),
+      refreshLimitKey(deviceId),
+      claims.jti,
+      deviceId,
+      jti,
+      String(REFRESH_TOKEN_TTL_SECONDS),
+      String(this.settings.refreshIntervalSeconds),
+    )) as [string, string | undefined];
+    switch (outcome) {
+      case 'ok':
+        break;
+      case 'limited':
+        throw rateLimited(`Tokens were refreshed less than ${this.settings.refreshIntervalSeconds} s ago on this device; retry in ${detail} s.`, Number(detail));
+      case 'reuse':
+        await this.revokeFamily(claims.fam, detail);
+        throw unauthenticated('This refresh token was already used: every session of this login is signed out. Sign in again.');
+      case 'device':
+        throw unauthenticated('This refresh token belongs to another device: sign in again.');
+      default:
+        throw unauthenticated('This session has ended: sign in again.');
+    }
+    const user = await loadUser(claims.sub);
+    if (!user) {
+      await this.revokeFamily(claims.fam, claims.sub);
+      throw unauthenticated('This account no longer exists.');
+    }
+    await this.redis.expire(userFamiliesKey(user.id), REFRESH_TOKEN_TTL_SECONDS);
+    return this.tokens(user, deviceId, claims.fam, jti);
+  }
+
+  async revokeFamily(familyId: string, userId?: string): Promise<void> {
+    const tx = this.redis.multi().del(familyKey(familyId)).set(revokedFamilyKey(familyId), '1', 'EX', ACCESS_TOKEN_TTL_SECONDS + ACCESS_CLOCK_TOLERANCE_SECONDS);
+    if (userId) tx.srem(userFamiliesKey(userId), familyId);
+    await tx.exec();
+  }
+
+  /** Signs out every session of a user (password change). */
+  async revokeAll(userId: string): Promise<void> {
+    const families = await this.redis.smembers(userFamiliesKey(userId));
+    await Promise.all(families.map((f) => this.revokeFamily(f, userId)));
+  }
+
+  /** Claims of a refresh token with a valid signature; UNAUTHENTICATED otherwise. */
+  async verifyRefresh(token: string): Promise<{ sub: string; fam: string; jti: string; did: string }> {
+    try {
+      const { payload } = await jwtVerify(token, new TextEncoder().encode(this.secrets.refresh), {
+        issuer: REFRESH_ISSUER,
+        audience: REFRESH_AUDIENCE,
+        algorithms: ['HS256'],
+        clockTolerance: ACCESS_CLOCK_TOLERANCE_SECONDS,
+      });
+      const { sub, fam, jti, did } = payload as Record<string, unknown>;
+      if (typeof sub !== 'string' || typeof fam !== 'string' || typeof jti !== 'string' || typeof did !== 'string') throw new Error('claims');
+      return { sub, fam, jti, did };
+    } catch {
+      throw unauthenticated('Invalid or expired refresh token: sign in again.');
+    }
+  }
+
+  private async tokens(user: { id: string; roles: string[] }, deviceId: string, familyId: string, jti: string): Promise<IssuedTokens> {
+    const access = await signAccessToken(this.secrets.access, { userId: user.id, roles: user.roles, deviceId, familyId }, ACCESS_TOKEN_TTL_SECONDS);
+    const refreshExp = Math.floor(Date.now() / 1000) + REFRESH_TOKEN_TTL_SECONDS;
+    const refreshToken = await new SignJWT({ fam: familyId, did: deviceId })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setIssuer(REFRESH_ISSUER)
+      .setAudience(REFRESH_AUDIENCE)
+      .setSubject(user.id)
+      .setJti(jti)
+      .setIssuedAt()
+      .setExpirationTime(refreshExp)
+      .sign(new TextEncoder().encode(this.secrets.refresh));
+    return {
+      accessToken: access.token,
+      accessTokenExpiresAt: access.expiresAt,
+      refreshToken,
+      refreshTokenExpiresAt: new Date(refreshExp * 1000),
+      deviceId,
+      familyId,
+    };
+  }
+}
