@@ -1,11 +1,13 @@
 /**
  * Who is asking: the access token (Authorization: Bearer, or the HTTP-only
  * cookie), checked against revoked sessions; the device id (x-device-id header
- * or cookie); and the session cookies set or cleared on the way out.
+ * or cookie); and the session cookies set or cleared on the way out. The same
+ * rules apply to HTTP requests and to graphql-ws `connection_init`.
  *
- * A bad bearer token is an error (HTTP 401): the client sent it on purpose and
- * should refresh. A bad access *cookie* makes the request anonymous instead,
- * and the cookie is cleared, so that a browser can still call refreshTokens.
+ * A bad bearer token is an error (HTTP 401, or WebSocket close 4401): the client
+ * sent it on purpose and should refresh. A bad access *cookie* makes the request
+ * anonymous instead, and the cookie is cleared, so that a browser can still call
+ * refreshTokens.
  */
 import type { Request, Response } from 'express';
 import { parse as parseCookies } from 'cookie';
@@ -15,47 +17,72 @@ import { unauthenticated } from '../lib/errors.js';
 import { ANONYMOUS, type Viewer } from '../lib/identity.js';
 import { isFamilyRevoked } from '../lib/revocation.js';
 import { COOKIES, DEVICE_ID_HEADER, type SessionInstruction } from '../lib/session.js';
-import { verifyAccessToken } from '../lib/tokens.js';
+import { verifyAccessToken, type VerifiedAccess } from '../lib/tokens.js';
 
 const DEVICE_ID = /^[A-Za-z0-9_-]{16,64}$/;
 /** A device id outlives sessions; every refresh renews the cookie. @default 1 year */
 const DEVICE_COOKIE_MAX_AGE_MS = 365 * 24 * 3600 * 1000;
 
-export interface RequestAuth {
-  viewer: Viewer;
-  refreshCookie?: string;
+export interface Credentials {
+  /** `Bearer <token>` */
+  authorization?: string | undefined;
+  cookieHeader?: string | undefined;
+  deviceId?: string | undefined;
 }
 
-async function checkAccess(token: string, secret: string, redis: Redis): Promise<Viewer> {
+export interface RequestAuth {
+  viewer: Viewer;
+  /** Expiry of the access token in use (seconds since the epoch), if any. */
+  expiresAt?: number;
+  refreshCookie?: string;
+  /** The access cookie was invalid and should be cleared. */
+  staleAccessCookie?: boolean;
+}
+
+async function checkAccess(token: string, secret: string, redis: Redis): Promise<VerifiedAccess> {
   const viewer = await verifyAccessToken(secret, token);
   if (viewer.familyId && (await isFamilyRevoked(redis, viewer.familyId))) throw unauthenticated('This session has ended: sign in again.');
   return viewer;
 }
 
-export async function authenticate(req: Request, res: Response, config: Config, redis: Redis): Promise<RequestAuth> {
-  const secret = config.JWT_ACCESS_SECRET!;
-  const cookies = parseCookies(req.headers.cookie ?? '');
-  const header = req.headers.authorization;
-  const presentedDevice = typeof req.headers[DEVICE_ID_HEADER] === 'string' ? (req.headers[DEVICE_ID_HEADER] as string) : cookies[COOKIES.device];
+/** Throws UNAUTHENTICATED for a bad bearer token; see the top of this file. */
+export async function authenticateCredentials(credentials: Credentials, config: Config, redis: Redis): Promise<RequestAuth> {
+  const cookies = parseCookies(credentials.cookieHeader ?? '');
+  const presentedDevice = credentials.deviceId ?? cookies[COOKIES.device];
   const deviceId = presentedDevice && DEVICE_ID.test(presentedDevice) ? presentedDevice : undefined;
+  const refresh = cookies[COOKIES.refresh] ? { refreshCookie: cookies[COOKIES.refresh] } : {};
 
-  let viewer: Viewer = ANONYMOUS;
-  if (header?.startsWith('Bearer ')) {
-    viewer = await checkAccess(header.slice(7).trim(), secret, redis).catch((err: Error & { extensions?: Record<string, unknown> }) => {
-      err.extensions = { ...err.extensions, http: { status: 401 } };
-      throw err;
-    });
+  let access: VerifiedAccess | undefined;
+  let staleAccessCookie = false;
+  if (credentials.authorization?.startsWith('Bearer ')) {
+    access = await checkAccess(credentials.authorization.slice(7).trim(), config.JWT_ACCESS_SECRET!, redis);
   } else if (cookies[COOKIES.access]) {
-    try {
-      viewer = await checkAccess(cookies[COOKIES.access]!, secret, redis);
-    } catch {
-      res.clearCookie(COOKIES.access, cookieOptions(config, 'access'));
-    }
+    access = await checkAccess(cookies[COOKIES.access]!, config.JWT_ACCESS_SECRET!, redis).catch(() => {
+      staleAccessCookie = true;
+      return undefined;
+    });
   }
+  const { expiresAt, ...viewer } = access ?? { ...ANONYMOUS, expiresAt: undefined };
   return {
-    viewer: { ...viewer, ...(deviceId ? { deviceId } : { deviceId: undefined }) },
-    ...(cookies[COOKIES.refresh] ? { refreshCookie: cookies[COOKIES.refresh] } : {}),
+    viewer: { ...viewer, deviceId },
+    ...(expiresAt ? { expiresAt } : {}),
+    ...refresh,
+    ...(staleAccessCookie ? { staleAccessCookie } : {}),
   };
+}
+
+export async function authenticate(req: Request, res: Response, config: Config, redis: Redis): Promise<RequestAuth> {
+  const device = req.headers[DEVICE_ID_HEADER];
+  const auth = await authenticateCredentials(
+    { authorization: req.headers.authorization, cookieHeader: req.headers.cookie, deviceId: typeof device === 'string' ? device : undefined },
+    config,
+    redis,
+  ).catch((err: Error & { extensions?: Record<string, unknown> }) => {
+    err.extensions = { ...err.extensions, http: { status: 401 } };
+    throw err;
+  });
+  if (auth.staleAccessCookie) res.clearCookie(COOKIES.access, cookieOptions(config, 'access'));
+  return auth;
 }
 
 function cookieOptions(config: Config, which: 'access' | 'refresh' | 'device') {

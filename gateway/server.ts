@@ -35,6 +35,7 @@ import { graphqlUploadExpress } from 'graphql-upload-minimal';
 import { authenticate, sessionApplier } from './auth.js';
 import type { GatewayContext } from './context.js';
 import { SubgraphDataSource } from './dataSource.js';
+import { SubscriptionBridge } from './subscriptions.js';
 
 export interface RunningGateway {
   url: string;
@@ -65,9 +66,10 @@ export async function startGateway(config: Config, log: Logger, opts: GatewayOpt
   const urls = Object.fromEntries(SUBGRAPHS.map((name) => [name, opts.subgraphUrls?.[name] ?? subgraphUrl(config, name)])) as Record<SubgraphName, string>;
   const managed = Boolean(config.APOLLO_KEY && config.APOLLO_GRAPH_REF);
 
+  const dataSources: Record<string, SubgraphDataSource> = {};
   const gateway = new ApolloGateway({
     ...(managed ? {} : { supergraphSdl: readFileSync(schemaPath('supergraph'), 'utf8') }),
-    buildService: ({ name, url }) => new SubgraphDataSource(name, urls[name as SubgraphName] ?? url ?? ''),
+    buildService: ({ name, url }) => (dataSources[name] = new SubgraphDataSource(name, urls[name as SubgraphName] ?? url ?? '')),
   });
 
   const redis = requireRedis(config, 'gateway');
@@ -88,7 +90,10 @@ export async function startGateway(config: Config, log: Logger, opts: GatewayOpt
     csrfPrevention: true,
     plugins,
   });
+  // Registered before start() so that it sees the first supergraph load.
+  const bridge = new SubscriptionBridge({ config, log, redis, gateway, apollo, dataSources: () => dataSources, subgraphUrls: urls });
   await apollo.start();
+  bridge.listen(httpServer);
 
   app.use((req, res, next) => {
     const incoming = req.headers[REQUEST_ID_HEADER];
@@ -154,6 +159,7 @@ export async function startGateway(config: Config, log: Logger, opts: GatewayOpt
     port,
     dispose() {
       disposed ??= (async () => {
+        await bridge.dispose();
         await apollo.stop();
         httpServer.closeAllConnections();
         redis.disconnect();

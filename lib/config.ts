@@ -109,6 +109,11 @@ export const envSchema = z.object({
         .filter(Boolean),
     ),
 
+  /** How long after sending a message its sender may recall it. @default 120 seconds */
+  CHAT_RECALL_WINDOW_SECONDS: z.coerce.number().int().min(0).default(120),
+  /** Messages one user may send per minute, over all conversations. @default 60 */
+  CHAT_SEND_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(60),
+
   /** Apollo Studio: both set turns on usage reporting and managed federation. */
   APOLLO_KEY: optionalString,
   APOLLO_GRAPH_REF: optionalString,

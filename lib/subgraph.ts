@@ -20,6 +20,7 @@ import express from 'express';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginInlineTrace } from '@apollo/server/plugin/inlineTrace';
 import {
   ApolloServerPluginLandingPageDisabled,
   ApolloServerPluginUsageReportingDisabled,
@@ -36,6 +37,7 @@ import { makeFormatError } from './errors.js';
 import { INTERNAL_IDENTITY_HEADER, verifyInternalIdentity, type VerifiedIdentity, type Viewer } from './identity.js';
 import type { Logger } from './logger.js';
 import { readSchema } from './paths.js';
+import { keepAlive } from './ws.js';
 
 export interface BaseContext {
   requestId: string;
@@ -107,8 +109,9 @@ export async function runReadiness(checks: ReadinessChecks): Promise<{ ok: boole
 }
 
 export function productionPlugins(production: boolean): ApolloServerPlugin[] {
-  // Subgraphs never report to Apollo Studio themselves: the gateway does.
-  const plugins: ApolloServerPlugin[] = [ApolloServerPluginUsageReportingDisabled(), ApolloServerPluginSchemaReportingDisabled()];
+  // Subgraphs never report to Apollo Studio themselves: the gateway does, with the
+  // traces subgraphs add to responses when it asks (ftv1), hence inline tracing on.
+  const plugins: ApolloServerPlugin[] = [ApolloServerPluginUsageReportingDisabled(), ApolloServerPluginSchemaReportingDisabled(), ApolloServerPluginInlineTrace()];
   if (production) plugins.push(ApolloServerPluginLandingPageDisabled());
   return plugins;
 }
@@ -142,6 +145,7 @@ export async function startSubgraph<Ctx extends BaseContext>(opts: SubgraphOptio
   const httpServer = http.createServer(app);
 
   const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql' });
+  const stopKeepAlive = keepAlive(wsServer);
   const wsCleanup = useServer<{ internalIdentity?: string }, { identity?: VerifiedIdentity }>(
     {
       schema,
@@ -217,6 +221,7 @@ export async function startSubgraph<Ctx extends BaseContext>(opts: SubgraphOptio
     schema,
     dispose() {
       disposed ??= (async () => {
+        stopKeepAlive();
         await wsCleanup.dispose();
         await new Promise<void>((resolve) => wsServer.close(() => resolve()));
         await apollo.stop();

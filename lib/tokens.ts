@@ -46,6 +46,8 @@ export async function signAccessToken(secret: string, claims: AccessClaims, ttlS
 
 export interface VerifiedAccess extends Viewer {
   userId: string;
+  /** Expiry, seconds since the epoch. */
+  expiresAt: number;
 }
 
 export async function verifyAccessToken(secret: string, token: string): Promise<VerifiedAccess> {
@@ -59,6 +61,7 @@ export async function verifyAccessToken(secret: string, token: string): Promise<
     if (typeof payload.sub !== 'string') throw new Error('no subject');
     return {
       userId: payload.sub,
+      expiresAt: payload.exp ?? 0,
       roles: Array.isArray(payload.roles) ? payload.roles.filter((r): r is string => typeof r === 'string') : [],
       ...(typeof payload.did === 'string' ? { deviceId: payload.did } : {}),
       ...(typeof payload.fam === 'string' ? { familyId: payload.fam } : {}),

@@ -8,7 +8,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
-import { print } from 'graphql';
+import { print, type FormattedExecutionResult } from 'graphql';
+import { createClient, type Client } from 'graphql-ws';
+import WebSocket from 'ws';
 import { loadConfig, type Config } from '../lib/config.js';
 import { DisposableStack } from '../lib/disposable.js';
 import { startEmbeddedInfra } from '../lib/embedded.js';
@@ -56,6 +58,8 @@ export interface Stack {
   /** Store calls per subgraph and method since the stack started (or since `resetCounts`). */
   counts: Record<'user' | 'video' | 'chat', CallCounts>;
   resetCounts(): void;
+  /** Stops a subgraph and starts a fresh one on the same port and data (a restart or a crash-free redeploy). */
+  restart(name: 'user' | 'video' | 'chat'): Promise<void>;
   /** An access token for a user, as login would issue it. */
   tokenFor(userId: string, roles?: string[]): Promise<string>;
   dispose(): Promise<void>;
@@ -84,13 +88,21 @@ export async function startStack(env: Record<string, string> = {}): Promise<Stac
     const objects = await requireObjectStore(config);
     const redis = requireRedis(config, 'test');
     stack.defer('test redis', () => void redis.disconnect());
+    const starters = {
+      user: async (port: number) => startUserSubgraph(config, log.child({ service: 'user' }), { port, store: counted(await createUserStore(config), counts.user) }),
+      video: async (port: number) => startVideoSubgraph(config, log.child({ service: 'video' }), { port, store: counted(await createVideoStore(config), counts.video) }),
+      chat: async (port: number) => startChatSubgraph(config, log.child({ service: 'chat' }), { port, store: counted(await createChatStore(config), counts.chat) }),
+    };
     const [user, video, chat, search] = await Promise.all([
-      startUserSubgraph(config, log.child({ service: 'user' }), { port: 0, store: counted(await createUserStore(config), counts.user) }),
-      startVideoSubgraph(config, log.child({ service: 'video' }), { port: 0, store: counted(await createVideoStore(config), counts.video) }),
-      startChatSubgraph(config, log.child({ service: 'chat' }), { port: 0, store: counted(await createChatStore(config), counts.chat) }),
+      starters.user(0),
+      starters.video(0),
+      starters.chat(0),
       startSearchSubgraph(config, log.child({ service: 'search' }), { port: 0 }),
     ]);
-    for (const [name, s] of Object.entries({ user, video, chat, search })) stack.use(name, s);
+    const running = { user, video, chat, search } as Record<'user' | 'video' | 'chat' | 'search', { dispose(): Promise<void> }>;
+    stack.defer('subgraphs', async () => {
+      await Promise.all(Object.values(running).map((s) => s.dispose()));
+    });
     const gateway = stack.use(
       'gateway',
       await startGateway(config, log.child({ service: 'gateway' }), {
@@ -98,7 +110,7 @@ export async function startStack(env: Record<string, string> = {}): Promise<Stac
         subgraphUrls: { user: user.url, video: video.url, chat: chat.url, search: search.url },
       }),
     );
-    return {
+    const result: Stack = {
       config,
       dataDir,
       gateway,
@@ -112,9 +124,17 @@ export async function startStack(env: Record<string, string> = {}): Promise<Stac
       resetCounts: () => {
         for (const c of Object.values(counts)) for (const k of Object.keys(c)) delete c[k];
       },
+      restart: async (name) => {
+        const old = result[name];
+        await old.dispose();
+        const fresh = await starters[name](old.port);
+        running[name] = fresh;
+        Object.assign(result, { [name]: fresh });
+      },
       tokenFor: async (userId, roles = []) => (await signAccessToken(config.JWT_ACCESS_SECRET!, { userId, roles })).token,
       dispose: () => stack.dispose(),
     };
+    return result;
   } catch (err) {
     await stack.dispose();
     throw err;
@@ -178,4 +198,62 @@ export async function gqlUpload<TData>(
   });
   const body = (await res.json()) as Omit<GraphQLResponse<TData>, 'status' | 'headers'>;
   return { status: res.status, headers: res.headers, ...body };
+}
+
+/** A graphql-ws client to the gateway (or any URL), authenticated like an app would be. */
+export function wsClient(url: string, opts: { token?: string; deviceId?: string; retry?: boolean } = {}): Client {
+  return createClient({
+    url: url.replace(/^http/, 'ws'),
+    webSocketImpl: WebSocket,
+    lazy: false,
+    retryAttempts: 0,
+    // Tests assert on close codes themselves; the default logs every refused connection.
+    onNonLazyError: () => {},
+    connectionParams: { ...(opts.token ? { authorization: `Bearer ${opts.token}` } : {}), ...(opts.deviceId ? { deviceId: opts.deviceId } : {}) },
+  });
+}
+
+/** A running subscription whose results are collected as they arrive. */
+export interface Collected<T> {
+  results: FormattedExecutionResult<T, unknown>[];
+  /** Resolves once `n` results have arrived (or rejects after `timeoutMs`). */
+  waitFor(n: number, timeoutMs?: number): Promise<FormattedExecutionResult<T, unknown>[]>;
+  /** Settles when the subscription ends: with the error, or undefined when completed. */
+  ended: Promise<unknown>;
+  stop(): void;
+}
+
+export function subscribe<T>(client: Client, query: string, variables: Record<string, unknown> = {}): Collected<T> {
+  const results: FormattedExecutionResult<T, unknown>[] = [];
+  const waiters: { n: number; resolve: () => void }[] = [];
+  let endResolve: (v: unknown) => void = () => {};
+  const ended = new Promise((r) => (endResolve = r));
+  const stop = client.subscribe<T>(
+    { query, variables },
+    {
+      next: (r) => {
+        results.push(r);
+        for (const w of waiters.filter((w) => results.length >= w.n)) w.resolve();
+      },
+      error: (e) => endResolve(e ?? new Error('subscription error')),
+      complete: () => endResolve(undefined),
+    },
+  );
+  return {
+    results,
+    ended,
+    stop,
+    waitFor: (n, timeoutMs = 15_000) =>
+      new Promise((resolve, reject) => {
+        if (results.length >= n) return resolve(results);
+        const timer = setTimeout(() => reject(new Error(`only ${results.length} of ${n} results after ${timeoutMs} ms: ${JSON.stringify(results.slice(-3))}`)), timeoutMs);
+        waiters.push({
+          n,
+          resolve: () => {
+            clearTimeout(timer);
+            resolve(results);
+          },
+        });
+      }),
+  };
 }

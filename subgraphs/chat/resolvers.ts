@@ -1,30 +1,59 @@
 import { badInput } from '../../lib/errors.js';
+import { checkPageSize, decodeCursor, encodeCursor } from '../../lib/pagination.js';
 import type { Resolvers } from './__generated__/resolvers.js';
-import { conversationForMember, isMember } from './conversations.js';
+import { addMembers, blockUser, conversationForMember, createGroup, isMember, leaveGroup, removeMember, renameGroup, startConversation } from './conversations.js';
+import { messageEvents, notificationAdded } from './events.js';
+import { markRead, recallMessage, sendMessage } from './messages.js';
+import { listNotifications, notificationText } from './notifications.js';
 
 const MAX_MESSAGES_PAGE = 200;
 
 export const resolvers: Resolvers = {
   Query: {
     conversation: (_p, { id }, ctx) => conversationForMember(ctx, id),
+    conversations: async (_p, { first, after }, ctx) => {
+      const page = await ctx.store.listConversationsOf(ctx.viewer.userId!, { limit: checkPageSize(first), ...(after ? { after: decodeCursor(after) } : {}) });
+      const edges = page.items.map(({ cursor, ...node }) => ({ cursor: encodeCursor(cursor), node }));
+      for (const { node } of edges) ctx.loaders.conversation.prime(node.id, node);
+      return { edges, pageInfo: { hasNextPage: page.hasNextPage, endCursor: edges.at(-1)?.cursor ?? null } };
+    },
     messages: async (_p, { conversationId, afterSeq, beforeSeq, first }, ctx) => {
       await conversationForMember(ctx, conversationId);
       const limit = first ?? 50;
       if (!Number.isInteger(limit) || limit < 1 || limit > MAX_MESSAGES_PAGE) throw badInput(`first must be between 1 and ${MAX_MESSAGES_PAGE}.`);
-      return ctx.store.listMessages({
-        conversationId,
-        limit,
-        ...(afterSeq != null ? { afterSeq } : {}),
-        ...(beforeSeq != null ? { beforeSeq } : {}),
-      });
+      return ctx.store.listMessages({ conversationId, limit, ...(afterSeq != null ? { afterSeq } : {}), ...(beforeSeq != null ? { beforeSeq } : {}) });
     },
+    blockedUsers: async (_p, _a, ctx) => (await ctx.store.listBlocked(ctx.viewer.userId!)).map((id) => ({ id })),
+    notifications: (_p, args, ctx) => listNotifications(ctx, args),
+  },
+  Mutation: {
+    startConversation: (_p, { userId }, ctx) => startConversation(ctx, userId),
+    createGroup: (_p, { title, memberIds }, ctx) => createGroup(ctx, title, memberIds),
+    addMembers: (_p, { conversationId, userIds }, ctx) => addMembers(ctx, conversationId, userIds),
+    removeMember: (_p, { conversationId, userId }, ctx) => removeMember(ctx, conversationId, userId),
+    leaveGroup: (_p, { conversationId }, ctx) => leaveGroup(ctx, conversationId),
+    renameGroup: (_p, { conversationId, title }, ctx) => renameGroup(ctx, conversationId, title),
+    sendMessage: (_p, args, ctx) => sendMessage(ctx, args),
+    recallMessage: (_p, { messageId }, ctx) => recallMessage(ctx, messageId),
+    markRead: (_p, { conversationId, seq }, ctx) => markRead(ctx, conversationId, seq),
+    blockUser: (_p, { userId }, ctx) => blockUser(ctx, userId, true),
+    unblockUser: (_p, { userId }, ctx) => blockUser(ctx, userId, false),
+    markNotificationsRead: (_p, { ids }, ctx) => ctx.store.markNotificationsRead(ctx.viewer.userId!, ids ?? undefined),
+  },
+  Subscription: {
+    messageEvents: { subscribe: (_p, args, ctx) => messageEvents(ctx, args) },
+    notificationAdded: { subscribe: (_p, _a, ctx) => notificationAdded(ctx) },
   },
   Conversation: {
     // Entity fetches obey membership too: a non-member gets null, never the data.
     __resolveReference: async (ref, ctx) => ((await isMember(ctx, ref.id)) ? ctx.loaders.conversation.load(ref.id) : null),
+    owner: (c) => ({ id: c.ownerId }),
     members: async (c, _a, ctx) => (await ctx.loaders.members.load(c.id)).map((id) => ({ id })),
     lastMessage: (c, _a, ctx) => ctx.loaders.lastMessage.load(c.id),
+    lastReadSeq: (c, _a, ctx) => ctx.loaders.readPosition.load(c.id),
+    unreadCount: async (c, _a, ctx) => Math.max(0, c.lastSeq - (await ctx.loaders.readPosition.load(c.id))),
     createdAt: (c) => c.createdAt.toISOString(),
+    updatedAt: (c) => c.updatedAt.toISOString(),
   },
   Message: {
     __resolveReference: async (ref, ctx) => {
@@ -32,6 +61,25 @@ export const resolvers: Resolvers = {
       return message && (await isMember(ctx, message.conversationId)) ? message : null;
     },
     sender: (m) => ({ id: m.senderId }),
+    recalled: (m) => m.recalledAt !== null,
+    clientMessageId: (m, _a, ctx) => (m.senderId === ctx.viewer.userId ? m.clientMessageId : null),
     createdAt: (m) => m.createdAt.toISOString(),
+  },
+  MessageEvent: {
+    message: (e) => ('message' in e ? e.message : null),
+    reader: (e) => ('readerId' in e ? { id: e.readerId } : null),
+    readSeq: (e) => ('readSeq' in e ? e.readSeq : null),
+  },
+  Notification: {
+    actor: (n) => (n.actorId ? { id: n.actorId } : null),
+    text: (n) => notificationText(n),
+    read: (n) => n.readAt !== null,
+    createdAt: (n) => n.createdAt.toISOString(),
+  },
+  User: {
+    __resolveReference: (ref) => ({ id: ref.id }),
+    unreadMessageCount: (u, _a, ctx) => ctx.loaders.unreadMessages.load(u.id),
+    unreadNotificationCount: (u, _a, ctx) => ctx.loaders.unreadNotifications.load(u.id),
+    online: (u, _a, ctx) => ctx.loaders.online.load(u.id),
   },
 };

@@ -1,12 +1,37 @@
+import { rule } from 'graphql-shield';
+import { forbidden } from '../../lib/errors.js';
 import { allow, federationRules, isAuthenticated, makeShield } from '../../lib/shield.js';
+import type { Context } from './context.js';
+
+/** The parent User is the viewer. Per object, so never cached across objects. */
+const isSelf = rule({ cache: 'strict' })((user: { id: string }, _a, ctx: Context) =>
+  ctx.viewer.userId === user.id ? true : forbidden('Only the account owner can see this.'),
+);
 
 // Conversation and Message objects only ever reach a viewer through resolvers
-// that checked membership (queries and __resolveReference), so their fields are
-// allowed once the object exists; the entry points require a signed-in viewer.
+// that checked membership (queries, mutations, subscriptions and
+// __resolveReference), so their fields are allowed once the object exists; the
+// entry points require a signed-in viewer.
 export const permissions = makeShield({
   ...federationRules,
-  Query: { ...federationRules.Query, conversation: isAuthenticated, messages: isAuthenticated },
+  Query: {
+    ...federationRules.Query,
+    conversation: isAuthenticated,
+    conversations: isAuthenticated,
+    messages: isAuthenticated,
+    blockedUsers: isAuthenticated,
+    notifications: isAuthenticated,
+  },
+  Mutation: isAuthenticated,
+  Subscription: isAuthenticated,
   Conversation: allow,
   Message: allow,
-  User: { id: allow },
+  MessageEvent: allow,
+  ConversationConnection: allow,
+  ConversationEdge: allow,
+  Notification: allow,
+  NotificationConnection: allow,
+  NotificationEdge: allow,
+  PageInfo: allow,
+  User: { '*': allow, unreadMessageCount: isSelf, unreadNotificationCount: isSelf },
 });

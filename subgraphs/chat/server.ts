@@ -1,11 +1,16 @@
-/** Wiring of the chat subgraph: stores, Redis, the server. */
+/** Wiring of the chat subgraph: store, Redis, the bus, presence, the notifications consumer, the server. */
 import type { Config } from '../../lib/config.js';
 import { DisposableStack } from '../../lib/disposable.js';
+import { STREAMS } from '../../lib/events.js';
 import { pingRedis } from '../../lib/infra/redis.js';
 import type { Logger } from '../../lib/logger.js';
 import { requireRedis } from '../../lib/runtime.js';
+import { startConsumer } from '../../lib/streams.js';
 import { startSubgraph, type RunningSubgraph } from '../../lib/subgraph.js';
+import { ChatBus } from './bus.js';
 import { contextFactory } from './context.js';
+import { notificationHandler } from './notifications.js';
+import { Presence } from './presence.js';
 import { resolvers } from './resolvers.js';
 import { permissions } from './rules.js';
 import { createChatStore, type ChatStore } from './store.js';
@@ -20,6 +25,12 @@ export async function startChatSubgraph(config: Config, log: Logger, opts: { por
     const store = stack.use('chat store', opts.store ?? (await createChatStore(config)));
     const redis = requireRedis(config, 'chat');
     stack.defer('redis', () => void redis.disconnect());
+    const bus = stack.use('chat bus', new ChatBus(redis, config.REDIS_URL!));
+    const presence = new Presence(redis);
+    stack.use(
+      'notifications consumer',
+      await startConsumer({ redis, streams: [STREAMS.user, STREAMS.video], group: 'chat-notifications', handle: notificationHandler(store, bus), log: log.child({ worker: 'notifications' }) }),
+    );
     const server = stack.use(
       'server',
       await startSubgraph({
@@ -28,7 +39,7 @@ export async function startChatSubgraph(config: Config, log: Logger, opts: { por
         log,
         resolvers,
         permissions,
-        createContext: contextFactory(store),
+        createContext: contextFactory({ config, store, redis, bus, presence }),
         readiness: { store: () => store.ping(), redis: () => pingRedis(redis) },
         port: opts.port ?? config.CHAT_PORT,
       }),

@@ -39,8 +39,29 @@ export type Conversation = {
   id: Scalars['ID']['output'];
   kind: ConversationKind;
   lastMessage?: Maybe<Message>;
+  /** The viewer's read position. */
+  lastReadSeq: Scalars['Int']['output'];
+  /** The sequence number of the newest message (0 when empty). */
+  lastSeq: Scalars['Int']['output'];
   members: Array<User>;
+  /** The group's owner (for a direct conversation, whoever started it). */
+  owner: User;
+  /** Groups only. */
   title?: Maybe<Scalars['String']['output']>;
+  unreadCount: Scalars['Int']['output'];
+  updatedAt: Scalars['DateTime']['output'];
+};
+
+export type ConversationConnection = {
+  __typename?: 'ConversationConnection';
+  edges: Array<ConversationEdge>;
+  pageInfo: PageInfo;
+};
+
+export type ConversationEdge = {
+  __typename?: 'ConversationEdge';
+  cursor: Scalars['String']['output'];
+  node: Conversation;
 };
 
 export type ConversationKind =
@@ -50,32 +71,93 @@ export type ConversationKind =
 /** A chat message; `seq` increases strictly within its conversation. */
 export type Message = {
   __typename?: 'Message';
+  /** The sender's idempotency key, echoed back to the sender only. */
+  clientMessageId?: Maybe<Scalars['String']['output']>;
   conversationId: Scalars['ID']['output'];
   createdAt: Scalars['DateTime']['output'];
   id: Scalars['ID']['output'];
+  recalled: Scalars['Boolean']['output'];
   /** Resolved by the user subgraph. */
   sender: User;
   seq: Scalars['Int']['output'];
+  /** Null once recalled. */
   text?: Maybe<Scalars['String']['output']>;
 };
 
+/** Something that happened in one of the viewer's conversations. */
+export type MessageEvent = {
+  __typename?: 'MessageEvent';
+  conversationId: Scalars['ID']['output'];
+  kind: MessageEventKind;
+  /** MESSAGE and RECALL: the message (recalled messages have no text). */
+  message?: Maybe<Message>;
+  readSeq?: Maybe<Scalars['Int']['output']>;
+  /** READ: who read, and up to which sequence number. */
+  reader?: Maybe<User>;
+};
+
+export type MessageEventKind =
+  /** A new message. */
+  | 'MESSAGE'
+  /** A member read up to `readSeq`. */
+  | 'READ'
+  /** A message was recalled: its text is gone. */
+  | 'RECALL';
+
 export type Mutation = {
   __typename?: 'Mutation';
+  /** Owner only. */
+  addMembers: Conversation;
+  /** A blocked user's direct messages to the viewer are refused. */
+  blockUser: Scalars['Boolean']['output'];
   /** Changes the password and signs out every session of the user. */
   changePassword: Scalars['Boolean']['output'];
+  /** A group owned by the viewer; 1-50 characters of title, up to 200 members. */
+  createGroup: Conversation;
   /** Idempotent; returns the followed user. */
   follow: User;
+  /** Leave a group; an owner who leaves hands the group to the longest-standing member. */
+  leaveGroup: Scalars['Boolean']['output'];
   login: AuthPayload;
   /** Ends this session (its whole token family) and clears the cookies. */
   logout: Scalars['Boolean']['output'];
+  /** Marks the given notifications read, or all of them. */
+  markNotificationsRead: Scalars['Int']['output'];
+  /** Marks everything up to `seq` read. */
+  markRead: Conversation;
+  /** By its sender, within the recall window (2 minutes by default). */
+  recallMessage: Message;
   /** Rotates both tokens. The refresh token comes from the argument or the HTTP-only cookie. */
   refreshTokens: AuthPayload;
   /** Creates an account and signs in. Passwords: 8-128 characters with a letter and a digit. */
   register: AuthPayload;
+  /** Owner only; the owner cannot remove themself (use leaveGroup). */
+  removeMember: Conversation;
+  /** Owner only. */
+  renameGroup: Conversation;
+  /**
+   * Stored before it is delivered. `clientMessageId` (1-64 characters) makes a retried
+   * send idempotent: the same id returns the stored message. Text: 1-2000 characters.
+   */
+  sendMessage: Message;
+  /** The one-to-one conversation with a user; the same one every time (idempotent). */
+  startConversation: Conversation;
+  unblockUser: Scalars['Boolean']['output'];
   /** Idempotent; returns the user no longer followed. */
   unfollow: User;
   updatePrivacy: PrivacySettings;
   updateProfile: User;
+};
+
+
+export type MutationAddMembersArgs = {
+  conversationId: Scalars['ID']['input'];
+  userIds: Array<Scalars['ID']['input']>;
+};
+
+
+export type MutationBlockUserArgs = {
+  userId: Scalars['ID']['input'];
 };
 
 
@@ -85,8 +167,19 @@ export type MutationChangePasswordArgs = {
 };
 
 
+export type MutationCreateGroupArgs = {
+  memberIds: Array<Scalars['ID']['input']>;
+  title: Scalars['String']['input'];
+};
+
+
 export type MutationFollowArgs = {
   userId: Scalars['ID']['input'];
+};
+
+
+export type MutationLeaveGroupArgs = {
+  conversationId: Scalars['ID']['input'];
 };
 
 
@@ -94,6 +187,22 @@ export type MutationLoginArgs = {
   delivery?: InputMaybe<TokenDelivery>;
   password: Scalars['String']['input'];
   username: Scalars['String']['input'];
+};
+
+
+export type MutationMarkNotificationsReadArgs = {
+  ids?: InputMaybe<Array<Scalars['ID']['input']>>;
+};
+
+
+export type MutationMarkReadArgs = {
+  conversationId: Scalars['ID']['input'];
+  seq: Scalars['Int']['input'];
+};
+
+
+export type MutationRecallMessageArgs = {
+  messageId: Scalars['ID']['input'];
 };
 
 
@@ -111,6 +220,35 @@ export type MutationRegisterArgs = {
 };
 
 
+export type MutationRemoveMemberArgs = {
+  conversationId: Scalars['ID']['input'];
+  userId: Scalars['ID']['input'];
+};
+
+
+export type MutationRenameGroupArgs = {
+  conversationId: Scalars['ID']['input'];
+  title: Scalars['String']['input'];
+};
+
+
+export type MutationSendMessageArgs = {
+  clientMessageId?: InputMaybe<Scalars['String']['input']>;
+  conversationId: Scalars['ID']['input'];
+  text: Scalars['String']['input'];
+};
+
+
+export type MutationStartConversationArgs = {
+  userId: Scalars['ID']['input'];
+};
+
+
+export type MutationUnblockUserArgs = {
+  userId: Scalars['ID']['input'];
+};
+
+
 export type MutationUnfollowArgs = {
   userId: Scalars['ID']['input'];
 };
@@ -123,6 +261,33 @@ export type MutationUpdatePrivacyArgs = {
 
 export type MutationUpdateProfileArgs = {
   input: UpdateProfileInput;
+};
+
+/** A notification in the viewer's inbox, made from another service's event. */
+export type Notification = {
+  __typename?: 'Notification';
+  actor?: Maybe<User>;
+  createdAt: Scalars['DateTime']['output'];
+  id: Scalars['ID']['output'];
+  /** user.followed, video.liked, comment.added, video.published */
+  kind: Scalars['String']['output'];
+  read: Scalars['Boolean']['output'];
+  /** The id of what it is about: a user, a video, a comment. */
+  subjectId: Scalars['ID']['output'];
+  /** Extra details, e.g. the video's title or the comment's text. */
+  text?: Maybe<Scalars['String']['output']>;
+};
+
+export type NotificationConnection = {
+  __typename?: 'NotificationConnection';
+  edges: Array<NotificationEdge>;
+  pageInfo: PageInfo;
+};
+
+export type NotificationEdge = {
+  __typename?: 'NotificationEdge';
+  cursor: Scalars['String']['output'];
+  node: Notification;
 };
 
 export type PageInfo = {
@@ -144,11 +309,16 @@ export type PrivacySettingsInput = {
 
 export type Query = {
   __typename?: 'Query';
+  /** Users the viewer has blocked. */
+  blockedUsers: Array<User>;
   conversation?: Maybe<Conversation>;
+  /** The viewer's conversations, latest activity first, with last message and unread count. */
+  conversations: ConversationConnection;
   /** The signed-in user, or null for an anonymous visitor. */
   me?: Maybe<User>;
   /** Messages of a conversation the viewer belongs to, oldest first, after or before a sequence number. */
   messages: Array<Message>;
+  notifications: NotificationConnection;
   search: SearchResult;
   user?: Maybe<User>;
   userByUsername?: Maybe<User>;
@@ -163,10 +333,22 @@ export type QueryConversationArgs = {
 };
 
 
+export type QueryConversationsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
 export type QueryMessagesArgs = {
   afterSeq?: InputMaybe<Scalars['Int']['input']>;
   beforeSeq?: InputMaybe<Scalars['Int']['input']>;
   conversationId: Scalars['ID']['input'];
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryNotificationsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
@@ -230,6 +412,24 @@ export type SearchType =
   | 'USER'
   | 'VIDEO';
 
+export type Subscription = {
+  __typename?: 'Subscription';
+  /**
+   * New messages, recalls and read receipts in the viewer's conversations (one, or
+   * all). With `conversationId` and `afterSeq`, first replays what was stored after
+   * that sequence number, then continues live with no gap and no duplicate.
+   * Messages of a conversation always arrive in sequence order.
+   */
+  messageEvents: MessageEvent;
+  notificationAdded: Notification;
+};
+
+
+export type SubscriptionMessageEventsArgs = {
+  afterSeq?: InputMaybe<Scalars['Int']['input']>;
+  conversationId?: InputMaybe<Scalars['ID']['input']>;
+};
+
 /** How the session tokens reach the client. */
 export type TokenDelivery =
   /** In the payload (apps, scripts): send the access token as `Authorization: Bearer` and the device id as `x-device-id`. */
@@ -266,8 +466,14 @@ export type User = {
   following?: Maybe<UserConnection>;
   followingCount: Scalars['Int']['output'];
   id: Scalars['ID']['output'];
+  /** True while the user has a live connection on any instance. */
+  online: Scalars['Boolean']['output'];
   /** The user's privacy settings; only the user themself can read them. */
   privacy?: Maybe<PrivacySettings>;
+  /** Unread messages over all conversations. Only the user themself can read it. */
+  unreadMessageCount?: Maybe<Scalars['Int']['output']>;
+  /** Unread notifications. Only the user themself can read it. */
+  unreadNotificationCount?: Maybe<Scalars['Int']['output']>;
   /** Unique, case-insensitive, 3-32 characters of letters, digits and underscores. */
   username: Scalars['String']['output'];
 };

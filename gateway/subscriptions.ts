@@ -1,0 +1,323 @@
+/**
+ * Subscriptions through the gateway.
+ *
+ * @apollo/gateway plans subscriptions but does not execute them. This bridge
+ * serves graphql-ws on the gateway's /graphql path and, for each subscription:
+ *
+ * 1. plans it with the gateway's query planner (same supergraph, same planner
+ *    version). A subscription plan is a `primary` fetch to the owning subgraph
+ *    plus an optional `rest` (entity fetches to other subgraphs);
+ * 2. sends the primary fetch to the owning subgraph over graphql-ws, on an
+ *    upstream socket that belongs to this client alone (its connection params
+ *    carry this viewer's internal identity, never another's);
+ * 3. for every event, runs the `rest` of the plan through the gateway's own
+ *    `executeQueryPlan`, seeded with the event: the plan is rewritten as
+ *    [fetch from a one-event data source, rest], so entity fetches, merging and
+ *    response shaping are the gateway's, not a copy of them. When `rest` is
+ *    empty (a token stream selecting only the owner's fields) no fetch is made.
+ *
+ * Events are delivered in the order the subgraph sent them: the next event is
+ * not read until the previous one has been resolved and handed to the client.
+ *
+ * Closing: when the client stops a subscription or disconnects, the upstream
+ * subscription is returned (and the upstream socket closed once idle). When the
+ * upstream ends abnormally (subgraph restart), the client gets one error event
+ * with code UPSTREAM_UNAVAILABLE and the subscription completes, so it can
+ * resubscribe (with `afterSeq` where the field supports resuming).
+ *
+ * Authorization: connection_init is authenticated like an HTTP request
+ * (`authorization` / `deviceId` connection params, or the cookies of the
+ * upgrade request); a bad bearer token closes the socket with 4401, and the
+ * socket is closed with 4401 when the access token expires. Subgraphs enforce
+ * their own rules on every subscription.
+ */
+import { randomUUID } from 'node:crypto';
+import type http from 'node:http';
+import { buildOperationContext, executeQueryPlan, type ApolloGateway, type GraphQLDataSource } from '@apollo/gateway';
+import type { ApolloServer } from '@apollo/server';
+import type { GatewayGraphQLRequestContext } from '@apollo/server-gateway-interface';
+import { Supergraph, operationFromDocument, type Schema } from '@apollo/federation-internals';
+import { QueryPlanner, type FetchNode, type PlanNode, type QueryPlan, type SubscriptionNode } from '@apollo/query-planner';
+import { GraphQLError, getOperationAST, print, type DocumentNode, type ExecutionResult, type FormattedExecutionResult, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
+import { CloseCode, createClient, type Client } from 'graphql-ws';
+import { useServer } from 'graphql-ws/use/ws';
+import type { Redis } from 'ioredis';
+import WebSocket, { WebSocketServer } from 'ws';
+import type { Config, SubgraphName } from '../lib/config.js';
+import { ErrorCode, appError } from '../lib/errors.js';
+import { signInternalIdentity } from '../lib/identity.js';
+import type { Logger } from '../lib/logger.js';
+import { abortable, cancellable } from '../lib/iterators.js';
+import { keepAlive } from '../lib/ws.js';
+import { authenticateCredentials, type RequestAuth } from './auth.js';
+import type { GatewayContext } from './context.js';
+
+const EVENT_SOURCE = '__subscription_event__';
+/** How long an upstream socket stays open with no subscription on it. @default 3 s */
+const UPSTREAM_LAZY_CLOSE_MS = 3_000;
+/** Upstream keep-alive: ping every interval, drop the socket if no pong within the timeout. */
+const UPSTREAM_PING_MS = 12_000;
+const UPSTREAM_PONG_TIMEOUT_MS = 6_000;
+
+interface PlanningState {
+  apiSchema: Schema;
+  apiGraphQLSchema: GraphQLSchema;
+  supergraphSchema: GraphQLSchema;
+  planner: QueryPlanner;
+  plans: Map<string, QueryPlan>;
+}
+
+type SocketExtra = {
+  auth?: RequestAuth;
+  upstream?: Map<string, Client>;
+  expiryTimer?: NodeJS.Timeout;
+  [key: string]: unknown;
+};
+
+export interface BridgeOptions {
+  config: Config;
+  log: Logger;
+  redis: Redis;
+  gateway: ApolloGateway;
+  apollo: ApolloServer<GatewayContext>;
+  /** The HTTP data sources, used for the entity fetches of each event. */
+  dataSources: () => Record<string, GraphQLDataSource<GatewayContext>>;
+  /** HTTP URL of each subgraph; its graphql-ws endpoint is the same path. */
+  subgraphUrls: Record<SubgraphName, string>;
+}
+
+export class SubscriptionBridge {
+  private state?: PlanningState;
+  private wsServer?: WebSocketServer;
+  private stopKeepAlive?: () => void;
+  private cleanup?: { dispose(): void | Promise<void> };
+
+  /** Must run before `apollo.start()` so the first schema load is seen. */
+  constructor(private readonly opts: BridgeOptions) {
+    opts.gateway.onSchemaLoadOrUpdate(({ coreSupergraphSdl }) => {
+      const supergraph = Supergraph.build(coreSupergraphSdl);
+      const apiSchema = supergraph.apiSchema();
+      this.state = {
+        apiSchema,
+        apiGraphQLSchema: apiSchema.toGraphQLJSSchema(),
+        supergraphSchema: supergraph.schema.toGraphQLJSSchema(),
+        planner: new QueryPlanner(supergraph),
+        plans: new Map(),
+      };
+    });
+  }
+
+  listen(httpServer: http.Server, path = '/graphql'): void {
+    const { config, log, redis, apollo } = this.opts;
+    this.wsServer = new WebSocketServer({ server: httpServer, path });
+    this.stopKeepAlive = keepAlive(this.wsServer);
+    this.cleanup = useServer<Record<string, unknown>, SocketExtra>(
+      {
+        schema: () => this.requireState().apiGraphQLSchema,
+        onConnect: async (ctx) => {
+          const params = ctx.connectionParams ?? {};
+          const authorization = typeof params.authorization === 'string' ? params.authorization : typeof params.Authorization === 'string' ? params.Authorization : undefined;
+          try {
+            ctx.extra.auth = await authenticateCredentials(
+              {
+                authorization,
+                cookieHeader: ctx.extra.request.headers.cookie,
+                deviceId: typeof params.deviceId === 'string' ? params.deviceId : undefined,
+              },
+              config,
+              redis,
+            );
+          } catch (err) {
+            ctx.extra.socket.close(CloseCode.Unauthorized, (err as Error).message.slice(0, 120));
+            return false;
+          }
+          const expiresAt = ctx.extra.auth.expiresAt;
+          if (expiresAt) {
+            const socket = ctx.extra.socket;
+            ctx.extra.expiryTimer = setTimeout(() => socket.close(CloseCode.Unauthorized, 'Access token expired: refresh it and reconnect.'), Math.max(0, expiresAt * 1000 - Date.now()));
+            ctx.extra.expiryTimer.unref();
+          }
+          return true;
+        },
+        onClose: (ctx) => {
+          clearTimeout(ctx.extra.expiryTimer);
+          for (const client of ctx.extra.upstream?.values() ?? []) void client.dispose();
+          ctx.extra.upstream?.clear();
+        },
+        // Queries and mutations over the socket run through Apollo Server as over HTTP.
+        execute: async (args) => {
+          const extra = (args.contextValue as { extra: SocketExtra }).extra;
+          const response = await apollo.executeOperation(
+            { query: args.document, variables: args.variableValues as Record<string, unknown>, ...(args.operationName ? { operationName: args.operationName } : {}) },
+            { contextValue: this.context(extra.auth!) },
+          );
+          return response.body.kind === 'single' ? (response.body.singleResult as ExecutionResult) : { errors: [new GraphQLError('Incremental delivery is not supported over WebSocket.')] };
+        },
+        subscribe: (args) => {
+          const extra = (args.contextValue as { extra: SocketExtra }).extra;
+          return cancellable((signal) => this.subscribe(extra, args.document, (args.variableValues ?? {}) as Record<string, unknown>, args.operationName ?? undefined, signal));
+        },
+        context: (ctx) => ({ extra: ctx.extra }),
+      },
+      this.wsServer,
+    );
+    log.debug('subscription bridge listening');
+  }
+
+  async dispose(): Promise<void> {
+    this.stopKeepAlive?.();
+    await this.cleanup?.dispose();
+    await new Promise<void>((resolve) => (this.wsServer ? this.wsServer.close(() => resolve()) : resolve()));
+  }
+
+  private requireState(): PlanningState {
+    if (!this.state) throw new Error('supergraph not loaded yet');
+    return this.state;
+  }
+
+  private context(auth: RequestAuth): GatewayContext {
+    const requestId = randomUUID();
+    const secret = this.opts.config.INTERNAL_IDENTITY_SECRET!;
+    return {
+      requestId,
+      viewer: auth.viewer,
+      log: this.opts.log.child({ rid: requestId }),
+      // Events arrive for as long as the subscription lives: sign per use, not once.
+      identityToken: () => signInternalIdentity(secret, auth.viewer, requestId),
+    };
+  }
+
+  private plan(document: DocumentNode, operationName: string | undefined, query: string): QueryPlan {
+    const state = this.requireState();
+    const key = `${operationName ?? ''}\u0000${query}`;
+    let plan = state.plans.get(key);
+    if (!plan) {
+      plan = state.planner.buildQueryPlan(operationFromDocument(state.apiSchema, document, operationName ? { operationName } : {}));
+      if (state.plans.size > 1000) state.plans.clear();
+      state.plans.set(key, plan);
+    }
+    return plan;
+  }
+
+  /** The client's upstream socket to a subgraph, opened on first use. */
+  private upstream(extra: SocketExtra, serviceName: string): Client {
+    extra.upstream ??= new Map();
+    let client = extra.upstream.get(serviceName);
+    if (client) return client;
+    const httpUrl = this.opts.subgraphUrls[serviceName as SubgraphName];
+    if (!httpUrl) throw new Error(`no URL for subgraph ${serviceName}`);
+    const auth = extra.auth!;
+    const secret = this.opts.config.INTERNAL_IDENTITY_SECRET!;
+    let pongTimer: NodeJS.Timeout | undefined;
+    let socket: WebSocket | undefined;
+    client = createClient({
+      url: httpUrl.replace(/^http/, 'ws'),
+      webSocketImpl: WebSocket,
+      lazy: true,
+      lazyCloseTimeout: UPSTREAM_LAZY_CLOSE_MS,
+      retryAttempts: 0,
+      keepAlive: UPSTREAM_PING_MS,
+      // Signed at connect time: the identity lives as long as the upstream socket.
+      connectionParams: async () => ({ internalIdentity: await signInternalIdentity(secret, auth.viewer, randomUUID()) }),
+      on: {
+        connected: (s) => {
+          socket = s as WebSocket;
+        },
+        ping: (received) => {
+          if (received) return;
+          pongTimer = setTimeout(() => socket?.terminate(), UPSTREAM_PONG_TIMEOUT_MS);
+        },
+        pong: (received) => {
+          if (received) clearTimeout(pongTimer);
+        },
+        closed: () => {
+          clearTimeout(pongTimer);
+          extra.upstream?.delete(serviceName);
+        },
+      },
+    });
+    extra.upstream.set(serviceName, client);
+    return client;
+  }
+
+  private async *subscribe(
+    extra: SocketExtra,
+    document: DocumentNode,
+    variables: Record<string, unknown>,
+    operationName: string | undefined,
+    signal: AbortSignal,
+  ): AsyncGenerator<ExecutionResult> {
+    const query = print(document);
+    const plan = this.plan(document, operationName, query);
+    const node = plan.node;
+    if (node?.kind !== 'Subscription') throw new Error('not a subscription plan');
+    const { primary, rest } = node as SubscriptionNode;
+    const upstreamVariables = Object.fromEntries((primary.variableUsages ?? []).filter((v) => v in variables).map((v) => [v, variables[v]]));
+    const events = this.upstream(extra, primary.serviceName).iterate<Record<string, unknown>>({ query: primary.operation, variables: upstreamVariables });
+    const operation = getOperationAST(document, operationName);
+    if (!operation) throw new Error('operation not found');
+    try {
+      for (;;) {
+        let next: IteratorResult<FormattedExecutionResult<Record<string, unknown>, unknown>>;
+        try {
+          next = await abortable(events.next(), signal);
+        } catch (err) {
+          if (signal.aborted) return;
+          yield upstreamFailure(primary.serviceName, err);
+          return;
+        }
+        if (next.done) return;
+        yield await this.resolveEvent(extra, next.value, primary, rest, document, operationName, variables, query);
+      }
+    } finally {
+      await events.return?.(undefined);
+    }
+  }
+
+  /** Runs the rest of the plan for one event, seeded with the event's data. */
+  private async resolveEvent(
+    extra: SocketExtra,
+    event: FormattedExecutionResult<Record<string, unknown>, unknown>,
+    primary: FetchNode,
+    rest: PlanNode | undefined,
+    document: DocumentNode,
+    operationName: string | undefined,
+    variables: Record<string, unknown>,
+    query: string,
+  ): Promise<ExecutionResult> {
+    const state = this.requireState();
+    if (!event.data) return { errors: toGraphQLErrors(event.errors ?? []) };
+    const seed: FetchNode = { ...primary, serviceName: EVENT_SOURCE, operationKind: 'query' as FetchNode['operationKind'] };
+    const plan: QueryPlan = { kind: 'QueryPlan', node: rest ? { kind: 'Sequence', nodes: [seed, rest] } : seed };
+    const eventSource: GraphQLDataSource<GatewayContext> = { process: async () => ({ data: event.data, ...(event.errors ? { errors: event.errors } : {}) }) };
+    const context = this.context(extra.auth!);
+    const requestContext = {
+      request: { query, variables, ...(operationName ? { operationName } : {}) },
+      context,
+      logger: context.log,
+      metrics: {},
+      cache: undefined,
+      document,
+      operationName: operationName ?? null,
+    } as unknown as GatewayGraphQLRequestContext<GatewayContext>;
+    const operationContext = buildOperationContext({ schema: state.apiGraphQLSchema, operationDocument: document, ...(operationName ? { operationName } : {}) });
+    const result = await executeQueryPlan(plan, { ...this.opts.dataSources(), [EVENT_SOURCE]: eventSource }, requestContext, operationContext, state.supergraphSchema, state.apiSchema);
+    return result as ExecutionResult;
+  }
+}
+
+/** Errors that crossed a socket are plain objects; graphql-ws sends GraphQLErrors. */
+function toGraphQLErrors(errors: readonly GraphQLFormattedError[]): GraphQLError[] {
+  return errors.map((e) => new GraphQLError(e.message, { ...(e.path ? { path: e.path } : {}), ...(e.extensions ? { extensions: e.extensions } : {}) }));
+}
+
+function upstreamFailure(service: string, err: unknown): ExecutionResult {
+  // The subgraph refused the operation (graphql-ws "error" message): pass its errors on, codes intact.
+  if (Array.isArray(err)) return { errors: toGraphQLErrors(err as GraphQLFormattedError[]) };
+  const reason = err instanceof Error ? err.message : (err as { reason?: string })?.reason;
+  return {
+    errors: [
+      appError(ErrorCode.UPSTREAM_UNAVAILABLE, `The ${service} service closed this subscription${reason ? ` (${reason})` : ''}; subscribe again to resume.`),
+    ],
+  };
+}

@@ -1,0 +1,352 @@
+/**
+ * Chat end to end: through the gateway over HTTP and graphql-ws (the
+ * subscription bridge), with the user subgraph's fields on every event.
+ */
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { createClient } from 'graphql-ws';
+import WebSocket from 'ws';
+import { signInternalIdentity } from '../lib/identity.js';
+import { createLogger } from '../lib/logger.js';
+import { signAccessToken } from '../lib/tokens.js';
+import { startChatSubgraph } from '../subgraphs/chat/server.js';
+import { gql, startStack, subscribe, wsClient, type GraphQLResponse, type Stack } from './harness.js';
+
+interface Auth {
+  user: { id: string; username: string };
+  accessToken: string;
+  deviceId: string;
+}
+const code = (res: GraphQLResponse<unknown>) => res.errors?.[0]?.extensions?.code;
+
+const EVENTS = `subscription($c: ID, $after: Int) {
+  messageEvents(conversationId: $c, afterSeq: $after) {
+    kind conversationId readSeq
+    reader { username }
+    message { id seq text recalled sender { id displayName username } }
+  }
+}`;
+interface EventData {
+  messageEvents: {
+    kind: 'MESSAGE' | 'RECALL' | 'READ';
+    conversationId: string;
+    readSeq: number | null;
+    reader: { username: string } | null;
+    message: { id: string; seq: number; text: string | null; recalled: boolean; sender: { id: string; displayName: string; username: string } } | null;
+  };
+}
+const SEND = `mutation($c: ID!, $t: String!, $k: String) { sendMessage(conversationId: $c, text: $t, clientMessageId: $k) { id seq text } }`;
+
+describe('chat', () => {
+  let stack: Stack;
+  let url: string;
+  let n = 0;
+  const clients: { dispose(): void | Promise<void> }[] = [];
+
+  async function register(displayName?: string): Promise<Auth> {
+    const name = `chatter${++n}`;
+    const res = await gql<{ register: Auth }, Record<string, unknown>>(
+      url,
+      `mutation($u: String!, $d: String) { register(username: $u, password: "pass-word-99", displayName: $d) { user { id username } accessToken deviceId } }`,
+      { u: name, d: displayName ?? null },
+    );
+    assert.equal(res.errors, undefined, JSON.stringify(res.errors));
+    return res.data!.register;
+  }
+  const as = (a: Auth) => ({ token: a.accessToken });
+  const ws = (a: Auth) => {
+    const c = wsClient(url, { token: a.accessToken });
+    clients.push(c);
+    return c;
+  };
+  async function direct(a: Auth, b: Auth): Promise<string> {
+    const res = await gql<{ startConversation: { id: string } }, Record<string, unknown>>(url, `mutation($u: ID!) { startConversation(userId: $u) { id } }`, { u: b.user.id }, as(a));
+    assert.equal(res.errors, undefined, JSON.stringify(res.errors));
+    return res.data!.startConversation.id;
+  }
+  const send = (a: Auth, c: string, t: string, k?: string) => gql<{ sendMessage: { id: string; seq: number; text: string } }, Record<string, unknown>>(url, SEND, { c, t, k: k ?? null }, as(a));
+
+  before(async () => {
+    stack = await startStack({ CHAT_SEND_LIMIT_PER_MINUTE: '100000' });
+    url = stack.gateway.url;
+  });
+  after(async () => {
+    for (const c of clients) await c.dispose();
+    await stack?.dispose();
+  });
+
+  test('two users chat; every event carries the sender from the user subgraph', async () => {
+    const alice = await register('Alice A.');
+    const bob = await register('Bob B.');
+    const c = await direct(alice, bob);
+    assert.equal(await direct(bob, alice), c, 'the same pair always gets the same conversation');
+    const bobSub = subscribe<EventData>(ws(bob), EVENTS, { c });
+    const aliceSub = subscribe<EventData>(ws(alice), EVENTS, {});
+    await new Promise((r) => setTimeout(r, 150));
+    assert.equal((await send(alice, c, 'hello bob')).errors, undefined);
+    assert.equal((await send(bob, c, 'hi alice')).errors, undefined);
+    const got = await bobSub.waitFor(2);
+    assert.deepEqual(
+      got.map((r) => [r.data?.messageEvents.kind, r.data?.messageEvents.message?.seq, r.data?.messageEvents.message?.text, r.data?.messageEvents.message?.sender.displayName]),
+      [
+        ['MESSAGE', 1, 'hello bob', 'Alice A.'],
+        ['MESSAGE', 2, 'hi alice', 'Bob B.'],
+      ],
+    );
+    await aliceSub.waitFor(2);
+    assert.equal(aliceSub.results[1]!.data?.messageEvents.message?.sender.username, bob.user.username);
+
+    const online = await gql<{ user: { online: boolean } }, Record<string, unknown>>(url, `query($id: ID!) { user(id: $id) { online } }`, { id: bob.user.id }, as(alice));
+    assert.equal(online.data?.user.online, true, 'a user with an open subscription is online');
+    bobSub.stop();
+    aliceSub.stop();
+  });
+
+  test('500 messages sent concurrently arrive in strictly increasing sequence with no gaps', async () => {
+    const a = await register();
+    const b = await register();
+    const c = await direct(a, b);
+    const sub = subscribe<EventData>(ws(b), EVENTS, { c });
+    await new Promise((r) => setTimeout(r, 150));
+    const sent = await Promise.all(Array.from({ length: 500 }, (_, i) => send(i % 2 ? a : b, c, `m${i}`)));
+    for (const s of sent) assert.equal(s.errors, undefined, JSON.stringify(s.errors));
+    assert.deepEqual(sent.map((s) => s.data!.sendMessage.seq).sort((x, y) => x - y), Array.from({ length: 500 }, (_, i) => i + 1));
+    const got = await sub.waitFor(500, 30_000);
+    assert.deepEqual(got.map((r) => r.data?.messageEvents.message?.seq), Array.from({ length: 500 }, (_, i) => i + 1));
+    sub.stop();
+  });
+
+  test('a subscriber that drops and resubscribes with afterSeq gets every message exactly once', async () => {
+    const a = await register();
+    const b = await register();
+    const c = await direct(a, b);
+    const first = subscribe<EventData>(ws(b), EVENTS, { c });
+    await new Promise((r) => setTimeout(r, 100));
+    const sending = (async () => {
+      for (let i = 0; i < 120; i++) await send(a, c, `n${i}`);
+    })();
+    await first.waitFor(30);
+    first.stop();
+    const lastSeen = Math.max(...first.results.map((r) => r.data!.messageEvents.message!.seq));
+    const second = subscribe<EventData>(ws(b), EVENTS, { c, after: lastSeen });
+    await sending;
+    await second.waitFor(120 - lastSeen, 20_000);
+    const seqs = [...first.results, ...second.results].map((r) => r.data!.messageEvents.message!.seq);
+    assert.deepEqual(seqs, Array.from({ length: 120 }, (_, i) => i + 1), 'each message once, in order, across the seam');
+    second.stop();
+  });
+
+  test('a retried send with the same clientMessageId stores one message', async () => {
+    const a = await register();
+    const b = await register();
+    const c = await direct(a, b);
+    const tries = await Promise.all([send(a, c, 'once', 'key-1'), send(a, c, 'once', 'key-1'), send(a, c, 'once', 'key-1')]);
+    assert.equal(new Set(tries.map((t) => t.data!.sendMessage.id)).size, 1);
+    const list = await gql<{ messages: { seq: number }[] }, Record<string, unknown>>(url, `query($c: ID!) { messages(conversationId: $c) { seq } }`, { c }, as(b));
+    assert.deepEqual(list.data?.messages, [{ seq: 1 }]);
+  });
+
+  test('bad messages are refused and store nothing', async () => {
+    const a = await register();
+    const b = await register();
+    const c = await direct(a, b);
+    assert.equal(code(await send(a, c, '   \n ')), 'BAD_USER_INPUT');
+    assert.equal(code(await send(a, c, 'x'.repeat(2001))), 'BAD_USER_INPUT');
+    assert.equal(code(await send(a, c, 'ok', 'has spaces in it')), 'BAD_USER_INPUT');
+    const list = await gql<{ messages: unknown[] }, Record<string, unknown>>(url, `query($c: ID!) { messages(conversationId: $c) { seq } }`, { c }, as(a));
+    assert.deepEqual(list.data?.messages, []);
+  });
+
+  test('recall: the sender only; the text leaves storage; members see the recall', async () => {
+    const a = await register();
+    const b = await register();
+    const c = await direct(a, b);
+    const sub = subscribe<EventData>(ws(b), EVENTS, { c });
+    await new Promise((r) => setTimeout(r, 100));
+    const m = (await send(a, c, 'oops, secret')).data!.sendMessage;
+    const byOther = await gql(url, `mutation($m: ID!) { recallMessage(messageId: $m) { id } }`, { m: m.id }, as(b));
+    assert.equal(code(byOther), 'FORBIDDEN');
+    const recalled = await gql<{ recallMessage: { recalled: boolean; text: string | null } }, Record<string, unknown>>(url, `mutation($m: ID!) { recallMessage(messageId: $m) { recalled text } }`, { m: m.id }, as(a));
+    assert.deepEqual(recalled.data?.recallMessage, { recalled: true, text: null });
+    const [stored] = await stack.chat.store.findMessagesByIds([m.id]);
+    assert.equal(stored?.text, null, 'the text is gone from storage');
+    const got = await sub.waitFor(2);
+    assert.equal(got[1]!.data?.messageEvents.kind, 'RECALL');
+    assert.equal(got[1]!.data?.messageEvents.message?.id, m.id);
+    assert.equal(got[1]!.data?.messageEvents.message?.text, null);
+    sub.stop();
+  });
+
+  test('a blocked user cannot message the blocker, and nothing is stored', async () => {
+    const a = await register();
+    const b = await register();
+    const c = await direct(a, b);
+    assert.deepEqual((await gql(url, `mutation($u: ID!) { blockUser(userId: $u) }`, { u: a.user.id }, as(b))).data, { blockUser: true });
+    const refused = await send(a, c, 'let me in');
+    assert.equal(code(refused), 'FORBIDDEN');
+    assert.deepEqual(await stack.chat.store.listMessages({ conversationId: c, limit: 10 }), []);
+    const blocked = await gql<{ blockedUsers: { username: string }[] }, Record<string, never>>(url, `{ blockedUsers { username } }`, {}, as(b));
+    assert.deepEqual(blocked.data?.blockedUsers, [{ username: a.user.username }]);
+    assert.equal((await send(b, c, 'I can still write')).errors, undefined, 'the blocker is not blocked');
+    await gql(url, `mutation($u: ID!) { unblockUser(userId: $u) }`, { u: a.user.id }, as(b));
+    assert.equal((await send(a, c, 'thanks')).errors, undefined);
+  });
+
+  test('unread counts per conversation and in total; markRead; read receipts', async () => {
+    const a = await register();
+    const b = await register();
+    const c1 = await direct(a, b);
+    const third = await register();
+    const c2 = await direct(third, b);
+    for (let i = 0; i < 3; i++) await send(a, c1, `a${i}`);
+    await send(third, c2, 'yo');
+    const view = () =>
+      gql<{ me: { unreadMessageCount: number }; conversations: { edges: { node: { id: string; unreadCount: number; lastMessage: { text: string } } }[] } }, Record<string, never>>(
+        url,
+        `{ me { unreadMessageCount } conversations { edges { node { id unreadCount lastMessage { text } } } } }`,
+        {},
+        as(b),
+      );
+    const v1 = await view();
+    assert.equal(v1.errors, undefined, JSON.stringify(v1.errors));
+    assert.equal(v1.data!.me.unreadMessageCount, 4);
+    assert.deepEqual(v1.data!.conversations.edges.map((e) => [e.node.id, e.node.unreadCount, e.node.lastMessage.text]), [
+      [c2, 1, 'yo'],
+      [c1, 3, 'a2'],
+    ]);
+    const receipts = subscribe<EventData>(ws(a), EVENTS, { c: c1 });
+    await new Promise((r) => setTimeout(r, 100));
+    await gql(url, `mutation($c: ID!) { markRead(conversationId: $c, seq: 2) { unreadCount } }`, { c: c1 }, as(b));
+    const [receipt] = await receipts.waitFor(1);
+    assert.deepEqual([receipt!.data?.messageEvents.kind, receipt!.data?.messageEvents.readSeq, receipt!.data?.messageEvents.reader?.username], ['READ', 2, b.user.username]);
+    const back = await gql<{ markRead: { unreadCount: number } }, Record<string, unknown>>(url, `mutation($c: ID!) { markRead(conversationId: $c, seq: 1) { unreadCount } }`, { c: c1 }, as(b));
+    assert.equal(back.data?.markRead.unreadCount, 1, 'the read position never moves back');
+    assert.equal((await view()).data!.me.unreadMessageCount, 2);
+    const other = await gql(url, `query($id: ID!) { user(id: $id) { unreadMessageCount } }`, { id: b.user.id }, as(a));
+    assert.equal(code(other), 'FORBIDDEN', 'nobody else reads my unread count');
+    receipts.stop();
+  });
+
+  test('group membership rules: owner adds, renames, removes; members leave; ownership passes on', async () => {
+    const owner = await register();
+    const m1 = await register();
+    const m2 = await register();
+    const outsider = await register();
+    const created = await gql<{ createGroup: { id: string; title: string; owner: { id: string }; members: { id: string }[] } }, Record<string, unknown>>(
+      url,
+      `mutation($m: [ID!]!) { createGroup(title: " Team ", memberIds: $m) { id title owner { id } members { id } } }`,
+      { m: [m1.user.id] },
+      as(owner),
+    );
+    const g = created.data!.createGroup;
+    assert.equal(g.title, 'Team');
+    assert.deepEqual(g.members.map((m) => m.id), [owner.user.id, m1.user.id]);
+    assert.equal(code(await gql(url, `mutation($c: ID!, $u: [ID!]!) { addMembers(conversationId: $c, userIds: $u) { id } }`, { c: g.id, u: [m2.user.id] }, as(m1))), 'FORBIDDEN');
+    assert.equal(code(await gql(url, `mutation($c: ID!) { renameGroup(conversationId: $c, title: "Mine") { id } }`, { c: g.id }, as(m1))), 'FORBIDDEN');
+    await send(owner, g.id, 'before m2 joined');
+    const added = await gql<{ addMembers: { members: { id: string }[] } }, Record<string, unknown>>(url, `mutation($c: ID!, $u: [ID!]!) { addMembers(conversationId: $c, userIds: $u) { members { id } } }`, { c: g.id, u: [m2.user.id] }, as(owner));
+    assert.equal(added.data?.addMembers.members.length, 3);
+    const m2view = await gql<{ conversation: { unreadCount: number } }, Record<string, unknown>>(url, `query($c: ID!) { conversation(id: $c) { unreadCount } }`, { c: g.id }, as(m2));
+    assert.equal(m2view.data?.conversation.unreadCount, 0, 'history before joining does not count as unread');
+
+    // Non-members can neither read nor subscribe.
+    assert.equal(code(await gql(url, `query($c: ID!) { messages(conversationId: $c) { text } }`, { c: g.id }, as(outsider))), 'NOT_FOUND');
+    assert.equal(code(await send(outsider, g.id, 'hi')), 'NOT_FOUND');
+    const spy = subscribe<EventData>(ws(outsider), EVENTS, { c: g.id });
+    const [denied] = await spy.waitFor(1);
+    assert.equal((denied!.errors?.[0] as { extensions?: { code?: string } })?.extensions?.code, 'NOT_FOUND');
+
+    assert.equal(code(await gql(url, `mutation($c: ID!, $u: ID!) { removeMember(conversationId: $c, userId: $u) { id } }`, { c: g.id, u: owner.user.id }, as(owner))), 'BAD_USER_INPUT');
+    await gql(url, `mutation($c: ID!, $u: ID!) { removeMember(conversationId: $c, userId: $u) { id } }`, { c: g.id, u: m2.user.id }, as(owner));
+    assert.equal(code(await send(m2, g.id, 'still here?')), 'NOT_FOUND');
+    assert.deepEqual((await gql(url, `mutation($c: ID!) { leaveGroup(conversationId: $c) }`, { c: g.id }, as(owner))).data, { leaveGroup: true });
+    const after = await gql<{ conversation: { owner: { id: string }; members: { id: string }[] } }, Record<string, unknown>>(url, `query($c: ID!) { conversation(id: $c) { owner { id } members { id } } }`, { c: g.id }, as(m1));
+    assert.deepEqual(after.data?.conversation, { owner: { id: m1.user.id }, members: [{ id: m1.user.id }] });
+    const renamed = await gql<{ renameGroup: { title: string } }, Record<string, unknown>>(url, `mutation($c: ID!) { renameGroup(conversationId: $c, title: "Solo") { title } }`, { c: g.id }, as(m1));
+    assert.equal(renamed.data?.renameGroup.title, 'Solo');
+  });
+
+  test('a message sent through one chat instance reaches a subscriber on another', async () => {
+    const a = await register();
+    const b = await register();
+    const c = await direct(a, b);
+    const second = await startChatSubgraph(stack.config, createLogger('chat-2', 'silent'), { port: 0 });
+    try {
+      const identity = await signInternalIdentity(stack.config.INTERNAL_IDENTITY_SECRET!, { userId: b.user.id, roles: [] }, 'cross-instance');
+      const direct2 = createClient({ url: second.wsUrl, webSocketImpl: WebSocket, retryAttempts: 0, connectionParams: { internalIdentity: identity } });
+      clients.push(direct2);
+      const sub = subscribe<{ messageEvents: { message: { seq: number; text: string; sender: { id: string } } } }>(direct2, `subscription($c: ID) { messageEvents(conversationId: $c) { message { seq text sender { id } } } }`, { c });
+      await new Promise((r) => setTimeout(r, 150));
+      await send(a, c, 'across instances');
+      const [got] = await sub.waitFor(1);
+      assert.deepEqual(got!.data?.messageEvents.message, { seq: 1, text: 'across instances', sender: { id: a.user.id } });
+      sub.stop();
+    } finally {
+      await second.dispose();
+    }
+  });
+
+  test('graphql-ws authenticates at connection_init: bad and expired tokens close the socket with 4401', async () => {
+    const user = await register();
+    const bad = createClient({ url: url.replace('http', 'ws'), webSocketImpl: WebSocket, retryAttempts: 0, connectionParams: { authorization: 'Bearer nope' } });
+    clients.push(bad);
+    const closed = await new Promise<{ code: number; reason: string }>((resolve) => {
+      bad.on('closed', (e) => resolve(e as { code: number; reason: string }));
+      bad.subscribe({ query: '{ __typename }' }, { next: () => {}, error: () => {}, complete: () => {} });
+    });
+    assert.equal(closed.code, 4401);
+    assert.match(closed.reason, /Invalid access token/);
+
+    const short = await signAccessToken(stack.config.JWT_ACCESS_SECRET!, { userId: user.user.id, roles: [] }, 1);
+    const expiring = wsClient(url, { token: short.token });
+    clients.push(expiring);
+    const sub = subscribe<EventData>(expiring, EVENTS, {});
+    const ended = await Promise.race([sub.ended, new Promise((r) => setTimeout(() => r('still open'), 5000))]);
+    assert.equal((ended as { code?: number }).code, 4401, `expected a 4401 close, got ${JSON.stringify(ended)}`);
+  });
+
+  test('a subgraph restart ends the subscription with UPSTREAM_UNAVAILABLE; resubscribing resumes', async () => {
+    const a = await register();
+    const b = await register();
+    const c = await direct(a, b);
+    const sub = subscribe<EventData>(ws(b), EVENTS, { c });
+    await new Promise((r) => setTimeout(r, 100));
+    await send(a, c, 'before restart');
+    await sub.waitFor(1);
+    await stack.restart('chat');
+    await sub.ended;
+    const last = sub.results.at(-1)!;
+    assert.equal((last.errors?.[0] as { extensions?: { code?: string } })?.extensions?.code, 'UPSTREAM_UNAVAILABLE');
+    await send(a, c, 'after restart');
+    const again = subscribe<EventData>(ws(b), EVENTS, { c, after: 1 });
+    const [resumed] = await again.waitFor(1);
+    assert.equal(resumed!.data?.messageEvents.message?.text, 'after restart');
+    again.stop();
+  });
+
+  test('notifications: follows become notifications, live and in the inbox, idempotently', async () => {
+    const star = await register();
+    const fan = await register('Fan F.');
+    const live = subscribe<{ notificationAdded: { kind: string; actor: { displayName: string } } }>(ws(star), `subscription { notificationAdded { kind actor { displayName } } }`);
+    await new Promise((r) => setTimeout(r, 150));
+    await gql(url, `mutation($u: ID!) { follow(userId: $u) { id } }`, { u: star.user.id }, as(fan));
+    const [got] = await live.waitFor(1);
+    assert.deepEqual(got!.data?.notificationAdded, { kind: 'user.followed', actor: { displayName: 'Fan F.' } });
+    const inbox = await gql<{ me: { unreadNotificationCount: number }; notifications: { edges: { node: { id: string; kind: string; read: boolean } }[] } }, Record<string, never>>(
+      url,
+      `{ me { unreadNotificationCount } notifications { edges { node { id kind read } } } }`,
+      {},
+      as(star),
+    );
+    assert.equal(inbox.data?.me.unreadNotificationCount, 1);
+    assert.equal(inbox.data?.notifications.edges[0]?.node.kind, 'user.followed');
+    // Redelivery of the same event (a consumer crash before its ack) adds nothing.
+    const [entry] = (await stack.redis.xrange('events:user', '-', '+')).filter(([, f]) => f.includes('user.followed') && f.join().includes(star.user.id));
+    const event = JSON.parse(entry![1][entry![1].indexOf('event') + 1]!) as { id: string; type: string; subjectId: string; payload: Record<string, unknown> };
+    assert.deepEqual(await stack.chat.store.addNotifications(event.id, [{ recipientId: star.user.id, kind: event.type, actorId: fan.user.id, subjectId: star.user.id, payload: {} }]), []);
+    assert.deepEqual((await gql(url, `mutation { markNotificationsRead }`, {}, as(star))).data, { markNotificationsRead: 1 });
+    const after = await gql<{ me: { unreadNotificationCount: number } }, Record<string, never>>(url, `{ me { unreadNotificationCount } }`, {}, as(star));
+    assert.equal(after.data?.me.unreadNotificationCount, 0);
+    live.stop();
+  });
+});
