@@ -32,6 +32,7 @@ import { schemaPath } from '../lib/paths.js';
 import { runReadiness } from '../lib/subgraph.js';
 import { requireRedis } from '../lib/runtime.js';
 import { graphqlUploadExpress } from 'graphql-upload-minimal';
+import { drainAfterResponse } from '../lib/multipart.js';
 import { authenticate, sessionApplier } from './auth.js';
 import type { GatewayContext } from './context.js';
 import { SubgraphDataSource } from './dataSource.js';
@@ -127,6 +128,7 @@ export async function startGateway(config: Config, log: Logger, opts: GatewayOpt
       exposedHeaders: [REQUEST_ID_HEADER],
     }),
     express.json({ limit: '1mb' }),
+    drainAfterResponse,
     graphqlUploadExpress({ maxFileSize: GATEWAY_MAX_FILE_BYTES, maxFiles: 2 }),
     expressMiddleware(apollo, {
       context: async ({ req, res }) => {

@@ -109,6 +109,19 @@ export const envSchema = z.object({
         .filter(Boolean),
     ),
 
+  /** Largest video accepted by initUpload, in bytes. @default 4 GiB */
+  VIDEO_MAX_BYTES: z.coerce.number().int().min(1).default(4 * 1024 ** 3),
+  /** Unfinished uploads one user may have at a time. @default 3 */
+  VIDEO_MAX_UPLOADS_PER_USER: z.coerce.number().int().min(1).default(3),
+  /** Chunk uploads one video instance processes at once; more answer RATE_LIMITED. @default 16 */
+  VIDEO_MAX_CHUNKS_IN_FLIGHT: z.coerce.number().int().min(1).default(16),
+  /** Unfinished uploads untouched this long are deleted by the cleanup job. @default 24 hours */
+  VIDEO_UPLOAD_TTL_SECONDS: z.coerce.number().int().min(1).default(24 * 3600),
+  /** How often the cleanup job runs (one instance at a time). @default 600 seconds */
+  VIDEO_CLEANUP_INTERVAL_SECONDS: z.coerce.number().int().min(1).default(600),
+  /** Danmaku one user may send per 10 seconds. @default 5 */
+  DANMAKU_PER_10_SECONDS: z.coerce.number().int().min(1).default(5),
+
   /** How long after sending a message its sender may recall it. @default 120 seconds */
   CHAT_RECALL_WINDOW_SECONDS: z.coerce.number().int().min(0).default(120),
   /** Messages one user may send per minute, over all conversations. @default 60 */

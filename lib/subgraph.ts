@@ -38,6 +38,7 @@ import { INTERNAL_IDENTITY_HEADER, verifyInternalIdentity, type VerifiedIdentity
 import type { Logger } from './logger.js';
 import { readSchema } from './paths.js';
 import { keepAlive } from './ws.js';
+import { drainAfterResponse } from './multipart.js';
 
 export interface BaseContext {
   requestId: string;
@@ -190,6 +191,7 @@ export async function startSubgraph<Ctx extends BaseContext>(opts: SubgraphOptio
   app.use(
     '/graphql',
     express.json({ limit: '2mb' }),
+    drainAfterResponse,
     ...(opts.beforeGraphQL ?? []),
     expressMiddleware(apollo, {
       context: async ({ req, res }) => {

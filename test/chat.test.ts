@@ -10,7 +10,7 @@ import { signInternalIdentity } from '../lib/identity.js';
 import { createLogger } from '../lib/logger.js';
 import { signAccessToken } from '../lib/tokens.js';
 import { startChatSubgraph } from '../subgraphs/chat/server.js';
-import { gql, startStack, subscribe, wsClient, type GraphQLResponse, type Stack } from './harness.js';
+import { gql, listening, startStack, subscribe, wsClient, type GraphQLResponse, type Stack } from './harness.js';
 
 interface Auth {
   user: { id: string; username: string };
@@ -82,7 +82,8 @@ describe('chat', () => {
     assert.equal(await direct(bob, alice), c, 'the same pair always gets the same conversation');
     const bobSub = subscribe<EventData>(ws(bob), EVENTS, { c });
     const aliceSub = subscribe<EventData>(ws(alice), EVENTS, {});
-    await new Promise((r) => setTimeout(r, 150));
+    await listening(stack.redis, `chat:u:${bob.user.id}`);
+    await listening(stack.redis, `chat:u:${alice.user.id}`);
     assert.equal((await send(alice, c, 'hello bob')).errors, undefined);
     assert.equal((await send(bob, c, 'hi alice')).errors, undefined);
     const got = await bobSub.waitFor(2);
@@ -107,7 +108,7 @@ describe('chat', () => {
     const b = await register();
     const c = await direct(a, b);
     const sub = subscribe<EventData>(ws(b), EVENTS, { c });
-    await new Promise((r) => setTimeout(r, 150));
+    await listening(stack.redis, `chat:u:${b.user.id}`);
     const sent = await Promise.all(Array.from({ length: 500 }, (_, i) => send(i % 2 ? a : b, c, `m${i}`)));
     for (const s of sent) assert.equal(s.errors, undefined, JSON.stringify(s.errors));
     assert.deepEqual(sent.map((s) => s.data!.sendMessage.seq).sort((x, y) => x - y), Array.from({ length: 500 }, (_, i) => i + 1));
@@ -121,7 +122,7 @@ describe('chat', () => {
     const b = await register();
     const c = await direct(a, b);
     const first = subscribe<EventData>(ws(b), EVENTS, { c });
-    await new Promise((r) => setTimeout(r, 100));
+    await listening(stack.redis, `chat:u:${b.user.id}`);
     const sending = (async () => {
       for (let i = 0; i < 120; i++) await send(a, c, `n${i}`);
     })();
@@ -162,7 +163,7 @@ describe('chat', () => {
     const b = await register();
     const c = await direct(a, b);
     const sub = subscribe<EventData>(ws(b), EVENTS, { c });
-    await new Promise((r) => setTimeout(r, 100));
+    await listening(stack.redis, `chat:u:${b.user.id}`);
     const m = (await send(a, c, 'oops, secret')).data!.sendMessage;
     const byOther = await gql(url, `mutation($m: ID!) { recallMessage(messageId: $m) { id } }`, { m: m.id }, as(b));
     assert.equal(code(byOther), 'FORBIDDEN');
@@ -215,7 +216,7 @@ describe('chat', () => {
       [c1, 3, 'a2'],
     ]);
     const receipts = subscribe<EventData>(ws(a), EVENTS, { c: c1 });
-    await new Promise((r) => setTimeout(r, 100));
+    await listening(stack.redis, `chat:u:${a.user.id}`);
     await gql(url, `mutation($c: ID!) { markRead(conversationId: $c, seq: 2) { unreadCount } }`, { c: c1 }, as(b));
     const [receipt] = await receipts.waitFor(1);
     assert.deepEqual([receipt!.data?.messageEvents.kind, receipt!.data?.messageEvents.readSeq, receipt!.data?.messageEvents.reader?.username], ['READ', 2, b.user.username]);
@@ -276,7 +277,7 @@ describe('chat', () => {
       const direct2 = createClient({ url: second.wsUrl, webSocketImpl: WebSocket, retryAttempts: 0, connectionParams: { internalIdentity: identity } });
       clients.push(direct2);
       const sub = subscribe<{ messageEvents: { message: { seq: number; text: string; sender: { id: string } } } }>(direct2, `subscription($c: ID) { messageEvents(conversationId: $c) { message { seq text sender { id } } } }`, { c });
-      await new Promise((r) => setTimeout(r, 150));
+      await listening(stack.redis, `chat:u:${b.user.id}`);
       await send(a, c, 'across instances');
       const [got] = await sub.waitFor(1);
       assert.deepEqual(got!.data?.messageEvents.message, { seq: 1, text: 'across instances', sender: { id: a.user.id } });
@@ -310,7 +311,7 @@ describe('chat', () => {
     const b = await register();
     const c = await direct(a, b);
     const sub = subscribe<EventData>(ws(b), EVENTS, { c });
-    await new Promise((r) => setTimeout(r, 100));
+    await listening(stack.redis, `chat:u:${b.user.id}`);
     await send(a, c, 'before restart');
     await sub.waitFor(1);
     await stack.restart('chat');
@@ -328,7 +329,7 @@ describe('chat', () => {
     const star = await register();
     const fan = await register('Fan F.');
     const live = subscribe<{ notificationAdded: { kind: string; actor: { displayName: string } } }>(ws(star), `subscription { notificationAdded { kind actor { displayName } } }`);
-    await new Promise((r) => setTimeout(r, 150));
+    await listening(stack.redis, `chat:u:${star.user.id}`);
     await gql(url, `mutation($u: ID!) { follow(userId: $u) { id } }`, { u: star.user.id }, as(fan));
     const [got] = await live.waitFor(1);
     assert.deepEqual(got!.data?.notificationAdded, { kind: 'user.followed', actor: { displayName: 'Fan F.' } });

@@ -257,3 +257,18 @@ export function subscribe<T>(client: Client, query: string, variables: Record<st
       }),
   };
 }
+
+/**
+ * Resolves once some instance listens on a Redis pub/sub channel: the moment a
+ * live subscription (chat `chat:u:<userId>`, danmaku `danmaku:<videoId>`) can
+ * no longer miss an event. Sleeping instead would race on a loaded machine.
+ */
+export async function listening(redis: Redis, channel: string, count = 1, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const [, n] = (await redis.pubsub('NUMSUB', channel)) as [string, number];
+    if (Number(n) >= count) return;
+    if (Date.now() > deadline) throw new Error(`nobody listens on ${channel} after ${timeoutMs} ms`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}

@@ -1,17 +1,55 @@
-import type DataLoader from 'dataloader';
+import DataLoader from 'dataloader';
+import type { Redis } from 'ioredis';
+import type { Config } from '../../lib/config.js';
+import type { RedisFanout } from '../../lib/fanout.js';
+import type { ObjectStore } from '../../lib/infra/objectStore.js';
 import { entityLoader } from '../../lib/loaders.js';
 import type { BaseContext } from '../../lib/subgraph.js';
-import type { VideoRecord, VideoStore } from './store.js';
+import type { DanmakuRecord, FolderRecord, VideoRecord, VideoStore } from './store.js';
 
-export interface Context extends BaseContext {
+export interface VideoServices {
+  config: Config;
   store: VideoStore;
-  loaders: { video: DataLoader<string, VideoRecord | null> };
+  redis: Redis;
+  objects: ObjectStore;
+  danmakuBus: RedisFanout<DanmakuRecord>;
+  /** Chunk uploads this instance is processing now (the per-instance cap). */
+  inFlight: { count: number };
 }
 
-export function contextFactory(store: VideoStore) {
+export interface Context extends BaseContext, VideoServices {
+  loaders: {
+    video: DataLoader<string, VideoRecord | null>;
+    likedByViewer: DataLoader<string, boolean>;
+    folder: DataLoader<string, FolderRecord | null>;
+    foldersOf: DataLoader<string, FolderRecord[]>;
+  };
+}
+
+/** A user as the video subgraph knows one: the key, plus what the gateway brings for @requires. */
+export interface UserRef {
+  id: string;
+  favouritesVisibleToViewer?: boolean;
+}
+
+export function contextFactory(services: VideoServices) {
+  const { store } = services;
   return (base: BaseContext): Context => ({
     ...base,
-    store,
-    loaders: { video: entityLoader((ids) => store.findVideosByIds(ids)) },
+    ...services,
+    loaders: {
+      video: entityLoader((ids) => store.findVideosByIds(ids)),
+      likedByViewer: new DataLoader(async (ids) => {
+        const viewer = base.viewer.userId;
+        if (!viewer) return ids.map(() => false);
+        const liked = await store.likedAmong(viewer, ids);
+        return ids.map((id) => liked.has(id));
+      }),
+      folder: entityLoader((ids) => store.findFoldersByIds(ids)),
+      foldersOf: new DataLoader(async (ownerIds) => {
+        const byOwner = await store.listFolders(ownerIds);
+        return ownerIds.map((id) => byOwner.get(id) ?? []);
+      }),
+    },
   });
 }

@@ -1,22 +1,100 @@
+import { GraphQLUpload } from 'graphql-upload-minimal';
 import { checkPageSize, decodeCursor, encodeCursor } from '../../lib/pagination.js';
+import { notFound } from '../../lib/errors.js';
 import type { Resolvers } from './__generated__/resolvers.js';
+import { addComment, deleteComment, listComments } from './comments.js';
+import type { Context } from './context.js';
+import { danmakuAdded, listDanmaku, sendDanmaku } from './danmaku.js';
+import { createFolder, deleteFolder, folderVideos, setFavourite, updateFolder, visibleFolders } from './favourites.js';
+import { abortUpload, completeUpload, confirmChunk, initUpload, presignChunk, receivedChunks, uploadChunk, uploadStatus } from './uploads.js';
+import { MEDIA_URL_TTL_SECONDS, deleteVideo, publishVideo, recordView, setLike, updateVideo } from './videos.js';
+
+async function videoPage(ctx: Context, args: { uploaderId?: string | null; first?: number | null; after?: string | null }) {
+  const page = await ctx.store.listVideos({
+    limit: checkPageSize(args.first),
+    ...(args.uploaderId ? { uploaderId: args.uploaderId } : {}),
+    ...(args.after ? { afterId: decodeCursor(args.after) } : {}),
+  });
+  for (const v of page.items) ctx.loaders.video.prime(v.id, v);
+  const edges = page.items.map((node) => ({ cursor: encodeCursor(node.id), node }));
+  return { edges, pageInfo: { hasNextPage: page.hasNextPage, endCursor: edges.at(-1)?.cursor ?? null } };
+}
+
+const safeName = (name: string) => name.replace(/[\\/\r\n"]/g, '_');
 
 export const resolvers: Resolvers = {
+  Upload: GraphQLUpload,
   Query: {
     video: (_p, { id }, ctx) => ctx.loaders.video.load(id),
-    videos: async (_p, { uploaderId, first, after }, ctx) => {
-      const page = await ctx.store.listVideos({
-        limit: checkPageSize(first),
-        ...(uploaderId ? { uploaderId } : {}),
-        ...(after ? { afterId: decodeCursor(after) } : {}),
-      });
-      const edges = page.items.map((node) => ({ cursor: encodeCursor(node.id), node }));
-      return { edges, pageInfo: { hasNextPage: page.hasNextPage, endCursor: edges.at(-1)?.cursor ?? null } };
+    videos: (_p, args, ctx) => videoPage(ctx, args),
+    uploadStatus: (_p, { uploadId }, ctx) => uploadStatus(ctx, uploadId),
+    danmakus: (_p, args, ctx) => listDanmaku(ctx, args),
+    favouriteFolder: async (_p, { id }, ctx) => {
+      // Folders of others are reached through User.favouriteFolders, where the owner's privacy settings are known.
+      const folder = await ctx.loaders.folder.load(id);
+      if (!folder || folder.ownerId !== ctx.viewer.userId) throw notFound('No such folder of yours.');
+      return folder;
     },
+  },
+  Mutation: {
+    initUpload: (_p, args, ctx) => initUpload(ctx, args),
+    uploadChunk: (_p, args, ctx) => uploadChunk(ctx, args),
+    presignChunkUpload: (_p, { uploadId, index }, ctx) => presignChunk(ctx, uploadId, index),
+    confirmChunk: (_p, args, ctx) => confirmChunk(ctx, args),
+    completeUpload: (_p, { uploadId }, ctx) => completeUpload(ctx, uploadId),
+    abortUpload: (_p, { uploadId }, ctx) => abortUpload(ctx, uploadId),
+    publishVideo: (_p, { input }, ctx) => publishVideo(ctx, input),
+    updateVideo: (_p, { id, input }, ctx) => updateVideo(ctx, id, input),
+    deleteVideo: (_p, { id }, ctx) => deleteVideo(ctx, id),
+    recordView: (_p, { videoId }, ctx) => recordView(ctx, videoId),
+    likeVideo: (_p, { id }, ctx) => setLike(ctx, id, true),
+    unlikeVideo: (_p, { id }, ctx) => setLike(ctx, id, false),
+    addComment: (_p, args, ctx) => addComment(ctx, args),
+    deleteComment: (_p, { id }, ctx) => deleteComment(ctx, id),
+    sendDanmaku: (_p, args, ctx) => sendDanmaku(ctx, args),
+    createFavouriteFolder: (_p, { name, isPublic }, ctx) => createFolder(ctx, name, isPublic ?? true),
+    updateFavouriteFolder: (_p, { id, name, isPublic }, ctx) => updateFolder(ctx, id, { name: name ?? null, isPublic: isPublic ?? null }),
+    deleteFavouriteFolder: (_p, { id }, ctx) => deleteFolder(ctx, id),
+    addToFavourites: (_p, { folderId, videoId }, ctx) => setFavourite(ctx, folderId, videoId, true),
+    removeFromFavourites: (_p, { folderId, videoId }, ctx) => setFavourite(ctx, folderId, videoId, false),
+  },
+  Subscription: {
+    danmakuAdded: { subscribe: (_p, { videoId }, ctx) => danmakuAdded(ctx, videoId) },
   },
   Video: {
     __resolveReference: (ref, ctx) => ctx.loaders.video.load(ref.id),
     uploader: (v) => ({ id: v.uploaderId }),
+    likedByMe: (v, _a, ctx) => ctx.loaders.likedByViewer.load(v.id),
+    playbackUrl: (v, _a, ctx) => ctx.objects.presignedGet(v.objectKey, MEDIA_URL_TTL_SECONDS),
+    downloadUrl: (v, _a, ctx) => ctx.objects.presignedGet(v.objectKey, MEDIA_URL_TTL_SECONDS, { downloadName: `${safeName(v.title)}` }),
+    coverUrl: (v, _a, ctx) => (v.coverKey ? ctx.objects.presignedGet(v.coverKey, MEDIA_URL_TTL_SECONDS) : null),
+    comments: (v, args, ctx) => listComments(ctx, v.id, null, args),
+    danmakus: (v, args, ctx) => listDanmaku(ctx, { videoId: v.id, ...args }),
     createdAt: (v) => v.createdAt.toISOString(),
+    updatedAt: (v) => v.updatedAt.toISOString(),
+  },
+  User: {
+    __resolveReference: (ref) => ref,
+    videos: (u, args, ctx) => videoPage(ctx, { uploaderId: u.id, ...args }),
+    favouriteFolders: (u, _a, ctx) => visibleFolders(ctx, u.id, u.favouritesVisibleToViewer),
+  },
+  UploadSession: {
+    receivedChunks: (u, _a, ctx) => receivedChunks(ctx, u),
+    createdAt: (u) => u.createdAt.toISOString(),
+  },
+  Comment: {
+    author: (c) => ({ id: c.authorId }),
+    replies: (c, args, ctx) => listComments(ctx, c.videoId, c.id, args),
+    createdAt: (c) => c.createdAt.toISOString(),
+  },
+  Danmaku: {
+    user: (d) => ({ id: d.userId }),
+    createdAt: (d) => d.createdAt.toISOString(),
+  },
+  FavouriteFolder: {
+    owner: (f) => ({ id: f.ownerId }),
+    videoCount: (f) => f.itemCount,
+    videos: (f, args, ctx) => folderVideos(ctx, f, args),
+    createdAt: (f) => f.createdAt.toISOString(),
   },
 };

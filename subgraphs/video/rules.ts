@@ -1,11 +1,24 @@
-import { allow, federationRules, makeShield } from '../../lib/shield.js';
+import { allow, federationRules, isAuthenticated, makeShield } from '../../lib/shield.js';
 
+// Uploads and folders check ownership in their resolvers (NOT_FOUND/FORBIDDEN);
+// the entry points that change anything require a signed-in viewer.
 export const permissions = makeShield({
   ...federationRules,
-  Query: { ...federationRules.Query, video: allow, videos: allow },
+  Query: { ...federationRules.Query, video: allow, videos: allow, danmakus: allow, uploadStatus: isAuthenticated, favouriteFolder: isAuthenticated },
+  Mutation: { '*': isAuthenticated, recordView: allow },
+  Subscription: { danmakuAdded: allow },
   Video: allow,
-  User: { id: allow },
+  User: allow,
   VideoConnection: allow,
   VideoEdge: allow,
   PageInfo: allow,
+  UploadSession: allow,
+  InitUploadResult: allow,
+  ChunkReceipt: allow,
+  PresignedChunk: allow,
+  Comment: allow,
+  CommentConnection: allow,
+  CommentEdge: allow,
+  Danmaku: allow,
+  FavouriteFolder: allow,
 });

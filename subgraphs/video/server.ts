@@ -1,17 +1,22 @@
-/** Wiring of the video subgraph: stores, Redis, object storage, the server. */
+/** Wiring of the video subgraph: store, Redis, object storage, danmaku fan-out, the cleanup job, the server. */
+import { graphqlUploadExpress } from 'graphql-upload-minimal';
 import type { Config } from '../../lib/config.js';
 import { DisposableStack } from '../../lib/disposable.js';
+import { RedisFanout, reviveDates } from '../../lib/fanout.js';
 import { pingRedis } from '../../lib/infra/redis.js';
 import type { Logger } from '../../lib/logger.js';
 import { requireObjectStore, requireRedis } from '../../lib/runtime.js';
 import { startSubgraph, type RunningSubgraph } from '../../lib/subgraph.js';
-import { contextFactory } from './context.js';
+import { contextFactory, type VideoServices } from './context.js';
 import { resolvers } from './resolvers.js';
 import { permissions } from './rules.js';
-import { createVideoStore, type VideoStore } from './store.js';
+import { createVideoStore, type DanmakuRecord, type VideoStore } from './store.js';
+import { MAX_CHUNK_SIZE, startCleanup, type CleanupJob } from './uploads.js';
+import { COVER_MAX_BYTES } from './videos.js';
 
 export interface VideoSubgraph extends RunningSubgraph {
   store: VideoStore;
+  cleanup: CleanupJob;
 }
 
 export async function startVideoSubgraph(config: Config, log: Logger, opts: { port?: number; store?: VideoStore } = {}): Promise<VideoSubgraph> {
@@ -21,6 +26,9 @@ export async function startVideoSubgraph(config: Config, log: Logger, opts: { po
     const redis = requireRedis(config, 'video');
     stack.defer('redis', () => void redis.disconnect());
     const objects = await requireObjectStore(config);
+    const danmakuBus = stack.use('danmaku bus', new RedisFanout<DanmakuRecord>(redis, config.REDIS_URL!, 'danmaku-bus', reviveDates));
+    const services: VideoServices = { config, store, redis, objects, danmakuBus, inFlight: { count: 0 } };
+    const cleanup = stack.use('upload cleanup', startCleanup(services, log.child({ job: 'upload-cleanup' })));
     const server = stack.use(
       'server',
       await startSubgraph({
@@ -29,12 +37,14 @@ export async function startVideoSubgraph(config: Config, log: Logger, opts: { po
         log,
         resolvers,
         permissions,
-        createContext: contextFactory(store),
+        createContext: contextFactory(services),
         readiness: { store: () => store.ping(), redis: () => pingRedis(redis), objectStorage: () => objects.ping() },
         port: opts.port ?? config.VIDEO_PORT,
+        // A chunk or a cover per request; the resolvers check exact sizes.
+        beforeGraphQL: [graphqlUploadExpress({ maxFileSize: Math.max(MAX_CHUNK_SIZE, COVER_MAX_BYTES) + 1, maxFiles: 1 })],
       }),
     );
-    return { ...server, store, dispose: () => stack.dispose((name, err) => log.error({ err }, `stopping ${name} failed`)) };
+    return { ...server, store, cleanup, dispose: () => stack.dispose((name, err) => log.error({ err }, `stopping ${name} failed`)) };
   } catch (err) {
     await stack.dispose();
     throw err;

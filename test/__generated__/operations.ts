@@ -32,6 +32,46 @@ export type AuthPayload = {
   user: User;
 };
 
+export type ChunkReceipt = {
+  __typename?: 'ChunkReceipt';
+  chunkCount: Scalars['Int']['output'];
+  index: Scalars['Int']['output'];
+  receivedCount: Scalars['Int']['output'];
+  /** False when the chunk had already been received (nothing was stored again). */
+  stored: Scalars['Boolean']['output'];
+};
+
+export type Comment = {
+  __typename?: 'Comment';
+  author: User;
+  createdAt: Scalars['DateTime']['output'];
+  id: Scalars['ID']['output'];
+  parentId?: Maybe<Scalars['ID']['output']>;
+  /** Replies (one level deep), oldest first. */
+  replies: CommentConnection;
+  replyCount: Scalars['Int']['output'];
+  text: Scalars['String']['output'];
+  videoId: Scalars['ID']['output'];
+};
+
+
+export type CommentRepliesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+export type CommentConnection = {
+  __typename?: 'CommentConnection';
+  edges: Array<CommentEdge>;
+  pageInfo: PageInfo;
+};
+
+export type CommentEdge = {
+  __typename?: 'CommentEdge';
+  cursor: Scalars['String']['output'];
+  node: Comment;
+};
+
 /** A one-to-one or group conversation. Only its members can read it. */
 export type Conversation = {
   __typename?: 'Conversation';
@@ -67,6 +107,50 @@ export type ConversationEdge = {
 export type ConversationKind =
   | 'DIRECT'
   | 'GROUP';
+
+/** A bullet comment shown over the video at `timeMs`. */
+export type Danmaku = {
+  __typename?: 'Danmaku';
+  /** #RRGGBB */
+  color: Scalars['String']['output'];
+  createdAt: Scalars['DateTime']['output'];
+  id: Scalars['ID']['output'];
+  mode: DanmakuMode;
+  text: Scalars['String']['output'];
+  timeMs: Scalars['Int']['output'];
+  user: User;
+  videoId: Scalars['ID']['output'];
+};
+
+export type DanmakuMode =
+  | 'BOTTOM'
+  | 'SCROLL'
+  | 'TOP';
+
+export type FavouriteFolder = {
+  __typename?: 'FavouriteFolder';
+  createdAt: Scalars['DateTime']['output'];
+  id: Scalars['ID']['output'];
+  isPublic: Scalars['Boolean']['output'];
+  name: Scalars['String']['output'];
+  owner: User;
+  videoCount: Scalars['Int']['output'];
+  /** Most recently added first. */
+  videos: VideoConnection;
+};
+
+
+export type FavouriteFolderVideosArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+export type InitUploadResult = {
+  __typename?: 'InitUploadResult';
+  /** True when the same content is already stored: nothing needs to be sent, the upload is COMPLETED. */
+  instant: Scalars['Boolean']['output'];
+  upload: UploadSession;
+};
 
 /** A chat message; `seq` increases strictly within its conversation. */
 export type Message = {
@@ -106,18 +190,38 @@ export type MessageEventKind =
 
 export type Mutation = {
   __typename?: 'Mutation';
+  abortUpload: Scalars['Boolean']['output'];
+  /** 1-1000 characters; a reply to a reply joins its thread. */
+  addComment: Comment;
   /** Owner only. */
   addMembers: Conversation;
+  addToFavourites: FavouriteFolder;
   /** A blocked user's direct messages to the viewer are refused. */
   blockUser: Scalars['Boolean']['output'];
   /** Changes the password and signs out every session of the user. */
   changePassword: Scalars['Boolean']['output'];
+  /** Merges the chunks, checks the whole file's sha256 and that it is a video. */
+  completeUpload: UploadSession;
+  /** Records a chunk PUT through presignChunkUpload after checking its size and checksum. */
+  confirmChunk: ChunkReceipt;
+  createFavouriteFolder: FavouriteFolder;
   /** A group owned by the viewer; 1-50 characters of title, up to 200 members. */
   createGroup: Conversation;
+  /** By its author or the video's uploader. */
+  deleteComment: Scalars['Boolean']['output'];
+  deleteFavouriteFolder: Scalars['Boolean']['output'];
+  /** The uploader only. */
+  deleteVideo: Scalars['Boolean']['output'];
   /** Idempotent; returns the followed user. */
   follow: User;
+  /**
+   * Starts (or instantly completes) an upload. `sha256` is the whole file's hex
+   * digest; `chunkSize` defaults to 5 MiB (5-32 MiB).
+   */
+  initUpload: InitUploadResult;
   /** Leave a group; an owner who leaves hands the group to the longest-standing member. */
   leaveGroup: Scalars['Boolean']['output'];
+  likeVideo: Video;
   login: AuthPayload;
   /** Ends this session (its whole token family) and clears the cookies. */
   logout: Scalars['Boolean']['output'];
@@ -125,16 +229,23 @@ export type Mutation = {
   markNotificationsRead: Scalars['Int']['output'];
   /** Marks everything up to `seq` read. */
   markRead: Conversation;
+  presignChunkUpload: PresignedChunk;
+  publishVideo: Video;
   /** By its sender, within the recall window (2 minutes by default). */
   recallMessage: Message;
+  /** Counts a view (once per viewer or device per video every 10 minutes). */
+  recordView: Video;
   /** Rotates both tokens. The refresh token comes from the argument or the HTTP-only cookie. */
   refreshTokens: AuthPayload;
   /** Creates an account and signs in. Passwords: 8-128 characters with a letter and a digit. */
   register: AuthPayload;
+  removeFromFavourites: FavouriteFolder;
   /** Owner only; the owner cannot remove themself (use leaveGroup). */
   removeMember: Conversation;
   /** Owner only. */
   renameGroup: Conversation;
+  /** 1-100 characters at `timeMs` into the video. */
+  sendDanmaku: Danmaku;
   /**
    * Stored before it is delivered. `clientMessageId` (1-64 characters) makes a retried
    * send idempotent: the same id returns the stored message. Text: 1-2000 characters.
@@ -145,14 +256,38 @@ export type Mutation = {
   unblockUser: Scalars['Boolean']['output'];
   /** Idempotent; returns the user no longer followed. */
   unfollow: User;
+  unlikeVideo: Video;
+  updateFavouriteFolder: FavouriteFolder;
   updatePrivacy: PrivacySettings;
   updateProfile: User;
+  /** The uploader only. */
+  updateVideo: Video;
+  /** One chunk as a multipart file; `checksum` is its sha256 hex digest. Idempotent per index. */
+  uploadChunk: ChunkReceipt;
+};
+
+
+export type MutationAbortUploadArgs = {
+  uploadId: Scalars['ID']['input'];
+};
+
+
+export type MutationAddCommentArgs = {
+  parentId?: InputMaybe<Scalars['ID']['input']>;
+  text: Scalars['String']['input'];
+  videoId: Scalars['ID']['input'];
 };
 
 
 export type MutationAddMembersArgs = {
   conversationId: Scalars['ID']['input'];
   userIds: Array<Scalars['ID']['input']>;
+};
+
+
+export type MutationAddToFavouritesArgs = {
+  folderId: Scalars['ID']['input'];
+  videoId: Scalars['ID']['input'];
 };
 
 
@@ -167,9 +302,42 @@ export type MutationChangePasswordArgs = {
 };
 
 
+export type MutationCompleteUploadArgs = {
+  uploadId: Scalars['ID']['input'];
+};
+
+
+export type MutationConfirmChunkArgs = {
+  checksum: Scalars['String']['input'];
+  index: Scalars['Int']['input'];
+  uploadId: Scalars['ID']['input'];
+};
+
+
+export type MutationCreateFavouriteFolderArgs = {
+  isPublic?: InputMaybe<Scalars['Boolean']['input']>;
+  name: Scalars['String']['input'];
+};
+
+
 export type MutationCreateGroupArgs = {
   memberIds: Array<Scalars['ID']['input']>;
   title: Scalars['String']['input'];
+};
+
+
+export type MutationDeleteCommentArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationDeleteFavouriteFolderArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationDeleteVideoArgs = {
+  id: Scalars['ID']['input'];
 };
 
 
@@ -178,8 +346,21 @@ export type MutationFollowArgs = {
 };
 
 
+export type MutationInitUploadArgs = {
+  chunkSize?: InputMaybe<Scalars['Int']['input']>;
+  filename: Scalars['String']['input'];
+  sha256: Scalars['String']['input'];
+  size: Scalars['Float']['input'];
+};
+
+
 export type MutationLeaveGroupArgs = {
   conversationId: Scalars['ID']['input'];
+};
+
+
+export type MutationLikeVideoArgs = {
+  id: Scalars['ID']['input'];
 };
 
 
@@ -201,8 +382,24 @@ export type MutationMarkReadArgs = {
 };
 
 
+export type MutationPresignChunkUploadArgs = {
+  index: Scalars['Int']['input'];
+  uploadId: Scalars['ID']['input'];
+};
+
+
+export type MutationPublishVideoArgs = {
+  input: PublishVideoInput;
+};
+
+
 export type MutationRecallMessageArgs = {
   messageId: Scalars['ID']['input'];
+};
+
+
+export type MutationRecordViewArgs = {
+  videoId: Scalars['ID']['input'];
 };
 
 
@@ -220,6 +417,12 @@ export type MutationRegisterArgs = {
 };
 
 
+export type MutationRemoveFromFavouritesArgs = {
+  folderId: Scalars['ID']['input'];
+  videoId: Scalars['ID']['input'];
+};
+
+
 export type MutationRemoveMemberArgs = {
   conversationId: Scalars['ID']['input'];
   userId: Scalars['ID']['input'];
@@ -229,6 +432,15 @@ export type MutationRemoveMemberArgs = {
 export type MutationRenameGroupArgs = {
   conversationId: Scalars['ID']['input'];
   title: Scalars['String']['input'];
+};
+
+
+export type MutationSendDanmakuArgs = {
+  color?: InputMaybe<Scalars['String']['input']>;
+  mode?: InputMaybe<DanmakuMode>;
+  text: Scalars['String']['input'];
+  timeMs: Scalars['Int']['input'];
+  videoId: Scalars['ID']['input'];
 };
 
 
@@ -254,6 +466,18 @@ export type MutationUnfollowArgs = {
 };
 
 
+export type MutationUnlikeVideoArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationUpdateFavouriteFolderArgs = {
+  id: Scalars['ID']['input'];
+  isPublic?: InputMaybe<Scalars['Boolean']['input']>;
+  name?: InputMaybe<Scalars['String']['input']>;
+};
+
+
 export type MutationUpdatePrivacyArgs = {
   input: PrivacySettingsInput;
 };
@@ -261,6 +485,20 @@ export type MutationUpdatePrivacyArgs = {
 
 export type MutationUpdateProfileArgs = {
   input: UpdateProfileInput;
+};
+
+
+export type MutationUpdateVideoArgs = {
+  id: Scalars['ID']['input'];
+  input: UpdateVideoInput;
+};
+
+
+export type MutationUploadChunkArgs = {
+  checksum: Scalars['String']['input'];
+  chunk: Scalars['Upload']['input'];
+  index: Scalars['Int']['input'];
+  uploadId: Scalars['ID']['input'];
 };
 
 /** A notification in the viewer's inbox, made from another service's event. */
@@ -296,6 +534,15 @@ export type PageInfo = {
   hasNextPage: Scalars['Boolean']['output'];
 };
 
+/** Upload one chunk straight to object storage: PUT the bytes to `url` before `expiresAt`, then call confirmChunk. */
+export type PresignedChunk = {
+  __typename?: 'PresignedChunk';
+  expiresAt: Scalars['DateTime']['output'];
+  index: Scalars['Int']['output'];
+  method: Scalars['String']['output'];
+  url: Scalars['String']['output'];
+};
+
 export type PrivacySettings = {
   __typename?: 'PrivacySettings';
   favourites: Visibility;
@@ -307,6 +554,21 @@ export type PrivacySettingsInput = {
   follows?: InputMaybe<Visibility>;
 };
 
+export type PublishVideoInput = {
+  /** PNG, JPEG or WebP up to 5 MB; without one, a frame of the video becomes the cover. */
+  cover?: InputMaybe<Scalars['Upload']['input']>;
+  /** Up to 2000 characters. */
+  description?: InputMaybe<Scalars['String']['input']>;
+  /** The object of a COMPLETED upload of the viewer's, as an alternative to uploadId. */
+  objectKey?: InputMaybe<Scalars['String']['input']>;
+  /** Up to 10 tags of 1-20 characters. */
+  tags?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** 1-80 characters. */
+  title: Scalars['String']['input'];
+  /** A COMPLETED upload of the viewer's (or pass objectKey). */
+  uploadId?: InputMaybe<Scalars['ID']['input']>;
+};
+
 export type Query = {
   __typename?: 'Query';
   /** Users the viewer has blocked. */
@@ -314,12 +576,16 @@ export type Query = {
   conversation?: Maybe<Conversation>;
   /** The viewer's conversations, latest activity first, with last message and unread count. */
   conversations: ConversationConnection;
+  danmakus: Array<Danmaku>;
+  favouriteFolder?: Maybe<FavouriteFolder>;
   /** The signed-in user, or null for an anonymous visitor. */
   me?: Maybe<User>;
   /** Messages of a conversation the viewer belongs to, oldest first, after or before a sequence number. */
   messages: Array<Message>;
   notifications: NotificationConnection;
   search: SearchResult;
+  /** The state of one of the viewer's uploads; resumable clients call it to learn what to send. */
+  uploadStatus: UploadSession;
   user?: Maybe<User>;
   userByUsername?: Maybe<User>;
   video?: Maybe<Video>;
@@ -336,6 +602,19 @@ export type QueryConversationArgs = {
 export type QueryConversationsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryDanmakusArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+  fromMs?: InputMaybe<Scalars['Int']['input']>;
+  toMs?: InputMaybe<Scalars['Int']['input']>;
+  videoId: Scalars['ID']['input'];
+};
+
+
+export type QueryFavouriteFolderArgs = {
+  id: Scalars['ID']['input'];
 };
 
 
@@ -358,6 +637,11 @@ export type QuerySearchArgs = {
   pageSize?: InputMaybe<Scalars['Int']['input']>;
   query: Scalars['String']['input'];
   type?: InputMaybe<SearchType>;
+};
+
+
+export type QueryUploadStatusArgs = {
+  uploadId: Scalars['ID']['input'];
 };
 
 
@@ -414,6 +698,8 @@ export type SearchType =
 
 export type Subscription = {
   __typename?: 'Subscription';
+  /** Danmaku sent to a video while you watch. */
+  danmakuAdded: Danmaku;
   /**
    * New messages, recalls and read receipts in the viewer's conversations (one, or
    * all). With `conversationId` and `afterSeq`, first replays what was stored after
@@ -422,6 +708,11 @@ export type Subscription = {
    */
   messageEvents: MessageEvent;
   notificationAdded: Notification;
+};
+
+
+export type SubscriptionDanmakuAddedArgs = {
+  videoId: Scalars['ID']['input'];
 };
 
 
@@ -448,6 +739,36 @@ export type UpdateProfileInput = {
   removeAvatar?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
+export type UpdateVideoInput = {
+  description?: InputMaybe<Scalars['String']['input']>;
+  tags?: InputMaybe<Array<Scalars['String']['input']>>;
+  title?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** A chunked upload. Only the user who started it can see or change it. */
+export type UploadSession = {
+  __typename?: 'UploadSession';
+  chunkCount: Scalars['Int']['output'];
+  chunkSize: Scalars['Int']['output'];
+  createdAt: Scalars['DateTime']['output'];
+  /** Why the upload failed (FAILED only). */
+  failure?: Maybe<Scalars['String']['output']>;
+  filename: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  /** Indexes received so far, ascending. */
+  receivedChunks: Array<Scalars['Int']['output']>;
+  sha256: Scalars['String']['output'];
+  size: Scalars['Float']['output'];
+  status: UploadStatus;
+};
+
+export type UploadStatus =
+  | 'ABORTED'
+  | 'COMPLETED'
+  | 'FAILED'
+  | 'PUBLISHED'
+  | 'UPLOADING';
+
 /** A registered account. Profile fields are public; settings are readable by their owner only. */
 export type User = {
   __typename?: 'User';
@@ -455,6 +776,8 @@ export type User = {
   bio: Scalars['String']['output'];
   createdAt: Scalars['DateTime']['output'];
   displayName: Scalars['String']['output'];
+  /** The user's favourite folders the viewer may see: all of them for the owner; public ones when the owner's privacy settings allow. */
+  favouriteFolders?: Maybe<Array<FavouriteFolder>>;
   /** Whether the viewer may see this user's favourites (privacy settings). */
   favouritesVisibleToViewer: Scalars['Boolean']['output'];
   /** Whether the viewer follows this user (false for anonymous viewers). */
@@ -476,6 +799,8 @@ export type User = {
   unreadNotificationCount?: Maybe<Scalars['Int']['output']>;
   /** Unique, case-insensitive, 3-32 characters of letters, digits and underscores. */
   username: Scalars['String']['output'];
+  /** The user's videos, newest first. */
+  videos: VideoConnection;
 };
 
 
@@ -488,6 +813,13 @@ export type UserFollowersArgs = {
 
 /** A registered account. Profile fields are public; settings are readable by their owner only. */
 export type UserFollowingArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A registered account. Profile fields are public; settings are readable by their owner only. */
+export type UserVideosArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
 };
@@ -507,18 +839,49 @@ export type UserEdge = {
 /** A published video. */
 export type Video = {
   __typename?: 'Video';
+  commentCount: Scalars['Int']['output'];
+  /** Top-level comments, newest first. */
+  comments: CommentConnection;
+  coverUrl?: Maybe<Scalars['String']['output']>;
   createdAt: Scalars['DateTime']['output'];
+  /** Danmaku whose time offset is in [fromMs, toMs), in playback order. */
+  danmakus: Array<Danmaku>;
   description: Scalars['String']['output'];
+  /** A short-lived URL that downloads the file as an attachment. */
+  downloadUrl: Scalars['String']['output'];
   durationMs?: Maybe<Scalars['Int']['output']>;
   height?: Maybe<Scalars['Int']['output']>;
   id: Scalars['ID']['output'];
   likeCount: Scalars['Int']['output'];
+  /** Whether the viewer likes it (false for anonymous viewers). */
+  likedByMe: Scalars['Boolean']['output'];
+  /** A short-lived URL to stream the video; supports HTTP Range requests. */
+  playbackUrl: Scalars['String']['output'];
+  sha256: Scalars['String']['output'];
+  /** Bytes. */
+  size: Scalars['Float']['output'];
   tags: Array<Scalars['String']['output']>;
   title: Scalars['String']['output'];
+  updatedAt: Scalars['DateTime']['output'];
   /** Resolved by the user subgraph. */
   uploader: User;
   viewCount: Scalars['Int']['output'];
   width?: Maybe<Scalars['Int']['output']>;
+};
+
+
+/** A published video. */
+export type VideoCommentsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A published video. */
+export type VideoDanmakusArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+  fromMs?: InputMaybe<Scalars['Int']['input']>;
+  toMs?: InputMaybe<Scalars['Int']['input']>;
 };
 
 export type VideoConnection = {

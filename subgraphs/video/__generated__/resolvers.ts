@@ -1,6 +1,6 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
-import type { VideoRecord } from '../store.js';
-import type { Context } from '../context.js';
+import type { VideoRecord, UploadRecord, CommentRecord, DanmakuRecord, FolderRecord } from '../store.js';
+import type { UserRef, Context } from '../context.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
 export type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
@@ -19,7 +19,251 @@ export type Scalars = {
   Float: { input: number; output: number; }
   /** An ISO-8601 date-time in UTC, e.g. 2026-11-26T06:00:00.000Z. */
   DateTime: { input: string; output: string; }
+  /** A file sent as a GraphQL multipart request. */
+  Upload: { input: Promise<import('graphql-upload-minimal').FileUpload>; output: Promise<import('graphql-upload-minimal').FileUpload>; }
   _FieldSet: { input: any; output: any; }
+};
+
+export type ChunkReceipt = {
+  __typename?: 'ChunkReceipt';
+  chunkCount: Scalars['Int']['output'];
+  index: Scalars['Int']['output'];
+  receivedCount: Scalars['Int']['output'];
+  /** False when the chunk had already been received (nothing was stored again). */
+  stored: Scalars['Boolean']['output'];
+};
+
+export type Comment = {
+  __typename?: 'Comment';
+  author: User;
+  createdAt: Scalars['DateTime']['output'];
+  id: Scalars['ID']['output'];
+  parentId?: Maybe<Scalars['ID']['output']>;
+  /** Replies (one level deep), oldest first. */
+  replies: CommentConnection;
+  replyCount: Scalars['Int']['output'];
+  text: Scalars['String']['output'];
+  videoId: Scalars['ID']['output'];
+};
+
+
+export type CommentRepliesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+export type CommentConnection = {
+  __typename?: 'CommentConnection';
+  edges: Array<CommentEdge>;
+  pageInfo: PageInfo;
+};
+
+export type CommentEdge = {
+  __typename?: 'CommentEdge';
+  cursor: Scalars['String']['output'];
+  node: Comment;
+};
+
+/** A bullet comment shown over the video at `timeMs`. */
+export type Danmaku = {
+  __typename?: 'Danmaku';
+  /** #RRGGBB */
+  color: Scalars['String']['output'];
+  createdAt: Scalars['DateTime']['output'];
+  id: Scalars['ID']['output'];
+  mode: DanmakuMode;
+  text: Scalars['String']['output'];
+  timeMs: Scalars['Int']['output'];
+  user: User;
+  videoId: Scalars['ID']['output'];
+};
+
+export type DanmakuMode =
+  | 'BOTTOM'
+  | 'SCROLL'
+  | 'TOP';
+
+export type FavouriteFolder = {
+  __typename?: 'FavouriteFolder';
+  createdAt: Scalars['DateTime']['output'];
+  id: Scalars['ID']['output'];
+  isPublic: Scalars['Boolean']['output'];
+  name: Scalars['String']['output'];
+  owner: User;
+  videoCount: Scalars['Int']['output'];
+  /** Most recently added first. */
+  videos: VideoConnection;
+};
+
+
+export type FavouriteFolderVideosArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+export type InitUploadResult = {
+  __typename?: 'InitUploadResult';
+  /** True when the same content is already stored: nothing needs to be sent, the upload is COMPLETED. */
+  instant: Scalars['Boolean']['output'];
+  upload: UploadSession;
+};
+
+export type Mutation = {
+  __typename?: 'Mutation';
+  abortUpload: Scalars['Boolean']['output'];
+  /** 1-1000 characters; a reply to a reply joins its thread. */
+  addComment: Comment;
+  addToFavourites: FavouriteFolder;
+  /** Merges the chunks, checks the whole file's sha256 and that it is a video. */
+  completeUpload: UploadSession;
+  /** Records a chunk PUT through presignChunkUpload after checking its size and checksum. */
+  confirmChunk: ChunkReceipt;
+  createFavouriteFolder: FavouriteFolder;
+  /** By its author or the video's uploader. */
+  deleteComment: Scalars['Boolean']['output'];
+  deleteFavouriteFolder: Scalars['Boolean']['output'];
+  /** The uploader only. */
+  deleteVideo: Scalars['Boolean']['output'];
+  /**
+   * Starts (or instantly completes) an upload. `sha256` is the whole file's hex
+   * digest; `chunkSize` defaults to 5 MiB (5-32 MiB).
+   */
+  initUpload: InitUploadResult;
+  likeVideo: Video;
+  presignChunkUpload: PresignedChunk;
+  publishVideo: Video;
+  /** Counts a view (once per viewer or device per video every 10 minutes). */
+  recordView: Video;
+  removeFromFavourites: FavouriteFolder;
+  /** 1-100 characters at `timeMs` into the video. */
+  sendDanmaku: Danmaku;
+  unlikeVideo: Video;
+  updateFavouriteFolder: FavouriteFolder;
+  /** The uploader only. */
+  updateVideo: Video;
+  /** One chunk as a multipart file; `checksum` is its sha256 hex digest. Idempotent per index. */
+  uploadChunk: ChunkReceipt;
+};
+
+
+export type MutationAbortUploadArgs = {
+  uploadId: Scalars['ID']['input'];
+};
+
+
+export type MutationAddCommentArgs = {
+  parentId?: InputMaybe<Scalars['ID']['input']>;
+  text: Scalars['String']['input'];
+  videoId: Scalars['ID']['input'];
+};
+
+
+export type MutationAddToFavouritesArgs = {
+  folderId: Scalars['ID']['input'];
+  videoId: Scalars['ID']['input'];
+};
+
+
+export type MutationCompleteUploadArgs = {
+  uploadId: Scalars['ID']['input'];
+};
+
+
+export type MutationConfirmChunkArgs = {
+  checksum: Scalars['String']['input'];
+  index: Scalars['Int']['input'];
+  uploadId: Scalars['ID']['input'];
+};
+
+
+export type MutationCreateFavouriteFolderArgs = {
+  isPublic?: InputMaybe<Scalars['Boolean']['input']>;
+  name: Scalars['String']['input'];
+};
+
+
+export type MutationDeleteCommentArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationDeleteFavouriteFolderArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationDeleteVideoArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationInitUploadArgs = {
+  chunkSize?: InputMaybe<Scalars['Int']['input']>;
+  filename: Scalars['String']['input'];
+  sha256: Scalars['String']['input'];
+  size: Scalars['Float']['input'];
+};
+
+
+export type MutationLikeVideoArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationPresignChunkUploadArgs = {
+  index: Scalars['Int']['input'];
+  uploadId: Scalars['ID']['input'];
+};
+
+
+export type MutationPublishVideoArgs = {
+  input: PublishVideoInput;
+};
+
+
+export type MutationRecordViewArgs = {
+  videoId: Scalars['ID']['input'];
+};
+
+
+export type MutationRemoveFromFavouritesArgs = {
+  folderId: Scalars['ID']['input'];
+  videoId: Scalars['ID']['input'];
+};
+
+
+export type MutationSendDanmakuArgs = {
+  color?: InputMaybe<Scalars['String']['input']>;
+  mode?: InputMaybe<DanmakuMode>;
+  text: Scalars['String']['input'];
+  timeMs: Scalars['Int']['input'];
+  videoId: Scalars['ID']['input'];
+};
+
+
+export type MutationUnlikeVideoArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationUpdateFavouriteFolderArgs = {
+  id: Scalars['ID']['input'];
+  isPublic?: InputMaybe<Scalars['Boolean']['input']>;
+  name?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type MutationUpdateVideoArgs = {
+  id: Scalars['ID']['input'];
+  input: UpdateVideoInput;
+};
+
+
+export type MutationUploadChunkArgs = {
+  checksum: Scalars['String']['input'];
+  chunk: Scalars['Upload']['input'];
+  index: Scalars['Int']['input'];
+  uploadId: Scalars['ID']['input'];
 };
 
 export type PageInfo = {
@@ -28,11 +272,57 @@ export type PageInfo = {
   hasNextPage: Scalars['Boolean']['output'];
 };
 
+/** Upload one chunk straight to object storage: PUT the bytes to `url` before `expiresAt`, then call confirmChunk. */
+export type PresignedChunk = {
+  __typename?: 'PresignedChunk';
+  expiresAt: Scalars['DateTime']['output'];
+  index: Scalars['Int']['output'];
+  method: Scalars['String']['output'];
+  url: Scalars['String']['output'];
+};
+
+export type PublishVideoInput = {
+  /** PNG, JPEG or WebP up to 5 MB; without one, a frame of the video becomes the cover. */
+  cover?: InputMaybe<Scalars['Upload']['input']>;
+  /** Up to 2000 characters. */
+  description?: InputMaybe<Scalars['String']['input']>;
+  /** The object of a COMPLETED upload of the viewer's, as an alternative to uploadId. */
+  objectKey?: InputMaybe<Scalars['String']['input']>;
+  /** Up to 10 tags of 1-20 characters. */
+  tags?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** 1-80 characters. */
+  title: Scalars['String']['input'];
+  /** A COMPLETED upload of the viewer's (or pass objectKey). */
+  uploadId?: InputMaybe<Scalars['ID']['input']>;
+};
+
 export type Query = {
   __typename?: 'Query';
+  danmakus: Array<Danmaku>;
+  favouriteFolder?: Maybe<FavouriteFolder>;
+  /** The state of one of the viewer's uploads; resumable clients call it to learn what to send. */
+  uploadStatus: UploadSession;
   video?: Maybe<Video>;
   /** Newest first; optionally only one uploader's videos. */
   videos: VideoConnection;
+};
+
+
+export type QueryDanmakusArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+  fromMs?: InputMaybe<Scalars['Int']['input']>;
+  toMs?: InputMaybe<Scalars['Int']['input']>;
+  videoId: Scalars['ID']['input'];
+};
+
+
+export type QueryFavouriteFolderArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryUploadStatusArgs = {
+  uploadId: Scalars['ID']['input'];
 };
 
 
@@ -47,26 +337,110 @@ export type QueryVideosArgs = {
   uploaderId?: InputMaybe<Scalars['ID']['input']>;
 };
 
+export type Subscription = {
+  __typename?: 'Subscription';
+  /** Danmaku sent to a video while you watch. */
+  danmakuAdded: Danmaku;
+};
+
+
+export type SubscriptionDanmakuAddedArgs = {
+  videoId: Scalars['ID']['input'];
+};
+
+export type UpdateVideoInput = {
+  description?: InputMaybe<Scalars['String']['input']>;
+  tags?: InputMaybe<Array<Scalars['String']['input']>>;
+  title?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** A chunked upload. Only the user who started it can see or change it. */
+export type UploadSession = {
+  __typename?: 'UploadSession';
+  chunkCount: Scalars['Int']['output'];
+  chunkSize: Scalars['Int']['output'];
+  createdAt: Scalars['DateTime']['output'];
+  /** Why the upload failed (FAILED only). */
+  failure?: Maybe<Scalars['String']['output']>;
+  filename: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  /** Indexes received so far, ascending. */
+  receivedChunks: Array<Scalars['Int']['output']>;
+  sha256: Scalars['String']['output'];
+  size: Scalars['Float']['output'];
+  status: UploadStatus;
+};
+
+export type UploadStatus =
+  | 'ABORTED'
+  | 'COMPLETED'
+  | 'FAILED'
+  | 'PUBLISHED'
+  | 'UPLOADING';
+
 export type User = {
   __typename?: 'User';
+  /** The user's favourite folders the viewer may see: all of them for the owner; public ones when the owner's privacy settings allow. */
+  favouriteFolders?: Maybe<Array<FavouriteFolder>>;
+  /** Computed by the user subgraph from the owner's privacy settings and the viewer. */
+  favouritesVisibleToViewer: Scalars['Boolean']['output'];
   id: Scalars['ID']['output'];
+  /** The user's videos, newest first. */
+  videos: VideoConnection;
+};
+
+
+export type UserVideosArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** A published video. */
 export type Video = {
   __typename?: 'Video';
+  commentCount: Scalars['Int']['output'];
+  /** Top-level comments, newest first. */
+  comments: CommentConnection;
+  coverUrl?: Maybe<Scalars['String']['output']>;
   createdAt: Scalars['DateTime']['output'];
+  /** Danmaku whose time offset is in [fromMs, toMs), in playback order. */
+  danmakus: Array<Danmaku>;
   description: Scalars['String']['output'];
+  /** A short-lived URL that downloads the file as an attachment. */
+  downloadUrl: Scalars['String']['output'];
   durationMs?: Maybe<Scalars['Int']['output']>;
   height?: Maybe<Scalars['Int']['output']>;
   id: Scalars['ID']['output'];
   likeCount: Scalars['Int']['output'];
+  /** Whether the viewer likes it (false for anonymous viewers). */
+  likedByMe: Scalars['Boolean']['output'];
+  /** A short-lived URL to stream the video; supports HTTP Range requests. */
+  playbackUrl: Scalars['String']['output'];
+  sha256: Scalars['String']['output'];
+  /** Bytes. */
+  size: Scalars['Float']['output'];
   tags: Array<Scalars['String']['output']>;
   title: Scalars['String']['output'];
+  updatedAt: Scalars['DateTime']['output'];
   /** Resolved by the user subgraph. */
   uploader: User;
   viewCount: Scalars['Int']['output'];
   width?: Maybe<Scalars['Int']['output']>;
+};
+
+
+/** A published video. */
+export type VideoCommentsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A published video. */
+export type VideoDanmakusArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+  fromMs?: InputMaybe<Scalars['Int']['input']>;
+  toMs?: InputMaybe<Scalars['Int']['input']>;
 };
 
 export type VideoConnection = {
@@ -164,14 +538,31 @@ export type DirectiveResolverFn<TResult = {}, TParent = {}, TContext = {}, TArgs
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = ResolversObject<{
-  DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
-  PageInfo: ResolverTypeWrapper<PageInfo>;
-  String: ResolverTypeWrapper<Scalars['String']['output']>;
-  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
-  Query: ResolverTypeWrapper<{}>;
-  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  ChunkReceipt: ResolverTypeWrapper<ChunkReceipt>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
-  User: ResolverTypeWrapper<User>;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  Comment: ResolverTypeWrapper<CommentRecord>;
+  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  String: ResolverTypeWrapper<Scalars['String']['output']>;
+  CommentConnection: ResolverTypeWrapper<Omit<CommentConnection, 'edges'> & { edges: Array<ResolversTypes['CommentEdge']> }>;
+  CommentEdge: ResolverTypeWrapper<Omit<CommentEdge, 'node'> & { node: ResolversTypes['Comment'] }>;
+  Danmaku: ResolverTypeWrapper<DanmakuRecord>;
+  DanmakuMode: DanmakuMode;
+  DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
+  FavouriteFolder: ResolverTypeWrapper<FolderRecord>;
+  InitUploadResult: ResolverTypeWrapper<Omit<InitUploadResult, 'upload'> & { upload: ResolversTypes['UploadSession'] }>;
+  Mutation: ResolverTypeWrapper<{}>;
+  Float: ResolverTypeWrapper<Scalars['Float']['output']>;
+  PageInfo: ResolverTypeWrapper<PageInfo>;
+  PresignedChunk: ResolverTypeWrapper<PresignedChunk>;
+  PublishVideoInput: PublishVideoInput;
+  Query: ResolverTypeWrapper<{}>;
+  Subscription: ResolverTypeWrapper<{}>;
+  UpdateVideoInput: UpdateVideoInput;
+  Upload: ResolverTypeWrapper<Scalars['Upload']['output']>;
+  UploadSession: ResolverTypeWrapper<UploadRecord>;
+  UploadStatus: UploadStatus;
+  User: ResolverTypeWrapper<UserRef>;
   Video: ResolverTypeWrapper<VideoRecord>;
   VideoConnection: ResolverTypeWrapper<Omit<VideoConnection, 'edges'> & { edges: Array<ResolversTypes['VideoEdge']> }>;
   VideoEdge: ResolverTypeWrapper<Omit<VideoEdge, 'node'> & { node: ResolversTypes['Video'] }>;
@@ -179,22 +570,121 @@ export type ResolversTypes = ResolversObject<{
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = ResolversObject<{
-  DateTime: Scalars['DateTime']['output'];
-  PageInfo: PageInfo;
-  String: Scalars['String']['output'];
-  Boolean: Scalars['Boolean']['output'];
-  Query: {};
-  ID: Scalars['ID']['output'];
+  ChunkReceipt: ChunkReceipt;
   Int: Scalars['Int']['output'];
-  User: User;
+  Boolean: Scalars['Boolean']['output'];
+  Comment: CommentRecord;
+  ID: Scalars['ID']['output'];
+  String: Scalars['String']['output'];
+  CommentConnection: Omit<CommentConnection, 'edges'> & { edges: Array<ResolversParentTypes['CommentEdge']> };
+  CommentEdge: Omit<CommentEdge, 'node'> & { node: ResolversParentTypes['Comment'] };
+  Danmaku: DanmakuRecord;
+  DateTime: Scalars['DateTime']['output'];
+  FavouriteFolder: FolderRecord;
+  InitUploadResult: Omit<InitUploadResult, 'upload'> & { upload: ResolversParentTypes['UploadSession'] };
+  Mutation: {};
+  Float: Scalars['Float']['output'];
+  PageInfo: PageInfo;
+  PresignedChunk: PresignedChunk;
+  PublishVideoInput: PublishVideoInput;
+  Query: {};
+  Subscription: {};
+  UpdateVideoInput: UpdateVideoInput;
+  Upload: Scalars['Upload']['output'];
+  UploadSession: UploadRecord;
+  User: UserRef;
   Video: VideoRecord;
   VideoConnection: Omit<VideoConnection, 'edges'> & { edges: Array<ResolversParentTypes['VideoEdge']> };
   VideoEdge: Omit<VideoEdge, 'node'> & { node: ResolversParentTypes['Video'] };
 }>;
 
+export type ChunkReceiptResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ChunkReceipt'] = ResolversParentTypes['ChunkReceipt']> = ResolversObject<{
+  chunkCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  index?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  receivedCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  stored?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type CommentResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Comment'] = ResolversParentTypes['Comment']> = ResolversObject<{
+  author?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  parentId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  replies?: Resolver<ResolversTypes['CommentConnection'], ParentType, ContextType, RequireFields<CommentRepliesArgs, 'first'>>;
+  replyCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  videoId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type CommentConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CommentConnection'] = ResolversParentTypes['CommentConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['CommentEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type CommentEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CommentEdge'] = ResolversParentTypes['CommentEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Comment'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type DanmakuResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Danmaku'] = ResolversParentTypes['Danmaku']> = ResolversObject<{
+  color?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  mode?: Resolver<ResolversTypes['DanmakuMode'], ParentType, ContextType>;
+  text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  timeMs?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  user?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
+  videoId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
 export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
   name: 'DateTime';
 }
+
+export type FavouriteFolderResolvers<ContextType = Context, ParentType extends ResolversParentTypes['FavouriteFolder'] = ResolversParentTypes['FavouriteFolder']> = ResolversObject<{
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  isPublic?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  owner?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
+  videoCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  videos?: Resolver<ResolversTypes['VideoConnection'], ParentType, ContextType, RequireFields<FavouriteFolderVideosArgs, 'first'>>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type InitUploadResultResolvers<ContextType = Context, ParentType extends ResolversParentTypes['InitUploadResult'] = ResolversParentTypes['InitUploadResult']> = ResolversObject<{
+  instant?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  upload?: Resolver<ResolversTypes['UploadSession'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
+  abortUpload?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationAbortUploadArgs, 'uploadId'>>;
+  addComment?: Resolver<ResolversTypes['Comment'], ParentType, ContextType, RequireFields<MutationAddCommentArgs, 'text' | 'videoId'>>;
+  addToFavourites?: Resolver<ResolversTypes['FavouriteFolder'], ParentType, ContextType, RequireFields<MutationAddToFavouritesArgs, 'folderId' | 'videoId'>>;
+  completeUpload?: Resolver<ResolversTypes['UploadSession'], ParentType, ContextType, RequireFields<MutationCompleteUploadArgs, 'uploadId'>>;
+  confirmChunk?: Resolver<ResolversTypes['ChunkReceipt'], ParentType, ContextType, RequireFields<MutationConfirmChunkArgs, 'checksum' | 'index' | 'uploadId'>>;
+  createFavouriteFolder?: Resolver<ResolversTypes['FavouriteFolder'], ParentType, ContextType, RequireFields<MutationCreateFavouriteFolderArgs, 'isPublic' | 'name'>>;
+  deleteComment?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationDeleteCommentArgs, 'id'>>;
+  deleteFavouriteFolder?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationDeleteFavouriteFolderArgs, 'id'>>;
+  deleteVideo?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationDeleteVideoArgs, 'id'>>;
+  initUpload?: Resolver<ResolversTypes['InitUploadResult'], ParentType, ContextType, RequireFields<MutationInitUploadArgs, 'filename' | 'sha256' | 'size'>>;
+  likeVideo?: Resolver<ResolversTypes['Video'], ParentType, ContextType, RequireFields<MutationLikeVideoArgs, 'id'>>;
+  presignChunkUpload?: Resolver<ResolversTypes['PresignedChunk'], ParentType, ContextType, RequireFields<MutationPresignChunkUploadArgs, 'index' | 'uploadId'>>;
+  publishVideo?: Resolver<ResolversTypes['Video'], ParentType, ContextType, RequireFields<MutationPublishVideoArgs, 'input'>>;
+  recordView?: Resolver<ResolversTypes['Video'], ParentType, ContextType, RequireFields<MutationRecordViewArgs, 'videoId'>>;
+  removeFromFavourites?: Resolver<ResolversTypes['FavouriteFolder'], ParentType, ContextType, RequireFields<MutationRemoveFromFavouritesArgs, 'folderId' | 'videoId'>>;
+  sendDanmaku?: Resolver<ResolversTypes['Danmaku'], ParentType, ContextType, RequireFields<MutationSendDanmakuArgs, 'color' | 'mode' | 'text' | 'timeMs' | 'videoId'>>;
+  unlikeVideo?: Resolver<ResolversTypes['Video'], ParentType, ContextType, RequireFields<MutationUnlikeVideoArgs, 'id'>>;
+  updateFavouriteFolder?: Resolver<ResolversTypes['FavouriteFolder'], ParentType, ContextType, RequireFields<MutationUpdateFavouriteFolderArgs, 'id'>>;
+  updateVideo?: Resolver<ResolversTypes['Video'], ParentType, ContextType, RequireFields<MutationUpdateVideoArgs, 'id' | 'input'>>;
+  uploadChunk?: Resolver<ResolversTypes['ChunkReceipt'], ParentType, ContextType, RequireFields<MutationUploadChunkArgs, 'checksum' | 'chunk' | 'index' | 'uploadId'>>;
+}>;
 
 export type PageInfoResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = ResolversObject<{
   endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -202,27 +692,73 @@ export type PageInfoResolvers<ContextType = Context, ParentType extends Resolver
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
+export type PresignedChunkResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PresignedChunk'] = ResolversParentTypes['PresignedChunk']> = ResolversObject<{
+  expiresAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  index?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  method?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  url?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
+  danmakus?: Resolver<Array<ResolversTypes['Danmaku']>, ParentType, ContextType, RequireFields<QueryDanmakusArgs, 'first' | 'fromMs' | 'videoId'>>;
+  favouriteFolder?: Resolver<Maybe<ResolversTypes['FavouriteFolder']>, ParentType, ContextType, RequireFields<QueryFavouriteFolderArgs, 'id'>>;
+  uploadStatus?: Resolver<ResolversTypes['UploadSession'], ParentType, ContextType, RequireFields<QueryUploadStatusArgs, 'uploadId'>>;
   video?: Resolver<Maybe<ResolversTypes['Video']>, ParentType, ContextType, RequireFields<QueryVideoArgs, 'id'>>;
   videos?: Resolver<ResolversTypes['VideoConnection'], ParentType, ContextType, RequireFields<QueryVideosArgs, 'first'>>;
 }>;
 
-export type UserResolvers<ContextType = Context, ParentType extends ResolversParentTypes['User'] = ResolversParentTypes['User']> = ResolversObject<{
-  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['User']>, ParentType, ContextType>;
+export type SubscriptionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Subscription'] = ResolversParentTypes['Subscription']> = ResolversObject<{
+  danmakuAdded?: SubscriptionResolver<ResolversTypes['Danmaku'], "danmakuAdded", ParentType, ContextType, RequireFields<SubscriptionDanmakuAddedArgs, 'videoId'>>;
+}>;
+
+export interface UploadScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['Upload'], any> {
+  name: 'Upload';
+}
+
+export type UploadSessionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['UploadSession'] = ResolversParentTypes['UploadSession']> = ResolversObject<{
+  chunkCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  chunkSize?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  failure?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  filename?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  receivedChunks?: Resolver<Array<ResolversTypes['Int']>, ParentType, ContextType>;
+  sha256?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  size?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['UploadStatus'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type UserResolvers<ContextType = Context, ParentType extends ResolversParentTypes['User'] = ResolversParentTypes['User']> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['User']>, { __typename: 'User' } & GraphQLRecursivePick<ParentType, {"id":true}>, ContextType>;
+  favouriteFolders?: Resolver<Maybe<Array<ResolversTypes['FavouriteFolder']>>, { __typename: 'User' } & GraphQLRecursivePick<ParentType, {"id":true}> & GraphQLRecursivePick<ParentType, {"favouritesVisibleToViewer":true}>, ContextType>;
+
+  id?: Resolver<ResolversTypes['ID'], { __typename: 'User' } & GraphQLRecursivePick<ParentType, {"id":true}>, ContextType>;
+  videos?: Resolver<ResolversTypes['VideoConnection'], { __typename: 'User' } & GraphQLRecursivePick<ParentType, {"id":true}>, ContextType, RequireFields<UserVideosArgs, 'first'>>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
 export type VideoResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Video'] = ResolversParentTypes['Video']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Video']>, { __typename: 'Video' } & GraphQLRecursivePick<ParentType, {"id":true}>, ContextType>;
+  commentCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  comments?: Resolver<ResolversTypes['CommentConnection'], ParentType, ContextType, RequireFields<VideoCommentsArgs, 'first'>>;
+  coverUrl?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  danmakus?: Resolver<Array<ResolversTypes['Danmaku']>, ParentType, ContextType, RequireFields<VideoDanmakusArgs, 'first' | 'fromMs'>>;
   description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  downloadUrl?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   durationMs?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   height?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   likeCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  likedByMe?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  playbackUrl?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  sha256?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  size?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   tags?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   uploader?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
   viewCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   width?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
@@ -242,9 +778,21 @@ export type VideoEdgeResolvers<ContextType = Context, ParentType extends Resolve
 }>;
 
 export type Resolvers<ContextType = Context> = ResolversObject<{
+  ChunkReceipt?: ChunkReceiptResolvers<ContextType>;
+  Comment?: CommentResolvers<ContextType>;
+  CommentConnection?: CommentConnectionResolvers<ContextType>;
+  CommentEdge?: CommentEdgeResolvers<ContextType>;
+  Danmaku?: DanmakuResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
+  FavouriteFolder?: FavouriteFolderResolvers<ContextType>;
+  InitUploadResult?: InitUploadResultResolvers<ContextType>;
+  Mutation?: MutationResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
+  PresignedChunk?: PresignedChunkResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  Subscription?: SubscriptionResolvers<ContextType>;
+  Upload?: GraphQLScalarType;
+  UploadSession?: UploadSessionResolvers<ContextType>;
   User?: UserResolvers<ContextType>;
   Video?: VideoResolvers<ContextType>;
   VideoConnection?: VideoConnectionResolvers<ContextType>;

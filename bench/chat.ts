@@ -1,0 +1,517 @@
+/**
+ * Chat fan-out benchmark: how fast, and how completely, a message reaches many
+ * live subscribers, through the gateway and straight from the chat subgraph.
+ *
+ *   node --import tsx bench/chat.ts [--subscribers 1000] [--messages 200]
+ *
+ * Set-up. The platform runs in a child process (bench/lib/stack-process.ts) so
+ * that this load generator does not share an event loop with the servers. One
+ * sender and N subscribers register through the gateway (real accounts, so the
+ * user subgraph can resolve them). Groups hold at most 200 members, the sender
+ * included, so the subscribers are spread evenly over G = ceil(N / 199) groups
+ * owned by the sender. Message i goes to group i mod G: every send is a real
+ * group fan-out to about N/G subscribers, every subscriber receives about M/G
+ * of the M messages, and a slow subscriber or a slow group shows up in the
+ * tail rather than being averaged away. (One direct conversation per
+ * subscriber would need N sends per round and measure the send path instead.)
+ *
+ * Two phases, same subscribers, same sends (always through the gateway, over
+ * HTTP, so the send path is the same in both):
+ *  1. gateway: N graphql-ws clients on the gateway select
+ *     `message { seq text sender { displayName } }`; the gateway's subscription
+ *     bridge then makes one entity fetch to the user subgraph per event per
+ *     subscriber, which is the real cost of a chat event;
+ *  2. chat subgraph: the same N clients connect to the chat subgraph's ws
+ *     endpoint with an internal identity (what the gateway would send) and select
+ *     `sender { id }`: the subgraph alone cannot resolve displayName (a user
+ *     subgraph field), so this is the floor under phase 1, not the same query.
+ *
+ * Latency is receive time minus send time, both read here (performance.timeOrigin
+ * + performance.now()), the send time carried in the message text. It includes
+ * the sendMessage round trip's start, storage, the Redis pub/sub hop, the bridge
+ * and this process's own event loop; it is measured on a machine that also runs
+ * the servers, so compare runs on the same machine only.
+ *
+ * The script prints a table and the machine; it asserts no timing. It exits 1
+ * when any delivery is missing.
+ */
+import { randomUUID } from 'node:crypto';
+import { performance } from 'node:perf_hooks';
+import { parseArgs } from 'node:util';
+import { createClient, type Client } from 'graphql-ws';
+import { Redis } from 'ioredis';
+import WebSocket from 'ws';
+import { signInternalIdentity } from '../lib/identity.js';
+import { fmt, formatTable, machineLine, percentile } from './lib/report.js';
+import { startStackProcess, type StackProcess } from './lib/stack-process.js';
+
+/** Members per group besides the sender (subgraphs/chat/conversations.ts: MAX_GROUP_MEMBERS = 200, owner included). */
+const SUBSCRIBERS_PER_GROUP = 199;
+const SENDER_NAME = 'Bench Sender';
+const PASSWORD = 'bench-pass-word-99';
+
+interface Options {
+  /** Live subscribers. @default 1000 */
+  subscribers: number;
+  /** Messages sent and measured per phase. @default 200 */
+  messages: number;
+  /** Warm-up rounds (one message to every group) before measuring; more run if some subscriptions are not live yet. @default 3 */
+  warmup: number;
+  /** sendMessage calls in flight at once. 1 sends sequentially. @default 1 */
+  concurrency: number;
+  /** Sockets opened at once; the next batch waits until this one is connected, so set-up does not swamp 2 cores. @default 100 */
+  connectBatch: number;
+  /** Registrations in flight at once (each costs an argon2 hash on the user subgraph). @default 8 */
+  registerConcurrency: number;
+  /** Give up waiting for deliveries after this long without a new one. @default 30000 ms */
+  idleTimeoutMs: number;
+}
+
+function options(): Options {
+  const { values } = parseArgs({
+    options: {
+      subscribers: { type: 'string', default: '1000' },
+      messages: { type: 'string', default: '200' },
+      warmup: { type: 'string', default: '3' },
+      concurrency: { type: 'string', default: '1' },
+      'connect-batch': { type: 'string', default: '100' },
+      'register-concurrency': { type: 'string', default: '8' },
+      'idle-timeout': { type: 'string', default: '30000' },
+    },
+    strict: true,
+  });
+  const int = (name: keyof typeof values, min: number) => {
+    const n = Number(values[name]);
+    if (!Number.isInteger(n) || n < min) throw new Error(`--${name} must be an integer >= ${min} (got ${values[name]})`);
+    return n;
+  };
+  return {
+    subscribers: int('subscribers', 1),
+    messages: int('messages', 1),
+    warmup: int('warmup', 1),
+    concurrency: int('concurrency', 1),
+    connectBatch: int('connect-batch', 1),
+    registerConcurrency: int('register-concurrency', 1),
+    idleTimeoutMs: int('idle-timeout', 1000),
+  };
+}
+
+const now = () => performance.timeOrigin + performance.now();
+const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+
+/* ------------------------------------------------------------------ HTTP */
+
+interface GqlResult<T> {
+  data?: T | null;
+  errors?: { message: string; extensions?: { code?: string } }[];
+}
+
+async function gql<T>(url: string, query: string, variables: Record<string, unknown>, token?: string): Promise<GqlResult<T>> {
+  const res = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify({ query, variables }),
+  });
+  return (await res.json()) as GqlResult<T>;
+}
+
+function must<T>(what: string, r: GqlResult<T>): T {
+  if (r.errors?.length || !r.data) throw new Error(`${what} failed: ${JSON.stringify(r.errors)}`);
+  return r.data;
+}
+
+/** Runs `fn` over `items` with at most `limit` in flight. */
+async function pool<T, R>(items: readonly T[], limit: number, fn: (item: T, i: number) => Promise<R>): Promise<R[]> {
+  const out = new Array<R>(items.length);
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: Math.min(limit, items.length) }, async () => {
+      while (next < items.length) {
+        const i = next++;
+        out[i] = await fn(items[i]!, i);
+      }
+    }),
+  );
+  return out;
+}
+
+/* ---------------------------------------------------------------- set-up */
+
+interface Account {
+  id: string;
+  token: string;
+}
+interface Subscriber extends Account {
+  group: number;
+}
+interface World {
+  sender: Account;
+  subscribers: Subscriber[];
+  /** Conversation ids, and how many subscribers each holds. */
+  groups: { id: string; size: number }[];
+}
+
+const REGISTER = `mutation($u: String!, $p: String!, $d: String) { register(username: $u, password: $p, displayName: $d) { user { id } accessToken } }`;
+const CREATE_GROUP = `mutation($t: String!, $m: [ID!]!) { createGroup(title: $t, memberIds: $m) { id members { id } } }`;
+const SEND = `mutation($c: ID!, $t: String!) { sendMessage(conversationId: $c, text: $t) { seq } }`;
+
+async function register(url: string, username: string, displayName: string): Promise<Account> {
+  const data = must('register', await gql<{ register: { user: { id: string }; accessToken: string } }>(url, REGISTER, { u: username, p: PASSWORD, d: displayName }));
+  return { id: data.register.user.id, token: data.register.accessToken };
+}
+
+async function buildWorld(stack: StackProcess, opts: Options): Promise<World> {
+  const url = stack.gatewayUrl;
+  const sender = await register(url, 'bench_sender', SENDER_NAME);
+  const accounts = await pool(
+    Array.from({ length: opts.subscribers }, (_, i) => i),
+    opts.registerConcurrency,
+    (i) => register(url, `bench_u${String(i).padStart(5, '0')}`, `Subscriber ${i}`),
+  );
+  // Even spread: sizes differ by at most one, so every send fans out to about N/G.
+  const groupCount = Math.ceil(opts.subscribers / SUBSCRIBERS_PER_GROUP);
+  const subscribers = accounts.map((a, i) => ({ ...a, group: i % groupCount }));
+  const groups: World['groups'] = [];
+  for (let g = 0; g < groupCount; g++) {
+    const members = subscribers.filter((s) => s.group === g);
+    const data = must('createGroup', await gql<{ createGroup: { id: string; members: { id: string }[] } }>(url, CREATE_GROUP, { t: `bench ${g}`, m: members.map((m) => m.id) }, sender.token));
+    if (data.createGroup.members.length !== members.length + 1) throw new Error(`group ${g} has ${data.createGroup.members.length} members, expected ${members.length + 1}`);
+    groups.push({ id: data.createGroup.id, size: members.length });
+  }
+  return { sender, subscribers, groups };
+}
+
+/* ---------------------------------------------------------------- phases */
+
+interface Phase {
+  name: string;
+  selection: string;
+  /** A graphql-ws client for this subscriber on this phase's endpoint (not connected yet). */
+  client(sub: Subscriber, onConnectError: (err: unknown) => void): Client;
+  /** Whether the event's sender is the one expected (the field this phase selects). */
+  senderOk(sender: { id?: string; displayName?: string } | undefined, world: World): boolean;
+}
+
+interface EventData {
+  messageEvents: { message: { seq: number; text: string | null; sender?: { id?: string; displayName?: string } } | null };
+}
+
+/** What one subscriber saw in one phase. */
+interface Tally {
+  /** Measured messages received, by index (a second arrival is a duplicate). */
+  seen: Uint8Array;
+  lastSeq: number;
+  /** Highest warm-up round received. */
+  warmRound: number;
+  /** The subscription errored or completed: nothing more will come. */
+  ended: boolean;
+}
+
+interface PhaseResult {
+  name: string;
+  selection: string;
+  subscribers: number;
+  messages: number;
+  expected: number;
+  received: number;
+  latencies: number[];
+  sendLatencies: number[];
+  deliveriesPerSecond: number;
+  errors: Record<string, number>;
+  samples: string[];
+  warmupRounds: number;
+  after?: string;
+}
+
+/** Message text: phase tag, kind (w = warm-up round, m = measured index), number, send time in ms since the epoch. */
+const text = (tag: string, kind: 'w' | 'm', n: number) => `bench:${tag}:${kind}:${n}:${now().toFixed(3)}`;
+
+async function runPhase(stack: StackProcess, world: World, opts: Options, phase: Phase, tag: string): Promise<PhaseResult> {
+  const { subscribers, groups } = world;
+  const errors: Record<string, number> = {};
+  const samples: string[] = [];
+  const error = (kind: string, detail: unknown) => {
+    errors[kind] = (errors[kind] ?? 0) + 1;
+    if (samples.length < 5) samples.push(`${kind}: ${typeof detail === 'string' ? detail : JSON.stringify(detail) ?? String(detail)}`.slice(0, 300));
+  };
+  const tallies: Tally[] = subscribers.map(() => ({ seen: new Uint8Array(opts.messages), lastSeq: 0, warmRound: -1, ended: false }));
+  const latencies: number[] = [];
+  let received = 0;
+  let lastReceiveAt = 0;
+  let measuring = false;
+
+  const onEvent = (i: number, result: { data?: EventData | null; errors?: readonly { message: string }[] }) => {
+    const at = now();
+    if (result.errors?.length) error('event errors', result.errors[0]!.message);
+    const message = result.data?.messageEvents.message;
+    if (!message?.text) return;
+    const [b, t, kind, n, sentAt] = message.text.split(':');
+    if (b !== 'bench' || t !== tag) return error('stray events', message.text);
+    const tally = tallies[i]!;
+    if (message.seq <= tally.lastSeq) error('out of order', `subscriber ${i}: seq ${message.seq} after ${tally.lastSeq}`);
+    tally.lastSeq = message.seq;
+    if (!phase.senderOk(message.sender, world)) error('wrong sender', message.sender);
+    if (kind === 'w') {
+      tally.warmRound = Math.max(tally.warmRound, Number(n));
+      return;
+    }
+    const index = Number(n);
+    if (tally.seen[index]) return error('duplicates', `subscriber ${i}, message ${index}`);
+    tally.seen[index] = 1;
+    received++;
+    lastReceiveAt = at;
+    if (measuring) latencies.push(at - Number(sentAt));
+  };
+
+  // Connect in batches: each batch is connected (connection_ack) before the next opens.
+  const clients: Client[] = [];
+  let stopping = false;
+  for (let start = 0; start < subscribers.length; start += opts.connectBatch) {
+    const batch = subscribers.slice(start, start + opts.connectBatch);
+    await Promise.all(
+      batch.map(
+        (sub, j) =>
+          new Promise<void>((resolve) => {
+            const i = start + j;
+            let settled = false;
+            const done = () => {
+              if (settled) return;
+              settled = true;
+              resolve();
+            };
+            const client = phase.client(sub, (err) => {
+              error('connect errors', `subscriber ${i}: ${describe(err)}`);
+              done();
+            });
+            clients.push(client);
+            client.on('connected', done);
+            client.on('closed', done);
+            client.subscribe<EventData>(
+              { query: `subscription { messageEvents { ${phase.selection} } }` },
+              {
+                next: (r) => onEvent(i, r as { data?: EventData | null; errors?: readonly { message: string }[] }),
+                error: (e) => {
+                  tallies[i]!.ended = true;
+                  error('subscription ended', `subscriber ${i}: ${describe(e)}`);
+                },
+                complete: () => {
+                  tallies[i]!.ended = true;
+                  if (!stopping) error('subscription ended', `subscriber ${i}: completed by the server`);
+                },
+              },
+            );
+          }),
+      ),
+    );
+  }
+
+  const send = async (group: number, body: string) => {
+    const t0 = now();
+    const r = await gql<{ sendMessage: { seq: number } }>(stack.gatewayUrl, SEND, { c: groups[group]!.id, t: body }, world.sender.token).catch((err: unknown) => ({ errors: [{ message: String(err) }] }) as GqlResult<never>);
+    if (r.errors?.length) error('send errors', r.errors[0]!.message);
+    return now() - t0;
+  };
+
+  // Warm-up: a subscription is live once the chat subgraph listens on Redis, which
+  // graphql-ws does not acknowledge. A round (one message per group) that every
+  // subscriber receives proves it; rounds go on until `warmup` of them have been
+  // sent and the last one reached everybody, or until it is hopeless.
+  const maxRounds = opts.warmup + 10;
+  const liveFor = (r: number) => tallies.every((t) => t.ended || t.warmRound >= r);
+  let round = 0;
+  for (; ; round++) {
+    for (let g = 0; g < groups.length; g++) await send(g, text(tag, 'w', round));
+    const r = round;
+    await waitFor(() => liveFor(r), () => tallies.reduce((n, t) => n + t.warmRound, 0), 10_000);
+    if ((round + 1 >= opts.warmup && liveFor(round)) || round + 1 >= maxRounds) break;
+  }
+  const notLive = tallies.filter((t) => !t.ended && t.warmRound < round).length;
+  if (notLive) error('not live after warm-up', `${notLive} subscribers missed warm-up round ${round}`);
+
+  // Measure.
+  measuring = true;
+  const expected = Array.from({ length: opts.messages }, (_, i) => groups[i % groups.length]!.size).reduce((a, b) => a + b, 0);
+  const firstSendAt = now();
+  const sendLatencies = await pool(
+    Array.from({ length: opts.messages }, (_, i) => i),
+    opts.concurrency,
+    (i) => send(i % groups.length, text(tag, 'm', i)),
+  );
+  await waitFor(() => received >= expected, () => received, undefined, opts.idleTimeoutMs);
+  const wallMs = lastReceiveAt - firstSendAt;
+
+  // Tear down in batches too, then give the servers a moment to finish closing.
+  stopping = true;
+  for (let start = 0; start < clients.length; start += opts.connectBatch) {
+    await Promise.all(clients.slice(start, start + opts.connectBatch).map((c) => c.dispose()));
+  }
+  await sleep(1500);
+
+  return {
+    name: phase.name,
+    selection: phase.selection,
+    subscribers: subscribers.length,
+    messages: opts.messages,
+    expected,
+    received,
+    latencies: latencies.sort((a, b) => a - b),
+    sendLatencies: sendLatencies.sort((a, b) => a - b),
+    deliveriesPerSecond: wallMs > 0 ? received / (wallMs / 1000) : Number.NaN,
+    errors,
+    samples,
+    warmupRounds: round + 1,
+  };
+}
+
+/** A readable line for whatever graphql-ws hands an error callback: an Error, a CloseEvent, or GraphQL errors. */
+function describe(e: unknown): string {
+  if (e instanceof Error) return e.message;
+  if (Array.isArray(e)) return (e[0] as { message?: string } | undefined)?.message ?? 'GraphQL errors';
+  const close = e as { code?: number; reason?: string } | undefined;
+  if (close && typeof close.code === 'number') return `socket closed ${close.code}${close.reason ? ` (${close.reason})` : ''}`;
+  return String(e);
+}
+
+/**
+ * Polls `done` every 20 ms. Gives up after `timeoutMs` in all, or after
+ * `idleMs` without `progress()` changing, whichever comes first.
+ */
+async function waitFor(done: () => boolean, progress: () => number, timeoutMs = Number.POSITIVE_INFINITY, idleMs = Number.POSITIVE_INFINITY): Promise<boolean> {
+  const start = Date.now();
+  let last = progress();
+  let lastChange = start;
+  while (!done()) {
+    if (Date.now() - start > timeoutMs || Date.now() - lastChange > idleMs) return false;
+    await sleep(20);
+    const p = progress();
+    if (p !== last) {
+      last = p;
+      lastChange = Date.now();
+    }
+  }
+  return true;
+}
+
+function gatewayPhase(stack: StackProcess): Phase {
+  return {
+    name: 'gateway',
+    selection: 'message { seq text sender { displayName } }',
+    client: (sub, onConnectError) =>
+      createClient({
+        url: stack.gatewayUrl.replace(/^http/, 'ws'),
+        webSocketImpl: WebSocket,
+        lazy: false,
+        retryAttempts: 0,
+        onNonLazyError: onConnectError,
+        connectionParams: { authorization: `Bearer ${sub.token}` },
+      }),
+    senderOk: (sender) => sender?.displayName === SENDER_NAME,
+  };
+}
+
+function subgraphPhase(stack: StackProcess): Phase {
+  const secret = stack.secrets.INTERNAL_IDENTITY_SECRET;
+  return {
+    name: 'chat subgraph',
+    selection: 'message { seq text sender { id } }',
+    client: (sub, onConnectError) =>
+      createClient({
+        url: stack.chatWsUrl,
+        webSocketImpl: WebSocket,
+        lazy: false,
+        retryAttempts: 0,
+        onNonLazyError: onConnectError,
+        // Signed at connect time, as the gateway's bridge does: the subgraph checks it once, at connection_init.
+        connectionParams: async () => ({ internalIdentity: await signInternalIdentity(secret, { userId: sub.id, roles: [] }, randomUUID()) }),
+      }),
+    senderOk: (sender, world) => sender?.id === world.sender.id,
+  };
+}
+
+/* ---------------------------------------------------------------- report */
+
+/** Server-side state that should be back to where it was once every client is gone. */
+async function leftovers(stack: StackProcess, redis: Redis): Promise<string> {
+  const channels = ((await redis.pubsub('CHANNELS', 'chat:u:*')) as string[]).length;
+  const presence = (await redis.keys('presence:*')).length;
+  const r = stack.resources();
+  return `chat bus channels ${channels}, presence keys ${presence}` + (r ? `, stack process RSS ${(r.rssBytes / 1024 ** 2).toFixed(0)} MiB, open fds ${r.openFds}` : '');
+}
+
+function printReport(world: World, opts: Options, results: PhaseResult[], before: string): void {
+  const header = ['phase', 'selection', 'subscribers', 'messages', 'expected', 'received', 'p50 ms', 'p99 ms', 'max ms', 'deliveries/s', 'send p50 ms', 'errors'];
+  const rows = results.map((r) => [
+    r.name,
+    r.selection.replace('message { seq text ', '{ seq text ').replace(/\s+/g, ' '),
+    String(r.subscribers),
+    String(r.messages),
+    String(r.expected),
+    String(r.received),
+    fmt(percentile(r.latencies, 50)),
+    fmt(percentile(r.latencies, 99)),
+    fmt(r.latencies.at(-1) ?? Number.NaN),
+    fmt(r.deliveriesPerSecond, 0),
+    fmt(percentile(r.sendLatencies, 50)),
+    String(Object.values(r.errors).reduce((a, b) => a + b, 0)),
+  ]);
+  const sizes = world.groups.map((g) => g.size);
+  console.log('');
+  console.log(
+    `chat fan-out: ${world.subscribers.length} subscribers in ${world.groups.length} group conversation(s) of ${Math.min(...sizes)}-${Math.max(...sizes)} subscribers + the sender; ` +
+      `message i goes to group i mod ${world.groups.length}, sent through the gateway, ${opts.concurrency} in flight`,
+  );
+  console.log('');
+  console.log(formatTable(header, rows));
+  console.log('');
+  console.log('latency: receive time - send time, ms; deliveries/s: deliveries / (last delivery - first send).');
+  console.log("chat subgraph phase selects sender { id }: the subgraph alone cannot resolve displayName (a user subgraph field), so it skips the entity fetch the gateway makes per event.");
+  for (const r of results) {
+    console.log(`${r.name}: warm-up rounds ${r.warmupRounds}; after teardown: ${r.after ?? '-'}`);
+    for (const [kind, n] of Object.entries(r.errors)) console.log(`  ${kind}: ${n}`);
+    for (const s of r.samples) console.log(`  e.g. ${s}`);
+  }
+  console.log(`before phases: ${before}`);
+  console.log(machineLine());
+}
+
+async function main(): Promise<void> {
+  const opts = options();
+  const t0 = Date.now();
+  const stack = await startStackProcess({ env: { CHAT_SEND_LIMIT_PER_MINUTE: '1000000' } });
+  // Ctrl-C: stop the child in order rather than leave it to notice we are gone.
+  const interrupt = () => void stack.stop().finally(() => process.exit(130));
+  process.once('SIGINT', interrupt);
+  const redis = new Redis(stack.redisUrl, { lazyConnect: true, maxRetriesPerRequest: 1 });
+  let missing = 0;
+  try {
+    await redis.connect();
+    const progress = (s: string) => process.stderr.write(`[${((Date.now() - t0) / 1000).toFixed(1)} s] ${s}\n`);
+    progress(`stack up; registering ${opts.subscribers + 1} users`);
+    const world = await buildWorld(stack, opts);
+    const before = await leftovers(stack, redis);
+    progress(`${world.groups.length} groups created; phase 1 (gateway)`);
+    const results: PhaseResult[] = [];
+    for (const [phase, tag] of [
+      [gatewayPhase(stack), 'g'],
+      [subgraphPhase(stack), 's'],
+    ] as const) {
+      const result = await runPhase(stack, world, opts, phase, tag);
+      result.after = await leftovers(stack, redis);
+      results.push(result);
+      progress(`${phase.name}: ${result.received}/${result.expected} delivered`);
+    }
+    printReport(world, opts, results, before);
+    missing = results.reduce((n, r) => n + Math.max(0, r.expected - r.received), 0);
+    if (missing) console.log(`MISSING: ${missing} deliveries never arrived`);
+  } finally {
+    redis.disconnect();
+    await stack.stop();
+    process.removeListener('SIGINT', interrupt);
+  }
+  process.exitCode = missing ? 1 : 0;
+}
+
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exitCode = 1;
+});

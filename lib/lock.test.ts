@@ -1,0 +1,55 @@
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { after, before, test } from 'node:test';
+import type { Redis } from 'ioredis';
+import { connectRedis, startEmbeddedRedis } from './infra/redis.js';
+import { tryLock, withLock } from './lock.js';
+
+let redis: Redis;
+let server: Awaited<ReturnType<typeof startEmbeddedRedis>>;
+const dir = mkdtempSync(path.join(os.tmpdir(), 'vidhub-lock-'));
+before(async () => {
+  server = await startEmbeddedRedis({ dataDir: dir });
+  redis = connectRedis(server.url);
+});
+after(async () => {
+  redis.disconnect();
+  await server.dispose();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+test('only one holder at a time; release frees it', async () => {
+  const a = await tryLock(redis, 'lock:a', 5000);
+  assert.ok(a);
+  assert.equal(await tryLock(redis, 'lock:a', 5000), null);
+  assert.equal(await a.release(), true);
+  assert.ok(await tryLock(redis, 'lock:a', 5000));
+});
+
+test('an expired holder cannot release or renew the lock its successor took', async () => {
+  const first = await tryLock(redis, 'lock:b', 50);
+  assert.ok(first);
+  await new Promise((r) => setTimeout(r, 80));
+  const second = await tryLock(redis, 'lock:b', 5000);
+  assert.ok(second, 'the expired lock is free again');
+  assert.equal(await first.release(), false);
+  assert.equal(await first.renew(5000), false);
+  assert.equal(await redis.get('lock:b'), second.token, 'the successor still holds it');
+});
+
+test('withLock runs once among concurrent callers', async () => {
+  let runs = 0;
+  const results = await Promise.all(
+    Array.from({ length: 10 }, () =>
+      withLock(redis, 'lock:c', 5000, async () => {
+        runs++;
+        await new Promise((r) => setTimeout(r, 50));
+        return 'ran';
+      }),
+    ),
+  );
+  assert.equal(runs, 1);
+  assert.equal(results.filter((r) => r === 'ran').length, 1);
+});

@@ -1,0 +1,43 @@
+/**
+ * A Redis lock for work only one instance may do at a time (cleanup jobs, the
+ * search sync consumer, a reindex). SET NX PX takes it with an expiry, so a
+ * crashed holder frees it by itself; release and renewal compare the token
+ * first (in Lua, atomically), so an instance whose lock already expired and
+ * passed to another can never release or extend the other's.
+ */
+import { randomUUID } from 'node:crypto';
+import type { Redis } from 'ioredis';
+
+const RELEASE = `if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) else return 0 end`;
+const RENEW = `if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('PEXPIRE', KEYS[1], ARGV[2]) else return 0 end`;
+
+export interface Lock {
+  readonly key: string;
+  readonly token: string;
+  /** Extends the lock; false when it was lost (expired and taken by another). */
+  renew(ttlMs: number): Promise<boolean>;
+  /** Releases the lock if still held; false when it had been lost. */
+  release(): Promise<boolean>;
+}
+
+export async function tryLock(redis: Redis, key: string, ttlMs: number): Promise<Lock | null> {
+  const token = randomUUID();
+  if ((await redis.set(key, token, 'PX', ttlMs, 'NX')) !== 'OK') return null;
+  return {
+    key,
+    token,
+    renew: async (ms) => (await redis.eval(RENEW, 1, key, token, String(ms))) === 1,
+    release: async () => (await redis.eval(RELEASE, 1, key, token)) === 1,
+  };
+}
+
+/** Runs `fn` under the lock if it can be taken now; returns undefined when another holds it. */
+export async function withLock<T>(redis: Redis, key: string, ttlMs: number, fn: () => Promise<T>): Promise<T | undefined> {
+  const lock = await tryLock(redis, key, ttlMs);
+  if (!lock) return undefined;
+  try {
+    return await fn();
+  } finally {
+    await lock.release();
+  }
+}

@@ -1,0 +1,322 @@
+/**
+ * Chunked, parallel, resumable uploads.
+ *
+ * The upload state machine (store, compare-and-set on status):
+ *
+ *   UPLOADING --completeUpload--> COMPLETED --publishVideo--> PUBLISHED
+ *       |  \--abort / cleanup--> ABORTED
+ *       \--complete finds a non-video or a wrong sha256--> FAILED
+ *
+ * A chunk is accepted only once its bytes are in object storage and its sha256
+ * matches the client's checksum; then it is recorded in the store (unique per
+ * index: the durable truth) and in a Redis set (fast status). Each attempt
+ * writes its own object key, so two racing sends of one index never overwrite
+ * each other: the one recorded first wins, the other deletes its object. State
+ * lives only in the store, Redis and object storage, so a restarted instance
+ * resumes every unfinished upload, and a chunk already received costs nothing
+ * but the drained request.
+ *
+ * completeUpload merges server-side (S3 compose: every part but the last must
+ * be at least 5 MiB, hence the minimum chunk size), then checks the merged
+ * bytes: a video container by magic bytes, the declared size and sha256. A
+ * failure removes the merged object and the chunks: nothing is left behind.
+ */
+import { createHash, randomUUID } from 'node:crypto';
+import { Transform, type Readable } from 'node:stream';
+import type { FileUpload } from 'graphql-upload-minimal';
+import { ErrorCode, appError, badInput, conflict, forbidden, notFound, rateLimited } from '../../lib/errors.js';
+import { withLock } from '../../lib/lock.js';
+import type { Logger } from '../../lib/logger.js';
+import type { Context, VideoServices } from './context.js';
+import { VIDEO_SNIFF_BYTES, sniffVideo } from './media.js';
+import type { UploadRecord } from './store.js';
+
+export const MIN_CHUNK_SIZE = 5 * 1024 * 1024;
+export const MAX_CHUNK_SIZE = 32 * 1024 * 1024;
+export const DEFAULT_CHUNK_SIZE = MIN_CHUNK_SIZE;
+/** Lifetime of presigned chunk URLs. @default 15 minutes */
+export const PRESIGN_TTL_SECONDS = 15 * 60;
+const SHA256 = /^[0-9a-f]{64}$/;
+
+const chunksKey = (uploadId: string) => `upload:${uploadId}:chunks`;
+const presignKey = (uploadId: string, index: number) => `upload:${uploadId}:presign:${index}`;
+const chunkPrefix = (uploadId: string) => `uploads/${uploadId}/`;
+const chunkObjectKey = (uploadId: string, index: number) => `${chunkPrefix(uploadId)}chunk-${String(index).padStart(6, '0')}-${randomUUID()}`;
+export const mergedObjectKey = (uploadId: string) => `videos/${uploadId}/source`;
+
+function expectedChunkSize(u: UploadRecord, index: number): number {
+  return index === u.chunkCount - 1 ? u.size - u.chunkSize * (u.chunkCount - 1) : u.chunkSize;
+}
+
+/** The viewer's upload, or NOT_FOUND / FORBIDDEN. */
+async function ownUpload(ctx: Context, uploadId: string): Promise<UploadRecord> {
+  const upload = await ctx.store.findUpload(uploadId);
+  if (!upload) throw notFound('No such upload.');
+  if (upload.ownerId !== ctx.viewer.userId) throw forbidden('Only the user who started this upload can use it.');
+  return upload;
+}
+
+function checkIndex(u: UploadRecord, index: number) {
+  if (!Number.isInteger(index) || index < 0 || index >= u.chunkCount) throw badInput(`index must be between 0 and ${u.chunkCount - 1}.`, { field: 'index' });
+}
+
+function requireUploading(u: UploadRecord) {
+  if (u.status !== 'UPLOADING') throw badInput(`This upload is ${u.status.toLowerCase()}; it takes no more chunks.`);
+}
+
+/** Received indexes, from Redis, rebuilt from the store when Redis lost them. */
+export async function receivedChunks(ctx: VideoServices, u: UploadRecord): Promise<number[]> {
+  if (u.status !== 'UPLOADING') return u.objectKey ? Array.from({ length: u.chunkCount }, (_, i) => i) : [];
+  let members = await ctx.redis.smembers(chunksKey(u.id));
+  if (members.length === 0) {
+    const stored = await ctx.store.listChunks(u.id);
+    if (stored.length) {
+      await ctx.redis.sadd(chunksKey(u.id), ...stored.map((c) => String(c.index)));
+      members = stored.map((c) => String(c.index));
+    }
+  }
+  return members.map(Number).sort((a, b) => a - b);
+}
+
+export async function initUpload(ctx: Context, args: { filename: string; size: number; sha256: string; chunkSize?: number | null }) {
+  const filename = args.filename.trim();
+  if (!filename || filename.length > 255) throw badInput('filename is 1-255 characters.', { field: 'filename' });
+  if (!Number.isInteger(args.size) || args.size < 1) throw badInput('size is a positive whole number of bytes.', { field: 'size' });
+  if (args.size > ctx.config.VIDEO_MAX_BYTES) throw appError(ErrorCode.PAYLOAD_TOO_LARGE, `Videos are at most ${ctx.config.VIDEO_MAX_BYTES} bytes.`, { maxBytes: ctx.config.VIDEO_MAX_BYTES });
+  const sha256 = args.sha256.toLowerCase();
+  if (!SHA256.test(sha256)) throw badInput('sha256 is the file digest as 64 hex characters.', { field: 'sha256' });
+  const chunkSize = args.chunkSize ?? DEFAULT_CHUNK_SIZE;
+  if (!Number.isInteger(chunkSize) || chunkSize < MIN_CHUNK_SIZE || chunkSize > MAX_CHUNK_SIZE) {
+    throw badInput(`chunkSize is between ${MIN_CHUNK_SIZE} and ${MAX_CHUNK_SIZE} bytes.`, { field: 'chunkSize' });
+  }
+  const chunkCount = Math.ceil(args.size / chunkSize);
+  const ownerId = ctx.viewer.userId!;
+
+  // Instant upload: the same bytes are already stored for a published video.
+  const existing = await ctx.store.findVideoBySha256(sha256);
+  if (existing && existing.size === args.size) {
+    const upload = await ctx.store.createUpload({ ownerId, filename, size: args.size, sha256, chunkSize, chunkCount, status: 'COMPLETED', objectKey: existing.objectKey });
+    return { upload, instant: true };
+  }
+  if ((await ctx.store.countActiveUploads(ownerId)) >= ctx.config.VIDEO_MAX_UPLOADS_PER_USER) {
+    throw rateLimited(`You can have ${ctx.config.VIDEO_MAX_UPLOADS_PER_USER} unfinished uploads at a time; complete or abort one first.`, 60);
+  }
+  const upload = await ctx.store.createUpload({ ownerId, filename, size: args.size, sha256, chunkSize, chunkCount, status: 'UPLOADING', objectKey: null });
+  return { upload, instant: false };
+}
+
+/** Counts bytes and hashes them as they stream by, failing once more than `max` bytes pass. */
+function meter(max: number) {
+  const hash = createHash('sha256');
+  let bytes = 0;
+  const stream = new Transform({
+    transform(chunk: Buffer, _enc, done) {
+      bytes += chunk.length;
+      if (bytes > max) return done(badInput(`This chunk is larger than expected (${max} bytes).`));
+      hash.update(chunk);
+      done(null, chunk);
+    },
+  });
+  return { stream, result: () => ({ bytes, sha256: hash.digest('hex') }) };
+}
+
+async function receipt(ctx: Context, u: UploadRecord, index: number, stored: boolean) {
+  const received = await receivedChunks(ctx, u);
+  return { index, stored, receivedCount: received.length, chunkCount: u.chunkCount };
+}
+
+async function record(ctx: Context, u: UploadRecord, index: number, size: number, sha256: string, objectKey: string) {
+  const stored = await ctx.store.recordChunk({ uploadId: u.id, index, size, sha256, objectKey });
+  if (!stored) await ctx.objects.remove([objectKey]);
+  await ctx.redis.multi().sadd(chunksKey(u.id), String(index)).expire(chunksKey(u.id), ctx.config.VIDEO_UPLOAD_TTL_SECONDS).exec();
+  return stored;
+}
+
+async function alreadyReceived(ctx: Context, u: UploadRecord, index: number): Promise<boolean> {
+  return (await ctx.redis.sismember(chunksKey(u.id), String(index))) === 1 || (await receivedChunks(ctx, u)).includes(index);
+}
+
+export async function uploadChunk(ctx: Context, args: { uploadId: string; index: number; chunk: Promise<FileUpload>; checksum: string }) {
+  const file = await args.chunk;
+  const body = file.createReadStream();
+  try {
+    const u = await ownUpload(ctx, args.uploadId);
+    requireUploading(u);
+    checkIndex(u, args.index);
+    const checksum = args.checksum.toLowerCase();
+    if (!SHA256.test(checksum)) throw badInput('checksum is the chunk sha256 as 64 hex characters.', { field: 'checksum' });
+    if (await alreadyReceived(ctx, u, args.index)) return receipt(ctx, u, args.index, false);
+    if (ctx.inFlight.count >= ctx.config.VIDEO_MAX_CHUNKS_IN_FLIGHT) throw rateLimited('This server is busy with other uploads; retry the chunk in a moment.', 1);
+
+    ctx.inFlight.count++;
+    try {
+      const expected = expectedChunkSize(u, args.index);
+      const key = chunkObjectKey(u.id, args.index);
+      const m = meter(expected);
+      try {
+        await ctx.objects.put(key, body.pipe(m.stream));
+      } catch (err) {
+        await ctx.objects.remove([key]).catch(() => undefined);
+        throw err;
+      }
+      const got = m.result();
+      if (got.bytes !== expected || got.sha256 !== checksum) {
+        await ctx.objects.remove([key]);
+        throw badInput(
+          got.bytes !== expected ? `Chunk ${args.index} has ${got.bytes} bytes; expected ${expected}.` : `Chunk ${args.index} does not match its checksum; send it again.`,
+          { field: 'chunk' },
+        );
+      }
+      return receipt(ctx, u, args.index, await record(ctx, u, args.index, got.bytes, got.sha256, key));
+    } finally {
+      ctx.inFlight.count--;
+    }
+  } finally {
+    // Whatever happened, the rest of the request body is consumed, or the connection stalls.
+    body.resume();
+  }
+}
+
+export async function presignChunk(ctx: Context, uploadId: string, index: number) {
+  const u = await ownUpload(ctx, uploadId);
+  requireUploading(u);
+  checkIndex(u, index);
+  const key = chunkObjectKey(u.id, index);
+  await ctx.redis.set(presignKey(u.id, index), key, 'EX', PRESIGN_TTL_SECONDS);
+  return { index, method: 'PUT', url: await ctx.objects.presignedPut(key, PRESIGN_TTL_SECONDS), expiresAt: new Date(Date.now() + PRESIGN_TTL_SECONDS * 1000).toISOString() };
+}
+
+async function readAll(stream: Readable): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
+}
+
+async function hashObject(stream: Readable): Promise<string> {
+  const hash = createHash('sha256');
+  for await (const chunk of stream) hash.update(chunk as Buffer);
+  return hash.digest('hex');
+}
+
+export async function confirmChunk(ctx: Context, args: { uploadId: string; index: number; checksum: string }) {
+  const u = await ownUpload(ctx, args.uploadId);
+  requireUploading(u);
+  checkIndex(u, args.index);
+  const checksum = args.checksum.toLowerCase();
+  if (!SHA256.test(checksum)) throw badInput('checksum is the chunk sha256 as 64 hex characters.', { field: 'checksum' });
+  const key = await ctx.redis.get(presignKey(u.id, args.index));
+  if (!key) throw badInput('No presigned upload is pending for this chunk: call presignChunkUpload first (URLs expire).');
+  const stat = await ctx.objects.stat(key);
+  if (!stat) throw badInput('Nothing was uploaded to the presigned URL yet.');
+  await ctx.redis.del(presignKey(u.id, args.index));
+  if (await alreadyReceived(ctx, u, args.index)) {
+    await ctx.objects.remove([key]);
+    return receipt(ctx, u, args.index, false);
+  }
+  const expected = expectedChunkSize(u, args.index);
+  if (stat.size !== expected || (await hashObject(await ctx.objects.get(key))) !== checksum) {
+    await ctx.objects.remove([key]);
+    throw badInput(stat.size !== expected ? `Chunk ${args.index} has ${stat.size} bytes; expected ${expected}.` : `Chunk ${args.index} does not match its checksum; send it again.`);
+  }
+  return receipt(ctx, u, args.index, await record(ctx, u, args.index, stat.size, checksum, key));
+}
+
+/** Deletes every chunk object and record of an upload (recorded or not, e.g. presigned leftovers). */
+async function discardChunks(ctx: VideoServices, uploadId: string) {
+  const keys = await ctx.objects.list(chunkPrefix(uploadId));
+  if (keys.length) await ctx.objects.remove(keys);
+  await ctx.store.deleteChunks(uploadId);
+  await ctx.redis.del(chunksKey(uploadId));
+}
+
+export async function completeUpload(ctx: Context, uploadId: string): Promise<UploadRecord> {
+  const u = await ownUpload(ctx, uploadId);
+  if (u.status === 'COMPLETED' || u.status === 'PUBLISHED') return u;
+  requireUploading(u);
+  const result = await withLock(ctx.redis, `upload:${u.id}:completing`, 10 * 60_000, async () => {
+    const chunks = await ctx.store.listChunks(u.id);
+    if (chunks.length !== u.chunkCount) {
+      const have = new Set(chunks.map((c) => c.index));
+      const missing = Array.from({ length: u.chunkCount }, (_, i) => i).filter((i) => !have.has(i));
+      throw badInput(`Missing chunks: ${missing.slice(0, 20).join(', ')}${missing.length > 20 ? '…' : ''}.`, { missing });
+    }
+    const target = mergedObjectKey(u.id);
+    let failure: string | null = null;
+    try {
+      await ctx.objects.compose(target, chunks.map((c) => c.objectKey));
+      const head = await readAll(await ctx.objects.get(target, { start: 0, end: VIDEO_SNIFF_BYTES - 1 }));
+      if (!sniffVideo(head)) failure = 'The file is not a video (its content matches no video container).';
+      else if ((await hashObject(await ctx.objects.get(target))) !== u.sha256) failure = 'The merged file does not match the declared sha256.';
+    } catch (err) {
+      await ctx.objects.remove([target]).catch(() => undefined);
+      throw err;
+    }
+    if (failure) {
+      await ctx.objects.remove([target]);
+      await discardChunks(ctx, u.id);
+      await ctx.store.transitionUpload(u.id, ['UPLOADING'], 'FAILED', { failure });
+      throw badInput(failure);
+    }
+    const done = await ctx.store.transitionUpload(u.id, ['UPLOADING'], 'COMPLETED', { objectKey: target });
+    if (!done) throw conflict('The upload changed while it was being completed.');
+    await discardChunks(ctx, u.id);
+    return done;
+  });
+  if (!result) throw conflict('This upload is already being completed; ask uploadStatus in a moment.');
+  return result;
+}
+
+export async function abortUpload(ctx: Context, uploadId: string): Promise<boolean> {
+  const u = await ownUpload(ctx, uploadId);
+  if (u.status === 'ABORTED') return true;
+  requireUploading(u);
+  await ctx.store.transitionUpload(u.id, ['UPLOADING'], 'ABORTED');
+  await discardChunks(ctx, u.id);
+  return true;
+}
+
+export async function uploadStatus(ctx: Context, uploadId: string) {
+  return ownUpload(ctx, uploadId);
+}
+
+/**
+ * Deletes unfinished uploads untouched for VIDEO_UPLOAD_TTL_SECONDS. Runs on
+ * every instance's timer, but under a lock, so one instance at a time does it.
+ */
+export interface CleanupJob {
+  /** Runs a pass now (tests, admin); resolves with the number removed, or undefined when another instance holds the lock. */
+  runNow(): Promise<number | undefined>;
+  dispose(): Promise<void>;
+}
+
+export function startCleanup(services: VideoServices, log: Logger): CleanupJob {
+  const intervalMs = services.config.VIDEO_CLEANUP_INTERVAL_SECONDS * 1000;
+  let running: Promise<number | undefined> = Promise.resolve(undefined);
+  const run = (): Promise<number | undefined> =>
+    withLock(services.redis, 'video:upload-cleanup', intervalMs, async () => {
+      const before = new Date(Date.now() - services.config.VIDEO_UPLOAD_TTL_SECONDS * 1000);
+      let removed = 0;
+      for (const u of await services.store.listStaleUploads(before, 100)) {
+        if (await services.store.transitionUpload(u.id, ['UPLOADING'], 'ABORTED', { failure: 'expired' })) {
+          await discardChunks(services, u.id);
+          removed++;
+        }
+      }
+      if (removed) log.info({ removed }, 'stale uploads cleaned up');
+      return removed;
+    }).catch((err: unknown) => {
+      log.error({ err }, 'upload cleanup failed');
+      return undefined;
+    });
+  const timer = setInterval(() => {
+    running = run();
+  }, intervalMs);
+  timer.unref();
+  return {
+    runNow: () => (running = run()),
+    async dispose() {
+      clearInterval(timer);
+      await running;
+    },
+  };
+}

@@ -1,0 +1,382 @@
+/**
+ * Video end to end through the gateway with real bytes: chunked, parallel,
+ * resumable, instant and presigned uploads; publishing with covers; likes,
+ * comments, danmaku, favourites.
+ */
+import assert from 'node:assert/strict';
+import { randomBytes } from 'node:crypto';
+import { after, before, describe, test } from 'node:test';
+import { gql, gqlUpload, listening, startStack, subscribe, wsClient, type GraphQLResponse, type Stack } from './harness.js';
+import { largeMkv, sha256, smallMp4 } from './media.js';
+
+const MiB = 1024 * 1024;
+const CHUNK = 5 * MiB;
+interface Auth {
+  user: { id: string; username: string };
+  accessToken: string;
+}
+interface Session {
+  id: string;
+  chunkCount: number;
+  chunkSize: number;
+  receivedChunks: number[];
+  status: string;
+  failure: string | null;
+}
+const SESSION = 'id chunkCount chunkSize receivedChunks status failure';
+const code = (res: GraphQLResponse<unknown>) => res.errors?.[0]?.extensions?.code;
+
+describe('video', () => {
+  let stack: Stack;
+  let url: string;
+  let n = 0;
+  const clients: { dispose(): void | Promise<void> }[] = [];
+
+  async function register(): Promise<Auth> {
+    const res = await gql<{ register: Auth }, Record<string, unknown>>(url, `mutation($u: String!) { register(username: $u, password: "pass-word-99") { user { id username } accessToken } }`, { u: `viewer${++n}` });
+    assert.equal(res.errors, undefined, JSON.stringify(res.errors));
+    return res.data!.register;
+  }
+  const as = (a: Auth) => ({ token: a.accessToken });
+
+  async function init(a: Auth, bytes: Buffer, declared = sha256(bytes)) {
+    const res = await gql<{ initUpload: { upload: Session; instant: boolean } }, Record<string, unknown>>(
+      url,
+      `mutation($f: String!, $s: Float!, $h: String!) { initUpload(filename: $f, size: $s, sha256: $h) { instant upload { ${SESSION} } } }`,
+      { f: 'clip.mkv', s: bytes.length, h: declared },
+      as(a),
+    );
+    return res;
+  }
+  function sendChunk(a: Auth, uploadId: string, index: number, bytes: Buffer, checksum = sha256(bytes)) {
+    return gqlUpload<{ uploadChunk: { index: number; stored: boolean; receivedCount: number } }>(
+      url,
+      `mutation($u: ID!, $i: Int!, $c: Upload!, $h: String!) { uploadChunk(uploadId: $u, index: $i, chunk: $c, checksum: $h) { index stored receivedCount } }`,
+      { u: uploadId, i: index, c: null, h: checksum },
+      { 'variables.c': { bytes, filename: `chunk-${index}` } },
+      as(a),
+    );
+  }
+  const chunkOf = (bytes: Buffer, i: number) => bytes.subarray(i * CHUNK, Math.min(bytes.length, (i + 1) * CHUNK));
+  const complete = (a: Auth, id: string) => gql<{ completeUpload: Session }, Record<string, unknown>>(url, `mutation($u: ID!) { completeUpload(uploadId: $u) { ${SESSION} } }`, { u: id }, as(a));
+  const status = (a: Auth, id: string) => gql<{ uploadStatus: Session }, Record<string, unknown>>(url, `query($u: ID!) { uploadStatus(uploadId: $u) { ${SESSION} } }`, { u: id }, as(a));
+  async function uploadWhole(a: Auth, bytes: Buffer): Promise<string> {
+    const { data } = await init(a, bytes);
+    const up = data!.initUpload.upload;
+    if (!data!.initUpload.instant) {
+      for (let i = 0; i < up.chunkCount; i++) assert.equal((await sendChunk(a, up.id, i, chunkOf(bytes, i))).errors, undefined);
+      const done = await complete(a, up.id);
+      assert.equal(done.errors, undefined, JSON.stringify(done.errors));
+    }
+    return up.id;
+  }
+  async function publish(a: Auth, uploadId: string, extra: Record<string, unknown> = {}) {
+    return gql<{ publishVideo: { id: string; title: string; durationMs: number; width: number; height: number; coverUrl: string; playbackUrl: string; downloadUrl: string; uploader: { username: string } } }, Record<string, unknown>>(
+      url,
+      `mutation($input: PublishVideoInput!) { publishVideo(input: $input) { id title durationMs width height coverUrl playbackUrl downloadUrl uploader { username } } }`,
+      { input: { uploadId, title: 'My clip', description: 'testing', tags: ['test', 'Test', 'clips'], ...extra } },
+      as(a),
+    );
+  }
+
+  before(async () => {
+    stack = await startStack({ VIDEO_MAX_UPLOADS_PER_USER: '2', VIDEO_MAX_BYTES: String(64 * MiB), DANMAKU_PER_10_SECONDS: '3' });
+    url = stack.gateway.url;
+  });
+  after(async () => {
+    for (const c of clients) await c.dispose();
+    await stack?.dispose();
+  });
+
+  test('a multi-chunk upload sent in parallel and out of order survives a restart and completes with the right sha256', async () => {
+    const me = await register();
+    const file = largeMkv();
+    const started = await init(me, file);
+    assert.equal(started.errors, undefined, JSON.stringify(started.errors));
+    const up = started.data!.initUpload.upload;
+    assert.equal(up.chunkCount, 3);
+    assert.equal(up.chunkSize, CHUNK);
+    assert.deepEqual(up.receivedChunks, []);
+
+    const [c2, c0] = await Promise.all([sendChunk(me, up.id, 2, chunkOf(file, 2)), sendChunk(me, up.id, 0, chunkOf(file, 0))]);
+    assert.equal(c2.errors, undefined, JSON.stringify(c2.errors));
+    assert.equal(c0.data?.uploadChunk.stored, true);
+
+    await stack.restart('video');
+    const resumed = await status(me, up.id);
+    assert.deepEqual(resumed.data?.uploadStatus.receivedChunks, [0, 2], 'state survives the restart');
+
+    const objectsBefore = await stack.objects.list(`uploads/${up.id}/`);
+    const again = await sendChunk(me, up.id, 0, chunkOf(file, 0));
+    assert.deepEqual(again.data?.uploadChunk, { index: 0, stored: false, receivedCount: 2 }, 're-sending a received chunk stores nothing');
+    assert.deepEqual(await stack.objects.list(`uploads/${up.id}/`), objectsBefore);
+
+    const corrupted = Buffer.from(chunkOf(file, 1));
+    corrupted[100] = corrupted[100]! ^ 0xff;
+    const refused = await sendChunk(me, up.id, 1, corrupted, sha256(chunkOf(file, 1)));
+    assert.equal(code(refused), 'BAD_USER_INPUT', 'a chunk whose bytes do not match its checksum is refused');
+    assert.deepEqual((await status(me, up.id)).data?.uploadStatus.receivedChunks, [0, 2], 'and not recorded');
+    assert.deepEqual(await stack.objects.list(`uploads/${up.id}/`), objectsBefore, 'and not stored');
+
+    assert.equal(code(await complete(me, up.id)), 'BAD_USER_INPUT', 'completing with a missing chunk is refused');
+    assert.equal((await sendChunk(me, up.id, 1, chunkOf(file, 1))).data?.uploadChunk.receivedCount, 3);
+    const done = await complete(me, up.id);
+    assert.equal(done.errors, undefined, JSON.stringify(done.errors));
+    assert.equal(done.data?.completeUpload.status, 'COMPLETED');
+    assert.deepEqual(await stack.objects.list(`uploads/${up.id}/`), [], 'chunk objects are deleted after the merge');
+    assert.equal(sha256(await stack.objects.getBuffer(`videos/${up.id}/source`)), sha256(file));
+
+    const video = await publish(me, up.id);
+    assert.equal(video.errors, undefined, JSON.stringify(video.errors));
+    const v = video.data!.publishVideo;
+    assert.equal(v.uploader.username, me.user.username);
+    assert.equal(v.width, 320);
+    assert.equal(v.height, 240);
+    assert.ok(v.durationMs >= 3900 && v.durationMs <= 4100, `duration ${v.durationMs}`);
+    const played = await fetch(v.playbackUrl);
+    assert.equal(sha256(Buffer.from(await played.arrayBuffer())), sha256(file), 'playback serves the same bytes');
+    const ranged = await fetch(v.playbackUrl, { headers: { range: 'bytes=100-199' } });
+    assert.equal(ranged.status, 206);
+    assert.deepEqual(Buffer.from(await ranged.arrayBuffer()), file.subarray(100, 200));
+    const download = await fetch(v.downloadUrl);
+    assert.match(download.headers.get('content-disposition') ?? '', /attachment/);
+    await download.arrayBuffer();
+    const cover = Buffer.from(await (await fetch(v.coverUrl)).arrayBuffer());
+    assert.deepEqual([...cover.subarray(0, 3)], [0xff, 0xd8, 0xff], 'ffmpeg made a JPEG cover');
+    assert.equal(code(await publish(me, up.id)), 'CONFLICT', 'an upload is published once');
+  });
+
+  test('instant upload: the same content completes at once and sends no chunks', async () => {
+    const first = await register();
+    const file = smallMp4();
+    const id = await uploadWhole(first, file);
+    assert.equal((await publish(first, id)).errors, undefined);
+    const second = await register();
+    const chunkCalls = stack.counts.video.recordChunk ?? 0;
+    const res = await init(second, file);
+    assert.equal(res.data?.initUpload.instant, true);
+    assert.equal(res.data?.initUpload.upload.status, 'COMPLETED');
+    const video = await publish(second, res.data!.initUpload.upload.id, { title: 'Re-upload' });
+    assert.equal(video.errors, undefined, JSON.stringify(video.errors));
+    assert.equal(stack.counts.video.recordChunk ?? 0, chunkCalls, 'no chunk was sent');
+    assert.equal(sha256(Buffer.from(await (await fetch(video.data!.publishVideo.playbackUrl)).arrayBuffer())), sha256(file));
+  });
+
+  test('the presigned path: PUT straight to storage, then confirm with the checksum', async () => {
+    const me = await register();
+    const file = Buffer.concat([smallMp4(), randomBytes(1000)]);
+    const up = (await init(me, file)).data!.initUpload.upload;
+    const PRESIGN = `mutation($u: ID!) { presignChunkUpload(uploadId: $u, index: 0) { url method expiresAt } }`;
+    const CONFIRM = `mutation($u: ID!, $h: String!) { confirmChunk(uploadId: $u, index: 0, checksum: $h) { stored receivedCount } }`;
+    // A wrong upload is refused at confirmation and leaves nothing.
+    const bad = (await gql<{ presignChunkUpload: { url: string } }, Record<string, unknown>>(url, PRESIGN, { u: up.id }, as(me))).data!.presignChunkUpload;
+    assert.equal((await fetch(bad.url, { method: 'PUT', body: randomBytes(file.length) })).status, 200);
+    assert.equal(code(await gql(url, CONFIRM, { u: up.id, h: sha256(file) }, as(me))), 'BAD_USER_INPUT');
+    assert.deepEqual(await stack.objects.list(`uploads/${up.id}/`), []);
+    const good = (await gql<{ presignChunkUpload: { url: string; method: string } }, Record<string, unknown>>(url, PRESIGN, { u: up.id }, as(me))).data!.presignChunkUpload;
+    assert.equal(good.method, 'PUT');
+    assert.equal((await fetch(good.url, { method: 'PUT', body: file })).status, 200);
+    const confirmed = await gql<{ confirmChunk: { stored: boolean; receivedCount: number } }, Record<string, unknown>>(url, CONFIRM, { u: up.id, h: sha256(file) }, as(me));
+    assert.deepEqual(confirmed.data?.confirmChunk, { stored: true, receivedCount: 1 });
+    const done = await complete(me, up.id);
+    assert.equal(done.data?.completeUpload.status, 'COMPLETED', JSON.stringify(done.errors));
+  });
+
+  test('a non-video and a wrong whole-file hash are refused and leave no object', async () => {
+    const me = await register();
+    const text = Buffer.from('this is a plain text file pretending to be a video\n'.repeat(100));
+    const up = (await init(me, text)).data!.initUpload.upload;
+    assert.equal((await sendChunk(me, up.id, 0, text)).errors, undefined);
+    const notVideo = await complete(me, up.id);
+    assert.equal(code(notVideo), 'BAD_USER_INPUT');
+    assert.match(notVideo.errors![0]!.message, /not a video/);
+    assert.equal((await status(me, up.id)).data?.uploadStatus.status, 'FAILED');
+    assert.deepEqual(await stack.objects.list(`videos/${up.id}/`), []);
+    assert.deepEqual(await stack.objects.list(`uploads/${up.id}/`), []);
+
+    const clip = smallMp4();
+    const lying = (await init(me, clip, sha256(Buffer.from('something else')))).data!.initUpload.upload;
+    assert.equal((await sendChunk(me, lying.id, 0, clip)).errors, undefined);
+    const mismatch = await complete(me, lying.id);
+    assert.equal(code(mismatch), 'BAD_USER_INPUT');
+    assert.match(mismatch.errors![0]!.message, /sha256/);
+    assert.deepEqual(await stack.objects.list(`videos/${lying.id}/`), []);
+  });
+
+  test('only the uploader can touch an upload; limits answer clear errors', async () => {
+    const owner = await register();
+    const other = await register();
+    const file = smallMp4();
+    const up = (await init(owner, Buffer.concat([file, Buffer.from('x')]))).data!.initUpload.upload;
+    assert.equal(code(await status(other, up.id)), 'FORBIDDEN');
+    assert.equal(code(await sendChunk(other, up.id, 0, file)), 'FORBIDDEN');
+    assert.equal(code(await complete(other, up.id)), 'FORBIDDEN');
+    assert.equal(code(await gql(url, `mutation($u: ID!) { abortUpload(uploadId: $u) }`, { u: up.id }, as(other))), 'FORBIDDEN');
+    assert.equal(code(await gql(url, `mutation($u: ID!) { presignChunkUpload(uploadId: $u, index: 0) { url } }`, { u: up.id }, as(other))), 'FORBIDDEN');
+    assert.equal(code(await publish(other, up.id)), 'NOT_FOUND');
+    assert.equal(code(await status(other, 'no-such-upload')), 'NOT_FOUND');
+    assert.equal(code(await init({ ...owner, accessToken: '' } as Auth, file)), 'UNAUTHENTICATED');
+
+    // Per-user cap (2 in this stack), then abort frees a slot.
+    const second = (await init(owner, Buffer.concat([file, Buffer.from('yy')]))).data!.initUpload.upload;
+    const third = await init(owner, Buffer.concat([file, Buffer.from('zzz')]));
+    assert.equal(code(third), 'RATE_LIMITED');
+    assert.deepEqual((await gql(url, `mutation($u: ID!) { abortUpload(uploadId: $u) }`, { u: second.id }, as(owner))).data, { abortUpload: true });
+    assert.equal((await init(owner, Buffer.concat([file, Buffer.from('zzz')]))).errors, undefined);
+
+    const huge = await gql(url, `mutation { initUpload(filename: "big.mp4", size: 1e12, sha256: "${'a'.repeat(64)}") { instant } }`, {}, as(other));
+    assert.equal(code(huge), 'PAYLOAD_TOO_LARGE');
+    const badChunk = await gql(url, `mutation { initUpload(filename: "a.mp4", size: 100, sha256: "${'a'.repeat(64)}", chunkSize: 1024) { instant } }`, {}, as(other));
+    assert.equal(code(badChunk), 'BAD_USER_INPUT');
+  });
+
+  test('stale unfinished uploads are cleaned up with their chunks', async () => {
+    const me = await register();
+    const file = Buffer.concat([smallMp4(), Buffer.from('stale')]);
+    const up = (await init(me, file)).data!.initUpload.upload;
+    assert.equal((await sendChunk(me, up.id, 0, file)).errors, undefined);
+    assert.equal((await stack.objects.list(`uploads/${up.id}/`)).length, 1);
+    // Age the upload instead of waiting a day.
+    await stack.video.store.transitionUpload(up.id, ['UPLOADING'], 'UPLOADING');
+    const removed = await stack.video.cleanup.runNow();
+    assert.equal(removed, 0, 'a fresh upload is kept');
+    const oldConfig = stack.config.VIDEO_UPLOAD_TTL_SECONDS;
+    stack.config.VIDEO_UPLOAD_TTL_SECONDS = 1;
+    try {
+      await new Promise((r) => setTimeout(r, 1100));
+      assert.ok(((await stack.video.cleanup.runNow()) ?? 0) >= 1);
+    } finally {
+      stack.config.VIDEO_UPLOAD_TTL_SECONDS = oldConfig;
+    }
+    assert.equal((await status(me, up.id)).data?.uploadStatus.status, 'ABORTED');
+    assert.deepEqual(await stack.objects.list(`uploads/${up.id}/`), []);
+  });
+
+  test('a given cover is used as is; likes stay exact under 50 concurrent likes', async () => {
+    const me = await register();
+    const id = await uploadWhole(me, Buffer.concat([smallMp4(), Buffer.from('cover-test')]));
+    const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), randomBytes(500)]);
+    const res = await gqlUpload<{ publishVideo: { id: string; coverUrl: string } }>(
+      url,
+      `mutation($input: PublishVideoInput!) { publishVideo(input: $input) { id coverUrl } }`,
+      { input: { uploadId: id, title: 'With cover', cover: null } },
+      { 'variables.input.cover': { bytes: png, filename: 'cover.png' } },
+      as(me),
+    );
+    assert.equal(res.errors, undefined, JSON.stringify(res.errors));
+    assert.deepEqual(Buffer.from(await (await fetch(res.data!.publishVideo.coverUrl)).arrayBuffer()), png);
+    const videoId = res.data!.publishVideo.id;
+
+    const fans = await Promise.all(Array.from({ length: 25 }, () => register()));
+    const LIKE = `mutation($v: ID!) { likeVideo(id: $v) { likeCount likedByMe } }`;
+    const likes = await Promise.all(fans.flatMap((f) => [gql(url, LIKE, { v: videoId }, as(f)), gql(url, LIKE, { v: videoId }, as(f))]));
+    for (const l of likes) assert.equal(l.errors, undefined, JSON.stringify(l.errors));
+    const count = await gql<{ video: { likeCount: number; likedByMe: boolean } }, Record<string, unknown>>(url, `query($v: ID!) { video(id: $v) { likeCount likedByMe } }`, { v: videoId }, as(fans[0]!));
+    assert.deepEqual(count.data?.video, { likeCount: 25, likedByMe: true });
+    await Promise.all(fans.slice(0, 5).map((f) => gql(url, `mutation($v: ID!) { unlikeVideo(id: $v) { likeCount } }`, { v: videoId }, as(f))));
+    const after = await gql<{ video: { likeCount: number; likedByMe: boolean } }, Record<string, unknown>>(url, `query($v: ID!) { video(id: $v) { likeCount likedByMe } }`, { v: videoId }, as(fans[0]!));
+    assert.deepEqual(after.data?.video, { likeCount: 20, likedByMe: false });
+
+    const VIEW = `mutation($v: ID!) { recordView(videoId: $v) { viewCount } }`;
+    await gql(url, VIEW, { v: videoId }, as(fans[0]!));
+    const viewed = await gql<{ recordView: { viewCount: number } }, Record<string, unknown>>(url, VIEW, { v: videoId }, as(fans[0]!));
+    assert.equal(viewed.data?.recordView.viewCount, 1, 'one view per viewer in the window');
+  });
+
+  test('comments: replies one level deep, pagination, deletion by author or uploader, limits', async () => {
+    const owner = await register();
+    const id = (await publish(owner, await uploadWhole(owner, Buffer.concat([smallMp4(), Buffer.from('comments')])))).data!.publishVideo.id;
+    const fan = await register();
+    const ADD = `mutation($v: ID!, $t: String!, $p: ID) { addComment(videoId: $v, text: $t, parentId: $p) { id parentId author { username } } }`;
+    const root = (await gql<{ addComment: { id: string } }, Record<string, unknown>>(url, ADD, { v: id, t: 'first!' }, as(fan))).data!.addComment;
+    const reply = (await gql<{ addComment: { id: string; parentId: string } }, Record<string, unknown>>(url, ADD, { v: id, t: 'thanks', p: root.id }, as(owner))).data!.addComment;
+    const nested = (await gql<{ addComment: { parentId: string } }, Record<string, unknown>>(url, ADD, { v: id, t: 'reply to reply', p: reply.id }, as(fan))).data!.addComment;
+    assert.equal(nested.parentId, root.id, 'a reply to a reply joins the root thread');
+    for (let i = 0; i < 4; i++) await gql(url, ADD, { v: id, t: `c${i}` }, as(fan));
+    assert.equal(code(await gql(url, ADD, { v: id, t: '  ' }, as(fan))), 'BAD_USER_INPUT');
+    assert.equal(code(await gql(url, ADD, { v: id, t: 'x'.repeat(1001) }, as(fan))), 'BAD_USER_INPUT');
+
+    const LIST = `query($v: ID!, $a: String) { video(id: $v) { commentCount comments(first: 3, after: $a) { edges { node { text replyCount replies { edges { node { text } } } } } pageInfo { hasNextPage endCursor } } } }`;
+    type List = { video: { commentCount: number; comments: { edges: { node: { text: string; replyCount: number; replies: { edges: { node: { text: string } }[] } } }[]; pageInfo: { hasNextPage: boolean; endCursor: string } } } };
+    const p1 = (await gql<List, Record<string, unknown>>(url, LIST, { v: id })).data!.video;
+    assert.equal(p1.commentCount, 7);
+    assert.deepEqual(p1.comments.edges.map((e) => e.node.text), ['c3', 'c2', 'c1']);
+    const p2 = (await gql<List, Record<string, unknown>>(url, LIST, { v: id, a: p1.comments.pageInfo.endCursor })).data!.video;
+    assert.deepEqual(p2.comments.edges.map((e) => e.node.text), ['c0', 'first!']);
+    assert.equal(p2.comments.pageInfo.hasNextPage, false);
+    assert.deepEqual(p2.comments.edges[1]!.node.replies.edges.map((e) => e.node.text), ['thanks', 'reply to reply']);
+
+    const stranger = await register();
+    assert.equal(code(await gql(url, `mutation($c: ID!) { deleteComment(id: $c) }`, { c: root.id }, as(stranger))), 'FORBIDDEN');
+    assert.deepEqual((await gql(url, `mutation($c: ID!) { deleteComment(id: $c) }`, { c: root.id }, as(owner))).data, { deleteComment: true }, 'the uploader can delete');
+    assert.equal((await gql<List, Record<string, unknown>>(url, LIST, { v: id })).data!.video.commentCount, 4, 'the thread went with its root');
+  });
+
+  test('danmaku are stored with their time offset, reach live subscribers through the gateway, and are rate-limited', async () => {
+    const owner = await register();
+    const id = (await publish(owner, await uploadWhole(owner, Buffer.concat([smallMp4(), Buffer.from('danmaku')])))).data!.publishVideo.id;
+    const watcher = await register();
+    const client = wsClient(url, { token: watcher.accessToken });
+    clients.push(client);
+    const live = subscribe<{ danmakuAdded: { text: string; timeMs: number; color: string; user: { username: string } } }>(client, `subscription($v: ID!) { danmakuAdded(videoId: $v) { text timeMs color user { username } } }`, { v: id });
+    await listening(stack.redis, `danmaku:${id}`);
+    const SEND = `mutation($v: ID!, $t: String!, $ms: Int!) { sendDanmaku(videoId: $v, text: $t, timeMs: $ms, color: "#ff0000") { id } }`;
+    assert.equal((await gql(url, SEND, { v: id, t: 'wow', ms: 1500 }, as(owner))).errors, undefined);
+    assert.equal((await gql(url, SEND, { v: id, t: 'early', ms: 200 }, as(owner))).errors, undefined);
+    const got = await live.waitFor(2);
+    assert.deepEqual(got[0]!.data?.danmakuAdded, { text: 'wow', timeMs: 1500, color: '#FF0000', user: { username: owner.user.username } });
+    const range = await gql<{ danmakus: { text: string }[] }, Record<string, unknown>>(url, `query($v: ID!) { danmakus(videoId: $v, fromMs: 0, toMs: 1000) { text } }`, { v: id });
+    assert.deepEqual(range.data?.danmakus, [{ text: 'early' }]);
+    assert.equal(code(await gql(url, SEND, { v: id, t: 'late', ms: 999_999 }, as(owner))), 'BAD_USER_INPUT', 'past the end of the video');
+    await gql(url, SEND, { v: id, t: 'third', ms: 100 }, as(owner));
+    assert.equal(code(await gql(url, SEND, { v: id, t: 'fourth', ms: 100 }, as(owner))), 'RATE_LIMITED');
+    live.stop();
+  });
+
+  test('favourites: folders, a video in several folders, privacy from the owner settings', async () => {
+    const owner = await register();
+    const id = (await publish(owner, await uploadWhole(owner, Buffer.concat([smallMp4(), Buffer.from('favs')])))).data!.publishVideo.id;
+    const CREATE = `mutation($n: String!, $p: Boolean) { createFavouriteFolder(name: $n, isPublic: $p) { id } }`;
+    const pub = (await gql<{ createFavouriteFolder: { id: string } }, Record<string, unknown>>(url, CREATE, { n: 'Public', p: true }, as(owner))).data!.createFavouriteFolder.id;
+    const priv = (await gql<{ createFavouriteFolder: { id: string } }, Record<string, unknown>>(url, CREATE, { n: 'Secret', p: false }, as(owner))).data!.createFavouriteFolder.id;
+    const ADD = `mutation($f: ID!, $v: ID!) { addToFavourites(folderId: $f, videoId: $v) { videoCount } }`;
+    for (const f of [pub, priv, pub]) assert.equal((await gql(url, ADD, { f, v: id }, as(owner))).errors, undefined);
+    const stranger = await register();
+    assert.equal(code(await gql(url, ADD, { f: pub, v: id }, as(stranger))), 'FORBIDDEN');
+
+    const VIEW = `query($u: ID!) { user(id: $u) { favouriteFolders { name videoCount videos { edges { node { id } } } } } }`;
+    type View = { user: { favouriteFolders: { name: string; videoCount: number }[] | null } };
+    const byOwner = await gql<View, Record<string, unknown>>(url, VIEW, { u: owner.user.id }, as(owner));
+    assert.equal(byOwner.errors, undefined, JSON.stringify(byOwner.errors));
+    assert.deepEqual(byOwner.data?.user.favouriteFolders?.map((f) => [f.name, f.videoCount]), [
+      ['Public', 1],
+      ['Secret', 1],
+    ]);
+    const byStranger = await gql<View, Record<string, unknown>>(url, VIEW, { u: owner.user.id }, as(stranger));
+    assert.deepEqual(byStranger.data?.user.favouriteFolders?.map((f) => f.name), ['Public'], 'private folders stay private');
+    await gql(url, `mutation { updatePrivacy(input: { favourites: ONLY_ME }) { favourites } }`, {}, as(owner));
+    assert.equal((await gql<View, Record<string, unknown>>(url, VIEW, { u: owner.user.id }, as(stranger))).data?.user.favouriteFolders, null, 'ONLY_ME hides every folder');
+    assert.equal((await gql<View, Record<string, unknown>>(url, VIEW, { u: owner.user.id }, as(owner))).data?.user.favouriteFolders?.length, 2);
+    assert.equal((await gql(url, `mutation($f: ID!, $v: ID!) { removeFromFavourites(folderId: $f, videoId: $v) { videoCount } }`, { f: pub, v: id }, as(owner))).errors, undefined);
+    assert.deepEqual((await gql(url, `mutation($f: ID!) { deleteFavouriteFolder(id: $f) }`, { f: priv }, as(owner))).data, { deleteFavouriteFolder: true });
+  });
+
+  test('video events reach the stream; the uploader can update and delete, nobody else', async () => {
+    const owner = await register();
+    const id = (await publish(owner, await uploadWhole(owner, Buffer.concat([smallMp4(), Buffer.from('events')])))).data!.publishVideo.id;
+    const other = await register();
+    const UPDATE = `mutation($v: ID!) { updateVideo(id: $v, input: { title: "Renamed" }) { title description } }`;
+    assert.equal(code(await gql(url, UPDATE, { v: id }, as(other))), 'FORBIDDEN');
+    assert.deepEqual((await gql(url, UPDATE, { v: id }, as(owner))).data, { updateVideo: { title: 'Renamed', description: 'testing' } });
+    await gql(url, `mutation($v: ID!) { likeVideo(id: $v) { id } }`, { v: id }, as(other));
+    await gql(url, `mutation($v: ID!) { addComment(videoId: $v, text: "hi") { id } }`, { v: id }, as(other));
+    assert.equal(code(await gql(url, `mutation($v: ID!) { deleteVideo(id: $v) }`, { v: id }, as(other))), 'FORBIDDEN');
+    assert.deepEqual((await gql(url, `mutation($v: ID!) { deleteVideo(id: $v) }`, { v: id }, as(owner))).data, { deleteVideo: true });
+    assert.equal((await gql<{ video: null }, Record<string, unknown>>(url, `query($v: ID!) { video(id: $v) { id } }`, { v: id })).data?.video, null);
+    const events = (await stack.redis.xrange('events:video', '-', '+'))
+      .map(([, f]) => JSON.parse(f[f.indexOf('event') + 1]!) as { type: string; subjectId: string; version?: number })
+      .filter((e) => e.subjectId === id);
+    assert.deepEqual(events.map((e) => e.type), ['video.published', 'video.updated', 'video.liked', 'comment.added', 'video.deleted']);
+    assert.deepEqual(events.filter((e) => e.version).map((e) => e.version), [1, 2, 3], 'versions order the searchable changes');
+  });
+});
