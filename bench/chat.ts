@@ -42,7 +42,7 @@ import { createClient, type Client } from 'graphql-ws';
 import { Redis } from 'ioredis';
 import WebSocket from 'ws';
 import { signInternalIdentity } from '../lib/identity.js';
-import { fmt, formatTable, machineLine, percentile } from './lib/report.js';
+import { fmt, formatTable, loadNow, machineLine, percentile } from './lib/report.js';
 import { startStackProcess, type StackProcess } from './lib/stack-process.js';
 
 /** Members per group besides the sender (subgraphs/chat/conversations.ts: MAX_GROUP_MEMBERS = 200, owner included). */
@@ -226,7 +226,7 @@ interface PhaseResult {
 /** Message text: phase tag, kind (w = warm-up round, m = measured index), number, send time in ms since the epoch. */
 const text = (tag: string, kind: 'w' | 'm', n: number) => `bench:${tag}:${kind}:${n}:${now().toFixed(3)}`;
 
-async function runPhase(stack: StackProcess, world: World, opts: Options, phase: Phase, tag: string): Promise<PhaseResult> {
+async function runPhase(stack: StackProcess, world: World, opts: Options, phase: Phase, tag: string, progress: (s: string) => void): Promise<PhaseResult> {
   const { subscribers, groups } = world;
   const errors: Record<string, number> = {};
   const samples: string[] = [];
@@ -238,7 +238,6 @@ async function runPhase(stack: StackProcess, world: World, opts: Options, phase:
   const latencies: number[] = [];
   let received = 0;
   let lastReceiveAt = 0;
-  let measuring = false;
 
   const onEvent = (i: number, result: { data?: EventData | null; errors?: readonly { message: string }[] }) => {
     const at = now();
@@ -248,6 +247,7 @@ async function runPhase(stack: StackProcess, world: World, opts: Options, phase:
     const [b, t, kind, n, sentAt] = message.text.split(':');
     if (b !== 'bench' || t !== tag) return error('stray events', message.text);
     const tally = tallies[i]!;
+    // Each subscriber is in one conversation, so its seqs form one increasing series.
     if (message.seq <= tally.lastSeq) error('out of order', `subscriber ${i}: seq ${message.seq} after ${tally.lastSeq}`);
     tally.lastSeq = message.seq;
     if (!phase.senderOk(message.sender, world)) error('wrong sender', message.sender);
@@ -260,9 +260,10 @@ async function runPhase(stack: StackProcess, world: World, opts: Options, phase:
     tally.seen[index] = 1;
     received++;
     lastReceiveAt = at;
-    if (measuring) latencies.push(at - Number(sentAt));
+    latencies.push(at - Number(sentAt));
   };
 
+  progress(`${phase.name}: connecting ${subscribers.length} subscribers`);
   // Connect in batches: each batch is connected (connection_ack) before the next opens.
   const clients: Client[] = [];
   let stopping = false;
@@ -316,20 +317,23 @@ async function runPhase(stack: StackProcess, world: World, opts: Options, phase:
   // graphql-ws does not acknowledge. A round (one message per group) that every
   // subscriber receives proves it; rounds go on until `warmup` of them have been
   // sent and the last one reached everybody, or until it is hopeless.
-  const maxRounds = opts.warmup + 10;
+  const maxRounds = opts.warmup + 20;
   const liveFor = (r: number) => tallies.every((t) => t.ended || t.warmRound >= r);
   let round = 0;
   for (; ; round++) {
-    for (let g = 0; g < groups.length; g++) await send(g, text(tag, 'w', round));
     const r = round;
-    await waitFor(() => liveFor(r), () => tallies.reduce((n, t) => n + t.warmRound, 0), 10_000);
+    const t0 = Date.now();
+    for (let g = 0; g < groups.length; g++) await send(g, text(tag, 'w', r));
+    // Wait while deliveries progress; a subscriber not live yet gets the next round.
+    await waitFor(() => liveFor(r), () => tallies.reduce((n, t) => n + t.warmRound, 0), 60_000, 2_000);
+    progress(`${phase.name}: warm-up round ${r} reached ${tallies.filter((t) => t.warmRound >= r).length}/${tallies.length} in ${Date.now() - t0} ms`);
     if ((round + 1 >= opts.warmup && liveFor(round)) || round + 1 >= maxRounds) break;
   }
   const notLive = tallies.filter((t) => !t.ended && t.warmRound < round).length;
   if (notLive) error('not live after warm-up', `${notLive} subscribers missed warm-up round ${round}`);
 
   // Measure.
-  measuring = true;
+  progress(`${phase.name}: measuring`);
   const expected = Array.from({ length: opts.messages }, (_, i) => groups[i % groups.length]!.size).reduce((a, b) => a + b, 0);
   const firstSendAt = now();
   const sendLatencies = await pool(
@@ -340,12 +344,11 @@ async function runPhase(stack: StackProcess, world: World, opts: Options, phase:
   await waitFor(() => received >= expected, () => received, undefined, opts.idleTimeoutMs);
   const wallMs = lastReceiveAt - firstSendAt;
 
-  // Tear down in batches too, then give the servers a moment to finish closing.
+  // Tear down in batches too; `settle` then waits for the servers to finish closing.
   stopping = true;
   for (let start = 0; start < clients.length; start += opts.connectBatch) {
     await Promise.all(clients.slice(start, start + opts.connectBatch).map((c) => c.dispose()));
   }
-  await sleep(1500);
 
   return {
     name: phase.name,
@@ -431,14 +434,47 @@ function subgraphPhase(stack: StackProcess): Phase {
 /* ---------------------------------------------------------------- report */
 
 /** Server-side state that should be back to where it was once every client is gone. */
-async function leftovers(stack: StackProcess, redis: Redis): Promise<string> {
-  const channels = ((await redis.pubsub('CHANNELS', 'chat:u:*')) as string[]).length;
-  const presence = (await redis.keys('presence:*')).length;
-  const r = stack.resources();
-  return `chat bus channels ${channels}, presence keys ${presence}` + (r ? `, stack process RSS ${(r.rssBytes / 1024 ** 2).toFixed(0)} MiB, open fds ${r.openFds}` : '');
+interface Leftovers {
+  /** Redis channels the chat bus still listens on. */
+  channels: number;
+  /** Users the chat subgraph still counts as online. */
+  presence: number;
+  rssBytes?: number;
+  openFds?: number;
 }
 
-function printReport(world: World, opts: Options, results: PhaseResult[], before: string): void {
+async function leftovers(stack: StackProcess, redis: Redis): Promise<Leftovers> {
+  const channels = ((await redis.pubsub('CHANNELS', 'chat:u:*')) as string[]).length;
+  const presence = (await redis.keys('presence:*')).length;
+  return { channels, presence, ...stack.resources() };
+}
+
+/** How long teardown may take to show in the stack process: idle HTTP keep-alive sockets close after 5 s (Node's default). @default 10 s */
+const SETTLE_MS = 10_000;
+
+/**
+ * Waits until the stack is back to its state before the phase (no bus channel,
+ * nobody online, open descriptors within a few of the baseline) or SETTLE_MS
+ * pass, and says how long that took. What is still there after that is a leak
+ * worth looking at, not a socket on its way out.
+ */
+async function settle(stack: StackProcess, redis: Redis, baseline: Leftovers): Promise<string> {
+  const start = Date.now();
+  let current = await leftovers(stack, redis);
+  const clean = (l: Leftovers) => l.channels === 0 && l.presence === 0 && (l.openFds === undefined || baseline.openFds === undefined || l.openFds <= baseline.openFds + 10);
+  while (!clean(current) && Date.now() - start < SETTLE_MS) {
+    await sleep(250);
+    current = await leftovers(stack, redis);
+  }
+  return `${clean(current) ? 'settled' : 'NOT settled'} after ${((Date.now() - start) / 1000).toFixed(1)} s: ${describeLeftovers(current)}`;
+}
+
+function describeLeftovers(l: Leftovers): string {
+  const proc = l.rssBytes === undefined ? '' : `, stack process RSS ${(l.rssBytes / 1024 ** 2).toFixed(0)} MiB, open fds ${l.openFds}`;
+  return `chat bus channels ${l.channels}, presence keys ${l.presence}${proc}`;
+}
+
+function printReport(world: World, opts: Options, results: PhaseResult[], before: Leftovers, loadBefore: number): void {
   const header = ['phase', 'selection', 'subscribers', 'messages', 'expected', 'received', 'p50 ms', 'p99 ms', 'max ms', 'deliveries/s', 'send p50 ms', 'errors'];
   const rows = results.map((r) => [
     r.name,
@@ -466,22 +502,26 @@ function printReport(world: World, opts: Options, results: PhaseResult[], before
   console.log('latency: receive time - send time, ms; deliveries/s: deliveries / (last delivery - first send).');
   console.log("chat subgraph phase selects sender { id }: the subgraph alone cannot resolve displayName (a user subgraph field), so it skips the entity fetch the gateway makes per event.");
   for (const r of results) {
-    console.log(`${r.name}: warm-up rounds ${r.warmupRounds}; after teardown: ${r.after ?? '-'}`);
+    console.log(`${r.name}: warm-up rounds ${r.warmupRounds}; after teardown ${r.after ?? '-'}`);
     for (const [kind, n] of Object.entries(r.errors)) console.log(`  ${kind}: ${n}`);
     for (const s of r.samples) console.log(`  e.g. ${s}`);
   }
-  console.log(`before phases: ${before}`);
-  console.log(machineLine());
+  console.log(`before phases: ${describeLeftovers(before)}`);
+  console.log(machineLine({ loadBefore }));
 }
 
 async function main(): Promise<void> {
   const opts = options();
+  const loadBefore = loadNow();
   const t0 = Date.now();
   const stack = await startStackProcess({ env: { CHAT_SEND_LIMIT_PER_MINUTE: '1000000' } });
-  // Ctrl-C: stop the child in order rather than leave it to notice we are gone.
-  const interrupt = () => void stack.stop().finally(() => process.exit(130));
-  process.once('SIGINT', interrupt);
   const redis = new Redis(stack.redisUrl, { lazyConnect: true, maxRetriesPerRequest: 1 });
+  // Ctrl-C: stop the child in order rather than leave it to notice we are gone.
+  const interrupt = () => {
+    redis.disconnect();
+    void stack.stop().finally(() => process.exit(130));
+  };
+  process.once('SIGINT', interrupt);
   let missing = 0;
   try {
     await redis.connect();
@@ -495,12 +535,12 @@ async function main(): Promise<void> {
       [gatewayPhase(stack), 'g'],
       [subgraphPhase(stack), 's'],
     ] as const) {
-      const result = await runPhase(stack, world, opts, phase, tag);
-      result.after = await leftovers(stack, redis);
+      const result = await runPhase(stack, world, opts, phase, tag, progress);
+      result.after = await settle(stack, redis, before);
       results.push(result);
       progress(`${phase.name}: ${result.received}/${result.expected} delivered`);
     }
-    printReport(world, opts, results, before);
+    printReport(world, opts, results, before, loadBefore);
     missing = results.reduce((n, r) => n + Math.max(0, r.expected - r.received), 0);
     if (missing) console.log(`MISSING: ${missing} deliveries never arrived`);
   } finally {

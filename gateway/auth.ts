@@ -16,6 +16,7 @@ import type { Config } from '../lib/config.js';
 import { unauthenticated } from '../lib/errors.js';
 import { ANONYMOUS, type Viewer } from '../lib/identity.js';
 import { isFamilyRevoked } from '../lib/revocation.js';
+import { SERVICE_ROLE } from '../lib/shield.js';
 import { COOKIES, DEVICE_ID_HEADER, type SessionInstruction } from '../lib/session.js';
 import { verifyAccessToken, type VerifiedAccess } from '../lib/tokens.js';
 
@@ -64,7 +65,8 @@ export async function authenticateCredentials(credentials: Credentials, config: 
   }
   const { expiresAt, ...viewer } = access ?? { ...ANONYMOUS, expiresAt: undefined };
   return {
-    viewer: { ...viewer, deviceId },
+    // The service role belongs to the platform's own services, never to a user's token.
+    viewer: { ...viewer, roles: viewer.roles.filter((r) => r !== SERVICE_ROLE), deviceId },
     ...(expiresAt ? { expiresAt } : {}),
     ...refresh,
     ...(staleAccessCookie ? { staleAccessCookie } : {}),

@@ -122,10 +122,28 @@ export const envSchema = z.object({
   /** Danmaku one user may send per 10 seconds. @default 5 */
   DANMAKU_PER_10_SECONDS: z.coerce.number().int().min(1).default(5),
 
+  /** Events the search sync writes to the index per bulk request. @default 200 */
+  SEARCH_SYNC_BATCH: z.coerce.number().int().min(1).max(5000).default(200),
+  /** First retry delay of failed index writes; doubles each round (10 rounds). @default 100 ms */
+  SEARCH_SYNC_RETRY_BASE_MS: z.coerce.number().int().min(0).default(100),
+  /** The search sync leader's lock lifetime; a standby takes over within it after the leader dies. @default 15 s */
+  SEARCH_LEADER_TTL_SECONDS: z.coerce.number().min(0.3).default(15),
+
   /** How long after sending a message its sender may recall it. @default 120 seconds */
   CHAT_RECALL_WINDOW_SECONDS: z.coerce.number().int().min(0).default(120),
   /** Messages one user may send per minute, over all conversations. @default 60 */
   CHAT_SEND_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(60),
+
+  /** Comma-separated usernames that get the admin role when they sign in (reindex, dead letters). */
+  ADMIN_USERNAMES: z
+    .string()
+    .default('')
+    .transform((v) =>
+      v
+        .split(',')
+        .map((s) => s.trim().toLowerCase())
+        .filter(Boolean),
+    ),
 
   /** Apollo Studio: both set turns on usage reporting and managed federation. */
   APOLLO_KEY: optionalString,
@@ -136,6 +154,14 @@ export const envSchema = z.object({
   LLM_MODEL: optionalString,
   /** Comma-separated provider keys; each allows 2 concurrent calls per capability. */
   LLM_API_KEYS: optionalString,
+  /** Model for generateImage. @default LLM_MODEL */
+  LLM_IMAGE_MODEL: optionalString,
+  /** Longest wait for a free provider key before RATE_LIMITED. @default 30000 ms */
+  LLM_QUEUE_TIMEOUT_MS: z.coerce.number().int().min(0).default(30_000),
+  /** Concurrent calls one key allows per capability (text, image, slides). @default 2 */
+  LLM_KEY_CONCURRENCY: z.coerce.number().int().min(1).default(2),
+  /** Earlier question-and-answer turns sent as context. @default 6 */
+  ASSISTANT_HISTORY_TURNS: z.coerce.number().int().min(0).max(50).default(6),
 });
 
 export type Config = z.infer<typeof envSchema>;

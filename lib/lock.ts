@@ -41,3 +41,57 @@ export async function withLock<T>(redis: Redis, key: string, ttlMs: number, fn: 
     await lock.release();
   }
 }
+
+export interface Leadership {
+  /** True while this instance holds the lock and runs the work. */
+  readonly leading: boolean;
+  dispose(): Promise<void>;
+}
+
+/**
+ * Runs `start` on exactly one instance at a time: whoever holds `key`. The
+ * holder renews the lock every ttl/3; if a renewal fails (it lost the lock:
+ * paused too long, Redis failed over) it stops the work at once. The others
+ * retry every ttl/3 and take over within one ttl after the holder dies.
+ */
+export function runWhileLeader(redis: Redis, key: string, ttlMs: number, start: () => Promise<{ dispose(): Promise<void> }>, onError: (err: unknown) => void): Leadership {
+  let lock: Lock | null = null;
+  let work: { dispose(): Promise<void> } | null = null;
+  let stopped = false;
+  let tick: Promise<void> = Promise.resolve();
+
+  const step = async () => {
+    try {
+      if (lock) {
+        if (await lock.renew(ttlMs)) return;
+        lock = null;
+        await work?.dispose();
+        work = null;
+      }
+      lock = await tryLock(redis, key, ttlMs);
+      if (lock) work = await start();
+    } catch (err) {
+      onError(err);
+    }
+  };
+  tick = step();
+  const timer = setInterval(() => {
+    if (!stopped) tick = tick.then(step);
+  }, Math.max(50, Math.floor(ttlMs / 3)));
+  timer.unref();
+
+  return {
+    get leading() {
+      return lock !== null && work !== null;
+    },
+    async dispose() {
+      stopped = true;
+      clearInterval(timer);
+      await tick;
+      await work?.dispose();
+      await lock?.release().catch(() => false);
+      lock = null;
+      work = null;
+    },
+  };
+}

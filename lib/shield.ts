@@ -22,6 +22,12 @@ export const isAdmin = rule({ cache: 'contextual' })((_parent, _args, ctx: BaseC
   return ctx.viewer.roles.includes('admin') ? true : forbidden('Only administrators can do this.');
 });
 
+/** Another service of the platform (full syncs), never a user: the gateway strips this role from user tokens. */
+export const SERVICE_ROLE = 'service';
+export const isService = rule({ cache: 'contextual' })((_parent, _args, ctx: BaseContext) =>
+  ctx.viewer.roles.includes(SERVICE_ROLE) && !ctx.viewer.userId ? true : forbidden('Only platform services can do this.'),
+);
+
 /** Query._service and _Service.sdl (composition) and Query._entities (the gateway's entity fetches). */
 export const federationRules = {
   Query: { _service: allow, _entities: allow },

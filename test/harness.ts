@@ -22,6 +22,7 @@ import { requireObjectStore, requireRedis } from '../lib/runtime.js';
 import { startGateway, type RunningGateway } from '../gateway/server.js';
 import { startChatSubgraph, type ChatSubgraph } from '../subgraphs/chat/server.js';
 import { startSearchSubgraph, type SearchSubgraph } from '../subgraphs/search/server.js';
+import type { SearchIndex } from '../lib/infra/search/port.js';
 import { startUserSubgraph, type UserSubgraph } from '../subgraphs/user/server.js';
 import { startVideoSubgraph, type VideoSubgraph } from '../subgraphs/video/server.js';
 import { createChatStore } from '../subgraphs/chat/store.js';
@@ -58,6 +59,8 @@ export interface Stack {
   /** Store calls per subgraph and method since the stack started (or since `resetCounts`). */
   counts: Record<'user' | 'video' | 'chat', CallCounts>;
   resetCounts(): void;
+  /** Another search instance on the same Redis and index settings (leadership, scale-out). */
+  startSearchInstance(opts?: { wrapIndex?: (index: SearchIndex) => SearchIndex }): Promise<SearchSubgraph>;
   /** Stops a subgraph and starts a fresh one on the same port and data (a restart or a crash-free redeploy). */
   restart(name: 'user' | 'video' | 'chat'): Promise<void>;
   /** An access token for a user, as login would issue it. */
@@ -65,7 +68,12 @@ export interface Stack {
   dispose(): Promise<void>;
 }
 
-export async function startStack(env: Record<string, string> = {}): Promise<Stack> {
+export interface StackOptions {
+  /** Wraps the search index (tests inject failing writes through it). */
+  wrapIndex?: (index: SearchIndex) => SearchIndex;
+}
+
+export async function startStack(env: Record<string, string> = {}, options: StackOptions = {}): Promise<Stack> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'vidhub-test-'));
   const log = createLogger('test', process.env.TEST_LOG_LEVEL ?? 'silent');
   const stack = new DisposableStack();
@@ -93,12 +101,9 @@ export async function startStack(env: Record<string, string> = {}): Promise<Stac
       video: async (port: number) => startVideoSubgraph(config, log.child({ service: 'video' }), { port, store: counted(await createVideoStore(config), counts.video) }),
       chat: async (port: number) => startChatSubgraph(config, log.child({ service: 'chat' }), { port, store: counted(await createChatStore(config), counts.chat) }),
     };
-    const [user, video, chat, search] = await Promise.all([
-      starters.user(0),
-      starters.video(0),
-      starters.chat(0),
-      startSearchSubgraph(config, log.child({ service: 'search' }), { port: 0 }),
-    ]);
+    const [user, video, chat] = await Promise.all([starters.user(0), starters.video(0), starters.chat(0)]);
+    const searchOptions = { wrapIndex: options.wrapIndex, sources: { userUrl: user.url, videoUrl: video.url } };
+    const search = await startSearchSubgraph(config, log.child({ service: 'search' }), { port: 0, ...searchOptions });
     const running = { user, video, chat, search } as Record<'user' | 'video' | 'chat' | 'search', { dispose(): Promise<void> }>;
     stack.defer('subgraphs', async () => {
       await Promise.all(Object.values(running).map((s) => s.dispose()));
@@ -124,6 +129,7 @@ export async function startStack(env: Record<string, string> = {}): Promise<Stac
       resetCounts: () => {
         for (const c of Object.values(counts)) for (const k of Object.keys(c)) delete c[k];
       },
+      startSearchInstance: (opts = {}) => startSearchSubgraph(config, log.child({ service: 'search-2' }), { port: 0, ...searchOptions, ...opts }),
       restart: async (name) => {
         const old = result[name];
         await old.dispose();

@@ -55,12 +55,12 @@ describe('platform spine', () => {
       ],
     );
     assert.equal(data.search.total, 2);
-    const video = data.search.hits.find((h) => h.node.__typename === 'Video');
-    const user = data.search.hits.find((h) => h.node.__typename === 'User');
-    assert.ok(video && video.node.__typename === 'Video');
+    const video = data.search.hits.find((h) => h.node?.__typename === 'Video');
+    const user = data.search.hits.find((h) => h.node?.__typename === 'User');
+    assert.ok(video?.node?.__typename === 'Video');
     assert.equal(video.node.title, 'Cats playing piano');
     assert.equal(video.node.uploader.username, 'alice');
-    assert.ok(user && user.node.__typename === 'User');
+    assert.ok(user?.node?.__typename === 'User');
     assert.equal(user.node.username, 'bob');
     assert.ok(video.highlights.some((h) => h.fragments.some((f) => f.includes('<em>'))), 'a highlight marks the match');
   });

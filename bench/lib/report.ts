@@ -33,10 +33,20 @@ export function formatTable(header: readonly string[], rows: readonly (readonly 
   return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
 }
 
-/** One line naming the machine: cores, CPU model, memory, Node version, date. */
-export function machineLine(date = new Date()): string {
+/** Load average over the last minute: take it before starting anything, to see what else was running. */
+export function loadNow(): number {
+  return os.loadavg()[0] ?? Number.NaN;
+}
+
+/**
+ * One line naming the machine: cores, CPU model, memory, Node version, date,
+ * and (when given) the load average seen before the benchmark started, since
+ * anything else running on the same cores shows up in every number.
+ */
+export function machineLine(opts: { date?: Date; loadBefore?: number } = {}): string {
   const cpus = os.cpus();
   const model = cpus[0]?.model.replace(/\s+/g, ' ').trim() ?? 'unknown CPU';
   const memGiB = os.totalmem() / 1024 ** 3;
-  return `machine: ${cpus.length} cores, ${model}, ${memGiB.toFixed(1)} GiB RAM, Node ${process.version}, ${os.platform()} ${os.release()}, ${date.toISOString()}`;
+  const load = opts.loadBefore === undefined ? '' : `, load average before start ${fmt(opts.loadBefore, 2)}`;
+  return `machine: ${cpus.length} cores, ${model}, ${memGiB.toFixed(1)} GiB RAM, Node ${process.version}, ${os.platform()} ${os.release()}, ${(opts.date ?? new Date()).toISOString()}${load}`;
 }

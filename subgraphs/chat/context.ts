@@ -3,7 +3,10 @@ import type { Redis } from 'ioredis';
 import type { Config } from '../../lib/config.js';
 import { entityLoader } from '../../lib/loaders.js';
 import type { BaseContext } from '../../lib/subgraph.js';
+import type { ObjectStore } from '../../lib/infra/objectStore.js';
+import type { AssistantConfig } from './assistant.js';
 import type { ChatBus } from './bus.js';
+import type { CredentialPool } from './credentialPool.js';
 import type { Presence } from './presence.js';
 import type { ChatStore, ConversationRecord, MessageRecord } from './store.js';
 
@@ -13,6 +16,9 @@ export interface ChatServices {
   redis: Redis;
   bus: ChatBus;
   presence: Presence;
+  objects: ObjectStore;
+  /** Absent when no provider is configured (LLM_NOT_CONFIGURED). */
+  assistant?: { pool: CredentialPool; settings: AssistantConfig };
 }
 
 export interface Context extends BaseContext, ChatServices {

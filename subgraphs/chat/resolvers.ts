@@ -1,6 +1,7 @@
 import { badInput } from '../../lib/errors.js';
 import { checkPageSize, decodeCursor, encodeCursor } from '../../lib/pagination.js';
 import type { Resolvers } from './__generated__/resolvers.js';
+import { assistantAnswer, clearHistory, generateImage, generateSlides, history } from './assistant.js';
 import { addMembers, blockUser, conversationForMember, createGroup, isMember, leaveGroup, removeMember, renameGroup, startConversation } from './conversations.js';
 import { messageEvents, notificationAdded } from './events.js';
 import { markRead, recallMessage, sendMessage } from './messages.js';
@@ -25,6 +26,7 @@ export const resolvers: Resolvers = {
     },
     blockedUsers: async (_p, _a, ctx) => (await ctx.store.listBlocked(ctx.viewer.userId!)).map((id) => ({ id })),
     notifications: (_p, args, ctx) => listNotifications(ctx, args),
+    assistantHistory: (_p, { conversationId, first }, ctx) => history(ctx, conversationId, Math.min(Math.max(first ?? 20, 1), 50)),
   },
   Mutation: {
     startConversation: (_p, { userId }, ctx) => startConversation(ctx, userId),
@@ -39,10 +41,22 @@ export const resolvers: Resolvers = {
     blockUser: (_p, { userId }, ctx) => blockUser(ctx, userId, true),
     unblockUser: (_p, { userId }, ctx) => blockUser(ctx, userId, false),
     markNotificationsRead: (_p, { ids }, ctx) => ctx.store.markNotificationsRead(ctx.viewer.userId!, ids ?? undefined),
+    generateImage: (_p, { prompt }, ctx) => generateImage(ctx, prompt),
+    generateSlides: (_p, { topic }, ctx) => generateSlides(ctx, topic),
+    clearAssistantHistory: (_p, { conversationId }, ctx) => clearHistory(ctx, conversationId),
   },
   Subscription: {
     messageEvents: { subscribe: (_p, args, ctx) => messageEvents(ctx, args) },
     notificationAdded: { subscribe: (_p, _a, ctx) => notificationAdded(ctx) },
+    assistantAnswer: { subscribe: (_p, args, ctx) => assistantAnswer(ctx, args) },
+  },
+  AssistantEvent: {
+    text: (e) => (e.kind === 'TOKEN' ? e.text : null),
+    fullText: (e) => (e.kind === 'DONE' ? e.fullText : null),
+    usage: (e) => (e.kind === 'DONE' ? e.usage : null),
+    error: (e) => (e.kind === 'ERROR' ? e.error : null),
+    code: (e) => (e.kind === 'ERROR' ? e.code : null),
+    discardPartial: (e) => (e.kind === 'ERROR' ? e.discardPartial : null),
   },
   Conversation: {
     // Entity fetches obey membership too: a non-member gets null, never the data.

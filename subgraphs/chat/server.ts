@@ -4,7 +4,9 @@ import { DisposableStack } from '../../lib/disposable.js';
 import { STREAMS } from '../../lib/events.js';
 import { pingRedis } from '../../lib/infra/redis.js';
 import type { Logger } from '../../lib/logger.js';
-import { requireRedis } from '../../lib/runtime.js';
+import { requireObjectStore, requireRedis } from '../../lib/runtime.js';
+import type { Redis } from 'ioredis';
+import { CredentialPool } from './credentialPool.js';
 import { startConsumer } from '../../lib/streams.js';
 import { startSubgraph, type RunningSubgraph } from '../../lib/subgraph.js';
 import { ChatBus } from './bus.js';
@@ -27,6 +29,9 @@ export async function startChatSubgraph(config: Config, log: Logger, opts: { por
     stack.defer('redis', () => void redis.disconnect());
     const bus = stack.use('chat bus', new ChatBus(redis, config.REDIS_URL!));
     const presence = new Presence(redis);
+    const objects = await requireObjectStore(config);
+    const assistant = assistantFrom(config, redis, log);
+    if (assistant) stack.use('credential pool', assistant.pool);
     stack.use(
       'notifications consumer',
       await startConsumer({ redis, streams: [STREAMS.user, STREAMS.video], group: 'chat-notifications', handle: notificationHandler(store, bus), log: log.child({ worker: 'notifications' }) }),
@@ -39,8 +44,8 @@ export async function startChatSubgraph(config: Config, log: Logger, opts: { por
         log,
         resolvers,
         permissions,
-        createContext: contextFactory({ config, store, redis, bus, presence }),
-        readiness: { store: () => store.ping(), redis: () => pingRedis(redis) },
+        createContext: contextFactory({ config, store, redis, bus, presence, objects, ...(assistant ? { assistant } : {}) }),
+        readiness: { store: () => store.ping(), redis: () => pingRedis(redis), objectStorage: () => objects.ping() },
         port: opts.port ?? config.CHAT_PORT,
       }),
     );
@@ -49,4 +54,18 @@ export async function startChatSubgraph(config: Config, log: Logger, opts: { por
     await stack.dispose();
     throw err;
   }
+}
+
+/** @default 60 s, renewed while a call streams */
+const LEASE_TTL_MS = 60_000;
+
+/** The assistant's provider and key pool, or undefined when LLM_BASE_URL / LLM_API_KEYS are unset. */
+function assistantFrom(config: Config, redis: Redis, log: Logger) {
+  const keys = (config.LLM_API_KEYS ?? '').split(',').map((k) => k.trim()).filter(Boolean);
+  if (!config.LLM_BASE_URL || keys.length === 0) return undefined;
+  const model = config.LLM_MODEL ?? 'lite';
+  return {
+    pool: new CredentialPool({ redis, keys, log: log.child({ component: 'credential-pool' }), perKeyLimit: config.LLM_KEY_CONCURRENCY, leaseTtlMs: LEASE_TTL_MS, queueTimeoutMs: config.LLM_QUEUE_TIMEOUT_MS }),
+    settings: { baseUrl: config.LLM_BASE_URL, model, imageModel: config.LLM_IMAGE_MODEL ?? model, historyTurns: config.ASSISTANT_HISTORY_TURNS, leaseTtlMs: LEASE_TTL_MS },
+  };
 }

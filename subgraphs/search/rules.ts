@@ -1,11 +1,16 @@
-import { allow, federationRules, makeShield } from '../../lib/shield.js';
+import { allow, federationRules, isAdmin, makeShield } from '../../lib/shield.js';
 
 export const permissions = makeShield({
   ...federationRules,
-  Query: { ...federationRules.Query, search: allow },
+  Query: { ...federationRules.Query, search: allow, suggest: allow, recommendedVideos: allow, searchSyncStatus: isAdmin },
+  Mutation: { reindex: isAdmin, reindexDeadLetters: isAdmin },
   SearchResult: allow,
   SearchHit: allow,
   SearchHighlight: allow,
+  Suggestion: allow,
+  SearchSyncStatus: allow,
+  ReindexResult: allow,
+  DeadLetterRetry: allow,
   Video: { id: allow },
   User: { id: allow },
 });

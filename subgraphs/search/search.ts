@@ -25,3 +25,28 @@ export async function runSearch(index: SearchIndex, args: { query: string; type:
   const result = await index.search({ text, ...(kinds ? { kinds } : {}), from: (args.page - 1) * args.pageSize, size: args.pageSize });
   return { total: result.total, page: args.page, pageSize: args.pageSize, hits: result.hits };
 }
+
+/** How far back "recent" reaches for popular videos. @default 30 days */
+export const RECENT_DAYS = 30;
+export const MAX_RECOMMENDATIONS = 50;
+
+export async function suggest(index: SearchIndex, prefix: string, first: number) {
+  const text = prefix.trim();
+  if (!text) throw badInput('prefix must not be empty.');
+  if (text.length > MAX_QUERY_LENGTH) throw badInput(`prefix must be at most ${MAX_QUERY_LENGTH} characters.`);
+  if (!Number.isInteger(first) || first < 1 || first > 20) throw badInput('first must be between 1 and 20.');
+  return index.suggest(text, first);
+}
+
+export async function recommendedVideos(index: SearchIndex, videoId: string | null | undefined, first: number) {
+  if (!Number.isInteger(first) || first < 1 || first > MAX_RECOMMENDATIONS) throw badInput(`first must be between 1 and ${MAX_RECOMMENDATIONS}.`);
+  if (videoId) {
+    const related = await index.related(videoId, first);
+    if (related.length) return related;
+  }
+  const since = new Date(Date.now() - RECENT_DAYS * 86_400_000).toISOString();
+  const recent = await index.popular({ size: first, since });
+  // A quiet platform still recommends something: fall back to all-time popular.
+  const hits = recent.length >= first ? recent : [...recent, ...(await index.popular({ size: first })).filter((h) => !recent.some((r) => r.id === h.id))].slice(0, first);
+  return hits.filter((h) => h.id !== videoId);
+}

@@ -1,5 +1,5 @@
-/** Wiring of the search subgraph: the index (Elasticsearch or embedded), Redis, the server. */
-import type { Config } from '../../lib/config.js';
+/** Wiring of the search subgraph: the index (Elasticsearch or embedded), Redis, the sync pipeline, the server. */
+import { subgraphUrl, type Config } from '../../lib/config.js';
 import { DisposableStack } from '../../lib/disposable.js';
 import { pingRedis } from '../../lib/infra/redis.js';
 import { createSearchIndex } from '../../lib/infra/search/index.js';
@@ -8,20 +8,38 @@ import type { Logger } from '../../lib/logger.js';
 import { requireRedis } from '../../lib/runtime.js';
 import { startSubgraph, type RunningSubgraph } from '../../lib/subgraph.js';
 import { contextFactory } from './context.js';
+import { IndexSync } from './indexSync.js';
 import { resolvers } from './resolvers.js';
 import { permissions } from './rules.js';
 
 export interface SearchSubgraph extends RunningSubgraph {
   index: SearchIndex;
+  sync: IndexSync;
 }
 
-export async function startSearchSubgraph(config: Config, log: Logger, opts: { port?: number } = {}): Promise<SearchSubgraph> {
+export interface SearchOptions {
+  port?: number;
+  /** Wraps the index (tests inject failures through it). */
+  wrapIndex?: (index: SearchIndex) => SearchIndex;
+  /** Where the full sync reads users and videos; defaults to the configured subgraph URLs. */
+  sources?: { userUrl: string; videoUrl: string };
+}
+
+export async function startSearchSubgraph(config: Config, log: Logger, opts: SearchOptions = {}): Promise<SearchSubgraph> {
   const stack = new DisposableStack();
   try {
-    const index = stack.use('search index', await createSearchIndex(config));
+    const raw = stack.use('search index', await createSearchIndex(config));
+    const index = opts.wrapIndex ? opts.wrapIndex(raw) : raw;
     await index.ensureReady();
     const redis = requireRedis(config, 'search');
     stack.defer('redis', () => void redis.disconnect());
+    const sync = new IndexSync({
+      config,
+      index,
+      redis,
+      log: log.child({ component: 'index-sync' }),
+      sources: opts.sources ?? { userUrl: subgraphUrl(config, 'user'), videoUrl: subgraphUrl(config, 'video') },
+    });
     const server = stack.use(
       'server',
       await startSubgraph({
@@ -30,12 +48,14 @@ export async function startSearchSubgraph(config: Config, log: Logger, opts: { p
         log,
         resolvers,
         permissions,
-        createContext: contextFactory(index),
+        createContext: contextFactory(index, sync),
         readiness: { index: () => index.ping(), redis: () => pingRedis(redis) },
         port: opts.port ?? config.SEARCH_PORT,
       }),
     );
-    return { ...server, index, dispose: () => stack.dispose((name, err) => log.error({ err }, `stopping ${name} failed`)) };
+    sync.start();
+    stack.use('index sync', sync);
+    return { ...server, index, sync, dispose: () => stack.dispose((name, err) => log.error({ err }, `stopping ${name} failed`)) };
   } catch (err) {
     await stack.dispose();
     throw err;

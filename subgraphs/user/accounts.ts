@@ -24,6 +24,12 @@ export type Delivery = 'COOKIE' | 'BODY';
 const failUserKey = (username: string) => `auth:login-fail:user:${username.toLowerCase()}`;
 const failIpKey = (ip: string) => `auth:login-fail:ip:${ip}`;
 
+/** Stored roles, plus admin for the usernames ADMIN_USERNAMES names. */
+function withRoles(ctx: Context, user: UserRecord): { id: string; roles: string[] } {
+  const admin = ctx.config.ADMIN_USERNAMES.includes(user.username.toLowerCase());
+  return { id: user.id, roles: [...new Set([...user.roles, ...(admin ? ['admin'] : [])])] };
+}
+
 function deviceIdOf(ctx: Context): string {
   const id = ctx.viewer.deviceId;
   return id && DEVICE_ID.test(id) ? id : newDeviceId();
@@ -65,7 +71,7 @@ export async function register(ctx: Context, args: { username: string; password:
     throw mapStoreError(err, () => `The username "${args.username}" is taken.`);
   });
   await publishEvent(ctx.redis, STREAMS.user, { type: 'user.created', subjectId: user.id, version: user.version, payload: userEventPayload(user) });
-  const tokens = await ctx.sessions.start(user, deviceIdOf(ctx));
+  const tokens = await ctx.sessions.start(withRoles(ctx, user), deviceIdOf(ctx));
   return deliver(ctx, user, tokens, args.delivery);
 }
 
@@ -82,7 +88,7 @@ export async function login(ctx: Context, args: { username: string; password: st
     throw unauthenticated('Wrong username or password.');
   }
   await ctx.redis.del(failUserKey(args.username));
-  const tokens = await ctx.sessions.start(user, deviceIdOf(ctx));
+  const tokens = await ctx.sessions.start(withRoles(ctx, user), deviceIdOf(ctx));
   return deliver(ctx, user, tokens, args.delivery);
 }
 
@@ -91,7 +97,10 @@ export async function refresh(ctx: Context, args: { refreshToken?: string | null
   const token = args.refreshToken ?? (typeof cookieToken === 'string' ? cookieToken : undefined);
   if (!token) throw unauthenticated('No refresh token: pass refreshToken or sign in again.');
   let user: UserRecord | null = null;
-  const tokens = await ctx.sessions.rotate(token, ctx.viewer.deviceId, async (id) => (user = await ctx.loaders.user.load(id)));
+  const tokens = await ctx.sessions.rotate(token, ctx.viewer.deviceId, async (id) => {
+    user = await ctx.loaders.user.load(id);
+    return user && withRoles(ctx, user);
+  });
   return deliver(ctx, user!, tokens, args.delivery);
 }
 

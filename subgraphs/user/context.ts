@@ -1,5 +1,6 @@
 import DataLoader from 'dataloader';
 import type { Redis } from 'ioredis';
+import type { Config } from '../../lib/config.js';
 import type { ObjectStore } from '../../lib/infra/objectStore.js';
 import { entityLoader } from '../../lib/loaders.js';
 import type { BaseContext, HttpExchange } from '../../lib/subgraph.js';
@@ -7,6 +8,7 @@ import type { Sessions } from './sessions.js';
 import type { UserRecord, UserStore } from './store.js';
 
 export interface UserServices {
+  config: Config;
   store: UserStore;
   redis: Redis;
   sessions: Sessions;

@@ -6,6 +6,13 @@ import { AVATAR_URL_TTL_SECONDS, canSee, follow, followList, unfollow, updatePri
 export const resolvers: Resolvers = {
   Upload: GraphQLUpload,
   Query: {
+    exportUsers: async (_p, { first, after }, ctx) => {
+      const page = await ctx.store.listUsers({ limit: Math.min(Math.max(first ?? 500, 1), 1000), ...(after ? { after } : {}) });
+      return {
+        items: page.items.map((u) => ({ id: u.id, version: u.version, username: u.username, displayName: u.displayName, bio: u.bio, createdAt: u.createdAt.toISOString() })),
+        endCursor: page.hasNextPage ? page.items.at(-1)!.id : null,
+      };
+    },
     me: (_p, _a, ctx) => (ctx.viewer.userId ? ctx.loaders.user.load(ctx.viewer.userId) : null),
     user: (_p, { id }, ctx) => ctx.loaders.user.load(id),
     userByUsername: (_p, { username }, ctx) => ctx.store.findUserByUsername(username),

@@ -1,6 +1,6 @@
 import { rule } from 'graphql-shield';
 import { forbidden } from '../../lib/errors.js';
-import { allow, federationRules, isAuthenticated, makeShield } from '../../lib/shield.js';
+import { allow, federationRules, isAuthenticated, isService, makeShield } from '../../lib/shield.js';
 import type { Context } from './context.js';
 import type { UserRecord } from './store.js';
 
@@ -11,7 +11,9 @@ const isSelf = rule({ cache: 'strict' })((user: UserRecord, _a, ctx: Context) =>
 
 export const permissions = makeShield({
   ...federationRules,
-  Query: { ...federationRules.Query, me: allow, user: allow, userByUsername: allow },
+  Query: { ...federationRules.Query, me: allow, user: allow, userByUsername: allow, exportUsers: isService },
+  UserExport: isService,
+  UserExportPage: isService,
   Mutation: {
     register: allow,
     login: allow,

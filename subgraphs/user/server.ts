@@ -38,7 +38,7 @@ export async function startUserSubgraph(
         log,
         resolvers,
         permissions,
-        createContext: contextFactory({ store, redis, sessions, objects }),
+        createContext: contextFactory({ config, store, redis, sessions, objects }),
         readiness: { store: () => store.ping(), redis: () => pingRedis(redis), objectStorage: () => objects.ping() },
         port: opts.port ?? config.USER_PORT,
         beforeGraphQL: [graphqlUploadExpress({ maxFileSize: AVATAR_MAX_BYTES + 1, maxFiles: 1 })],

@@ -43,6 +43,20 @@ for (const makeFixture of adapterFixtures<UserStore>('user', { sqlite: (db) => n
       assert.equal((await store.findUserByUsername('Carol'))?.displayName, 'Carol');
     });
 
+    test('listUsers pages through every user in id order', async () => {
+      const seen: string[] = [];
+      let after: string | undefined;
+      for (;;) {
+        const page = await store.listUsers({ limit: 2, ...(after ? { after } : {}) });
+        seen.push(...page.items.map((u) => u.id));
+        if (!page.hasNextPage) break;
+        after = page.items.at(-1)!.id;
+      }
+      assert.deepEqual(seen, [...seen].sort());
+      assert.equal(new Set(seen).size, seen.length);
+      assert.ok(seen.length >= 3);
+    });
+
     test('data survives reopening the store', async () => {
       const d = await store.createUser({ username: 'dave', displayName: 'Dave', passwordHash: 'h' });
       const second = await fixture.open();

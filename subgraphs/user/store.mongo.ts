@@ -155,6 +155,11 @@ export class MongoUserStore implements UserStore {
     return { items: docs.slice(0, q.limit).map((d) => ({ userId: d[other], cursor: d._id })), hasNextPage: docs.length > q.limit };
   }
 
+  async listUsers(q: { limit: number; after?: string }): Promise<{ items: UserRecord[]; hasNextPage: boolean }> {
+    const docs = await this.users.find(q.after ? { _id: { $gt: q.after } } : {}).sort({ _id: 1 }).limit(q.limit + 1).lean<UserDoc[]>();
+    return { items: docs.slice(0, q.limit).map(toRecord), hasNextPage: docs.length > q.limit };
+  }
+
   async ping(): Promise<void> {
     await this.conn.db?.admin().ping();
   }

@@ -166,6 +166,11 @@ export class SqliteUserStore implements UserStore {
     return { items: rows.slice(0, q.limit).map((r) => ({ userId: r.other, cursor: r.id })), hasNextPage: rows.length > q.limit };
   }
 
+  async listUsers(q: { limit: number; after?: string }): Promise<{ items: UserRecord[]; hasNextPage: boolean }> {
+    const rows = this.db.prepare(`SELECT * FROM users WHERE (? IS NULL OR id > ?) ORDER BY id LIMIT ?`).all(q.after ?? null, q.after ?? null, q.limit + 1) as Row[];
+    return { items: rows.slice(0, q.limit).map(toRecord), hasNextPage: rows.length > q.limit };
+  }
+
   async ping(): Promise<void> {
     this.db.prepare('SELECT 1').get();
   }

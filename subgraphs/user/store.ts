@@ -75,6 +75,8 @@ export interface UserStore {
   followedAmong(followerId: string, candidateIds: readonly string[]): Promise<Set<string>>;
   listFollowers(userId: string, q: { limit: number; after?: string }): Promise<FollowPage>;
   listFollowing(userId: string, q: { limit: number; after?: string }): Promise<FollowPage>;
+  /** Every user in id order (exports for other services' full syncs). */
+  listUsers(q: { limit: number; after?: string }): Promise<{ items: UserRecord[]; hasNextPage: boolean }>;
   ping(): Promise<void>;
   dispose(): Promise<void>;
 }

@@ -25,6 +25,23 @@ const safeName = (name: string) => name.replace(/[\\/\r\n"]/g, '_');
 export const resolvers: Resolvers = {
   Upload: GraphQLUpload,
   Query: {
+    exportVideos: async (_p, { first, after }, ctx) => {
+      const page = await ctx.store.listVideos({ limit: Math.min(Math.max(first ?? 500, 1), 1000), ...(after ? { afterId: after } : {}) });
+      return {
+        items: page.items.map((v) => ({
+          id: v.id,
+          version: v.version,
+          uploaderId: v.uploaderId,
+          title: v.title,
+          description: v.description,
+          tags: v.tags,
+          likeCount: v.likeCount,
+          viewCount: v.viewCount,
+          createdAt: v.createdAt.toISOString(),
+        })),
+        endCursor: page.hasNextPage ? page.items.at(-1)!.id : null,
+      };
+    },
     video: (_p, { id }, ctx) => ctx.loaders.video.load(id),
     videos: (_p, args, ctx) => videoPage(ctx, args),
     uploadStatus: (_p, { uploadId }, ctx) => uploadStatus(ctx, uploadId),

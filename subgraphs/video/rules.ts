@@ -1,10 +1,12 @@
-import { allow, federationRules, isAuthenticated, makeShield } from '../../lib/shield.js';
+import { allow, federationRules, isAuthenticated, isService, makeShield } from '../../lib/shield.js';
 
 // Uploads and folders check ownership in their resolvers (NOT_FOUND/FORBIDDEN);
 // the entry points that change anything require a signed-in viewer.
 export const permissions = makeShield({
   ...federationRules,
-  Query: { ...federationRules.Query, video: allow, videos: allow, danmakus: allow, uploadStatus: isAuthenticated, favouriteFolder: isAuthenticated },
+  VideoExport: isService,
+  VideoExportPage: isService,
+  Query: { ...federationRules.Query, exportVideos: isService, video: allow, videos: allow, danmakus: allow, uploadStatus: isAuthenticated, favouriteFolder: isAuthenticated },
   Mutation: { '*': isAuthenticated, recordView: allow },
   Subscription: { danmakuAdded: allow },
   Video: allow,

@@ -19,6 +19,44 @@ export type Scalars = {
   Upload: { input: unknown; output: unknown; }
 };
 
+export type AssistantEvent = {
+  __typename?: 'AssistantEvent';
+  code?: Maybe<Scalars['String']['output']>;
+  /** ERROR: true when tokens were already sent and must be discarded. */
+  discardPartial?: Maybe<Scalars['Boolean']['output']>;
+  /** ERROR: what went wrong, and its code (RATE_LIMITED, UPSTREAM_UNAVAILABLE...). */
+  error?: Maybe<Scalars['String']['output']>;
+  /** DONE: the whole answer. */
+  fullText?: Maybe<Scalars['String']['output']>;
+  kind: AssistantEventKind;
+  /** TOKEN: the next piece of text. */
+  text?: Maybe<Scalars['String']['output']>;
+  /** DONE: tokens used, as reported by the provider (or estimated). */
+  usage?: Maybe<AssistantUsage>;
+};
+
+export type AssistantEventKind =
+  /** The answer is complete: the whole text and the usage. */
+  | 'DONE'
+  /** The answer failed; with discardPartial, throw away the tokens received. */
+  | 'ERROR'
+  /** A piece of the answer, in order. */
+  | 'TOKEN';
+
+export type AssistantTurn = {
+  __typename?: 'AssistantTurn';
+  answer: Scalars['String']['output'];
+  createdAt: Scalars['DateTime']['output'];
+  prompt: Scalars['String']['output'];
+};
+
+export type AssistantUsage = {
+  __typename?: 'AssistantUsage';
+  completionTokens: Scalars['Int']['output'];
+  promptTokens: Scalars['Int']['output'];
+  totalTokens: Scalars['Int']['output'];
+};
+
 export type AuthPayload = {
   __typename?: 'AuthPayload';
   /** Null with delivery COOKIE. */
@@ -127,6 +165,12 @@ export type DanmakuMode =
   | 'SCROLL'
   | 'TOP';
 
+export type DeadLetterRetry = {
+  __typename?: 'DeadLetterRetry';
+  remaining: Scalars['Int']['output'];
+  retried: Scalars['Int']['output'];
+};
+
 export type FavouriteFolder = {
   __typename?: 'FavouriteFolder';
   createdAt: Scalars['DateTime']['output'];
@@ -143,6 +187,14 @@ export type FavouriteFolder = {
 export type FavouriteFolderVideosArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** A file the assistant made, stored for the viewer. */
+export type GeneratedFile = {
+  __typename?: 'GeneratedFile';
+  contentType: Scalars['String']['output'];
+  size: Scalars['Int']['output'];
+  url: Scalars['String']['output'];
 };
 
 export type InitUploadResult = {
@@ -200,6 +252,8 @@ export type Mutation = {
   blockUser: Scalars['Boolean']['output'];
   /** Changes the password and signs out every session of the user. */
   changePassword: Scalars['Boolean']['output'];
+  /** Forgets the viewer's assistant history in a thread. */
+  clearAssistantHistory: Scalars['Boolean']['output'];
   /** Merges the chunks, checks the whole file's sha256 and that it is a video. */
   completeUpload: UploadSession;
   /** Records a chunk PUT through presignChunkUpload after checking its size and checksum. */
@@ -214,6 +268,10 @@ export type Mutation = {
   deleteVideo: Scalars['Boolean']['output'];
   /** Idempotent; returns the followed user. */
   follow: User;
+  /** An image from the provider's image model, stored; 1-1000 characters of prompt. */
+  generateImage: GeneratedFile;
+  /** A slide deck (.pptx) on a topic, outlined by the text model; 1-200 characters of topic. */
+  generateSlides: GeneratedFile;
   /**
    * Starts (or instantly completes) an upload. `sha256` is the whole file's hex
    * digest; `chunkSize` defaults to 5 MiB (5-32 MiB).
@@ -239,6 +297,10 @@ export type Mutation = {
   refreshTokens: AuthPayload;
   /** Creates an account and signs in. Passwords: 8-128 characters with a letter and a digit. */
   register: AuthPayload;
+  /** Rebuilds the index from the user and video services. Admins only. */
+  reindex: ReindexResult;
+  /** Retries the index writes that failed ten times. Admins only. */
+  reindexDeadLetters: DeadLetterRetry;
   removeFromFavourites: FavouriteFolder;
   /** Owner only; the owner cannot remove themself (use leaveGroup). */
   removeMember: Conversation;
@@ -302,6 +364,11 @@ export type MutationChangePasswordArgs = {
 };
 
 
+export type MutationClearAssistantHistoryArgs = {
+  conversationId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
 export type MutationCompleteUploadArgs = {
   uploadId: Scalars['ID']['input'];
 };
@@ -343,6 +410,16 @@ export type MutationDeleteVideoArgs = {
 
 export type MutationFollowArgs = {
   userId: Scalars['ID']['input'];
+};
+
+
+export type MutationGenerateImageArgs = {
+  prompt: Scalars['String']['input'];
+};
+
+
+export type MutationGenerateSlidesArgs = {
+  topic: Scalars['String']['input'];
 };
 
 
@@ -414,6 +491,11 @@ export type MutationRegisterArgs = {
   displayName?: InputMaybe<Scalars['String']['input']>;
   password: Scalars['String']['input'];
   username: Scalars['String']['input'];
+};
+
+
+export type MutationReindexArgs = {
+  wipe?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 
@@ -571,6 +653,8 @@ export type PublishVideoInput = {
 
 export type Query = {
   __typename?: 'Query';
+  /** The viewer's recent assistant turns in a thread (the conversationId given to assistantAnswer, or the default thread), oldest first. */
+  assistantHistory: Array<AssistantTurn>;
   /** Users the viewer has blocked. */
   blockedUsers: Array<User>;
   conversation?: Maybe<Conversation>;
@@ -583,7 +667,13 @@ export type Query = {
   /** Messages of a conversation the viewer belongs to, oldest first, after or before a sequence number. */
   messages: Array<Message>;
   notifications: NotificationConnection;
+  /** Videos related to a video (shared tags, same uploader, similar text), or popular recent videos without one. */
+  recommendedVideos: Array<Maybe<Video>>;
+  /** Videos and users matching `query` (typos tolerated), best first, with highlighted fragments. */
   search: SearchResult;
+  searchSyncStatus: SearchSyncStatus;
+  /** Completions of video titles, tags and usernames that start like `prefix`, most popular first. */
+  suggest: Array<Suggestion>;
   /** The state of one of the viewer's uploads; resumable clients call it to learn what to send. */
   uploadStatus: UploadSession;
   user?: Maybe<User>;
@@ -591,6 +681,12 @@ export type Query = {
   video?: Maybe<Video>;
   /** Newest first; optionally only one uploader's videos. */
   videos: VideoConnection;
+};
+
+
+export type QueryAssistantHistoryArgs = {
+  conversationId?: InputMaybe<Scalars['ID']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -632,11 +728,23 @@ export type QueryNotificationsArgs = {
 };
 
 
+export type QueryRecommendedVideosArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+  videoId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
 export type QuerySearchArgs = {
   page?: InputMaybe<Scalars['Int']['input']>;
   pageSize?: InputMaybe<Scalars['Int']['input']>;
   query: Scalars['String']['input'];
   type?: InputMaybe<SearchType>;
+};
+
+
+export type QuerySuggestArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+  prefix: Scalars['String']['input'];
 };
 
 
@@ -666,6 +774,14 @@ export type QueryVideosArgs = {
   uploaderId?: InputMaybe<Scalars['ID']['input']>;
 };
 
+export type ReindexResult = {
+  __typename?: 'ReindexResult';
+  /** False when a reindex was already running. */
+  started: Scalars['Boolean']['output'];
+  users: Scalars['Int']['output'];
+  videos: Scalars['Int']['output'];
+};
+
 /** Fragments of a matched field with the matched terms wrapped in <em>. */
 export type SearchHighlight = {
   __typename?: 'SearchHighlight';
@@ -676,7 +792,8 @@ export type SearchHighlight = {
 export type SearchHit = {
   __typename?: 'SearchHit';
   highlights: Array<SearchHighlight>;
-  node: SearchNode;
+  /** Null in the short window where an item was deleted at its source but not yet from the index. */
+  node?: Maybe<SearchNode>;
   score: Scalars['Float']['output'];
 };
 
@@ -691,6 +808,22 @@ export type SearchResult = {
   total: Scalars['Int']['output'];
 };
 
+/** The state of the index sync pipeline (admins only). */
+export type SearchSyncStatus = {
+  __typename?: 'SearchSyncStatus';
+  deadLettered: Scalars['Int']['output'];
+  fullSyncDoneAt?: Maybe<Scalars['String']['output']>;
+  indexedUsers: Scalars['Int']['output'];
+  indexedVideos: Scalars['Int']['output'];
+  /** Event time to searchable time over the latest events. */
+  lagP50Ms?: Maybe<Scalars['Float']['output']>;
+  lagP99Ms?: Maybe<Scalars['Float']['output']>;
+  /** Whether the instance that answered runs the sync consumer. */
+  leader: Scalars['Boolean']['output'];
+  pendingDeadLetters: Scalars['Int']['output'];
+  processedEvents: Scalars['Int']['output'];
+};
+
 export type SearchType =
   | 'ALL'
   | 'USER'
@@ -698,6 +831,8 @@ export type SearchType =
 
 export type Subscription = {
   __typename?: 'Subscription';
+  /** The assistant's answer, token by token, then DONE (or ERROR). Stop the subscription to cancel it. */
+  assistantAnswer: AssistantEvent;
   /** Danmaku sent to a video while you watch. */
   danmakuAdded: Danmaku;
   /**
@@ -711,6 +846,12 @@ export type Subscription = {
 };
 
 
+export type SubscriptionAssistantAnswerArgs = {
+  conversationId?: InputMaybe<Scalars['ID']['input']>;
+  prompt: Scalars['String']['input'];
+};
+
+
 export type SubscriptionDanmakuAddedArgs = {
   videoId: Scalars['ID']['input'];
 };
@@ -719,6 +860,14 @@ export type SubscriptionDanmakuAddedArgs = {
 export type SubscriptionMessageEventsArgs = {
   afterSeq?: InputMaybe<Scalars['Int']['input']>;
   conversationId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+/** A completion for what the user is typing. */
+export type Suggestion = {
+  __typename?: 'Suggestion';
+  /** Null in the short window where an item was deleted at its source but not yet from the index. */
+  node?: Maybe<SearchNode>;
+  text: Scalars['String']['output'];
 };
 
 /** How the session tokens reach the client. */
@@ -909,7 +1058,7 @@ export type CrossGraphQueryVariables = Exact<{
 }>;
 
 
-export type CrossGraphQuery = { __typename?: 'Query', video?: { __typename?: 'Video', id: string, title: string, uploader: { __typename?: 'User', id: string, username: string, displayName: string } } | null, conversation?: { __typename?: 'Conversation', id: string, members: Array<{ __typename?: 'User', username: string }> } | null, messages: Array<{ __typename?: 'Message', seq: number, text?: string | null, sender: { __typename?: 'User', username: string, displayName: string } }>, search: { __typename?: 'SearchResult', total: number, hits: Array<{ __typename?: 'SearchHit', score: number, highlights: Array<{ __typename?: 'SearchHighlight', field: string, fragments: Array<string> }>, node: { __typename: 'User', id: string, username: string } | { __typename: 'Video', id: string, title: string, uploader: { __typename?: 'User', username: string } } }> } };
+export type CrossGraphQuery = { __typename?: 'Query', video?: { __typename?: 'Video', id: string, title: string, uploader: { __typename?: 'User', id: string, username: string, displayName: string } } | null, conversation?: { __typename?: 'Conversation', id: string, members: Array<{ __typename?: 'User', username: string }> } | null, messages: Array<{ __typename?: 'Message', seq: number, text?: string | null, sender: { __typename?: 'User', username: string, displayName: string } }>, search: { __typename?: 'SearchResult', total: number, hits: Array<{ __typename?: 'SearchHit', score: number, highlights: Array<{ __typename?: 'SearchHighlight', field: string, fragments: Array<string> }>, node?: { __typename: 'User', id: string, username: string } | { __typename: 'Video', id: string, title: string, uploader: { __typename?: 'User', username: string } } | null }> } };
 
 
 export const CrossGraphDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"CrossGraph"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"videoId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"conversationId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"query"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"video"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"videoId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"uploader"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"username"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"conversation"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"conversationId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"members"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"username"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"messages"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"conversationId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"conversationId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"seq"}},{"kind":"Field","name":{"kind":"Name","value":"text"}},{"kind":"Field","name":{"kind":"Name","value":"sender"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"username"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"search"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"query"},"value":{"kind":"Variable","name":{"kind":"Name","value":"query"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"total"}},{"kind":"Field","name":{"kind":"Name","value":"hits"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"score"}},{"kind":"Field","name":{"kind":"Name","value":"highlights"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"fragments"}}]}},{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Video"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"uploader"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"username"}}]}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"User"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"username"}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<CrossGraphQuery, CrossGraphQueryVariables>;

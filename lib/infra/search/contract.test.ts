@@ -12,7 +12,7 @@ import { Client } from '@elastic/elasticsearch';
 import { createElasticsearchIndex, indexNames } from './elasticsearch.js';
 import { createEmbeddedIndex } from './embedded.js';
 import { createSearchIndex } from './index.js';
-import type { SearchDocument, SearchIndex } from './port.js';
+import type { SearchDocument, SearchIndex, SearchKind } from './port.js';
 
 interface Subject {
   index: SearchIndex;
@@ -40,6 +40,55 @@ const VIDEOS: SearchDocument[] = [
 const USERS: SearchDocument[] = [
   { kind: 'user', id: 'u1', version: 1, username: 'tsfan', displayName: 'TypeScript Fan', bio: 'I love generics', popularity: 3 },
   { kind: 'user', id: 'u2', version: 1, username: 'alice', displayName: 'Alice Liddell', bio: 'Cooking and travel', popularity: 7 },
+];
+
+/** Videos around r0 (tags Baking/bread, uploader carol, sourdough text), each named after what it shares with it. */
+const RELATED: SearchDocument[] = [
+  {
+    kind: 'video',
+    id: 'r0',
+    version: 1,
+    title: 'Sourdough bread basics',
+    description: 'Feeding starter cultures, shaping loaves.',
+    tags: ['Baking', 'bread'],
+    uploaderName: 'carol',
+    createdAt: '2025-03-01T00:00:00Z',
+  },
+  // Two shared tags, matched case-insensitively: 3 + 3.
+  { kind: 'video', id: 'r-tags', version: 1, title: 'Weekend brunch ideas', tags: ['baking', 'BREAD', 'brunch'], uploaderName: 'dave', createdAt: '2025-01-01T00:00:00Z' },
+  // One shared tag and the same uploader: 3 + 2.
+  { kind: 'video', id: 'r-tag-uploader', version: 1, title: 'Knife skills', tags: ['baking'], uploaderName: 'carol', createdAt: '2024-01-01' },
+  // One shared tag each (3): newest first, then by id.
+  { kind: 'video', id: 'r-tag-b', version: 1, title: 'Markets of Lyon', tags: ['bread', 'travel'], uploaderName: 'erin', createdAt: '2025-02-01T00:00:00Z' },
+  { kind: 'video', id: 'r-tag-c', version: 1, title: 'Ferry crossings', tags: ['bread'], uploaderName: 'erin', createdAt: '2024-06-01T00:00:00Z' },
+  { kind: 'video', id: 'r-tag-a', version: 1, title: 'Mountain huts', tags: ['Bread'], uploaderName: 'erin', createdAt: '2024-06-01T00:00:00Z' },
+  // The same uploader only: 2.
+  { kind: 'video', id: 'r-uploader', version: 1, title: 'Guitar practice', tags: ['music'], uploaderName: 'carol' },
+  // Similar text only (title:sourdough, description:starter and cultures): below 1.
+  {
+    kind: 'video',
+    id: 'r-text',
+    version: 1,
+    title: 'Sourdough troubleshooting',
+    description: 'Starter cultures that stop rising.',
+    tags: ['science'],
+    uploaderName: 'frank',
+  },
+  // Not related: the uploader name is compared exactly; nothing else is shared.
+  { kind: 'video', id: 'r-uploader-case', version: 1, title: 'Pottery wheel', tags: ['clay'], uploaderName: 'CAROL' },
+  { kind: 'video', id: 'r-unrelated', version: 1, title: 'Chess openings', description: 'Sicilian defence explained.', tags: ['chess'], uploaderName: 'gina' },
+  // Would rank first, but is deleted in the test.
+  { kind: 'video', id: 'r-deleted', version: 1, title: 'Sourdough bread basics again', tags: ['baking', 'bread'], uploaderName: 'carol' },
+];
+
+/** Popularity ties (50) around VIDEOS' v1 (50, 2025-01-02), plus the extremes. */
+const POPULAR: SearchDocument[] = [
+  { kind: 'video', id: 'p-newer', version: 1, title: 'Tie, newer than v1', popularity: 50, createdAt: '2025-02-01T00:00:00Z' },
+  { kind: 'video', id: 'p-a', version: 1, title: 'Tie, as new as p-newer', popularity: 50, createdAt: '2025-02-01T00:00:00.000Z' },
+  { kind: 'video', id: 'p-undated', version: 1, title: 'Tie without a date', popularity: 50 },
+  { kind: 'video', id: 'p-negative', version: 1, title: 'Disliked', popularity: -3, createdAt: '2024-01-01' },
+  { kind: 'video', id: 'p-none', version: 1, title: 'No popularity yet', createdAt: '2025-06-01' },
+  { kind: 'video', id: 'p-deleted', version: 1, title: 'Viral, then deleted', popularity: 1000, createdAt: '2025-06-01' },
 ];
 
 function ids(hits: { id: string }[]): string[] {
@@ -209,6 +258,96 @@ function searchContract(name: string, factory: () => Promise<Subject>): void {
       ]);
     });
 
+    it('gets live documents by id in the order asked, of the asked kind only', async () => {
+      await index.remove([{ kind: 'video', id: 'v2', version: 2 }]);
+      assert.deepEqual(await index.get('video', ['v3', 'nope', 'v1', 'v2', 'u1', '', 'v3']), [VIDEOS[2], VIDEOS[0], VIDEOS[2]]);
+      assert.deepEqual(await index.get('user', ['u2', 'v1', 'u1']), [USERS[1], USERS[0]]);
+      assert.deepEqual(await index.get('video', []), []);
+      assert.deepEqual(await index.get('user', ['ghost']), []);
+
+      // The newest version, with only the kind's fields.
+      await index.upsert([{ ...VIDEOS[2]!, version: 2, title: 'TypeScript 5 vs JavaScript', username: 'not a video field' }]);
+      assert.deepEqual(await index.get('video', ['v3']), [{ ...VIDEOS[2], version: 2, title: 'TypeScript 5 vs JavaScript' }]);
+      // A restored document comes back.
+      await index.upsert([{ ...VIDEOS[1]!, version: 3 }]);
+      assert.deepEqual(await index.get('video', ['v2']), [{ ...VIDEOS[1], version: 3 }]);
+
+      // Results are copies.
+      const [copy] = await index.get('video', ['v1']);
+      copy!.tags!.push('edited');
+      assert.deepEqual((await index.get('video', ['v1']))[0]?.tags, ['typescript', 'programming']);
+      await assert.rejects(index.get('clip' as SearchKind, ['v1']), RangeError);
+    });
+
+    it('relates videos by shared tags, then uploader, then similar text', async () => {
+      assert.ok((await index.upsert(RELATED)).every((r) => r.ok && !r.skipped));
+      await index.remove([{ kind: 'video', id: 'r-deleted', version: 2 }]);
+
+      const hits = await index.related('r0');
+      assert.deepEqual(hits.map((h) => h.id), [
+        'r-tags',
+        'r-tag-uploader',
+        'r-tag-b',
+        'r-tag-a',
+        'r-tag-c',
+        'r-uploader',
+        'r-text',
+      ]);
+      assert.deepEqual(hits.slice(0, 6).map((h) => h.score), [6, 5, 3, 3, 3, 2]);
+      const text = hits[6]!.score;
+      assert.ok(text > 0 && text < 1, `text similarity ${text} weighs less than the uploader`);
+      assert.ok(hits.every((h) => h.kind === 'video' && h.highlights.length === 0));
+
+      // Equal scores (the same uploader): newest first.
+      assert.deepEqual((await index.related('r-uploader')).map((h) => h.id), ['r0', 'r-tag-uploader']);
+    });
+
+    it('relates nothing to an unknown or deleted video, and caps the size', async () => {
+      assert.ok((await index.upsert(RELATED)).every((r) => r.ok && !r.skipped));
+      await index.remove([{ kind: 'video', id: 'r-deleted', version: 2 }]);
+      assert.deepEqual(await index.related('nope'), []);
+      assert.deepEqual(await index.related(''), []);
+      assert.deepEqual(await index.related('r-deleted'), []);
+      assert.deepEqual(await index.related('u1'), [], 'a user is not a video');
+      assert.deepEqual(await index.related('r-unrelated'), []);
+
+      assert.deepEqual((await index.related('r0', 2)).map((h) => h.id), ['r-tags', 'r-tag-uploader']);
+      assert.equal((await index.related('r0', 50)).length, 7);
+      await assert.rejects(index.related('r0', 51), RangeError);
+      await assert.rejects(index.related('r0', 0), RangeError);
+      await assert.rejects(index.related('r0', 1.5), RangeError);
+    });
+
+    it('lists popular videos, ties newest first, then by id', async () => {
+      assert.ok((await index.upsert(POPULAR)).every((r) => r.ok && !r.skipped));
+      await index.remove([{ kind: 'video', id: 'p-deleted', version: 2 }]);
+
+      const all = await index.popular({ size: 50 });
+      assert.deepEqual(all.map((h) => h.id), [
+        'v2', 'p-a', 'p-newer', 'v1', 'p-undated', 'v4', 'v3', 'v6', 'v5', 'p-negative', 'p-none',
+      ]);
+      assert.deepEqual(all.map((h) => h.score), [80, 50, 50, 50, 50, 30, 10, 5, 1, -3, 0]);
+      assert.ok(all.every((h) => h.kind === 'video' && h.highlights.length === 0));
+      assert.deepEqual(await index.popular({}), all.slice(0, 10));
+      assert.deepEqual((await index.popular({ size: 2 })).map((h) => h.id), ['v2', 'p-a']);
+    });
+
+    it('lists popular videos created since a date, inclusive', async () => {
+      assert.ok((await index.upsert(POPULAR)).every((r) => r.ok && !r.skipped));
+      await index.remove([{ kind: 'video', id: 'p-deleted', version: 2 }]);
+
+      assert.deepEqual((await index.popular({ since: '2025-01-15' })).map((h) => h.id), ['p-a', 'p-newer', 'p-none']);
+      // The same instant written with an offset; videos without createdAt are left out.
+      assert.deepEqual((await index.popular({ since: '2025-02-01T01:00:00+01:00' })).map((h) => h.id), ['p-a', 'p-newer', 'p-none']);
+      assert.deepEqual((await index.popular({ since: '2025-02-01T00:00:00.001Z' })).map((h) => h.id), ['p-none']);
+      assert.deepEqual((await index.popular({ since: '2025-01-02T03:04:05Z', size: 3 })).map((h) => h.id), ['p-a', 'p-newer', 'v1']);
+      assert.deepEqual(await index.popular({ since: '2030-01-01' }), []);
+
+      await assert.rejects(index.popular({ since: 'last week' }), RangeError);
+      await assert.rejects(index.popular({ size: 51 }), RangeError);
+      await assert.rejects(index.popular({ size: 0 }), RangeError);
+    });
+
     it('clear drops documents and tombstones', async () => {
       await index.remove([{ kind: 'video', id: 'v2', version: 9 }]);
       await index.clear();
@@ -266,6 +405,10 @@ describe('embedded index snapshot', () => {
     try {
       assert.equal(await second.count(), VIDEOS.length + USERS.length - 1);
       assert.deepEqual(ids((await second.search({ text: 'typescrpt', kinds: ['video'] })).hits), ['v1', 'v3']);
+      // The related and popular bookkeeping is rebuilt from the snapshot too.
+      assert.deepEqual((await second.related('v1')).map((h) => h.id), ['v6']);
+      assert.deepEqual((await second.popular({ size: 2 })).map((h) => h.id), ['v1', 'v4']);
+      assert.deepEqual(await second.get('video', ['v2', 'v1']), [VIDEOS[0]]);
       assert.deepEqual(await second.upsert([{ ...VIDEOS[1]!, version: 4 }]), [
         { id: 'v2', kind: 'video', ok: true, skipped: 'stale' },
       ]);

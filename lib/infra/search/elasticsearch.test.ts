@@ -1,7 +1,8 @@
 /**
  * What the Elasticsearch adapter sends, checked with the client's official mock: no
  * Elasticsearch server installs on this kind of machine, so these tests pin the request
- * shapes (mappings, external versioning, query, highlight, completion) that the contract
+ * shapes (mappings, external versioning, query, highlight, completion, mget, related and
+ * popular queries) that the contract
  * suite then exercises for real when ELASTICSEARCH_URL is set.
  */
 import assert from 'node:assert/strict';
@@ -46,6 +47,9 @@ class FakeCluster {
       .map((action) => ({ index: { ...(action.index as object), status: 201, result: 'created' } })),
   });
   search: (body: Record<string, unknown>) => unknown = () => ({ hits: { total: { value: 0, relation: 'eq' }, hits: [] } });
+  mget: (body: { ids: string[] }, index: string) => unknown = (body, index) => ({
+    docs: body.ids.map((id) => ({ _index: index, _id: id, found: false })),
+  });
   /** Runs instead of a normal create; an Error it returns is the answer. */
   onCreate?: (name: string) => Error | undefined;
   closed = 0;
@@ -81,6 +85,7 @@ class FakeCluster {
     }
     if (segments[0] === '_bulk') return this.bulk(body as Record<string, unknown>[]);
     if (segments[1] === '_search') return this.search(body as Record<string, unknown>);
+    if (segments[1] === '_mget') return this.mget(body as { ids: string[] }, names[0]!);
     if (segments[1] === '_count') return { count: 7 };
     return responseError(400, 'unexpected_request', `${method} ${path}`);
   }
@@ -135,6 +140,20 @@ describe('Elasticsearch adapter requests', () => {
     const props = videos.mappings.properties!;
     assert.deepEqual(props.title, { type: 'text', analyzer: TEXT_ANALYZER, fields: { raw: { type: 'keyword', ignore_above: 256 } } });
     assert.deepEqual(props.suggest, { type: 'completion', analyzer: TEXT_ANALYZER });
+    // Exact keywords for related videos: tags case-insensitively, the uploader as written.
+    assert.deepEqual(props.tags, {
+      type: 'text',
+      analyzer: TEXT_ANALYZER,
+      fields: {
+        raw: { type: 'keyword', ignore_above: 256 },
+        lower: { type: 'keyword', normalizer: 'lowercase', ignore_above: 256 },
+      },
+    });
+    assert.deepEqual(props.uploaderName, {
+      type: 'text',
+      analyzer: TEXT_ANALYZER,
+      fields: { raw: { type: 'keyword', ignore_above: 256 } },
+    });
     assert.deepEqual(props.deleted, { type: 'boolean' });
     assert.deepEqual(props.version, { type: 'long' });
     assert.deepEqual(props.createdAt, { type: 'date' });
@@ -199,6 +218,25 @@ describe('Elasticsearch adapter requests', () => {
     // Writes refuse too, rather than write into the wrong mapping; and the check is retried, not cached.
     await assert.rejects(index.upsert([{ kind: 'video', id: 'v1', version: 1, title: 't' }]), /incompatible mapping/);
     assert.equal(cluster.take().filter((r) => r.path === '/_bulk').length, 0);
+  });
+
+  it('refuses an index of the previous release, which lacks the keyword sub-fields of related', async () => {
+    const { tags: _tags, uploaderName: _uploaderName, ...rest } = INDEX_MAPPINGS.video.properties!;
+    cluster.indices.set('vidhub-videos', {
+      properties: {
+        ...rest,
+        tags: { type: 'text', analyzer: TEXT_ANALYZER, fields: { raw: { type: 'keyword', ignore_above: 256 }, lower: { type: 'keyword' } } },
+        uploaderName: { type: 'text', analyzer: TEXT_ANALYZER },
+      },
+    });
+    cluster.indices.set('vidhub-users', INDEX_MAPPINGS.user);
+    await assert.rejects(index.ensureReady(), (err: Error) => {
+      assert.match(err.message, /tags\.lower uses normalizer none, expected lowercase/);
+      assert.match(err.message, /uploaderName\.raw is missing/);
+      assert.doesNotMatch(err.message, /tags\.raw|title/);
+      return true;
+    });
+    await assert.rejects(index.related('v1'), /incompatible mapping/);
   });
 
   it('writes upserts and tombstones through bulk with external versions', async () => {
@@ -414,6 +452,190 @@ describe('Elasticsearch adapter requests', () => {
       vidhub: { prefix: 'typ', completion: { field: 'suggest', size: 3, skip_duplicates: true } },
     });
     await assert.rejects(index.suggest('typ', 0), RangeError);
+  });
+
+  it('gets documents through one mget, leaving out tombstones and unknown ids, in the order asked', async () => {
+    await ready();
+    cluster.mget = () => ({
+      docs: [
+        {
+          _index: 'vidhub-videos',
+          _id: 'v2',
+          _version: 4,
+          found: true,
+          _source: { kind: 'video', id: 'v2', version: 4, deleted: false, title: 'Cooking', tags: ['food'], popularity: 3 },
+        },
+        { _index: 'vidhub-videos', _id: 'gone', _version: 9, found: true, _source: { kind: 'video', id: 'gone', version: 9, deleted: true } },
+        { _index: 'vidhub-videos', _id: 'nope', found: false },
+        {
+          _index: 'vidhub-videos',
+          _id: 'v1',
+          _version: 1,
+          found: true,
+          _source: { kind: 'video', id: 'v1', version: 1, deleted: false, title: 'Learning', createdAt: '2025-01-02T03:04:05Z' },
+        },
+      ],
+    });
+    assert.deepEqual(await index.get('video', ['v2', 'gone', '', 'nope', 'v1']), [
+      { kind: 'video', id: 'v2', version: 4, title: 'Cooking', tags: ['food'], popularity: 3 },
+      { kind: 'video', id: 'v1', version: 1, title: 'Learning', createdAt: '2025-01-02T03:04:05Z' },
+    ]);
+    const requests = cluster.take();
+    assert.equal(requests.length, 1);
+    assert.equal(requests[0]?.path, '/vidhub-videos/_mget');
+    // The empty id cannot exist and would fail the whole mget: it is never sent.
+    assert.deepEqual(requests[0]?.body, { ids: ['v2', 'gone', 'nope', 'v1'] });
+    assert.equal(requests[0]?.querystring._source_excludes, 'suggest');
+
+    await index.get('user', ['u1']);
+    assert.equal(cluster.take()[0]?.path, '/vidhub-users/_mget');
+    assert.deepEqual(await index.get('video', ['']), []);
+    assert.deepEqual(cluster.take(), [], 'no id worth asking, no request');
+
+    cluster.mget = () => ({ docs: [{ _index: 'vidhub-videos', _id: 'v1', error: { type: 'shard_failure', reason: 'boom' } }] });
+    await assert.rejects(index.get('video', ['v1']), /could not get video v1 \(shard_failure: boom\)/);
+    cluster.mget = () => responseError(503, 'unavailable_shards_exception', 'down');
+    await assert.rejects(index.get('video', ['v1']), /could not get documents \(503 unavailable_shards_exception: down\)/);
+  });
+
+  it('relates videos with per-tag, uploader and saturated more_like_this clauses, excluding itself and tombstones', async () => {
+    await ready();
+    cluster.mget = (body) => ({
+      docs: [
+        {
+          _index: 'vidhub-videos',
+          _id: body.ids[0],
+          _version: 2,
+          found: true,
+          _source: {
+            kind: 'video',
+            id: body.ids[0],
+            version: 2,
+            deleted: false,
+            title: 'Learning TypeScript',
+            tags: ['TypeScript', 'programming', 'typescript', ''],
+            uploaderName: 'alice',
+          },
+        },
+      ],
+    });
+    cluster.search = () => ({
+      hits: {
+        total: { value: 2, relation: 'eq' },
+        max_score: 6,
+        hits: [
+          { _index: 'vidhub-videos', _id: 'v3', _score: 6, sort: [6, 1735787045000, 'v3'] },
+          { _index: 'vidhub-videos', _id: 'v6', _score: 0.25, sort: [0.25, -9223372036854775808, 'v6'] },
+        ],
+      },
+    });
+    assert.deepEqual(await index.related('v1', 5), [
+      { kind: 'video', id: 'v3', score: 6, highlights: [] },
+      { kind: 'video', id: 'v6', score: 0.25, highlights: [] },
+    ]);
+    const [mget, search] = cluster.take();
+    assert.equal(mget?.path, '/vidhub-videos/_mget');
+    assert.deepEqual(mget?.body, { ids: ['v1'] });
+    assert.equal(search?.path, '/vidhub-videos/_search');
+    const body = search?.body as estypes.SearchRequest;
+    assert.equal(body.size, 5);
+    assert.equal(body.track_scores, true);
+    assert.equal(body._source, false);
+    assert.deepEqual(body.query, {
+      bool: {
+        should: [
+          // One clause per distinct tag (lowercased), so that each shared tag adds 3.
+          { constant_score: { filter: { term: { 'tags.lower': 'typescript' } }, boost: 3 } },
+          { constant_score: { filter: { term: { 'tags.lower': 'programming' } }, boost: 3 } },
+          { constant_score: { filter: { term: { 'uploaderName.raw': 'alice' } }, boost: 2 } },
+          {
+            script_score: {
+              query: {
+                more_like_this: {
+                  fields: ['title', 'description'],
+                  like: [{ _index: 'vidhub-videos', _id: 'v1' }],
+                  min_term_freq: 1,
+                  min_doc_freq: 1,
+                },
+              },
+              script: { source: 'saturation(_score, params.pivot)', params: { pivot: 5 } },
+              boost: 1,
+            },
+          },
+        ],
+        minimum_should_match: 1,
+        must_not: [{ ids: { values: ['v1'] } }, { term: { deleted: true } }],
+      },
+    });
+    assert.deepEqual(body.sort, [
+      { _score: { order: 'desc' } },
+      { createdAt: { order: 'desc', missing: '_last' } },
+      { id: { order: 'asc' } },
+    ]);
+    assert.equal(body.highlight, undefined);
+
+    // Nothing to relate by (no tags, uploader or text): no search.
+    cluster.mget = (body) => ({
+      docs: [{ _index: 'vidhub-videos', _id: body.ids[0], found: true, _source: { kind: 'video', id: body.ids[0], version: 1, deleted: false } }],
+    });
+    assert.deepEqual(await index.related('bare'), []);
+    assert.deepEqual(cluster.take().map((r) => r.path), ['/vidhub-videos/_mget']);
+
+    // Unknown or deleted: the lookup alone answers.
+    cluster.mget = (body) => ({
+      docs: [{ _index: 'vidhub-videos', _id: body.ids[0], found: true, _source: { kind: 'video', id: body.ids[0], version: 3, deleted: true } }],
+    });
+    assert.deepEqual(await index.related('v1'), []);
+    assert.deepEqual(cluster.take().map((r) => r.path), ['/vidhub-videos/_mget']);
+    assert.deepEqual(await index.related(''), []);
+    assert.deepEqual(cluster.take(), []);
+    await assert.rejects(index.related('v1', 51), RangeError);
+    assert.deepEqual(cluster.take(), []);
+  });
+
+  it('lists popular videos with a filtered query sorted by popularity, then newest, then id', async () => {
+    await ready();
+    cluster.search = () => ({
+      hits: {
+        total: { value: 2, relation: 'eq' },
+        max_score: null,
+        hits: [
+          { _index: 'vidhub-videos', _id: 'v2', _score: null, _source: { popularity: 80 }, sort: [80, 1735787045000, 'v2'] },
+          { _index: 'vidhub-videos', _id: 'v9', _score: null, _source: {}, sort: ['-Infinity', 1735787045000, 'v9'] },
+        ],
+      },
+    });
+    assert.deepEqual(await index.popular({ size: 2, since: '2025-01-02T04:04:05+01:00' }), [
+      { kind: 'video', id: 'v2', score: 80, highlights: [] },
+      { kind: 'video', id: 'v9', score: 0, highlights: [] },
+    ]);
+    const [request] = cluster.take();
+    assert.equal(request?.path, '/vidhub-videos/_search');
+    const body = request?.body as estypes.SearchRequest;
+    assert.equal(body.size, 2);
+    assert.deepEqual(body._source, ['popularity']);
+    assert.deepEqual(body.query, {
+      bool: {
+        filter: [
+          { bool: { must_not: { term: { deleted: true } } } },
+          // since, as canonical UTC.
+          { range: { createdAt: { gte: '2025-01-02T03:04:05.000Z' } } },
+        ],
+      },
+    });
+    assert.deepEqual(body.sort, [
+      { popularity: { order: 'desc', missing: '_last' } },
+      { createdAt: { order: 'desc', missing: '_last' } },
+      { id: { order: 'asc' } },
+    ]);
+
+    await index.popular({});
+    const plain = cluster.take()[0]?.body as estypes.SearchRequest;
+    assert.equal(plain.size, 10);
+    assert.deepEqual(plain.query, { bool: { filter: [{ bool: { must_not: { term: { deleted: true } } } }] } });
+    await assert.rejects(index.popular({ since: '2025-13-45' }), RangeError);
+    await assert.rejects(index.popular({ size: 100 }), RangeError);
+    assert.deepEqual(cluster.take(), []);
   });
 
   it('counts live documents only', async () => {

@@ -11,6 +11,13 @@
  * `index` action with `version_type: 'external'`, which Elasticsearch applies only when
  * the version is greater than the stored one and otherwise answers 409; that is the
  * port's "stale" outcome, settled atomically on the shard with no read-modify-write race.
+ *
+ * `related` scores like the embedded index: a constant RELATED_WEIGHTS.tag per shared tag
+ * (one constant_score clause per tag: a single `terms` query would score one shared tag
+ * the same as five), RELATED_WEIGHTS.uploader for the same uploader, and more_like_this
+ * saturated by a painless script_score below RELATED_WEIGHTS.text, so that text never
+ * outweighs a tag or the uploader. It needs inline painless scripts, which clusters allow
+ * by default.
  */
 import type { Client, estypes } from '@elastic/elasticsearch';
 import {
@@ -18,11 +25,21 @@ import {
   FRAGMENT_SIZE,
   invalidDocument,
   invalidItem,
+  isLookupId,
+  KEYWORD_IGNORE_ABOVE,
   KIND_FIELDS,
   kindsOf,
+  listSizeOf,
   MAX_FRAGMENTS,
   pageOf,
+  projectDocument,
+  RELATED_TEXT_FIELDS,
+  RELATED_TEXT_PIVOT,
+  RELATED_WEIGHTS,
+  relatedTags,
+  relatedUploader,
   SEARCH_KINDS,
+  sinceOf,
   suggestInputs,
   suggestSizeOf,
   suggestWeight,
@@ -67,7 +84,8 @@ export const INDEX_SETTINGS: estypes.IndicesIndexSettings = {
 
 const text = { type: 'text', analyzer: TEXT_ANALYZER } as const;
 /** Exact values for sorting, aggregations and lookups, beside the analyzed text. */
-const textWithRaw = { ...text, fields: { raw: { type: 'keyword', ignore_above: 256 } } } as const;
+const raw = { type: 'keyword', ignore_above: KEYWORD_IGNORE_ABOVE } as const;
+const textWithRaw = { ...text, fields: { raw } } as const;
 
 const commonProperties = {
   kind: { type: 'keyword' },
@@ -86,9 +104,11 @@ export const INDEX_MAPPINGS: Record<SearchKind, estypes.MappingTypeMapping> = {
     properties: {
       ...commonProperties,
       title: textWithRaw,
-      tags: textWithRaw,
+      // `lower`: case-insensitive whole-tag matching for related videos (built-in normalizer).
+      tags: { ...text, fields: { raw, lower: { type: 'keyword', normalizer: 'lowercase', ignore_above: KEYWORD_IGNORE_ABOVE } } },
       description: text,
-      uploaderName: text,
+      // `raw`: the same-uploader clause of related videos.
+      uploaderName: textWithRaw,
     },
   },
   user: {
@@ -108,6 +128,9 @@ export const BOOSTED_FIELDS = (Object.entries(FIELD_BOOSTS) as [TextField, numbe
 );
 
 const BULK_BATCH = 500;
+
+/** The port's tie-break after the main order: newest first (no createdAt counts as oldest), then id. */
+const NEWEST_THEN_ID: estypes.SortCombinations[] = [{ createdAt: { order: 'desc', missing: '_last' } }, { id: { order: 'asc' } }];
 
 export function indexNames(prefix: string): Record<SearchKind, string> {
   return { video: `${prefix}-videos`, user: `${prefix}-users` };
@@ -313,6 +336,86 @@ export function createElasticsearchIndex(opts: ElasticsearchIndexOptions): Searc
       return out;
     },
 
+    async get(kind, ids) {
+      kindsOf([kind]);
+      return getDocs(kind, ids);
+    },
+
+    async related(videoId, size) {
+      const n = listSizeOf(size);
+      const [video] = await getDocs('video', [videoId]);
+      if (!video) return [];
+      const tags = relatedTags(video);
+      const uploader = relatedUploader(video);
+      const hasText = RELATED_TEXT_FIELDS.some((field) => video[field]?.trim());
+      const should: estypes.QueryDslQueryContainer[] = [
+        ...tags.map((tag) => ({
+          constant_score: { filter: { term: { 'tags.lower': tag } }, boost: RELATED_WEIGHTS.tag },
+        })),
+        ...(uploader
+          ? [{ constant_score: { filter: { term: { 'uploaderName.raw': uploader } }, boost: RELATED_WEIGHTS.uploader } }]
+          : []),
+        ...(hasText
+          ? [
+              {
+                script_score: {
+                  query: {
+                    more_like_this: {
+                      fields: [...RELATED_TEXT_FIELDS],
+                      like: [{ _index: names.video, _id: video.id }],
+                      min_term_freq: 1,
+                      min_doc_freq: 1,
+                    },
+                  },
+                  // s / (s + pivot): below 1 however long the shared text, times the boost.
+                  script: { source: 'saturation(_score, params.pivot)', params: { pivot: RELATED_TEXT_PIVOT } },
+                  boost: RELATED_WEIGHTS.text,
+                },
+              },
+            ]
+          : []),
+      ];
+      if (should.length === 0) return [];
+      const response = await call('find related videos', () =>
+        client.search({
+          index: names.video,
+          size: n,
+          track_total_hits: false,
+          // Sorting on more than _score drops the scores unless asked to keep them.
+          track_scores: true,
+          _source: false,
+          query: {
+            bool: {
+              should,
+              minimum_should_match: 1,
+              must_not: [{ ids: { values: [video.id] } }, { term: { deleted: true } }],
+            },
+          },
+          sort: [{ _score: { order: 'desc' } }, ...NEWEST_THEN_ID],
+        }),
+      );
+      return response.hits.hits.map((hit): SearchHit => ({ kind: 'video', id: hit._id ?? '', score: hit._score ?? 0, highlights: [] }));
+    },
+
+    async popular(q) {
+      const n = listSizeOf(q.size);
+      const since = sinceOf(q.since);
+      await whenReady();
+      const response = await call('list popular videos', () =>
+        client.search<{ popularity?: number }>({
+          index: names.video,
+          size: n,
+          track_total_hits: false,
+          _source: ['popularity'],
+          query: { bool: { filter: [notDeleted, ...(since ? [{ range: { createdAt: { gte: since } } }] : [])] } },
+          sort: [{ popularity: { order: 'desc', missing: '_last' } }, ...NEWEST_THEN_ID],
+        }),
+      );
+      return response.hits.hits.map(
+        (hit): SearchHit => ({ kind: 'video', id: hit._id ?? '', score: hit._source?.popularity ?? 0, highlights: [] }),
+      );
+    },
+
     async count(kind) {
       await whenReady();
       const index = kind ? [names[kind]] : [names.video, names.user];
@@ -338,6 +441,25 @@ export function createElasticsearchIndex(opts: ElasticsearchIndexOptions): Searc
     },
   };
 
+  /** Live documents by id through one mget, in the order asked. */
+  async function getDocs(kind: SearchKind, ids: readonly string[]): Promise<SearchDocument[]> {
+    const wanted = ids.filter(isLookupId);
+    if (wanted.length === 0) return [];
+    await whenReady();
+    const response = await call('get documents', () =>
+      client.mget<Record<string, unknown>>({ index: names[kind], ids: wanted, _source_excludes: ['suggest'] }),
+    );
+    return response.docs.flatMap((entry): SearchDocument[] => {
+      if ('error' in entry) {
+        throw new Error(`Elasticsearch: could not get ${kind} ${entry._id} (${entry.error.type}: ${entry.error.reason ?? ''})`);
+      }
+      const source = entry._source;
+      if (!entry.found || !source || source.deleted === true) return [];
+      const version = typeof source.version === 'number' ? source.version : (entry._version ?? 0);
+      return [projectDocument({ ...(source as Partial<SearchDocument>), kind, id: entry._id, version })];
+    });
+  }
+
   function kindOfIndex(index: string): SearchKind {
     return index.startsWith(names.user) ? 'user' : 'video';
   }
@@ -354,7 +476,7 @@ function toSource(doc: SearchDocument): Record<string, unknown> {
   return source;
 }
 
-/** Differences in the fields the queries depend on: type, analyzer, and subfields. */
+/** Differences in the fields the queries depend on: type, analyzer, normalizer, and subfields. */
 export function mappingProblems(
   expected: Record<string, estypes.MappingProperty>,
   actual: Record<string, estypes.MappingProperty>,
@@ -363,8 +485,11 @@ export function mappingProblems(
   const problems: string[] = [];
   for (const [field, want] of Object.entries(expected)) {
     const name = path + field;
-    const have = actual[field] as (estypes.MappingProperty & { analyzer?: string; fields?: Record<string, estypes.MappingProperty> }) | undefined;
+    const have = actual[field] as
+      | (estypes.MappingProperty & { analyzer?: string; normalizer?: string; fields?: Record<string, estypes.MappingProperty> })
+      | undefined;
     const wantAnalyzer = (want as { analyzer?: string }).analyzer;
+    const wantNormalizer = (want as { normalizer?: string }).normalizer;
     if (!have) {
       problems.push(`${name} is missing`);
       continue;
@@ -377,6 +502,9 @@ export function mappingProblems(
     }
     if (wantAnalyzer && (have.analyzer ?? 'default') !== wantAnalyzer) {
       problems.push(`${name} uses analyzer ${have.analyzer ?? 'default'}, expected ${wantAnalyzer}`);
+    }
+    if (wantNormalizer && have.normalizer !== wantNormalizer) {
+      problems.push(`${name} uses normalizer ${have.normalizer ?? 'none'}, expected ${wantNormalizer}`);
     }
     const wantFields = (want as { fields?: Record<string, estypes.MappingProperty> }).fields;
     if (wantFields) problems.push(...mappingProblems(wantFields, have.fields ?? {}, `${name}.`));

@@ -8,6 +8,11 @@
  * words, each Han/Hiragana character is a word of its own, lowercase, accents folded)
  * so that both adapters find the same documents for the same query.
  *
+ * `related` mirrors Elasticsearch's query (see elasticsearch.ts): the same tag, uploader
+ * and saturated text weights, and for the text part the more_like_this term selection
+ * (per field, the 25 terms of highest tf-idf) and its default minimum_should_match of 30%
+ * of those terms, scored here by MiniSearch instead of Lucene's BM25.
+ *
  * Persistence: a JSON snapshot of the documents and tombstones (not of MiniSearch's
  * internal structure, so a MiniSearch upgrade never strands a snapshot; rebuilding is
  * linear in the number of documents). Writes are in memory first; the snapshot follows
@@ -25,11 +30,20 @@ import {
   FRAGMENT_SIZE,
   invalidDocument,
   invalidItem,
+  isLookupId,
+  isoMillis,
   KIND_FIELDS,
   kindsOf,
+  listSizeOf,
   MAX_FRAGMENTS,
   pageOf,
   projectDocument,
+  RELATED_TEXT_FIELDS,
+  RELATED_WEIGHTS,
+  relatedTags,
+  relatedTextScore,
+  relatedUploader,
+  sinceOf,
   suggestInputs,
   suggestSizeOf,
   suggestWeight,
@@ -80,6 +94,10 @@ export async function createEmbeddedIndex(opts: EmbeddedIndexOptions = {}): Prom
   const versions = new Map<string, number>();
   /** Completion inputs with their normalized form, computed once per write rather than per keystroke. */
   const suggestions = new Map<string, { text: string; normalized: string }[]>();
+  /** What related and popular compare, per live video, computed once per write rather than per query. */
+  const facets = new Map<string, VideoFacets>();
+  /** Per text field of related, in how many live videos each term occurs: more_like_this's docFreq. */
+  const docFreqs = new Map<string, Map<string, number>>(RELATED_TEXT_FIELDS.map((field) => [field, new Map()]));
 
   let dirty = false;
   let disposed = false;
@@ -94,9 +112,22 @@ export async function createEmbeddedIndex(opts: EmbeddedIndexOptions = {}): Prom
     }
   }
 
+  function countTerms(doc: SearchDocument | undefined, delta: 1 | -1): void {
+    if (doc?.kind !== 'video') return;
+    for (const [field, counts] of docFreqs) {
+      for (const term of fieldTerms(doc[field as TextField] as string | undefined).keys()) {
+        const n = (counts.get(term) ?? 0) + delta;
+        if (n > 0) counts.set(term, n);
+        else counts.delete(term);
+      }
+    }
+  }
+
   function putLive(doc: SearchDocument): void {
     const key = docKey(doc.kind, doc.id);
     if (docs.has(key)) mini.discard(key);
+    countTerms(docs.get(key), -1);
+    countTerms(doc, 1);
     mini.add({ ...doc, key });
     docs.set(key, doc);
     versions.set(key, doc.version);
@@ -104,13 +135,24 @@ export async function createEmbeddedIndex(opts: EmbeddedIndexOptions = {}): Prom
       key,
       suggestInputs(doc).map((text) => ({ text, normalized: normalizeText(text) })),
     );
+    if (doc.kind === 'video') {
+      facets.set(key, {
+        id: doc.id,
+        tags: new Set(relatedTags(doc)),
+        uploader: relatedUploader(doc),
+        popularity: doc.popularity ?? -Infinity,
+        createdMs: doc.createdAt ? isoMillis(doc.createdAt) : -Infinity,
+      });
+    }
   }
 
   function putTombstone(kind: SearchKind, id: string, version: number): void {
     const key = docKey(kind, id);
     if (docs.has(key)) mini.discard(key);
+    countTerms(docs.get(key), -1);
     docs.delete(key);
     suggestions.delete(key);
+    facets.delete(key);
     versions.set(key, version);
   }
 
@@ -150,6 +192,51 @@ export async function createEmbeddedIndex(opts: EmbeddedIndexOptions = {}): Prom
       }
     });
     return saving;
+  }
+
+  /**
+   * MiniSearch similarity of other live videos to `video`'s title and description, with
+   * Elasticsearch's more_like_this term selection: per field, the video's terms ranked by
+   * tf-idf (at most MLT_MAX_QUERY_TERMS), of which a match needs 30% (at least one).
+   */
+  function textSimilarities(video: SearchDocument, key: string): Map<string, number> {
+    const selected = RELATED_TEXT_FIELDS.map((field) => ({ field, terms: likeTerms(video[field], field) }));
+    const clauses = selected.reduce((sum, { terms }) => sum + terms.length, 0);
+    const needed = Math.max(1, minimumShouldMatch(clauses, MLT_MINIMUM_SHOULD_MATCH_PERCENT));
+    const matched = new Map<string, { clauses: number; score: number }>();
+    for (const { field, terms } of selected) {
+      if (terms.length === 0) continue;
+      const results = mini.search(
+        { combineWith: 'OR', queries: terms },
+        { fields: [field], fuzzy: false, prefix: false, boost: {}, filter: (r) => r.kind === 'video' && r.id !== key },
+      );
+      for (const r of results) {
+        const entry = matched.get(r.id as string) ?? { clauses: 0, score: 0 };
+        // Exact matching only, so queryTerms are exactly the matched clauses of this field.
+        entry.clauses += r.queryTerms.length;
+        entry.score += r.score;
+        matched.set(r.id as string, entry);
+      }
+    }
+    const out = new Map<string, number>();
+    for (const [otherKey, { clauses: n, score }] of matched) if (n >= needed && score > 0) out.set(otherKey, score);
+    return out;
+  }
+
+  /** The field's distinct terms, cut to the MLT_MAX_QUERY_TERMS of highest tf-idf (Lucene's ClassicSimilarity idf). */
+  function likeTerms(value: string | undefined, field: string): string[] {
+    const tf = fieldTerms(value);
+    if (tf.size <= MLT_MAX_QUERY_TERMS) return [...tf.keys()];
+    // Elasticsearch counts every document of the videos index, tombstones included.
+    let numDocs = 0;
+    for (const k of versions.keys()) if (k.startsWith('video:')) numDocs++;
+    const counts = docFreqs.get(field)!;
+    const scored = [...tf].map(([term, freq]) => {
+      const docFreq = counts.get(term) ?? 0;
+      return { term, score: freq * (Math.log((numDocs + 1) / (docFreq + 1)) + 1) };
+    });
+    scored.sort((a, b) => b.score - a.score || (a.term < b.term ? -1 : a.term > b.term ? 1 : 0));
+    return scored.slice(0, MLT_MAX_QUERY_TERMS).map((s) => s.term);
   }
 
   function assertOpen(): void {
@@ -231,6 +318,61 @@ export async function createEmbeddedIndex(opts: EmbeddedIndexOptions = {}): Prom
       return out;
     },
 
+    async get(kind, ids) {
+      assertOpen();
+      kindsOf([kind]);
+      return ids.flatMap((id) => {
+        const doc = isLookupId(id) ? docs.get(docKey(kind, id)) : undefined;
+        // A copy: callers must not be able to change the index by editing a result.
+        return doc ? [projectDocument(doc)] : [];
+      });
+    },
+
+    async related(videoId, size) {
+      assertOpen();
+      const n = listSizeOf(size);
+      const key = isLookupId(videoId) ? docKey('video', videoId) : undefined;
+      const video = key ? docs.get(key) : undefined;
+      const own = key ? facets.get(key) : undefined;
+      if (!key || !video || !own) return [];
+      const scores = new Map<string, number>();
+      if (own.tags.size || own.uploader !== undefined) {
+        for (const [otherKey, other] of facets) {
+          if (otherKey === key) continue;
+          let score = 0;
+          for (const tag of other.tags) if (own.tags.has(tag)) score += RELATED_WEIGHTS.tag;
+          if (own.uploader !== undefined && other.uploader === own.uploader) score += RELATED_WEIGHTS.uploader;
+          if (score > 0) scores.set(otherKey, score);
+        }
+      }
+      for (const [otherKey, similarity] of textSimilarities(video, key)) {
+        scores.set(otherKey, (scores.get(otherKey) ?? 0) + relatedTextScore(similarity));
+      }
+      const candidates = [...scores].map(([otherKey, score]) => ({ key: otherKey, score, ...facets.get(otherKey)! }));
+      return topN(candidates, n, (a, b) => b.score - a.score || newestThenId(a, b)).map((c) => ({
+        kind: 'video',
+        id: c.id,
+        score: c.score,
+        highlights: [],
+      }));
+    },
+
+    async popular(q) {
+      assertOpen();
+      const n = listSizeOf(q.size);
+      const since = sinceOf(q.since);
+      const sinceMs = since === undefined ? -Infinity : Date.parse(since);
+      // Videos without createdAt have createdMs -Infinity: left out by any `since`.
+      const candidates = since === undefined ? facets.values() : [...facets.values()].filter((f) => f.createdMs >= sinceMs);
+      // A video without popularity (-Infinity here) comes after every other, as Elasticsearch's missing: _last.
+      return topN(candidates, n, (a, b) => b.popularity - a.popularity || newestThenId(a, b)).map((f) => ({
+        kind: 'video',
+        id: f.id,
+        score: f.popularity === -Infinity ? 0 : f.popularity,
+        highlights: [],
+      }));
+    },
+
     async count(kind) {
       assertOpen();
       if (kind === undefined) return docs.size;
@@ -245,6 +387,8 @@ export async function createEmbeddedIndex(opts: EmbeddedIndexOptions = {}): Prom
       docs.clear();
       versions.clear();
       suggestions.clear();
+      facets.clear();
+      for (const counts of docFreqs.values()) counts.clear();
       changed();
     },
 
@@ -258,6 +402,64 @@ export async function createEmbeddedIndex(opts: EmbeddedIndexOptions = {}): Prom
       await save();
     },
   };
+}
+
+/** Elasticsearch's more_like_this defaults, which the embedded index imitates. */
+const MLT_MAX_QUERY_TERMS = 25;
+const MLT_MINIMUM_SHOULD_MATCH_PERCENT = 30;
+
+/** Elasticsearch's Queries.calculateMinShouldMatch for "N%", float arithmetic included. */
+function minimumShouldMatch(clauses: number, percent: number): number {
+  return Math.min(clauses, Math.trunc(Math.fround(Math.fround(clauses * percent) * Math.fround(1 / 100))));
+}
+
+interface VideoFacets {
+  id: string;
+  /** relatedTags: lowercased, distinct. */
+  tags: ReadonlySet<string>;
+  uploader: string | undefined;
+  /** -Infinity when unset, so that it sorts last as Elasticsearch's `missing: '_last'`. */
+  popularity: number;
+  /** -Infinity when unset: the oldest. */
+  createdMs: number;
+}
+
+/** The port's tie-break: newest first, then id in Elasticsearch's keyword order. */
+function newestThenId(a: { createdMs: number; id: string }, b: { createdMs: number; id: string }): number {
+  if (a.createdMs !== b.createdMs) return a.createdMs < b.createdMs ? 1 : -1;
+  return compareCodePoints(a.id, b.id);
+}
+
+/** The first `n` items in `compare` order (a total order), without sorting them all. */
+function topN<T>(items: Iterable<T>, n: number, compare: (a: T, b: T) => number): T[] {
+  const top: T[] = [];
+  for (const item of items) {
+    if (top.length === n && compare(item, top[n - 1]!) >= 0) continue;
+    let lo = 0;
+    let hi = top.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (compare(item, top[mid]!) < 0) hi = mid;
+      else lo = mid + 1;
+    }
+    top.splice(lo, 0, item);
+    if (top.length > n) top.pop();
+  }
+  return top;
+}
+
+/** UTF-8 byte order, which is how Elasticsearch sorts keywords (UTF-16 order differs above U+FFFF). */
+function compareCodePoints(a: string, b: string): number {
+  if (a === b) return 0;
+  const ia = a[Symbol.iterator]();
+  const ib = b[Symbol.iterator]();
+  for (;;) {
+    const ca = ia.next();
+    const cb = ib.next();
+    if (ca.done || cb.done) return ca.done ? (cb.done ? 0 : -1) : 1;
+    const diff = ca.value.codePointAt(0)! - cb.value.codePointAt(0)!;
+    if (diff) return diff;
+  }
 }
 
 function newMiniSearch(): MiniSearch<SearchDocument & { key: string }> {
@@ -315,6 +517,17 @@ function tokenSpans(text: string): [number, number][] {
 /** Lowercase and fold accents and full-width forms (what asciifolding does in Elasticsearch). */
 function normalizeTerm(term: string): string {
   return term.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').normalize('NFC').toLowerCase();
+}
+
+/** Each distinct term of a field's text with its frequency, as the index analyses it. */
+function fieldTerms(value: string | undefined): Map<string, number> {
+  const tf = new Map<string, number>();
+  if (!value) return tf;
+  for (const [s, e] of tokenSpans(value)) {
+    const term = normalizeTerm(value.slice(s, e));
+    if (term) tf.set(term, (tf.get(term) ?? 0) + 1);
+  }
+  return tf;
 }
 
 function normalizeText(text: string): string {

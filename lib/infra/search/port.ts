@@ -21,6 +21,11 @@
  * - Highlight fragments are HTML-escaped text in which only the `<em>`/`</em>` tags
  *   are markup, so a client may insert them as HTML.
  * - `kinds` undefined or empty means every kind.
+ * - Reads (`get`, `search`, `suggest`, `related`, `popular`, `count`) see live documents
+ *   only: a tombstone never comes back from any of them.
+ * - Ordering is deterministic: equal scores fall back to the newest `createdAt` (a
+ *   document without one counts as oldest), then to the id, so that both engines
+ *   answer the same list for the same data.
  * - Infrastructure failures (engine unreachable) reject the whole call, so that a sync
  *   consumer does not acknowledge events that were never written.
  */
@@ -86,6 +91,33 @@ export interface SearchIndex {
   suggest(prefix: string, size?: number): Promise<Suggestion[]>;
   /** Live documents (tombstones excluded), of one kind or all. */
   count(kind?: SearchKind): Promise<number>;
+  /**
+   * Live documents of a kind by id, in the order asked; tombstoned and unknown ids are
+   * left out (so the answer is not aligned with `ids`; an id asked twice comes back
+   * twice). Each document holds only its kind's fields, as written. One round trip
+   * (mget / map lookups). Throws RangeError on an unknown kind.
+   */
+  get(kind: SearchKind, ids: readonly string[]): Promise<SearchDocument[]>;
+  /**
+   * Videos related to a video: shared tags weigh most, then the same uploader, then
+   * similar title/description text (more-like-this). The video itself and tombstones
+   * are excluded; an unknown video gives []. Hits carry no highlights.
+   *
+   * Score: RELATED_WEIGHTS.tag per shared tag (case-insensitive) + RELATED_WEIGHTS.uploader
+   * for the same uploaderName (exact) + a text similarity saturated below
+   * RELATED_WEIGHTS.text, so that any shared tag outranks the same uploader and the same
+   * uploader outranks any text match.
+   * @default size 10, at most 50 (RangeError outside 1..50)
+   */
+  related(videoId: string, size?: number): Promise<SearchHit[]>;
+  /**
+   * Videos by popularity (highest first, a video without one last), ties newest first
+   * (createdAt), then by id; optionally only those created at or after `since` (ISO
+   * 8601; videos without createdAt are then left out). A hit's score is its popularity
+   * (0 when unset); hits carry no highlights.
+   * @default size 10, at most 50 (RangeError outside 1..50, or on a malformed `since`)
+   */
+  popular(q: { size?: number; since?: string }): Promise<SearchHit[]>;
   /** Drops every document and tombstone (reindex, tests). Not meant to run concurrently with writes. */
   clear(): Promise<void>;
   ping(): Promise<void>;
@@ -125,6 +157,21 @@ export const MAX_PAGE_SIZE = 100;
 export const MAX_RESULT_WINDOW = 10_000;
 export const DEFAULT_SUGGEST_SIZE = 5;
 export const MAX_SUGGEST_SIZE = 20;
+/** related and popular. */
+export const DEFAULT_LIST_SIZE = 10;
+export const MAX_LIST_SIZE = 50;
+
+/** What each kind of relatedness adds to a related video's score (see SearchIndex.related). */
+export const RELATED_WEIGHTS = { tag: 3, uploader: 2, text: 1 } as const;
+/** The text similarity s counts as RELATED_WEIGHTS.text * s / (s + pivot): half the weight at s = pivot. */
+export const RELATED_TEXT_PIVOT = 5;
+/** Fields compared by more-like-this, in this order. */
+export const RELATED_TEXT_FIELDS = ['title', 'description'] as const satisfies readonly TextField[];
+/**
+ * Elasticsearch's `ignore_above` on keyword sub-fields: longer values are not indexed
+ * there, so a longer tag or uploader name never matches in `related` on either engine.
+ */
+export const KEYWORD_IGNORE_ABOVE = 256;
 /** Elasticsearch's limit on `_id`. */
 const MAX_ID_BYTES = 512;
 /** Completion weights are Java ints. */
@@ -162,7 +209,7 @@ export function invalidDocument(doc: SearchDocument): string | undefined {
   if (doc.popularity !== undefined && (typeof doc.popularity !== 'number' || !Number.isFinite(doc.popularity))) {
     return 'popularity must be a finite number';
   }
-  if (doc.createdAt !== undefined && (!ISO_DATE.test(doc.createdAt) || Number.isNaN(Date.parse(doc.createdAt)))) {
+  if (doc.createdAt !== undefined && !isIsoDate(doc.createdAt)) {
     return `createdAt must be an ISO 8601 date, got ${JSON.stringify(doc.createdAt)}`;
   }
   return undefined;
@@ -200,6 +247,59 @@ export function suggestSizeOf(size: number | undefined): number {
     throw new RangeError(`suggest size must be an integer from 1 to ${MAX_SUGGEST_SIZE}, got ${n}`);
   }
   return n;
+}
+
+/** Size of a related or popular list; throws RangeError like pageOf. */
+export function listSizeOf(size: number | undefined): number {
+  const n = size ?? DEFAULT_LIST_SIZE;
+  if (!Number.isInteger(n) || n < 1 || n > MAX_LIST_SIZE) {
+    throw new RangeError(`size must be an integer from 1 to ${MAX_LIST_SIZE}, got ${n}`);
+  }
+  return n;
+}
+
+/** Whether an id can name a stored document at all; `get` leaves out the others without asking the engine. */
+export function isLookupId(id: unknown): id is string {
+  return typeof id === 'string' && id.length > 0 && Buffer.byteLength(id) <= MAX_ID_BYTES;
+}
+
+/** Whether a string passes the createdAt validation (ISO 8601 date or date-time). */
+export function isIsoDate(value: unknown): value is string {
+  return typeof value === 'string' && ISO_DATE.test(value) && !Number.isNaN(isoMillis(value));
+}
+
+/**
+ * Milliseconds of a validated ISO date the way Elasticsearch reads it: a date-time
+ * without an offset is UTC (JavaScript would take it as local time), and digits past
+ * milliseconds are dropped.
+ */
+export function isoMillis(value: string): number {
+  const zoned = /T[\d:.]+$/.test(value) ? `${value}Z` : value.replace(/([+-]\d{2})(\d{2})$/, '$1:$2');
+  return Date.parse(zoned);
+}
+
+/** The `since` of a popular query as canonical UTC ISO, or undefined; throws RangeError when malformed. */
+export function sinceOf(since: string | undefined): string | undefined {
+  if (since === undefined) return undefined;
+  if (!isIsoDate(since)) throw new RangeError(`since must be an ISO 8601 date, got ${JSON.stringify(since)}`);
+  return new Date(isoMillis(since)).toISOString();
+}
+
+/** The tags `related` compares: lowercased, distinct, non-empty, at most KEYWORD_IGNORE_ABOVE long. */
+export function relatedTags(doc: SearchDocument): string[] {
+  const tags = (doc.tags ?? []).filter((t) => t.length > 0 && t.length <= KEYWORD_IGNORE_ABOVE);
+  return [...new Set(tags.map((t) => t.toLowerCase()))];
+}
+
+/** The uploader `related` compares (exact), or undefined when empty or too long to be indexed. */
+export function relatedUploader(doc: SearchDocument): string | undefined {
+  const name = doc.uploaderName;
+  return name && name.length <= KEYWORD_IGNORE_ABOVE ? name : undefined;
+}
+
+/** RELATED_WEIGHTS.text * s / (s + RELATED_TEXT_PIVOT): Elasticsearch's painless `saturation`, weighted. */
+export function relatedTextScore(similarity: number): number {
+  return similarity > 0 ? (RELATED_WEIGHTS.text * similarity) / (similarity + RELATED_TEXT_PIVOT) : 0;
 }
 
 export function kindsOf(kinds: SearchKind[] | undefined): SearchKind[] {

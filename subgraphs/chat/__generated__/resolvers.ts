@@ -1,6 +1,7 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import type { ConversationRecord, MessageRecord, NotificationRecord } from '../store.js';
 import type { MessageEventModel } from '../events.js';
+import type { AssistantEventModel } from '../assistant.js';
 import type { UserRef, Context } from '../context.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -21,6 +22,44 @@ export type Scalars = {
   /** An ISO-8601 date-time in UTC, e.g. 2026-11-26T06:00:00.000Z. */
   DateTime: { input: string; output: string; }
   _FieldSet: { input: any; output: any; }
+};
+
+export type AssistantEvent = {
+  __typename?: 'AssistantEvent';
+  code?: Maybe<Scalars['String']['output']>;
+  /** ERROR: true when tokens were already sent and must be discarded. */
+  discardPartial?: Maybe<Scalars['Boolean']['output']>;
+  /** ERROR: what went wrong, and its code (RATE_LIMITED, UPSTREAM_UNAVAILABLE...). */
+  error?: Maybe<Scalars['String']['output']>;
+  /** DONE: the whole answer. */
+  fullText?: Maybe<Scalars['String']['output']>;
+  kind: AssistantEventKind;
+  /** TOKEN: the next piece of text. */
+  text?: Maybe<Scalars['String']['output']>;
+  /** DONE: tokens used, as reported by the provider (or estimated). */
+  usage?: Maybe<AssistantUsage>;
+};
+
+export type AssistantEventKind =
+  /** The answer is complete: the whole text and the usage. */
+  | 'DONE'
+  /** The answer failed; with discardPartial, throw away the tokens received. */
+  | 'ERROR'
+  /** A piece of the answer, in order. */
+  | 'TOKEN';
+
+export type AssistantTurn = {
+  __typename?: 'AssistantTurn';
+  answer: Scalars['String']['output'];
+  createdAt: Scalars['DateTime']['output'];
+  prompt: Scalars['String']['output'];
+};
+
+export type AssistantUsage = {
+  __typename?: 'AssistantUsage';
+  completionTokens: Scalars['Int']['output'];
+  promptTokens: Scalars['Int']['output'];
+  totalTokens: Scalars['Int']['output'];
 };
 
 /** A one-to-one or group conversation. Only its members can read it. */
@@ -58,6 +97,14 @@ export type ConversationEdge = {
 export type ConversationKind =
   | 'DIRECT'
   | 'GROUP';
+
+/** A file the assistant made, stored for the viewer. */
+export type GeneratedFile = {
+  __typename?: 'GeneratedFile';
+  contentType: Scalars['String']['output'];
+  size: Scalars['Int']['output'];
+  url: Scalars['String']['output'];
+};
 
 /** A chat message; `seq` increases strictly within its conversation. */
 export type Message = {
@@ -101,8 +148,14 @@ export type Mutation = {
   addMembers: Conversation;
   /** A blocked user's direct messages to the viewer are refused. */
   blockUser: Scalars['Boolean']['output'];
+  /** Forgets the viewer's assistant history in a thread. */
+  clearAssistantHistory: Scalars['Boolean']['output'];
   /** A group owned by the viewer; 1-50 characters of title, up to 200 members. */
   createGroup: Conversation;
+  /** An image from the provider's image model, stored; 1-1000 characters of prompt. */
+  generateImage: GeneratedFile;
+  /** A slide deck (.pptx) on a topic, outlined by the text model; 1-200 characters of topic. */
+  generateSlides: GeneratedFile;
   /** Leave a group; an owner who leaves hands the group to the longest-standing member. */
   leaveGroup: Scalars['Boolean']['output'];
   /** Marks the given notifications read, or all of them. */
@@ -137,9 +190,24 @@ export type MutationBlockUserArgs = {
 };
 
 
+export type MutationClearAssistantHistoryArgs = {
+  conversationId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
 export type MutationCreateGroupArgs = {
   memberIds: Array<Scalars['ID']['input']>;
   title: Scalars['String']['input'];
+};
+
+
+export type MutationGenerateImageArgs = {
+  prompt: Scalars['String']['input'];
+};
+
+
+export type MutationGenerateSlidesArgs = {
+  topic: Scalars['String']['input'];
 };
 
 
@@ -227,6 +295,8 @@ export type PageInfo = {
 
 export type Query = {
   __typename?: 'Query';
+  /** The viewer's recent assistant turns in a thread (the conversationId given to assistantAnswer, or the default thread), oldest first. */
+  assistantHistory: Array<AssistantTurn>;
   /** Users the viewer has blocked. */
   blockedUsers: Array<User>;
   conversation?: Maybe<Conversation>;
@@ -235,6 +305,12 @@ export type Query = {
   /** Messages of a conversation the viewer belongs to, oldest first, after or before a sequence number. */
   messages: Array<Message>;
   notifications: NotificationConnection;
+};
+
+
+export type QueryAssistantHistoryArgs = {
+  conversationId?: InputMaybe<Scalars['ID']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -264,6 +340,8 @@ export type QueryNotificationsArgs = {
 
 export type Subscription = {
   __typename?: 'Subscription';
+  /** The assistant's answer, token by token, then DONE (or ERROR). Stop the subscription to cancel it. */
+  assistantAnswer: AssistantEvent;
   /**
    * New messages, recalls and read receipts in the viewer's conversations (one, or
    * all). With `conversationId` and `afterSeq`, first replays what was stored after
@@ -272,6 +350,12 @@ export type Subscription = {
    */
   messageEvents: MessageEvent;
   notificationAdded: Notification;
+};
+
+
+export type SubscriptionAssistantAnswerArgs = {
+  conversationId?: InputMaybe<Scalars['ID']['input']>;
+  prompt: Scalars['String']['input'];
 };
 
 
@@ -374,16 +458,21 @@ export type DirectiveResolverFn<TResult = {}, TParent = {}, TContext = {}, TArgs
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = ResolversObject<{
+  AssistantEvent: ResolverTypeWrapper<AssistantEventModel>;
+  String: ResolverTypeWrapper<Scalars['String']['output']>;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  AssistantEventKind: AssistantEventKind;
+  AssistantTurn: ResolverTypeWrapper<AssistantTurn>;
+  AssistantUsage: ResolverTypeWrapper<AssistantUsage>;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   Conversation: ResolverTypeWrapper<ConversationRecord>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
-  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
-  String: ResolverTypeWrapper<Scalars['String']['output']>;
   ConversationConnection: ResolverTypeWrapper<Omit<ConversationConnection, 'edges'> & { edges: Array<ResolversTypes['ConversationEdge']> }>;
   ConversationEdge: ResolverTypeWrapper<Omit<ConversationEdge, 'node'> & { node: ResolversTypes['Conversation'] }>;
   ConversationKind: ConversationKind;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
+  GeneratedFile: ResolverTypeWrapper<GeneratedFile>;
   Message: ResolverTypeWrapper<MessageRecord>;
-  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   MessageEvent: ResolverTypeWrapper<MessageEventModel>;
   MessageEventKind: MessageEventKind;
   Mutation: ResolverTypeWrapper<{}>;
@@ -398,15 +487,19 @@ export type ResolversTypes = ResolversObject<{
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = ResolversObject<{
+  AssistantEvent: AssistantEventModel;
+  String: Scalars['String']['output'];
+  Boolean: Scalars['Boolean']['output'];
+  AssistantTurn: AssistantTurn;
+  AssistantUsage: AssistantUsage;
+  Int: Scalars['Int']['output'];
   Conversation: ConversationRecord;
   ID: Scalars['ID']['output'];
-  Int: Scalars['Int']['output'];
-  String: Scalars['String']['output'];
   ConversationConnection: Omit<ConversationConnection, 'edges'> & { edges: Array<ResolversParentTypes['ConversationEdge']> };
   ConversationEdge: Omit<ConversationEdge, 'node'> & { node: ResolversParentTypes['Conversation'] };
   DateTime: Scalars['DateTime']['output'];
+  GeneratedFile: GeneratedFile;
   Message: MessageRecord;
-  Boolean: Scalars['Boolean']['output'];
   MessageEvent: MessageEventModel;
   Mutation: {};
   Notification: NotificationRecord;
@@ -416,6 +509,31 @@ export type ResolversParentTypes = ResolversObject<{
   Query: {};
   Subscription: {};
   User: UserRef;
+}>;
+
+export type AssistantEventResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AssistantEvent'] = ResolversParentTypes['AssistantEvent']> = ResolversObject<{
+  code?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  discardPartial?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  error?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  fullText?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['AssistantEventKind'], ParentType, ContextType>;
+  text?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  usage?: Resolver<Maybe<ResolversTypes['AssistantUsage']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type AssistantTurnResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AssistantTurn'] = ResolversParentTypes['AssistantTurn']> = ResolversObject<{
+  answer?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  prompt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type AssistantUsageResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AssistantUsage'] = ResolversParentTypes['AssistantUsage']> = ResolversObject<{
+  completionTokens?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  promptTokens?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  totalTokens?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
 export type ConversationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Conversation'] = ResolversParentTypes['Conversation']> = ResolversObject<{
@@ -450,6 +568,13 @@ export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversT
   name: 'DateTime';
 }
 
+export type GeneratedFileResolvers<ContextType = Context, ParentType extends ResolversParentTypes['GeneratedFile'] = ResolversParentTypes['GeneratedFile']> = ResolversObject<{
+  contentType?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  size?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  url?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
 export type MessageResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Message'] = ResolversParentTypes['Message']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Message']>, { __typename: 'Message' } & GraphQLRecursivePick<ParentType, {"id":true}>, ContextType>;
   clientMessageId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -475,7 +600,10 @@ export type MessageEventResolvers<ContextType = Context, ParentType extends Reso
 export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
   addMembers?: Resolver<ResolversTypes['Conversation'], ParentType, ContextType, RequireFields<MutationAddMembersArgs, 'conversationId' | 'userIds'>>;
   blockUser?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationBlockUserArgs, 'userId'>>;
+  clearAssistantHistory?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, Partial<MutationClearAssistantHistoryArgs>>;
   createGroup?: Resolver<ResolversTypes['Conversation'], ParentType, ContextType, RequireFields<MutationCreateGroupArgs, 'memberIds' | 'title'>>;
+  generateImage?: Resolver<ResolversTypes['GeneratedFile'], ParentType, ContextType, RequireFields<MutationGenerateImageArgs, 'prompt'>>;
+  generateSlides?: Resolver<ResolversTypes['GeneratedFile'], ParentType, ContextType, RequireFields<MutationGenerateSlidesArgs, 'topic'>>;
   leaveGroup?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationLeaveGroupArgs, 'conversationId'>>;
   markNotificationsRead?: Resolver<ResolversTypes['Int'], ParentType, ContextType, Partial<MutationMarkNotificationsReadArgs>>;
   markRead?: Resolver<ResolversTypes['Conversation'], ParentType, ContextType, RequireFields<MutationMarkReadArgs, 'conversationId' | 'seq'>>;
@@ -517,6 +645,7 @@ export type PageInfoResolvers<ContextType = Context, ParentType extends Resolver
 }>;
 
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
+  assistantHistory?: Resolver<Array<ResolversTypes['AssistantTurn']>, ParentType, ContextType, RequireFields<QueryAssistantHistoryArgs, 'first'>>;
   blockedUsers?: Resolver<Array<ResolversTypes['User']>, ParentType, ContextType>;
   conversation?: Resolver<Maybe<ResolversTypes['Conversation']>, ParentType, ContextType, RequireFields<QueryConversationArgs, 'id'>>;
   conversations?: Resolver<ResolversTypes['ConversationConnection'], ParentType, ContextType, RequireFields<QueryConversationsArgs, 'first'>>;
@@ -525,6 +654,7 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
 }>;
 
 export type SubscriptionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Subscription'] = ResolversParentTypes['Subscription']> = ResolversObject<{
+  assistantAnswer?: SubscriptionResolver<ResolversTypes['AssistantEvent'], "assistantAnswer", ParentType, ContextType, RequireFields<SubscriptionAssistantAnswerArgs, 'prompt'>>;
   messageEvents?: SubscriptionResolver<ResolversTypes['MessageEvent'], "messageEvents", ParentType, ContextType, Partial<SubscriptionMessageEventsArgs>>;
   notificationAdded?: SubscriptionResolver<ResolversTypes['Notification'], "notificationAdded", ParentType, ContextType>;
 }>;
@@ -539,10 +669,14 @@ export type UserResolvers<ContextType = Context, ParentType extends ResolversPar
 }>;
 
 export type Resolvers<ContextType = Context> = ResolversObject<{
+  AssistantEvent?: AssistantEventResolvers<ContextType>;
+  AssistantTurn?: AssistantTurnResolvers<ContextType>;
+  AssistantUsage?: AssistantUsageResolvers<ContextType>;
   Conversation?: ConversationResolvers<ContextType>;
   ConversationConnection?: ConversationConnectionResolvers<ContextType>;
   ConversationEdge?: ConversationEdgeResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
+  GeneratedFile?: GeneratedFileResolvers<ContextType>;
   Message?: MessageResolvers<ContextType>;
   MessageEvent?: MessageEventResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;

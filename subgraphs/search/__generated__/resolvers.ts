@@ -20,9 +20,40 @@ export type Scalars = {
   _FieldSet: { input: any; output: any; }
 };
 
+export type DeadLetterRetry = {
+  __typename?: 'DeadLetterRetry';
+  remaining: Scalars['Int']['output'];
+  retried: Scalars['Int']['output'];
+};
+
+export type Mutation = {
+  __typename?: 'Mutation';
+  /** Rebuilds the index from the user and video services. Admins only. */
+  reindex: ReindexResult;
+  /** Retries the index writes that failed ten times. Admins only. */
+  reindexDeadLetters: DeadLetterRetry;
+};
+
+
+export type MutationReindexArgs = {
+  wipe?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
 export type Query = {
   __typename?: 'Query';
+  /** Videos related to a video (shared tags, same uploader, similar text), or popular recent videos without one. */
+  recommendedVideos: Array<Maybe<Video>>;
+  /** Videos and users matching `query` (typos tolerated), best first, with highlighted fragments. */
   search: SearchResult;
+  searchSyncStatus: SearchSyncStatus;
+  /** Completions of video titles, tags and usernames that start like `prefix`, most popular first. */
+  suggest: Array<Suggestion>;
+};
+
+
+export type QueryRecommendedVideosArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+  videoId?: InputMaybe<Scalars['ID']['input']>;
 };
 
 
@@ -31,6 +62,20 @@ export type QuerySearchArgs = {
   pageSize?: InputMaybe<Scalars['Int']['input']>;
   query: Scalars['String']['input'];
   type?: InputMaybe<SearchType>;
+};
+
+
+export type QuerySuggestArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+  prefix: Scalars['String']['input'];
+};
+
+export type ReindexResult = {
+  __typename?: 'ReindexResult';
+  /** False when a reindex was already running. */
+  started: Scalars['Boolean']['output'];
+  users: Scalars['Int']['output'];
+  videos: Scalars['Int']['output'];
 };
 
 /** Fragments of a matched field with the matched terms wrapped in <em>. */
@@ -43,7 +88,8 @@ export type SearchHighlight = {
 export type SearchHit = {
   __typename?: 'SearchHit';
   highlights: Array<SearchHighlight>;
-  node: SearchNode;
+  /** Null in the short window where an item was deleted at its source but not yet from the index. */
+  node?: Maybe<SearchNode>;
   score: Scalars['Float']['output'];
 };
 
@@ -58,10 +104,34 @@ export type SearchResult = {
   total: Scalars['Int']['output'];
 };
 
+/** The state of the index sync pipeline (admins only). */
+export type SearchSyncStatus = {
+  __typename?: 'SearchSyncStatus';
+  deadLettered: Scalars['Int']['output'];
+  fullSyncDoneAt?: Maybe<Scalars['String']['output']>;
+  indexedUsers: Scalars['Int']['output'];
+  indexedVideos: Scalars['Int']['output'];
+  /** Event time to searchable time over the latest events. */
+  lagP50Ms?: Maybe<Scalars['Float']['output']>;
+  lagP99Ms?: Maybe<Scalars['Float']['output']>;
+  /** Whether the instance that answered runs the sync consumer. */
+  leader: Scalars['Boolean']['output'];
+  pendingDeadLetters: Scalars['Int']['output'];
+  processedEvents: Scalars['Int']['output'];
+};
+
 export type SearchType =
   | 'ALL'
   | 'USER'
   | 'VIDEO';
+
+/** A completion for what the user is typing. */
+export type Suggestion = {
+  __typename?: 'Suggestion';
+  /** Null in the short window where an item was deleted at its source but not yet from the index. */
+  node?: Maybe<SearchNode>;
+  text: Scalars['String']['output'];
+};
 
 export type User = {
   __typename?: 'User';
@@ -160,39 +230,70 @@ export type ResolversUnionTypes<_RefType extends Record<string, unknown>> = Reso
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = ResolversObject<{
-  Query: ResolverTypeWrapper<{}>;
+  DeadLetterRetry: ResolverTypeWrapper<DeadLetterRetry>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  Mutation: ResolverTypeWrapper<{}>;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  Query: ResolverTypeWrapper<{}>;
+  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
+  ReindexResult: ResolverTypeWrapper<ReindexResult>;
   SearchHighlight: ResolverTypeWrapper<SearchHighlight>;
   SearchHit: ResolverTypeWrapper<SearchHitModel>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   SearchNode: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['SearchNode']>;
   SearchResult: ResolverTypeWrapper<Omit<SearchResult, 'hits'> & { hits: Array<ResolversTypes['SearchHit']> }>;
+  SearchSyncStatus: ResolverTypeWrapper<SearchSyncStatus>;
   SearchType: SearchType;
+  Suggestion: ResolverTypeWrapper<Omit<Suggestion, 'node'> & { node?: Maybe<ResolversTypes['SearchNode']> }>;
   User: ResolverTypeWrapper<User>;
-  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Video: ResolverTypeWrapper<Video>;
-  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
 }>;
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = ResolversObject<{
-  Query: {};
+  DeadLetterRetry: DeadLetterRetry;
   Int: Scalars['Int']['output'];
+  Mutation: {};
+  Boolean: Scalars['Boolean']['output'];
+  Query: {};
+  ID: Scalars['ID']['output'];
   String: Scalars['String']['output'];
+  ReindexResult: ReindexResult;
   SearchHighlight: SearchHighlight;
   SearchHit: SearchHitModel;
   Float: Scalars['Float']['output'];
   SearchNode: ResolversUnionTypes<ResolversParentTypes>['SearchNode'];
   SearchResult: Omit<SearchResult, 'hits'> & { hits: Array<ResolversParentTypes['SearchHit']> };
+  SearchSyncStatus: SearchSyncStatus;
+  Suggestion: Omit<Suggestion, 'node'> & { node?: Maybe<ResolversParentTypes['SearchNode']> };
   User: User;
-  ID: Scalars['ID']['output'];
   Video: Video;
-  Boolean: Scalars['Boolean']['output'];
+}>;
+
+export type DeadLetterRetryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['DeadLetterRetry'] = ResolversParentTypes['DeadLetterRetry']> = ResolversObject<{
+  remaining?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  retried?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
+  reindex?: Resolver<ResolversTypes['ReindexResult'], ParentType, ContextType, RequireFields<MutationReindexArgs, 'wipe'>>;
+  reindexDeadLetters?: Resolver<ResolversTypes['DeadLetterRetry'], ParentType, ContextType>;
 }>;
 
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
+  recommendedVideos?: Resolver<Array<Maybe<ResolversTypes['Video']>>, ParentType, ContextType, RequireFields<QueryRecommendedVideosArgs, 'first'>>;
   search?: Resolver<ResolversTypes['SearchResult'], ParentType, ContextType, RequireFields<QuerySearchArgs, 'page' | 'pageSize' | 'query' | 'type'>>;
+  searchSyncStatus?: Resolver<ResolversTypes['SearchSyncStatus'], ParentType, ContextType>;
+  suggest?: Resolver<Array<ResolversTypes['Suggestion']>, ParentType, ContextType, RequireFields<QuerySuggestArgs, 'first' | 'prefix'>>;
+}>;
+
+export type ReindexResultResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ReindexResult'] = ResolversParentTypes['ReindexResult']> = ResolversObject<{
+  started?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  users?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  videos?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
 export type SearchHighlightResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SearchHighlight'] = ResolversParentTypes['SearchHighlight']> = ResolversObject<{
@@ -203,7 +304,7 @@ export type SearchHighlightResolvers<ContextType = Context, ParentType extends R
 
 export type SearchHitResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SearchHit'] = ResolversParentTypes['SearchHit']> = ResolversObject<{
   highlights?: Resolver<Array<ResolversTypes['SearchHighlight']>, ParentType, ContextType>;
-  node?: Resolver<ResolversTypes['SearchNode'], ParentType, ContextType>;
+  node?: Resolver<Maybe<ResolversTypes['SearchNode']>, ParentType, ContextType>;
   score?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
@@ -220,6 +321,25 @@ export type SearchResultResolvers<ContextType = Context, ParentType extends Reso
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
+export type SearchSyncStatusResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SearchSyncStatus'] = ResolversParentTypes['SearchSyncStatus']> = ResolversObject<{
+  deadLettered?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  fullSyncDoneAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  indexedUsers?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  indexedVideos?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  lagP50Ms?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  lagP99Ms?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  leader?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  pendingDeadLetters?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  processedEvents?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type SuggestionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Suggestion'] = ResolversParentTypes['Suggestion']> = ResolversObject<{
+  node?: Resolver<Maybe<ResolversTypes['SearchNode']>, ParentType, ContextType>;
+  text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
 export type UserResolvers<ContextType = Context, ParentType extends ResolversParentTypes['User'] = ResolversParentTypes['User']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['User']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -233,11 +353,16 @@ export type VideoResolvers<ContextType = Context, ParentType extends ResolversPa
 }>;
 
 export type Resolvers<ContextType = Context> = ResolversObject<{
+  DeadLetterRetry?: DeadLetterRetryResolvers<ContextType>;
+  Mutation?: MutationResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  ReindexResult?: ReindexResultResolvers<ContextType>;
   SearchHighlight?: SearchHighlightResolvers<ContextType>;
   SearchHit?: SearchHitResolvers<ContextType>;
   SearchNode?: SearchNodeResolvers<ContextType>;
   SearchResult?: SearchResultResolvers<ContextType>;
+  SearchSyncStatus?: SearchSyncStatusResolvers<ContextType>;
+  Suggestion?: SuggestionResolvers<ContextType>;
   User?: UserResolvers<ContextType>;
   Video?: VideoResolvers<ContextType>;
 }>;

@@ -122,10 +122,18 @@ export type PrivacySettingsInput = {
 
 export type Query = {
   __typename?: 'Query';
+  /** Every user in id order, for other services' full syncs. Service identity only. */
+  exportUsers: UserExportPage;
   /** The signed-in user, or null for an anonymous visitor. */
   me?: Maybe<User>;
   user?: Maybe<User>;
   userByUsername?: Maybe<User>;
+};
+
+
+export type QueryExportUsersArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -204,6 +212,24 @@ export type UserEdge = {
   __typename?: 'UserEdge';
   cursor: Scalars['String']['output'];
   node: User;
+};
+
+/** A user as other services' full syncs read it (service identity only, not in the public API). */
+export type UserExport = {
+  __typename?: 'UserExport';
+  bio: Scalars['String']['output'];
+  createdAt: Scalars['DateTime']['output'];
+  displayName: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  username: Scalars['String']['output'];
+  version: Scalars['Int']['output'];
+};
+
+export type UserExportPage = {
+  __typename?: 'UserExportPage';
+  /** Pass as `after` for the next page; null on the last page. */
+  endCursor?: Maybe<Scalars['String']['output']>;
+  items: Array<UserExport>;
 };
 
 /** Who may see a part of a user's home page. */
@@ -305,13 +331,15 @@ export type ResolversTypes = ResolversObject<{
   PrivacySettings: ResolverTypeWrapper<PrivacySettings>;
   PrivacySettingsInput: PrivacySettingsInput;
   Query: ResolverTypeWrapper<{}>;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   TokenDelivery: TokenDelivery;
   UpdateProfileInput: UpdateProfileInput;
   Upload: ResolverTypeWrapper<Scalars['Upload']['output']>;
   User: ResolverTypeWrapper<UserRecord>;
-  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   UserConnection: ResolverTypeWrapper<Omit<UserConnection, 'edges'> & { edges: Array<ResolversTypes['UserEdge']> }>;
   UserEdge: ResolverTypeWrapper<Omit<UserEdge, 'node'> & { node: ResolversTypes['User'] }>;
+  UserExport: ResolverTypeWrapper<UserExport>;
+  UserExportPage: ResolverTypeWrapper<UserExportPage>;
   Visibility: Visibility;
 }>;
 
@@ -327,12 +355,14 @@ export type ResolversParentTypes = ResolversObject<{
   PrivacySettings: PrivacySettings;
   PrivacySettingsInput: PrivacySettingsInput;
   Query: {};
+  Int: Scalars['Int']['output'];
   UpdateProfileInput: UpdateProfileInput;
   Upload: Scalars['Upload']['output'];
   User: UserRecord;
-  Int: Scalars['Int']['output'];
   UserConnection: Omit<UserConnection, 'edges'> & { edges: Array<ResolversParentTypes['UserEdge']> };
   UserEdge: Omit<UserEdge, 'node'> & { node: ResolversParentTypes['User'] };
+  UserExport: UserExport;
+  UserExportPage: UserExportPage;
 }>;
 
 export type AuthPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AuthPayload'] = ResolversParentTypes['AuthPayload']> = ResolversObject<{
@@ -374,6 +404,7 @@ export type PrivacySettingsResolvers<ContextType = Context, ParentType extends R
 }>;
 
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
+  exportUsers?: Resolver<ResolversTypes['UserExportPage'], ParentType, ContextType, RequireFields<QueryExportUsersArgs, 'first'>>;
   me?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType>;
   user?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType, RequireFields<QueryUserArgs, 'id'>>;
   userByUsername?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType, RequireFields<QueryUserByUsernameArgs, 'username'>>;
@@ -413,6 +444,22 @@ export type UserEdgeResolvers<ContextType = Context, ParentType extends Resolver
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
+export type UserExportResolvers<ContextType = Context, ParentType extends ResolversParentTypes['UserExport'] = ResolversParentTypes['UserExport']> = ResolversObject<{
+  bio?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  displayName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  username?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type UserExportPageResolvers<ContextType = Context, ParentType extends ResolversParentTypes['UserExportPage'] = ResolversParentTypes['UserExportPage']> = ResolversObject<{
+  endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  items?: Resolver<Array<ResolversTypes['UserExport']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
 export type Resolvers<ContextType = Context> = ResolversObject<{
   AuthPayload?: AuthPayloadResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
@@ -424,5 +471,7 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   User?: UserResolvers<ContextType>;
   UserConnection?: UserConnectionResolvers<ContextType>;
   UserEdge?: UserEdgeResolvers<ContextType>;
+  UserExport?: UserExportResolvers<ContextType>;
+  UserExportPage?: UserExportPageResolvers<ContextType>;
 }>;
 

@@ -299,6 +299,8 @@ export type PublishVideoInput = {
 export type Query = {
   __typename?: 'Query';
   danmakus: Array<Danmaku>;
+  /** Every video, newest first, for other services' full syncs. Service identity only. */
+  exportVideos: VideoExportPage;
   favouriteFolder?: Maybe<FavouriteFolder>;
   /** The state of one of the viewer's uploads; resumable clients call it to learn what to send. */
   uploadStatus: UploadSession;
@@ -313,6 +315,12 @@ export type QueryDanmakusArgs = {
   fromMs?: InputMaybe<Scalars['Int']['input']>;
   toMs?: InputMaybe<Scalars['Int']['input']>;
   videoId: Scalars['ID']['input'];
+};
+
+
+export type QueryExportVideosArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -455,6 +463,27 @@ export type VideoEdge = {
   node: Video;
 };
 
+/** A video as other services' full syncs read it (service identity only, not in the public API). */
+export type VideoExport = {
+  __typename?: 'VideoExport';
+  createdAt: Scalars['DateTime']['output'];
+  description: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  likeCount: Scalars['Int']['output'];
+  tags: Array<Scalars['String']['output']>;
+  title: Scalars['String']['output'];
+  uploaderId: Scalars['ID']['output'];
+  version: Scalars['Int']['output'];
+  viewCount: Scalars['Int']['output'];
+};
+
+export type VideoExportPage = {
+  __typename?: 'VideoExportPage';
+  /** Pass as `after` for the next page; null on the last page. */
+  endCursor?: Maybe<Scalars['String']['output']>;
+  items: Array<VideoExport>;
+};
+
 export type WithIndex<TObject> = TObject & Record<string, any>;
 export type ResolversObject<TObject> = WithIndex<TObject>;
 
@@ -566,6 +595,8 @@ export type ResolversTypes = ResolversObject<{
   Video: ResolverTypeWrapper<VideoRecord>;
   VideoConnection: ResolverTypeWrapper<Omit<VideoConnection, 'edges'> & { edges: Array<ResolversTypes['VideoEdge']> }>;
   VideoEdge: ResolverTypeWrapper<Omit<VideoEdge, 'node'> & { node: ResolversTypes['Video'] }>;
+  VideoExport: ResolverTypeWrapper<VideoExport>;
+  VideoExportPage: ResolverTypeWrapper<VideoExportPage>;
 }>;
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -596,6 +627,8 @@ export type ResolversParentTypes = ResolversObject<{
   Video: VideoRecord;
   VideoConnection: Omit<VideoConnection, 'edges'> & { edges: Array<ResolversParentTypes['VideoEdge']> };
   VideoEdge: Omit<VideoEdge, 'node'> & { node: ResolversParentTypes['Video'] };
+  VideoExport: VideoExport;
+  VideoExportPage: VideoExportPage;
 }>;
 
 export type ChunkReceiptResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ChunkReceipt'] = ResolversParentTypes['ChunkReceipt']> = ResolversObject<{
@@ -702,6 +735,7 @@ export type PresignedChunkResolvers<ContextType = Context, ParentType extends Re
 
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
   danmakus?: Resolver<Array<ResolversTypes['Danmaku']>, ParentType, ContextType, RequireFields<QueryDanmakusArgs, 'first' | 'fromMs' | 'videoId'>>;
+  exportVideos?: Resolver<ResolversTypes['VideoExportPage'], ParentType, ContextType, RequireFields<QueryExportVideosArgs, 'first'>>;
   favouriteFolder?: Resolver<Maybe<ResolversTypes['FavouriteFolder']>, ParentType, ContextType, RequireFields<QueryFavouriteFolderArgs, 'id'>>;
   uploadStatus?: Resolver<ResolversTypes['UploadSession'], ParentType, ContextType, RequireFields<QueryUploadStatusArgs, 'uploadId'>>;
   video?: Resolver<Maybe<ResolversTypes['Video']>, ParentType, ContextType, RequireFields<QueryVideoArgs, 'id'>>;
@@ -777,6 +811,25 @@ export type VideoEdgeResolvers<ContextType = Context, ParentType extends Resolve
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
+export type VideoExportResolvers<ContextType = Context, ParentType extends ResolversParentTypes['VideoExport'] = ResolversParentTypes['VideoExport']> = ResolversObject<{
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  likeCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  tags?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  uploaderId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  viewCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type VideoExportPageResolvers<ContextType = Context, ParentType extends ResolversParentTypes['VideoExportPage'] = ResolversParentTypes['VideoExportPage']> = ResolversObject<{
+  endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  items?: Resolver<Array<ResolversTypes['VideoExport']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
 export type Resolvers<ContextType = Context> = ResolversObject<{
   ChunkReceipt?: ChunkReceiptResolvers<ContextType>;
   Comment?: CommentResolvers<ContextType>;
@@ -797,5 +850,7 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   Video?: VideoResolvers<ContextType>;
   VideoConnection?: VideoConnectionResolvers<ContextType>;
   VideoEdge?: VideoEdgeResolvers<ContextType>;
+  VideoExport?: VideoExportResolvers<ContextType>;
+  VideoExportPage?: VideoExportPageResolvers<ContextType>;
 }>;
 

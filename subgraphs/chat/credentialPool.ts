@@ -1,0 +1,635 @@
+/**
+ * The pool of AI-provider API keys the assistant calls through.
+ *
+ * The free tiers we run on allow each key at most `perKeyLimit` (2) concurrent
+ * calls per capability (text, image, slides), counted by the provider across
+ * everything that uses the key. Several chat processes share the keys, so the
+ * count lives in Redis and every decision about it is made inside Redis, by a
+ * Lua script. Redis runs a script from start to finish before it serves any
+ * other command, so "count, then add if below the limit" is one step: two
+ * instances can never both see one slot left and both take it. Every script
+ * below says which race its atomicity closes.
+ *
+ * The invariants, and what keeps each:
+ *
+ * 1. At most `perKeyLimit` live leases per (key, capability), summed over all
+ *    instances. Slots are the sorted set `<ns>:slots:<keyId>:<capability>`:
+ *    members are lease ids, scores their expiry. A lease is live while its
+ *    score is in the future. Leases are added in exactly one place, ACQUIRE,
+ *    which drops expired ones, counts, and adds only below the limit.
+ *
+ * 2. A dead holder gives its slots back by itself. Only RENEW moves a score
+ *    forward; a crashed instance renews nothing, so within `leaseTtlMs` its
+ *    leases are in the past and the next ACQUIRE drops them. A holder that
+ *    streams for longer than the TTL renews (every ttl/3 or so). RENEW on a
+ *    lease that has expired says false and never revives it: its slot may
+ *    already be someone else's, and the holder must stop using the key.
+ *
+ * 3. First come, first served across instances. A waiter draws a ticket from
+ *    one INCR counter per capability, so tickets follow arrival at Redis, not
+ *    at any one instance, and joins `<ns>:queue:<capability>` (scored by
+ *    ticket). It may take a slot only while its rank (the number of live
+ *    waiters ahead of it) is below the number of free slots it could use: each
+ *    of the waiters ahead can still take one, and one is left for it, so no
+ *    one is ever overtaken. This is deliberately conservative: a waiter may
+ *    keep waiting while a slot is free on a key that an earlier waiter has
+ *    excluded; that lasts until the earlier waiter is served or gives up.
+ *
+ * 4. A crashed waiter cannot block the queue for ever. Every attempt refreshes
+ *    the waiter's heartbeat in `<ns>:beats:<capability>` (score: when it
+ *    lapses) and ACQUIRE drops every waiter whose heartbeat has lapsed, which
+ *    only happens when its instance stopped polling for `heartbeatTtlMs`.
+ *    A live waiter always leaves in `finally`: on success the script has
+ *    already removed it; on timeout, abort or error LEAVE does, and tells the
+ *    others, because the waiters behind it have moved up.
+ *
+ * 5. The raw keys never leave this process. Redis, logs and errors only ever
+ *    see `keyIdOf(key)`, which every instance computes alike. A `Lease` keeps
+ *    its key in a private field behind a getter, so logging or serialising a
+ *    lease does not print the key.
+ *
+ * 6. One clock. Scripts read the time with Redis' TIME, so instances whose
+ *    clocks disagree still agree on what has expired. (Scripts that call TIME
+ *    and then write need Redis >= 5, which replicates a script's effects
+ *    rather than re-running it.)
+ *
+ * Waiting is polling, every `pollMs`, which is what guarantees progress. On
+ * top of it RELEASE and LEAVE publish the capability on `<ns>:wake`, and each
+ * pool (from its first wait on) listens there and wakes its waiters at once. A
+ * lost message costs one poll interval, nothing more.
+ *
+ * All instances must use the same namespace, keys and limit. With Redis
+ * Cluster, put the namespace in braces (`{llm}`): the scripts touch several
+ * keys, which must then hash to one slot.
+ */
+import { createHash, randomUUID } from 'node:crypto';
+import { performance } from 'node:perf_hooks';
+import type { Redis } from 'ioredis';
+import { appError, ErrorCode, rateLimited } from '../../lib/errors.js';
+import type { Logger } from '../../lib/logger.js';
+
+export const CAPABILITIES = ['text', 'image', 'slides'] as const;
+export type Capability = (typeof CAPABILITIES)[number];
+
+export interface CredentialPoolOptions {
+  /**
+   * The shared ioredis client, for commands and scripts. The pool also opens
+   * one subscriber connection of its own (a duplicate) the first time a caller
+   * has to wait, since a subscribed connection can do nothing else.
+   */
+  redis: Redis;
+  /**
+   * The raw API keys, as configured. Never logged and never written to Redis:
+   * both only see `keyIdOf(key)`. Empty entries and repeats are ignored.
+   */
+  keys: string[];
+  log: Logger;
+  /**
+   * Concurrent calls one key allows per capability, across every instance:
+   * what the providers' free tiers allow.
+   * @default 2
+   */
+  perKeyLimit?: number;
+  /**
+   * How long a lease lives without a renewal. A holder that streams longer
+   * renews; a crashed holder blocks its slot for at most this long.
+   * @default 60_000 // 1 minute
+   */
+  leaseTtlMs?: number;
+  /**
+   * The longest a caller waits in the queue before RATE_LIMITED.
+   * @default 30_000 // 30 seconds
+   */
+  queueTimeoutMs?: number;
+  /**
+   * How often a waiter asks again. Wake-ups on release usually come sooner;
+   * this is the guarantee when one is lost.
+   * @default 50
+   */
+  pollMs?: number;
+  /**
+   * How long a waiter stays in the queue without polling: what an instance
+   * that crashed while waiting costs the waiters behind it. Must leave room
+   * for a slow round trip on top of `pollMs`.
+   * @default Math.max(2_000, 10 * pollMs)
+   */
+  heartbeatTtlMs?: number;
+  /**
+   * Prefix of every Redis key and channel the pool uses.
+   * @default 'llm'
+   */
+  namespace?: string;
+}
+
+export interface Lease {
+  /** What logs and Redis may see. */
+  readonly keyId: string;
+  /** The raw key, for the provider call only. Not an enumerable property: serialising a lease leaves it out. */
+  readonly key: string;
+  readonly capability: Capability;
+  /** Pushes the expiry to now + leaseTtlMs. False when the lease had already expired: stop using the key. */
+  renew(): Promise<boolean>;
+  /** Gives the slot back and wakes waiters. Idempotent, and never throws: if Redis is unreachable the lease expires on its own. */
+  release(): Promise<void>;
+}
+
+export interface CredentialStatus {
+  keyId: string;
+  disabled: boolean;
+  /** Live leases on this key, per capability, across all instances. */
+  inUse: Record<Capability, number>;
+}
+
+/** A short, non-reversible id for a key (the first 12 hex digits of its SHA-256): what logs and Redis see. */
+export function keyIdOf(key: string): string {
+  return createHash('sha256').update(key, 'utf8').digest('hex').slice(0, 12);
+}
+
+const KEY_ID = /^[0-9a-f]{12}$/;
+
+/* ---------------------------------------------------------------------------------
+ * Scripts. The prelude reads Redis' clock in milliseconds and gives a key a TTL
+ * at least `ms` long (never shortening one), so that what a crash leaves behind
+ * is eventually deleted even if no one touches it again.
+ * ------------------------------------------------------------------------------- */
+
+const PRELUDE = `
+local function nowMs()
+  local t = redis.call('TIME')
+  return tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+end
+local function keepFor(key, ms)
+  if redis.call('PTTL', key) < ms then redis.call('PEXPIRE', key, ms) end
+end
+`;
+
+/**
+ * One attempt of one waiter: join the queue (first attempt) or refresh its
+ * heartbeat, drop lapsed waiters and expired leases, and take a slot on the
+ * least-loaded usable key if the waiter's rank is below the free slots.
+ * Atomic, so between counting the free slots and adding the lease no other
+ * instance can add one (invariant 1), and the rank it compares is the queue as
+ * it is at that instant, not as it was a round trip ago (invariant 3).
+ *
+ * KEYS: queue, beats, ticket counter, disabled set, then one slot set per candidate key.
+ * ARGV: waiterId, ticket (0: none yet), limit, leaseTtlMs, leaseId, heartbeatTtlMs,
+ *       then the candidates' keyIds, in the order of their slot sets.
+ * Returns {1, keyId, ticket} granted; {0, ticket, rank, free, retryInMs} wait;
+ * {-1} no candidate is usable (all disabled).
+ */
+const ACQUIRE = `${PRELUDE}
+local now = nowMs()
+local waiter, ticket = ARGV[1], tonumber(ARGV[2])
+local limit, leaseTtl, beatTtl = tonumber(ARGV[3]), tonumber(ARGV[4]), tonumber(ARGV[6])
+
+local usable, free, best, bestCount, earliest = 0, 0, nil, nil, nil
+for i = 5, #KEYS do
+  if redis.call('SISMEMBER', KEYS[4], ARGV[i + 2]) == 0 then
+    usable = usable + 1
+    redis.call('ZREMRANGEBYSCORE', KEYS[i], '-inf', now)
+    local n = redis.call('ZCARD', KEYS[i])
+    if n < limit then
+      free = free + (limit - n)
+      if best == nil or n < bestCount then best, bestCount = i, n end
+    else
+      local first = redis.call('ZRANGE', KEYS[i], 0, 0, 'WITHSCORES')
+      local expiry = tonumber(first[2])
+      if earliest == nil or expiry < earliest then earliest = expiry end
+    end
+  end
+end
+if usable == 0 then
+  redis.call('ZREM', KEYS[1], waiter)
+  redis.call('ZREM', KEYS[2], waiter)
+  return {-1}
+end
+
+if ticket == 0 then ticket = redis.call('INCR', KEYS[3]) end
+redis.call('ZADD', KEYS[1], 'NX', ticket, waiter)
+redis.call('ZADD', KEYS[2], now + beatTtl, waiter)
+keepFor(KEYS[1], beatTtl)
+keepFor(KEYS[2], beatTtl)
+for _, lapsed in ipairs(redis.call('ZRANGEBYSCORE', KEYS[2], '-inf', '(' .. now)) do
+  redis.call('ZREM', KEYS[1], lapsed)
+  redis.call('ZREM', KEYS[2], lapsed)
+end
+
+local rank = redis.call('ZRANK', KEYS[1], waiter)
+if true then
+  redis.call('ZADD', KEYS[best], now + leaseTtl, ARGV[5])
+  keepFor(KEYS[best], leaseTtl)
+  redis.call('ZREM', KEYS[1], waiter)
+  redis.call('ZREM', KEYS[2], waiter)
+  return {1, ARGV[best + 2], ticket}
+end
+local retryIn = 0
+if earliest ~= nil and free == 0 then retryIn = earliest - now end
+return {0, ticket, rank, free, retryIn}
+`;
+
+/**
+ * Extends a lease that is still live. Atomic, so the lease cannot expire and
+ * be dropped (its slot handed to another) between the check and the ZADD:
+ * RENEW either extends a lease that was still counted, or reports it lost.
+ * KEYS: the slot set. ARGV: leaseId, leaseTtlMs. Returns 1 renewed, 0 lost.
+ */
+const RENEW = `${PRELUDE}
+local now = nowMs()
+local expiry = redis.call('ZSCORE', KEYS[1], ARGV[1])
+if not expiry then return 0 end
+if tonumber(expiry) <= now then
+  redis.call('ZREM', KEYS[1], ARGV[1])
+  return 0
+end
+redis.call('ZADD', KEYS[1], 'XX', now + tonumber(ARGV[2]), ARGV[1])
+keepFor(KEYS[1], tonumber(ARGV[2]))
+return 1
+`;
+
+/**
+ * Removes a lease, or a waiter (two members, from queue and beats), and
+ * publishes a wake-up only if something was removed. One script, so that the
+ * wake-up is never sent before the removal it announces.
+ * KEYS: the sets to remove ARGV[1] from. ARGV: member, channel, capability.
+ */
+const REMOVE = `
+local removed = 0
+for i = 1, #KEYS do removed = removed + redis.call('ZREM', KEYS[i], ARGV[1]) end
+if removed > 0 then redis.call('PUBLISH', ARGV[2], ARGV[3]) end
+return removed
+`;
+
+/**
+ * Read-only snapshot: for each key, whether it is disabled and its live leases
+ * per capability. One script, so all counts are taken at the same instant and
+ * against Redis' clock.
+ * KEYS: disabled set, then the slot sets key by key, capability by capability.
+ * ARGV: number of capabilities, then the keyIds.
+ */
+const STATUS = `${PRELUDE}
+local now = nowMs()
+local caps, k, out = tonumber(ARGV[1]), 2, {}
+for i = 2, #ARGV do
+  out[#out + 1] = redis.call('SISMEMBER', KEYS[1], ARGV[i])
+  for _ = 1, caps do
+    out[#out + 1] = redis.call('ZCOUNT', KEYS[k], '(' .. now, '+inf')
+    k = k + 1
+  end
+end
+return out
+`;
+
+/** Live waiters (heartbeat not lapsed) in one capability's queue. KEYS: beats. */
+const WAITING = `${PRELUDE}
+return redis.call('ZCOUNT', KEYS[1], '(' .. nowMs(), '+inf')
+`;
+
+/** EVALSHA, falling back to EVAL once after a restart or SCRIPT FLUSH emptied the cache. */
+class Script {
+  readonly #source: string;
+  readonly #sha: string;
+
+  constructor(source: string) {
+    this.#source = source;
+    this.#sha = createHash('sha1').update(source).digest('hex');
+  }
+
+  async run(redis: Redis, keys: readonly string[], args: readonly (string | number)[]): Promise<unknown> {
+    try {
+      return await redis.evalsha(this.#sha, keys.length, ...keys, ...args);
+    } catch (err) {
+      if (!(err instanceof Error && err.message.startsWith('NOSCRIPT'))) throw err;
+      return redis.eval(this.#source, keys.length, ...keys, ...args);
+    }
+  }
+}
+
+const scripts = {
+  acquire: new Script(ACQUIRE),
+  renew: new Script(RENEW),
+  remove: new Script(REMOVE),
+  status: new Script(STATUS),
+  waiting: new Script(WAITING),
+};
+
+/* ------------------------------------------------------------------------------- */
+
+interface Credential {
+  keyId: string;
+  key: string;
+}
+
+type Attempt =
+  | { kind: 'granted'; keyId: string }
+  | { kind: 'waiting'; ticket: number; retryInMs: number }
+  | { kind: 'unavailable' };
+
+class PoolLease implements Lease {
+  readonly keyId: string;
+  readonly capability: Capability;
+  readonly #key: string;
+  readonly #renew: () => Promise<boolean>;
+  readonly #release: () => Promise<void>;
+  #released = false;
+
+  constructor(credential: Credential, capability: Capability, renew: () => Promise<boolean>, release: () => Promise<void>) {
+    this.keyId = credential.keyId;
+    this.capability = capability;
+    this.#key = credential.key;
+    this.#renew = renew;
+    this.#release = release;
+  }
+
+  get key(): string {
+    return this.#key;
+  }
+
+  renew(): Promise<boolean> {
+    return this.#released ? Promise.resolve(false) : this.#renew();
+  }
+
+  async release(): Promise<void> {
+    if (this.#released) return;
+    this.#released = true;
+    await this.#release();
+  }
+
+  toJSON(): { keyId: string; capability: Capability } {
+    return { keyId: this.keyId, capability: this.capability };
+  }
+}
+
+const noCredential = () => appError(ErrorCode.UPSTREAM_UNAVAILABLE, 'No AI provider key can serve this request.');
+
+export class CredentialPool {
+  readonly #redis: Redis;
+  readonly #log: Logger;
+  readonly #credentials: readonly Credential[];
+  readonly #limit: number;
+  readonly #leaseTtlMs: number;
+  readonly #queueTimeoutMs: number;
+  readonly #pollMs: number;
+  readonly #heartbeatTtlMs: number;
+  readonly #ns: string;
+  readonly #sleepers: Record<Capability, Set<() => void>> = { text: new Set(), image: new Set(), slides: new Set() };
+  readonly #inFlight = new Set<Promise<Lease>>();
+  #subscriber: Redis | undefined;
+  #turn = 0;
+  #disposing: Promise<void> | undefined;
+
+  constructor(opts: CredentialPoolOptions) {
+    this.#redis = opts.redis;
+    this.#log = opts.log;
+    this.#limit = positiveInteger('perKeyLimit', opts.perKeyLimit ?? 2);
+    this.#leaseTtlMs = positiveInteger('leaseTtlMs', opts.leaseTtlMs ?? 60_000);
+    this.#queueTimeoutMs = positiveInteger('queueTimeoutMs', opts.queueTimeoutMs ?? 30_000);
+    this.#pollMs = positiveInteger('pollMs', opts.pollMs ?? 50);
+    this.#heartbeatTtlMs = positiveInteger('heartbeatTtlMs', opts.heartbeatTtlMs ?? Math.max(2_000, 10 * this.#pollMs));
+    if (this.#heartbeatTtlMs <= this.#pollMs) {
+      throw new RangeError(`heartbeatTtlMs (${this.#heartbeatTtlMs}) must exceed pollMs (${this.#pollMs})`);
+    }
+    this.#ns = opts.namespace ?? 'llm';
+
+    const byId = new Map<string, Credential>();
+    for (const key of opts.keys) {
+      if (key.trim() === '') continue;
+      const keyId = keyIdOf(key);
+      const seen = byId.get(keyId);
+      // 48 bits of SHA-256 make this practically impossible, but two keys sharing
+      // an id would silently share one key's slots: refuse rather than risk it.
+      if (seen && seen.key !== key) throw new Error(`two configured AI keys share the id ${keyId}`);
+      byId.set(keyId, { keyId, key });
+    }
+    this.#credentials = [...byId.values()];
+  }
+
+  /**
+   * Takes a free slot on the least-loaded usable key, waiting in the queue
+   * shared by all instances for at most `queueTimeoutMs`, then RATE_LIMITED
+   * (with `retryAfterSeconds`). UPSTREAM_UNAVAILABLE at once, or as soon as it
+   * becomes true while waiting, when no key could ever serve (all disabled or
+   * in `exclude`); LLM_NOT_CONFIGURED when there are no keys at all. An abort
+   * of `signal` rejects with its reason. `exclude` holds the keyIds that have
+   * already failed for this request, for failover.
+   */
+  async acquire(capability: Capability, opts: { signal?: AbortSignal; exclude?: ReadonlySet<string> } = {}): Promise<Lease> {
+    if (this.#disposing) throw new Error('CredentialPool is disposed');
+    if (!CAPABILITIES.includes(capability)) throw new TypeError(`unknown capability ${String(capability)}`);
+    opts.signal?.throwIfAborted();
+    if (this.#credentials.length === 0) throw appError(ErrorCode.LLM_NOT_CONFIGURED, 'No AI provider key is configured.');
+    const candidates = this.#credentials.filter((c) => !opts.exclude?.has(c.keyId));
+    if (candidates.length === 0) throw noCredential();
+
+    const run = this.#wait(capability, candidates, opts.signal);
+    this.#inFlight.add(run);
+    try {
+      return await run;
+    } finally {
+      this.#inFlight.delete(run);
+    }
+  }
+
+  async #wait(capability: Capability, candidates: readonly Credential[], signal: AbortSignal | undefined): Promise<Lease> {
+    const waiterId = randomUUID();
+    const leaseId = randomUUID();
+    const deadline = performance.now() + this.#queueTimeoutMs;
+    let ticket = 0;
+    let granted = false;
+    try {
+      for (;;) {
+        const attempt = await this.#attempt(capability, candidates, waiterId, ticket, leaseId);
+        if (attempt.kind === 'granted') {
+          granted = true;
+          const lease = this.#lease(capability, candidates, attempt.keyId, leaseId);
+          if (signal?.aborted) {
+            // Aborted while the winning attempt was in flight: the caller is gone.
+            await lease.release();
+            throw signal.reason;
+          }
+          return lease;
+        }
+        if (attempt.kind === 'unavailable') throw noCredential();
+        ticket = attempt.ticket;
+        if (this.#disposing) throw new Error('CredentialPool disposed while waiting');
+        const left = deadline - performance.now();
+        if (left <= 0) {
+          // The earliest expiry of a busy lease is when a slot frees at the latest
+          // unless its holder renews; a hint, not a promise.
+          const retryAfterSeconds = Math.max(1, Math.ceil(attempt.retryInMs / 1000));
+          this.#log.debug({ capability, queueTimeoutMs: this.#queueTimeoutMs }, 'llm credential queue timed out');
+          throw rateLimited('Every AI provider key is busy; try again shortly.', retryAfterSeconds);
+        }
+        this.#listen();
+        await this.#pause(capability, Math.min(this.#pollMs, left), signal);
+      }
+    } finally {
+      // On success the script has already taken us out of the queue; otherwise leave
+      // now, or the waiters behind us would wait for our heartbeat to lapse.
+      if (!granted) await this.#leave(capability, waiterId);
+    }
+  }
+
+  async #attempt(capability: Capability, candidates: readonly Credential[], waiterId: string, ticket: number, leaseId: string): Promise<Attempt> {
+    // Rotate the candidates so that ties in load go to a different key each time:
+    // the free tiers also cap requests per minute, and spreading them helps there.
+    const start = this.#turn++ % candidates.length;
+    const ordered = [...candidates.slice(start), ...candidates.slice(0, start)];
+    const reply = (await scripts.acquire.run(
+      this.#redis,
+      [this.#queueKey(capability), this.#beatsKey(capability), this.#ticketKey(capability), this.#disabledKey(), ...ordered.map((c) => this.#slotsKey(c.keyId, capability))],
+      [waiterId, ticket, this.#limit, this.#leaseTtlMs, leaseId, this.#heartbeatTtlMs, ...ordered.map((c) => c.keyId)],
+    )) as (number | string)[];
+    if (reply[0] === 1) return { kind: 'granted', keyId: String(reply[1]) };
+    if (reply[0] === -1) return { kind: 'unavailable' };
+    return { kind: 'waiting', ticket: Number(reply[1]), retryInMs: Number(reply[4] ?? 0) };
+  }
+
+  #lease(capability: Capability, candidates: readonly Credential[], keyId: string, leaseId: string): Lease {
+    const credential = candidates.find((c) => c.keyId === keyId);
+    if (!credential) throw new Error(`ACQUIRE granted key ${keyId}, which was not a candidate`);
+    const slots = this.#slotsKey(keyId, capability);
+    return new PoolLease(
+      credential,
+      capability,
+      async () => (await scripts.renew.run(this.#redis, [slots], [leaseId, this.#leaseTtlMs])) === 1,
+      async () => {
+        try {
+          await scripts.remove.run(this.#redis, [slots], [leaseId, this.#wakeChannel(), capability]);
+        } catch (err) {
+          this.#log.warn({ err, keyId, capability }, 'llm credential release failed; the lease will expire by itself');
+        }
+      },
+    );
+  }
+
+  async #leave(capability: Capability, waiterId: string): Promise<void> {
+    try {
+      await scripts.remove.run(this.#redis, [this.#queueKey(capability), this.#beatsKey(capability)], [waiterId, this.#wakeChannel(), capability]);
+    } catch (err) {
+      // Not fatal: our heartbeat lapses and the next ACQUIRE drops us.
+      this.#log.debug({ err, capability }, 'llm credential queue: could not leave');
+    }
+  }
+
+  /** Sleeps until the poll interval passes or a wake-up for `capability` arrives; rejects on abort. */
+  #pause(capability: Capability, ms: number, signal: AbortSignal | undefined): Promise<void> {
+    return new Promise((resolve, reject) => {
+      const sleepers = this.#sleepers[capability];
+      const done = () => {
+        clearTimeout(timer);
+        sleepers.delete(wake);
+        signal?.removeEventListener('abort', onAbort);
+      };
+      const wake = () => {
+        done();
+        resolve();
+      };
+      const onAbort = () => {
+        done();
+        reject(signal?.reason);
+      };
+      const timer = setTimeout(wake, ms);
+      sleepers.add(wake);
+      signal?.addEventListener('abort', onAbort, { once: true });
+      if (signal?.aborted) onAbort();
+    });
+  }
+
+  /** Opens the wake-up subscription on first use: pools that never wait hold no extra connection. */
+  #listen(): void {
+    if (this.#subscriber || this.#disposing) return;
+    const subscriber = this.#redis.duplicate();
+    this.#subscriber = subscriber;
+    subscriber.on('error', (err: unknown) => this.#log.debug({ err }, 'llm credential wake-up connection error'));
+    subscriber.on('message', (_channel: string, capability: string) => {
+      const sleepers = this.#sleepers[capability as Capability] as Set<() => void> | undefined;
+      for (const wake of [...(sleepers ?? [])]) wake();
+    });
+    subscriber.subscribe(this.#wakeChannel()).catch((err: unknown) => {
+      this.#log.warn({ err }, 'llm credential wake-ups unavailable; waiters fall back to polling');
+    });
+  }
+
+  /**
+   * Takes a key out of the pool for every instance (its authentication failed).
+   * Idempotent; only the call that actually disables it logs a warning. Waiters
+   * are woken, so that they fail over to other keys or learn none is left.
+   */
+  async disable(keyId: string, reason: string): Promise<void> {
+    // A raw key passed by mistake must not end up in Redis or the logs.
+    const id = this.#credentials.find((c) => c.key === keyId)?.keyId ?? keyId;
+    if (!KEY_ID.test(id)) throw new TypeError('disable() expects a keyId (see keyIdOf)');
+    const added = await this.#redis.sadd(this.#disabledKey(), id);
+    if (added === 1) {
+      this.#log.warn({ keyId: id, reason: this.#redact(reason) }, 'llm credential disabled');
+      await this.#redis.pipeline(CAPABILITIES.map((c) => ['publish', this.#wakeChannel(), c])).exec();
+    } else {
+      this.#log.debug({ keyId: id }, 'llm credential already disabled');
+    }
+  }
+
+  /** Each configured key: disabled or not, and its live leases per capability across all instances. */
+  async status(): Promise<CredentialStatus[]> {
+    if (this.#credentials.length === 0) return [];
+    const reply = (await scripts.status.run(
+      this.#redis,
+      [this.#disabledKey(), ...this.#credentials.flatMap((c) => CAPABILITIES.map((cap) => this.#slotsKey(c.keyId, cap)))],
+      [CAPABILITIES.length, ...this.#credentials.map((c) => c.keyId)],
+    )) as number[];
+    const stride = 1 + CAPABILITIES.length;
+    return this.#credentials.map((c, i) => {
+      const row = reply.slice(i * stride, (i + 1) * stride);
+      const inUse = Object.fromEntries(CAPABILITIES.map((cap, j) => [cap, Number(row[j + 1] ?? 0)])) as Record<Capability, number>;
+      return { keyId: c.keyId, disabled: row[0] === 1, inUse };
+    });
+  }
+
+  /** How many callers, on all instances, are waiting for `capability` now. */
+  async waiting(capability: Capability): Promise<number> {
+    return Number(await scripts.waiting.run(this.#redis, [this.#beatsKey(capability)], []));
+  }
+
+  /**
+   * Stops this instance's pool: waiters reject and leave the queue, the wake-up
+   * connection closes. Leases already handed out stay valid until released or
+   * expired. The shared Redis client is the caller's and stays open.
+   */
+  dispose(): Promise<void> {
+    this.#disposing ??= (async () => {
+      for (const sleepers of Object.values(this.#sleepers)) for (const wake of [...sleepers]) wake();
+      await Promise.allSettled(this.#inFlight);
+      this.#subscriber?.disconnect();
+    })();
+    return this.#disposing;
+  }
+
+  #redact(text: string): string {
+    let out = text;
+    for (const c of this.#credentials) out = out.split(c.key).join(`[key ${c.keyId}]`);
+    return out.slice(0, 500);
+  }
+
+  #slotsKey(keyId: string, capability: Capability): string {
+    return `${this.#ns}:slots:${keyId}:${capability}`;
+  }
+  #queueKey(capability: Capability): string {
+    return `${this.#ns}:queue:${capability}`;
+  }
+  #beatsKey(capability: Capability): string {
+    return `${this.#ns}:beats:${capability}`;
+  }
+  #ticketKey(capability: Capability): string {
+    return `${this.#ns}:ticket:${capability}`;
+  }
+  #disabledKey(): string {
+    return `${this.#ns}:disabled`;
+  }
+  #wakeChannel(): string {
+    return `${this.#ns}:wake`;
+  }
+}
+
+function positiveInteger(name: string, value: number): number {
+  if (!Number.isInteger(value) || value <= 0) throw new RangeError(`${name} must be a positive integer, got ${value}`);
+  return value;
+}

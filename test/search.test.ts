@@ -1,0 +1,233 @@
+/**
+ * Search end to end: videos and users published through the gateway become
+ * searchable through the sync pipeline; ordering, deletes, retries, dead
+ * letters, full reindex, leadership; highlights, suggestions, recommendations.
+ */
+import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
+import { after, before, describe, test } from 'node:test';
+import { STREAMS, publishEvent } from '../lib/events.js';
+import type { SearchDocument, SearchIndex, WriteResult } from '../lib/infra/search/port.js';
+import { gql, gqlUpload, startStack, type GraphQLResponse, type Stack } from './harness.js';
+import { sha256, smallMp4 } from './media.js';
+
+interface Auth {
+  user: { id: string; username: string };
+  accessToken: string;
+}
+const code = (res: GraphQLResponse<unknown>) => res.errors?.[0]?.extensions?.code;
+
+/** Polls until `check` passes (the pipeline is asynchronous by design). */
+async function eventually<T>(probe: () => Promise<T>, check: (v: T) => boolean, timeoutMs = 10_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (check(value)) return value;
+    if (Date.now() > deadline) throw new Error(`condition not met in ${timeoutMs} ms; last value: ${JSON.stringify(value)}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+/** An index whose writes fail for chosen ids: a fixed number of times, or always. */
+function faulty(index: SearchIndex, failures: Map<string, number>): SearchIndex {
+  const wrap = async (items: { id: string; kind: 'video' | 'user' }[], write: () => Promise<WriteResult[]>) => {
+    const results = await write();
+    return results.map((r, i) => {
+      const left = failures.get(items[i]!.id) ?? 0;
+      if (left <= 0) return r;
+      failures.set(items[i]!.id, left - 1);
+      return { id: r.id, kind: r.kind, ok: false, error: 'injected failure' };
+    });
+  };
+  return new Proxy(index, {
+    get(target, prop, receiver) {
+      if (prop === 'upsert') {
+        return (docs: SearchDocument[]) => {
+          const failing = docs.filter((d) => (failures.get(d.id) ?? 0) > 0).map((d) => d.id);
+          // A refused write does not reach the index.
+          return wrap(docs, async () => {
+            const passing = docs.filter((d) => !failing.includes(d.id));
+            const written = await target.upsert(passing);
+            return docs.map((d) => (failing.includes(d.id) ? { id: d.id, kind: d.kind, ok: false } : written[passing.indexOf(d)]!));
+          });
+        };
+      }
+      return Reflect.get(target, prop, receiver) as unknown;
+    },
+  });
+}
+
+describe('search', () => {
+  let stack: Stack;
+  let url: string;
+  let n = 0;
+  const failures = new Map<string, number>();
+  let admin: Auth;
+
+  async function register(name = `searcher${++n}`, displayName?: string): Promise<Auth> {
+    const res = await gql<{ register: Auth }, Record<string, unknown>>(url, `mutation($u: String!, $d: String) { register(username: $u, password: "pass-word-99", displayName: $d) { user { id username } accessToken } }`, { u: name, d: displayName ?? null });
+    assert.equal(res.errors, undefined, JSON.stringify(res.errors));
+    return res.data!.register;
+  }
+  const as = (a: Auth) => ({ token: a.accessToken });
+  const find = (q: string, type = 'ALL') =>
+    gql<{ search: { total: number; hits: { highlights: { field: string; fragments: string[] }[]; node: { __typename: string; id: string; title?: string; username?: string } | null }[] } }, Record<string, unknown>>(
+      url,
+      `query($q: String!, $t: SearchType) { search(query: $q, type: $t) { total hits { highlights { field fragments } node { __typename ... on Video { id title uploader { username } } ... on User { id username } } } } }`,
+      { q, t: type },
+    );
+  const videoEvent = (type: string, id: string, version: number, payload: Record<string, unknown>) =>
+    publishEvent(stack.redis, STREAMS.video, { type, subjectId: id, version, payload: { description: '', tags: [], likeCount: 0, viewCount: 0, createdAt: new Date().toISOString(), ...payload } });
+
+  before(async () => {
+    stack = await startStack({ SEARCH_SYNC_RETRY_BASE_MS: '1', SEARCH_LEADER_TTL_SECONDS: '1', ADMIN_USERNAMES: 'search_admin' }, { wrapIndex: (index) => faulty(index, failures) });
+    url = stack.gateway.url;
+    admin = await register('search_admin');
+  });
+  after(() => stack?.dispose());
+
+  test('a video published through the gateway becomes searchable with highlights; an update changes what is found', async () => {
+    const uploader = await register('kitten_fan', 'Kitten Fan');
+    const file = Buffer.concat([smallMp4(), Buffer.from(randomUUID())]);
+    const init = await gql<{ initUpload: { upload: { id: string } } }, Record<string, unknown>>(url, `mutation($s: Float!, $h: String!) { initUpload(filename: "k.mp4", size: $s, sha256: $h) { upload { id } } }`, { s: file.length, h: sha256(file) }, as(uploader));
+    const uploadId = init.data!.initUpload.upload.id;
+    await gqlUpload(url, `mutation($u: ID!, $c: Upload!, $h: String!) { uploadChunk(uploadId: $u, index: 0, chunk: $c, checksum: $h) { stored } }`, { u: uploadId, c: null, h: sha256(file) }, { 'variables.c': { bytes: file, filename: 'c0' } }, as(uploader));
+    await gql(url, `mutation($u: ID!) { completeUpload(uploadId: $u) { status } }`, { u: uploadId }, as(uploader));
+    const published = await gql<{ publishVideo: { id: string } }, Record<string, unknown>>(
+      url,
+      `mutation($u: ID!) { publishVideo(input: { uploadId: $u, title: "Fluffy kittens playing", description: "Two kittens and a ball of yarn", tags: ["kittens", "cute"] }) { id } }`,
+      { u: uploadId },
+      as(uploader),
+    );
+    assert.equal(published.errors, undefined, JSON.stringify(published.errors));
+    const id = published.data!.publishVideo.id;
+
+    const found = await eventually(() => find('kittens', 'VIDEO'), (r) => r.data?.search.total === 1);
+    const hit = found.data!.search.hits[0]!;
+    assert.equal(hit.node?.id, id);
+    assert.deepEqual((hit.node as { uploader?: { username: string } }).uploader, { username: 'kitten_fan' }, 'the hit is a Video entity resolved by the video and user subgraphs');
+    assert.ok(hit.highlights.some((h) => h.field === 'title' && h.fragments.some((f) => f.includes('<em>'))));
+    const typo = await find('kitens', 'VIDEO');
+    assert.equal(typo.data?.search.hits[0]?.node?.id, id, 'a typo still finds it');
+    const byUploader = await eventually(() => find('kitten_fan', 'USER'), (r) => r.data?.search.total === 1);
+    assert.equal(byUploader.data?.search.hits[0]?.node?.username, 'kitten_fan');
+
+    await gql(url, `mutation($v: ID!) { updateVideo(id: $v, input: { title: "Sleepy puppies" }) { id } }`, { v: id }, as(uploader));
+    await eventually(() => find('puppies', 'VIDEO'), (r) => r.data?.search.total === 1);
+    assert.equal((await find('fluffy', 'VIDEO')).data?.search.total, 0, 'the old title is no longer found');
+
+    await gql(url, `mutation($v: ID!) { deleteVideo(id: $v) }`, { v: id }, as(uploader));
+    await eventually(() => find('puppies', 'VIDEO'), (r) => r.data?.search.total === 0);
+    // A late update (an older version, redelivered) must not bring it back.
+    await videoEvent('video.updated', id, 2, { uploaderId: uploader.user.id, title: 'Sleepy puppies again' });
+    const marker = randomUUID();
+    await videoEvent('video.published', marker, 1, { uploaderId: uploader.user.id, title: `marker ${marker}` });
+    await eventually(() => find(marker, 'VIDEO'), (r) => r.data?.search.total === 1);
+    assert.equal((await find('puppies', 'VIDEO')).data?.search.total, 0, 'a deleted video stays deleted');
+  });
+
+  test('events applied out of order end in the newest state', async () => {
+    const id = randomUUID();
+    await videoEvent('video.published', id, 1, { uploaderId: admin.user.id, title: 'ordering alpha' });
+    await videoEvent('video.updated', id, 3, { uploaderId: admin.user.id, title: 'ordering gamma' });
+    await videoEvent('video.updated', id, 2, { uploaderId: admin.user.id, title: 'ordering beta' });
+    // These videos exist only as events (no video service record), so the index itself is checked.
+    const [doc] = await eventually(() => stack.search.index.get('video', [id]), (docs) => docs[0]?.version === 3);
+    assert.equal(doc?.title, 'ordering gamma');
+    assert.equal(doc?.version, 3);
+  });
+
+  test('failing index writes are retried, then dead-lettered, and reindexDeadLetters retries them', async () => {
+    const flaky = randomUUID();
+    const broken = randomUUID();
+    failures.set(flaky, 3);
+    failures.set(broken, 1000);
+    await videoEvent('video.published', flaky, 1, { uploaderId: admin.user.id, title: `flaky ${flaky}` });
+    await videoEvent('video.published', broken, 1, { uploaderId: admin.user.id, title: `broken ${broken}` });
+    await eventually(() => stack.search.index.get('video', [flaky]), (docs) => docs.length === 1);
+    const dead = await eventually(() => stack.redis.xrange('search:dead-letters', '-', '+'), (rows) => rows.some(([, f]) => f.join().includes(broken)));
+    const row = dead.find(([, f]) => f.join().includes(broken))!;
+    assert.equal(row[1][row[1].indexOf('error') + 1], 'injected failure');
+    assert.ok(!dead.some(([, f]) => f.join().includes(flaky)), 'a write that succeeds within 10 rounds is not dead-lettered');
+    assert.equal(failures.get(broken), 1000 - 10, 'exactly 10 rounds were tried');
+
+    const status = await gql<{ searchSyncStatus: { deadLettered: number; pendingDeadLetters: number; lagP50Ms: number; leader: boolean } }, Record<string, never>>(url, `{ searchSyncStatus { deadLettered pendingDeadLetters lagP50Ms leader } }`, {}, as(admin));
+    assert.equal(status.errors, undefined, JSON.stringify(status.errors));
+    assert.ok(status.data!.searchSyncStatus.deadLettered >= 1);
+    assert.ok(status.data!.searchSyncStatus.lagP50Ms >= 0);
+    const stranger = await register();
+    assert.equal(code(await gql(url, `mutation { reindexDeadLetters { retried } }`, {}, as(stranger))), 'FORBIDDEN');
+    failures.delete(broken);
+    const retried = await gql<{ reindexDeadLetters: { retried: number; remaining: number } }, Record<string, never>>(url, `mutation { reindexDeadLetters { retried remaining } }`, {}, as(admin));
+    assert.deepEqual(retried.data?.reindexDeadLetters, { retried: 1, remaining: 0 });
+    assert.equal((await stack.search.index.get('video', [broken])).length, 1);
+  });
+
+  test('suggestions and recommendations', async () => {
+    const base = randomUUID().slice(0, 6);
+    const a = randomUUID();
+    const b = randomUUID();
+    const c = randomUUID();
+    await videoEvent('video.published', a, 1, { uploaderId: admin.user.id, title: `Zebra${base} documentary`, tags: ['wildlife', 'africa'], likeCount: 10 });
+    await videoEvent('video.published', b, 1, { uploaderId: admin.user.id, title: 'Lions of the savanna', tags: ['wildlife', 'africa'], likeCount: 1 });
+    await videoEvent('video.published', c, 1, { uploaderId: admin.user.id, title: 'Cooking pasta', tags: ['food'], likeCount: 50 });
+    await eventually(() => stack.search.index.get('video', [a, b, c]), (d) => d.length === 3);
+    const suggestions = await gql<{ suggest: { text: string; node: { __typename: string; id: string } | null }[] }, Record<string, unknown>>(url, `query($p: String!) { suggest(prefix: $p) { text node { __typename ... on Video { id } } } }`, { p: `zebra${base}`.slice(0, 8) });
+    assert.equal(suggestions.errors, undefined, JSON.stringify(suggestions.errors));
+    assert.ok(suggestions.data!.suggest.some((s) => s.text.startsWith(`Zebra${base}`)));
+    // Event-only videos have no video record: compare ids through the search service's own answer.
+    const related = await gql<{ recommendedVideos: null[] }, Record<string, unknown>>(url, `query($v: ID) { recommendedVideos(videoId: $v, first: 5) { id } }`, { v: a });
+    assert.equal(related.errors, undefined, JSON.stringify(related.errors));
+    const relatedIds = (await stack.search.index.related(a, 5)).map((h) => h.id);
+    assert.equal(relatedIds[0], b, 'shared tags rank first');
+    assert.ok(!relatedIds.includes(a), 'never the video itself');
+    const ids = (await stack.search.index.popular({ size: 50 })).map((h) => h.id);
+    assert.ok(ids.indexOf(c) < ids.indexOf(a) && ids.indexOf(a) < ids.indexOf(b), 'popular first');
+  });
+
+  test('a full reindex after wiping the index restores every document', async () => {
+    const before = { videos: await stack.search.index.count('video'), users: await stack.search.index.count('user') };
+    assert.ok(before.users >= 2);
+    const res = await gql<{ reindex: { started: boolean; users: number } }, Record<string, never>>(url, `mutation { reindex(wipe: true) { started users videos } }`, {}, as(admin));
+    assert.equal(res.errors, undefined, JSON.stringify(res.errors));
+    assert.equal(res.data!.reindex.started, true);
+    assert.equal(await stack.search.index.count('user'), before.users);
+    // Videos that exist only as injected events are not in the video service: only real ones come back.
+    const real = await gql<{ videos: { edges: unknown[] } }, Record<string, never>>(url, `{ videos(first: 100) { edges { cursor } } }`, {});
+    assert.equal(await stack.search.index.count('video'), real.data!.videos.edges.length);
+    assert.equal((await find('kitten_fan', 'USER')).data?.search.total, 1);
+  });
+
+  test('two search instances never both process an event; a standby takes over when the leader stops', async () => {
+    const writes = new Map<string, number>();
+    const counting = (index: SearchIndex): SearchIndex =>
+      new Proxy(index, {
+        get(target, prop, receiver) {
+          if (prop === 'upsert') {
+            return (docs: SearchDocument[]) => {
+              for (const d of docs) writes.set(d.id, (writes.get(d.id) ?? 0) + 1);
+              return target.upsert(docs);
+            };
+          }
+          return Reflect.get(target, prop, receiver) as unknown;
+        },
+      });
+    const second = await stack.startSearchInstance({ wrapIndex: counting });
+    try {
+      assert.equal(stack.search.sync.leading, true);
+      assert.equal(second.sync.leading, false);
+      const ids = Array.from({ length: 20 }, () => randomUUID());
+      for (const id of ids) await videoEvent('video.published', id, 1, { uploaderId: admin.user.id, title: `instance ${id}` });
+      await eventually(() => stack.search.index.get('video', ids), (d) => d.length === 20);
+      assert.equal(ids.filter((id) => writes.has(id)).length, 0, 'the standby wrote nothing');
+
+      await stack.search.sync.dispose();
+      await eventually(async () => second.sync.leading, (l) => l, 5000);
+      const later = randomUUID();
+      await videoEvent('video.published', later, 1, { uploaderId: admin.user.id, title: `later ${later}` });
+      await eventually(async () => writes.get(later) ?? 0, (w) => w === 1);
+    } finally {
+      await second.dispose();
+    }
+  });
+});
