@@ -122,6 +122,15 @@ export const envSchema = z.object({
   /** Danmaku one user may send per 10 seconds. @default 5 */
   DANMAKU_PER_10_SECONDS: z.coerce.number().int().min(1).default(5),
 
+  /** Merge hot entity lookups (video, user) across concurrent requests. @default true */
+  COALESCE_ENABLED: bool.default(true),
+  /** Lookups per second of one entity type above which they are merged. @default 200 */
+  COALESCE_THRESHOLD_PER_SECOND: z.coerce.number().min(0).default(200),
+  /** How long a merged lookup waits for others to join. @default 2 ms */
+  COALESCE_WINDOW_MS: z.coerce.number().min(0).max(1000).default(2),
+  /** Longest wait for a merged lookup before querying alone. @default 50 ms */
+  COALESCE_MAX_WAIT_MS: z.coerce.number().min(1).max(10_000).default(50),
+
   /** Events the search sync writes to the index per bulk request. @default 200 */
   SEARCH_SYNC_BATCH: z.coerce.number().int().min(1).max(5000).default(200),
   /** First retry delay of failed index writes; doubles each round (10 rounds). @default 100 ms */

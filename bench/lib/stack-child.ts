@@ -86,6 +86,14 @@ async function main(): Promise<void> {
       JWT_ACCESS_SECRET: stack.config.JWT_ACCESS_SECRET!,
     },
     redisUrl: stack.config.REDIS_URL!,
+    s3: {
+      endpoint: stack.config.S3_ENDPOINT!,
+      accessKey: stack.config.S3_ACCESS_KEY!,
+      secretKey: stack.config.S3_SECRET_KEY!,
+      region: stack.config.S3_REGION,
+      bucket: stack.config.S3_BUCKET,
+    },
+    dataDir: stack.dataDir,
     pids: { child: process.pid, ...(await redisPid(stack).then((pid) => (pid ? { redis: pid } : {}))) },
   };
   process.stdout.write(`${READY_PREFIX}${JSON.stringify(ready)}\n`);

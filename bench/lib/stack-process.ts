@@ -36,6 +36,14 @@ export interface StackReady {
   secrets: { INTERNAL_IDENTITY_SECRET: string; JWT_ACCESS_SECRET: string };
   /** The stack's Redis, for benchmarks that inspect server-side state (pub/sub channels left open, say). */
   redisUrl: string;
+  /**
+   * The object store the services use (the child's embedded S3 server unless
+   * S3_ENDPOINT names one), for benchmarks that compare with raw storage
+   * throughput or look at what is left in the bucket.
+   */
+  s3: { endpoint: string; accessKey: string; secretKey: string; region: string; bucket: string };
+  /** The stack's fresh data directory (SQLite files, Redis data, embedded S3 objects, search snapshot); removed on stop. */
+  dataDir: string;
   /** Processes started for the stack, so that `stop()` can check they are gone. */
   pids: { child: number; redis?: number };
 }
@@ -67,6 +75,8 @@ export interface StackProcess {
   subgraphs: StackReady['subgraphs'];
   secrets: StackReady['secrets'];
   redisUrl: string;
+  s3: StackReady['s3'];
+  dataDir: string;
   /** The child's pid (also its process group id). */
   pid: number;
   /**
@@ -144,6 +154,8 @@ export async function startStackProcess(opts: StackProcessOptions = {}): Promise
     subgraphs: ready.subgraphs,
     secrets: ready.secrets,
     redisUrl: ready.redisUrl,
+    s3: ready.s3,
+    dataDir: ready.dataDir,
     pid,
     resources: () => resources(pid),
     stop,

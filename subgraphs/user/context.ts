@@ -2,6 +2,7 @@ import DataLoader from 'dataloader';
 import type { Redis } from 'ioredis';
 import type { Config } from '../../lib/config.js';
 import type { ObjectStore } from '../../lib/infra/objectStore.js';
+import type { Coalescer } from '../../lib/coalescer.js';
 import { entityLoader } from '../../lib/loaders.js';
 import type { BaseContext, HttpExchange } from '../../lib/subgraph.js';
 import type { Sessions } from './sessions.js';
@@ -13,6 +14,8 @@ export interface UserServices {
   redis: Redis;
   sessions: Sessions;
   objects: ObjectStore;
+  /** Merges hot user lookups across requests. */
+  userLookups: Coalescer<UserRecord>;
 }
 
 export interface Context extends BaseContext, UserServices {
@@ -30,7 +33,7 @@ export function contextFactory(services: UserServices) {
     ...services,
     ...(http ? { http } : {}),
     loaders: {
-      user: entityLoader((ids) => services.store.findUsersByIds(ids)),
+      user: entityLoader((ids) => services.userLookups.load(ids)),
       followedByViewer: new DataLoader(async (ids) => {
         const viewer = base.viewer.userId;
         if (!viewer) return ids.map(() => false);

@@ -1,7 +1,9 @@
 /** Wiring of the user subgraph: store, Redis, object storage, sessions, the server. */
 import { graphqlUploadExpress } from 'graphql-upload-minimal';
 import type { Config } from '../../lib/config.js';
+import { Coalescer } from '../../lib/coalescer.js';
 import { DisposableStack } from '../../lib/disposable.js';
+import { coalescerOptions } from '../../lib/loaders.js';
 import { pingRedis } from '../../lib/infra/redis.js';
 import type { Logger } from '../../lib/logger.js';
 import { requireObjectStore, requireRedis } from '../../lib/runtime.js';
@@ -38,7 +40,7 @@ export async function startUserSubgraph(
         log,
         resolvers,
         permissions,
-        createContext: contextFactory({ config, store, redis, sessions, objects }),
+        createContext: contextFactory({ config, store, redis, sessions, objects, userLookups: new Coalescer((ids: readonly string[]) => store.findUsersByIds(ids), coalescerOptions(config)) }),
         readiness: { store: () => store.ping(), redis: () => pingRedis(redis), objectStorage: () => objects.ping() },
         port: opts.port ?? config.USER_PORT,
         beforeGraphQL: [graphqlUploadExpress({ maxFileSize: AVATAR_MAX_BYTES + 1, maxFiles: 1 })],

@@ -3,6 +3,7 @@ import type { Redis } from 'ioredis';
 import type { Config } from '../../lib/config.js';
 import type { RedisFanout } from '../../lib/fanout.js';
 import type { ObjectStore } from '../../lib/infra/objectStore.js';
+import type { Coalescer } from '../../lib/coalescer.js';
 import { entityLoader } from '../../lib/loaders.js';
 import type { BaseContext } from '../../lib/subgraph.js';
 import type { DanmakuRecord, FolderRecord, VideoRecord, VideoStore } from './store.js';
@@ -15,6 +16,8 @@ export interface VideoServices {
   danmakuBus: RedisFanout<DanmakuRecord>;
   /** Chunk uploads this instance is processing now (the per-instance cap). */
   inFlight: { count: number };
+  /** Merges hot video lookups across requests. */
+  videoLookups: Coalescer<VideoRecord>;
 }
 
 export interface Context extends BaseContext, VideoServices {
@@ -38,7 +41,7 @@ export function contextFactory(services: VideoServices) {
     ...base,
     ...services,
     loaders: {
-      video: entityLoader((ids) => store.findVideosByIds(ids)),
+      video: entityLoader((ids) => services.videoLookups.load(ids)),
       likedByViewer: new DataLoader(async (ids) => {
         const viewer = base.viewer.userId;
         if (!viewer) return ids.map(() => false);

@@ -2,7 +2,9 @@
 import { graphqlUploadExpress } from 'graphql-upload-minimal';
 import type { Config } from '../../lib/config.js';
 import { DisposableStack } from '../../lib/disposable.js';
+import { Coalescer } from '../../lib/coalescer.js';
 import { RedisFanout, reviveDates } from '../../lib/fanout.js';
+import { coalescerOptions } from '../../lib/loaders.js';
 import { pingRedis } from '../../lib/infra/redis.js';
 import type { Logger } from '../../lib/logger.js';
 import { requireObjectStore, requireRedis } from '../../lib/runtime.js';
@@ -17,6 +19,7 @@ import { COVER_MAX_BYTES } from './videos.js';
 export interface VideoSubgraph extends RunningSubgraph {
   store: VideoStore;
   cleanup: CleanupJob;
+  videoLookups: Coalescer<import('./store.js').VideoRecord>;
 }
 
 export async function startVideoSubgraph(config: Config, log: Logger, opts: { port?: number; store?: VideoStore } = {}): Promise<VideoSubgraph> {
@@ -27,7 +30,8 @@ export async function startVideoSubgraph(config: Config, log: Logger, opts: { po
     stack.defer('redis', () => void redis.disconnect());
     const objects = await requireObjectStore(config);
     const danmakuBus = stack.use('danmaku bus', new RedisFanout<DanmakuRecord>(redis, config.REDIS_URL!, 'danmaku-bus', reviveDates));
-    const services: VideoServices = { config, store, redis, objects, danmakuBus, inFlight: { count: 0 } };
+    const videoLookups = new Coalescer((ids: readonly string[]) => store.findVideosByIds(ids), coalescerOptions(config));
+    const services: VideoServices = { config, store, redis, objects, danmakuBus, inFlight: { count: 0 }, videoLookups };
     const cleanup = stack.use('upload cleanup', startCleanup(services, log.child({ job: 'upload-cleanup' })));
     const server = stack.use(
       'server',
@@ -44,7 +48,7 @@ export async function startVideoSubgraph(config: Config, log: Logger, opts: { po
         beforeGraphQL: [graphqlUploadExpress({ maxFileSize: Math.max(MAX_CHUNK_SIZE, COVER_MAX_BYTES) + 1, maxFiles: 1 })],
       }),
     );
-    return { ...server, store, cleanup, dispose: () => stack.dispose((name, err) => log.error({ err }, `stopping ${name} failed`)) };
+    return { ...server, store, cleanup, videoLookups, dispose: () => stack.dispose((name, err) => log.error({ err }, `stopping ${name} failed`)) };
   } catch (err) {
     await stack.dispose();
     throw err;
