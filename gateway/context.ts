@@ -10,6 +10,8 @@ export interface GatewayContext {
   identityToken: () => Promise<string>;
   /** The refresh token from the HTTP-only cookie, forwarded to the user subgraph only. */
   refreshCookie?: string;
+  /** Aborted when the client disconnects before its response is sent. */
+  signal?: AbortSignal;
   /** Sets or clears the session cookies on the client's response. */
   applySession?: (instruction: SessionInstruction) => void;
 }

@@ -8,12 +8,15 @@
  */
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
-import type { FetcherResponse } from '@apollo/utils.fetcher';
+import type { Fetcher, FetcherResponse } from '@apollo/utils.fetcher';
 import { ErrorCode, appError } from '../lib/errors.js';
 import { INTERNAL_IDENTITY_HEADER, REQUEST_ID_HEADER } from '../lib/identity.js';
 import { REFRESH_TOKEN_HEADER, SESSION_HEADER, decodeSession } from '../lib/session.js';
 import type { GatewayContext } from './context.js';
+import { callScope, type CallScope } from './fetcher.js';
 import { UploadTable } from './uploads.js';
+
+const MUTATION = /^\s*mutation\b/;
 
 export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   private readonly uploads = new UploadTable();
@@ -21,16 +24,24 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
   constructor(
     readonly name: string,
     url: string,
+    fetcher: Fetcher,
   ) {
     super({ url });
-    this.fetcher = this.uploads.fetcher(this.fetcher);
+    this.fetcher = this.uploads.fetcher(fetcher);
   }
 
   override async process(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<GatewayGraphQLResponse> {
     const markers: string[] = [];
     if (options.request.variables) options.request.variables = this.uploads.swapOut(options.request.variables, markers) as Record<string, unknown>;
+    const viewer = options.context?.viewer;
+    const scope: CallScope = {
+      viewerKey: viewer ? `${viewer.userId ?? ''}|${[...viewer.roles].sort().join(',')}|${viewer.deviceId ?? ''}|${viewer.familyId ?? ''}` : '',
+      // Mutations and uploads are never merged: each must run once per request.
+      mergeable: markers.length === 0 && !MUTATION.test(options.request.query ?? ''),
+      ...(options.context?.signal ? { signal: options.context.signal } : {}),
+    };
     try {
-      return await super.process(options);
+      return await callScope.run(scope, () => super.process(options));
     } finally {
       this.uploads.release(markers);
     }

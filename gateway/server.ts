@@ -36,11 +36,14 @@ import { drainAfterResponse } from '../lib/multipart.js';
 import { authenticate, sessionApplier } from './auth.js';
 import type { GatewayContext } from './context.js';
 import { SubgraphDataSource } from './dataSource.js';
+import { createSubgraphFetcher } from './fetcher.js';
 import { SubscriptionBridge } from './subscriptions.js';
 
 export interface RunningGateway {
   url: string;
   port: number;
+  /** Subgraph requests sent, and requests answered by merging into one already in flight. */
+  fetcherStats: { requests: number; merged: number };
   dispose(): Promise<void>;
 }
 
@@ -67,10 +70,11 @@ export async function startGateway(config: Config, log: Logger, opts: GatewayOpt
   const urls = Object.fromEntries(SUBGRAPHS.map((name) => [name, opts.subgraphUrls?.[name] ?? subgraphUrl(config, name)])) as Record<SubgraphName, string>;
   const managed = Boolean(config.APOLLO_KEY && config.APOLLO_GRAPH_REF);
 
+  const fetcher = createSubgraphFetcher({ timeoutMs: config.SUBGRAPH_TIMEOUT_MS, merge: config.GATEWAY_MERGE_INFLIGHT });
   const dataSources: Record<string, SubgraphDataSource> = {};
   const gateway = new ApolloGateway({
     ...(managed ? {} : { supergraphSdl: readFileSync(schemaPath('supergraph'), 'utf8') }),
-    buildService: ({ name, url }) => (dataSources[name] = new SubgraphDataSource(name, urls[name as SubgraphName] ?? url ?? '')),
+    buildService: ({ name, url }) => (dataSources[name] = new SubgraphDataSource(name, urls[name as SubgraphName] ?? url ?? '', fetcher)),
   });
 
   const redis = requireRedis(config, 'gateway');
@@ -135,6 +139,10 @@ export async function startGateway(config: Config, log: Logger, opts: GatewayOpt
         const requestId = res.locals.requestId as string;
         const { viewer, refreshCookie } = await authenticate(req, res, config, redis);
         const clientIp = req.ip;
+        const disconnected = new AbortController();
+        res.on('close', () => {
+          if (!res.writableFinished) disconnected.abort(new Error('client disconnected'));
+        });
         let signed: Promise<string> | undefined;
         return {
           requestId,
@@ -143,6 +151,7 @@ export async function startGateway(config: Config, log: Logger, opts: GatewayOpt
           identityToken: () => (signed ??= signInternalIdentity(identitySecret, viewer, requestId, clientIp ? { clientIp } : {})),
           ...(refreshCookie ? { refreshCookie } : {}),
           applySession: sessionApplier(res, config),
+          signal: disconnected.signal,
         };
       },
     }),
@@ -159,11 +168,13 @@ export async function startGateway(config: Config, log: Logger, opts: GatewayOpt
   return {
     url: `http://${host}:${port}/graphql`,
     port,
+    fetcherStats: fetcher.stats,
     dispose() {
       disposed ??= (async () => {
         await bridge.dispose();
         await apollo.stop();
         httpServer.closeAllConnections();
+        await fetcher.close();
         redis.disconnect();
       })();
       return disposed;

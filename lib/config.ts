@@ -122,6 +122,11 @@ export const envSchema = z.object({
   /** Danmaku one user may send per 10 seconds. @default 5 */
   DANMAKU_PER_10_SECONDS: z.coerce.number().int().min(1).default(5),
 
+  /** Longest wait for a subgraph's response headers (and between body chunks). @default 30000 ms */
+  SUBGRAPH_TIMEOUT_MS: z.coerce.number().int().min(100).default(30_000),
+  /** Gateway: identical subgraph queries in flight at once (same viewer) share one request. @default true */
+  GATEWAY_MERGE_INFLIGHT: bool.default(true),
+
   /** Merge hot entity lookups (video, user) across concurrent requests. @default true */
   COALESCE_ENABLED: bool.default(true),
   /** Lookups per second of one entity type above which they are merged. @default 200 */

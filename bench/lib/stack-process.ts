@@ -79,6 +79,8 @@ export interface StackProcess {
   dataDir: string;
   /** The child's pid (also its process group id). */
   pid: number;
+  /** The embedded redis-server's pid, when the stack started one (its CPU time is part of what a benchmark costs). */
+  redisPid?: number;
   /**
    * The child's resident memory and open file descriptors (sockets included),
    * read from /proc: what a benchmark looks at to tell a leak from a spike.
@@ -157,6 +159,7 @@ export async function startStackProcess(opts: StackProcessOptions = {}): Promise
     s3: ready.s3,
     dataDir: ready.dataDir,
     pid,
+    ...(ready.pids.redis !== undefined ? { redisPid: ready.pids.redis } : {}),
     resources: () => resources(pid),
     stop,
   };

@@ -196,13 +196,25 @@ test('a caller that waits longer than queueTimeoutMs gets RATE_LIMITED with retr
 
 test('a lease never released (its holder crashed) frees its slot after leaseTtlMs', async () => {
   const [crashed, survivor] = twoInstances([KEY_A], { leaseTtlMs: 300 });
-  const lost = await Promise.all([crashed.acquire('text'), crashed.acquire('text')]);
+  const lost = await crashed.acquire('text');
+  // The survivor's own lease stays alive, so it is the crashed lease's expiry,
+  // not the whole slot set's, that frees the slot.
+  const kept = await survivor.acquire('text');
+  let renewing = true;
+  const renewals = (async () => {
+    while (renewing) {
+      assert.equal(await kept.renew(), true);
+      await sleep(50);
+    }
+  })();
 
   const lease = await survivor.acquire('text');
+  renewing = false;
+  await renewals;
   assert.equal(lease.keyId, ID_A);
-  assert.equal(await lost[0]!.renew(), false, 'an expired lease cannot be renewed');
-  assert.deepEqual((await survivor.status())[0]?.inUse.text, 1, 'only the new lease is counted');
-  await lease.release();
+  assert.equal(await lost.renew(), false, 'an expired lease cannot be renewed');
+  assert.equal((await survivor.status())[0]?.inUse.text, 2, 'the kept lease and the new one');
+  await releaseAll([kept, lease]);
 });
 
 test('renew keeps a lease alive past its TTL', async () => {
@@ -225,6 +237,18 @@ test('renew keeps a lease alive past its TTL', async () => {
   await releaseAll(held);
   assert.equal(await held[0]!.renew(), false, 'a released lease cannot be renewed');
   assert.equal((await other.status())[0]?.inUse.text, 0);
+});
+
+test('a lease whose TTL passed without renewal is lost, even before anyone else sweeps it', async () => {
+  const [one] = twoInstances([KEY_A], { leaseTtlMs: 200 });
+  const [kept, neglected] = await Promise.all([one.acquire('text'), one.acquire('text')]);
+  for (let i = 0; i < 7; i++) {
+    assert.equal(await kept.renew(), true);
+    await sleep(50);
+  }
+  assert.equal(await neglected.renew(), false, 'no reviving a lease whose slot may be someone else\'s');
+  assert.equal((await one.status())[0]?.inUse.text, 1);
+  await releaseAll([kept, neglected]);
 });
 
 test('a disabled key is skipped by every instance and shown in status', async () => {

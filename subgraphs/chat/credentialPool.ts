@@ -215,7 +215,7 @@ for _, lapsed in ipairs(redis.call('ZRANGEBYSCORE', KEYS[2], '-inf', '(' .. now)
 end
 
 local rank = redis.call('ZRANK', KEYS[1], waiter)
-if true then
+if rank < free then
   redis.call('ZADD', KEYS[best], now + leaseTtl, ARGV[5])
   keepFor(KEYS[best], leaseTtl)
   redis.call('ZREM', KEYS[1], waiter)

@@ -1,0 +1,112 @@
+/**
+ * The client side of a benchmark: GraphQL over HTTP (JSON and the multipart
+ * request spec), a bounded pool for work in flight, a clock, and the small
+ * helpers every script needs. Kept free of `node:test` and of the test
+ * harness, which would start a stack in this process.
+ */
+import { performance } from 'node:perf_hooks';
+
+/** Milliseconds since the epoch with sub-millisecond resolution; comparable across this process only. */
+export const now = (): number => performance.timeOrigin + performance.now();
+export const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+
+export interface GqlResult<T> {
+  status: number;
+  data?: T | null;
+  errors?: { message: string; extensions?: { code?: string } & Record<string, unknown> }[];
+}
+
+export interface GqlOptions {
+  /** Access token (`authorization: Bearer`). */
+  token?: string;
+  headers?: Record<string, string>;
+}
+
+export async function gql<T>(url: string, query: string, variables: Record<string, unknown> = {}, opts: GqlOptions = {}): Promise<GqlResult<T>> {
+  const res = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(opts.token ? { authorization: `Bearer ${opts.token}` } : {}), ...opts.headers },
+    body: JSON.stringify({ query, variables }),
+  });
+  return { status: res.status, ...((await res.json()) as Omit<GqlResult<T>, 'status'>) };
+}
+
+/**
+ * A GraphQL multipart request (the spec graphql-upload implements): `files`
+ * maps a variable path such as `variables.chunk` to its bytes.
+ */
+export async function gqlUpload<T>(
+  url: string,
+  query: string,
+  variables: Record<string, unknown>,
+  files: Record<string, { bytes: Uint8Array; filename: string; type?: string }>,
+  opts: GqlOptions = {},
+): Promise<GqlResult<T>> {
+  const form = new FormData();
+  form.append('operations', JSON.stringify({ query, variables }));
+  const paths = Object.keys(files);
+  form.append('map', JSON.stringify(Object.fromEntries(paths.map((p, i) => [String(i), [p]]))));
+  paths.forEach((p, i) => {
+    const f = files[p]!;
+    form.append(String(i), new Blob([f.bytes], { type: f.type ?? 'application/octet-stream' }), f.filename);
+  });
+  const res = await fetch(url, {
+    method: 'POST',
+    headers: { 'apollo-require-preflight': 'true', ...(opts.token ? { authorization: `Bearer ${opts.token}` } : {}), ...opts.headers },
+    body: form,
+  });
+  return { status: res.status, ...((await res.json()) as Omit<GqlResult<T>, 'status'>) };
+}
+
+/** The data of a result, or an error naming the operation and what the server said. */
+export function must<T>(what: string, r: GqlResult<T>): T {
+  if (r.errors?.length || !r.data) throw new Error(`${what} failed (HTTP ${r.status}): ${JSON.stringify(r.errors)}`);
+  return r.data;
+}
+
+/** Runs `fn` over `items` with at most `limit` in flight; results keep the items' order. */
+export async function pool<T, R>(items: readonly T[], limit: number, fn: (item: T, i: number) => Promise<R>): Promise<R[]> {
+  const out = new Array<R>(items.length);
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: Math.min(limit, items.length) }, async () => {
+      while (next < items.length) {
+        const i = next++;
+        out[i] = await fn(items[i]!, i);
+      }
+    }),
+  );
+  return out;
+}
+
+export interface Account {
+  id: string;
+  username: string;
+  token: string;
+}
+
+const REGISTER = `mutation($u: String!, $p: String!, $d: String) { register(username: $u, password: $p, displayName: $d) { user { id } accessToken } }`;
+export const BENCH_PASSWORD = 'bench-pass-word-99';
+
+/** A new account through the gateway; its access token is the one `register` returns. */
+export async function register(url: string, username: string, displayName?: string): Promise<Account> {
+  const data = must('register', await gql<{ register: { user: { id: string }; accessToken: string } }>(url, REGISTER, { u: username, p: BENCH_PASSWORD, d: displayName ?? null }));
+  return { id: data.register.user.id, username, token: data.register.accessToken };
+}
+
+/** Integer command-line option with a lower bound, e.g. `int(values, 'size-mb', 1)`. */
+export function intOption<K extends string>(values: Partial<Record<K, string | boolean | undefined>>, name: K, min: number): number {
+  const raw = values[name];
+  const n = Number(raw);
+  if (typeof raw !== 'string' || !Number.isInteger(n) || n < min) throw new Error(`--${name} must be an integer >= ${min} (got ${String(raw)})`);
+  return n;
+}
+
+export const MiB = 1024 * 1024;
+/** Throughput in MB/s (10^6 bytes per second, as network and disk speeds are usually given). */
+export const mbPerSecond = (bytes: number, ms: number): number => bytes / 1e6 / (ms / 1000);
+
+/** Prints progress on stderr, prefixed with the seconds since `t0`, so stdout holds only the report. */
+export function progressLogger(t0 = Date.now()): (s: string) => void {
+  return (s) => process.stderr.write(`[${((Date.now() - t0) / 1000).toFixed(1)} s] ${s}\n`);
+}

@@ -1,0 +1,85 @@
+/**
+ * What a process spent, read from /proc: CPU seconds (user + system) and the
+ * peak of its resident memory over a phase. A throughput number says how fast;
+ * these say at what cost and where, since the load generator, the stack and
+ * its redis-server share the same few cores. Linux only: elsewhere the
+ * readings are NaN and the tables print '-'.
+ */
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+
+let ticksPerSecond: number | undefined;
+function clockTicks(): number {
+  if (ticksPerSecond === undefined) {
+    try {
+      ticksPerSecond = Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
+    } catch {
+      ticksPerSecond = 100;
+    }
+  }
+  return ticksPerSecond;
+}
+
+/** CPU seconds (user + system) a process has used so far; NaN when unknown. Children that exited and were waited for are not included. */
+export function cpuSeconds(pid: number | undefined): number {
+  if (pid === undefined || process.platform !== 'linux') return Number.NaN;
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // The command name (field 2) may hold spaces and parentheses: count fields after its closing one.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    // utime and stime are fields 14 and 15 of the whole line, 12 and 13 after the name.
+    return (Number(fields[11]) + Number(fields[12])) / clockTicks();
+  } catch {
+    return Number.NaN;
+  }
+}
+
+/** CPU seconds of several processes, keyed by a label, so a phase can report each one's share. */
+export class CpuMeter {
+  private start: Record<string, number> = {};
+
+  constructor(private readonly pids: Record<string, number | undefined>) {}
+
+  /** Starts (or restarts) measuring. */
+  mark(): void {
+    this.start = this.read();
+  }
+
+  /** CPU seconds per label since `mark()`. */
+  since(): Record<string, number> {
+    const now = this.read();
+    return Object.fromEntries(Object.keys(now).map((k) => [k, now[k]! - (this.start[k] ?? Number.NaN)]));
+  }
+
+  private read(): Record<string, number> {
+    return Object.fromEntries(Object.entries(this.pids).map(([label, pid]) => [label, label === 'bench' ? ownCpuSeconds() : cpuSeconds(pid)]));
+  }
+}
+
+/** This process's CPU seconds (works on every platform). */
+export function ownCpuSeconds(): number {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1e6;
+}
+
+/**
+ * Samples a value every `intervalMs` and keeps the highest: the peak RSS of
+ * the stack during a phase, which a reading at the end would miss.
+ */
+export function peakSampler(read: () => number | undefined, intervalMs = 200): { peak(): number; stop(): number } {
+  let peak = read() ?? Number.NaN;
+  const take = () => {
+    const v = read();
+    if (v !== undefined && !(v <= peak)) peak = v;
+  };
+  const timer = setInterval(take, intervalMs);
+  timer.unref();
+  return {
+    peak: () => peak,
+    stop: () => {
+      clearInterval(timer);
+      take();
+      return peak;
+    },
+  };
+}

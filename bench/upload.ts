@@ -1,0 +1,513 @@
+/**
+ * Upload benchmark: how fast a large video goes through the chunked upload
+ * path, what completing it costs, what raw object storage does with the same
+ * bytes, and what a resume costs.
+ *
+ *   node --import tsx bench/upload.ts [--size-mb 200] [--chunk-mb 5] [--parallel 4]
+ *
+ * The platform runs in a child process (bench/lib/stack-process.ts). The file
+ * is a real Matroska video of raw 640x480 frames made by ffmpeg (cached in the
+ * temp folder), cut to the requested size: completeUpload sniffs the container
+ * from its first bytes, and raw frames keep every byte of the size meaningful.
+ *
+ * Phases, in this order, all on the same bytes:
+ *  1. gateway: initUpload, then every chunk as a GraphQL multipart
+ *     `uploadChunk` through the gateway, `--parallel` in flight, then
+ *     completeUpload (server-side compose, sniff, read back and sha256 of the
+ *     merged object, chunk deletion), timed on its own;
+ *  2. video subgraph: the same, straight to the video subgraph with an
+ *     internal identity (what the gateway sends): the gateway's share is the
+ *     difference;
+ *  3. object store: the same chunks put with the ObjectStore class the
+ *     services use, against the same S3 endpoint, three ways: buffers of known
+ *     size (one PUT each), streams of unknown size (what uploadChunk does with
+ *     the request body: a multipart upload per chunk), and the whole file in
+ *     one put; then compose of the chunks and a read back with sha256, the two
+ *     halves of completeUpload;
+ *  4. resume: half the chunks, then uploadStatus, then a naive client re-sends
+ *     every chunk, a smart one only the missing ones; bytes sent are counted
+ *     here, bytes stored from the server's `stored` answers and the objects
+ *     under the upload's prefix.
+ *
+ * Throughput is MiB of file per second of wall time (first chunk sent to last
+ * chunk acknowledged). CPU seconds are read from /proc for this process, the
+ * stack process (gateway, subgraphs and the embedded S3 server share it) and
+ * redis-server. The script prints tables and the machine; it asserts no time.
+ * It exits 1 when an upload does not end COMPLETED with the right bytes.
+ */
+import { execFileSync } from 'node:child_process';
+import { createHash, randomUUID } from 'node:crypto';
+import { existsSync, readFileSync, readdirSync, renameSync, statSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { Readable } from 'node:stream';
+import { parseArgs } from 'node:util';
+import { signInternalIdentity } from '../lib/identity.js';
+import { ObjectStore } from '../lib/infra/objectStore.js';
+import { MiB, gql, gqlUpload, intOption, must, now, pool, progressLogger, register, type Account, type GqlOptions, type GqlResult } from './lib/client.js';
+import { CpuMeter, peakSampler } from './lib/proc.js';
+import { fmt, formatTable, loadNow, machineLine, percentile } from './lib/report.js';
+import { startStackProcess } from './lib/stack-process.js';
+
+const PHASES = ['gateway', 'subgraph', 'store', 'resume'] as const;
+type PhaseName = (typeof PHASES)[number];
+
+interface Options {
+  /** File size in MiB. @default 200 */
+  sizeMb: number;
+  /** Chunk size in MiB (the server accepts 5 to 32). @default 5 */
+  chunkMb: number;
+  /** Chunks in flight at once. @default 4 */
+  parallel: number;
+  /** Phases to run. @default all: gateway, subgraph, store, resume */
+  phases: Set<PhaseName>;
+}
+
+function options(): Options {
+  const { values } = parseArgs({
+    options: {
+      'size-mb': { type: 'string', default: '200' },
+      'chunk-mb': { type: 'string', default: '5' },
+      parallel: { type: 'string', default: '4' },
+      phases: { type: 'string', default: PHASES.join(',') },
+    },
+    strict: true,
+  });
+  const phases = new Set(values.phases.split(',').map((p) => p.trim()).filter(Boolean) as PhaseName[]);
+  for (const p of phases) if (!PHASES.includes(p)) throw new Error(`--phases: unknown phase ${p} (known: ${PHASES.join(', ')})`);
+  return { sizeMb: intOption(values, 'size-mb', 1), chunkMb: intOption(values, 'chunk-mb', 5), parallel: intOption(values, 'parallel', 1), phases };
+}
+
+const sha256 = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
+const seconds = (ms: number) => fmt(ms / 1000, 2);
+const mib = (bytes: number) => bytes / MiB;
+const mibPerSecond = (bytes: number, ms: number) => mib(bytes) / (ms / 1000);
+
+/* ------------------------------------------------------------------ file */
+
+/** 640x480 yuv420p: bytes per raw frame. */
+const FRAME_BYTES = (640 * 480 * 3) / 2;
+
+/**
+ * A Matroska file of raw frames at least `size` bytes long, made once per
+ * machine and size, cut to exactly `size` bytes (a truncated video: the
+ * container header, which is what completeUpload checks, is intact).
+ */
+function videoFile(size: number): Buffer {
+  const frames = Math.ceil(size / FRAME_BYTES) + 1;
+  const file = path.join(os.tmpdir(), `vidhub-bench-raw-640x480-${frames}f.mkv`);
+  if (!existsSync(file) || statSync(file).size < size) {
+    const tmp = `${file}.${process.pid}.tmp.mkv`;
+    execFileSync('ffmpeg', ['-v', 'error', '-y', '-f', 'lavfi', '-i', 'testsrc=size=640x480:rate=25', '-frames:v', String(frames), '-c:v', 'rawvideo', '-pix_fmt', 'yuv420p', tmp]);
+    renameSync(tmp, file);
+  }
+  const bytes = readFileSync(file);
+  if (bytes.length < size) throw new Error(`${file} has ${bytes.length} bytes, fewer than ${size}`);
+  return bytes.subarray(0, size);
+}
+
+/* ------------------------------------------------------------- uploading */
+
+interface Session {
+  id: string;
+  chunkCount: number;
+  chunkSize: number;
+  receivedChunks: number[];
+  status: string;
+  failure: string | null;
+}
+const SESSION = 'id chunkCount chunkSize receivedChunks status failure';
+const INIT = `mutation($f: String!, $s: Float!, $h: String!, $c: Int) { initUpload(filename: $f, size: $s, sha256: $h, chunkSize: $c) { instant upload { ${SESSION} } } }`;
+const CHUNK = `mutation($u: ID!, $i: Int!, $c: Upload!, $h: String!) { uploadChunk(uploadId: $u, index: $i, chunk: $c, checksum: $h) { index stored receivedCount } }`;
+const COMPLETE = `mutation($u: ID!) { completeUpload(uploadId: $u) { ${SESSION} } }`;
+const STATUS = `query($u: ID!) { uploadStatus(uploadId: $u) { ${SESSION} } }`;
+
+/** Where requests go and how they are authenticated: the gateway with a token, or a subgraph with an internal identity. */
+interface Endpoint {
+  name: string;
+  url: string;
+  auth(): Promise<GqlOptions>;
+}
+
+class Chunks {
+  readonly count: number;
+  readonly checksums: string[];
+  constructor(
+    readonly file: Buffer,
+    readonly size: number,
+  ) {
+    this.count = Math.ceil(file.length / size);
+    this.checksums = Array.from({ length: this.count }, (_, i) => sha256(this.at(i)));
+  }
+  at(i: number): Buffer {
+    return this.file.subarray(i * this.size, Math.min(this.file.length, (i + 1) * this.size));
+  }
+}
+
+interface SendResult {
+  ms: number;
+  bytes: number;
+  /** Round trip of each chunk request, ms. */
+  latencies: number[];
+  /** The server's `stored` answer per index sent. */
+  stored: Map<number, boolean>;
+}
+
+async function initUpload(ep: Endpoint, file: Buffer, fileSha: string, chunkSize: number): Promise<Session> {
+  const data = must('initUpload', await gql<{ initUpload: { instant: boolean; upload: Session } }>(ep.url, INIT, { f: 'bench.mkv', s: file.length, h: fileSha, c: chunkSize }, await ep.auth()));
+  if (data.initUpload.instant) throw new Error('initUpload answered instant: the same bytes are already a published video');
+  return data.initUpload.upload;
+}
+
+async function sendChunks(ep: Endpoint, uploadId: string, chunks: Chunks, indexes: number[], parallel: number): Promise<SendResult> {
+  const latencies: number[] = [];
+  const stored = new Map<number, boolean>();
+  let bytes = 0;
+  const start = now();
+  await pool(indexes, parallel, async (i) => {
+    const body = chunks.at(i);
+    const t = now();
+    const res: GqlResult<{ uploadChunk: { index: number; stored: boolean } }> = await gqlUpload(
+      ep.url,
+      CHUNK,
+      { u: uploadId, i, c: null, h: chunks.checksums[i] },
+      { 'variables.c': { bytes: body, filename: `chunk-${i}` } },
+      await ep.auth(),
+    );
+    latencies.push(now() - t);
+    bytes += body.length;
+    stored.set(i, must(`uploadChunk ${i}`, res).uploadChunk.stored);
+  });
+  return { ms: now() - start, bytes, latencies: latencies.sort((a, b) => a - b), stored };
+}
+
+async function completeUpload(ep: Endpoint, uploadId: string): Promise<{ ms: number; session: Session }> {
+  const t = now();
+  const res = await gql<{ completeUpload: Session }>(ep.url, COMPLETE, { u: uploadId }, await ep.auth());
+  const ms = now() - t;
+  return { ms, session: must('completeUpload', res).completeUpload };
+}
+
+async function uploadStatus(ep: Endpoint, uploadId: string): Promise<{ ms: number; session: Session }> {
+  const t = now();
+  const res = await gql<{ uploadStatus: Session }>(ep.url, STATUS, { u: uploadId }, await ep.auth());
+  return { ms: now() - t, session: must('uploadStatus', res).uploadStatus };
+}
+
+async function hashStream(stream: Readable): Promise<string> {
+  const hash = createHash('sha256');
+  for await (const chunk of stream) hash.update(chunk as Buffer);
+  return hash.digest('hex');
+}
+
+/* ---------------------------------------------------------------- report */
+
+interface CpuUse {
+  bench: number;
+  stack: number;
+  redis: number;
+}
+
+interface ThroughputRow {
+  path: string;
+  how: string;
+  bytes: number;
+  requests: number;
+  parallel: number;
+  ms: number;
+  latencies: number[];
+  cpu: CpuUse;
+  peakRss: number;
+}
+
+interface CompleteRow {
+  step: string;
+  ms: number;
+  bytes: number;
+  cpu?: CpuUse;
+  note: string;
+}
+
+interface ResumeRow {
+  client: string;
+  firstHalfChunks: number;
+  statusMs: number;
+  receivedAtStatus: number;
+  sentChunks: number;
+  sentBytes: number;
+  alreadyStoredResent: number;
+  bytesStoredAgain: number;
+  newlyStored: number;
+  resumeMs: number;
+  objectsBeforeComplete: number;
+  completeMs: number;
+  ok: boolean;
+}
+
+/* ------------------------------------------------------------------ main */
+
+async function main(): Promise<void> {
+  const opts = options();
+  const loadBefore = loadNow();
+  const progress = progressLogger();
+  const size = opts.sizeMb * MiB;
+  const chunkSize = opts.chunkMb * MiB;
+
+  progress(`making a ${opts.sizeMb} MiB video (ffmpeg, cached in ${os.tmpdir()})`);
+  const file = videoFile(size);
+  let t = now();
+  const fileSha = sha256(file);
+  const chunks = new Chunks(file, chunkSize);
+  const clientHashMs = now() - t;
+
+  const stack = await startStackProcess({ env: { VIDEO_MAX_UPLOADS_PER_USER: '20', VIDEO_MAX_BYTES: String(Math.max(size * 2, 4 * 1024 ** 3)) } });
+  const interrupt = () => void stack.stop().finally(() => process.exit(130));
+  process.once('SIGINT', interrupt);
+  let failed = false;
+  try {
+    const store = await ObjectStore.connect(stack.s3);
+    const me: Account = await register(stack.gatewayUrl, 'bench_uploader');
+    const gateway: Endpoint = { name: 'gateway', url: stack.gatewayUrl, auth: async () => ({ token: me.token }) };
+    const subgraph: Endpoint = {
+      name: 'video subgraph',
+      url: stack.subgraphs.video.url,
+      auth: async () => ({ headers: { 'x-internal-identity': await signInternalIdentity(stack.secrets.INTERNAL_IDENTITY_SECRET, { userId: me.id, roles: [] }, randomUUID()) } }),
+    };
+    const cpu = new CpuMeter({ bench: process.pid, stack: stack.pid, redis: stack.redisPid });
+    const rss = () => stack.resources()?.rssBytes;
+    const startRss = rss() ?? Number.NaN;
+    const cpuUse = (): CpuUse => {
+      const c = cpu.since();
+      return { bench: c.bench ?? Number.NaN, stack: c.stack ?? Number.NaN, redis: c.redis ?? Number.NaN };
+    };
+
+    const throughput: ThroughputRow[] = [];
+    const completes: CompleteRow[] = [];
+    const resumes: ResumeRow[] = [];
+    const all = Array.from({ length: chunks.count }, (_, i) => i);
+
+    /** One whole upload through an endpoint: chunks, then completeUpload, then a check of the merged bytes. */
+    const wholeUpload = async (ep: Endpoint, how: string) => {
+      progress(`${ep.name}: uploading ${chunks.count} chunks, ${opts.parallel} in flight`);
+      const session = await initUpload(ep, file, fileSha, chunkSize);
+      const peak = peakSampler(rss);
+      cpu.mark();
+      const sent = await sendChunks(ep, session.id, chunks, all, opts.parallel);
+      throughput.push({ path: ep.name, how, bytes: sent.bytes, requests: all.length, parallel: opts.parallel, ms: sent.ms, latencies: sent.latencies, cpu: cpuUse(), peakRss: peak.stop() });
+      progress(`${ep.name}: completeUpload`);
+      cpu.mark();
+      const done = await completeUpload(ep, session.id);
+      completes.push({ step: `completeUpload via ${ep.name}`, ms: done.ms, bytes: file.length, cpu: cpuUse(), note: 'compose + sniff + read back + sha256 + delete chunks' });
+      const merged = await store.stat(`videos/${session.id}/source`);
+      if (done.session.status !== 'COMPLETED' || merged?.size !== file.length) {
+        failed = true;
+        console.error(`${ep.name}: upload ended ${done.session.status} (${done.session.failure ?? ''}), merged object ${merged?.size ?? 'missing'} bytes`);
+      }
+    };
+
+    // Warm-up, not measured: one chunk-sized video through each path, so that neither measured
+    // phase pays for first-request costs (query planning, connection set-up, JIT).
+    progress('warm-up: one chunk through the gateway and through the video subgraph');
+    const warm = new Chunks(file.subarray(0, Math.min(file.length, chunkSize)), chunkSize);
+    for (const ep of [gateway, subgraph]) {
+      const w = await initUpload(ep, warm.file, sha256(warm.file), chunkSize);
+      await sendChunks(ep, w.id, warm, [0], 1);
+      await completeUpload(ep, w.id);
+    }
+
+    if (opts.phases.has('gateway')) await wholeUpload(gateway, 'uploadChunk, GraphQL multipart');
+    if (opts.phases.has('subgraph')) await wholeUpload(subgraph, 'uploadChunk, multipart, internal identity');
+
+    if (opts.phases.has('store')) {
+      const run = randomUUID();
+      const keys = all.map((i) => `bench/${run}/chunk-${String(i).padStart(6, '0')}`);
+      const rawPut = async (how: string, put: (i: number) => Promise<unknown>) => {
+        progress(`object store: ${how}`);
+        const latencies: number[] = [];
+        const peak = peakSampler(rss);
+        cpu.mark();
+        const start = now();
+        await pool(all, opts.parallel, async (i) => {
+          const t1 = now();
+          await put(i);
+          latencies.push(now() - t1);
+        });
+        throughput.push({ path: 'object store', how, bytes: file.length, requests: all.length, parallel: opts.parallel, ms: now() - start, latencies: latencies.sort((a, b) => a - b), cpu: cpuUse(), peakRss: peak.stop() });
+      };
+      await rawPut('put, buffer of known size', (i) => store.put(keys[i]!, chunks.at(i)));
+      // What uploadChunk does: the request body piped through a hashing Transform, no size given.
+      await rawPut('put, stream of unknown size (as uploadChunk)', (i) => store.put(`${keys[i]!}-stream`, Readable.from([chunks.at(i)])));
+
+      progress('object store: whole file in one put');
+      let peak = peakSampler(rss);
+      cpu.mark();
+      t = now();
+      await store.put(`bench/${run}/whole`, file);
+      throughput.push({ path: 'object store', how: 'put whole file, buffer (16 MiB parts)', bytes: file.length, requests: 1, parallel: 1, ms: now() - t, latencies: [], cpu: cpuUse(), peakRss: peak.stop() });
+
+      progress('object store: compose, read back');
+      cpu.mark();
+      t = now();
+      await store.compose(`bench/${run}/merged`, keys);
+      completes.push({ step: 'object store compose of the chunks', ms: now() - t, bytes: file.length, cpu: cpuUse(), note: 'the merge half of completeUpload' });
+      peak = peakSampler(rss);
+      cpu.mark();
+      t = now();
+      const readSha = await hashStream(await store.get(`bench/${run}/merged`));
+      completes.push({ step: 'object store get + sha256 of the merged object', ms: now() - t, bytes: file.length, cpu: cpuUse(), note: `the verify half; hashed in this process${readSha === fileSha ? '' : ' (MISMATCH)'}` });
+      peak.stop();
+      if (readSha !== fileSha) failed = true;
+      await store.remove(await store.list(`bench/${run}/`));
+    }
+
+    if (opts.phases.has('resume')) {
+      const half = all.slice(0, Math.floor(chunks.count / 2));
+      for (const client of ['naive', 'smart'] as const) {
+        progress(`resume (${client}): first ${half.length} chunks, then uploadStatus`);
+        const session = await initUpload(gateway, file, fileSha, chunkSize);
+        await sendChunks(gateway, session.id, chunks, half, opts.parallel);
+        const status = await uploadStatus(gateway, session.id);
+        const received = new Set(status.session.receivedChunks);
+        const toSend = client === 'naive' ? all : all.filter((i) => !received.has(i));
+        progress(`resume (${client}): sending ${toSend.length} chunks`);
+        const sent = await sendChunks(gateway, session.id, chunks, toSend, opts.parallel);
+        const again = toSend.filter((i) => received.has(i));
+        const storedAgain = again.filter((i) => sent.stored.get(i));
+        const objects = await store.list(`uploads/${session.id}/`);
+        const done = await completeUpload(gateway, session.id);
+        const merged = await store.stat(`videos/${session.id}/source`);
+        const ok = done.session.status === 'COMPLETED' && merged?.size === file.length;
+        if (!ok) failed = true;
+        resumes.push({
+          client: client === 'naive' ? 'naive: re-sends every chunk' : 'smart: sends the missing chunks',
+          firstHalfChunks: half.length,
+          statusMs: status.ms,
+          receivedAtStatus: received.size,
+          sentChunks: toSend.length,
+          sentBytes: sent.bytes,
+          alreadyStoredResent: again.length,
+          bytesStoredAgain: storedAgain.reduce((n, i) => n + chunks.at(i).length, 0),
+          newlyStored: toSend.filter((i) => !received.has(i) && sent.stored.get(i)).length,
+          resumeMs: sent.ms,
+          objectsBeforeComplete: objects.length,
+          completeMs: done.ms,
+          ok,
+        });
+      }
+    }
+
+    const leftChunks = await store.list('uploads/');
+    const merged = await store.list('videos/');
+    const s3Bytes = diskBytes(path.join(stack.dataDir, 's3'));
+    const res = stack.resources();
+    printReport({ opts, file, chunks, clientHashMs, throughput, completes, resumes, loadBefore, leftChunks: leftChunks.length, merged: merged.length, s3Bytes, startRss, endRss: res?.rssBytes, openFds: res?.openFds });
+  } finally {
+    await stack.stop();
+    process.removeListener('SIGINT', interrupt);
+  }
+  process.exitCode = failed ? 1 : 0;
+}
+
+/** Bytes of the files under a directory (what the embedded S3 server keeps on disk). */
+function diskBytes(dir: string): number {
+  let total = 0;
+  try {
+    for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) {
+      if (entry.isFile()) total += statSync(path.join(entry.parentPath, entry.name)).size;
+    }
+  } catch {
+    return Number.NaN;
+  }
+  return total;
+}
+
+function printReport(r: {
+  opts: Options;
+  file: Buffer;
+  chunks: Chunks;
+  clientHashMs: number;
+  throughput: ThroughputRow[];
+  completes: CompleteRow[];
+  resumes: ResumeRow[];
+  loadBefore: number;
+  leftChunks: number;
+  merged: number;
+  s3Bytes: number;
+  startRss: number;
+  endRss?: number;
+  openFds?: number;
+}): void {
+  const { opts, file, chunks } = r;
+  const out = (s = '') => console.log(s);
+  out('');
+  out(`upload: a ${fmt(mib(file.length), 0)} MiB Matroska video (raw 640x480 frames) in ${chunks.count} chunks of ${opts.chunkMb} MiB, ${opts.parallel} in flight; one stack process (gateway, subgraphs, embedded S3)`);
+  out('');
+  out(
+    formatTable(
+      ['path', 'how', 'MiB', 'requests', 'in flight', 'time s', 'MiB/s', 'req p50 ms', 'req p99 ms', 'CPU s stack', 'CPU s redis', 'CPU s bench', 'stack peak RSS MiB'],
+      r.throughput.map((row) => [
+        row.path,
+        row.how,
+        fmt(mib(row.bytes), 0),
+        String(row.requests),
+        String(row.parallel),
+        seconds(row.ms),
+        fmt(mibPerSecond(row.bytes, row.ms)),
+        fmt(percentile(row.latencies, 50), 0),
+        fmt(percentile(row.latencies, 99), 0),
+        fmt(row.cpu.stack, 1),
+        fmt(row.cpu.redis, 1),
+        fmt(row.cpu.bench, 1),
+        fmt(row.peakRss / MiB, 0),
+      ]),
+    ),
+  );
+  out('');
+  out('time: first chunk sent to last chunk acknowledged (initUpload and completeUpload not included); MiB/s: file MiB / time.');
+  out(`CPU s: CPU seconds used during the phase by the stack process (gateway + subgraphs + embedded S3), redis-server, and this process (client; sha256 of the file beforehand took ${seconds(r.clientHashMs)} s here, not counted).`);
+  if (r.completes.length) {
+    out('');
+    out(
+      formatTable(
+        ['merge + verify', 'time s', 'MiB/s', 'CPU s stack', 'CPU s bench', 'what'],
+        r.completes.map((c) => [c.step, seconds(c.ms), fmt(mibPerSecond(c.bytes, c.ms)), fmt(c.cpu?.stack ?? Number.NaN, 1), fmt(c.cpu?.bench ?? Number.NaN, 1), c.note]),
+      ),
+    );
+  }
+  if (r.resumes.length) {
+    out('');
+    out(
+      formatTable(
+        ['resume after half the chunks', 'status ms', 'received', 'chunks sent', 'MiB sent', 'already stored, re-sent', 'MiB stored again', 'newly stored', 'resume s', 'objects before complete', 'complete s', 'result'],
+        r.resumes.map((x) => [
+          x.client,
+          fmt(x.statusMs, 1),
+          `${x.receivedAtStatus}/${chunks.count}`,
+          String(x.sentChunks),
+          fmt(mib(x.sentBytes), 0),
+          String(x.alreadyStoredResent),
+          fmt(mib(x.bytesStoredAgain), 0),
+          String(x.newlyStored),
+          seconds(x.resumeMs),
+          String(x.objectsBeforeComplete),
+          seconds(x.completeMs),
+          x.ok ? 'COMPLETED' : 'FAILED',
+        ]),
+      ),
+    );
+    out('');
+    out('resume s: sending the chunks after uploadStatus; a re-sent chunk that was already received is answered stored: false after its body is drained.');
+  }
+  out('');
+  const rss = (b: number | undefined) => (b === undefined || !Number.isFinite(b) ? '-' : `${fmt(b / MiB, 0)} MiB`);
+  out(
+    `after: chunk objects left under uploads/ ${r.leftChunks}, merged videos ${r.merged}, embedded S3 on disk ${fmt(mib(r.s3Bytes), 0)} MiB; ` +
+      `stack RSS ${rss(r.startRss)} before phases, ${rss(r.endRss)} after, open fds ${r.openFds ?? '-'}`,
+  );
+  out(machineLine({ loadBefore: r.loadBefore }));
+}
+
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exitCode = 1;
+});

@@ -1,0 +1,66 @@
+/**
+ * The gateway's own behaviour: in-flight merging that never crosses viewers,
+ * mutations never merged, automatic persisted queries, and a clear error when
+ * a subgraph is down.
+ */
+import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
+import { after, before, describe, test } from 'node:test';
+import { gql, startStack, type Stack } from './harness.js';
+
+describe('gateway', () => {
+  let stack: Stack;
+  let url: string;
+  const users: { id: string; username: string; token: string }[] = [];
+
+  before(async () => {
+    stack = await startStack();
+    url = stack.gateway.url;
+    for (let i = 0; i < 30; i++) {
+      const u = await stack.user.store.createUser({ username: `gw_user${i}`, displayName: `GW ${i}`, passwordHash: 'x' });
+      users.push({ id: u.id, username: u.username, token: await stack.tokenFor(u.id) });
+    }
+  });
+  after(() => stack?.dispose());
+
+  test('identical queries in flight for one viewer share a subgraph request', async () => {
+    const before = { ...stack.gateway.fetcherStats };
+    const results = await Promise.all(Array.from({ length: 60 }, () => gql<{ me: { username: string } }, Record<string, never>>(url, `{ me { username displayName } }`, {}, { token: users[0]!.token })));
+    assert.ok(results.every((r) => r.data?.me.username === users[0]!.username));
+    assert.ok(stack.gateway.fetcherStats.merged > before.merged, 'some requests were merged');
+  });
+
+  test('merging never hands one viewer another viewer\'s answer', async () => {
+    for (let round = 0; round < 3; round++) {
+      const results = await Promise.all(users.map((u) => gql<{ me: { id: string; username: string } }, Record<string, never>>(url, `{ me { id username } }`, {}, { token: u.token })));
+      results.forEach((r, i) => assert.deepEqual(r.data?.me, { id: users[i]!.id, username: users[i]!.username }));
+    }
+  });
+
+  test('mutations are never merged', async () => {
+    const target = users[1]!;
+    const before = stack.gateway.fetcherStats.requests;
+    const follows = await Promise.all(Array.from({ length: 10 }, () => gql(url, `mutation($u: ID!) { follow(userId: $u) { id } }`, { u: target.id }, { token: users[2]!.token })));
+    assert.ok(follows.every((f) => f.errors === undefined));
+    assert.ok(stack.gateway.fetcherStats.requests - before >= 10, 'each mutation reached the subgraph');
+  });
+
+  test('automatic persisted queries: a hash alone works once the query is known', async () => {
+    const query = `{ videos(first: 1) { edges { cursor } } }`;
+    const sha256Hash = createHash('sha256').update(query).digest('hex');
+    const post = (body: unknown) => fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }).then((r) => r.json() as Promise<{ data?: unknown; errors?: { extensions?: { code?: string } }[] }>);
+    const unknown = await post({ extensions: { persistedQuery: { version: 1, sha256Hash } } });
+    assert.equal(unknown.errors?.[0]?.extensions?.code, 'PERSISTED_QUERY_NOT_FOUND');
+    assert.deepEqual((await post({ query, extensions: { persistedQuery: { version: 1, sha256Hash } } })).data, { videos: { edges: [] } });
+    assert.deepEqual((await post({ extensions: { persistedQuery: { version: 1, sha256Hash } } })).data, { videos: { edges: [] } });
+  });
+
+  test('a subgraph that is down answers UPSTREAM_UNAVAILABLE, and the rest of the graph still works', async () => {
+    await stack.search.dispose();
+    const res = await gql<{ search: unknown }, Record<string, never>>(url, `{ search(query: "x") { total } }`, {}, { token: users[3]!.token });
+    assert.equal(res.errors?.[0]?.extensions?.code, 'UPSTREAM_UNAVAILABLE');
+    assert.match(res.errors![0]!.message, /search service is unavailable/);
+    const rest = await gql<{ me: { username: string } }, Record<string, never>>(url, `{ me { username } }`, {}, { token: users[3]!.token });
+    assert.equal(rest.data?.me.username, users[3]!.username);
+  });
+});
