@@ -379,4 +379,28 @@ describe('video', () => {
     assert.deepEqual(events.map((e) => e.type), ['video.published', 'video.updated', 'video.liked', 'comment.added', 'video.deleted']);
     assert.deepEqual(events.filter((e) => e.version).map((e) => e.version), [1, 2, 3], 'versions order the searchable changes');
   });
+
+  test('likes, comments and new videos of followed uploaders reach the notifications inbox', async () => {
+    const uploader = await register();
+    const fan = await register();
+    await gql(url, `mutation($u: ID!) { follow(userId: $u) { id } }`, { u: uploader.user.id }, as(fan));
+    const id = (await publish(uploader, await uploadWhole(uploader, Buffer.concat([smallMp4(), Buffer.from('notify')])))).data!.publishVideo.id;
+    await gql(url, `mutation($v: ID!) { likeVideo(id: $v) { id } }`, { v: id }, as(fan));
+    await gql(url, `mutation($v: ID!) { addComment(videoId: $v, text: "nice one") { id } }`, { v: id }, as(fan));
+    await gql(url, `mutation($v: ID!) { likeVideo(id: $v) { id } }`, { v: id }, as(uploader));
+    const INBOX = `{ notifications { edges { node { kind subjectId text actor { username } } } } }`;
+    type Inbox = { notifications: { edges: { node: { kind: string; subjectId: string; text: string | null; actor: { username: string } } }[] } };
+    const deadline = Date.now() + 10_000;
+    let kinds: string[] = [];
+    while (Date.now() < deadline) {
+      const inbox = await gql<Inbox, Record<string, never>>(url, INBOX, {}, as(uploader));
+      kinds = inbox.data!.notifications.edges.map((e) => e.node.kind).sort();
+      if (kinds.length >= 3) break;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    assert.deepEqual(kinds, ['comment.added', 'user.followed', 'video.liked'], 'liking your own video notifies nobody');
+    const fanInbox = await gql<Inbox, Record<string, never>>(url, INBOX, {}, as(fan));
+    const published = fanInbox.data!.notifications.edges.find((e) => e.node.kind === 'video.published');
+    assert.deepEqual(published?.node, { kind: 'video.published', subjectId: id, text: 'My clip', actor: { username: uploader.user.username } }, 'followers hear of new videos');
+  });
 });
