@@ -45,37 +45,42 @@ const MAX_BACKOFF_MS = 5_000;
 
 type Op = { type: 'upsert'; doc: SearchDocument } | { type: 'remove'; kind: SearchKind; id: string; version: number };
 
+const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
+
+/** A user document from the fields the user service publishes (events and exports alike). */
+export function userDoc(id: string, version: number, p: Record<string, unknown>): SearchDocument {
+  return { kind: 'user', id, version, username: str(p.username), displayName: str(p.displayName), bio: str(p.bio), createdAt: str(p.createdAt) } as SearchDocument;
+}
+
+/** A video document from the fields the video service publishes (events and exports alike). */
+export function videoDoc(id: string, version: number, p: Record<string, unknown>, uploaderNames: Map<string, string>): SearchDocument {
+  const uploaderName = uploaderNames.get(String(p.uploaderId));
+  return {
+    kind: 'video',
+    id,
+    version,
+    title: str(p.title),
+    description: str(p.description),
+    tags: Array.isArray(p.tags) ? (p.tags as string[]) : [],
+    ...(uploaderName ? { uploaderName } : {}),
+    popularity: popularity(Number(p.likeCount ?? 0), Number(p.viewCount ?? 0)),
+    createdAt: str(p.createdAt),
+  } as SearchDocument;
+}
+
 /** The index operation an event asks for, or null when search does not care about it. */
 export function operationFor(event: DomainEvent, uploaderNames: Map<string, string>): Op | null {
-  const p = event.payload as Record<string, unknown>;
   const version = event.version;
-  const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
+  if (version === undefined) return null;
   switch (event.type) {
     case 'user.created':
     case 'user.updated':
-      if (version === undefined) return null;
-      return { type: 'upsert', doc: { kind: 'user', id: event.subjectId, version, username: str(p.username), displayName: str(p.displayName), bio: str(p.bio), createdAt: str(p.createdAt) } as SearchDocument };
+      return { type: 'upsert', doc: userDoc(event.subjectId, version, event.payload) };
     case 'video.published':
-    case 'video.updated': {
-      if (version === undefined) return null;
-      const uploaderName = uploaderNames.get(String(p.uploaderId));
-      return {
-        type: 'upsert',
-        doc: {
-          kind: 'video',
-          id: event.subjectId,
-          version,
-          title: str(p.title),
-          description: str(p.description),
-          tags: Array.isArray(p.tags) ? (p.tags as string[]) : [],
-          ...(uploaderName ? { uploaderName } : {}),
-          popularity: popularity(Number(p.likeCount ?? 0), Number(p.viewCount ?? 0)),
-          createdAt: str(p.createdAt),
-        } as SearchDocument,
-      };
-    }
+    case 'video.updated':
+      return { type: 'upsert', doc: videoDoc(event.subjectId, version, event.payload, uploaderNames) };
     case 'video.deleted':
-      return version === undefined ? null : { type: 'remove', kind: 'video', id: event.subjectId, version };
+      return { type: 'remove', kind: 'video', id: event.subjectId, version };
     default:
       return null;
   }
@@ -240,7 +245,7 @@ export class IndexSync {
       for (let after: string | null = null; ; ) {
         type Page = { exportUsers: { items: { id: string; version: number; username: string; displayName: string; bio: string; createdAt: string }[]; endCursor: string | null } };
         const page: Page = await serviceQuery<Page>(sources.userUrl, secret, `query($after: String) { exportUsers(first: 500, after: $after) { items { id version username displayName bio createdAt } endCursor } }`, { after });
-        await index.upsert(page.exportUsers.items.map((u) => ({ kind: 'user', ...u })));
+        await index.upsert(page.exportUsers.items.map((u) => userDoc(u.id, u.version, u)));
         for (const u of page.exportUsers.items) names.set(u.id, u.username);
         users += page.exportUsers.items.length;
         if (!(after = page.exportUsers.endCursor)) break;
@@ -254,19 +259,7 @@ export class IndexSync {
           `query($after: String) { exportVideos(first: 500, after: $after) { items { id version uploaderId title description tags likeCount viewCount createdAt } endCursor } }`,
           { after },
         );
-        await index.upsert(
-          page.exportVideos.items.map((v) => ({
-            kind: 'video' as const,
-            id: v.id,
-            version: v.version,
-            title: v.title,
-            description: v.description,
-            tags: v.tags,
-            ...(names.get(v.uploaderId) ? { uploaderName: names.get(v.uploaderId)! } : {}),
-            popularity: popularity(v.likeCount, v.viewCount),
-            createdAt: v.createdAt,
-          })),
-        );
+        await index.upsert(page.exportVideos.items.map((v) => videoDoc(v.id, v.version, v, names)));
         videos += page.exportVideos.items.length;
         if (!(after = page.exportVideos.endCursor)) break;
       }

@@ -1,7 +1,7 @@
 import { GraphQLUpload } from 'graphql-upload-minimal';
 import type { Resolvers } from './__generated__/resolvers.js';
 import { changePassword, login, logout, refresh, register } from './accounts.js';
-import { AVATAR_URL_TTL_SECONDS, canSee, follow, followList, unfollow, updatePrivacy, updateProfile } from './profile.js';
+import { AVATAR_URL_TTL_SECONDS, canSee, follow, followList, unfollow, updatePrivacy, updateProfile, userEventPayload } from './profile.js';
 
 export const resolvers: Resolvers = {
   Upload: GraphQLUpload,
@@ -9,7 +9,7 @@ export const resolvers: Resolvers = {
     exportUsers: async (_p, { first, after }, ctx) => {
       const page = await ctx.store.listUsers({ limit: Math.min(Math.max(first ?? 500, 1), 1000), ...(after ? { after } : {}) });
       return {
-        items: page.items.map((u) => ({ id: u.id, version: u.version, username: u.username, displayName: u.displayName, bio: u.bio, createdAt: u.createdAt.toISOString() })),
+        items: page.items.map((u) => ({ id: u.id, version: u.version, ...userEventPayload(u) })),
         endCursor: page.hasNextPage ? page.items.at(-1)!.id : null,
       };
     },

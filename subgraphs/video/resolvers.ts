@@ -7,7 +7,7 @@ import type { Context } from './context.js';
 import { danmakuAdded, listDanmaku, sendDanmaku } from './danmaku.js';
 import { createFolder, deleteFolder, folderVideos, setFavourite, updateFolder, visibleFolders } from './favourites.js';
 import { abortUpload, completeUpload, confirmChunk, initUpload, presignChunk, receivedChunks, uploadChunk, uploadStatus } from './uploads.js';
-import { MEDIA_URL_TTL_SECONDS, deleteVideo, publishVideo, recordView, setLike, updateVideo } from './videos.js';
+import { MEDIA_URL_TTL_SECONDS, deleteVideo, publishVideo, recordView, setLike, updateVideo, videoEventPayload } from './videos.js';
 
 async function videoPage(ctx: Context, args: { uploaderId?: string | null; first?: number | null; after?: string | null }) {
   const page = await ctx.store.listVideos({
@@ -28,17 +28,7 @@ export const resolvers: Resolvers = {
     exportVideos: async (_p, { first, after }, ctx) => {
       const page = await ctx.store.listVideos({ limit: Math.min(Math.max(first ?? 500, 1), 1000), ...(after ? { afterId: after } : {}) });
       return {
-        items: page.items.map((v) => ({
-          id: v.id,
-          version: v.version,
-          uploaderId: v.uploaderId,
-          title: v.title,
-          description: v.description,
-          tags: v.tags,
-          likeCount: v.likeCount,
-          viewCount: v.viewCount,
-          createdAt: v.createdAt.toISOString(),
-        })),
+        items: page.items.map((v) => ({ id: v.id, version: v.version, ...videoEventPayload(v) })),
         endCursor: page.hasNextPage ? page.items.at(-1)!.id : null,
       };
     },
