@@ -101,6 +101,17 @@ describe('chat', () => {
     assert.equal(online.data?.user.online, true, 'a user with an open subscription is online');
     bobSub.stop();
     aliceSub.stop();
+    // Stopping on the client closes the upstream subscription too: its listener and presence lease go.
+    const deadline = Date.now() + 5000;
+    let offline = false;
+    while (!offline && Date.now() < deadline) {
+      const r = await gql<{ user: { online: boolean } }, Record<string, unknown>>(url, `query($id: ID!) { user(id: $id) { online } }`, { id: bob.user.id }, as(alice));
+      offline = r.data?.user.online === false;
+      if (!offline) await new Promise((res) => setTimeout(res, 50));
+    }
+    assert.ok(offline, 'the upstream subscription ended with the client one');
+    const [, listeners] = (await stack.redis.pubsub('NUMSUB', `chat:u:${bob.user.id}`)) as [string, number];
+    assert.equal(Number(listeners), 0);
   });
 
   test('500 messages sent concurrently arrive in strictly increasing sequence with no gaps', async () => {
