@@ -40,14 +40,40 @@ export interface RequestAuth {
   staleAccessCookie?: boolean;
 }
 
-async function checkAccess(token: string, secret: string, redis: Redis): Promise<VerifiedAccess> {
-  const viewer = await verifyAccessToken(secret, token);
+const MAX_VERIFIED = 20_000;
+
+/**
+ * Verifies access tokens with the gateway's key, each token once: a token's
+ * signature and claims never change, so the result is reused until it expires
+ * (revocation is still checked on every request). Bounded; when full it starts over.
+ */
+export class AccessVerifier {
+  private readonly verified = new Map<string, VerifiedAccess>();
+
+  constructor(
+    private readonly secret: string,
+    readonly redis: Redis,
+  ) {}
+
+  async verify(token: string): Promise<VerifiedAccess> {
+    const hit = this.verified.get(token);
+    if (hit && hit.expiresAt * 1000 > Date.now()) return hit;
+    const viewer = await verifyAccessToken(this.secret, token);
+    if (this.verified.size >= MAX_VERIFIED) this.verified.clear();
+    this.verified.set(token, viewer);
+    return viewer;
+  }
+}
+
+async function checkAccess(token: string, verifier: AccessVerifier): Promise<VerifiedAccess> {
+  const viewer = await verifier.verify(token);
+  const redis = verifier.redis;
   if (viewer.familyId && (await isFamilyRevoked(redis, viewer.familyId))) throw unauthenticated('This session has ended: sign in again.');
   return viewer;
 }
 
 /** Throws UNAUTHENTICATED for a bad bearer token; see the top of this file. */
-export async function authenticateCredentials(credentials: Credentials, config: Config, redis: Redis): Promise<RequestAuth> {
+export async function authenticateCredentials(credentials: Credentials, verifier: AccessVerifier): Promise<RequestAuth> {
   const cookies = parseCookies(credentials.cookieHeader ?? '');
   const presentedDevice = credentials.deviceId ?? cookies[COOKIES.device];
   const deviceId = presentedDevice && DEVICE_ID.test(presentedDevice) ? presentedDevice : undefined;
@@ -56,9 +82,9 @@ export async function authenticateCredentials(credentials: Credentials, config: 
   let access: VerifiedAccess | undefined;
   let staleAccessCookie = false;
   if (credentials.authorization?.startsWith('Bearer ')) {
-    access = await checkAccess(credentials.authorization.slice(7).trim(), config.JWT_ACCESS_SECRET!, redis);
+    access = await checkAccess(credentials.authorization.slice(7).trim(), verifier);
   } else if (cookies[COOKIES.access]) {
-    access = await checkAccess(cookies[COOKIES.access]!, config.JWT_ACCESS_SECRET!, redis).catch(() => {
+    access = await checkAccess(cookies[COOKIES.access]!, verifier).catch(() => {
       staleAccessCookie = true;
       return undefined;
     });
@@ -73,12 +99,11 @@ export async function authenticateCredentials(credentials: Credentials, config: 
   };
 }
 
-export async function authenticate(req: Request, res: Response, config: Config, redis: Redis): Promise<RequestAuth> {
+export async function authenticate(req: Request, res: Response, config: Config, verifier: AccessVerifier): Promise<RequestAuth> {
   const device = req.headers[DEVICE_ID_HEADER];
   const auth = await authenticateCredentials(
     { authorization: req.headers.authorization, cookieHeader: req.headers.cookie, deviceId: typeof device === 'string' ? device : undefined },
-    config,
-    redis,
+    verifier,
   ).catch((err: Error & { extensions?: Record<string, unknown> }) => {
     err.extensions = { ...err.extensions, http: { status: 401 } };
     throw err;

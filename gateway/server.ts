@@ -26,14 +26,14 @@ import {
 } from '@apollo/server/plugin/disabled';
 import { SUBGRAPHS, subgraphUrl, type Config, type SubgraphName } from '../lib/config.js';
 import { makeFormatError } from '../lib/errors.js';
-import { REQUEST_ID_HEADER, signInternalIdentity } from '../lib/identity.js';
+import { IdentityTokenCache, REQUEST_ID, REQUEST_ID_HEADER } from '../lib/identity.js';
 import type { Logger } from '../lib/logger.js';
 import { schemaPath } from '../lib/paths.js';
 import { runReadiness } from '../lib/subgraph.js';
 import { requireRedis } from '../lib/runtime.js';
 import { graphqlUploadExpress } from 'graphql-upload-minimal';
 import { drainAfterResponse } from '../lib/multipart.js';
-import { authenticate, sessionApplier } from './auth.js';
+import { AccessVerifier, authenticate, sessionApplier } from './auth.js';
 import type { GatewayContext } from './context.js';
 import { SubgraphDataSource } from './dataSource.js';
 import { createSubgraphFetcher } from './fetcher.js';
@@ -53,7 +53,6 @@ export interface GatewayOptions {
   subgraphUrls?: Partial<Record<SubgraphName, string>>;
 }
 
-const REQUEST_ID = /^[A-Za-z0-9._:-]{8,128}$/;
 /** Largest file the gateway accepts in a multipart request (a video chunk, a cover). @default 32 MiB */
 export const GATEWAY_MAX_FILE_BYTES = 32 * 1024 * 1024;
 
@@ -78,6 +77,8 @@ export async function startGateway(config: Config, log: Logger, opts: GatewayOpt
   });
 
   const redis = requireRedis(config, 'gateway');
+  const identities = new IdentityTokenCache(identitySecret);
+  const verifier = new AccessVerifier(config.JWT_ACCESS_SECRET, redis);
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', trustProxy(config.TRUST_PROXY));
@@ -96,7 +97,7 @@ export async function startGateway(config: Config, log: Logger, opts: GatewayOpt
     plugins,
   });
   // Registered before start() so that it sees the first supergraph load.
-  const bridge = new SubscriptionBridge({ config, log, redis, gateway, apollo, dataSources: () => dataSources, subgraphUrls: urls });
+  const bridge = new SubscriptionBridge({ config, log, verifier, gateway, apollo, dataSources: () => dataSources, subgraphUrls: urls });
   await apollo.start();
   bridge.listen(httpServer);
 
@@ -137,18 +138,17 @@ export async function startGateway(config: Config, log: Logger, opts: GatewayOpt
     expressMiddleware(apollo, {
       context: async ({ req, res }) => {
         const requestId = res.locals.requestId as string;
-        const { viewer, refreshCookie } = await authenticate(req, res, config, redis);
+        const { viewer, refreshCookie } = await authenticate(req, res, config, verifier);
         const clientIp = req.ip;
         const disconnected = new AbortController();
         res.on('close', () => {
           if (!res.writableFinished) disconnected.abort(new Error('client disconnected'));
         });
-        let signed: Promise<string> | undefined;
         return {
           requestId,
           viewer,
           log: log.child({ rid: requestId }),
-          identityToken: () => (signed ??= signInternalIdentity(identitySecret, viewer, requestId, clientIp ? { clientIp } : {})),
+          identityToken: () => identities.get(viewer, clientIp),
           ...(refreshCookie ? { refreshCookie } : {}),
           applySession: sessionApplier(res, config),
           signal: disconnected.signal,

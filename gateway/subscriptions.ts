@@ -41,7 +41,6 @@ import { QueryPlanner, type FetchNode, type PlanNode, type QueryPlan, type Subsc
 import { GraphQLError, getOperationAST, print, type DocumentNode, type ExecutionResult, type FormattedExecutionResult, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
 import { CloseCode, createClient, type Client } from 'graphql-ws';
 import { useServer } from 'graphql-ws/use/ws';
-import type { Redis } from 'ioredis';
 import WebSocket, { WebSocketServer } from 'ws';
 import type { Config, SubgraphName } from '../lib/config.js';
 import { ErrorCode, appError } from '../lib/errors.js';
@@ -49,7 +48,7 @@ import { signInternalIdentity } from '../lib/identity.js';
 import type { Logger } from '../lib/logger.js';
 import { abortable, cancellable } from '../lib/iterators.js';
 import { keepAlive } from '../lib/ws.js';
-import { authenticateCredentials, type RequestAuth } from './auth.js';
+import { authenticateCredentials, type AccessVerifier, type RequestAuth } from './auth.js';
 import type { GatewayContext } from './context.js';
 
 const EVENT_SOURCE = '__subscription_event__';
@@ -77,7 +76,7 @@ type SocketExtra = {
 export interface BridgeOptions {
   config: Config;
   log: Logger;
-  redis: Redis;
+  verifier: AccessVerifier;
   gateway: ApolloGateway;
   apollo: ApolloServer<GatewayContext>;
   /** The HTTP data sources, used for the entity fetches of each event. */
@@ -108,7 +107,7 @@ export class SubscriptionBridge {
   }
 
   listen(httpServer: http.Server, path = '/graphql'): void {
-    const { config, log, redis, apollo } = this.opts;
+    const { log, verifier, apollo } = this.opts;
     this.wsServer = new WebSocketServer({ server: httpServer, path });
     this.stopKeepAlive = keepAlive(this.wsServer);
     this.cleanup = useServer<Record<string, unknown>, SocketExtra>(
@@ -124,8 +123,7 @@ export class SubscriptionBridge {
                 cookieHeader: ctx.extra.request.headers.cookie,
                 deviceId: typeof params.deviceId === 'string' ? params.deviceId : undefined,
               },
-              config,
-              redis,
+              verifier,
             );
           } catch (err) {
             ctx.extra.socket.close(CloseCode.Unauthorized, (err as Error).message.slice(0, 120));

@@ -17,6 +17,8 @@ import { unauthenticated } from './errors.js';
 
 export const INTERNAL_IDENTITY_HEADER = 'x-internal-identity';
 export const REQUEST_ID_HEADER = 'x-request-id';
+/** What a request id may look like (anything else is replaced). */
+export const REQUEST_ID = /^[A-Za-z0-9._:-]{8,128}$/;
 const ISSUER = 'vidhub-gateway';
 const AUDIENCE = 'vidhub-subgraphs';
 /** Internal tokens only need to outlive one subgraph request. @default 60 seconds */
@@ -42,13 +44,13 @@ function key(secret: string): Uint8Array {
 export async function signInternalIdentity(
   secret: string,
   viewer: Viewer,
-  requestId: string,
+  requestId: string | undefined,
   opts: { clientIp?: string; ttlSeconds?: number } = {},
 ): Promise<string> {
   const ttlSeconds = opts.ttlSeconds ?? IDENTITY_TTL_SECONDS;
   const jwt = new SignJWT({
     roles: viewer.roles,
-    rid: requestId,
+    ...(requestId ? { rid: requestId } : {}),
     ...(viewer.deviceId ? { did: viewer.deviceId } : {}),
     ...(viewer.familyId ? { fam: viewer.familyId } : {}),
     ...(opts.clientIp ? { ip: opts.clientIp } : {}),
@@ -64,7 +66,8 @@ export async function signInternalIdentity(
 
 export interface VerifiedIdentity {
   viewer: Viewer;
-  requestId: string;
+  /** Set when the token names its request (sockets, service calls); HTTP requests carry x-request-id instead. */
+  requestId?: string;
   /** The client's address as the gateway saw it (login throttling). */
   clientIp?: string;
 }
@@ -90,11 +93,38 @@ export async function verifyInternalIdentity(
         ...(typeof payload.did === 'string' ? { deviceId: payload.did } : {}),
         ...(typeof payload.fam === 'string' ? { familyId: payload.fam } : {}),
       },
-      requestId: typeof payload.rid === 'string' ? payload.rid : 'unknown',
+      ...(typeof payload.rid === 'string' ? { requestId: payload.rid } : {}),
       ...(typeof payload.ip === 'string' ? { clientIp: payload.ip } : {}),
     };
   } catch (err) {
     const reason = err instanceof joseErrors.JWTExpired ? 'expired' : 'invalid';
     throw unauthenticated(`Internal identity ${reason}: subgraphs are reached through the gateway.`);
+  }
+}
+
+/**
+ * The gateway signs one identity token per viewer (and client address) and
+ * reuses it while it has more than REUSE_MARGIN_SECONDS to live, instead of
+ * signing one per request: the request id travels in its own header. The cache
+ * is bounded; when full it starts over.
+ */
+const REUSE_MARGIN_SECONDS = 20;
+const MAX_CACHED_IDENTITIES = 10_000;
+
+export class IdentityTokenCache {
+  private readonly tokens = new Map<string, { token: Promise<string>; expiresAt: number }>();
+
+  constructor(private readonly secret: string) {}
+
+  get(viewer: Viewer, clientIp?: string): Promise<string> {
+    const key = `${viewer.userId ?? ''}|${viewer.roles.join(',')}|${viewer.deviceId ?? ''}|${viewer.familyId ?? ''}|${clientIp ?? ''}`;
+    const now = Date.now() / 1000;
+    const hit = this.tokens.get(key);
+    if (hit && hit.expiresAt - now > REUSE_MARGIN_SECONDS) return hit.token;
+    if (this.tokens.size >= MAX_CACHED_IDENTITIES) this.tokens.clear();
+    const token = signInternalIdentity(this.secret, viewer, undefined, clientIp ? { clientIp } : {});
+    this.tokens.set(key, { token, expiresAt: Math.floor(now) + IDENTITY_TTL_SECONDS });
+    token.catch(() => this.tokens.delete(key));
+    return token;
   }
 }

@@ -14,6 +14,7 @@
  * - `dispose()` closes the WebSocket server, drains HTTP, stops Apollo; the caller
  *   owns the stores and disposes them after.
  */
+import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import express from 'express';
@@ -34,7 +35,7 @@ import { WebSocketServer } from 'ws';
 import { useServer } from 'graphql-ws/use/ws';
 import type { Config, SubgraphName } from './config.js';
 import { makeFormatError } from './errors.js';
-import { INTERNAL_IDENTITY_HEADER, verifyInternalIdentity, type VerifiedIdentity, type Viewer } from './identity.js';
+import { INTERNAL_IDENTITY_HEADER, REQUEST_ID, REQUEST_ID_HEADER, verifyInternalIdentity, type VerifiedIdentity, type Viewer } from './identity.js';
 import type { Logger } from './logger.js';
 import { readSchema } from './paths.js';
 import { keepAlive } from './ws.js';
@@ -134,12 +135,15 @@ export async function startSubgraph<Ctx extends BaseContext>(opts: SubgraphOptio
   const secret = config.INTERNAL_IDENTITY_SECRET;
   if (!secret) throw new Error('INTERNAL_IDENTITY_SECRET is not set: the launcher or the environment must provide it');
   const schema = buildSchema(opts.name, opts.resolvers, opts.permissions);
-  const baseFrom = (identity: VerifiedIdentity): BaseContext => ({
-    requestId: identity.requestId,
-    viewer: identity.viewer,
-    log: log.child({ rid: identity.requestId }),
-    ...(identity.clientIp ? { clientIp: identity.clientIp } : {}),
-  });
+  const baseFrom = (identity: VerifiedIdentity, headerRequestId?: string): BaseContext => {
+    const requestId = identity.requestId ?? headerRequestId ?? randomUUID();
+    return {
+      requestId,
+      viewer: identity.viewer,
+      log: log.child({ rid: requestId }),
+      ...(identity.clientIp ? { clientIp: identity.clientIp } : {}),
+    };
+  };
 
   const app = express();
   app.disable('x-powered-by');
@@ -201,7 +205,8 @@ export async function startSubgraph<Ctx extends BaseContext>(opts: SubgraphOptio
           err.extensions = { ...err.extensions, http: { status: 401 } };
           throw err;
         });
-        return opts.createContext(baseFrom(identity), { req, res });
+        const rid = req.headers[REQUEST_ID_HEADER];
+        return opts.createContext(baseFrom(identity, typeof rid === 'string' && REQUEST_ID.test(rid) ? rid : undefined), { req, res });
       },
     }),
   );
