@@ -44,12 +44,14 @@ import { Readable } from 'node:stream';
 import { parseArgs } from 'node:util';
 import { signInternalIdentity } from '../lib/identity.js';
 import { ObjectStore } from '../lib/infra/objectStore.js';
-import { MiB, gql, gqlUpload, intOption, must, now, pool, progressLogger, register, type Account, type GqlOptions, type GqlResult } from './lib/client.js';
-import { CpuMeter, peakSampler } from './lib/proc.js';
+import { MiB, gql, gqlUpload, intOption, must, now, pool, progressLogger, register, sleep, type Account, type GqlOptions, type GqlResult } from './lib/client.js';
+import { CpuMeter, idleCpuPerSecond, peakSampler } from './lib/proc.js';
 import { fmt, formatTable, loadNow, machineLine, percentile } from './lib/report.js';
 import { startStackProcess } from './lib/stack-process.js';
 
 const PHASES = ['gateway', 'subgraph', 'store', 'resume'] as const;
+/** How long the stack may take to close idle sockets after the phases. @default 10 s */
+const SETTLE_MS = 10_000;
 type PhaseName = (typeof PHASES)[number];
 
 interface Options {
@@ -61,6 +63,8 @@ interface Options {
   parallel: number;
   /** Phases to run. @default all: gateway, subgraph, store, resume */
   phases: Set<PhaseName>;
+  /** Rounds of the gateway, subgraph and store phases (interleaved); tables show the median round and the range. @default 3 */
+  repeat: number;
 }
 
 function options(): Options {
@@ -70,12 +74,13 @@ function options(): Options {
       'chunk-mb': { type: 'string', default: '5' },
       parallel: { type: 'string', default: '4' },
       phases: { type: 'string', default: PHASES.join(',') },
+      repeat: { type: 'string', default: '3' },
     },
     strict: true,
   });
   const phases = new Set(values.phases.split(',').map((p) => p.trim()).filter(Boolean) as PhaseName[]);
   for (const p of phases) if (!PHASES.includes(p)) throw new Error(`--phases: unknown phase ${p} (known: ${PHASES.join(', ')})`);
-  return { sizeMb: intOption(values, 'size-mb', 1), chunkMb: intOption(values, 'chunk-mb', 5), parallel: intOption(values, 'parallel', 1), phases };
+  return { sizeMb: intOption(values, 'size-mb', 1), chunkMb: intOption(values, 'chunk-mb', 5), parallel: intOption(values, 'parallel', 1), phases, repeat: intOption(values, 'repeat', 1) };
 }
 
 const sha256 = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
@@ -276,11 +281,13 @@ async function main(): Promise<void> {
     const cpu = new CpuMeter({ bench: process.pid, stack: stack.pid, redis: stack.redisPid });
     const rss = () => stack.resources()?.rssBytes;
     const startRss = rss() ?? Number.NaN;
+    const startFds = stack.resources()?.openFds;
     const cpuUse = (): CpuUse => {
       const c = cpu.since();
       return { bench: c.bench ?? Number.NaN, stack: c.stack ?? Number.NaN, redis: c.redis ?? Number.NaN };
     };
 
+    const idleCpu = await idleCpuPerSecond(stack.pid);
     const throughput: ThroughputRow[] = [];
     const completes: CompleteRow[] = [];
     const resumes: ResumeRow[] = [];
@@ -315,49 +322,54 @@ async function main(): Promise<void> {
       await completeUpload(ep, w.id);
     }
 
-    if (opts.phases.has('gateway')) await wholeUpload(gateway, 'uploadChunk, GraphQL multipart');
-    if (opts.phases.has('subgraph')) await wholeUpload(subgraph, 'uploadChunk, multipart, internal identity');
+    // Rounds interleave the paths, so that a slow moment of the machine (other work on the
+    // same cores) lands on each path rather than on one.
+    for (let round = 1; round <= opts.repeat; round++) {
+      progress(`round ${round} of ${opts.repeat}`);
+      if (opts.phases.has('gateway')) await wholeUpload(gateway, 'uploadChunk, GraphQL multipart');
+      if (opts.phases.has('subgraph')) await wholeUpload(subgraph, 'uploadChunk, multipart, internal identity');
 
-    if (opts.phases.has('store')) {
-      const run = randomUUID();
-      const keys = all.map((i) => `bench/${run}/chunk-${String(i).padStart(6, '0')}`);
-      const rawPut = async (how: string, put: (i: number) => Promise<unknown>) => {
-        progress(`object store: ${how}`);
-        const latencies: number[] = [];
-        const peak = peakSampler(rss);
+      if (opts.phases.has('store')) {
+        const run = randomUUID();
+        const keys = all.map((i) => `bench/${run}/chunk-${String(i).padStart(6, '0')}`);
+        const rawPut = async (how: string, put: (i: number) => Promise<unknown>) => {
+          progress(`object store: ${how}`);
+          const latencies: number[] = [];
+          const peak = peakSampler(rss);
+          cpu.mark();
+          const start = now();
+          await pool(all, opts.parallel, async (i) => {
+            const t1 = now();
+            await put(i);
+            latencies.push(now() - t1);
+          });
+          throughput.push({ path: 'object store', how, bytes: file.length, requests: all.length, parallel: opts.parallel, ms: now() - start, latencies: latencies.sort((a, b) => a - b), cpu: cpuUse(), peakRss: peak.stop() });
+        };
+        await rawPut('put, buffer of known size', (i) => store.put(keys[i]!, chunks.at(i)));
+        // What uploadChunk does: the request body piped through a hashing Transform, no size given.
+        await rawPut('put, stream of unknown size (as uploadChunk)', (i) => store.put(`${keys[i]!}-stream`, Readable.from([chunks.at(i)])));
+
+        progress('object store: whole file in one put');
+        let peak = peakSampler(rss);
         cpu.mark();
-        const start = now();
-        await pool(all, opts.parallel, async (i) => {
-          const t1 = now();
-          await put(i);
-          latencies.push(now() - t1);
-        });
-        throughput.push({ path: 'object store', how, bytes: file.length, requests: all.length, parallel: opts.parallel, ms: now() - start, latencies: latencies.sort((a, b) => a - b), cpu: cpuUse(), peakRss: peak.stop() });
-      };
-      await rawPut('put, buffer of known size', (i) => store.put(keys[i]!, chunks.at(i)));
-      // What uploadChunk does: the request body piped through a hashing Transform, no size given.
-      await rawPut('put, stream of unknown size (as uploadChunk)', (i) => store.put(`${keys[i]!}-stream`, Readable.from([chunks.at(i)])));
+        t = now();
+        await store.put(`bench/${run}/whole`, file);
+        throughput.push({ path: 'object store', how: 'put whole file, buffer (16 MiB parts)', bytes: file.length, requests: 1, parallel: 1, ms: now() - t, latencies: [], cpu: cpuUse(), peakRss: peak.stop() });
 
-      progress('object store: whole file in one put');
-      let peak = peakSampler(rss);
-      cpu.mark();
-      t = now();
-      await store.put(`bench/${run}/whole`, file);
-      throughput.push({ path: 'object store', how: 'put whole file, buffer (16 MiB parts)', bytes: file.length, requests: 1, parallel: 1, ms: now() - t, latencies: [], cpu: cpuUse(), peakRss: peak.stop() });
-
-      progress('object store: compose, read back');
-      cpu.mark();
-      t = now();
-      await store.compose(`bench/${run}/merged`, keys);
-      completes.push({ step: 'object store compose of the chunks', ms: now() - t, bytes: file.length, cpu: cpuUse(), note: 'the merge half of completeUpload' });
-      peak = peakSampler(rss);
-      cpu.mark();
-      t = now();
-      const readSha = await hashStream(await store.get(`bench/${run}/merged`));
-      completes.push({ step: 'object store get + sha256 of the merged object', ms: now() - t, bytes: file.length, cpu: cpuUse(), note: `the verify half; hashed in this process${readSha === fileSha ? '' : ' (MISMATCH)'}` });
-      peak.stop();
-      if (readSha !== fileSha) failed = true;
-      await store.remove(await store.list(`bench/${run}/`));
+        progress('object store: compose, read back');
+        cpu.mark();
+        t = now();
+        await store.compose(`bench/${run}/merged`, keys);
+        completes.push({ step: 'object store compose of the chunks', ms: now() - t, bytes: file.length, cpu: cpuUse(), note: 'the merge half of completeUpload' });
+        peak = peakSampler(rss);
+        cpu.mark();
+        t = now();
+        const readSha = await hashStream(await store.get(`bench/${run}/merged`));
+        completes.push({ step: 'object store get + sha256 of the merged object', ms: now() - t, bytes: file.length, cpu: cpuUse(), note: `the verify half; hashed in this process${readSha === fileSha ? '' : ' (MISMATCH)'}` });
+        peak.stop();
+        if (readSha !== fileSha) failed = true;
+        await store.remove(await store.list(`bench/${run}/`));
+      }
     }
 
     if (opts.phases.has('resume')) {
@@ -396,11 +408,17 @@ async function main(): Promise<void> {
       }
     }
 
+    // Idle keep-alive sockets (this process to the stack, the stack to its S3 server) close after
+    // about 5 s; what is still open after SETTLE_MS is worth a look.
+    const settleStart = Date.now();
+    const settled = () => (stack.resources()?.openFds ?? 0) <= (startFds ?? Number.POSITIVE_INFINITY) + 10;
+    while (!settled() && Date.now() - settleStart < SETTLE_MS) await sleep(250);
+    const settle = `${settled() ? 'settled' : 'NOT settled'} after ${((Date.now() - settleStart) / 1000).toFixed(1)} s`;
     const leftChunks = await store.list('uploads/');
     const merged = await store.list('videos/');
     const s3Bytes = diskBytes(path.join(stack.dataDir, 's3'));
     const res = stack.resources();
-    printReport({ opts, file, chunks, clientHashMs, throughput, completes, resumes, loadBefore, leftChunks: leftChunks.length, merged: merged.length, s3Bytes, startRss, endRss: res?.rssBytes, openFds: res?.openFds });
+    printReport({ opts, file, chunks, clientHashMs, idleCpu, throughput, completes, resumes, loadBefore, leftChunks: leftChunks.length, merged: merged.length, s3Bytes, startRss, endRss: res?.rssBytes, startFds, openFds: res?.openFds, settle });
   } finally {
     await stack.stop();
     process.removeListener('SIGINT', interrupt);
@@ -421,11 +439,23 @@ function diskBytes(dir: string): number {
   return total;
 }
 
+/** Rows of the same measurement from several rounds: the median round (by time), the number of rounds, and the fastest and slowest MiB/s. */
+function medianRounds<T extends { ms: number; bytes: number }>(rows: T[], key: (row: T) => string): { row: T; rounds: number; range: string }[] {
+  const groups = new Map<string, T[]>();
+  for (const row of rows) groups.set(key(row), [...(groups.get(key(row)) ?? []), row]);
+  return [...groups.values()].map((g) => {
+    const sorted = [...g].sort((a, b) => a.ms - b.ms);
+    const rates = sorted.map((x) => mibPerSecond(x.bytes, x.ms));
+    return { row: sorted[Math.floor((sorted.length - 1) / 2)]!, rounds: g.length, range: g.length > 1 ? `${fmt(Math.min(...rates), 0)}-${fmt(Math.max(...rates), 0)}` : '-' };
+  });
+}
+
 function printReport(r: {
   opts: Options;
   file: Buffer;
   chunks: Chunks;
   clientHashMs: number;
+  idleCpu: number;
   throughput: ThroughputRow[];
   completes: CompleteRow[];
   resumes: ResumeRow[];
@@ -435,7 +465,9 @@ function printReport(r: {
   s3Bytes: number;
   startRss: number;
   endRss?: number;
+  startFds?: number;
   openFds?: number;
+  settle: string;
 }): void {
   const { opts, file, chunks } = r;
   const out = (s = '') => console.log(s);
@@ -444,15 +476,17 @@ function printReport(r: {
   out('');
   out(
     formatTable(
-      ['path', 'how', 'MiB', 'requests', 'in flight', 'time s', 'MiB/s', 'req p50 ms', 'req p99 ms', 'CPU s stack', 'CPU s redis', 'CPU s bench', 'stack peak RSS MiB'],
-      r.throughput.map((row) => [
+      ['path', 'how', 'MiB', 'requests', 'in flight', 'rounds', 'time s', 'MiB/s', 'MiB/s range', 'req p50 ms', 'req p99 ms', 'CPU s stack', 'CPU s redis', 'CPU s bench', 'stack peak RSS MiB'],
+      medianRounds(r.throughput, (x) => `${x.path}|${x.how}`).map(({ row, rounds, range }) => [
         row.path,
         row.how,
         fmt(mib(row.bytes), 0),
         String(row.requests),
         String(row.parallel),
+        String(rounds),
         seconds(row.ms),
         fmt(mibPerSecond(row.bytes, row.ms)),
+        range,
         fmt(percentile(row.latencies, 50), 0),
         fmt(percentile(row.latencies, 99), 0),
         fmt(row.cpu.stack, 1),
@@ -464,13 +498,14 @@ function printReport(r: {
   );
   out('');
   out('time: first chunk sent to last chunk acknowledged (initUpload and completeUpload not included); MiB/s: file MiB / time.');
+  out('rounds: the paths run in turn, once per round; each row shows its median round (time, MiB/s, latencies, CPU) and the range of MiB/s over the rounds.');
   out(`CPU s: CPU seconds used during the phase by the stack process (gateway + subgraphs + embedded S3), redis-server, and this process (client; sha256 of the file beforehand took ${seconds(r.clientHashMs)} s here, not counted).`);
   if (r.completes.length) {
     out('');
     out(
       formatTable(
-        ['merge + verify', 'time s', 'MiB/s', 'CPU s stack', 'CPU s bench', 'what'],
-        r.completes.map((c) => [c.step, seconds(c.ms), fmt(mibPerSecond(c.bytes, c.ms)), fmt(c.cpu?.stack ?? Number.NaN, 1), fmt(c.cpu?.bench ?? Number.NaN, 1), c.note]),
+        ['merge + verify', 'rounds', 'time s', 'MiB/s', 'MiB/s range', 'CPU s stack', 'CPU s bench', 'what'],
+        medianRounds(r.completes, (c) => c.step).map(({ row: c, rounds, range }) => [c.step, String(rounds), seconds(c.ms), fmt(mibPerSecond(c.bytes, c.ms)), range, fmt(c.cpu?.stack ?? Number.NaN, 1), fmt(c.cpu?.bench ?? Number.NaN, 1), c.note]),
       ),
     );
   }
@@ -502,8 +537,9 @@ function printReport(r: {
   const rss = (b: number | undefined) => (b === undefined || !Number.isFinite(b) ? '-' : `${fmt(b / MiB, 0)} MiB`);
   out(
     `after: chunk objects left under uploads/ ${r.leftChunks}, merged videos ${r.merged}, embedded S3 on disk ${fmt(mib(r.s3Bytes), 0)} MiB; ` +
-      `stack RSS ${rss(r.startRss)} before phases, ${rss(r.endRss)} after, open fds ${r.openFds ?? '-'}`,
+      `stack RSS ${rss(r.startRss)} before the phases, ${rss(r.endRss)} after; open fds ${r.startFds ?? '-'} before, ${r.openFds ?? '-'} after (${r.settle})`,
   );
+  out(`the idle stack uses ${fmt(r.idleCpu, 3)} CPU s per second (measured over 2 s before the phases).`);
   out(machineLine({ loadBefore: r.loadBefore }));
 }
 

@@ -7,9 +7,9 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
-import { print, type FormattedExecutionResult } from 'graphql';
+import type { FormattedExecutionResult } from 'graphql';
 import { createClient, type Client } from 'graphql-ws';
+export { gql, gqlUpload, type GraphQLResponse } from './client.js';
 import WebSocket from 'ws';
 import { loadConfig, type Config } from '../lib/config.js';
 import { DisposableStack } from '../lib/disposable.js';
@@ -149,61 +149,6 @@ export async function startStack(env: Record<string, string> = {}, options: Stac
 
 function pick(env: NodeJS.ProcessEnv, keys: string[]): Record<string, string> {
   return Object.fromEntries(keys.flatMap((k) => (env[k] ? [[k, env[k]!]] : [])));
-}
-
-export interface GraphQLResponse<T> {
-  status: number;
-  headers: Headers;
-  data?: T | null;
-  errors?: { message: string; path?: (string | number)[]; extensions?: { code?: string } & Record<string, unknown> }[];
-}
-
-/** POSTs an operation to a GraphQL endpoint (the gateway unless `url` says otherwise). */
-export async function gql<TData, TVars extends Record<string, unknown>>(
-  url: string,
-  document: TypedDocumentNode<TData, TVars> | string,
-  variables?: TVars,
-  opts: { token?: string; headers?: Record<string, string> } = {},
-): Promise<GraphQLResponse<TData>> {
-  const res = await fetch(url, {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/json',
-      ...(opts.token ? { authorization: `Bearer ${opts.token}` } : {}),
-      ...opts.headers,
-    },
-    body: JSON.stringify({ query: typeof document === 'string' ? document : print(document), variables }),
-  });
-  const body = (await res.json()) as Omit<GraphQLResponse<TData>, 'status' | 'headers'>;
-  return { status: res.status, headers: res.headers, ...body };
-}
-
-/**
- * Sends a GraphQL multipart request (the spec graphql-upload implements) to
- * `url`: `files` maps a variable path such as `variables.input.avatar` to bytes.
- */
-export async function gqlUpload<TData>(
-  url: string,
-  query: string,
-  variables: Record<string, unknown>,
-  files: Record<string, { bytes: Buffer | Uint8Array; filename: string; type?: string }>,
-  opts: { token?: string; headers?: Record<string, string> } = {},
-): Promise<GraphQLResponse<TData>> {
-  const form = new FormData();
-  form.append('operations', JSON.stringify({ query, variables }));
-  const paths = Object.keys(files);
-  form.append('map', JSON.stringify(Object.fromEntries(paths.map((p, i) => [String(i), [p]]))));
-  paths.forEach((p, i) => {
-    const f = files[p]!;
-    form.append(String(i), new Blob([f.bytes], { type: f.type ?? 'application/octet-stream' }), f.filename);
-  });
-  const res = await fetch(url, {
-    method: 'POST',
-    headers: { 'apollo-require-preflight': 'true', ...(opts.token ? { authorization: `Bearer ${opts.token}` } : {}), ...opts.headers },
-    body: form,
-  });
-  const body = (await res.json()) as Omit<GraphQLResponse<TData>, 'status' | 'headers'>;
-  return { status: res.status, headers: res.headers, ...body };
 }
 
 /** A graphql-ws client to the gateway (or any URL), authenticated like an app would be. */

@@ -118,6 +118,11 @@ describe('video', () => {
     assert.deepEqual((await status(me, up.id)).data?.uploadStatus.receivedChunks, [0, 2], 'and not recorded');
     assert.deepEqual(await stack.objects.list(`uploads/${up.id}/`), objectsBefore, 'and not stored');
 
+    const short = chunkOf(file, 1).subarray(0, 1000);
+    assert.equal(code(await sendChunk(me, up.id, 1, short)), 'BAD_USER_INPUT', 'a chunk of the wrong size is refused');
+    const long = Buffer.concat([chunkOf(file, 1), Buffer.from('extra')]);
+    assert.equal(code(await sendChunk(me, up.id, 1, long)), 'BAD_USER_INPUT', 'so is a chunk that is too long');
+    assert.deepEqual(await stack.objects.list(`uploads/${up.id}/`), objectsBefore, 'and neither leaves an object');
     assert.equal(code(await complete(me, up.id)), 'BAD_USER_INPUT', 'completing with a missing chunk is refused');
     assert.equal((await sendChunk(me, up.id, 1, chunkOf(file, 1))).data?.uploadChunk.receivedCount, 3);
     const done = await complete(me, up.id);

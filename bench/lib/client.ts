@@ -5,16 +5,13 @@
  * harness, which would start a stack in this process.
  */
 import { performance } from 'node:perf_hooks';
+import { gql as sendGql, gqlUpload, type GraphQLResponse } from '../../test/client.js';
 
 /** Milliseconds since the epoch with sub-millisecond resolution; comparable across this process only. */
 export const now = (): number => performance.timeOrigin + performance.now();
 export const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
-export interface GqlResult<T> {
-  status: number;
-  data?: T | null;
-  errors?: { message: string; extensions?: { code?: string } & Record<string, unknown> }[];
-}
+export type GqlResult<T> = GraphQLResponse<T>;
 
 export interface GqlOptions {
   /** Access token (`authorization: Bearer`). */
@@ -22,41 +19,10 @@ export interface GqlOptions {
   headers?: Record<string, string>;
 }
 
-export async function gql<T>(url: string, query: string, variables: Record<string, unknown> = {}, opts: GqlOptions = {}): Promise<GqlResult<T>> {
-  const res = await fetch(url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(opts.token ? { authorization: `Bearer ${opts.token}` } : {}), ...opts.headers },
-    body: JSON.stringify({ query, variables }),
-  });
-  return { status: res.status, ...((await res.json()) as Omit<GqlResult<T>, 'status'>) };
-}
-
-/**
- * A GraphQL multipart request (the spec graphql-upload implements): `files`
- * maps a variable path such as `variables.chunk` to its bytes.
- */
-export async function gqlUpload<T>(
-  url: string,
-  query: string,
-  variables: Record<string, unknown>,
-  files: Record<string, { bytes: Uint8Array; filename: string; type?: string }>,
-  opts: GqlOptions = {},
-): Promise<GqlResult<T>> {
-  const form = new FormData();
-  form.append('operations', JSON.stringify({ query, variables }));
-  const paths = Object.keys(files);
-  form.append('map', JSON.stringify(Object.fromEntries(paths.map((p, i) => [String(i), [p]]))));
-  paths.forEach((p, i) => {
-    const f = files[p]!;
-    form.append(String(i), new Blob([f.bytes], { type: f.type ?? 'application/octet-stream' }), f.filename);
-  });
-  const res = await fetch(url, {
-    method: 'POST',
-    headers: { 'apollo-require-preflight': 'true', ...(opts.token ? { authorization: `Bearer ${opts.token}` } : {}), ...opts.headers },
-    body: form,
-  });
-  return { status: res.status, ...((await res.json()) as Omit<GqlResult<T>, 'status'>) };
-}
+/** JSON GraphQL over HTTP, as the tests send it (test/client.ts). */
+export const gql = <T>(url: string, query: string, variables: Record<string, unknown> = {}, opts: GqlOptions = {}): Promise<GqlResult<T>> =>
+  sendGql<T, Record<string, unknown>>(url, query, variables, opts);
+export { gqlUpload };
 
 /** The data of a result, or an error naming the operation and what the server said. */
 export function must<T>(what: string, r: GqlResult<T>): T {

@@ -83,3 +83,14 @@ export function peakSampler(read: () => number | undefined, intervalMs = 200): {
     },
   };
 }
+
+/**
+ * CPU seconds per second the stack spends doing nothing asked of it (timers,
+ * blocking stream reads, lock renewals), measured over `ms` of idleness: the
+ * floor under every phase's CPU column.
+ */
+export async function idleCpuPerSecond(pid: number, ms = 2000): Promise<number> {
+  const before = cpuSeconds(pid);
+  await new Promise((r) => setTimeout(r, ms));
+  return (cpuSeconds(pid) - before) / (ms / 1000);
+}

@@ -154,7 +154,8 @@ export async function uploadChunk(ctx: Context, args: { uploadId: string; index:
       const key = chunkObjectKey(u.id, args.index);
       const m = meter(expected);
       try {
-        await ctx.objects.put(key, body.pipe(m.stream));
+        // The size is known: one PUT, not minio's multipart path for a stream of unknown length.
+        await ctx.objects.put(key, body.pipe(m.stream), expected);
       } catch (err) {
         await ctx.objects.remove([key]).catch(() => undefined);
         throw err;
