@@ -75,3 +75,16 @@ test('disabled: always direct', async () => {
   await Promise.all(Array.from({ length: 10 }, () => c.load(['a'])));
   assert.equal(s.calls.length, 10);
 });
+
+test('the rate forgets everything after a pause longer than its window', async () => {
+  const s = store();
+  const c = new Coalescer(s.fetch, { thresholdPerSecond: 100 });
+  await Promise.all(Array.from({ length: 300 }, () => c.load(['a'])));
+  assert.ok(c.rate() >= 300);
+  await new Promise((r) => setTimeout(r, 1100));
+  assert.equal(c.rate(), 0, 'a quiet second later nothing is left');
+  const before = s.calls.length;
+  await c.load(['b']);
+  assert.equal(s.calls.length, before + 1, 'so the next lookup goes straight to the store');
+  assert.equal(c.stats.direct >= 1, true);
+});

@@ -70,12 +70,16 @@ export class Coalescer<T extends { id: string }> {
 
   private advance(now: number) {
     if (this.bucketStart === 0) this.bucketStart = now;
+    // After a pause longer than the whole window, every bucket is stale.
+    if (now - this.bucketStart >= BUCKETS * BUCKET_MS) {
+      this.counts.fill(0);
+      this.bucketStart = now;
+      return;
+    }
     while (now - this.bucketStart >= BUCKET_MS) {
       this.bucketIndex = (this.bucketIndex + 1) % BUCKETS;
       this.counts[this.bucketIndex] = 0;
       this.bucketStart += BUCKET_MS;
-      // After a long pause, skip ahead instead of looping bucket by bucket.
-      if (now - this.bucketStart > BUCKETS * BUCKET_MS) this.bucketStart = now;
     }
   }
 
