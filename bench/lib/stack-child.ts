@@ -9,6 +9,16 @@
  * line; everything else the stack might print goes to stderr so that it can
  * never be mistaken for it.
  *
+ * Requests: after the ready line, each line on stdin is a JSON request
+ * `{"id":1,"cmd":"stats"}` and gets one line back on stdout,
+ * `STACK_REPLY {"id":1,"result":...}` (or `"error":"..."`). Commands:
+ * - `stats`: the counting stores' calls per subgraph and method (`counts`),
+ *   the video subgraph's cross-request coalescer (`videoLookups`), and the
+ *   gateway's subgraph fetcher (`gatewayFetcher`: requests sent, merged);
+ * - `seed` (args: `SeedOptions`): users and videos written through the
+ *   stack's own stores (`seed.ts`); answers the ids.
+ * Counters only grow: a benchmark takes two readings and subtracts.
+ *
  * Stopping: SIGTERM or SIGINT, or the parent going away (our stdin reaches
  * end-of-file when the parent's end of the pipe closes, which the kernel does
  * even when the parent is SIGKILLed), disposes the stack (servers first, then
@@ -19,8 +29,10 @@
  * reads some variables from the environment itself, and a stray DATA_DIR or
  * NODE_ENV in the caller's shell must not change what a benchmark measures.
  */
+import { createInterface } from 'node:readline';
 import { startStack, type Stack } from '../../test/harness.js';
-import { READY_PREFIX, STACK_ENV_VAR, type StackReady } from './stack-process.js';
+import { seedCatalog, type SeedOptions } from './seed.js';
+import { READY_PREFIX, REPLY_PREFIX, STACK_ENV_VAR, type StackReady, type StackStats } from './stack-process.js';
 
 /** How long disposing may take before the process exits anyway. @default 15 s */
 const DISPOSE_TIMEOUT_MS = 15_000;
@@ -97,6 +109,32 @@ async function main(): Promise<void> {
     pids: { child: process.pid, ...(await redisPid(stack).then((pid) => (pid ? { redis: pid } : {}))) },
   };
   process.stdout.write(`${READY_PREFIX}${JSON.stringify(ready)}\n`);
+  createInterface({ input: process.stdin }).on('line', (line) => void answer(stack, line));
+}
+
+async function answer(stack: Stack, line: string): Promise<void> {
+  let id: unknown;
+  try {
+    const request = JSON.parse(line) as { id?: unknown; cmd?: unknown; args?: unknown };
+    id = request.id;
+    let result: unknown;
+    if (request.cmd === 'stats') {
+      // Read at call time: restart() replaces stack.video (and its coalescer).
+      const stats: StackStats = {
+        counts: stack.counts,
+        videoLookups: { ...stack.video.videoLookups.stats },
+        gatewayFetcher: { ...stack.gateway.fetcherStats },
+      };
+      result = stats;
+    } else if (request.cmd === 'seed') {
+      result = await seedCatalog(stack.user.store, stack.video.store, request.args as SeedOptions);
+    } else {
+      throw new Error(`unknown command ${JSON.stringify(request.cmd)}`);
+    }
+    process.stdout.write(`${REPLY_PREFIX}${JSON.stringify({ id, result })}\n`);
+  } catch (err) {
+    process.stdout.write(`${REPLY_PREFIX}${JSON.stringify({ id, error: err instanceof Error ? err.message : String(err) })}\n`);
+  }
 }
 
 main().catch((err: unknown) => {

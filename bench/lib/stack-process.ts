@@ -14,15 +14,24 @@
  * then makes sure that the redis-server the child reported has exited. If this
  * process dies without calling `stop()`, the child notices its stdin closing
  * and disposes by itself; a process 'exit' hook also signals it.
+ *
+ * Asking the child: `stats()` reads the stack's counters (store calls per
+ * method, the video coalescer, the gateway fetcher) and `seed()` writes users
+ * and videos through its stores; one JSON line each way over stdin/stdout
+ * (see `stack-child.ts`).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
+import type { CoalescerStats } from '../../lib/coalescer.js';
+import type { SeedOptions, SeededCatalog } from './seed.js';
 
 /** The child prints this, then the JSON of `StackReady`, on one stdout line. */
 export const READY_PREFIX = 'STACK_READY ';
+/** The child prints this, then `{"id":..., "result":...}` or `{"id":..., "error":...}`, answering a request. */
+export const REPLY_PREFIX = 'STACK_REPLY ';
 /** Environment variable carrying the `startStack` overrides to the child, as JSON. */
 export const STACK_ENV_VAR = 'BENCH_STACK_ENV';
 
@@ -46,6 +55,16 @@ export interface StackReady {
   dataDir: string;
   /** Processes started for the stack, so that `stop()` can check they are gone. */
   pids: { child: number; redis?: number };
+}
+
+/** Counters of the running stack; they only grow (subtract two readings). */
+export interface StackStats {
+  /** Store calls per subgraph and method (the harness's counting stores), e.g. `counts.video.findVideosByIds`. */
+  counts: Record<'user' | 'video' | 'chat', Record<string, number>>;
+  /** The video subgraph's cross-request coalescer (lib/coalescer.ts). */
+  videoLookups: CoalescerStats;
+  /** The gateway's subgraph fetcher: requests sent, and requests answered by merging into one in flight. */
+  gatewayFetcher: { requests: number; merged: number };
 }
 
 export interface StackProcessOptions {
@@ -87,6 +106,10 @@ export interface StackProcess {
    * Undefined where /proc is not available (not Linux).
    */
   resources(): { rssBytes: number; openFds: number } | undefined;
+  /** The stack's counters now. */
+  stats(): Promise<StackStats>;
+  /** Users and videos written through the stack's own stores. */
+  seed(opts: SeedOptions): Promise<SeededCatalog>;
   /** Disposes the stack and waits until the child and its redis-server have exited. Safe to call twice. */
   stop(): Promise<void>;
 }
@@ -141,9 +164,33 @@ export async function startStackProcess(opts: StackProcessOptions = {}): Promise
       child.stdin?.destroy();
     })());
 
+  // One reader for the child's stdout: the ready line, then replies; anything else is passed on to stderr.
+  const lines = createInterface({ input: child.stdout! });
+  const pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
+  lines.on('line', (line) => {
+    if (!line.startsWith(REPLY_PREFIX)) return;
+    const reply = JSON.parse(line.slice(REPLY_PREFIX.length)) as { id: number; result?: unknown; error?: string };
+    const waiter = pending.get(reply.id);
+    pending.delete(reply.id);
+    if (reply.error !== undefined) waiter?.reject(new Error(`stack child: ${reply.error}`));
+    else waiter?.resolve(reply.result);
+  });
+  void exited.then(() => {
+    for (const w of pending.values()) w.reject(new Error('the stack child exited'));
+    pending.clear();
+  });
+  let nextId = 1;
+  const ask = <T>(cmd: string, args?: unknown): Promise<T> =>
+    new Promise<T>((resolve, reject) => {
+      if (!isRunning(child)) return reject(new Error('the stack child is not running'));
+      const id = nextId++;
+      pending.set(id, { resolve: resolve as (v: unknown) => void, reject });
+      child.stdin!.write(`${JSON.stringify({ id, cmd, args })}\n`);
+    });
+
   let ready: StackReady;
   try {
-    ready = await readReady(child, exited, startTimeoutMs);
+    ready = await readReady(child, lines, exited, startTimeoutMs);
   } catch (err) {
     await stop();
     throw err;
@@ -161,12 +208,14 @@ export async function startStackProcess(opts: StackProcessOptions = {}): Promise
     pid,
     ...(ready.pids.redis !== undefined ? { redisPid: ready.pids.redis } : {}),
     resources: () => resources(pid),
+    stats: () => ask<StackStats>('stats'),
+    seed: (o) => ask<SeededCatalog>('seed', o),
     stop,
   };
 }
 
-/** Waits for the ready line; stdout lines that are not it are passed on to our stderr. */
-function readReady(child: ChildProcess, exited: Promise<void>, timeoutMs: number): Promise<StackReady> {
+/** Waits for the ready line; stdout lines that are neither it nor a reply are passed on to our stderr (then and later). */
+function readReady(child: ChildProcess, lines: ReturnType<typeof createInterface>, exited: Promise<void>, timeoutMs: number): Promise<StackReady> {
   return new Promise<StackReady>((resolve, reject) => {
     let settled = false;
     const settle = (fn: () => void) => {
@@ -176,8 +225,8 @@ function readReady(child: ChildProcess, exited: Promise<void>, timeoutMs: number
       fn();
     };
     const timer = setTimeout(() => settle(() => reject(new Error(`the stack child did not report ready within ${timeoutMs} ms`))), timeoutMs);
-    const lines = createInterface({ input: child.stdout! });
     lines.on('line', (line) => {
+      if (line.startsWith(REPLY_PREFIX)) return;
       if (!line.startsWith(READY_PREFIX)) {
         process.stderr.write(`[stack] ${line}\n`);
         return;
