@@ -128,3 +128,35 @@ export class IdentityTokenCache {
     return token;
   }
 }
+
+/**
+ * Verifies internal identity tokens with one key, each token once: the gateway
+ * reuses a token per viewer for most of its minute, so the subgraphs would
+ * otherwise check the same signature on every request. A cached result is used
+ * only until the token's expiry. Bounded; when full it starts over.
+ */
+const MAX_VERIFIED_IDENTITIES = 20_000;
+
+export class IdentityVerifier {
+  private readonly verified = new Map<string, { identity: VerifiedIdentity; expiresAt: number }>();
+
+  constructor(private readonly secret: string) {}
+
+  async verify(token: string | undefined | null): Promise<VerifiedIdentity> {
+    if (token) {
+      const hit = this.verified.get(token);
+      if (hit && hit.expiresAt > Date.now()) return hit.identity;
+    }
+    const identity = await verifyInternalIdentity(this.secret, token);
+    const exp = decodeExpiry(token!);
+    if (this.verified.size >= MAX_VERIFIED_IDENTITIES) this.verified.clear();
+    this.verified.set(token!, { identity, expiresAt: exp * 1000 });
+    return identity;
+  }
+}
+
+/** The `exp` claim of a token whose signature was just verified. */
+function decodeExpiry(token: string): number {
+  const payload = JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString('utf8')) as { exp?: number };
+  return payload.exp ?? 0;
+}

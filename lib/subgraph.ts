@@ -35,7 +35,7 @@ import { WebSocketServer } from 'ws';
 import { useServer } from 'graphql-ws/use/ws';
 import type { Config, SubgraphName } from './config.js';
 import { makeFormatError } from './errors.js';
-import { INTERNAL_IDENTITY_HEADER, REQUEST_ID, REQUEST_ID_HEADER, verifyInternalIdentity, type VerifiedIdentity, type Viewer } from './identity.js';
+import { IdentityVerifier, INTERNAL_IDENTITY_HEADER, REQUEST_ID, REQUEST_ID_HEADER, type VerifiedIdentity, type Viewer } from './identity.js';
 import type { Logger } from './logger.js';
 import { readSchema } from './paths.js';
 import { keepAlive } from './ws.js';
@@ -135,6 +135,7 @@ export async function startSubgraph<Ctx extends BaseContext>(opts: SubgraphOptio
   const secret = config.INTERNAL_IDENTITY_SECRET;
   if (!secret) throw new Error('INTERNAL_IDENTITY_SECRET is not set: the launcher or the environment must provide it');
   const schema = buildSchema(opts.name, opts.resolvers, opts.permissions);
+  const identities = new IdentityVerifier(secret);
   const baseFrom = (identity: VerifiedIdentity, headerRequestId?: string): BaseContext => {
     const requestId = identity.requestId ?? headerRequestId ?? randomUUID();
     return {
@@ -158,7 +159,7 @@ export async function startSubgraph<Ctx extends BaseContext>(opts: SubgraphOptio
       // without a valid one is closed (4403 Forbidden) before any operation starts.
       onConnect: async (ctx) => {
         try {
-          ctx.extra.identity = await verifyInternalIdentity(secret, ctx.connectionParams?.internalIdentity);
+          ctx.extra.identity = await identities.verify(ctx.connectionParams?.internalIdentity);
           return true;
         } catch {
           return false;
@@ -200,7 +201,7 @@ export async function startSubgraph<Ctx extends BaseContext>(opts: SubgraphOptio
     expressMiddleware(apollo, {
       context: async ({ req, res }) => {
         const header = req.headers[INTERNAL_IDENTITY_HEADER];
-        const identity = await verifyInternalIdentity(secret, Array.isArray(header) ? header[0] : header).catch((err: Error & { extensions?: Record<string, unknown> }) => {
+        const identity = await identities.verify(Array.isArray(header) ? header[0] : header).catch((err: Error & { extensions?: Record<string, unknown> }) => {
           // Apollo answers errors thrown here as a top-level error; give it HTTP 401.
           err.extensions = { ...err.extensions, http: { status: 401 } };
           throw err;

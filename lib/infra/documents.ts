@@ -28,6 +28,22 @@ export function openSqlite(dataDir: string, name: string): SqliteDb {
 }
 
 /**
+ * Prepared statements, prepared once per SQL text: preparing costs far more
+ * than running a lookup by id, and each adapter uses a fixed set of statements.
+ */
+export function statementCache(db: SqliteDb): (sql: string) => Database.Statement {
+  const cache = new Map<string, Database.Statement>();
+  return (sql) => {
+    let statement = cache.get(sql);
+    if (!statement) {
+      statement = db.prepare(sql);
+      cache.set(sql, statement);
+    }
+    return statement;
+  };
+}
+
+/**
  * Applies the migrations not yet applied, in order, each in a transaction;
  * `PRAGMA user_version` records how many ran.
  */

@@ -1,5 +1,5 @@
 import { v7 as uuidv7 } from 'uuid';
-import { migrate, type SqliteDb } from '../../lib/infra/documents.js';
+import { migrate, statementCache, type SqliteDb } from '../../lib/infra/documents.js';
 import type { ChatStore, ConversationKind, ConversationRecord, MessageRecord, NotificationRecord, Page } from './store.js';
 
 const MIGRATIONS = [
@@ -122,8 +122,11 @@ const notification = (r: NotificationRow): NotificationRecord => ({
 const json = (ids: readonly string[]) => JSON.stringify(ids);
 
 export class SqliteChatStore implements ChatStore {
+  private readonly sql: ReturnType<typeof statementCache>;
+
   constructor(private readonly db: SqliteDb) {
     migrate(db, MIGRATIONS);
+    this.sql = statementCache(db);
   }
 
   private insertConversation(c: { kind: ConversationKind; title: string | null; ownerId: string; memberIds: string[]; directKey: string | null }): ConvRow {
@@ -132,7 +135,7 @@ export class SqliteChatStore implements ChatStore {
     this.db
       .prepare(`INSERT INTO conversations (id, kind, direct_key, title, owner_id, last_seq, created_at, updated_at) VALUES (@id, @kind, @direct_key, @title, @owner_id, @last_seq, @created_at, @updated_at)`)
       .run({ ...row, direct_key: c.directKey });
-    const add = this.db.prepare(`INSERT OR IGNORE INTO members (conversation_id, user_id, joined_at) VALUES (?, ?, ?)`);
+    const add = this.sql(`INSERT OR IGNORE INTO members (conversation_id, user_id, joined_at) VALUES (?, ?, ?)`);
     // The owner joins first: ownership passes by join order.
     for (const userId of new Set([c.ownerId, ...c.memberIds])) add.run(row.id, userId, now);
     return row;
@@ -146,7 +149,7 @@ export class SqliteChatStore implements ChatStore {
     const key = [a, b].sort().join(':');
     return conv(
       this.db.transaction(() => {
-        const existing = this.db.prepare(`SELECT * FROM conversations WHERE direct_key = ?`).get(key) as ConvRow | undefined;
+        const existing = this.sql(`SELECT * FROM conversations WHERE direct_key = ?`).get(key) as ConvRow | undefined;
         return existing ?? this.insertConversation({ kind: 'DIRECT', title: null, ownerId: a, memberIds: [b], directKey: key });
       }).immediate(),
     );
@@ -154,7 +157,7 @@ export class SqliteChatStore implements ChatStore {
 
   async findConversationsByIds(ids: readonly string[]): Promise<ConversationRecord[]> {
     if (ids.length === 0) return [];
-    return (this.db.prepare(`SELECT * FROM conversations WHERE id IN (SELECT value FROM json_each(?))`).all(json(ids)) as ConvRow[]).map(conv);
+    return (this.sql(`SELECT * FROM conversations WHERE id IN (SELECT value FROM json_each(?))`).all(json(ids)) as ConvRow[]).map(conv);
   }
 
   async listConversationsOf(userId: string, q: { limit: number; after?: string }): Promise<Page<ConversationRecord & { cursor: string }>> {
@@ -193,26 +196,26 @@ export class SqliteChatStore implements ChatStore {
             .prepare(`INSERT OR IGNORE INTO members (conversation_id, user_id, last_read_seq, joined_at) SELECT ?, ?, last_seq, ? FROM conversations WHERE id = ?`)
             .run(conversationId, u, now, conversationId).changes === 1,
       );
-      if (added.length) this.db.prepare(`UPDATE conversations SET updated_at = ? WHERE id = ?`).run(now, conversationId);
+      if (added.length) this.sql(`UPDATE conversations SET updated_at = ? WHERE id = ?`).run(now, conversationId);
       return added;
     }).immediate();
   }
 
   async removeMember(conversationId: string, userId: string): Promise<ConversationRecord | null> {
     return this.db.transaction(() => {
-      this.db.prepare(`DELETE FROM members WHERE conversation_id = ? AND user_id = ?`).run(conversationId, userId);
-      const row = this.db.prepare(`SELECT * FROM conversations WHERE id = ?`).get(conversationId) as ConvRow | undefined;
+      this.sql(`DELETE FROM members WHERE conversation_id = ? AND user_id = ?`).run(conversationId, userId);
+      const row = this.sql(`SELECT * FROM conversations WHERE id = ?`).get(conversationId) as ConvRow | undefined;
       if (!row) return null;
       if (row.owner_id === userId) {
-        const heir = this.db.prepare(`SELECT user_id FROM members WHERE conversation_id = ? ORDER BY joined_at, rowid LIMIT 1`).get(conversationId) as { user_id: string } | undefined;
-        if (heir) this.db.prepare(`UPDATE conversations SET owner_id = ? WHERE id = ?`).run(heir.user_id, conversationId);
+        const heir = this.sql(`SELECT user_id FROM members WHERE conversation_id = ? ORDER BY joined_at, rowid LIMIT 1`).get(conversationId) as { user_id: string } | undefined;
+        if (heir) this.sql(`UPDATE conversations SET owner_id = ? WHERE id = ?`).run(heir.user_id, conversationId);
       }
-      return conv(this.db.prepare(`SELECT * FROM conversations WHERE id = ?`).get(conversationId) as ConvRow);
+      return conv(this.sql(`SELECT * FROM conversations WHERE id = ?`).get(conversationId) as ConvRow);
     }).immediate();
   }
 
   async rename(conversationId: string, title: string): Promise<ConversationRecord | null> {
-    const row = this.db.prepare(`UPDATE conversations SET title = ?, updated_at = ? WHERE id = ? RETURNING *`).get(title, new Date().toISOString(), conversationId) as ConvRow | undefined;
+    const row = this.sql(`UPDATE conversations SET title = ?, updated_at = ? WHERE id = ? RETURNING *`).get(title, new Date().toISOString(), conversationId) as ConvRow | undefined;
     return row ? conv(row) : null;
   }
 
@@ -227,7 +230,7 @@ export class SqliteChatStore implements ChatStore {
         if (existing) return { message: msg(existing), created: false };
       }
       const now = new Date().toISOString();
-      const bumped = this.db.prepare(`UPDATE conversations SET last_seq = last_seq + 1, updated_at = ? WHERE id = ? RETURNING last_seq`).get(now, m.conversationId) as
+      const bumped = this.sql(`UPDATE conversations SET last_seq = last_seq + 1, updated_at = ? WHERE id = ? RETURNING last_seq`).get(now, m.conversationId) as
         | { last_seq: number }
         | undefined;
       if (!bumped) throw new Error(`conversation ${m.conversationId} does not exist`);
@@ -241,21 +244,21 @@ export class SqliteChatStore implements ChatStore {
         recalled_at: null,
         created_at: now,
       };
-      this.db.prepare(`INSERT INTO messages VALUES (@id, @conversation_id, @seq, @sender_id, @text, @client_message_id, @recalled_at, @created_at)`).run(row);
-      this.db.prepare(`UPDATE members SET last_read_seq = ? WHERE conversation_id = ? AND user_id = ?`).run(row.seq, m.conversationId, m.senderId);
+      this.sql(`INSERT INTO messages VALUES (@id, @conversation_id, @seq, @sender_id, @text, @client_message_id, @recalled_at, @created_at)`).run(row);
+      this.sql(`UPDATE members SET last_read_seq = ? WHERE conversation_id = ? AND user_id = ?`).run(row.seq, m.conversationId, m.senderId);
       return { message: msg(row), created: true };
     }).immediate();
   }
 
   async findMessagesByIds(ids: readonly string[]): Promise<MessageRecord[]> {
     if (ids.length === 0) return [];
-    return (this.db.prepare(`SELECT * FROM messages WHERE id IN (SELECT value FROM json_each(?))`).all(json(ids)) as MsgRow[]).map(msg);
+    return (this.sql(`SELECT * FROM messages WHERE id IN (SELECT value FROM json_each(?))`).all(json(ids)) as MsgRow[]).map(msg);
   }
 
   async listMessages(q: { conversationId: string; afterSeq?: number; beforeSeq?: number; limit: number }): Promise<MessageRecord[]> {
     const params = { c: q.conversationId, after: q.afterSeq ?? null, before: q.beforeSeq ?? null, limit: q.limit };
     if (q.afterSeq === undefined && q.beforeSeq !== undefined) {
-      const rows = this.db.prepare(`SELECT * FROM messages WHERE conversation_id = @c AND seq < @before ORDER BY seq DESC LIMIT @limit`).all(params) as MsgRow[];
+      const rows = this.sql(`SELECT * FROM messages WHERE conversation_id = @c AND seq < @before ORDER BY seq DESC LIMIT @limit`).all(params) as MsgRow[];
       return rows.reverse().map(msg);
     }
     return (
@@ -321,11 +324,11 @@ export class SqliteChatStore implements ChatStore {
   }
 
   async block(blockerId: string, blockedId: string): Promise<void> {
-    this.db.prepare(`INSERT OR IGNORE INTO blocks VALUES (?, ?, ?)`).run(blockerId, blockedId, new Date().toISOString());
+    this.sql(`INSERT OR IGNORE INTO blocks VALUES (?, ?, ?)`).run(blockerId, blockedId, new Date().toISOString());
   }
 
   async unblock(blockerId: string, blockedId: string): Promise<void> {
-    this.db.prepare(`DELETE FROM blocks WHERE blocker_id = ? AND blocked_id = ?`).run(blockerId, blockedId);
+    this.sql(`DELETE FROM blocks WHERE blocker_id = ? AND blocked_id = ?`).run(blockerId, blockedId);
   }
 
   async blockedBy(userId: string, candidateIds: readonly string[]): Promise<Set<string>> {
@@ -337,13 +340,13 @@ export class SqliteChatStore implements ChatStore {
   }
 
   async listBlocked(blockerId: string): Promise<string[]> {
-    return (this.db.prepare(`SELECT blocked_id FROM blocks WHERE blocker_id = ? ORDER BY created_at`).all(blockerId) as { blocked_id: string }[]).map((r) => r.blocked_id);
+    return (this.sql(`SELECT blocked_id FROM blocks WHERE blocker_id = ? ORDER BY created_at`).all(blockerId) as { blocked_id: string }[]).map((r) => r.blocked_id);
   }
 
   async addNotifications(eventId: string, items: Omit<NotificationRecord, 'id' | 'readAt' | 'createdAt'>[]): Promise<NotificationRecord[]> {
     return this.db.transaction(() => {
       const now = new Date().toISOString();
-      const insert = this.db.prepare(
+      const insert = this.sql(
         `INSERT OR IGNORE INTO notifications (id, event_id, recipient_id, kind, actor_id, subject_id, payload, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
       );
       const created: NotificationRecord[] = [];
@@ -366,7 +369,7 @@ export class SqliteChatStore implements ChatStore {
 
   async markNotificationsRead(recipientId: string, ids?: string[]): Promise<number> {
     const now = new Date().toISOString();
-    if (!ids) return this.db.prepare(`UPDATE notifications SET read_at = ? WHERE recipient_id = ? AND read_at IS NULL`).run(now, recipientId).changes;
+    if (!ids) return this.sql(`UPDATE notifications SET read_at = ? WHERE recipient_id = ? AND read_at IS NULL`).run(now, recipientId).changes;
     return this.db
       .prepare(`UPDATE notifications SET read_at = ? WHERE recipient_id = ? AND read_at IS NULL AND id IN (SELECT value FROM json_each(?))`)
       .run(now, recipientId, json(ids)).changes;
@@ -380,16 +383,16 @@ export class SqliteChatStore implements ChatStore {
   }
 
   async setFollow(followerId: string, followeeId: string, following: boolean): Promise<void> {
-    if (following) this.db.prepare(`INSERT OR IGNORE INTO follows VALUES (?, ?)`).run(followerId, followeeId);
-    else this.db.prepare(`DELETE FROM follows WHERE follower_id = ? AND followee_id = ?`).run(followerId, followeeId);
+    if (following) this.sql(`INSERT OR IGNORE INTO follows VALUES (?, ?)`).run(followerId, followeeId);
+    else this.sql(`DELETE FROM follows WHERE follower_id = ? AND followee_id = ?`).run(followerId, followeeId);
   }
 
   async followersOf(userId: string): Promise<string[]> {
-    return (this.db.prepare(`SELECT follower_id FROM follows WHERE followee_id = ?`).all(userId) as { follower_id: string }[]).map((r) => r.follower_id);
+    return (this.sql(`SELECT follower_id FROM follows WHERE followee_id = ?`).all(userId) as { follower_id: string }[]).map((r) => r.follower_id);
   }
 
   async ping(): Promise<void> {
-    this.db.prepare('SELECT 1').get();
+    this.sql('SELECT 1').get();
   }
 
   async dispose(): Promise<void> {

@@ -1,6 +1,6 @@
 import { v7 as uuidv7 } from 'uuid';
 import { UniqueViolation } from '../../lib/errors.js';
-import { isSqliteUniqueViolation, migrate, type SqliteDb } from '../../lib/infra/documents.js';
+import { isSqliteUniqueViolation, migrate, statementCache, type SqliteDb } from '../../lib/infra/documents.js';
 import type { FollowPage, NewUser, ProfileChanges, UserRecord, UserStore, Visibility } from './store.js';
 
 const MIGRATIONS = [
@@ -77,8 +77,11 @@ const COLUMNS: Record<keyof ProfileChanges, string> = {
 };
 
 export class SqliteUserStore implements UserStore {
+  private readonly sql: ReturnType<typeof statementCache>;
+
   constructor(private readonly db: SqliteDb) {
     migrate(db, MIGRATIONS);
+    this.sql = statementCache(db);
   }
 
   async createUser(user: NewUser): Promise<UserRecord> {
@@ -95,18 +98,18 @@ export class SqliteUserStore implements UserStore {
       if (isSqliteUniqueViolation(err)) throw new UniqueViolation('username');
       throw err;
     }
-    return toRecord(this.db.prepare(`SELECT * FROM users WHERE id = ?`).get(id) as Row);
+    return toRecord(this.sql(`SELECT * FROM users WHERE id = ?`).get(id) as Row);
   }
 
   async findUsersByIds(ids: readonly string[]): Promise<UserRecord[]> {
     if (ids.length === 0) return [];
     // json_each keeps one prepared statement for any number of ids.
-    const rows = this.db.prepare(`SELECT * FROM users WHERE id IN (SELECT value FROM json_each(?))`).all(JSON.stringify(ids)) as Row[];
+    const rows = this.sql(`SELECT * FROM users WHERE id IN (SELECT value FROM json_each(?))`).all(JSON.stringify(ids)) as Row[];
     return rows.map(toRecord);
   }
 
   async findUserByUsername(username: string): Promise<UserRecord | null> {
-    const row = this.db.prepare(`SELECT * FROM users WHERE username_lower = ?`).get(username.toLowerCase()) as Row | undefined;
+    const row = this.sql(`SELECT * FROM users WHERE username_lower = ?`).get(username.toLowerCase()) as Row | undefined;
     return row ? toRecord(row) : null;
   }
 
@@ -119,7 +122,7 @@ export class SqliteUserStore implements UserStore {
   }
 
   async setPasswordHash(id: string, passwordHash: string): Promise<void> {
-    this.db.prepare(`UPDATE users SET password_hash = ?, updated_at = ? WHERE id = ?`).run(passwordHash, new Date().toISOString(), id);
+    this.sql(`UPDATE users SET password_hash = ?, updated_at = ? WHERE id = ?`).run(passwordHash, new Date().toISOString(), id);
   }
 
   async follow(followerId: string, followeeId: string): Promise<boolean> {
@@ -134,15 +137,15 @@ export class SqliteUserStore implements UserStore {
 
   async unfollow(followerId: string, followeeId: string): Promise<boolean> {
     return this.db.transaction(() => {
-      const removed = this.db.prepare(`DELETE FROM follows WHERE follower_id = ? AND followee_id = ?`).run(followerId, followeeId).changes === 1;
+      const removed = this.sql(`DELETE FROM follows WHERE follower_id = ? AND followee_id = ?`).run(followerId, followeeId).changes === 1;
       if (removed) this.bumpCounts(followerId, followeeId, -1);
       return removed;
     }).immediate();
   }
 
   private bumpCounts(followerId: string, followeeId: string, delta: number) {
-    this.db.prepare(`UPDATE users SET following_count = following_count + ? WHERE id = ?`).run(delta, followerId);
-    this.db.prepare(`UPDATE users SET follower_count = follower_count + ? WHERE id = ?`).run(delta, followeeId);
+    this.sql(`UPDATE users SET following_count = following_count + ? WHERE id = ?`).run(delta, followerId);
+    this.sql(`UPDATE users SET follower_count = follower_count + ? WHERE id = ?`).run(delta, followeeId);
   }
 
   async followedAmong(followerId: string, candidateIds: readonly string[]): Promise<Set<string>> {
@@ -162,17 +165,17 @@ export class SqliteUserStore implements UserStore {
   }
 
   private page(sql: string, userId: string, q: { limit: number; after?: string }): FollowPage {
-    const rows = this.db.prepare(sql).all({ userId, after: q.after ?? null, limit: q.limit + 1 }) as { id: string; other: string }[];
+    const rows = this.sql(sql).all({ userId, after: q.after ?? null, limit: q.limit + 1 }) as { id: string; other: string }[];
     return { items: rows.slice(0, q.limit).map((r) => ({ userId: r.other, cursor: r.id })), hasNextPage: rows.length > q.limit };
   }
 
   async listUsers(q: { limit: number; after?: string }): Promise<{ items: UserRecord[]; hasNextPage: boolean }> {
-    const rows = this.db.prepare(`SELECT * FROM users WHERE (? IS NULL OR id > ?) ORDER BY id LIMIT ?`).all(q.after ?? null, q.after ?? null, q.limit + 1) as Row[];
+    const rows = this.sql(`SELECT * FROM users WHERE (? IS NULL OR id > ?) ORDER BY id LIMIT ?`).all(q.after ?? null, q.after ?? null, q.limit + 1) as Row[];
     return { items: rows.slice(0, q.limit).map(toRecord), hasNextPage: rows.length > q.limit };
   }
 
   async ping(): Promise<void> {
-    this.db.prepare('SELECT 1').get();
+    this.sql('SELECT 1').get();
   }
 
   async dispose(): Promise<void> {

@@ -1,5 +1,5 @@
 import { v7 as uuidv7 } from 'uuid';
-import { migrate, type SqliteDb } from '../../lib/infra/documents.js';
+import { migrate, statementCache, type SqliteDb } from '../../lib/infra/documents.js';
 import type {
   ChunkRecord,
   CommentRecord,
@@ -181,15 +181,18 @@ const folder = (r: Row): FolderRecord => ({
 });
 
 export class SqliteVideoStore implements VideoStore {
+  private readonly sql: ReturnType<typeof statementCache>;
+
   constructor(private readonly db: SqliteDb) {
     migrate(db, MIGRATIONS);
+    this.sql = statementCache(db);
   }
 
   private one(sql: string, ...params: unknown[]): Row | undefined {
-    return this.db.prepare(sql).get(...params) as Row | undefined;
+    return this.sql(sql).get(...params) as Row | undefined;
   }
   private all(sql: string, ...params: unknown[]): Row[] {
-    return this.db.prepare(sql).all(...params) as Row[];
+    return this.sql(sql).all(...params) as Row[];
   }
 
   async createUpload(u: Omit<UploadRecord, 'id' | 'createdAt' | 'updatedAt' | 'failure'> & { id?: string }): Promise<UploadRecord> {
@@ -212,9 +215,9 @@ export class SqliteVideoStore implements VideoStore {
 
   async recordChunk(c: ChunkRecord): Promise<boolean> {
     return this.db.transaction(() => {
-      const added = this.db.prepare(`INSERT OR IGNORE INTO chunks VALUES (?, ?, ?, ?, ?)`).run(c.uploadId, c.index, c.size, c.sha256, c.objectKey).changes === 1;
+      const added = this.sql(`INSERT OR IGNORE INTO chunks VALUES (?, ?, ?, ?, ?)`).run(c.uploadId, c.index, c.size, c.sha256, c.objectKey).changes === 1;
       // Touching the upload keeps an active upload from being cleaned up as stale.
-      if (added) this.db.prepare(`UPDATE uploads SET updated_at = ? WHERE id = ?`).run(now(), c.uploadId);
+      if (added) this.sql(`UPDATE uploads SET updated_at = ? WHERE id = ?`).run(now(), c.uploadId);
       return added;
     })();
   }
@@ -244,7 +247,7 @@ export class SqliteVideoStore implements VideoStore {
   }
 
   async deleteChunks(uploadId: string): Promise<void> {
-    this.db.prepare(`DELETE FROM chunks WHERE upload_id = ?`).run(uploadId);
+    this.sql(`DELETE FROM chunks WHERE upload_id = ?`).run(uploadId);
   }
 
   private insertVideo(v: NewVideo): string {
@@ -261,7 +264,7 @@ export class SqliteVideoStore implements VideoStore {
 
   async publish(v: NewVideo & { uploadId: string }): Promise<VideoRecord | null> {
     return this.db.transaction(() => {
-      const moved = this.db.prepare(`UPDATE uploads SET status = 'PUBLISHED', updated_at = ? WHERE id = ? AND status = 'COMPLETED'`).run(now(), v.uploadId).changes;
+      const moved = this.sql(`UPDATE uploads SET status = 'PUBLISHED', updated_at = ? WHERE id = ? AND status = 'COMPLETED'`).run(now(), v.uploadId).changes;
       if (moved !== 1) return null;
       return video(this.one(`SELECT * FROM videos WHERE id = ?`, this.insertVideo(v))!);
     }).immediate();
@@ -286,13 +289,10 @@ export class SqliteVideoStore implements VideoStore {
   }
 
   async listVideos(q: { uploaderId?: string; limit: number; afterId?: string }): Promise<Page<VideoRecord>> {
-    const rows = this.db
-      .prepare(
-        `SELECT * FROM videos
-         WHERE (@uploaderId IS NULL OR uploader_id = @uploaderId) AND (@afterId IS NULL OR id < @afterId)
-         ORDER BY id DESC LIMIT @limit`,
-      )
-      .all({ uploaderId: q.uploaderId ?? null, afterId: q.afterId ?? null, limit: q.limit + 1 }) as Row[];
+    // Two statements, so that one uploader's page uses the (uploader_id, id) index.
+    const rows = q.uploaderId
+      ? this.all(`SELECT * FROM videos WHERE uploader_id = ? AND (? IS NULL OR id < ?) ORDER BY id DESC LIMIT ?`, q.uploaderId, q.afterId ?? null, q.afterId ?? null, q.limit + 1)
+      : this.all(`SELECT * FROM videos WHERE (? IS NULL OR id < ?) ORDER BY id DESC LIMIT ?`, q.afterId ?? null, q.afterId ?? null, q.limit + 1);
     return { items: rows.slice(0, q.limit).map(video), hasNextPage: rows.length > q.limit };
   }
 
@@ -313,31 +313,31 @@ export class SqliteVideoStore implements VideoStore {
     return this.db.transaction(() => {
       const r = this.one(`DELETE FROM videos WHERE id = ? RETURNING *`, id);
       if (!r) return null;
-      this.db.prepare(`DELETE FROM likes WHERE video_id = ?`).run(id);
-      this.db.prepare(`DELETE FROM comments WHERE video_id = ?`).run(id);
-      this.db.prepare(`DELETE FROM danmaku WHERE video_id = ?`).run(id);
-      this.db.prepare(`UPDATE folders SET item_count = item_count - 1 WHERE id IN (SELECT folder_id FROM folder_items WHERE video_id = ?)`).run(id);
-      this.db.prepare(`DELETE FROM folder_items WHERE video_id = ?`).run(id);
+      this.sql(`DELETE FROM likes WHERE video_id = ?`).run(id);
+      this.sql(`DELETE FROM comments WHERE video_id = ?`).run(id);
+      this.sql(`DELETE FROM danmaku WHERE video_id = ?`).run(id);
+      this.sql(`UPDATE folders SET item_count = item_count - 1 WHERE id IN (SELECT folder_id FROM folder_items WHERE video_id = ?)`).run(id);
+      this.sql(`DELETE FROM folder_items WHERE video_id = ?`).run(id);
       return video(r);
     }).immediate();
   }
 
   async addView(id: string): Promise<void> {
-    this.db.prepare(`UPDATE videos SET view_count = view_count + 1 WHERE id = ?`).run(id);
+    this.sql(`UPDATE videos SET view_count = view_count + 1 WHERE id = ?`).run(id);
   }
 
   async like(videoId: string, userId: string): Promise<boolean> {
     return this.db.transaction(() => {
-      const added = this.db.prepare(`INSERT OR IGNORE INTO likes SELECT ?, ?, ? WHERE EXISTS (SELECT 1 FROM videos WHERE id = ?)`).run(videoId, userId, now(), videoId).changes === 1;
-      if (added) this.db.prepare(`UPDATE videos SET like_count = like_count + 1 WHERE id = ?`).run(videoId);
+      const added = this.sql(`INSERT OR IGNORE INTO likes SELECT ?, ?, ? WHERE EXISTS (SELECT 1 FROM videos WHERE id = ?)`).run(videoId, userId, now(), videoId).changes === 1;
+      if (added) this.sql(`UPDATE videos SET like_count = like_count + 1 WHERE id = ?`).run(videoId);
       return added;
     }).immediate();
   }
 
   async unlike(videoId: string, userId: string): Promise<boolean> {
     return this.db.transaction(() => {
-      const removed = this.db.prepare(`DELETE FROM likes WHERE video_id = ? AND user_id = ?`).run(videoId, userId).changes === 1;
-      if (removed) this.db.prepare(`UPDATE videos SET like_count = like_count - 1 WHERE id = ?`).run(videoId);
+      const removed = this.sql(`DELETE FROM likes WHERE video_id = ? AND user_id = ?`).run(videoId, userId).changes === 1;
+      if (removed) this.sql(`UPDATE videos SET like_count = like_count - 1 WHERE id = ?`).run(videoId);
       return removed;
     }).immediate();
   }
@@ -350,9 +350,9 @@ export class SqliteVideoStore implements VideoStore {
   async addComment(c: { videoId: string; authorId: string; parentId: string | null; text: string }): Promise<CommentRecord> {
     return this.db.transaction(() => {
       const id = uuidv7();
-      this.db.prepare(`INSERT INTO comments (id, video_id, author_id, parent_id, text, created_at) VALUES (?, ?, ?, ?, ?, ?)`).run(id, c.videoId, c.authorId, c.parentId, c.text, now());
-      this.db.prepare(`UPDATE videos SET comment_count = comment_count + 1 WHERE id = ?`).run(c.videoId);
-      if (c.parentId) this.db.prepare(`UPDATE comments SET reply_count = reply_count + 1 WHERE id = ?`).run(c.parentId);
+      this.sql(`INSERT INTO comments (id, video_id, author_id, parent_id, text, created_at) VALUES (?, ?, ?, ?, ?, ?)`).run(id, c.videoId, c.authorId, c.parentId, c.text, now());
+      this.sql(`UPDATE videos SET comment_count = comment_count + 1 WHERE id = ?`).run(c.videoId);
+      if (c.parentId) this.sql(`UPDATE comments SET reply_count = reply_count + 1 WHERE id = ?`).run(c.parentId);
       return comment(this.one(`SELECT * FROM comments WHERE id = ?`, id)!);
     }).immediate();
   }
@@ -373,16 +373,16 @@ export class SqliteVideoStore implements VideoStore {
     return this.db.transaction(() => {
       const target = this.one(`SELECT * FROM comments WHERE id = ?`, id);
       if (!target) return 0;
-      const removed = this.db.prepare(`DELETE FROM comments WHERE id = ? OR parent_id = ?`).run(id, id).changes;
-      this.db.prepare(`UPDATE videos SET comment_count = comment_count - ? WHERE id = ?`).run(removed, target.video_id);
-      if (target.parent_id) this.db.prepare(`UPDATE comments SET reply_count = reply_count - 1 WHERE id = ?`).run(target.parent_id);
+      const removed = this.sql(`DELETE FROM comments WHERE id = ? OR parent_id = ?`).run(id, id).changes;
+      this.sql(`UPDATE videos SET comment_count = comment_count - ? WHERE id = ?`).run(removed, target.video_id);
+      if (target.parent_id) this.sql(`UPDATE comments SET reply_count = reply_count - 1 WHERE id = ?`).run(target.parent_id);
       return removed;
     }).immediate();
   }
 
   async addDanmaku(d: Omit<DanmakuRecord, 'id' | 'createdAt'>): Promise<DanmakuRecord> {
     const id = uuidv7();
-    this.db.prepare(`INSERT INTO danmaku VALUES (?, ?, ?, ?, ?, ?, ?, ?)`).run(id, d.videoId, d.userId, d.text, d.timeMs, d.color, d.mode, now());
+    this.sql(`INSERT INTO danmaku VALUES (?, ?, ?, ?, ?, ?, ?, ?)`).run(id, d.videoId, d.userId, d.text, d.timeMs, d.color, d.mode, now());
     return danmaku(this.one(`SELECT * FROM danmaku WHERE id = ?`, id)!);
   }
 
@@ -392,7 +392,7 @@ export class SqliteVideoStore implements VideoStore {
 
   async createFolder(f: { ownerId: string; name: string; isPublic: boolean }): Promise<FolderRecord> {
     const id = uuidv7();
-    this.db.prepare(`INSERT INTO folders (id, owner_id, name, is_public, created_at) VALUES (?, ?, ?, ?, ?)`).run(id, f.ownerId, f.name, f.isPublic ? 1 : 0, now());
+    this.sql(`INSERT INTO folders (id, owner_id, name, is_public, created_at) VALUES (?, ?, ?, ?, ?)`).run(id, f.ownerId, f.name, f.isPublic ? 1 : 0, now());
     return folder(this.one(`SELECT * FROM folders WHERE id = ?`, id)!);
   }
 
@@ -421,23 +421,23 @@ export class SqliteVideoStore implements VideoStore {
 
   async deleteFolder(id: string): Promise<boolean> {
     return this.db.transaction(() => {
-      this.db.prepare(`DELETE FROM folder_items WHERE folder_id = ?`).run(id);
-      return this.db.prepare(`DELETE FROM folders WHERE id = ?`).run(id).changes === 1;
+      this.sql(`DELETE FROM folder_items WHERE folder_id = ?`).run(id);
+      return this.sql(`DELETE FROM folders WHERE id = ?`).run(id).changes === 1;
     })();
   }
 
   async addToFolder(folderId: string, videoId: string): Promise<boolean> {
     return this.db.transaction(() => {
-      const added = this.db.prepare(`INSERT OR IGNORE INTO folder_items VALUES (?, ?, ?)`).run(uuidv7(), folderId, videoId).changes === 1;
-      if (added) this.db.prepare(`UPDATE folders SET item_count = item_count + 1 WHERE id = ?`).run(folderId);
+      const added = this.sql(`INSERT OR IGNORE INTO folder_items VALUES (?, ?, ?)`).run(uuidv7(), folderId, videoId).changes === 1;
+      if (added) this.sql(`UPDATE folders SET item_count = item_count + 1 WHERE id = ?`).run(folderId);
       return added;
     }).immediate();
   }
 
   async removeFromFolder(folderId: string, videoId: string): Promise<boolean> {
     return this.db.transaction(() => {
-      const removed = this.db.prepare(`DELETE FROM folder_items WHERE folder_id = ? AND video_id = ?`).run(folderId, videoId).changes === 1;
-      if (removed) this.db.prepare(`UPDATE folders SET item_count = item_count - 1 WHERE id = ?`).run(folderId);
+      const removed = this.sql(`DELETE FROM folder_items WHERE folder_id = ? AND video_id = ?`).run(folderId, videoId).changes === 1;
+      if (removed) this.sql(`UPDATE folders SET item_count = item_count - 1 WHERE id = ?`).run(folderId);
       return removed;
     }).immediate();
   }
@@ -448,7 +448,7 @@ export class SqliteVideoStore implements VideoStore {
   }
 
   async ping(): Promise<void> {
-    this.db.prepare('SELECT 1').get();
+    this.sql('SELECT 1').get();
   }
 
   async dispose(): Promise<void> {
