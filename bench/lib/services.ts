@@ -26,7 +26,6 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
@@ -38,6 +37,8 @@ import { createVideoStore } from '../../subgraphs/video/store.js';
 import { findPid } from './machine.js';
 import { ROOT } from './peers.js';
 import { seedCatalog, type SeedOptions, type SeededCatalog } from './seed.js';
+import { freePort } from '../../lib/infra/redis.js';
+export { freePort };
 
 /** How long a service may take to answer its readiness check. @default 60 s */
 const READY_TIMEOUT_MS = 60_000;
@@ -133,16 +134,6 @@ function entryOf(name: string, runtime: Runtime = 'compiled'): string {
   return runtime === 'compiled' ? path.join(BUILD_DIR, `${rel}.js`) : path.join(ROOT, `${rel}.ts`);
 }
 
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as net.AddressInfo;
-      srv.close(() => resolve(port));
-    });
-  });
-}
 
 const running = new Set<ChildProcess>();
 let exitHookInstalled = false;
