@@ -9,8 +9,8 @@
  * anonymous instead, and the cookie is cleared, so that a browser can still call
  * refreshTokens.
  */
-import type { Request, Response } from 'express';
-import { parse as parseCookies } from 'cookie';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { parse as parseCookies, serialize as serializeCookie, type SerializeOptions } from 'cookie';
 import type { Redis } from 'ioredis';
 import type { Config } from '../lib/config.js';
 import { unauthenticated } from '../lib/errors.js';
@@ -22,7 +22,7 @@ import { verifyAccessToken, type VerifiedAccess } from '../lib/tokens.js';
 
 const DEVICE_ID = /^[A-Za-z0-9_-]{16,64}$/;
 /** A device id outlives sessions; every refresh renews the cookie. @default 1 year */
-const DEVICE_COOKIE_MAX_AGE_MS = 365 * 24 * 3600 * 1000;
+const DEVICE_COOKIE_MAX_AGE_SECONDS = 365 * 24 * 3600;
 
 export interface Credentials {
   /** `Bearer <token>` */
@@ -99,7 +99,7 @@ export async function authenticateCredentials(credentials: Credentials, verifier
   };
 }
 
-export async function authenticate(req: Request, res: Response, config: Config, verifier: AccessVerifier): Promise<RequestAuth> {
+export async function authenticate(req: IncomingMessage, res: ServerResponse, config: Config, verifier: AccessVerifier): Promise<RequestAuth> {
   const device = req.headers[DEVICE_ID_HEADER];
   const auth = await authenticateCredentials(
     { authorization: req.headers.authorization, cookieHeader: req.headers.cookie, deviceId: typeof device === 'string' ? device : undefined },
@@ -108,7 +108,7 @@ export async function authenticate(req: Request, res: Response, config: Config, 
     err.extensions = { ...err.extensions, http: { status: 401 } };
     throw err;
   });
-  if (auth.staleAccessCookie) res.clearCookie(COOKIES.access, cookieOptions(config, 'access'));
+  if (auth.staleAccessCookie) clearCookie(res, COOKIES.access, cookieOptions(config, 'access'));
   return auth;
 }
 
@@ -120,17 +120,26 @@ function cookieOptions(config: Config, which: 'access' | 'refresh' | 'device') {
     : { httpOnly: true, secure, sameSite: 'lax' as const, path: '/' };
 }
 
-export function sessionApplier(res: Response, config: Config) {
+// Plain node responses (the gateway answers some requests without express), so cookies are serialized here.
+function setCookie(res: ServerResponse, name: string, value: string, options: SerializeOptions) {
+  res.appendHeader('Set-Cookie', serializeCookie(name, value, options));
+}
+
+function clearCookie(res: ServerResponse, name: string, options: SerializeOptions) {
+  setCookie(res, name, '', { ...options, expires: new Date(0) });
+}
+
+export function sessionApplier(res: ServerResponse, config: Config) {
   return (instruction: SessionInstruction) => {
     if (res.headersSent) return;
     if ('clear' in instruction) {
-      res.clearCookie(COOKIES.access, cookieOptions(config, 'access'));
-      res.clearCookie(COOKIES.refresh, cookieOptions(config, 'refresh'));
+      clearCookie(res, COOKIES.access, cookieOptions(config, 'access'));
+      clearCookie(res, COOKIES.refresh, cookieOptions(config, 'refresh'));
       return;
     }
     const s = instruction.set;
-    res.cookie(COOKIES.access, s.accessToken, { ...cookieOptions(config, 'access'), expires: new Date(s.accessTokenExpiresAt) });
-    res.cookie(COOKIES.refresh, s.refreshToken, { ...cookieOptions(config, 'refresh'), expires: new Date(s.refreshTokenExpiresAt) });
-    res.cookie(COOKIES.device, s.deviceId, { ...cookieOptions(config, 'device'), maxAge: DEVICE_COOKIE_MAX_AGE_MS });
+    setCookie(res, COOKIES.access, s.accessToken, { ...cookieOptions(config, 'access'), expires: new Date(s.accessTokenExpiresAt) });
+    setCookie(res, COOKIES.refresh, s.refreshToken, { ...cookieOptions(config, 'refresh'), expires: new Date(s.refreshTokenExpiresAt) });
+    setCookie(res, COOKIES.device, s.deviceId, { ...cookieOptions(config, 'device'), maxAge: DEVICE_COOKIE_MAX_AGE_SECONDS });
   };
 }

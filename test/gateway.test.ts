@@ -55,6 +55,22 @@ describe('gateway', () => {
     assert.deepEqual((await post({ extensions: { persistedQuery: { version: 1, sha256Hash } } })).data, { videos: { edges: [] } });
   });
 
+  test('browser requests (with an Origin) take the express path and answer the same', async () => {
+    const post = (headers: Record<string, string>) =>
+      fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', origin: 'http://elsewhere.test', ...headers }, body: JSON.stringify({ query: '{ me { username } }' }) });
+    const ok = await post({ authorization: `Bearer ${users[0]!.token}` });
+    assert.equal(ok.status, 200);
+    assert.deepEqual(await ok.json(), { data: { me: { username: users[0]!.username } } });
+    assert.match(ok.headers.get('x-request-id') ?? '', /^[0-9a-f-]{36}$/);
+    assert.equal(ok.headers.get('access-control-allow-origin'), null, 'an origin not in CORS_ORIGINS is not allowed');
+    const bad = await post({ authorization: 'Bearer nope' });
+    assert.equal(bad.status, 401);
+    const tooBig = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: `{ __typename }`, pad: 'x'.repeat(1_100_000) }) });
+    assert.equal(tooBig.status, 413, 'the fast path keeps the 1 MB body limit');
+    const notJson = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{ nope' });
+    assert.equal(notJson.status, 400);
+  });
+
   test('a subgraph that is down answers UPSTREAM_UNAVAILABLE, and the rest of the graph still works', async () => {
     await stack.search.dispose();
     const res = await gql<{ search: unknown }, Record<string, never>>(url, `{ search(query: "x") { total } }`, {}, { token: users[3]!.token });
