@@ -17,10 +17,9 @@ import { unauthenticated } from '../lib/errors.js';
 import { ANONYMOUS, type Viewer } from '../lib/identity.js';
 import { isFamilyRevoked } from '../lib/revocation.js';
 import { SERVICE_ROLE } from '../lib/shield.js';
-import { COOKIES, DEVICE_ID_HEADER, type SessionInstruction } from '../lib/session.js';
+import { COOKIES, DEVICE_ID, DEVICE_ID_HEADER, type SessionInstruction } from '../lib/session.js';
 import { verifyAccessToken, type VerifiedAccess } from '../lib/tokens.js';
 
-const DEVICE_ID = /^[A-Za-z0-9_-]{16,64}$/;
 /** A device id outlives sessions; every refresh renews the cookie. @default 1 year */
 const DEVICE_COOKIE_MAX_AGE_SECONDS = 365 * 24 * 3600;
 

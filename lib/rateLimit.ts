@@ -24,14 +24,3 @@ export async function peekWindow(redis: Redis, key: string): Promise<WindowState
   const [count, ttl] = await Promise.all([redis.get(key), redis.ttl(key)]);
   return { count: Number(count ?? 0), retryAfterSeconds: Math.max(ttl, 0) };
 }
-
-/**
- * Allows one action per `intervalSeconds` for `key` (SET NX EX). Returns 0 when
- * allowed, otherwise the seconds to wait.
- */
-export async function oncePer(redis: Redis, key: string, intervalSeconds: number): Promise<number> {
-  const ok = await redis.set(key, '1', 'EX', intervalSeconds, 'NX');
-  if (ok === 'OK') return 0;
-  const ttl = await redis.ttl(key);
-  return ttl > 0 ? ttl : intervalSeconds;
-}

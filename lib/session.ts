@@ -8,6 +8,8 @@ export const SESSION_HEADER = 'x-vidhub-session';
 export const REFRESH_TOKEN_HEADER = 'x-refresh-token';
 /** Client -> gateway: the device id of non-browser clients. */
 export const DEVICE_ID_HEADER = 'x-device-id';
+/** What a device id may look like; anything else is ignored and a new one issued. */
+export const DEVICE_ID = /^[A-Za-z0-9_-]{16,64}$/;
 
 export const COOKIES = { access: 'vh_access', refresh: 'vh_refresh', device: 'vh_device' } as const;
 

@@ -5,10 +5,10 @@
 import { badInput, mapStoreError, rateLimited, unauthenticated } from '../../lib/errors.js';
 import { STREAMS, publishEvent } from '../../lib/events.js';
 import { hitWindow, peekWindow } from '../../lib/rateLimit.js';
-import { REFRESH_TOKEN_HEADER, SESSION_HEADER, encodeSession } from '../../lib/session.js';
+import { DEVICE_ID, REFRESH_TOKEN_HEADER, SESSION_HEADER, encodeSession } from '../../lib/session.js';
 import type { Context } from './context.js';
 import { checkPassword, checkUsername, hashPassword, verifyPassword } from './passwords.js';
-import { DEVICE_ID, newDeviceId, type IssuedTokens } from './sessions.js';
+import { newDeviceId, type IssuedTokens } from './sessions.js';
 import type { UserRecord } from './store.js';
 import { userEventPayload } from './profile.js';
 

@@ -58,7 +58,6 @@ export function newDeviceId(): string {
   return randomBytes(18).toString('base64url');
 }
 
-export const DEVICE_ID = /^[A-Za-z0-9_-]{16,64}$/;
 
 export class Sessions {
   constructor(
