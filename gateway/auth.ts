@@ -15,10 +15,10 @@ import type { Redis } from 'ioredis';
 import type { Config } from '../lib/config.js';
 import { unauthenticated } from '../lib/errors.js';
 import { ANONYMOUS, type Viewer } from '../lib/identity.js';
-import { isFamilyRevoked } from '../lib/revocation.js';
+import { RevocationWatch } from '../lib/revocation.js';
 import { SERVICE_ROLE } from '../lib/shield.js';
 import { COOKIES, DEVICE_ID, DEVICE_ID_HEADER, type SessionInstruction } from '../lib/session.js';
-import { verifyAccessToken, type VerifiedAccess } from '../lib/tokens.js';
+import { ACCESS_CLOCK_TOLERANCE_SECONDS, ACCESS_TOKEN_TTL_SECONDS, verifyAccessToken, type VerifiedAccess } from '../lib/tokens.js';
 
 /** A device id outlives sessions; every refresh renews the cookie. @default 1 year */
 const DEVICE_COOKIE_MAX_AGE_SECONDS = 365 * 24 * 3600;
@@ -43,16 +43,21 @@ const MAX_VERIFIED = 20_000;
 
 /**
  * Verifies access tokens with the gateway's key, each token once: a token's
- * signature and claims never change, so the result is reused until it expires
- * (revocation is still checked on every request). Bounded; when full it starts over.
+ * signature and claims never change, so the result is reused until it expires.
+ * Revocation is still checked on every request, by `revocations`
+ * (lib/revocation.ts: from memory while subscribed to revocations, else Redis).
+ * Bounded; when full it starts over.
  */
 export class AccessVerifier {
   private readonly verified = new Map<string, VerifiedAccess>();
+  readonly revocations: RevocationWatch;
 
   constructor(
     private readonly secret: string,
-    readonly redis: Redis,
-  ) {}
+    redis: Redis,
+  ) {
+    this.revocations = new RevocationWatch(redis, (ACCESS_TOKEN_TTL_SECONDS + ACCESS_CLOCK_TOLERANCE_SECONDS) * 1000);
+  }
 
   async verify(token: string): Promise<VerifiedAccess> {
     const hit = this.verified.get(token);
@@ -66,8 +71,7 @@ export class AccessVerifier {
 
 async function checkAccess(token: string, verifier: AccessVerifier): Promise<VerifiedAccess> {
   const viewer = await verifier.verify(token);
-  const redis = verifier.redis;
-  if (viewer.familyId && (await isFamilyRevoked(redis, viewer.familyId))) throw unauthenticated('This session has ended: sign in again.');
+  if (viewer.familyId && (await verifier.revocations.isRevoked(viewer.familyId))) throw unauthenticated('This session has ended: sign in again.');
   return viewer;
 }
 

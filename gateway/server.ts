@@ -16,7 +16,7 @@ import type { AddressInfo } from 'node:net';
 import cors from 'cors';
 import express from 'express';
 import { ApolloGateway } from '@apollo/gateway';
-import { ApolloServer, HeaderMap, type ApolloServerPlugin } from '@apollo/server';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import {
@@ -26,6 +26,7 @@ import {
 } from '@apollo/server/plugin/disabled';
 import { SUBGRAPHS, subgraphUrl, type Config, type SubgraphName } from '../lib/config.js';
 import { makeFormatError } from '../lib/errors.js';
+import { isJsonGraphQLPost, serveJsonGraphQLSafely } from '../lib/graphqlHttp.js';
 import { IdentityTokenCache, REQUEST_ID, REQUEST_ID_HEADER } from '../lib/identity.js';
 import type { Logger } from '../lib/logger.js';
 import { schemaPath } from '../lib/paths.js';
@@ -59,13 +60,9 @@ export const GATEWAY_MAX_FILE_BYTES = 32 * 1024 * 1024;
 /** Largest JSON request body. @default 1 MB */
 const JSON_BODY_LIMIT = 1024 * 1024;
 
-function isPlainJsonPost(req: http.IncomingMessage): boolean {
-  return (
-    req.method === 'POST' &&
-    (req.url === '/graphql' || req.url?.startsWith('/graphql?') === true) &&
-    req.headers.origin === undefined &&
-    req.headers['content-type']?.startsWith('application/json') === true
-  );
+/** Browsers (an Origin header) go through express for CORS. */
+function isNonBrowserJsonPost(req: http.IncomingMessage): boolean {
+  return req.headers.origin === undefined && isJsonGraphQLPost(req);
 }
 
 function assignRequestId(req: http.IncomingMessage, res: http.ServerResponse): string {
@@ -107,11 +104,12 @@ export async function startGateway(config: Config, log: Logger, opts: GatewayOpt
   // through express. Both paths build the same context.
   const fastPath = config.TRUST_PROXY === 'false';
   const httpServer = http.createServer((req, res) => {
-    if (fastPath && isPlainJsonPost(req)) {
-      serveJson(req, res).catch((err: unknown) => {
-        log.error({ err }, 'gateway request failed');
-        if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/json' }).end(JSON.stringify({ errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] }));
-        else res.destroy();
+    if (fastPath && isNonBrowserJsonPost(req)) {
+      const requestId = assignRequestId(req, res);
+      serveJsonGraphQLSafely(apollo, req, res, {
+        limitBytes: JSON_BODY_LIMIT,
+        context: () => requestContext(req, res, requestId, req.socket.remoteAddress),
+        onError: (err) => log.error({ err }, 'gateway request failed'),
       });
       return;
     }
@@ -151,42 +149,6 @@ export async function startGateway(config: Config, log: Logger, opts: GatewayOpt
       signal: disconnected.signal,
     };
   };
-
-  async function serveJson(req: http.IncomingMessage, res: http.ServerResponse) {
-    const requestId = assignRequestId(req, res);
-    const chunks: Buffer[] = [];
-    let size = 0;
-    for await (const chunk of req as AsyncIterable<Buffer>) {
-      size += chunk.length;
-      if (size > JSON_BODY_LIMIT) {
-        res.writeHead(413, { 'content-type': 'application/json' }).end(JSON.stringify({ errors: [{ message: 'The request body is larger than 1 MB.', extensions: { code: 'PAYLOAD_TOO_LARGE' } }] }));
-        req.resume();
-        return;
-      }
-      chunks.push(chunk);
-    }
-    let body: unknown;
-    try {
-      body = JSON.parse(Buffer.concat(chunks).toString('utf8'));
-    } catch {
-      res.writeHead(400, { 'content-type': 'application/json' }).end(JSON.stringify({ errors: [{ message: 'The request body is not valid JSON.', extensions: { code: 'BAD_REQUEST' } }] }));
-      return;
-    }
-    const headers = new HeaderMap();
-    for (const [k, v] of Object.entries(req.headers)) if (v !== undefined) headers.set(k, Array.isArray(v) ? v.join(', ') : v);
-    const result = await apollo.executeHTTPGraphQLRequest({
-      httpGraphQLRequest: { method: 'POST', headers, search: new URL(req.url ?? '/', 'http://gateway').search, body },
-      context: () => requestContext(req, res, requestId, req.socket.remoteAddress),
-    });
-    for (const [k, v] of result.headers) res.setHeader(k, v);
-    res.statusCode = result.status ?? 200;
-    if (result.body.kind === 'complete') {
-      res.end(result.body.string);
-      return;
-    }
-    for await (const chunk of result.body.asyncIterator) res.write(chunk);
-    res.end();
-  }
 
   app.use((req, res, next) => {
     res.locals.requestId = assignRequestId(req, res);
@@ -242,6 +204,7 @@ export async function startGateway(config: Config, log: Logger, opts: GatewayOpt
         await apollo.stop();
         httpServer.closeAllConnections();
         await fetcher.close();
+        verifier.revocations.stop();
         redis.disconnect();
       })();
       return disposed;

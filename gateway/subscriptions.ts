@@ -90,6 +90,9 @@ export class SubscriptionBridge {
   private wsServer?: WebSocketServer;
   private stopKeepAlive?: () => void;
   private cleanup?: { dispose(): void | Promise<void> };
+  /** Open sockets by session family, closed when their session is revoked. */
+  private readonly sessions = new Map<string, Set<{ close(code: number, reason: string): void }>>();
+  private stopRevocations?: () => void;
 
   /** Must run before `apollo.start()` so the first schema load is seen. */
   constructor(private readonly opts: BridgeOptions) {
@@ -110,6 +113,11 @@ export class SubscriptionBridge {
     const { log, verifier, apollo } = this.opts;
     this.wsServer = new WebSocketServer({ server: httpServer, path });
     this.stopKeepAlive = keepAlive(this.wsServer);
+    // Signing out (or a detected token theft) ends the session's live subscriptions too.
+    this.stopRevocations = verifier.revocations.onRevoked((familyId) => {
+      for (const socket of this.sessions.get(familyId) ?? []) socket.close(CloseCode.Unauthorized, 'This session has ended: sign in again.');
+      this.sessions.delete(familyId);
+    });
     this.cleanup = useServer<Record<string, unknown>, SocketExtra>(
       {
         schema: () => this.requireState().apiGraphQLSchema,
@@ -129,6 +137,12 @@ export class SubscriptionBridge {
             ctx.extra.socket.close(CloseCode.Unauthorized, (err as Error).message.slice(0, 120));
             return false;
           }
+          const familyId = ctx.extra.auth.viewer.familyId;
+          if (familyId) {
+            const sockets = this.sessions.get(familyId) ?? new Set();
+            sockets.add(ctx.extra.socket);
+            this.sessions.set(familyId, sockets);
+          }
           const expiresAt = ctx.extra.auth.expiresAt;
           if (expiresAt) {
             const socket = ctx.extra.socket;
@@ -139,6 +153,9 @@ export class SubscriptionBridge {
         },
         onClose: (ctx) => {
           clearTimeout(ctx.extra.expiryTimer);
+          const familyId = ctx.extra.auth?.viewer.familyId;
+          const sockets = familyId ? this.sessions.get(familyId) : undefined;
+          if (sockets?.delete(ctx.extra.socket) && sockets.size === 0) this.sessions.delete(familyId!);
           for (const client of ctx.extra.upstream?.values() ?? []) void client.dispose();
           ctx.extra.upstream?.clear();
         },
@@ -164,6 +181,7 @@ export class SubscriptionBridge {
 
   async dispose(): Promise<void> {
     this.stopKeepAlive?.();
+    this.stopRevocations?.();
     await this.cleanup?.dispose();
     await new Promise<void>((resolve) => (this.wsServer ? this.wsServer.close(() => resolve()) : resolve()));
   }

@@ -1,11 +1,126 @@
 /**
  * Revoked sessions, shared by the user subgraph (which revokes) and the gateway
  * (which refuses access tokens of a revoked family on every request).
+ *
+ * A revocation is a Redis marker (`auth:revoked:<family>`, kept as long as an
+ * access token of that family can live) and, in the same transaction, a
+ * message on REVOKED_CHANNEL. The gateway asks Redis about a family once, then
+ * answers from memory for as long as its subscription to the channel is live:
+ * a revocation reaches it as a message before the revoking request has even
+ * answered. Without a live subscription (starting, reconnecting) every check
+ * goes to Redis, and "not revoked" is remembered only while the subscription
+ * stays up, for at most NOT_REVOKED_TTL_MS as a guard against a connection
+ * that died silently.
  */
-import type { Redis } from 'ioredis';
+import type { ChainableCommander, Redis } from 'ioredis';
 
 export const revokedFamilyKey = (familyId: string) => `auth:revoked:${familyId}`;
+export const REVOKED_CHANNEL = 'auth:revoked';
+
+/** Adds a family's revocation (marker + message) to a transaction. */
+export function revokeInTransaction(tx: ChainableCommander, familyId: string, ttlSeconds: number): ChainableCommander {
+  return tx.set(revokedFamilyKey(familyId), '1', 'EX', ttlSeconds).publish(REVOKED_CHANNEL, familyId);
+}
 
 export async function isFamilyRevoked(redis: Redis, familyId: string): Promise<boolean> {
   return (await redis.exists(revokedFamilyKey(familyId))) === 1;
+}
+
+/** How long a "not revoked" answer is reused while subscribed. @default 5 s */
+const NOT_REVOKED_TTL_MS = 5_000;
+/** Families remembered either way; past this the memory starts over (and asks Redis again). */
+const MAX_REMEMBERED = 50_000;
+
+export class RevocationWatch {
+  private readonly subscriber: Redis;
+  /** familyId -> when Redis last said "not revoked" (ms). */
+  private readonly notRevoked = new Map<string, number>();
+  /** familyId -> until when it is known revoked (ms). */
+  private readonly revoked = new Map<string, number>();
+  private readonly listeners = new Set<(familyId: string) => void>();
+  private live = false;
+  /** Changes whenever an answer fetched before it may be out of date. */
+  private epoch = 0;
+  stats = { redisChecks: 0 };
+
+  constructor(
+    private readonly redis: Redis,
+    /** How long a revocation is remembered: the longest an access token lives. */
+    private readonly revokedForMs: number,
+  ) {
+    this.subscriber = redis.duplicate();
+    this.subscriber.on('message', (channel: string, familyId: string) => {
+      if (channel === REVOKED_CHANNEL) this.markRevoked(familyId);
+    });
+    this.subscriber.on('ready', () => {
+      // Subscribed again after a reconnect: whatever was published meanwhile was missed.
+      this.subscriber.subscribe(REVOKED_CHANNEL).then(
+        () => {
+          if (this.subscriber.status !== 'ready') return;
+          this.epoch++;
+          this.notRevoked.clear();
+          this.live = true;
+        },
+        () => this.goDark(),
+      );
+    });
+    for (const event of ['close', 'reconnecting', 'end']) this.subscriber.on(event, () => this.goDark());
+    // Connection errors are followed by 'close' and a reconnect; nothing else to do here.
+    this.subscriber.on('error', () => undefined);
+  }
+
+  /** True while subscribed to revocations (answers may come from memory). */
+  isLive(): boolean {
+    return this.live;
+  }
+
+  /** Called with the family of every revocation seen (to end its live connections). */
+  onRevoked(listener: (familyId: string) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  async isRevoked(familyId: string): Promise<boolean> {
+    const now = Date.now();
+    const until = this.revoked.get(familyId);
+    if (until !== undefined) {
+      if (until > now) return true;
+      this.revoked.delete(familyId);
+    }
+    if (this.live) {
+      const checkedAt = this.notRevoked.get(familyId);
+      if (checkedAt !== undefined && now - checkedAt < NOT_REVOKED_TTL_MS) return false;
+    }
+    const epoch = this.epoch;
+    this.stats.redisChecks++;
+    const revoked = await isFamilyRevoked(this.redis, familyId);
+    if (revoked) this.remember(this.revoked, familyId, Date.now() + this.revokedForMs);
+    // Only an answer that no message (or reconnect) overtook, from a live subscription, is reused.
+    else if (this.live && epoch === this.epoch) this.remember(this.notRevoked, familyId, now);
+    return revoked;
+  }
+
+  private markRevoked(familyId: string) {
+    this.epoch++;
+    this.notRevoked.delete(familyId);
+    this.remember(this.revoked, familyId, Date.now() + this.revokedForMs);
+    for (const listener of this.listeners) listener(familyId);
+  }
+
+  private goDark() {
+    this.live = false;
+    this.epoch++;
+    this.notRevoked.clear();
+  }
+
+  private remember(map: Map<string, number>, familyId: string, value: number) {
+    if (map.size >= MAX_REMEMBERED && !map.has(familyId)) map.clear();
+    map.set(familyId, value);
+  }
+
+  stop(): void {
+    this.goDark();
+    this.listeners.clear();
+    this.subscriber.disconnect();
+  }
 }

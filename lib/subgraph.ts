@@ -35,6 +35,7 @@ import { WebSocketServer } from 'ws';
 import { useServer } from 'graphql-ws/use/ws';
 import type { Config, SubgraphName } from './config.js';
 import { makeFormatError } from './errors.js';
+import { isJsonGraphQLPost, serveJsonGraphQLSafely } from './graphqlHttp.js';
 import { IdentityVerifier, INTERNAL_IDENTITY_HEADER, REQUEST_ID, REQUEST_ID_HEADER, type VerifiedIdentity, type Viewer } from './identity.js';
 import type { Logger } from './logger.js';
 import { readSchema } from './paths.js';
@@ -50,8 +51,8 @@ export interface BaseContext {
 
 /** The HTTP exchange behind a context; absent for graphql-ws operations. */
 export interface HttpExchange {
-  req: express.Request;
-  res: express.Response;
+  req: http.IncomingMessage;
+  res: http.ServerResponse;
 }
 
 export type ReadinessChecks = Record<string, () => Promise<unknown>>;
@@ -84,6 +85,9 @@ export interface RunningSubgraph {
   schema: GraphQLSchema;
   dispose(): Promise<void>;
 }
+
+/** Largest JSON request body a subgraph accepts. @default 2 MB */
+const JSON_BODY_LIMIT = 2 * 1024 * 1024;
 
 /** How long /ready waits for one backing service. @default 2000 ms */
 const READY_TIMEOUT_MS = 2000;
@@ -148,7 +152,18 @@ export async function startSubgraph<Ctx extends BaseContext>(opts: SubgraphOptio
 
   const app = express();
   app.disable('x-powered-by');
-  const httpServer = http.createServer(app);
+  // JSON POSTs to /graphql skip express (lib/graphqlHttp.ts); uploads, GETs, /health and /ready do not.
+  const httpServer = http.createServer((req, res) => {
+    if (isJsonGraphQLPost(req)) {
+      serveJsonGraphQLSafely(apollo, req, res, {
+        limitBytes: JSON_BODY_LIMIT,
+        context: () => httpContext(req, res),
+        onError: (err) => log.error({ err }, `${opts.name} request failed`),
+      });
+      return;
+    }
+    app(req, res);
+  });
 
   const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql' });
   const stopKeepAlive = keepAlive(wsServer);
@@ -186,6 +201,17 @@ export async function startSubgraph<Ctx extends BaseContext>(opts: SubgraphOptio
   });
   await apollo.start();
 
+  const httpContext = async (req: http.IncomingMessage, res: http.ServerResponse): Promise<Ctx> => {
+    const header = req.headers[INTERNAL_IDENTITY_HEADER];
+    const identity = await identities.verify(Array.isArray(header) ? header[0] : header).catch((err: Error & { extensions?: Record<string, unknown> }) => {
+      // Apollo answers errors thrown here as a top-level error; give it HTTP 401.
+      err.extensions = { ...err.extensions, http: { status: 401 } };
+      throw err;
+    });
+    const rid = req.headers[REQUEST_ID_HEADER];
+    return opts.createContext(baseFrom(identity, typeof rid === 'string' && REQUEST_ID.test(rid) ? rid : undefined), { req, res });
+  };
+
   app.get('/health', (_req, res) => {
     res.json({ status: 'ok', service: opts.name });
   });
@@ -195,21 +221,10 @@ export async function startSubgraph<Ctx extends BaseContext>(opts: SubgraphOptio
   });
   app.use(
     '/graphql',
-    express.json({ limit: '2mb' }),
+    express.json({ limit: JSON_BODY_LIMIT }),
     drainAfterResponse,
     ...(opts.beforeGraphQL ?? []),
-    expressMiddleware(apollo, {
-      context: async ({ req, res }) => {
-        const header = req.headers[INTERNAL_IDENTITY_HEADER];
-        const identity = await identities.verify(Array.isArray(header) ? header[0] : header).catch((err: Error & { extensions?: Record<string, unknown> }) => {
-          // Apollo answers errors thrown here as a top-level error; give it HTTP 401.
-          err.extensions = { ...err.extensions, http: { status: 401 } };
-          throw err;
-        });
-        const rid = req.headers[REQUEST_ID_HEADER];
-        return opts.createContext(baseFrom(identity, typeof rid === 'string' && REQUEST_ID.test(rid) ? rid : undefined), { req, res });
-      },
-    }),
+    expressMiddleware(apollo, { context: ({ req, res }) => httpContext(req, res) }),
   );
 
   await new Promise<void>((resolve, reject) => {

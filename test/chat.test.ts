@@ -317,6 +317,33 @@ describe('chat', () => {
     assert.equal((ended as { code?: number }).code, 4401, `expected a 4401 close, got ${JSON.stringify(ended)}`);
   });
 
+  test('signing out closes that session\'s live subscriptions with 4401, and no other session\'s', async () => {
+    const a = await register();
+    const b = await register();
+    const c = await direct(a, b);
+    const other = await gql<{ login: Auth }, Record<string, unknown>>(
+      url,
+      `mutation($u: String!) { login(username: $u, password: "pass-word-99") { user { id username } accessToken deviceId } }`,
+      { u: b.user.username },
+    );
+    assert.equal(other.errors, undefined, JSON.stringify(other.errors));
+    await send(a, c, 'before sign-out');
+    // afterSeq 0: each receives message 1 from the store, however late it starts listening.
+    const leaving = subscribe<EventData>(ws(b), EVENTS, { c, after: 0 });
+    const staying = subscribe<EventData>(ws(other.data!.login), EVENTS, { c, after: 0 });
+    await leaving.waitFor(1);
+    await staying.waitFor(1);
+
+    assert.deepEqual((await gql(url, `mutation { logout }`, {}, as(b))).data, { logout: true });
+    const ended = await Promise.race([leaving.ended, new Promise((r) => setTimeout(() => r('still open'), 5000))]);
+    assert.equal((ended as { code?: number }).code, 4401, `expected a 4401 close, got ${JSON.stringify(ended)}`);
+    await send(a, c, 'after sign-out');
+    const [, after] = await staying.waitFor(2);
+    assert.equal(after!.data?.messageEvents.message?.text, 'after sign-out');
+    assert.equal(leaving.results.length, 1, 'the signed-out socket received nothing more');
+    staying.stop();
+  });
+
   test('a subgraph restart ends the subscription with UPSTREAM_UNAVAILABLE; resubscribing resumes', async () => {
     const a = await register();
     const b = await register();

@@ -19,7 +19,7 @@ import type { Redis } from 'ioredis';
 import { SignJWT, jwtVerify } from 'jose';
 import { rateLimited, unauthenticated } from '../../lib/errors.js';
 import { ACCESS_CLOCK_TOLERANCE_SECONDS, ACCESS_TOKEN_TTL_SECONDS, signAccessToken } from '../../lib/tokens.js';
-import { revokedFamilyKey } from '../../lib/revocation.js';
+import { revokeInTransaction } from '../../lib/revocation.js';
 
 /** @default 7 days, renewed by every refresh */
 export const REFRESH_TOKEN_TTL_SECONDS = 7 * 24 * 3600;
@@ -119,7 +119,7 @@ export class Sessions {
   }
 
   async revokeFamily(familyId: string, userId?: string): Promise<void> {
-    const tx = this.redis.multi().del(familyKey(familyId)).set(revokedFamilyKey(familyId), '1', 'EX', ACCESS_TOKEN_TTL_SECONDS + ACCESS_CLOCK_TOLERANCE_SECONDS);
+    const tx = revokeInTransaction(this.redis.multi().del(familyKey(familyId)), familyId, ACCESS_TOKEN_TTL_SECONDS + ACCESS_CLOCK_TOLERANCE_SECONDS);
     if (userId) tx.srem(userFamiliesKey(userId), familyId);
     await tx.exec();
   }

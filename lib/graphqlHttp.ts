@@ -1,0 +1,86 @@
+/**
+ * Serving a GraphQL JSON POST straight from node's http server, without express.
+ *
+ * Express (router, body-parser, raw-body and the Apollo express integration)
+ * took 25% of the user subgraph's CPU and 21% of the video subgraph's under
+ * load (`bench/gateway.ts --profile-subgraphs`), and 10-15% of the gateway's
+ * (FINDINGS.md). The gateway and every subgraph therefore answer the common
+ * request — a JSON POST to /graphql — here, and hand everything else (GET,
+ * multipart uploads, CORS preflights, /health, /ready) to express. Both paths
+ * run the same Apollo server with the same context function.
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
+
+export function isJsonGraphQLPost(req: IncomingMessage): boolean {
+  return (
+    req.method === 'POST' &&
+    (req.url === '/graphql' || req.url?.startsWith('/graphql?') === true) &&
+    req.headers['content-type']?.startsWith('application/json') === true
+  );
+}
+
+function sendError(res: ServerResponse, status: number, code: string, message: string) {
+  res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify({ errors: [{ message, extensions: { code } }] }));
+}
+
+/**
+ * Reads the body (refusing more than `limitBytes` with 413 PAYLOAD_TOO_LARGE,
+ * and a body that is not JSON with 400 BAD_REQUEST), runs the operation and
+ * writes Apollo's answer, streamed when Apollo streams it (incremental delivery).
+ */
+export async function serveJsonGraphQL<Ctx extends BaseContext>(
+  apollo: ApolloServer<Ctx>,
+  req: IncomingMessage,
+  res: ServerResponse,
+  opts: { limitBytes: number; context: () => Promise<Ctx> },
+): Promise<void> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size > opts.limitBytes) {
+      sendError(res, 413, 'PAYLOAD_TOO_LARGE', `The request body is larger than ${Math.round(opts.limitBytes / (1024 * 1024))} MB.`);
+      req.resume();
+      return;
+    }
+    chunks.push(chunk);
+  }
+  let body: unknown;
+  try {
+    body = JSON.parse((chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks)).toString('utf8'));
+  } catch {
+    sendError(res, 400, 'BAD_REQUEST', 'The request body is not valid JSON.');
+    return;
+  }
+  const headers = new HeaderMap();
+  for (const [k, v] of Object.entries(req.headers)) if (v !== undefined) headers.set(k, Array.isArray(v) ? v.join(', ') : v);
+  const url = req.url ?? '/';
+  const q = url.indexOf('?');
+  const result = await apollo.executeHTTPGraphQLRequest({
+    httpGraphQLRequest: { method: 'POST', headers, search: q === -1 ? '' : url.slice(q), body },
+    context: opts.context,
+  });
+  for (const [k, v] of result.headers) res.setHeader(k, v);
+  res.statusCode = result.status ?? 200;
+  if (result.body.kind === 'complete') {
+    res.end(result.body.string);
+    return;
+  }
+  for await (const chunk of result.body.asyncIterator) res.write(chunk);
+  res.end();
+}
+
+/** Runs `serveJsonGraphQL`; an unexpected failure answers 500 (or cuts a response already started). */
+export function serveJsonGraphQLSafely<Ctx extends BaseContext>(
+  apollo: ApolloServer<Ctx>,
+  req: IncomingMessage,
+  res: ServerResponse,
+  opts: { limitBytes: number; context: () => Promise<Ctx>; onError: (err: unknown) => void },
+): void {
+  serveJsonGraphQL(apollo, req, res, opts).catch((err: unknown) => {
+    opts.onError(err);
+    if (!res.headersSent) sendError(res, 500, 'INTERNAL_SERVER_ERROR', 'Internal server error');
+    else res.destroy();
+  });
+}

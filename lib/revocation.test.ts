@@ -1,0 +1,102 @@
+/**
+ * The gateway's memory of revoked sessions against a real Redis: a revocation
+ * is seen through the subscription, known sessions are not asked about again
+ * while subscribed, and without a live subscription every check goes to Redis.
+ */
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { randomUUID } from 'node:crypto';
+import { connectRedis, startEmbeddedRedis, type EmbeddedRedis } from './infra/redis.js';
+import { RevocationWatch, revokeInTransaction } from './revocation.js';
+import type { Redis } from 'ioredis';
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+
+async function until(check: () => boolean, what: string, timeoutMs = 5_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}
+
+describe('RevocationWatch', () => {
+  let server: EmbeddedRedis;
+  let redis: Redis;
+  let dir: string;
+  const watches: RevocationWatch[] = [];
+  const watch = () => {
+    const w = new RevocationWatch(redis, 60_000);
+    watches.push(w);
+    return w;
+  };
+  const revoke = (familyId: string) => revokeInTransaction(redis.multi(), familyId, 60).exec();
+  const subscribed = async () => {
+    const [, n] = (await redis.pubsub('NUMSUB', 'auth:revoked')) as [string, number];
+    return Number(n);
+  };
+
+  before(async () => {
+    dir = await mkdtemp(path.join(os.tmpdir(), 'revocation-'));
+    server = await startEmbeddedRedis({ dataDir: dir });
+    redis = connectRedis(server.url);
+  });
+  after(async () => {
+    for (const w of watches) w.stop();
+    redis?.disconnect();
+    await server?.dispose();
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  test('asks Redis once per live session while subscribed, and sees a revocation as soon as it is published', async () => {
+    const w = watch();
+    await until(() => w.isLive(), 'the subscription');
+    const family = randomUUID();
+    assert.equal(await w.isRevoked(family), false);
+    assert.equal(await w.isRevoked(family), false);
+    assert.equal(await w.isRevoked(family), false);
+    assert.equal(w.stats.redisChecks, 1, 'later checks answered from memory');
+
+    const seen: string[] = [];
+    w.onRevoked((f) => seen.push(f));
+    await revoke(family);
+    await until(() => seen.includes(family), 'the revocation message');
+    assert.equal(await w.isRevoked(family), true);
+    assert.equal(w.stats.redisChecks, 1);
+  });
+
+  test('a session revoked before the gateway first saw it is refused (from the marker)', async () => {
+    const w = watch();
+    const family = randomUUID();
+    await revoke(family);
+    assert.equal(await w.isRevoked(family), true);
+    assert.equal(await w.isRevoked(family), true);
+    assert.equal(w.stats.redisChecks, 1, 'a revocation is remembered');
+  });
+
+  test('without a live subscription every check goes to Redis; a revocation missed meanwhile still counts', async () => {
+    const w = watch();
+    await until(() => w.isLive(), 'the subscription');
+    const family = randomUUID();
+    assert.equal(await w.isRevoked(family), false);
+
+    // Cut the watch's subscriber connection; while it is down, revoke.
+    const before = await subscribed();
+    await redis.client('KILL', 'TYPE', 'pubsub');
+    await until(() => !w.isLive(), 'the watch to notice');
+    const checks = w.stats.redisChecks;
+    await revoke(family);
+    assert.equal(await w.isRevoked(family), true, 'answered by Redis, not by the old memory');
+    assert.ok(w.stats.redisChecks > checks);
+
+    // Back live: memory starts empty again and fills from Redis.
+    await until(() => w.isLive(), 'the resubscription', 10_000);
+    assert.equal(await subscribed(), before);
+    const fresh = randomUUID();
+    const n = w.stats.redisChecks;
+    assert.equal(await w.isRevoked(fresh), false);
+    assert.equal(await w.isRevoked(fresh), false);
+    assert.equal(w.stats.redisChecks, n + 1);
+  });
+});
