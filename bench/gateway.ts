@@ -20,8 +20,9 @@
  * - To our gateway: `Authorization: Bearer <access token>` minted with the
  *   run's JWT_ACCESS_SECRET and a session family id, as login issues them.
  *   Per request the gateway checks the token (gateway/auth.ts: verified once
- *   per token, then cached until it expires), asks Redis whether the family
- *   is revoked, and attaches the viewer's internal identity (lib/identity.ts
+ *   per token, then cached until it expires), checks that the family is not
+ *   revoked (lib/revocation.ts: asked of Redis once, then known from memory
+ *   while subscribed to revocations, re-asked every 5 s), and attaches the viewer's internal identity (lib/identity.ts
  *   IdentityTokenCache: signed once per viewer, reused while it has over 20 s
  *   to live) to every subgraph fetch of the plan.
  * - To Hive: `x-internal-identity: <token>`, a long-lived internal identity
@@ -396,7 +397,7 @@ async function main(): Promise<number> {
       '',
       `ours / Hive${opts.repeat > 1 ? ` (medians of ${opts.repeat})` : ''}  ${ratio('merge on')};  ${ratio('merge off')}`,
       `ceiling: the slowest subgraph directly is the ${slowest.target.replace(' directly', '')} (${fmt(slowest.load.rps, 0)} req/s); share of it reached: ${ceilingLine}`,
-      'per request: ours checks the bearer token (a JWT verified once per token, then looked up until it expires), asks Redis whether its session is revoked (EXISTS), and attaches the viewer\'s internal identity (signed once per viewer, re-signed every ~40 s); Hive forwards the client\'s pre-signed x-internal-identity header. The subgraphs verify the identity on every request either way.',
+      'per request: ours checks the bearer token (a JWT verified once per token, then looked up until it expires), checks that its session is not revoked (Redis EXISTS once per session and every 5 s; revocations arrive by pub/sub), and attaches the viewer\'s internal identity (signed once per viewer, re-signed every ~40 s); Hive forwards the client\'s pre-signed x-internal-identity header. The subgraphs verify the identity on every request either way.',
       'subgraph req/query: requests the four subgraphs served during the run / responses (2 = one video fetch + one user entity fetch per query, below 2 = merged).',
       `CPU %: CPU time of the process(es) / wall time (100% = one core; the machine has ${os.cpus().length}); others: the machine's busy time (/proc/stat) minus all of ours, i.e. other work sharing the cores during the run (near 0 = undisturbed).`,
     ];
