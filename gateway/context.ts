@@ -12,6 +12,8 @@ export interface GatewayContext {
   refreshCookie?: string;
   /** Aborted when the client disconnects before its response is sent. */
   signal?: AbortSignal;
+  /** The client's request was multipart: its variables may hold files. */
+  multipart?: boolean;
   /** Sets or clears the session cookies on the client's response. */
   applySession?: (instruction: SessionInstruction) => void;
 }

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, before, test } from 'node:test';
-import { callScope, createSubgraphFetcher } from './fetcher.js';
+import { createSubgraphFetcher } from './fetcher.js';
 
 let server: http.Server;
 let url: string;
@@ -30,14 +30,14 @@ const init = { method: 'POST', headers: { 'content-type': 'application/json' }, 
 test('identical queries of one viewer share a request; of two viewers, they do not', async () => {
   const fetcher = createSubgraphFetcher();
   received = 0;
-  const same = await Promise.all(Array.from({ length: 5 }, () => callScope.run({ viewerKey: 'a', mergeable: true }, () => fetcher(url, init))));
+  const same = await Promise.all(Array.from({ length: 5 }, () => fetcher(url, init, { viewerKey: 'a', mergeable: true })));
   assert.equal(received, 1);
   assert.ok(same.every((r) => r.status === 200));
   received = 0;
-  await Promise.all(['a', 'b'].map((viewerKey) => callScope.run({ viewerKey, mergeable: true }, () => fetcher(url, init))));
+  await Promise.all(['a', 'b'].map((viewerKey) => fetcher(url, init, { viewerKey, mergeable: true })));
   assert.equal(received, 2);
   received = 0;
-  await Promise.all(Array.from({ length: 3 }, () => callScope.run({ viewerKey: 'a', mergeable: false }, () => fetcher(url, init))));
+  await Promise.all(Array.from({ length: 3 }, () => fetcher(url, init, { viewerKey: 'a', mergeable: false })));
   assert.equal(received, 3, 'mutations each go through');
   await fetcher.close();
 });
@@ -47,15 +47,15 @@ test('a shared request is cancelled only when every waiting client has gone away
   const one = new AbortController();
   const two = new AbortController();
   aborted = 0;
-  const first = callScope.run({ viewerKey: 'a', mergeable: true, signal: one.signal }, () => fetcher(url, init));
-  const second = callScope.run({ viewerKey: 'a', mergeable: true, signal: two.signal }, () => fetcher(url, init));
+  const first = fetcher(url, init, { viewerKey: 'a', mergeable: true, signal: one.signal });
+  const second = fetcher(url, init, { viewerKey: 'a', mergeable: true, signal: two.signal });
   one.abort();
   assert.equal((await second).status, 200, 'the remaining client still gets its answer');
   await first.catch(() => undefined);
   assert.equal(aborted, 0);
 
   const three = new AbortController();
-  const lone = callScope.run({ viewerKey: 'z', mergeable: true, signal: three.signal }, () => fetcher(url, init));
+  const lone = fetcher(url, init, { viewerKey: 'z', mergeable: true, signal: three.signal });
   await new Promise((r) => setTimeout(r, 20));
   three.abort();
   await assert.rejects(lone);

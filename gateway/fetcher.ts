@@ -14,11 +14,10 @@
  * response fetched for another. Mutations are never merged. A shared request is
  * cancelled only when every caller waiting on it has gone away.
  *
- * Per-call facts the fetcher cannot see in its arguments (the viewer, the
- * client's abort signal) come from the data source through AsyncLocalStorage.
+ * Per-call facts (the viewer, the client's abort signal, whether the request
+ * may merge) come from the data source as a third argument.
  */
-import { AsyncLocalStorage } from 'node:async_hooks';
-import type { Fetcher, FetcherHeaders, FetcherRequestInit, FetcherResponse } from '@apollo/utils.fetcher';
+import type { FetcherHeaders, FetcherRequestInit, FetcherResponse } from '@apollo/utils.fetcher';
 import { Agent, request } from 'undici';
 
 export interface CallScope {
@@ -30,7 +29,8 @@ export interface CallScope {
   mergeable: boolean;
 }
 
-export const callScope = new AsyncLocalStorage<CallScope>();
+/** A fetch of one subgraph request, with the facts of the call that make it. */
+export type SubgraphFetcher = (url: string, init: FetcherRequestInit, scope?: CallScope) => Promise<FetcherResponse>;
 
 export interface FetcherOptions {
   /** Keep-alive connections per subgraph origin. @default 64 */
@@ -110,7 +110,7 @@ class LiteResponse implements FetcherResponse {
   }
 }
 
-export function createSubgraphFetcher(opts: FetcherOptions = {}): Fetcher & { stats: FetcherStats; close(): Promise<void> } {
+export function createSubgraphFetcher(opts: FetcherOptions = {}): SubgraphFetcher & { stats: FetcherStats; close(): Promise<void> } {
   const timeout = opts.timeoutMs ?? 30_000;
   const agent = new Agent({ connections: opts.connections ?? 64, keepAliveTimeout: 30_000, headersTimeout: timeout, bodyTimeout: timeout });
   const merge = opts.merge ?? true;
@@ -129,8 +129,7 @@ export function createSubgraphFetcher(opts: FetcherOptions = {}): Fetcher & { st
     return new LiteResponse(url, res.statusCode, new LiteHeaders(res.headers), await res.body.text());
   };
 
-  const fetcher = (async (url: string, init?: FetcherRequestInit): Promise<FetcherResponse> => {
-    const scope = callScope.getStore();
+  const fetcher = (async (url: string, init: FetcherRequestInit, scope?: CallScope): Promise<FetcherResponse> => {
     if (!merge || !scope?.mergeable || typeof init?.body !== 'string') return send(url, init, scope?.signal);
 
     const key = `${url}\u0000${scope.viewerKey}\u0000${init.body}`;
@@ -157,7 +156,7 @@ export function createSubgraphFetcher(opts: FetcherOptions = {}): Fetcher & { st
         entry.waiters--;
       }
     }
-  }) as Fetcher & { stats: FetcherStats; close(): Promise<void> };
+  }) as SubgraphFetcher & { stats: FetcherStats; close(): Promise<void> };
   fetcher.stats = stats;
   fetcher.close = () => agent.close();
   return fetcher;

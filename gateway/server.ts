@@ -133,7 +133,7 @@ export async function startGateway(config: Config, log: Logger, opts: GatewayOpt
   await apollo.start();
   bridge.listen(httpServer);
 
-  const requestContext = async (req: http.IncomingMessage, res: http.ServerResponse, requestId: string, clientIp: string | undefined): Promise<GatewayContext> => {
+  const requestContext = async (req: http.IncomingMessage, res: http.ServerResponse, requestId: string, clientIp: string | undefined, multipart = false): Promise<GatewayContext> => {
     const { viewer, refreshCookie } = await authenticate(req, res, config, verifier);
     const disconnected = new AbortController();
     res.on('close', () => {
@@ -146,6 +146,7 @@ export async function startGateway(config: Config, log: Logger, opts: GatewayOpt
       identityToken: () => identities.get(viewer, clientIp),
       ...(refreshCookie ? { refreshCookie } : {}),
       applySession: sessionApplier(res, config),
+      ...(multipart ? { multipart } : {}),
       signal: disconnected.signal,
     };
   };
@@ -182,7 +183,7 @@ export async function startGateway(config: Config, log: Logger, opts: GatewayOpt
     drainAfterResponse,
     graphqlUploadExpress({ maxFileSize: GATEWAY_MAX_FILE_BYTES, maxFiles: 2 }),
     expressMiddleware(apollo, {
-      context: ({ req, res }) => requestContext(req, res, res.locals.requestId as string, req.ip),
+      context: ({ req, res }) => requestContext(req, res, res.locals.requestId as string, req.ip, req.is('multipart/form-data') === 'multipart/form-data'),
     }),
   );
 

@@ -14,9 +14,10 @@
  */
 import { randomUUID } from 'node:crypto';
 import { PassThrough } from 'node:stream';
-import type { Fetcher, FetcherRequestInit, FetcherResponse } from '@apollo/utils.fetcher';
+import type { FetcherRequestInit, FetcherResponse } from '@apollo/utils.fetcher';
 import FormData from 'form-data';
 import { Upload, type FileUpload } from 'graphql-upload-minimal';
+import type { CallScope, SubgraphFetcher } from './fetcher.js';
 
 const MARKER_PREFIX = '\u0000vidhub-upload:';
 
@@ -44,13 +45,13 @@ export class UploadTable {
   }
 
   /** A fetcher that sends JSON bodies with markers as multipart, and everything else through `next`. */
-  fetcher(next: Fetcher): Fetcher {
-    return async (url: string, init?: FetcherRequestInit): Promise<FetcherResponse> => {
-      if (typeof init?.body !== 'string' || !init.body.includes('vidhub-upload:')) return next(url, init);
+  fetcher(next: SubgraphFetcher): SubgraphFetcher {
+    return async (url: string, init: FetcherRequestInit, scope?: CallScope): Promise<FetcherResponse> => {
+      if (this.pending.size === 0 || typeof init.body !== 'string' || !init.body.includes('vidhub-upload:')) return next(url, init, scope);
       const body = JSON.parse(init.body) as Record<string, unknown>;
       const files: { marker: string; path: string }[] = [];
       const operations = replaceMarkers(body, '', files);
-      if (files.length === 0) return next(url, init);
+      if (files.length === 0) return next(url, init, scope);
 
       const form = new FormData();
       form.append('operations', JSON.stringify(operations));
@@ -68,7 +69,7 @@ export class UploadTable {
       };
       // form-data is an old-style stream of strings and Buffers; a PassThrough turns it into bytes fetch can iterate.
       const stream = form.pipe(new PassThrough());
-      const res = await fetch(url, { method: 'POST', headers, body: stream as unknown as ReadableStream, duplex: 'half', signal: init.signal } as RequestInit);
+      const res = await fetch(url, { method: 'POST', headers, body: stream as unknown as ReadableStream, duplex: 'half', signal: scope?.signal ?? init.signal } as RequestInit);
       return res as unknown as FetcherResponse;
     };
   }
