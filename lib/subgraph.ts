@@ -23,6 +23,7 @@ import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginInlineTrace } from '@apollo/server/plugin/inlineTrace';
 import {
+  ApolloServerPluginCacheControlDisabled,
   ApolloServerPluginLandingPageDisabled,
   ApolloServerPluginUsageReportingDisabled,
   ApolloServerPluginSchemaReportingDisabled,
@@ -117,7 +118,16 @@ export async function runReadiness(checks: ReadinessChecks): Promise<{ ok: boole
 export function productionPlugins(production: boolean): ApolloServerPlugin[] {
   // Subgraphs never report to Apollo Studio themselves: the gateway does, with the
   // traces subgraphs add to responses when it asks (ftv1), hence inline tracing on.
-  const plugins: ApolloServerPlugin[] = [ApolloServerPluginUsageReportingDisabled(), ApolloServerPluginSchemaReportingDisabled(), ApolloServerPluginInlineTrace()];
+  // No schema declares @cacheControl and every answer depends on the viewer, so
+  // subgraphs compute no cache hints: the cache-control plugin's per-field hook
+  // was pure cost (a policy object per resolved field). Subgraph answers carry no
+  // Cache-Control header and the gateway's responses stay uncacheable, as before.
+  const plugins: ApolloServerPlugin[] = [
+    ApolloServerPluginUsageReportingDisabled(),
+    ApolloServerPluginSchemaReportingDisabled(),
+    ApolloServerPluginCacheControlDisabled(),
+    ApolloServerPluginInlineTrace(),
+  ];
   if (production) plugins.push(ApolloServerPluginLandingPageDisabled());
   return plugins;
 }
