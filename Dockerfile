@@ -64,4 +64,4 @@ USER node
 EXPOSE 4000 4001 4002 4003 4004
 
 ENTRYPOINT ["/usr/bin/tini", "--"]
-CMD ["node", "dist/gateway/main.js"]
+CMD ["node", "--max-semi-space-size=64", "dist/gateway/main.js"]

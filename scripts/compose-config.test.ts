@@ -14,6 +14,7 @@ import path from 'node:path';
 import { describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
+import { NODE_FLAGS } from '../lib/nodeFlags.js';
 import {
   SUBGRAPHS,
   envSchema,
@@ -340,8 +341,10 @@ describe('docker-compose.yml', () => {
       it('runs a compiled entry point whose TypeScript source exists', () => {
         const command = commandOf(serviceDef(name));
         assert.equal(command[0], 'node');
+        const flags = NODE_FLAGS[name === 'gateway' ? 'gateway' : 'subgraph'];
+        assert.deepEqual(command.slice(1, 1 + flags.length), [...flags], 'the same Node flags as the launcher (lib/nodeFlags.ts)');
         const expected = name === 'gateway' ? 'dist/gateway/main.js' : `dist/subgraphs/${name}/main.js`;
-        assert.equal(command[1], expected);
+        assert.equal(command[1 + flags.length], expected);
         const source = expected.replace(/^dist\//, '').replace(/\.js$/, '.ts');
         assert.ok(existsSync(path.join(root, source)), `${source} does not exist (command: ${command.join(' ')})`);
       });
@@ -432,6 +435,12 @@ describe('docker-compose.yml', () => {
 
   it('runs the image as the non-root node user', () => {
     assert.equal(image.user, 'node');
+  });
+
+  it('starts the gateway by default, with the launcher\'s Node flags', () => {
+    const cmd = /^CMD\s+(\[.*\])\s*$/m.exec(read('Dockerfile'));
+    assert.ok(cmd, 'the Dockerfile has an exec-form CMD');
+    assert.deepEqual(JSON.parse(cmd[1]!), ['node', ...NODE_FLAGS.gateway, 'dist/gateway/main.js']);
   });
 });
 

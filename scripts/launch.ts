@@ -9,6 +9,7 @@ import path from 'node:path';
 import { SUBGRAPHS, loadConfig, subgraphUrl } from '../lib/config.js';
 import { startEmbeddedInfra } from '../lib/embedded.js';
 import { createLogger } from '../lib/logger.js';
+import { NODE_FLAGS } from '../lib/nodeFlags.js';
 import { ROOT } from '../lib/paths.js';
 import { loadConfigOrExit } from '../lib/runtime.js';
 
@@ -82,7 +83,8 @@ process.once('SIGINT', () => void shutdown(0));
 process.once('SIGTERM', () => void shutdown(0));
 
 function launch(name: string): ChildProcess {
-  const child = spawn(process.execPath, ['--enable-source-maps', entry(name)], { env, stdio: 'inherit' });
+  const flags = NODE_FLAGS[name === 'gateway' ? 'gateway' : 'subgraph'];
+  const child = spawn(process.execPath, ['--enable-source-maps', ...flags, entry(name)], { env, stdio: 'inherit' });
   children.set(name, child);
   child.on('exit', (code, signal) => {
     if (stopping) return;

@@ -32,6 +32,7 @@ import { createInterface } from 'node:readline';
 import { loadConfig, SUBGRAPHS, type SubgraphName } from '../../lib/config.js';
 import { startEmbeddedInfra, type EmbeddedInfra } from '../../lib/embedded.js';
 import { createLogger } from '../../lib/logger.js';
+import { NODE_FLAGS } from '../../lib/nodeFlags.js';
 import { createUserStore } from '../../subgraphs/user/store.js';
 import { createVideoStore } from '../../subgraphs/video/store.js';
 import { findPid } from './machine.js';
@@ -374,7 +375,7 @@ export async function startPlatform(opts: PlatformOptions): Promise<Platform> {
         const url = `http://127.0.0.1:${port}/graphql`;
         const s = await spawnService({
           name: 'gateway',
-          args: [...(o.nodeArgs ?? []), ...preloadArgs, entryOf('gateway', runtime)],
+          args: [...NODE_FLAGS.gateway, ...(o.nodeArgs ?? []), ...preloadArgs, entryOf('gateway', runtime)],
           env: { ...env, ...o.env, GATEWAY_PORT: String(port) },
           url,
           ready: () => httpOk(new URL('/ready', url).href),
