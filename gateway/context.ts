@@ -12,6 +12,12 @@ export interface GatewayContext {
   refreshCookie?: string;
   /** Aborted when the client disconnects before its response is sent. */
   signal?: AbortSignal;
+  /**
+   * Set where one answer may serve several viewers (the subscription bridge):
+   * whether a subgraph fetch selects only viewer-independent fields, so that it
+   * may merge with identical fetches of other viewers. Absent: never.
+   */
+  shareAcrossViewers?: (query: string) => boolean;
   /** The client's request was multipart: its variables may hold files. */
   multipart?: boolean;
   /** Sets or clears the session cookies on the client's response. */

@@ -30,6 +30,9 @@ import { UploadTable } from './uploads.js';
 
 const MUTATION = /^\s*mutation\b/;
 
+/** The merge key's viewer part for fetches that may serve any viewer (gateway/viewerIndependent.ts). */
+const SHARED_ACROSS_VIEWERS = '\u0000any viewer';
+
 /** Who the merge key is for: requests of different viewers never share a response. */
 export function viewerKey(viewer: Viewer | undefined): string {
   if (!viewer) return '';
@@ -74,7 +77,8 @@ export class SubgraphDataSource implements GraphQLDataSource<GatewayContext> {
       ...(request.extensions ? { extensions: request.extensions } : {}),
     });
     const scope: CallScope = {
-      viewerKey: viewerKey(context?.viewer),
+      // A fetch whose answer is the same for every viewer may merge across viewers where the caller allows it.
+      viewerKey: context?.shareAcrossViewers?.(request.query) ? SHARED_ACROSS_VIEWERS : viewerKey(context?.viewer),
       // Mutations and uploads are never merged: each must run once per request.
       mergeable: markers.length === 0 && !MUTATION.test(request.query),
       ...(context?.signal ? { signal: context.signal } : {}),

@@ -129,7 +129,7 @@ export async function startGateway(config: Config, log: Logger, opts: GatewayOpt
     plugins,
   });
   // Registered before start() so that it sees the first supergraph load.
-  const bridge = new SubscriptionBridge({ config, log, verifier, gateway, apollo, dataSources: () => dataSources, subgraphUrls: urls });
+  const bridge = new SubscriptionBridge({ config, log, verifier, gateway, apollo, dataSources: () => dataSources, subgraphUrls: urls, identities });
   await apollo.start();
   bridge.listen(httpServer);
 

@@ -37,19 +37,20 @@ import { buildOperationContext, executeQueryPlan, type ApolloGateway, type Graph
 import type { ApolloServer } from '@apollo/server';
 import type { GatewayGraphQLRequestContext } from '@apollo/server-gateway-interface';
 import { Supergraph, operationFromDocument, type Schema } from '@apollo/federation-internals';
-import { QueryPlanner, type FetchNode, type PlanNode, type QueryPlan, type SubscriptionNode } from '@apollo/query-planner';
+import { QueryPlanner, type FetchNode, type QueryPlan, type SubscriptionNode } from '@apollo/query-planner';
 import { GraphQLError, getOperationAST, print, type DocumentNode, type ExecutionResult, type FormattedExecutionResult, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
 import { CloseCode, createClient, type Client } from 'graphql-ws';
 import { useServer } from 'graphql-ws/use/ws';
 import WebSocket, { WebSocketServer } from 'ws';
 import type { Config, SubgraphName } from '../lib/config.js';
 import { ErrorCode, appError } from '../lib/errors.js';
-import { signInternalIdentity } from '../lib/identity.js';
+import { signInternalIdentity, type IdentityTokenCache } from '../lib/identity.js';
 import type { Logger } from '../lib/logger.js';
 import { abortable, cancellable } from '../lib/iterators.js';
 import { keepAlive } from '../lib/ws.js';
 import { authenticateCredentials, type AccessVerifier, type RequestAuth } from './auth.js';
 import type { GatewayContext } from './context.js';
+import { ViewerIndependence, viewerIndependentFields } from './viewerIndependent.js';
 
 const EVENT_SOURCE = '__subscription_event__';
 /** How long an upstream socket stays open with no subscription on it. @default 3 s */
@@ -64,6 +65,8 @@ interface PlanningState {
   supergraphSchema: GraphQLSchema;
   planner: QueryPlanner;
   plans: Map<string, QueryPlan>;
+  /** Which entity fetches of an event may be shared by all its subscribers. */
+  independence: ViewerIndependence;
 }
 
 type SocketExtra = {
@@ -83,6 +86,8 @@ export interface BridgeOptions {
   dataSources: () => Record<string, GraphQLDataSource<GatewayContext>>;
   /** HTTP URL of each subgraph; its graphql-ws endpoint is the same path. */
   subgraphUrls: Record<SubgraphName, string>;
+  /** Internal identity tokens per viewer, shared with the HTTP path. */
+  identities: IdentityTokenCache;
 }
 
 export class SubscriptionBridge {
@@ -99,12 +104,14 @@ export class SubscriptionBridge {
     opts.gateway.onSchemaLoadOrUpdate(({ coreSupergraphSdl }) => {
       const supergraph = Supergraph.build(coreSupergraphSdl);
       const apiSchema = supergraph.apiSchema();
+      const supergraphSchema = supergraph.schema.toGraphQLJSSchema();
       this.state = {
         apiSchema,
         apiGraphQLSchema: apiSchema.toGraphQLJSSchema(),
-        supergraphSchema: supergraph.schema.toGraphQLJSSchema(),
+        supergraphSchema,
         planner: new QueryPlanner(supergraph),
         plans: new Map(),
+        independence: new ViewerIndependence(viewerIndependentFields(coreSupergraphSdl), supergraphSchema),
       };
     });
   }
@@ -191,15 +198,15 @@ export class SubscriptionBridge {
     return this.state;
   }
 
-  private context(auth: RequestAuth): GatewayContext {
+  private context(auth: RequestAuth, shareAcrossViewers?: (query: string) => boolean): GatewayContext {
     const requestId = randomUUID();
-    const secret = this.opts.config.INTERNAL_IDENTITY_SECRET!;
     return {
       requestId,
       viewer: auth.viewer,
       log: this.opts.log.child({ rid: requestId }),
-      // Events arrive for as long as the subscription lives: sign per use, not once.
-      identityToken: () => signInternalIdentity(secret, auth.viewer, requestId),
+      // The same cache as HTTP requests: one token per viewer, re-signed before it expires.
+      identityToken: () => this.opts.identities.get(auth.viewer),
+      ...(shareAcrossViewers ? { shareAcrossViewers } : {}),
     };
   }
 
@@ -272,6 +279,12 @@ export class SubscriptionBridge {
     const events = this.upstream(extra, primary.serviceName).iterate<Record<string, unknown>>({ query: primary.operation, variables: upstreamVariables });
     const operation = getOperationAST(document, operationName);
     if (!operation) throw new Error('operation not found');
+    const state = this.requireState();
+    // Per subscription, not per event: the plan run for each event and the operation's context.
+    const seed: FetchNode = { ...primary, serviceName: EVENT_SOURCE, operationKind: 'query' as FetchNode['operationKind'] };
+    const eventPlan: QueryPlan = { kind: 'QueryPlan', node: rest ? { kind: 'Sequence', nodes: [seed, rest] } : seed };
+    const operationContext = buildOperationContext({ schema: state.apiGraphQLSchema, operationDocument: document, ...(operationName ? { operationName } : {}) });
+    const resolve: EventResolution = { plan: eventPlan, operationContext, state, document, operationName, variables, query };
     try {
       for (;;) {
         let next: IteratorResult<FormattedExecutionResult<Record<string, unknown>, unknown>>;
@@ -283,7 +296,7 @@ export class SubscriptionBridge {
           return;
         }
         if (next.done) return;
-        yield await this.resolveEvent(extra, next.value, primary, rest, document, operationName, variables, query);
+        yield await this.resolveEvent(extra, next.value, resolve);
       }
     } finally {
       await events.return?.(undefined);
@@ -291,35 +304,34 @@ export class SubscriptionBridge {
   }
 
   /** Runs the rest of the plan for one event, seeded with the event's data. */
-  private async resolveEvent(
-    extra: SocketExtra,
-    event: FormattedExecutionResult<Record<string, unknown>, unknown>,
-    primary: FetchNode,
-    rest: PlanNode | undefined,
-    document: DocumentNode,
-    operationName: string | undefined,
-    variables: Record<string, unknown>,
-    query: string,
-  ): Promise<ExecutionResult> {
-    const state = this.requireState();
+  private async resolveEvent(extra: SocketExtra, event: FormattedExecutionResult<Record<string, unknown>, unknown>, r: EventResolution): Promise<ExecutionResult> {
     if (!event.data) return { errors: toGraphQLErrors(event.errors ?? []) };
-    const seed: FetchNode = { ...primary, serviceName: EVENT_SOURCE, operationKind: 'query' as FetchNode['operationKind'] };
-    const plan: QueryPlan = { kind: 'QueryPlan', node: rest ? { kind: 'Sequence', nodes: [seed, rest] } : seed };
     const eventSource: GraphQLDataSource<GatewayContext> = { process: async () => ({ data: event.data, ...(event.errors ? { errors: event.errors } : {}) }) };
-    const context = this.context(extra.auth!);
+    // Every subscriber resolves the same event at about the same moment: entity
+    // fetches of viewer-independent fields may merge across them (dataSource.ts).
+    const context = this.context(extra.auth!, (q) => r.state.independence.shareable(q));
     const requestContext = {
-      request: { query, variables, ...(operationName ? { operationName } : {}) },
+      request: { query: r.query, variables: r.variables, ...(r.operationName ? { operationName: r.operationName } : {}) },
       context,
       logger: context.log,
       metrics: {},
       cache: undefined,
-      document,
-      operationName: operationName ?? null,
+      document: r.document,
+      operationName: r.operationName ?? null,
     } as unknown as GatewayGraphQLRequestContext<GatewayContext>;
-    const operationContext = buildOperationContext({ schema: state.apiGraphQLSchema, operationDocument: document, ...(operationName ? { operationName } : {}) });
-    const result = await executeQueryPlan(plan, { ...this.opts.dataSources(), [EVENT_SOURCE]: eventSource }, requestContext, operationContext, state.supergraphSchema, state.apiSchema);
+    const result = await executeQueryPlan(r.plan, { ...this.opts.dataSources(), [EVENT_SOURCE]: eventSource }, requestContext, r.operationContext, r.state.supergraphSchema, r.state.apiSchema);
     return result as ExecutionResult;
   }
+}
+
+interface EventResolution {
+  plan: QueryPlan;
+  operationContext: ReturnType<typeof buildOperationContext>;
+  state: PlanningState;
+  document: DocumentNode;
+  operationName: string | undefined;
+  variables: Record<string, unknown>;
+  query: string;
 }
 
 /** Errors that crossed a socket are plain objects; graphql-ws sends GraphQLErrors. */

@@ -37,7 +37,7 @@ export const federationRules = {
 };
 
 /** The rule graphql-shield applies to one field (same lookup as its generator: field, then '*', then the fallback). */
-function effectiveRule(rules: IRules, typeName: string, field: string): unknown {
+export function effectiveRule(rules: IRules, typeName: string, field: string): unknown {
   const typeRule = (rules as Record<string, unknown>)[typeName];
   if (typeRule === undefined) return deny;
   if (Object.getPrototypeOf(typeRule) !== Object.prototype) return typeRule;
@@ -61,11 +61,13 @@ export function makeShield(rules: IRules) {
     allowExternalErrors: true,
     debug: false,
   });
-  return middleware((schema: GraphQLSchema) => {
+  const generated = middleware((schema: GraphQLSchema) => {
     const map = generator.generate(schema) as Record<string, Record<string, unknown>>;
     for (const [typeName, fields] of Object.entries(map)) {
       for (const field of Object.keys(fields)) if (effectiveRule(rules, typeName, field) === allow) delete fields[field];
     }
     return map as IMiddlewareFieldMap;
   });
+  // The rules stay readable: a test checks them against the schemas' @viewerIndependent marks.
+  return Object.assign(generated, { rules });
 }

@@ -344,6 +344,49 @@ describe('chat', () => {
     staying.stop();
   });
 
+  test('an event is resolved per subscriber: viewer-independent fields are fetched once for all, the rest per viewer', async () => {
+    const owner = await register('Group Owner');
+    const fan = await register();
+    const others = await Promise.all(Array.from({ length: 8 }, () => register()));
+    assert.deepEqual((await gql(url, `mutation($u: ID!) { follow(userId: $u) { id } }`, { u: owner.user.id }, as(fan))).errors, undefined);
+    const created = await gql<{ createGroup: { id: string } }, Record<string, unknown>>(
+      url,
+      `mutation($m: [ID!]!) { createGroup(title: "Shared", memberIds: $m) { id } }`,
+      { m: [fan, ...others].map((u) => u.user.id) },
+      as(owner),
+    );
+    assert.equal(created.errors, undefined, JSON.stringify(created.errors));
+    const c = created.data!.createGroup.id;
+    type Seen = { messageEvents: { message: { text: string; sender: { displayName: string; followedByMe?: boolean } } | null } };
+    // followedByMe depends on the viewer: the fan follows the owner, the others do not.
+    const personal = `subscription($c: ID) { messageEvents(conversationId: $c) { message { text sender { displayName followedByMe } } } }`;
+    const fanSub = subscribe<Seen>(ws(fan), personal, { c });
+    const otherSub = subscribe<Seen>(ws(others[0]!), personal, { c });
+    // displayName alone is the same for everyone.
+    const plain = `subscription($c: ID) { messageEvents(conversationId: $c) { message { text sender { displayName } } } }`;
+    const plainSubs = others.slice(1).map((o) => subscribe<Seen>(ws(o), plain, { c }));
+    for (const u of [fan, ...others]) await listening(stack.redis, `chat:u:${u.user.id}`);
+
+    const stats = stack.gateway.fetcherStats;
+    let shared = false;
+    for (let i = 1; i <= 5 && !shared; i++) {
+      const before = stats.merged;
+      assert.equal((await send(owner, c, `hello ${i}`)).errors, undefined);
+      const [fanGot] = (await fanSub.waitFor(i)).slice(-1);
+      const [otherGot] = (await otherSub.waitFor(i)).slice(-1);
+      assert.deepEqual(fanGot!.data?.messageEvents.message, { text: `hello ${i}`, sender: { displayName: 'Group Owner', followedByMe: true } });
+      assert.deepEqual(otherGot!.data?.messageEvents.message, { text: `hello ${i}`, sender: { displayName: 'Group Owner', followedByMe: false } });
+      for (const sub of plainSubs) {
+        const [got] = (await sub.waitFor(i)).slice(-1);
+        assert.deepEqual(got!.data?.messageEvents.message, { text: `hello ${i}`, sender: { displayName: 'Group Owner' } });
+      }
+      // The seven displayName-only subscribers can share one user-subgraph request per message.
+      shared = stats.merged > before;
+    }
+    assert.ok(shared, 'identical viewer-independent entity fetches of one event were merged across subscribers');
+    for (const sub of [fanSub, otherSub, ...plainSubs]) sub.stop();
+  });
+
   test('a subgraph restart ends the subscription with UPSTREAM_UNAVAILABLE; resubscribing resumes', async () => {
     const a = await register();
     const b = await register();

@@ -921,6 +921,7 @@ export type UploadStatus =
 /** A registered account. Profile fields are public; settings are readable by their owner only. */
 export type User = {
   __typename?: 'User';
+  /** A presigned URL, valid for a limited time (new on every request). */
   avatarUrl?: Maybe<Scalars['String']['output']>;
   bio: Scalars['String']['output'];
   createdAt: Scalars['DateTime']['output'];

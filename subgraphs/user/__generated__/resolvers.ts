@@ -167,6 +167,7 @@ export type UpdateProfileInput = {
 /** A registered account. Profile fields are public; settings are readable by their owner only. */
 export type User = {
   __typename?: 'User';
+  /** A presigned URL, valid for a limited time (new on every request). */
   avatarUrl?: Maybe<Scalars['String']['output']>;
   bio: Scalars['String']['output'];
   createdAt: Scalars['DateTime']['output'];
@@ -365,6 +366,10 @@ export type ResolversParentTypes = ResolversObject<{
   UserExportPage: UserExportPage;
 }>;
 
+export type ViewerIndependentDirectiveArgs = { };
+
+export type ViewerIndependentDirectiveResolver<Result, Parent, ContextType = Context, Args = ViewerIndependentDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
+
 export type AuthPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AuthPayload'] = ResolversParentTypes['AuthPayload']> = ResolversObject<{
   accessToken?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   accessTokenExpiresAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
@@ -475,3 +480,6 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   UserExportPage?: UserExportPageResolvers<ContextType>;
 }>;
 
+export type DirectiveResolvers<ContextType = Context> = ResolversObject<{
+  viewerIndependent?: ViewerIndependentDirectiveResolver<any, any, ContextType>;
+}>;

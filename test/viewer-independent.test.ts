@@ -1,0 +1,32 @@
+/**
+ * A field marked @viewerIndependent may be answered to one viewer from a fetch
+ * made for another (gateway/viewerIndependent.ts), so its shield rule must let
+ * everyone read it: this checks every mark in every subgraph schema.
+ */
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { Kind, parse } from 'graphql';
+import { SUBGRAPHS } from '../lib/config.js';
+import { readSchema } from '../lib/paths.js';
+import { allow, effectiveRule } from '../lib/shield.js';
+import { permissions as chat } from '../subgraphs/chat/rules.js';
+import { permissions as search } from '../subgraphs/search/rules.js';
+import { permissions as user } from '../subgraphs/user/rules.js';
+import { permissions as video } from '../subgraphs/video/rules.js';
+
+const rules = { user, video, chat, search };
+
+test('every @viewerIndependent field is allowed to everyone by its subgraph\'s shield', () => {
+  let marked = 0;
+  for (const name of SUBGRAPHS) {
+    for (const def of parse(readSchema(name)).definitions) {
+      if (def.kind !== Kind.OBJECT_TYPE_DEFINITION && def.kind !== Kind.OBJECT_TYPE_EXTENSION) continue;
+      for (const field of def.fields ?? []) {
+        if (!field.directives?.some((d) => d.name.value === 'viewerIndependent')) continue;
+        marked++;
+        assert.equal(effectiveRule(rules[name].rules, def.name.value, field.name.value), allow, `${name}: ${def.name.value}.${field.name.value} is marked @viewerIndependent but its rule is not allow`);
+      }
+    }
+  }
+  assert.ok(marked > 0, 'no field is marked; the check would be empty');
+});
