@@ -19,8 +19,9 @@
  * HTTP, so the send path is the same in both):
  *  1. gateway: N graphql-ws clients on the gateway select
  *     `message { seq text sender { displayName } }`; the gateway's subscription
- *     bridge then makes one entity fetch to the user subgraph per event per
- *     subscriber, which is the real cost of a chat event;
+ *     bridge resolves each event for each subscriber, with an entity fetch to
+ *     the user subgraph (displayName is @viewerIndependent, so identical
+ *     fetches of one event's subscribers merge into few requests);
  *  2. chat subgraph: the same N clients connect to the chat subgraph's ws
  *     endpoint with an internal identity (what the gateway would send) and select
  *     `sender { id }`: the subgraph alone cannot resolve displayName (a user
