@@ -17,7 +17,7 @@ export interface GatewayContext {
    * whether a subgraph fetch selects only viewer-independent fields, so that it
    * may merge with identical fetches of other viewers. Absent: never.
    */
-  shareAcrossViewers?: (query: string) => boolean;
+  shareAcrossViewers?: (query: string, subgraph: string) => boolean;
   /** The client's request was multipart: its variables may hold files. */
   multipart?: boolean;
   /** Sets or clears the session cookies on the client's response. */

@@ -78,7 +78,7 @@ export class SubgraphDataSource implements GraphQLDataSource<GatewayContext> {
     });
     const scope: CallScope = {
       // A fetch whose answer is the same for every viewer may merge across viewers where the caller allows it.
-      viewerKey: context?.shareAcrossViewers?.(request.query) ? SHARED_ACROSS_VIEWERS : viewerKey(context?.viewer),
+      viewerKey: context?.shareAcrossViewers?.(request.query, this.name) ? SHARED_ACROSS_VIEWERS : viewerKey(context?.viewer),
       // Mutations and uploads are never merged: each must run once per request.
       mergeable: markers.length === 0 && !MUTATION.test(request.query),
       ...(context?.signal ? { signal: context.signal } : {}),

@@ -73,6 +73,8 @@ type SocketExtra = {
   auth?: RequestAuth;
   upstream?: Map<string, Client>;
   expiryTimer?: NodeJS.Timeout;
+  /** The socket has closed (possibly before onConnect finished). */
+  closed?: boolean;
   [key: string]: unknown;
 };
 
@@ -121,10 +123,18 @@ export class SubscriptionBridge {
     this.wsServer = new WebSocketServer({ server: httpServer, path });
     this.stopKeepAlive = keepAlive(this.wsServer);
     // Signing out (or a detected token theft) ends the session's live subscriptions too.
-    this.stopRevocations = verifier.revocations.onRevoked((familyId) => {
+    const stopRevoked = verifier.revocations.onRevoked((familyId) => {
       for (const socket of this.sessions.get(familyId) ?? []) socket.close(CloseCode.Unauthorized, 'This session has ended: sign in again.');
       this.sessions.delete(familyId);
     });
+    // Back from a Redis disconnect: revocations published meanwhile were missed; ask about every open session.
+    const stopResync = verifier.revocations.onResync(() => {
+      for (const familyId of this.sessions.keys()) void verifier.revocations.isRevoked(familyId).catch(() => undefined);
+    });
+    this.stopRevocations = () => {
+      stopRevoked();
+      stopResync();
+    };
     this.cleanup = useServer<Record<string, unknown>, SocketExtra>(
       {
         schema: () => this.requireState().apiGraphQLSchema,
@@ -144,6 +154,8 @@ export class SubscriptionBridge {
             ctx.extra.socket.close(CloseCode.Unauthorized, (err as Error).message.slice(0, 120));
             return false;
           }
+          // The client may have gone while its token was checked (onClose has run): register nothing.
+          if (ctx.extra.closed) return false;
           const familyId = ctx.extra.auth.viewer.familyId;
           if (familyId) {
             const sockets = this.sessions.get(familyId) ?? new Set();
@@ -159,6 +171,7 @@ export class SubscriptionBridge {
           return true;
         },
         onClose: (ctx) => {
+          ctx.extra.closed = true;
           clearTimeout(ctx.extra.expiryTimer);
           const familyId = ctx.extra.auth?.viewer.familyId;
           const sockets = familyId ? this.sessions.get(familyId) : undefined;
@@ -198,7 +211,7 @@ export class SubscriptionBridge {
     return this.state;
   }
 
-  private context(auth: RequestAuth, shareAcrossViewers?: (query: string) => boolean): GatewayContext {
+  private context(auth: RequestAuth, shareAcrossViewers?: (query: string, subgraph: string) => boolean): GatewayContext {
     const requestId = randomUUID();
     return {
       requestId,
@@ -309,7 +322,7 @@ export class SubscriptionBridge {
     const eventSource: GraphQLDataSource<GatewayContext> = { process: async () => ({ data: event.data, ...(event.errors ? { errors: event.errors } : {}) }) };
     // Every subscriber resolves the same event at about the same moment: entity
     // fetches of viewer-independent fields may merge across them (dataSource.ts).
-    const context = this.context(extra.auth!, (q) => r.state.independence.shareable(q));
+    const context = this.context(extra.auth!, (q, subgraph) => r.state.independence.shareable(q, subgraph));
     const requestContext = {
       request: { query: r.query, variables: r.variables, ...(r.operationName ? { operationName: r.operationName } : {}) },
       context,

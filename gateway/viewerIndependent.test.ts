@@ -15,21 +15,24 @@ const independence = new ViewerIndependence(fields, Supergraph.build(sdl).schema
 const entities = (selection: string) => `query($representations:[_Any!]!){_entities(representations:$representations){${selection}}}`;
 
 test('the supergraph carries the user subgraph\'s marks', () => {
-  for (const f of ['User.id', 'User.username', 'User.displayName', 'User.avatarUrl']) assert.ok(fields.has(f), f);
+  for (const f of ['User.username', 'User.displayName', 'User.avatarUrl']) assert.deepEqual([...(fields.get(f) ?? [])], ['user'], f);
+  // The key field is the entity's identity in every subgraph that has the entity.
+  assert.ok(fields.get('User.id')?.has('user') && fields.get('User.id')?.has('chat'));
   for (const f of ['User.followedByMe', 'User.privacy', 'User.favouritesVisibleToViewer', 'User.followers']) assert.ok(!fields.has(f), f);
 });
 
 test('an entity fetch of marked fields only is shareable', () => {
-  assert.equal(independence.shareable(entities('...on User{displayName username}')), true);
-  assert.equal(independence.shareable(entities('__typename ...on User{__typename id avatarUrl}')), true);
+  assert.equal(independence.shareable(entities('...on User{displayName username}'), 'user'), true);
+  assert.equal(independence.shareable(entities('__typename ...on User{__typename id avatarUrl}'), 'user'), true);
 });
 
 test('anything else stays per viewer', () => {
-  assert.equal(independence.shareable(entities('...on User{displayName followedByMe}')), false, 'one viewer-dependent field');
-  assert.equal(independence.shareable(entities('...on User{privacy{follows}}')), false, 'an unmarked object field');
-  assert.equal(independence.shareable(entities('...F') + 'fragment F on User{displayName}'), false, 'named fragments');
-  assert.equal(independence.shareable('{ me { displayName } }'), false, 'root fields');
-  assert.equal(independence.shareable('mutation { logout }'), false);
-  assert.equal(independence.shareable('query($representations:[_Any!]!){a:_entities(representations:$representations){...on User{displayName}} b:_entities(representations:$representations){...on User{followedByMe}}}'), false, 'two root fields');
-  assert.equal(independence.shareable('not graphql'), false);
+  assert.equal(independence.shareable(entities('...on User{displayName}'), 'chat'), false, 'a subgraph that does not own the marked field');
+  assert.equal(independence.shareable(entities('...on User{displayName followedByMe}'), 'user'), false, 'one viewer-dependent field');
+  assert.equal(independence.shareable(entities('...on User{privacy{follows}}'), 'user'), false, 'an unmarked object field');
+  assert.equal(independence.shareable(entities('...F') + 'fragment F on User{displayName}', 'user'), false, 'named fragments');
+  assert.equal(independence.shareable('{ me { displayName } }', 'user'), false, 'root fields');
+  assert.equal(independence.shareable('mutation { logout }', 'user'), false);
+  assert.equal(independence.shareable('query($representations:[_Any!]!){a:_entities(representations:$representations){...on User{displayName}} b:_entities(representations:$representations){...on User{followedByMe}}}', 'user'), false, 'two root fields');
+  assert.equal(independence.shareable('not graphql', 'user'), false);
 });

@@ -11,17 +11,54 @@
  * viewers may share one in-flight subgraph request. Any other fetch (a root
  * field, a field without the mark, a named fragment) stays per viewer.
  */
-import { Kind, getNamedType, isObjectType, isInterfaceType, parse, type GraphQLSchema, type SelectionSetNode } from 'graphql';
+import { Kind, getNamedType, isObjectType, isInterfaceType, parse, type GraphQLSchema, type SelectionSetNode, type ValueNode } from 'graphql';
 
 export const VIEWER_INDEPENDENT_DIRECTIVE = 'viewerIndependent';
 
-/** `Type.field` of every field of the supergraph marked @viewerIndependent. */
-export function viewerIndependentFields(supergraphSdl: string): Set<string> {
-  const fields = new Set<string>();
-  for (const def of parse(supergraphSdl).definitions) {
+type DirectiveNodes = readonly { name: { value: string }; arguments?: readonly { name: { value: string }; value: ValueNode }[] }[] | undefined;
+
+function argument(directive: NonNullable<DirectiveNodes>[number], name: string): string | undefined {
+  const value = directive.arguments?.find((a) => a.name.value === name)?.value;
+  return value && (value.kind === Kind.STRING || value.kind === Kind.ENUM) ? value.value : undefined;
+}
+
+/**
+ * For every field of the supergraph marked @viewerIndependent, the subgraphs
+ * whose answer for it may be shared: the one subgraph that resolves it, or, for
+ * an entity key field (the entity's identity), every subgraph that has it. A
+ * marked field that several subgraphs resolve is left out: the mark may come
+ * from only one of them.
+ */
+export function viewerIndependentFields(supergraphSdl: string): Map<string, Set<string>> {
+  const doc = parse(supergraphSdl);
+  const graphNames = new Map<string, string>();
+  for (const def of doc.definitions) {
+    if (def.kind !== Kind.ENUM_TYPE_DEFINITION || def.name.value !== 'join__Graph') continue;
+    for (const value of def.values ?? []) {
+      const name = value.directives?.find((d) => d.name.value === 'join__graph');
+      const graph = name && argument(name, 'name');
+      if (graph) graphNames.set(value.name.value, graph);
+    }
+  }
+  const fields = new Map<string, Set<string>>();
+  for (const def of doc.definitions) {
     if (def.kind !== Kind.OBJECT_TYPE_DEFINITION && def.kind !== Kind.OBJECT_TYPE_EXTENSION) continue;
+    const typeGraphs = new Set<string>();
+    const keyFields = new Set<string>();
+    for (const d of def.directives ?? []) {
+      if (d.name.value !== 'join__type') continue;
+      const graph = graphNames.get(argument(d, 'graph') ?? '');
+      if (graph) typeGraphs.add(graph);
+      const key = argument(d, 'key');
+      if (key && !key.includes('{')) for (const k of key.trim().split(/\s+/)) keyFields.add(k);
+    }
     for (const field of def.fields ?? []) {
-      if (field.directives?.some((d) => d.name.value === VIEWER_INDEPENDENT_DIRECTIVE)) fields.add(`${def.name.value}.${field.name.value}`);
+      if (!field.directives?.some((d) => d.name.value === VIEWER_INDEPENDENT_DIRECTIVE)) continue;
+      const fieldGraphs = new Set(
+        (field.directives ?? []).filter((d) => d.name.value === 'join__field').map((d) => graphNames.get(argument(d, 'graph') ?? '')).filter((g): g is string => g !== undefined),
+      );
+      const owners = fieldGraphs.size > 0 ? fieldGraphs : typeGraphs;
+      if (owners.size === 1 || keyFields.has(field.name.value)) fields.set(`${def.name.value}.${field.name.value}`, owners);
     }
   }
   return fields;
@@ -34,22 +71,23 @@ export class ViewerIndependence {
   private readonly verdicts = new Map<string, boolean>();
 
   constructor(
-    private readonly fields: ReadonlySet<string>,
+    private readonly fields: ReadonlyMap<string, ReadonlySet<string>>,
     private readonly schema: GraphQLSchema,
   ) {}
 
-  /** True when `query` is an entity fetch selecting only `__typename` and @viewerIndependent fields. */
-  shareable(query: string): boolean {
-    let verdict = this.verdicts.get(query);
+  /** True when `query`, sent to `subgraph`, is an entity fetch selecting only `__typename` and fields that subgraph marks @viewerIndependent. */
+  shareable(query: string, subgraph: string): boolean {
+    const key = `${subgraph}\u0000${query}`;
+    let verdict = this.verdicts.get(key);
     if (verdict === undefined) {
-      verdict = this.fields.size > 0 && this.analyse(query);
+      verdict = this.fields.size > 0 && this.analyse(query, subgraph);
       if (this.verdicts.size >= MAX_REMEMBERED) this.verdicts.clear();
-      this.verdicts.set(query, verdict);
+      this.verdicts.set(key, verdict);
     }
     return verdict;
   }
 
-  private analyse(query: string): boolean {
+  private analyse(query: string, subgraph: string): boolean {
     let doc;
     try {
       doc = parse(query);
@@ -63,23 +101,23 @@ export class ViewerIndependence {
     if (!root || others.length > 0 || root.kind !== Kind.FIELD || root.name.value !== '_entities' || !root.selectionSet) return false;
     return root.selectionSet.selections.every((s) => {
       if (s.kind === Kind.FIELD) return s.name.value === '__typename' && !s.selectionSet;
-      if (s.kind === Kind.INLINE_FRAGMENT) return s.typeCondition !== undefined && this.selectsOnlyShareable(s.typeCondition.name.value, s.selectionSet);
+      if (s.kind === Kind.INLINE_FRAGMENT) return s.typeCondition !== undefined && this.selectsOnlyShareable(s.typeCondition.name.value, s.selectionSet, subgraph);
       return false;
     });
   }
 
-  private selectsOnlyShareable(typeName: string, selectionSet: SelectionSetNode): boolean {
+  private selectsOnlyShareable(typeName: string, selectionSet: SelectionSetNode, subgraph: string): boolean {
     const type = this.schema.getType(typeName);
     if (!isObjectType(type) && !isInterfaceType(type)) return false;
     const typeFields = type.getFields();
     return selectionSet.selections.every((s) => {
-      if (s.kind === Kind.INLINE_FRAGMENT) return this.selectsOnlyShareable(s.typeCondition?.name.value ?? typeName, s.selectionSet);
+      if (s.kind === Kind.INLINE_FRAGMENT) return this.selectsOnlyShareable(s.typeCondition?.name.value ?? typeName, s.selectionSet, subgraph);
       if (s.kind !== Kind.FIELD) return false;
       if (s.name.value === '__typename') return true;
-      if (!this.fields.has(`${typeName}.${s.name.value}`)) return false;
+      if (!this.fields.get(`${typeName}.${s.name.value}`)?.has(subgraph)) return false;
       if (!s.selectionSet) return true;
       const field = typeFields[s.name.value];
-      return field !== undefined && this.selectsOnlyShareable(getNamedType(field.type).name, s.selectionSet);
+      return field !== undefined && this.selectsOnlyShareable(getNamedType(field.type).name, s.selectionSet, subgraph);
     });
   }
 }

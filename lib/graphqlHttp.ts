@@ -12,12 +12,47 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
 
+/** A charset other than UTF-8 (express refuses it with 415). */
+const FOREIGN_CHARSET = /;\s*charset\s*=\s*"?(?!utf-8\b)/i;
+
+/**
+ * A POST to /graphql with a plain UTF-8 JSON body. Compressed bodies and other
+ * charsets go through express, which inflates or refuses them.
+ */
 export function isJsonGraphQLPost(req: IncomingMessage): boolean {
+  const type = req.headers['content-type'];
+  const encoding = req.headers['content-encoding'];
   return (
     req.method === 'POST' &&
     (req.url === '/graphql' || req.url?.startsWith('/graphql?') === true) &&
-    req.headers['content-type']?.startsWith('application/json') === true
+    type?.startsWith('application/json') === true &&
+    !FOREIGN_CHARSET.test(type) &&
+    (encoding === undefined || encoding === 'identity')
   );
+}
+
+/** The whole body, or null once it passes `limit` (the rest is then discarded unread). */
+function readBody(req: IncomingMessage, limit: number): Promise<Buffer | null> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const onData = (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) {
+        req.off('data', onData);
+        req.resume();
+        resolve(null);
+        return;
+      }
+      chunks.push(chunk);
+    };
+    req.on('data', onData);
+    req.once('end', () => resolve(chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks)));
+    req.once('error', reject);
+    req.once('close', () => {
+      if (!req.complete) reject(Object.assign(new Error('the client closed the request before sending all of it'), { clientGone: true }));
+    });
+  });
 }
 
 function sendError(res: ServerResponse, status: number, code: string, message: string) {
@@ -35,20 +70,16 @@ export async function serveJsonGraphQL<Ctx extends BaseContext>(
   res: ServerResponse,
   opts: { limitBytes: number; context: () => Promise<Ctx> },
 ): Promise<void> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size > opts.limitBytes) {
-      sendError(res, 413, 'PAYLOAD_TOO_LARGE', `The request body is larger than ${Math.round(opts.limitBytes / (1024 * 1024))} MB.`);
-      req.resume();
-      return;
-    }
-    chunks.push(chunk);
+  const raw = await readBody(req, opts.limitBytes);
+  if (raw === null) {
+    // The unread rest of the body makes the connection unusable for a next request.
+    res.setHeader('connection', 'close');
+    sendError(res, 413, 'PAYLOAD_TOO_LARGE', `The request body is larger than ${Math.round(opts.limitBytes / (1024 * 1024))} MB.`);
+    return;
   }
   let body: unknown;
   try {
-    body = JSON.parse((chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks)).toString('utf8'));
+    body = JSON.parse(raw.toString('utf8'));
   } catch {
     sendError(res, 400, 'BAD_REQUEST', 'The request body is not valid JSON.');
     return;
@@ -79,6 +110,11 @@ export function serveJsonGraphQLSafely<Ctx extends BaseContext>(
   opts: { limitBytes: number; context: () => Promise<Ctx>; onError: (err: unknown) => void },
 ): void {
   serveJsonGraphQL(apollo, req, res, opts).catch((err: unknown) => {
+    // A client that hangs up mid-request is not a server failure.
+    if ((err as { clientGone?: boolean }).clientGone) {
+      res.destroy();
+      return;
+    }
     opts.onError(err);
     if (!res.headersSent) sendError(res, 500, 'INTERNAL_SERVER_ERROR', 'Internal server error');
     else res.destroy();

@@ -75,11 +75,43 @@ describe('RevocationWatch', () => {
     assert.equal(w.stats.redisChecks, 1, 'a revocation is remembered');
   });
 
+  test('a check whose Redis answer is overtaken by the revocation message answers revoked', async () => {
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    let answered = false;
+    // The watch's Redis, except that EXISTS answers are held back until the gate opens.
+    const gated = Object.create(redis) as Redis;
+    gated.exists = (async (...keys: string[]) => {
+      const n = await redis.exists(...keys);
+      answered = true;
+      await gate;
+      return n;
+    }) as Redis['exists'];
+    const w = new RevocationWatch(gated, 60_000);
+    watches.push(w);
+    await until(() => w.isLive(), 'the subscription');
+    const family = randomUUID();
+    const seen: string[] = [];
+    w.onRevoked((f) => seen.push(f));
+
+    const check = w.isRevoked(family);
+    await until(() => answered, 'Redis to answer "not revoked"');
+    await revoke(family);
+    await until(() => seen.includes(family), 'the revocation message');
+    release();
+    assert.equal(await check, true, 'the stale "not revoked" is not returned');
+    assert.equal(await w.isRevoked(family), true);
+  });
+
   test('without a live subscription every check goes to Redis; a revocation missed meanwhile still counts', async () => {
     const w = watch();
     await until(() => w.isLive(), 'the subscription');
     const family = randomUUID();
     assert.equal(await w.isRevoked(family), false);
+    const seen: string[] = [];
+    w.onRevoked((f) => seen.push(f));
+    let resyncs = 0;
+    w.onResync(() => resyncs++);
 
     // Cut the watch's subscriber connection; while it is down, revoke.
     const before = await subscribed();
@@ -89,9 +121,11 @@ describe('RevocationWatch', () => {
     await revoke(family);
     assert.equal(await w.isRevoked(family), true, 'answered by Redis, not by the old memory');
     assert.ok(w.stats.redisChecks > checks);
+    assert.deepEqual(seen, [family], 'a revocation learned from Redis reaches the listeners (open sockets close)');
 
     // Back live: memory starts empty again and fills from Redis.
     await until(() => w.isLive(), 'the resubscription', 10_000);
+    assert.equal(resyncs, 1, 'holders of open connections are asked to check again');
     assert.equal(await subscribed(), before);
     const fresh = randomUUID();
     const n = w.stats.redisChecks;

@@ -38,6 +38,7 @@ export class RevocationWatch {
   /** familyId -> until when it is known revoked (ms). */
   private readonly revoked = new Map<string, number>();
   private readonly listeners = new Set<(familyId: string) => void>();
+  private readonly resyncListeners = new Set<() => void>();
   private live = false;
   /** Changes whenever an answer fetched before it may be out of date. */
   private epoch = 0;
@@ -60,6 +61,7 @@ export class RevocationWatch {
           this.epoch++;
           this.notRevoked.clear();
           this.live = true;
+          for (const listener of this.resyncListeners) listener();
         },
         () => this.goDark(),
       );
@@ -80,6 +82,16 @@ export class RevocationWatch {
     return () => this.listeners.delete(listener);
   }
 
+  /**
+   * Called each time the subscription becomes live (again): revocations
+   * published while it was down were missed, so holders of long-lived
+   * connections should check their sessions again (isRevoked then notifies).
+   */
+  onResync(listener: () => void): () => void {
+    this.resyncListeners.add(listener);
+    return () => this.resyncListeners.delete(listener);
+  }
+
   async isRevoked(familyId: string): Promise<boolean> {
     const now = Date.now();
     const until = this.revoked.get(familyId);
@@ -93,10 +105,18 @@ export class RevocationWatch {
     }
     const epoch = this.epoch;
     this.stats.redisChecks++;
-    const revoked = await isFamilyRevoked(this.redis, familyId);
-    if (revoked) this.remember(this.revoked, familyId, Date.now() + this.revokedForMs);
-    // Only an answer that no message (or reconnect) overtook, from a live subscription, is reused.
-    else if (this.live && epoch === this.epoch) this.remember(this.notRevoked, familyId, now);
+    let revoked = await isFamilyRevoked(this.redis, familyId);
+    if (!revoked && epoch !== this.epoch) {
+      // A revocation (or a reconnect) happened while Redis was answering: the
+      // answer may predate it. Ask again; the marker is written before the message.
+      this.stats.redisChecks++;
+      revoked = this.revoked.has(familyId) || (await isFamilyRevoked(this.redis, familyId));
+    } else if (!revoked && this.live) {
+      // Only an answer that no message (or reconnect) overtook, from a live subscription, is reused.
+      this.remember(this.notRevoked, familyId, now);
+    }
+    // Learned from Redis rather than from a message (e.g. published while disconnected): tell the listeners too.
+    if (revoked && !this.revoked.has(familyId)) this.markRevoked(familyId);
     return revoked;
   }
 
@@ -121,6 +141,7 @@ export class RevocationWatch {
   stop(): void {
     this.goDark();
     this.listeners.clear();
+    this.resyncListeners.clear();
     this.subscriber.disconnect();
   }
 }

@@ -36,12 +36,18 @@ export const federationRules = {
   _Service: allow,
 };
 
+function isRule(value: unknown): boolean {
+  return typeof value === 'object' && value !== null && typeof (value as { resolve?: unknown }).resolve === 'function';
+}
+
 /** The rule graphql-shield applies to one field (same lookup as its generator: field, then '*', then the fallback). */
 export function effectiveRule(rules: IRules, typeName: string, field: string): unknown {
   const typeRule = (rules as Record<string, unknown>)[typeName];
   if (typeRule === undefined) return deny;
   if (Object.getPrototypeOf(typeRule) !== Object.prototype) return typeRule;
   const fieldRules = typeRule as Record<string, unknown>;
+  // As graphql-shield: a map holding anything but rules is not a field map (and denies).
+  if (!Object.values(fieldRules).every(isRule)) return deny;
   return fieldRules[field] ?? fieldRules['*'] ?? deny;
 }
 

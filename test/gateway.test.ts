@@ -4,6 +4,7 @@
  * a subgraph is down.
  */
 import assert from 'node:assert/strict';
+import { gzipSync } from 'node:zlib';
 import { createHash } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
 import { gql, startStack, type Stack } from './harness.js';
@@ -67,8 +68,12 @@ describe('gateway', () => {
     assert.equal(bad.status, 401);
     const tooBig = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: `{ __typename }`, pad: 'x'.repeat(1_100_000) }) });
     assert.equal(tooBig.status, 413, 'the fast path keeps the 1 MB body limit');
+    assert.equal(((await tooBig.json()) as { errors: { extensions: { code: string } }[] }).errors[0]!.extensions.code, 'PAYLOAD_TOO_LARGE');
     const notJson = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{ nope' });
     assert.equal(notJson.status, 400);
+    // A compressed body is not the fast path's to read: express inflates it.
+    const gzipped = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', 'content-encoding': 'gzip' }, body: gzipSync(JSON.stringify({ query: '{ __typename }' })) });
+    assert.deepEqual(await gzipped.json(), { data: { __typename: 'Query' } });
   });
 
   test('a subgraph that is down answers UPSTREAM_UNAVAILABLE, and the rest of the graph still works', async () => {
