@@ -22,7 +22,7 @@ import type { GatewayCachePolicy, GatewayGraphQLResponse } from '@apollo/server-
 import type { FetcherResponse } from '@apollo/utils.fetcher';
 import { GraphQLError } from 'graphql';
 import { ErrorCode, appError } from '../lib/errors.js';
-import { INTERNAL_IDENTITY_HEADER, REQUEST_ID_HEADER, type Viewer } from '../lib/identity.js';
+import { INTERNAL_IDENTITY_HEADER, REQUEST_ID_HEADER, viewerKey } from '../lib/identity.js';
 import { REFRESH_TOKEN_HEADER, SESSION_HEADER, decodeSession } from '../lib/session.js';
 import type { GatewayContext } from './context.js';
 import type { CallScope, SubgraphFetcher } from './fetcher.js';
@@ -32,13 +32,6 @@ const MUTATION = /^\s*mutation\b/;
 
 /** The merge key's viewer part for fetches that may serve any viewer (gateway/viewerIndependent.ts). */
 const SHARED_ACROSS_VIEWERS = '\u0000any viewer';
-
-/** Who the merge key is for: requests of different viewers never share a response. */
-export function viewerKey(viewer: Viewer | undefined): string {
-  if (!viewer) return '';
-  const roles = viewer.roles.length > 1 ? [...viewer.roles].sort().join(',') : (viewer.roles[0] ?? '');
-  return `${viewer.userId ?? ''}|${roles}|${viewer.deviceId ?? ''}|${viewer.familyId ?? ''}`;
-}
 
 export class SubgraphDataSource implements GraphQLDataSource<GatewayContext> {
   private readonly uploads = new UploadTable();
@@ -77,7 +70,8 @@ export class SubgraphDataSource implements GraphQLDataSource<GatewayContext> {
       ...(request.extensions ? { extensions: request.extensions } : {}),
     });
     const scope: CallScope = {
-      // A fetch whose answer is the same for every viewer may merge across viewers where the caller allows it.
+      // Requests of different viewers never share a response, except a fetch whose
+      // answer is the same for every viewer, where the caller allows it.
       viewerKey: context?.shareAcrossViewers?.(request.query, this.name) ? SHARED_ACROSS_VIEWERS : viewerKey(context?.viewer),
       // Mutations and uploads are never merged: each must run once per request.
       mergeable: markers.length === 0 && !MUTATION.test(request.query),

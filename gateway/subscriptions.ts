@@ -297,7 +297,10 @@ export class SubscriptionBridge {
     const seed: FetchNode = { ...primary, serviceName: EVENT_SOURCE, operationKind: 'query' as FetchNode['operationKind'] };
     const eventPlan: QueryPlan = { kind: 'QueryPlan', node: rest ? { kind: 'Sequence', nodes: [seed, rest] } : seed };
     const operationContext = buildOperationContext({ schema: state.apiGraphQLSchema, operationDocument: document, ...(operationName ? { operationName } : {}) });
-    const resolve: EventResolution = { plan: eventPlan, operationContext, state, document, operationName, variables, query };
+    // Every subscriber resolves the same event at about the same moment: entity
+    // fetches of viewer-independent fields may merge across them (dataSource.ts).
+    const shareAcrossViewers = (q: string, subgraph: string) => state.independence.shareable(q, subgraph);
+    const resolve: EventResolution = { plan: eventPlan, operationContext, state, document, operationName, variables, query, shareAcrossViewers };
     try {
       for (;;) {
         let next: IteratorResult<FormattedExecutionResult<Record<string, unknown>, unknown>>;
@@ -320,9 +323,7 @@ export class SubscriptionBridge {
   private async resolveEvent(extra: SocketExtra, event: FormattedExecutionResult<Record<string, unknown>, unknown>, r: EventResolution): Promise<ExecutionResult> {
     if (!event.data) return { errors: toGraphQLErrors(event.errors ?? []) };
     const eventSource: GraphQLDataSource<GatewayContext> = { process: async () => ({ data: event.data, ...(event.errors ? { errors: event.errors } : {}) }) };
-    // Every subscriber resolves the same event at about the same moment: entity
-    // fetches of viewer-independent fields may merge across them (dataSource.ts).
-    const context = this.context(extra.auth!, (q, subgraph) => r.state.independence.shareable(q, subgraph));
+    const context = this.context(extra.auth!, r.shareAcrossViewers);
     const requestContext = {
       request: { query: r.query, variables: r.variables, ...(r.operationName ? { operationName: r.operationName } : {}) },
       context,
@@ -345,6 +346,7 @@ interface EventResolution {
   operationName: string | undefined;
   variables: Record<string, unknown>;
   query: string;
+  shareAcrossViewers: (query: string, subgraph: string) => boolean;
 }
 
 /** Errors that crossed a socket are plain objects; graphql-ws sends GraphQLErrors. */

@@ -37,6 +37,13 @@ export interface Viewer {
 
 export const ANONYMOUS: Viewer = Object.freeze({ userId: null, roles: [] as string[] }) as Viewer;
 
+/** One string per distinct viewer (user, roles in any order, device, session): keys of per-viewer caches and merges. */
+export function viewerKey(viewer: Viewer | undefined): string {
+  if (!viewer) return '';
+  const roles = viewer.roles.length > 1 ? [...viewer.roles].sort().join(',') : (viewer.roles[0] ?? '');
+  return `${viewer.userId ?? ''}|${roles}|${viewer.deviceId ?? ''}|${viewer.familyId ?? ''}`;
+}
+
 function key(secret: string): Uint8Array {
   return new TextEncoder().encode(secret);
 }
@@ -117,7 +124,7 @@ export class IdentityTokenCache {
   constructor(private readonly secret: string) {}
 
   get(viewer: Viewer, clientIp?: string): Promise<string> {
-    const key = `${viewer.userId ?? ''}|${viewer.roles.join(',')}|${viewer.deviceId ?? ''}|${viewer.familyId ?? ''}|${clientIp ?? ''}`;
+    const key = `${viewerKey(viewer)}|${clientIp ?? ''}`;
     const now = Date.now() / 1000;
     const hit = this.tokens.get(key);
     if (hit && hit.expiresAt - now > REUSE_MARGIN_SECONDS) return hit.token;
