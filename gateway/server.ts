@@ -15,6 +15,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import cors from 'cors';
 import express from 'express';
+import proxyaddr from 'proxy-addr';
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
@@ -26,7 +27,7 @@ import {
 } from '@apollo/server/plugin/disabled';
 import { SUBGRAPHS, subgraphUrl, type Config, type SubgraphName } from '../lib/config.js';
 import { makeFormatError } from '../lib/errors.js';
-import { isJsonGraphQLPost, serveJsonGraphQLSafely } from '../lib/graphqlHttp.js';
+import { bodyDeadline, isJsonGraphQLPost, serveJsonGraphQLSafely } from '../lib/graphqlHttp.js';
 import { IdentityTokenCache, REQUEST_ID, REQUEST_ID_HEADER } from '../lib/identity.js';
 import type { Logger } from '../lib/logger.js';
 import { schemaPath } from '../lib/paths.js';
@@ -38,6 +39,7 @@ import { AccessVerifier, authenticate, sessionApplier } from './auth.js';
 import type { GatewayContext } from './context.js';
 import { SubgraphDataSource } from './dataSource.js';
 import { createSubgraphFetcher } from './fetcher.js';
+import { asLimitError, costPlugin, documentLimitRules, limitsFromConfig } from './limits.js';
 import { SubscriptionBridge } from './subscriptions.js';
 
 export interface RunningGateway {
@@ -78,6 +80,26 @@ function trustProxy(value: string): boolean | number | string {
   return /^\d+$/.test(value) ? Number(value) : value;
 }
 
+/** The client address of a request that does not go through express (WebSocket upgrades), with express's TRUST_PROXY rules. */
+function clientAddressResolver(setting: boolean | number | string): (req: http.IncomingMessage) => string | undefined {
+  if (setting === false) return (req) => req.socket.remoteAddress;
+  const trust =
+    setting === true ? () => true : typeof setting === 'number' ? (_addr: string, hop: number) => hop < setting : proxyaddr.compile(setting.split(',').map((s) => s.trim()));
+  return (req) => proxyaddr(req, trust);
+}
+
+/** A browser page may use the session cookie from the gateway's own host or an origin CORS_ORIGINS allows. */
+function originPolicy(allowed: readonly string[]): (origin: string, req: http.IncomingMessage) => boolean {
+  return (origin, req) => {
+    if (allowed.includes(origin)) return true;
+    try {
+      return new URL(origin).host === req.headers.host;
+    } catch {
+      return false;
+    }
+  };
+}
+
 export async function startGateway(config: Config, log: Logger, opts: GatewayOptions = {}): Promise<RunningGateway> {
   const production = config.NODE_ENV === 'production';
   const identitySecret = config.INTERNAL_IDENTITY_SECRET;
@@ -108,6 +130,7 @@ export async function startGateway(config: Config, log: Logger, opts: GatewayOpt
       const requestId = assignRequestId(req, res);
       serveJsonGraphQLSafely(apollo, req, res, {
         limitBytes: JSON_BODY_LIMIT,
+        bodyTimeoutMs: config.HTTP_BODY_TIMEOUT_MS,
         context: () => requestContext(req, res, requestId, req.socket.remoteAddress),
         onError: (err) => log.error({ err }, 'gateway request failed'),
       });
@@ -115,8 +138,13 @@ export async function startGateway(config: Config, log: Logger, opts: GatewayOpt
     }
     app(req, res);
   });
+  // Slow clients: a socket that dribbles headers or a request holds memory and a connection.
+  httpServer.headersTimeout = config.HTTP_HEADERS_TIMEOUT_MS;
+  httpServer.requestTimeout = config.HTTP_REQUEST_TIMEOUT_MS;
 
-  const plugins: ApolloServerPlugin<GatewayContext>[] = [ApolloServerPluginDrainHttpServer({ httpServer })];
+  const limits = limitsFromConfig(config);
+  const formatError = makeFormatError(!production);
+  const plugins: ApolloServerPlugin<GatewayContext>[] = [ApolloServerPluginDrainHttpServer({ httpServer }), costPlugin<GatewayContext>(limits.cost)];
   if (!managed) plugins.push(ApolloServerPluginUsageReportingDisabled(), ApolloServerPluginSchemaReportingDisabled());
   if (production) plugins.push(ApolloServerPluginLandingPageDisabled());
 
@@ -124,12 +152,23 @@ export async function startGateway(config: Config, log: Logger, opts: GatewayOpt
     gateway,
     introspection: !production,
     includeStacktraceInErrorResponses: !production,
-    formatError: makeFormatError(!production),
+    formatError: (formatted, error) => {
+      const limit = asLimitError(formatted.message, formatted.extensions, limits);
+      return formatError(limit ? { ...formatted, extensions: limit } : formatted, error);
+    },
     csrfPrevention: true,
+    // Operation limits (gateway/limits.ts); no "Did you mean ...?" schema hints in production.
+    parseOptions: { maxTokens: limits.tokens },
+    validationRules: documentLimitRules(limits),
+    maxRecursiveSelections: limits.recursiveSelections,
+    hideSchemaDetailsFromClientErrors: production,
     plugins,
   });
   // Registered before start() so that it sees the first supergraph load.
-  const bridge = new SubscriptionBridge({ config, log, verifier, gateway, apollo, dataSources: () => dataSources, subgraphUrls: urls, identities });
+  const bridge = new SubscriptionBridge({ config, log, verifier, gateway, apollo, dataSources: () => dataSources, subgraphUrls: urls, identities, limits, formatError,
+    clientAddress: clientAddressResolver(trustProxy(config.TRUST_PROXY)),
+    originAllowed: originPolicy(config.CORS_ORIGINS),
+  });
   await apollo.start();
   bridge.listen(httpServer);
 
@@ -179,7 +218,8 @@ export async function startGateway(config: Config, log: Logger, opts: GatewayOpt
       credentials: true,
       exposedHeaders: [REQUEST_ID_HEADER],
     }),
-    express.json({ limit: '1mb' }),
+    bodyDeadline(config.HTTP_BODY_TIMEOUT_MS),
+    express.json({ limit: JSON_BODY_LIMIT }),
     drainAfterResponse,
     graphqlUploadExpress({ maxFileSize: GATEWAY_MAX_FILE_BYTES, maxFiles: 2 }),
     expressMiddleware(apollo, {

@@ -28,8 +28,17 @@
  * Authorization: connection_init is authenticated like an HTTP request
  * (`authorization` / `deviceId` connection params, or the cookies of the
  * upgrade request); a bad bearer token closes the socket with 4401, and the
- * socket is closed with 4401 when the access token expires. Subgraphs enforce
- * their own rules on every subscription.
+ * socket is closed with 4401 when the access token expires. A socket that
+ * authenticates by cookie must come from an allowed Origin (CORS_ORIGINS, or
+ * the gateway's own host): a page elsewhere cannot ride the victim's cookie
+ * (4403). Subgraphs enforce their own rules on every subscription.
+ *
+ * Limits: every operation on a socket passes the same operation limits as over
+ * HTTP (gateway/limits.ts); a socket holds at most WS_MAX_SUBSCRIPTIONS_PER_SOCKET
+ * operations at once and a user (or, signed out, a client address) at most
+ * WS_MAX_SUBSCRIPTIONS_PER_USER subscriptions on this instance; messages are at
+ * most WS_MAX_PAYLOAD_BYTES. A refused operation gets an `error` message with
+ * its code and the socket, with its other subscriptions, stays open.
  */
 import { randomUUID } from 'node:crypto';
 import type http from 'node:http';
@@ -38,7 +47,7 @@ import type { ApolloServer } from '@apollo/server';
 import type { GatewayGraphQLRequestContext } from '@apollo/server-gateway-interface';
 import { Supergraph, operationFromDocument, type Schema } from '@apollo/federation-internals';
 import { QueryPlanner, type FetchNode, type QueryPlan, type SubscriptionNode } from '@apollo/query-planner';
-import { GraphQLError, getOperationAST, print, type DocumentNode, type ExecutionResult, type FormattedExecutionResult, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
+import { GraphQLError, getOperationAST, print, type DocumentNode, type ExecutionArgs, type ExecutionResult, type FormattedExecutionResult, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
 import { CloseCode, createClient, type Client } from 'graphql-ws';
 import { useServer } from 'graphql-ws/use/ws';
 import WebSocket, { WebSocketServer } from 'ws';
@@ -50,6 +59,7 @@ import { abortable, cancellable } from '../lib/iterators.js';
 import { keepAlive } from '../lib/ws.js';
 import { authenticateCredentials, type AccessVerifier, type RequestAuth } from './auth.js';
 import type { GatewayContext } from './context.js';
+import { checkOperation, limitError, type OperationLimits } from './limits.js';
 import { ViewerIndependence, viewerIndependentFields } from './viewerIndependent.js';
 
 const EVENT_SOURCE = '__subscription_event__';
@@ -71,6 +81,8 @@ interface PlanningState {
 
 type SocketExtra = {
   auth?: RequestAuth;
+  /** The client's address (from the socket, or X-Forwarded-For of trusted proxies). */
+  clientIp?: string;
   upstream?: Map<string, Client>;
   expiryTimer?: NodeJS.Timeout;
   /** The socket has closed (possibly before onConnect finished). */
@@ -90,6 +102,13 @@ export interface BridgeOptions {
   subgraphUrls: Record<SubgraphName, string>;
   /** Internal identity tokens per viewer, shared with the HTTP path. */
   identities: IdentityTokenCache;
+  limits: OperationLimits;
+  /** The gateway's formatError: what leaves over the socket is shaped as over HTTP. */
+  formatError: (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError;
+  /** The client's address for an upgrade request (TRUST_PROXY applies). */
+  clientAddress: (request: http.IncomingMessage) => string | undefined;
+  /** Whether a browser page at `origin` may use the session cookie (CORS_ORIGINS or same host). */
+  originAllowed: (origin: string, request: http.IncomingMessage) => boolean;
 }
 
 export class SubscriptionBridge {
@@ -100,6 +119,8 @@ export class SubscriptionBridge {
   /** Open sockets by session family, closed when their session is revoked. */
   private readonly sessions = new Map<string, Set<{ close(code: number, reason: string): void }>>();
   private stopRevocations?: () => void;
+  /** Subscriptions running per user (or client address), on this instance. */
+  private readonly perUser = new Map<string, number>();
 
   /** Must run before `apollo.start()` so the first schema load is seen. */
   constructor(private readonly opts: BridgeOptions) {
@@ -120,7 +141,7 @@ export class SubscriptionBridge {
 
   listen(httpServer: http.Server, path = '/graphql'): void {
     const { log, verifier, apollo } = this.opts;
-    this.wsServer = new WebSocketServer({ server: httpServer, path });
+    this.wsServer = new WebSocketServer({ server: httpServer, path, maxPayload: this.opts.config.WS_MAX_PAYLOAD_BYTES });
     this.stopKeepAlive = keepAlive(this.wsServer);
     // Signing out (or a detected token theft) ends the session's live subscriptions too.
     const stopRevoked = verifier.revocations.onRevoked((familyId) => {
@@ -141,6 +162,15 @@ export class SubscriptionBridge {
         onConnect: async (ctx) => {
           const params = ctx.connectionParams ?? {};
           const authorization = typeof params.authorization === 'string' ? params.authorization : typeof params.Authorization === 'string' ? params.Authorization : undefined;
+          const request = ctx.extra.request;
+          const origin = request.headers.origin;
+          // Cookies go with a cross-site WebSocket handshake (SameSite=Lax lets a sibling subdomain through): only the platform's own pages may use them.
+          if (!authorization && request.headers.cookie && origin !== undefined && !this.opts.originAllowed(origin, request)) {
+            ctx.extra.socket.close(CloseCode.Forbidden, 'This origin may not use the session cookie: connect from an allowed origin or send a token.');
+            return false;
+          }
+          const clientIp = this.opts.clientAddress(request);
+          if (clientIp) ctx.extra.clientIp = clientIp;
           try {
             ctx.extra.auth = await authenticateCredentials(
               {
@@ -179,14 +209,35 @@ export class SubscriptionBridge {
           for (const client of ctx.extra.upstream?.values() ?? []) void client.dispose();
           ctx.extra.upstream?.clear();
         },
+        // Every operation on the socket is measured against the limits before it runs.
+        onSubscribe: (ctx, _id, payload) => {
+          const extra = ctx.extra;
+          if (Object.keys(ctx.subscriptions).length > this.opts.config.WS_MAX_SUBSCRIPTIONS_PER_SOCKET) {
+            const max = this.opts.config.WS_MAX_SUBSCRIPTIONS_PER_SOCKET;
+            return this.present([limitError('subscriptionsPerSocket', max, undefined, `A socket may run ${max} operations at once; complete one first or open another socket.`)]);
+          }
+          const checked = checkOperation(this.requireState().apiGraphQLSchema, payload.query, payload.variables ?? undefined, payload.operationName ?? undefined, this.opts.limits);
+          if ('errors' in checked) return this.present(checked.errors);
+          const args: ExecutionArgs = {
+            schema: this.requireState().apiGraphQLSchema,
+            document: checked.document,
+            variableValues: payload.variables ?? {},
+            operationName: payload.operationName ?? null,
+            contextValue: { extra },
+          };
+          return args;
+        },
         // Queries and mutations over the socket run through Apollo Server as over HTTP.
         execute: async (args) => {
           const extra = (args.contextValue as { extra: SocketExtra }).extra;
           const response = await apollo.executeOperation(
             { query: args.document, variables: args.variableValues as Record<string, unknown>, ...(args.operationName ? { operationName: args.operationName } : {}) },
-            { contextValue: this.context(extra.auth!) },
+            { contextValue: this.context(extra.auth!, extra.clientIp) },
           );
-          return response.body.kind === 'single' ? (response.body.singleResult as ExecutionResult) : { errors: [new GraphQLError('Incremental delivery is not supported over WebSocket.')] };
+          if (response.body.kind !== 'single') return { errors: [new GraphQLError('Incremental delivery is not supported over WebSocket.')] };
+          // Apollo hands back formatted (plain) errors; graphql-ws serialises GraphQLErrors.
+          const { errors, ...rest } = response.body.singleResult;
+          return { ...(rest as ExecutionResult), ...(errors ? { errors: toGraphQLErrors(errors) } : {}) };
         },
         subscribe: (args) => {
           const extra = (args.contextValue as { extra: SocketExtra }).extra;
@@ -211,14 +262,19 @@ export class SubscriptionBridge {
     return this.state;
   }
 
-  private context(auth: RequestAuth, shareAcrossViewers?: (query: string, subgraph: string) => boolean): GatewayContext {
+  /** Errors about to leave over the socket, shaped by the gateway's formatError. */
+  private present(errors: readonly GraphQLError[]): GraphQLError[] {
+    return toGraphQLErrors(errors.map((e) => this.opts.formatError(e.toJSON(), e)));
+  }
+
+  private context(auth: RequestAuth, clientIp: string | undefined, shareAcrossViewers?: (query: string, subgraph: string) => boolean): GatewayContext {
     const requestId = randomUUID();
     return {
       requestId,
       viewer: auth.viewer,
       log: this.opts.log.child({ rid: requestId }),
       // The same cache as HTTP requests: one token per viewer, re-signed before it expires.
-      identityToken: () => this.opts.identities.get(auth.viewer),
+      identityToken: () => this.opts.identities.get(auth.viewer, clientIp),
       ...(shareAcrossViewers ? { shareAcrossViewers } : {}),
     };
   }
@@ -283,6 +339,28 @@ export class SubscriptionBridge {
     operationName: string | undefined,
     signal: AbortSignal,
   ): AsyncGenerator<ExecutionResult> {
+    // Counted from the generator's first step (synchronous, so the check and the count cannot interleave).
+    const who = extra.auth?.viewer.userId ?? `ip:${extra.clientIp ?? 'unknown'}`;
+    const running = this.perUser.get(who) ?? 0;
+    const max = this.opts.config.WS_MAX_SUBSCRIPTIONS_PER_USER;
+    if (running >= max) throw limitError('subscriptionsPerUser', max, undefined, `At most ${max} subscriptions may run at once per user; complete one first.`);
+    this.perUser.set(who, running + 1);
+    try {
+      yield* this.run(extra, document, variables, operationName, signal);
+    } finally {
+      const left = (this.perUser.get(who) ?? 1) - 1;
+      if (left > 0) this.perUser.set(who, left);
+      else this.perUser.delete(who);
+    }
+  }
+
+  private async *run(
+    extra: SocketExtra,
+    document: DocumentNode,
+    variables: Record<string, unknown>,
+    operationName: string | undefined,
+    signal: AbortSignal,
+  ): AsyncGenerator<ExecutionResult> {
     const query = print(document);
     const plan = this.plan(document, operationName, query);
     const node = plan.node;
@@ -323,7 +401,7 @@ export class SubscriptionBridge {
   private async resolveEvent(extra: SocketExtra, event: FormattedExecutionResult<Record<string, unknown>, unknown>, r: EventResolution): Promise<ExecutionResult> {
     if (!event.data) return { errors: toGraphQLErrors(event.errors ?? []) };
     const eventSource: GraphQLDataSource<GatewayContext> = { process: async () => ({ data: event.data, ...(event.errors ? { errors: event.errors } : {}) }) };
-    const context = this.context(extra.auth!, r.shareAcrossViewers);
+    const context = this.context(extra.auth!, extra.clientIp, r.shareAcrossViewers);
     const requestContext = {
       request: { query: r.query, variables: r.variables, ...(r.operationName ? { operationName: r.operationName } : {}) },
       context,

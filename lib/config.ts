@@ -126,6 +126,39 @@ export const envSchema = z.object({
   SUBGRAPH_TIMEOUT_MS: z.coerce.number().int().min(100).default(30_000),
   /** Gateway: identical subgraph queries in flight at once (same viewer) share one request. @default true */
   GATEWAY_MERGE_INFLIGHT: bool.default(true),
+  /**
+   * A subgraph stops working on a request after this long (or as soon as the
+   * gateway gives up on it or hangs up) and answers REQUEST_TIMEOUT. Keep it
+   * below SUBGRAPH_TIMEOUT_MS so the gateway hears why. @default 25000 ms
+   */
+  SUBGRAPH_DEADLINE_MS: z.coerce.number().int().min(100).default(25_000),
+
+  /** Operation limits at the gateway (OPERATION_LIMIT_EXCEEDED): lexical tokens in a document. @default 3000 */
+  GATEWAY_MAX_TOKENS: z.coerce.number().int().min(100).default(3000),
+  /** Nesting depth of fields (introspection excepted). @default 15 */
+  GATEWAY_MAX_DEPTH: z.coerce.number().int().min(2).default(15),
+  /** Aliased fields in one operation. @default 30 */
+  GATEWAY_MAX_ALIASES: z.coerce.number().int().min(0).default(30),
+  /** Directives in one operation. @default 50 */
+  GATEWAY_MAX_DIRECTIVES: z.coerce.number().int().min(0).default(50),
+  /** Selections with every fragment expanded (Apollo's maxRecursiveSelections). @default 5000 */
+  GATEWAY_MAX_RECURSIVE_SELECTIONS: z.coerce.number().int().min(100).default(5000),
+  /** Cost: the most objects an answer may hold, lists counted at their page size. @default 25000 */
+  GATEWAY_MAX_COST: z.coerce.number().int().min(10).default(25_000),
+
+  /** Longest a client may take to send request headers. @default 10000 ms */
+  HTTP_HEADERS_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
+  /** Longest a client may take to send a JSON request body (REQUEST_TIMEOUT, HTTP 408). @default 10000 ms */
+  HTTP_BODY_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
+  /** Longest a client may take to send a whole request, uploads included. @default 120000 ms */
+  HTTP_REQUEST_TIMEOUT_MS: z.coerce.number().int().min(1000).default(120_000),
+
+  /** Largest graphql-ws message a client may send. @default 262144 bytes */
+  WS_MAX_PAYLOAD_BYTES: z.coerce.number().int().min(1024).default(256 * 1024),
+  /** Subscriptions open at once on one socket (OPERATION_LIMIT_EXCEEDED). @default 50 */
+  WS_MAX_SUBSCRIPTIONS_PER_SOCKET: z.coerce.number().int().min(1).default(50),
+  /** Subscriptions open at once per user (per client address when signed out), per gateway instance. @default 200 */
+  WS_MAX_SUBSCRIPTIONS_PER_USER: z.coerce.number().int().min(1).default(200),
 
   /** Merge hot entity lookups (video, user) across concurrent requests. @default true */
   COALESCE_ENABLED: bool.default(true),

@@ -18,6 +18,16 @@ export const ErrorCode = {
   LLM_NOT_CONFIGURED: 'LLM_NOT_CONFIGURED',
   UPSTREAM_UNAVAILABLE: 'UPSTREAM_UNAVAILABLE',
   INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
+  /** An operation over one of the gateway's limits (depth, aliases, cost...): `extensions.limit`, `max`, `actual`. */
+  OPERATION_LIMIT_EXCEEDED: 'OPERATION_LIMIT_EXCEEDED',
+  /** The request (its body) or its execution took longer than the server allows. */
+  REQUEST_TIMEOUT: 'REQUEST_TIMEOUT',
+  /** The HTTP request itself is malformed (not JSON, no query, bad multipart). */
+  BAD_REQUEST: 'BAD_REQUEST',
+  /** The document is not valid GraphQL syntax. */
+  GRAPHQL_PARSE_FAILED: 'GRAPHQL_PARSE_FAILED',
+  /** The document does not match the schema. */
+  GRAPHQL_VALIDATION_FAILED: 'GRAPHQL_VALIDATION_FAILED',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 

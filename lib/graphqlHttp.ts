@@ -32,10 +32,14 @@ export function isJsonGraphQLPost(req: IncomingMessage): boolean {
 }
 
 /** The whole body, or null once it passes `limit` (the rest is then discarded unread). */
-function readBody(req: IncomingMessage, limit: number): Promise<Buffer | null> {
+function readBody(req: IncomingMessage, limit: number, timeoutMs: number): Promise<Buffer | null> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
+    // A client that trickles its body holds a socket and a buffer: give it a deadline.
+    const timer = setTimeout(() => reject(Object.assign(new Error('request body timed out'), { bodyTimeout: true })), timeoutMs);
+    req.once('close', () => clearTimeout(timer));
+    req.once('end', () => clearTimeout(timer));
     const onData = (chunk: Buffer) => {
       size += chunk.length;
       if (size > limit) {
@@ -55,8 +59,34 @@ function readBody(req: IncomingMessage, limit: number): Promise<Buffer | null> {
   });
 }
 
-function sendError(res: ServerResponse, status: number, code: string, message: string) {
+export function sendError(res: ServerResponse, status: number, code: string, message: string) {
   res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify({ errors: [{ message, extensions: { code } }] }));
+}
+
+function bodyTimedOut(res: ServerResponse, timeoutMs: number) {
+  res.setHeader('connection', 'close');
+  sendError(res, 408, 'REQUEST_TIMEOUT', `The request body was not received within ${Math.round(timeoutMs / 1000)} s.`);
+  res.once('finish', () => res.destroy());
+}
+
+/**
+ * Express middleware: the same body deadline for requests express reads
+ * (browser JSON POSTs, compressed bodies). Multipart uploads are bounded by the
+ * server's whole-request timeout instead: a 32 MiB chunk may take a while.
+ */
+export function bodyDeadline(timeoutMs: number) {
+  return (req: IncomingMessage, res: ServerResponse, next: () => void) => {
+    const type = req.headers['content-type'] ?? '';
+    if (req.method === 'GET' || req.method === 'HEAD' || type.startsWith('multipart/') || req.readableEnded) return next();
+    const timer = setTimeout(() => {
+      if (!req.complete && !res.headersSent) bodyTimedOut(res, timeoutMs);
+    }, timeoutMs);
+    const clear = () => clearTimeout(timer);
+    req.once('end', clear);
+    req.once('close', clear);
+    res.once('finish', clear);
+    next();
+  };
 }
 
 /**
@@ -68,9 +98,16 @@ export async function serveJsonGraphQL<Ctx extends BaseContext>(
   apollo: ApolloServer<Ctx>,
   req: IncomingMessage,
   res: ServerResponse,
-  opts: { limitBytes: number; context: () => Promise<Ctx> },
+  opts: { limitBytes: number; bodyTimeoutMs: number; context: () => Promise<Ctx> },
 ): Promise<void> {
-  const raw = await readBody(req, opts.limitBytes);
+  let raw: Buffer | null;
+  try {
+    raw = await readBody(req, opts.limitBytes, opts.bodyTimeoutMs);
+  } catch (err) {
+    if (!(err as { bodyTimeout?: boolean }).bodyTimeout) throw err;
+    bodyTimedOut(res, opts.bodyTimeoutMs);
+    return;
+  }
   if (raw === null) {
     // The unread rest of the body makes the connection unusable for a next request.
     res.setHeader('connection', 'close');
@@ -107,7 +144,7 @@ export function serveJsonGraphQLSafely<Ctx extends BaseContext>(
   apollo: ApolloServer<Ctx>,
   req: IncomingMessage,
   res: ServerResponse,
-  opts: { limitBytes: number; context: () => Promise<Ctx>; onError: (err: unknown) => void },
+  opts: { limitBytes: number; bodyTimeoutMs: number; context: () => Promise<Ctx>; onError: (err: unknown) => void },
 ): void {
   serveJsonGraphQL(apollo, req, res, opts).catch((err: unknown) => {
     // A client that hangs up mid-request is not a server failure.

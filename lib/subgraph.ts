@@ -11,6 +11,12 @@
  *   fresh DataLoaders, so batching never leaks data between requests.
  * - `/health` answers while the process is up; `/ready` checks each backing
  *   service and answers 503 naming the ones that fail.
+ * - Every HTTP request has a deadline (SUBGRAPH_DEADLINE_MS) and is cancelled
+ *   when the gateway hangs up: `context.signal` aborts, and from then on every
+ *   list and entity field refuses to start (REQUEST_TIMEOUT), so a request
+ *   whose answer can no longer be used stops fanning out into more store work.
+ * - Slow senders are cut off (header, body and request timeouts) and socket
+ *   messages are bounded (WS_MAX_PAYLOAD_BYTES).
  * - `dispose()` closes the WebSocket server, drains HTTP, stops Apollo; the caller
  *   owns the stores and disposes them after.
  */
@@ -31,12 +37,12 @@ import {
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/index.js';
 import { applyMiddleware, type IMiddlewareGenerator } from 'graphql-middleware';
-import { parse, type GraphQLSchema } from 'graphql';
+import { defaultFieldResolver, isObjectType, parse, type GraphQLSchema } from 'graphql';
 import { WebSocketServer } from 'ws';
 import { useServer } from 'graphql-ws/use/ws';
 import type { Config, SubgraphName } from './config.js';
-import { makeFormatError } from './errors.js';
-import { isJsonGraphQLPost, serveJsonGraphQLSafely } from './graphqlHttp.js';
+import { ErrorCode, appError, makeFormatError } from './errors.js';
+import { bodyDeadline, isJsonGraphQLPost, serveJsonGraphQLSafely } from './graphqlHttp.js';
 import { IdentityVerifier, INTERNAL_IDENTITY_HEADER, REQUEST_ID, REQUEST_ID_HEADER, type VerifiedIdentity, type Viewer } from './identity.js';
 import type { Logger } from './logger.js';
 import { readSchema } from './paths.js';
@@ -48,6 +54,8 @@ export interface BaseContext {
   viewer: Viewer;
   log: Logger;
   clientIp?: string;
+  /** Aborted at the request's deadline or when the gateway hangs up (HTTP requests only). */
+  signal?: AbortSignal;
 }
 
 /** The HTTP exchange behind a context; absent for graphql-ws operations. */
@@ -140,7 +148,33 @@ export function buildSchema(
   permissions?: IMiddlewareGenerator<any, any, any>,
 ): GraphQLSchema {
   const schema = buildSubgraphSchema({ typeDefs: parse(readSchema(name)), resolvers });
-  return permissions ? applyMiddleware(schema, permissions) : schema;
+  return guardFanOut(permissions ? applyMiddleware(schema, permissions) : schema);
+}
+
+/** Arguments that make a field fan out into store work (a page of items, entity batches). */
+const FAN_OUT_ARGUMENTS = new Set(['first', 'pageSize', 'page', 'representations']);
+
+/**
+ * Fields that fan out check the request's signal before they start: once a
+ * request is past its deadline or abandoned, nested pages and entity batches
+ * stop at once instead of multiplying. Only these few fields are wrapped (a
+ * wrapper on every field is measurable on the hot path); scalar fields finish
+ * with whatever their parents already loaded.
+ */
+export function guardFanOut(schema: GraphQLSchema): GraphQLSchema {
+  for (const type of Object.values(schema.getTypeMap())) {
+    if (!isObjectType(type) || type.name.startsWith('__')) continue;
+    for (const field of Object.values(type.getFields())) {
+      if (!field.args.some((a) => FAN_OUT_ARGUMENTS.has(a.name))) continue;
+      const resolve = field.resolve ?? defaultFieldResolver;
+      field.resolve = (source, args, context: { signal?: AbortSignal } | undefined, info) => {
+        const signal = context?.signal;
+        if (signal?.aborted) throw signal.reason instanceof Error && 'extensions' in signal.reason ? signal.reason : appError(ErrorCode.REQUEST_TIMEOUT, 'The request was cancelled.');
+        return resolve(source, args, context, info);
+      };
+    }
+  }
+  return schema;
 }
 
 export async function startSubgraph<Ctx extends BaseContext>(opts: SubgraphOptions<Ctx>): Promise<RunningSubgraph> {
@@ -150,13 +184,14 @@ export async function startSubgraph<Ctx extends BaseContext>(opts: SubgraphOptio
   if (!secret) throw new Error('INTERNAL_IDENTITY_SECRET is not set: the launcher or the environment must provide it');
   const schema = buildSchema(opts.name, opts.resolvers, opts.permissions);
   const identities = new IdentityVerifier(secret);
-  const baseFrom = (identity: VerifiedIdentity, headerRequestId?: string): BaseContext => {
+  const baseFrom = (identity: VerifiedIdentity, headerRequestId?: string, signal?: AbortSignal): BaseContext => {
     const requestId = identity.requestId ?? headerRequestId ?? randomUUID();
     return {
       requestId,
       viewer: identity.viewer,
       log: log.child({ rid: requestId }),
       ...(identity.clientIp ? { clientIp: identity.clientIp } : {}),
+      ...(signal ? { signal } : {}),
     };
   };
 
@@ -167,6 +202,7 @@ export async function startSubgraph<Ctx extends BaseContext>(opts: SubgraphOptio
     if (isJsonGraphQLPost(req)) {
       serveJsonGraphQLSafely(apollo, req, res, {
         limitBytes: JSON_BODY_LIMIT,
+        bodyTimeoutMs: config.HTTP_BODY_TIMEOUT_MS,
         context: () => httpContext(req, res),
         onError: (err) => log.error({ err }, `${opts.name} request failed`),
       });
@@ -174,8 +210,10 @@ export async function startSubgraph<Ctx extends BaseContext>(opts: SubgraphOptio
     }
     app(req, res);
   });
+  httpServer.headersTimeout = config.HTTP_HEADERS_TIMEOUT_MS;
+  httpServer.requestTimeout = config.HTTP_REQUEST_TIMEOUT_MS;
 
-  const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql' });
+  const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql', maxPayload: config.WS_MAX_PAYLOAD_BYTES });
   const stopKeepAlive = keepAlive(wsServer);
   const wsCleanup = useServer<{ internalIdentity?: string }, { identity?: VerifiedIdentity }>(
     {
@@ -204,6 +242,7 @@ export async function startSubgraph<Ctx extends BaseContext>(opts: SubgraphOptio
     introspection: !production,
     includeStacktraceInErrorResponses: !production,
     formatError: makeFormatError(!production),
+    hideSchemaDetailsFromClientErrors: production,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ...productionPlugins(production),
@@ -219,7 +258,22 @@ export async function startSubgraph<Ctx extends BaseContext>(opts: SubgraphOptio
       throw err;
     });
     const rid = req.headers[REQUEST_ID_HEADER];
-    return opts.createContext(baseFrom(identity, typeof rid === 'string' && REQUEST_ID.test(rid) ? rid : undefined), { req, res });
+    return opts.createContext(baseFrom(identity, typeof rid === 'string' && REQUEST_ID.test(rid) ? rid : undefined, requestSignal(res)), { req, res });
+  };
+
+  // Aborted at the deadline, or when the gateway hangs up before the answer is written.
+  const requestSignal = (res: http.ServerResponse): AbortSignal => {
+    const controller = new AbortController();
+    const deadline = setTimeout(
+      () => controller.abort(appError(ErrorCode.REQUEST_TIMEOUT, `The ${opts.name} service stopped this request after ${config.SUBGRAPH_DEADLINE_MS} ms; ask for less (smaller pages, fewer nested lists).`)),
+      config.SUBGRAPH_DEADLINE_MS,
+    );
+    deadline.unref();
+    res.once('close', () => {
+      clearTimeout(deadline);
+      if (!res.writableFinished) controller.abort(appError(ErrorCode.REQUEST_TIMEOUT, 'The caller went away before the answer was ready.'));
+    });
+    return controller.signal;
   };
 
   app.get('/health', (_req, res) => {
@@ -231,6 +285,7 @@ export async function startSubgraph<Ctx extends BaseContext>(opts: SubgraphOptio
   });
   app.use(
     '/graphql',
+    bodyDeadline(config.HTTP_BODY_TIMEOUT_MS),
     express.json({ limit: JSON_BODY_LIMIT }),
     drainAfterResponse,
     ...(opts.beforeGraphQL ?? []),

@@ -6,6 +6,8 @@ export type SearchHitModel = SearchHit;
 
 export const MAX_QUERY_LENGTH = 200;
 export const MAX_SEARCH_PAGE_SIZE = 50;
+/** The deepest result a search may page to (Elasticsearch's default result window). @default 10000 */
+export const MAX_SEARCH_RESULTS = 10_000;
 
 const KINDS: Record<'ALL' | 'VIDEO' | 'USER', SearchKind[] | undefined> = {
   ALL: undefined,
@@ -18,6 +20,8 @@ export async function runSearch(index: SearchIndex, args: { query: string; type:
   if (!text) throw badInput('query must not be empty.');
   if (text.length > MAX_QUERY_LENGTH) throw badInput(`query must be at most ${MAX_QUERY_LENGTH} characters.`);
   if (!Number.isInteger(args.page) || args.page < 1) throw badInput('page starts at 1.');
+  // Deep pages cost the index more with every page (and Elasticsearch refuses past its result window).
+  if (args.page * args.pageSize > MAX_SEARCH_RESULTS) throw badInput(`Search reaches the first ${MAX_SEARCH_RESULTS} results: page × pageSize must be at most ${MAX_SEARCH_RESULTS}; refine the query instead.`);
   if (!Number.isInteger(args.pageSize) || args.pageSize < 1 || args.pageSize > MAX_SEARCH_PAGE_SIZE) {
     throw badInput(`pageSize must be between 1 and ${MAX_SEARCH_PAGE_SIZE}.`);
   }

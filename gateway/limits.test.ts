@@ -1,0 +1,78 @@
+/**
+ * The operation limits against the platform's own operations: every document
+ * the repository sends (typed documents, tests, benchmarks) passes the default
+ * limits, so the defaults refuse abuse without refusing real clients.
+ */
+import assert from 'node:assert/strict';
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { test } from 'node:test';
+import { buildSchema, getNamedType, isEnumType, isInputObjectType, parse, typeFromAST, type GraphQLSchema } from 'graphql';
+import { loadConfig } from '../lib/config.js';
+import { schemaPath } from '../lib/paths.js';
+import { checkOperation, limitsFromConfig } from './limits.js';
+
+const root = path.resolve(import.meta.dirname, '..');
+
+function files(dir: string, ext: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const full = path.join(dir, name);
+    if (name === 'node_modules' || name === 'peers' || name === '__generated__') return [];
+    return statSync(full).isDirectory() ? files(full, ext) : full.endsWith(ext) ? [full] : [];
+  });
+}
+
+/** Operation texts in template literals (only whole ones: no `${}` inside). */
+function embeddedOperations(source: string): string[] {
+  const found: string[] = [];
+  for (const m of source.matchAll(/`([^`]*)`/g)) {
+    const text = m[1]!.trim();
+    if (text.includes('${') || !/^(query|mutation|subscription)\b[^{]*\{|^\{\s*\w/.test(text)) continue;
+    try {
+      parse(text);
+      found.push(text);
+    } catch {
+      // Not GraphQL (a message, a template fragment).
+    }
+  }
+  return found;
+}
+
+/** Plausible values for an operation's variables: pages at their default size. */
+function sampleVariables(schema: GraphQLSchema, query: string): Record<string, unknown> | undefined {
+  const vars: Record<string, unknown> = {};
+  for (const def of parse(query).definitions) {
+    if (def.kind !== 'OperationDefinition') continue;
+    for (const v of def.variableDefinitions ?? []) {
+      const type = typeFromAST(schema, v.type as Parameters<typeof typeFromAST>[1]);
+      const named = type && getNamedType(type);
+      if (!named || isInputObjectType(named)) return undefined;
+      vars[v.variable.name.value] = isEnumType(named) ? named.getValues()[0]!.value : named.name === 'Int' ? 20 : named.name === 'Float' ? 1 : named.name === 'Boolean' ? true : 'x';
+      if (type && 'ofType' in type && String(type).startsWith('[')) vars[v.variable.name.value] = [vars[v.variable.name.value]];
+    }
+  }
+  return vars;
+}
+
+test('every operation the repository sends passes the default limits', () => {
+  const schema = buildSchema(readFileSync(schemaPath('api'), 'utf8'));
+  const limits = limitsFromConfig(loadConfig({}));
+  const documents = [
+    ...files(path.join(root, 'test/operations'), '.graphql').map((f) => ({ where: f, text: readFileSync(f, 'utf8') })),
+    ...['test', 'bench', 'scripts'].flatMap((d) => files(path.join(root, d), '.ts').flatMap((f) => embeddedOperations(readFileSync(f, 'utf8')).map((text) => ({ where: f, text })))),
+  ];
+  assert.ok(documents.length > 100, `found ${documents.length} documents`);
+  let checked = 0;
+  for (const { where, text } of documents) {
+    // Tests of the limits themselves send over-limit documents on purpose.
+    if (where.endsWith('limits.test.ts')) continue;
+    const variables = sampleVariables(schema, text);
+    const result = checkOperation(schema, text, variables, undefined, variables ? limits : { ...limits, cost: Number.MAX_SAFE_INTEGER });
+    if ('errors' in result) {
+      const refusals = result.errors.filter((e) => e.extensions.code === 'OPERATION_LIMIT_EXCEEDED');
+      assert.deepEqual(refusals.map((e) => e.message), [], `${path.relative(root, where)}: ${text.slice(0, 200)}`);
+    }
+    checked++;
+  }
+  assert.ok(checked > 100);
+});

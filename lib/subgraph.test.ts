@@ -1,0 +1,46 @@
+/**
+ * The subgraph's fan-out guard: once a request's signal aborts (its deadline,
+ * or the gateway hanging up), paged and entity fields stop starting new work.
+ */
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { buildSchema, execute, parse } from 'graphql';
+import { guardFanOut } from './subgraph.js';
+
+test('after the signal aborts, no nested page starts: the work stops where it was', async () => {
+  const schema = buildSchema(`
+    type Query { items(first: Int): [Item!]! }
+    type Item { id: ID! children(first: Int): [Item!] }
+  `);
+  let pages = 0;
+  const controller = new AbortController();
+  const page = (first: number) => {
+    pages++;
+    // The deadline passes while the first nested page is being read.
+    if (pages === 2) controller.abort();
+    return Array.from({ length: first }, (_, i) => ({ id: String(i) }));
+  };
+  schema.getQueryType()!.getFields().items!.resolve = (_s, args: { first: number }) => page(args.first);
+  (schema.getType('Item') as import('graphql').GraphQLObjectType).getFields().children!.resolve = (_s, args: { first: number }) => page(args.first);
+  guardFanOut(schema);
+
+  const result = await execute({
+    schema,
+    document: parse(`{ items(first: 10) { id children(first: 10) { id children(first: 10) { id } } } }`),
+    contextValue: { signal: controller.signal },
+  });
+  // 1 top page + 1 nested page before the abort; unguarded it would be 1 + 10 + 100.
+  assert.equal(pages, 2);
+  assert.ok(result.errors?.length);
+  assert.ok(result.errors.every((e) => e.extensions.code === 'REQUEST_TIMEOUT'));
+});
+
+test('without a signal (subscriptions) or before it aborts, fields resolve as usual', async () => {
+  const schema = buildSchema(`type Query { items(first: Int): [String!]! }`);
+  schema.getQueryType()!.getFields().items!.resolve = (_s, args: { first: number }) => Array.from({ length: args.first }, (_, i) => `i${i}`);
+  guardFanOut(schema);
+  const document = parse(`{ items(first: 3) }`);
+  const plain = async (contextValue: object) => JSON.parse(JSON.stringify((await execute({ schema, document, contextValue })).data)) as unknown;
+  assert.deepEqual(await plain({}), { items: ['i0', 'i1', 'i2'] });
+  assert.deepEqual(await plain({ signal: new AbortController().signal }), { items: ['i0', 'i1', 'i2'] });
+});
