@@ -27,7 +27,7 @@ import {
 } from '@apollo/server/plugin/disabled';
 import { SUBGRAPHS, subgraphUrl, type Config, type SubgraphName } from '../lib/config.js';
 import { makeFormatError } from '../lib/errors.js';
-import { bodyDeadline, isJsonGraphQLPost, serveJsonGraphQLSafely } from '../lib/graphqlHttp.js';
+import { bodyDeadline, isJsonGraphQLPost, jsonErrors, serveJsonGraphQLSafely } from '../lib/graphqlHttp.js';
 import { IdentityTokenCache, REQUEST_ID, REQUEST_ID_HEADER } from '../lib/identity.js';
 import type { Logger } from '../lib/logger.js';
 import { schemaPath } from '../lib/paths.js';
@@ -40,6 +40,7 @@ import type { GatewayContext } from './context.js';
 import { SubgraphDataSource } from './dataSource.js';
 import { createSubgraphFetcher } from './fetcher.js';
 import { asLimitError, costPlugin, documentLimitRules, limitsFromConfig } from './limits.js';
+import { requestChecksPlugin } from './requestChecks.js';
 import { SubscriptionBridge } from './subscriptions.js';
 
 export interface RunningGateway {
@@ -144,7 +145,7 @@ export async function startGateway(config: Config, log: Logger, opts: GatewayOpt
 
   const limits = limitsFromConfig(config);
   const formatError = makeFormatError(!production);
-  const plugins: ApolloServerPlugin<GatewayContext>[] = [ApolloServerPluginDrainHttpServer({ httpServer }), costPlugin<GatewayContext>(limits.cost)];
+  const plugins: ApolloServerPlugin<GatewayContext>[] = [ApolloServerPluginDrainHttpServer({ httpServer }), requestChecksPlugin(), costPlugin<GatewayContext>(limits.cost)];
   if (!managed) plugins.push(ApolloServerPluginUsageReportingDisabled(), ApolloServerPluginSchemaReportingDisabled());
   if (production) plugins.push(ApolloServerPluginLandingPageDisabled());
 
@@ -226,6 +227,8 @@ export async function startGateway(config: Config, log: Logger, opts: GatewayOpt
       context: ({ req, res }) => requestContext(req, res, res.locals.requestId as string, req.ip, req.is('multipart/form-data') === 'multipart/form-data'),
     }),
   );
+  // Body parsing and multipart errors (not JSON, too large, a malformed map) answer JSON like every other error, never express's HTML page.
+  app.use(jsonErrors(log));
 
   await new Promise<void>((resolve, reject) => {
     httpServer.once('error', reject);

@@ -64,31 +64,59 @@ export class UniqueViolation extends Error {
   }
 }
 
+/** Codes Apollo Server itself assigns to a client's mistakes about the request or the document. */
+const APOLLO_CLIENT_CODES = new Set(['PERSISTED_QUERY_NOT_FOUND', 'PERSISTED_QUERY_NOT_SUPPORTED', 'OPERATION_RESOLUTION_FAILURE']);
+
 /**
- * Apollo `formatError`: keeps our codes, turns everything else into
- * INTERNAL_SERVER_ERROR, and strips stack traces and internal messages unless
- * `exposeDetails` (development).
+ * Apollo's refusals of a malformed persisted-query request carry no code (so
+ * they would read as INTERNAL_SERVER_ERROR); they are the client's mistake.
+ */
+const APOLLO_BAD_REQUESTS: [RegExp, string][] = [
+  [/^provided sha does not match query$/, 'extensions.persistedQuery.sha256Hash is not the SHA-256 (hex) of query.'],
+  [/^Unsupported persisted query version$/, 'Unsupported persisted query version: send extensions.persistedQuery.version 1.'],
+];
+
+/**
+ * Extensions that describe our internals, never the client's request: the
+ * subgraph's URL and raw answer (@apollo/gateway copies them into errors built
+ * from a non-2xx answer), which service failed, stack traces.
+ */
+const INTERNAL_EXTENSIONS = ['stacktrace', 'response', 'serviceName', 'exception'];
+
+function withoutInternals(extensions: Record<string, unknown> | undefined): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(extensions ?? {})) if (!INTERNAL_EXTENSIONS.includes(k)) out[k] = v;
+  return out;
+}
+
+/**
+ * Apollo `formatError`: keeps our codes (and the codes of Apollo's own client
+ * errors), turns everything else into INTERNAL_SERVER_ERROR, and outside
+ * development (`exposeDetails` false) strips stack traces, internal messages
+ * and every extension that names an internal address or service.
  */
 export function makeFormatError(exposeDetails: boolean) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
-    const code = formatted.extensions?.code;
+    void error;
+    let code = formatted.extensions?.code;
+    const badRequest = code === undefined || code === ErrorCode.INTERNAL_SERVER_ERROR ? APOLLO_BAD_REQUESTS.find(([re]) => re.test(formatted.message)) : undefined;
+    if (badRequest) {
+      code = ErrorCode.BAD_REQUEST;
+      formatted = { ...formatted, message: badRequest[1], extensions: { ...withoutInternals(formatted.extensions), code } };
+    }
     // Errors from GraphQL validation/parsing keep Apollo's codes (GRAPHQL_VALIDATION_FAILED, ...):
     // they describe the client's document, not our internals.
-    if (typeof code === 'string' && (PUBLIC_CODES.has(code) || code.startsWith('GRAPHQL_') || code === 'PERSISTED_QUERY_NOT_FOUND' || code === 'PERSISTED_QUERY_NOT_SUPPORTED' || code === 'OPERATION_RESOLUTION_FAILURE' || code === 'BAD_REQUEST')) {
-      if (code === ErrorCode.INTERNAL_SERVER_ERROR && !exposeDetails) {
-        return { message: 'Internal server error', path: formatted.path, extensions: { code } };
-      }
+    if (typeof code === 'string' && (PUBLIC_CODES.has(code) || code.startsWith('GRAPHQL_') || APOLLO_CLIENT_CODES.has(code))) {
       if (exposeDetails) return formatted;
-      const { stacktrace: _drop, ...extensions } = formatted.extensions ?? {};
-      return { ...formatted, extensions };
+      if (code === ErrorCode.INTERNAL_SERVER_ERROR) return { message: 'Internal server error', ...(formatted.path ? { path: formatted.path } : {}), extensions: { code } };
+      return { ...formatted, extensions: withoutInternals(formatted.extensions) };
     }
     if (exposeDetails) {
       return { ...formatted, extensions: { ...formatted.extensions, code: ErrorCode.INTERNAL_SERVER_ERROR } };
     }
-    void error;
     return {
       message: 'Internal server error',
-      path: formatted.path,
+      ...(formatted.path ? { path: formatted.path } : {}),
       extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR },
     };
   };

@@ -139,6 +139,27 @@ export async function serveJsonGraphQL<Ctx extends BaseContext>(
   res.end();
 }
 
+/**
+ * Express error handler: errors raised before GraphQL runs (a body that is not
+ * JSON, too large, a malformed multipart request) as a GraphQL-shaped JSON
+ * answer with a client code; anything else is the server's fault, logged and
+ * answered without details.
+ */
+export function jsonErrors(log: { error(obj: object, msg: string): void }) {
+  return (err: unknown, _req: IncomingMessage, res: ServerResponse, next: (err?: unknown) => void) => {
+    if (res.headersSent) return next(err);
+    const e = err as { status?: number; statusCode?: number; expose?: boolean; message?: string; type?: string };
+    const status = e.status ?? e.statusCode ?? 500;
+    if (status === 413) return sendError(res, 413, 'PAYLOAD_TOO_LARGE', e.message ?? 'The request body is too large.');
+    if (status >= 400 && status < 500) {
+      const message = e.type === 'entity.parse.failed' ? 'The request body is not valid JSON.' : e.expose !== false && e.message ? e.message : 'Bad request.';
+      return sendError(res, status === 415 ? 415 : 400, 'BAD_REQUEST', message);
+    }
+    log.error({ err }, 'request failed before GraphQL');
+    sendError(res, 500, 'INTERNAL_SERVER_ERROR', 'Internal server error');
+  };
+}
+
 /** Runs `serveJsonGraphQL`; an unexpected failure answers 500 (or cuts a response already started). */
 export function serveJsonGraphQLSafely<Ctx extends BaseContext>(
   apollo: ApolloServer<Ctx>,

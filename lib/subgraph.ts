@@ -42,7 +42,7 @@ import { WebSocketServer } from 'ws';
 import { useServer } from 'graphql-ws/use/ws';
 import type { Config, SubgraphName } from './config.js';
 import { ErrorCode, appError, makeFormatError } from './errors.js';
-import { bodyDeadline, isJsonGraphQLPost, serveJsonGraphQLSafely } from './graphqlHttp.js';
+import { bodyDeadline, isJsonGraphQLPost, jsonErrors, serveJsonGraphQLSafely } from './graphqlHttp.js';
 import { IdentityVerifier, INTERNAL_IDENTITY_HEADER, REQUEST_ID, REQUEST_ID_HEADER, type VerifiedIdentity, type Viewer } from './identity.js';
 import type { Logger } from './logger.js';
 import { readSchema } from './paths.js';
@@ -291,6 +291,7 @@ export async function startSubgraph<Ctx extends BaseContext>(opts: SubgraphOptio
     ...(opts.beforeGraphQL ?? []),
     expressMiddleware(apollo, { context: ({ req, res }) => httpContext(req, res) }),
   );
+  app.use(jsonErrors(log));
 
   await new Promise<void>((resolve, reject) => {
     httpServer.once('error', reject);

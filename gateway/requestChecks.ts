@@ -1,0 +1,61 @@
+/**
+ * Client mistakes that @apollo/gateway would otherwise answer as server
+ * faults, caught once the operation is resolved and before it is planned:
+ *
+ * - an `operationName` the document does not define (the planner throws, which
+ *   Apollo reports as a 500 INTERNAL_SERVER_ERROR);
+ * - a multipart request whose `map` names a file that was never sent, or sends
+ *   one file to two variables (the upload would fail half-way to the subgraph
+ *   and be reported as UPSTREAM_UNAVAILABLE, which tells the client to retry).
+ *
+ * Each becomes an HTTP 400 with a client code, before any subgraph is called.
+ */
+import type { ApolloServerPlugin } from '@apollo/server';
+import { GraphQLError } from 'graphql';
+import { Upload } from 'graphql-upload-minimal';
+import { ErrorCode } from '../lib/errors.js';
+import type { GatewayContext } from './context.js';
+
+function clientError(code: string, message: string): GraphQLError {
+  return new GraphQLError(message, { extensions: { code, http: { status: 400 } } });
+}
+
+/** Every Upload in the variables, with where it was found. */
+function uploadsIn(value: unknown, path: string, found: { path: string; upload: Upload }[]): void {
+  if (value instanceof Upload) found.push({ path, upload: value });
+  else if (Array.isArray(value)) value.forEach((v, i) => uploadsIn(v, `${path}.${i}`, found));
+  else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) uploadsIn(v, `${path}.${k}`, found);
+}
+
+export function requestChecksPlugin(): ApolloServerPlugin<GatewayContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ operation, request, contextValue }) {
+          if (!operation) {
+            throw clientError(
+              'OPERATION_RESOLUTION_FAILURE',
+              request.operationName ? `Unknown operation named "${request.operationName}".` : 'The document defines several operations: pass operationName to choose one.',
+            );
+          }
+          if (!contextValue.multipart || !request.variables) return;
+          const uploads: { path: string; upload: Upload }[] = [];
+          uploadsIn(request.variables, 'variables', uploads);
+          const seen = new Map<Upload, string>();
+          for (const { path, upload } of uploads) {
+            const first = seen.get(upload);
+            if (first) throw clientError(ErrorCode.BAD_REQUEST, `One file is mapped to both ${first} and ${path}: send each file once per variable.`);
+            seen.set(upload, path);
+          }
+          // The promise settles when the file's part begins (not when it has all arrived), or fails
+          // when the request ends without it: waiting here buffers nothing.
+          for (const { path, upload } of uploads) {
+            await upload.promise.catch(() => {
+              throw clientError(ErrorCode.BAD_REQUEST, `The file for ${path} was not in the request: every entry of "map" must name a file part that is sent.`);
+            });
+          }
+        },
+      };
+    },
+  };
+}

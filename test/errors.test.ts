@@ -1,0 +1,128 @@
+/**
+ * The error model as a client meets it: every error response is JSON with
+ * `extensions.code`; a client's mistake is a 4xx with a client code (never
+ * INTERNAL_SERVER_ERROR or UPSTREAM_UNAVAILABLE, which would tell it to retry);
+ * nothing internal (subgraph addresses, response bodies, service names) leaves
+ * the gateway in production.
+ */
+import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { after, before, describe, test } from 'node:test';
+import { startGateway } from '../gateway/server.js';
+import { createLogger } from '../lib/logger.js';
+import { startStack, type Stack } from './harness.js';
+
+type Body = { data?: unknown; errors?: { message: string; extensions?: Record<string, unknown> }[] };
+
+async function send(url: string, init: RequestInit): Promise<{ status: number; type: string | null; body: Body }> {
+  const res = await fetch(url, init);
+  const text = await res.text();
+  let body: Body;
+  try {
+    body = JSON.parse(text) as Body;
+  } catch {
+    assert.fail(`HTTP ${res.status} answered with a body that is not JSON: ${text.slice(0, 200)}`);
+  }
+  return { status: res.status, type: res.headers.get('content-type'), body };
+}
+
+const json = (url: string, body: unknown, headers: Record<string, string> = {}) =>
+  send(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+
+function multipart(url: string, parts: Record<string, string | Blob>, headers: Record<string, string> = {}) {
+  const form = new FormData();
+  for (const [k, v] of Object.entries(parts)) form.append(k, v);
+  return send(url, { method: 'POST', headers: { 'apollo-require-preflight': 'true', ...headers }, body: form });
+}
+
+function expectClientError(r: { status: number; body: Body }, code: string) {
+  assert.ok(r.status >= 400 && r.status < 500, `HTTP ${r.status}: ${JSON.stringify(r.body)}`);
+  assert.equal(r.body.errors?.[0]?.extensions?.code, code, JSON.stringify(r.body));
+}
+
+for (const mode of ['development', 'production'] as const) {
+  describe(`client mistakes get client codes (${mode})`, () => {
+    let stack: Stack;
+    let url: string;
+    let token: string;
+
+    before(async () => {
+      stack = await startStack({ NODE_ENV: mode });
+      url = stack.gateway.url;
+      const u = await stack.user.store.createUser({ username: `errors_${mode}`, displayName: 'E', passwordHash: 'x' });
+      token = await stack.tokenFor(u.id);
+    });
+    after(() => stack?.dispose());
+
+    test('an operationName the document does not define', async () => {
+      const r = await json(url, { query: 'query A { videos(first: 1) { edges { cursor } } }', operationName: 'B' });
+      expectClientError(r, 'OPERATION_RESOLUTION_FAILURE');
+      assert.match(r.body.errors![0]!.message, /B/);
+    });
+
+    test('persisted queries: a hash that does not match, an unknown version', async () => {
+      const query = '{ videos(first: 1) { edges { cursor } } }';
+      const wrong = await json(url, { query, extensions: { persistedQuery: { version: 1, sha256Hash: createHash('sha256').update('other').digest('hex') } } });
+      expectClientError(wrong, 'BAD_REQUEST');
+      assert.match(wrong.body.errors![0]!.message, /hash/i);
+      const version = await json(url, { query, extensions: { persistedQuery: { version: 2, sha256Hash: createHash('sha256').update(query).digest('hex') } } });
+      expectClientError(version, 'BAD_REQUEST');
+      assert.match(version.body.errors![0]!.message, /version/i);
+    });
+
+    test('a body that is not JSON, or has no query', async () => {
+      expectClientError(await send(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{nope' }), 'BAD_REQUEST');
+      expectClientError(await send(url, { method: 'POST', headers: { 'content-type': 'application/json', origin: 'http://localhost' }, body: '{nope' }), 'BAD_REQUEST');
+      expectClientError(await json(url, { variables: {} }), 'BAD_REQUEST');
+    });
+
+    test('malformed multipart requests are JSON 400s, not HTML pages or retryable errors', async () => {
+      const upload = 'mutation($f: Upload!) { updateProfile(input: { avatar: $f }) { id } }';
+      const file = new Blob([Buffer.from('89504e470d0a1a0a', 'hex')], { type: 'image/png' });
+      const notJson = await multipart(url, { operations: '{not json', map: '{}' }, { authorization: `Bearer ${token}` });
+      expectClientError(notJson, 'BAD_REQUEST');
+      assert.match(notJson.type ?? '', /json/);
+      assert.doesNotMatch(JSON.stringify(notJson.body), /at [\w.]+ \(/, 'no stack trace');
+      const missingFile = await multipart(url, { operations: JSON.stringify({ query: upload, variables: { f: null } }), map: JSON.stringify({ 0: ['variables.f'] }) }, { authorization: `Bearer ${token}` });
+      expectClientError(missingFile, 'BAD_REQUEST');
+      const twice = await multipart(
+        url,
+        { operations: JSON.stringify({ query: 'mutation($f: Upload!, $g: Upload!) { a: updateProfile(input: { avatar: $f }) { id } b: updateProfile(input: { avatar: $g }) { id } }', variables: { f: null, g: null } }), map: JSON.stringify({ 0: ['variables.f', 'variables.g'] }), 0: file },
+        { authorization: `Bearer ${token}` },
+      );
+      expectClientError(twice, 'BAD_REQUEST');
+    });
+
+    test('search past its deepest page', async () => {
+      const r = await json(url, { query: '{ search(query: "x", page: 100000000) { total } }' });
+      assert.equal(r.body.errors?.[0]?.extensions?.code, 'BAD_USER_INPUT', JSON.stringify(r.body));
+    });
+
+    test('errors built from a subgraph answer carry no internal address, body or service name in production', async () => {
+      // A subgraph that refuses with 401 and a body naming an internal address.
+      const fake = http.createServer((_req, res) => {
+        res.writeHead(401, { 'content-type': 'application/json' }).end(JSON.stringify({ errors: [{ message: 'token refused by node 10.1.2.3:4002' }] }));
+      });
+      await new Promise<void>((resolve) => fake.listen(0, '127.0.0.1', resolve));
+      const fakeUrl = `http://127.0.0.1:${(fake.address() as AddressInfo).port}/graphql`;
+      const gateway = await startGateway(stack.config, createLogger('test', 'silent'), {
+        port: 0,
+        subgraphUrls: { user: stack.user.url, video: fakeUrl, chat: stack.chat.url, search: stack.search.url },
+      });
+      try {
+        const r = await json(gateway.url, { query: '{ videos(first: 1) { edges { cursor } } }' });
+        assert.equal(r.body.errors?.[0]?.extensions?.code, 'UNAUTHENTICATED', JSON.stringify(r.body));
+        if (mode === 'production') {
+          const text = JSON.stringify(r.body);
+          assert.doesNotMatch(text, /10\.1\.2\.3|127\.0\.0\.1/, 'no internal address');
+          assert.doesNotMatch(text, /serviceName|"response"|stacktrace/, text);
+        }
+      } finally {
+        await gateway.dispose();
+        fake.close();
+      }
+    });
+  });
+}
