@@ -98,6 +98,16 @@ export const envSchema = z.object({
    * socket address; e.g. `loopback`, `10.0.0.0/8`, or a hop count like `1`. @default false
    */
   TRUST_PROXY: z.string().default('false'),
+  /**
+   * Failed sign-ins per client address per hour, over all usernames. Generous:
+   * everyone behind one NAT shares it. @default 100
+   */
+  LOGIN_FAILS_PER_ADDRESS_PER_HOUR: z.coerce.number().int().min(1).default(100),
+  /**
+   * Failed sign-ins per username per day from devices that never signed in to
+   * it (devices that have are exempt, so this cannot lock the owner out of them). @default 50
+   */
+  LOGIN_FAILS_PER_USERNAME_PER_DAY: z.coerce.number().int().min(1).default(50),
   /** Comma-separated origins allowed by CORS (credentials included). Empty: same-origin only. */
   CORS_ORIGINS: z
     .string()

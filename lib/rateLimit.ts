@@ -1,7 +1,8 @@
 /**
- * Fixed-window counters in Redis, shared by every replica: login throttling,
- * refresh limits, send limits. INCR and the first EXPIRE run in one MULTI so a
- * crash cannot leave a counter without an expiry.
+ * Fixed-window counters in Redis, shared by every replica: chat send and
+ * danmaku limits (sign-in throttling is subgraphs/user/loginThrottle.ts).
+ * INCR and the first EXPIRE run in one MULTI so a crash cannot leave a counter
+ * without an expiry.
  */
 import type { Redis } from 'ioredis';
 
@@ -17,10 +18,4 @@ export async function hitWindow(redis: Redis, key: string, windowSeconds: number
   const count = Number(result?.[0]?.[1] ?? 0);
   const ttl = Number(result?.[2]?.[1] ?? windowSeconds);
   return { count, retryAfterSeconds: ttl > 0 ? ttl : windowSeconds };
-}
-
-/** The current count of `key`'s window without adding to it. */
-export async function peekWindow(redis: Redis, key: string): Promise<WindowState> {
-  const [count, ttl] = await Promise.all([redis.get(key), redis.ttl(key)]);
-  return { count: Number(count ?? 0), retryAfterSeconds: Math.max(ttl, 0) };
 }

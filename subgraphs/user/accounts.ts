@@ -1,10 +1,9 @@
 /**
- * Accounts: registration, sign-in (throttled per username and per client
- * address), token refresh, sign-out, password change.
+ * Accounts: registration, sign-in (throttled: see loginThrottle.ts), token
+ * refresh, sign-out, password change.
  */
-import { badInput, mapStoreError, rateLimited, unauthenticated } from '../../lib/errors.js';
+import { badInput, mapStoreError, unauthenticated } from '../../lib/errors.js';
 import { STREAMS, publishEvent } from '../../lib/events.js';
-import { hitWindow, peekWindow } from '../../lib/rateLimit.js';
 import { DEVICE_ID, REFRESH_TOKEN_HEADER, SESSION_HEADER, encodeSession } from '../../lib/session.js';
 import type { Context } from './context.js';
 import { checkPassword, checkUsername, hashPassword, verifyPassword } from './passwords.js';
@@ -12,17 +11,7 @@ import { newDeviceId, type IssuedTokens } from './sessions.js';
 import type { UserRecord } from './store.js';
 import { userEventPayload } from './profile.js';
 
-/** Failed sign-ins allowed per username per window. @default 5 */
-export const LOGIN_FAILURES_PER_USER = 5;
-/** Failed sign-ins allowed per client address per window. @default 20 */
-export const LOGIN_FAILURES_PER_IP = 20;
-/** @default 15 minutes */
-export const LOGIN_WINDOW_SECONDS = 15 * 60;
-
 export type Delivery = 'COOKIE' | 'BODY';
-
-const failUserKey = (username: string) => `auth:login-fail:user:${username.toLowerCase()}`;
-const failIpKey = (ip: string) => `auth:login-fail:ip:${ip}`;
 
 /** Stored roles, plus admin for the usernames ADMIN_USERNAMES names. */
 function withRoles(ctx: Context, user: UserRecord): { id: string; roles: string[] } {
@@ -72,23 +61,19 @@ export async function register(ctx: Context, args: { username: string; password:
   });
   await publishEvent(ctx.redis, STREAMS.user, { type: 'user.created', subjectId: user.id, version: user.version, payload: userEventPayload(user) });
   const tokens = await ctx.sessions.start(withRoles(ctx, user), deviceIdOf(ctx));
+  // Registering signs in: this device is the account's first recognised one.
+  await ctx.loginThrottle.rememberDevice(user.username, tokens.deviceId);
   return deliver(ctx, user, tokens, args.delivery);
 }
 
 export async function login(ctx: Context, args: { username: string; password: string; delivery: Delivery }) {
-  const ip = ctx.clientIp ?? 'unknown';
-  const [byUser, byIp] = await Promise.all([peekWindow(ctx.redis, failUserKey(args.username)), peekWindow(ctx.redis, failIpKey(ip))]);
-  if (byUser.count >= LOGIN_FAILURES_PER_USER || byIp.count >= LOGIN_FAILURES_PER_IP) {
-    const wait = Math.max(byUser.count >= LOGIN_FAILURES_PER_USER ? byUser.retryAfterSeconds : 0, byIp.count >= LOGIN_FAILURES_PER_IP ? byIp.retryAfterSeconds : 0);
-    throw rateLimited(`Too many failed sign-ins; try again in ${wait} s.`, wait);
-  }
+  // The attempt is counted before the password is looked at, so concurrent
+  // guesses cannot all pass a limit that none of them has yet added to.
+  const attempt = await ctx.loginThrottle.take(args.username, ctx.clientIp, ctx.viewer.deviceId);
   const user = await ctx.store.findUserByUsername(args.username);
-  if (!(await verifyPassword(user?.passwordHash, args.password)) || !user) {
-    await Promise.all([hitWindow(ctx.redis, failUserKey(args.username), LOGIN_WINDOW_SECONDS), hitWindow(ctx.redis, failIpKey(ip), LOGIN_WINDOW_SECONDS)]);
-    throw unauthenticated('Wrong username or password.');
-  }
-  await ctx.redis.del(failUserKey(args.username));
+  if (!(await verifyPassword(user?.passwordHash, args.password)) || !user) throw unauthenticated('Wrong username or password.');
   const tokens = await ctx.sessions.start(withRoles(ctx, user), deviceIdOf(ctx));
+  await attempt.succeeded(tokens.deviceId);
   return deliver(ctx, user, tokens, args.delivery);
 }
 
@@ -101,6 +86,9 @@ export async function refresh(ctx: Context, args: { refreshToken?: string | null
     user = await ctx.loaders.user.load(id);
     return user && withRoles(ctx, user);
   });
+  // A device that keeps refreshing never signs in again (the refresh token
+  // slides), yet stays the owner's: keep it recognised.
+  await ctx.loginThrottle.rememberDevice(user!.username, tokens.deviceId);
   return deliver(ctx, user!, tokens, args.delivery);
 }
 
@@ -118,7 +106,7 @@ export async function changePassword(ctx: Context, args: { currentPassword: stri
   if (!user || !(await verifyPassword(user.passwordHash, args.currentPassword))) throw unauthenticated('The current password is wrong.');
   checkPassword(args.newPassword, user.username);
   await ctx.store.setPasswordHash(user.id, await hashPassword(args.newPassword));
-  await ctx.sessions.revokeAll(user.id);
+  await Promise.all([ctx.sessions.revokeAll(user.id), ctx.loginThrottle.forgetDevices(user.username, ctx.viewer.deviceId)]);
   ctx.http?.res.setHeader(SESSION_HEADER, encodeSession({ clear: true }));
   return true;
 }

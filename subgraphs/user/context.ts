@@ -5,6 +5,7 @@ import type { ObjectStore } from '../../lib/infra/objectStore.js';
 import type { Coalescer } from '../../lib/coalescer.js';
 import { entityLoader } from '../../lib/loaders.js';
 import type { BaseContext, HttpExchange } from '../../lib/subgraph.js';
+import type { LoginThrottle } from './loginThrottle.js';
 import type { Sessions } from './sessions.js';
 import type { UserRecord, UserStore } from './store.js';
 
@@ -13,6 +14,7 @@ export interface UserServices {
   store: UserStore;
   redis: Redis;
   sessions: Sessions;
+  loginThrottle: LoginThrottle;
   objects: ObjectStore;
   /** Merges hot user lookups across requests. */
   userLookups: Coalescer<UserRecord>;

@@ -9,6 +9,7 @@ import type { Logger } from '../../lib/logger.js';
 import { requireObjectStore, requireRedis } from '../../lib/runtime.js';
 import { startSubgraph, type RunningSubgraph } from '../../lib/subgraph.js';
 import { contextFactory } from './context.js';
+import { LoginThrottle } from './loginThrottle.js';
 import { AVATAR_MAX_BYTES } from './profile.js';
 import { resolvers } from './resolvers.js';
 import { permissions } from './rules.js';
@@ -32,6 +33,7 @@ export async function startUserSubgraph(
     const objects = await requireObjectStore(config);
     if (!config.JWT_ACCESS_SECRET || !config.JWT_REFRESH_SECRET) throw new Error('JWT_ACCESS_SECRET and JWT_REFRESH_SECRET must be set');
     const sessions = new Sessions(redis, { access: config.JWT_ACCESS_SECRET, refresh: config.JWT_REFRESH_SECRET }, { refreshIntervalSeconds: opts.refreshIntervalSeconds ?? REFRESH_INTERVAL_SECONDS });
+    const loginThrottle = new LoginThrottle(redis, { failsPerAddressPerHour: config.LOGIN_FAILS_PER_ADDRESS_PER_HOUR, failsPerUsernamePerDay: config.LOGIN_FAILS_PER_USERNAME_PER_DAY });
     const server = stack.use(
       'server',
       await startSubgraph({
@@ -40,7 +42,7 @@ export async function startUserSubgraph(
         log,
         resolvers,
         permissions,
-        createContext: contextFactory({ config, store, redis, sessions, objects, userLookups: new Coalescer((ids: readonly string[]) => store.findUsersByIds(ids), coalescerOptions(config)) }),
+        createContext: contextFactory({ config, store, redis, sessions, loginThrottle, objects, userLookups: new Coalescer((ids: readonly string[]) => store.findUsersByIds(ids), coalescerOptions(config)) }),
         readiness: { store: () => store.ping(), redis: () => pingRedis(redis), objectStorage: () => objects.ping() },
         port: opts.port ?? config.USER_PORT,
         beforeGraphQL: [graphqlUploadExpress({ maxFileSize: AVATAR_MAX_BYTES + 1, maxFiles: 1 })],
