@@ -37,6 +37,48 @@ export type AuthPayload = {
   user: User;
 };
 
+/**
+ * Every `extensions.code` an error from this API can carry. No field returns
+ * this type: it documents the error model, so that generated clients can switch
+ * over the codes. An error response is always JSON with at least one error, and
+ * a client's mistake is answered with a client code (never INTERNAL_SERVER_ERROR).
+ */
+export type ErrorCode =
+  /** The HTTP request is malformed: a body that is not JSON, no query, a wrong persisted-query hash or version, a multipart map naming a missing file or one file twice. HTTP 400. */
+  | 'BAD_REQUEST'
+  /** An argument is out of range or malformed; `extensions.field` names it when there is one. */
+  | 'BAD_USER_INPUT'
+  /** A unique value (a username) is taken. */
+  | 'CONFLICT'
+  /** Signed in, but not allowed to do this. */
+  | 'FORBIDDEN'
+  /** The document is not valid GraphQL syntax. HTTP 400. */
+  | 'GRAPHQL_PARSE_FAILED'
+  /** The document does not match the schema. HTTP 400. */
+  | 'GRAPHQL_VALIDATION_FAILED'
+  /** The server's own fault; the message is hidden in production. Report it with the response's x-request-id. */
+  | 'INTERNAL_SERVER_ERROR'
+  /** The assistant has no model provider configured. */
+  | 'LLM_NOT_CONFIGURED'
+  /** No such object, or it is not visible to the viewer. */
+  | 'NOT_FOUND'
+  /** The operation is over a limit: `extensions.limit` (tokens, depth, aliases, directives, recursiveSelections, cost, subscriptionsPerSocket, subscriptionsPerUser), `max` and, where measured, `actual`. HTTP 400. */
+  | 'OPERATION_LIMIT_EXCEEDED'
+  /** operationName names no operation of the document (or is missing with several). HTTP 400. */
+  | 'OPERATION_RESOLUTION_FAILURE'
+  /** A body over 1 MB or a file over its limit (HTTP 413 for bodies). */
+  | 'PAYLOAD_TOO_LARGE'
+  /** An automatic persisted query's hash is not known yet: send it again with `query`. */
+  | 'PERSISTED_QUERY_NOT_FOUND'
+  /** A rate limit was reached; wait `extensions.retryAfterSeconds` before retrying. */
+  | 'RATE_LIMITED'
+  /** The request body was not received in time (HTTP 408), or a service stopped the request at its deadline. */
+  | 'REQUEST_TIMEOUT'
+  /** Not signed in, a bad or expired token, or a wrong password: refresh the access token or sign in. */
+  | 'UNAUTHENTICATED'
+  /** A service behind the gateway cannot be reached: retry shortly. */
+  | 'UPSTREAM_UNAVAILABLE';
+
 export type Mutation = {
   __typename?: 'Mutation';
   /** Changes the password and signs out every session of the user. */
@@ -325,6 +367,7 @@ export type ResolversTypes = ResolversObject<{
   AuthPayload: ResolverTypeWrapper<Omit<AuthPayload, 'user'> & { user: ResolversTypes['User'] }>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
+  ErrorCode: ErrorCode;
   Mutation: ResolverTypeWrapper<{}>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
