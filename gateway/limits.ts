@@ -13,8 +13,9 @@
  * - recursive selections (Apollo Server's `maxRecursiveSelections`): selections
  *   counted with every fragment expanded, the fragment-bomb measure;
  * - cost (graphql-query-complexity with the estimator below): each object field
- *   costs 1, scalars 0, and a list multiplies the cost of what it selects by
- *   its size — the `first`/`pageSize` argument it is given (or its default), or
+ *   costs 1 (a connection, its edges and page info are only the shape of a
+ *   list and cost nothing themselves), scalars 0, and a list multiplies the
+ *   cost of what it selects by its size — the `first`/`pageSize` argument it is given (or its default), or
  *   for unsliced lists the most the platform ever returns (LIST_SIZES). The
  *   cost is an upper bound on the objects an answer can hold.
  *
@@ -88,19 +89,25 @@ export const LIST_SIZES: Record<string, number> = {
 /** Any other unsliced list of objects. */
 const DEFAULT_LIST_SIZE = 100;
 
+/** Types that only give a list its shape (Relay connections). */
+const STRUCTURAL = /(Connection|Edge)$|^PageInfo$/;
+
 const sliced = (typeName: string) => typeName.endsWith('Connection') || typeName === 'SearchResult';
 
 /** Cost of one field: see the file's comment. */
 export const costEstimator: ComplexityEstimator = ({ type, field, args, childComplexity }) => {
   if (field.name.startsWith('__')) return 0;
-  const own = isCompositeType(getNamedType(field.type)) ? 1 : 0;
+  const named = getNamedType(field.type);
+  // A connection, its edges and its page info are the shape of one list, not objects of their own.
+  const own = isCompositeType(named) && !STRUCTURAL.test(named.name) ? 1 : 0;
+  const composite = isCompositeType(named);
   let size = 1;
   const slicing = SLICING_ARGUMENTS.find((name) => field.args.some((a) => a.name === name));
   if (slicing) {
     const n = Number(args[slicing]);
     // Out-of-range sizes are refused by the subgraph; here they only must not lower the cost.
     size = Number.isFinite(n) && n > 1 ? n : 1;
-  } else if (isListType(getNullableType(field.type)) && own && !sliced(type.name)) {
+  } else if (isListType(getNullableType(field.type)) && composite && !sliced(type.name)) {
     size = LIST_SIZES[`${type.name}.${field.name}`] ?? DEFAULT_LIST_SIZE;
   }
   return size * (own + childComplexity);
