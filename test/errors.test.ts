@@ -95,6 +95,13 @@ for (const mode of ['development', 'production'] as const) {
       expectClientError(twice, 'BAD_REQUEST');
     });
 
+    test('a misspelt field gets a validation error, with a hint only outside production', async () => {
+      const r = await json(url, { query: '{ serach(query: "x") { total } }' });
+      expectClientError(r, 'GRAPHQL_VALIDATION_FAILED');
+      if (mode === 'production') assert.doesNotMatch(r.body.errors![0]!.message, /Did you mean/);
+      else assert.match(r.body.errors![0]!.message, /Did you mean "search"/);
+    });
+
     test('search past its deepest page', async () => {
       const r = await json(url, { query: '{ search(query: "x", page: 100000000) { total } }' });
       assert.equal(r.body.errors?.[0]?.extensions?.code, 'BAD_USER_INPUT', JSON.stringify(r.body));
