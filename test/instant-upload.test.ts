@@ -199,4 +199,81 @@ describe('instant upload with proof of possession', () => {
     assert.equal(video.errors, undefined, JSON.stringify(video.errors));
     assert.equal(await played(video.data!.publishVideo.playbackUrl), sha256(file));
   });
+
+  /** Starts an upload of known content and answers its challenge, as a client holding the file. */
+  async function instantUpload(a: Auth, file: Buffer): Promise<string> {
+    const up = (await init(a, file.length, sha256(file))).data!.initUpload.upload;
+    assert.ok(up.proofChallenge, 'known content comes with a challenge');
+    const proved = await prove(a, up.id, proofsFor(file, up.proofChallenge.ranges));
+    assert.equal(proved.data?.proveUpload.status, 'COMPLETED', JSON.stringify(proved.errors));
+    return up.id;
+  }
+  const deleteVideo = async (a: Auth, id: string) => assert.deepEqual((await gql(url, `mutation($v: ID!) { deleteVideo(id: $v) }`, { v: id }, as(a))).data, { deleteVideo: true });
+  const stored = async (key: string) => (await stack.objects.stat(key)) !== null;
+  /** Runs the stale-upload sweep with a cutoff in the future, so that every unfinished upload counts as expired. */
+  async function expireEverything() {
+    const ttl = stack.config.VIDEO_UPLOAD_TTL_SECONDS;
+    stack.config.VIDEO_UPLOAD_TTL_SECONDS = -60;
+    try {
+      assert.notEqual(await stack.video.cleanup.runNow(), undefined, 'the sweep ran');
+    } finally {
+      stack.config.VIDEO_UPLOAD_TTL_SECONDS = ttl;
+    }
+  }
+
+  test('a completed instant upload keeps the shared bytes: the original is deleted, the copy still publishes and plays; the bytes go with the last user', async () => {
+    const file = clip('refcount');
+    const alice = await register();
+    const original = await publishByChunks(alice, file);
+    const bob = await register();
+    const bobUpload = await instantUpload(bob, file);
+
+    await deleteVideo(alice, original.video.id);
+    assert.ok(await stored(original.objectKey), 'a completed upload still holds the bytes');
+    assert.equal((await status(bob, bobUpload)).status, 'COMPLETED');
+
+    const copy = await publish(bob, bobUpload, 'Survivor');
+    assert.equal(copy.errors, undefined, JSON.stringify(copy.errors));
+    assert.equal(await played(copy.data!.publishVideo.playbackUrl), sha256(file));
+
+    await deleteVideo(bob, copy.data!.publishVideo.id);
+    assert.equal(await stored(original.objectKey), false, 'deleted with the last video that used them');
+    assert.deepEqual(await stack.objects.list(`videos/${original.uploadId}/`), []);
+  });
+
+  test('an unpublished completed upload expires with the stale uploads and gives its reference back', async () => {
+    const file = clip('expiry');
+    const alice = await register();
+    const original = await publishByChunks(alice, file);
+
+    // Expiring a holder while the original video stands keeps the bytes.
+    const bob = await register();
+    const bobUpload = await instantUpload(bob, file);
+    await expireEverything();
+    assert.equal((await status(bob, bobUpload)).status, 'ABORTED');
+    assert.equal((await stack.video.store.findUpload(bobUpload))?.objectKey, null, 'an expired upload points at nothing');
+    assert.equal(code(await publish(bob, bobUpload)), 'BAD_USER_INPUT', 'and cannot be published');
+    assert.ok(await stored(original.objectKey));
+    assert.equal(await played(original.video.playbackUrl), sha256(file));
+
+    // The last holder expiring takes the bytes.
+    const carol = await register();
+    const carolUpload = await instantUpload(carol, file);
+    await deleteVideo(alice, original.video.id);
+    assert.ok(await stored(original.objectKey), 'held by the completed upload');
+    await expireEverything();
+    assert.equal((await status(carol, carolUpload)).status, 'ABORTED');
+    assert.equal(await stored(original.objectKey), false, 'no video and no completed upload: the bytes are deleted');
+
+    // A chunked upload completed and never published goes the same way, with its own object.
+    const dave = await register();
+    const own = clip('never-published');
+    const up = (await init(dave, own.length, sha256(own))).data!.initUpload.upload;
+    assert.equal((await sendChunk(dave, up.id, own)).errors, undefined);
+    assert.equal((await complete(dave, up.id)).data?.completeUpload.status, 'COMPLETED');
+    assert.ok(await stored(`videos/${up.id}/source`));
+    await expireEverything();
+    assert.equal((await status(dave, up.id)).status, 'ABORTED');
+    assert.equal(await stored(`videos/${up.id}/source`), false);
+  });
 });

@@ -32,6 +32,12 @@
  * upload simply goes on as a chunked upload, which a client may also do from
  * the start. A right answer moves the upload to COMPLETED pointing at the
  * stored object.
+ *
+ * Shared objects are reference-counted: a video and a COMPLETED upload each
+ * keep the object they point at (see releaseObject), so an instant upload's
+ * bytes outlive the deletion of the video it was proved against, and go when
+ * the last video or completed upload using them does. Completed uploads never
+ * published expire like unfinished ones and give their reference back.
  */
 import { createHash, randomInt, randomUUID, timingSafeEqual } from 'node:crypto';
 import { Transform, type Readable } from 'node:stream';
@@ -202,6 +208,7 @@ export async function proveUpload(ctx: Context, args: { uploadId: string; proofs
     // certain to stay; otherwise give the reference back and send the chunks.
     if ((await ctx.store.countVideosWithObject(challenge.objectKey)) === 0) {
       await ctx.store.transitionUpload(u.id, ['COMPLETED'], 'UPLOADING', { objectKey: null });
+      await releaseObject(ctx, challenge.objectKey);
       throw conflict('The stored copy of this content is gone; send the chunks.');
     }
     // Chunks sent before the proof are not needed any more.
@@ -329,6 +336,17 @@ export async function confirmChunk(ctx: Context, args: { uploadId: string; index
   return receipt(ctx, u, args.index, await record(ctx, u, args.index, stat.size, checksum, key));
 }
 
+/**
+ * Deletes an object once nothing refers to it any more: no video and no
+ * COMPLETED upload (instant uploads share objects). Called by whoever has just
+ * given up a reference; true when the object was deleted.
+ */
+export async function releaseObject(ctx: VideoServices, objectKey: string): Promise<boolean> {
+  if ((await ctx.store.countObjectReferences(objectKey)) > 0) return false;
+  await ctx.objects.remove([objectKey]);
+  return true;
+}
+
 /** Deletes every chunk object and record of an upload (recorded or not, e.g. presigned leftovers). */
 async function discardChunks(ctx: VideoServices, uploadId: string) {
   const keys = await ctx.objects.list(chunkPrefix(uploadId));
@@ -389,8 +407,11 @@ export async function uploadStatus(ctx: Context, uploadId: string) {
 }
 
 /**
- * Deletes unfinished uploads untouched for VIDEO_UPLOAD_TTL_SECONDS. Runs on
- * every instance's timer, but under a lock, so one instance at a time does it.
+ * Deletes uploads untouched for VIDEO_UPLOAD_TTL_SECONDS: unfinished ones with
+ * their chunks, and completed ones never published, which give back their
+ * reference to the object they point at (deleted when it was the last one).
+ * Runs on every instance's timer, but under a lock, so one instance at a time
+ * does it.
  */
 export interface CleanupJob {
   /** Runs a pass now (tests, admin); resolves with the number removed, or undefined when another instance holds the lock. */
@@ -405,9 +426,17 @@ export function startCleanup(services: VideoServices, log: Logger): CleanupJob {
     withLock(services.redis, 'video:upload-cleanup', intervalMs, async () => {
       const before = new Date(Date.now() - services.config.VIDEO_UPLOAD_TTL_SECONDS * 1000);
       let removed = 0;
-      for (const u of await services.store.listStaleUploads(before, 100)) {
-        if (await services.store.transitionUpload(u.id, ['UPLOADING'], 'ABORTED', { failure: 'expired' })) {
-          await discardChunks(services, u.id);
+      for (const u of await services.store.listStaleUploads(before, 100, ['UPLOADING', 'COMPLETED'])) {
+        if (u.status === 'UPLOADING') {
+          if (await services.store.transitionUpload(u.id, ['UPLOADING'], 'ABORTED', { failure: 'expired' })) {
+            await discardChunks(services, u.id);
+            removed++;
+          }
+        } else if (await services.store.transitionUpload(u.id, ['COMPLETED'], 'ABORTED', { failure: 'expired', objectKey: null })) {
+          // The compare-and-set decides against a concurrent publish: either the
+          // upload became a video (and this does nothing) or it no longer refers
+          // to the object, and the object goes if nothing else does.
+          if (u.objectKey) await releaseObject(services, u.objectKey);
           removed++;
         }
       }
