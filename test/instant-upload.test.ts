@@ -147,6 +147,8 @@ describe('instant upload with proof of possession', () => {
     // Everything an attacker knows is public.
     const pub = await gql<{ video: { sha256: string; size: number } }, Record<string, unknown>>(url, `query($v: ID!) { video(id: $v) { sha256 size } }`, { v: original.video.id });
     const { sha256: hash, size } = pub.data!.video;
+    const references = await stack.video.store.countObjectReferences(original.objectKey);
+    assert.equal(references, 1, 'the original video');
     const up = (await init(mallory, size, hash)).data!.initUpload.upload;
     const ranges = up.proofChallenge!.ranges;
 
@@ -170,6 +172,7 @@ describe('instant upload with proof of possession', () => {
     assert.equal(after.proofChallenge, null, 'the challenge is withdrawn');
     assert.deepEqual(after.receivedChunks, []);
     assert.equal((await stack.video.store.findUpload(up.id))?.objectKey, null, 'no reference to the stored object');
+    assert.equal(await stack.video.store.countObjectReferences(original.objectKey), references);
 
     // One answer per challenge: not even the right digests complete it now.
     assert.equal(code(await prove(mallory, up.id, proofsFor(file, ranges))), 'BAD_USER_INPUT');
