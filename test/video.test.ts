@@ -1,7 +1,7 @@
 /**
  * Video end to end through the gateway with real bytes: chunked, parallel,
- * resumable, instant and presigned uploads; publishing with covers; likes,
- * comments, danmaku, favourites.
+ * resumable and presigned uploads; publishing with covers; likes, comments,
+ * danmaku, favourites. Instant uploads are in instant-upload.test.ts.
  */
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
@@ -149,22 +149,6 @@ describe('video', () => {
     const cover = Buffer.from(await (await fetch(v.coverUrl)).arrayBuffer());
     assert.deepEqual([...cover.subarray(0, 3)], [0xff, 0xd8, 0xff], 'ffmpeg made a JPEG cover');
     assert.equal(code(await publish(me, up.id)), 'CONFLICT', 'an upload is published once');
-  });
-
-  test('instant upload: the same content completes at once and sends no chunks', async () => {
-    const first = await register();
-    const file = smallMp4();
-    const id = await uploadWhole(first, file);
-    assert.equal((await publish(first, id)).errors, undefined);
-    const second = await register();
-    const chunkCalls = stack.counts.video.recordChunk ?? 0;
-    const res = await init(second, file);
-    assert.equal(res.data?.initUpload.instant, true);
-    assert.equal(res.data?.initUpload.upload.status, 'COMPLETED');
-    const video = await publish(second, res.data!.initUpload.upload.id, { title: 'Re-upload' });
-    assert.equal(video.errors, undefined, JSON.stringify(video.errors));
-    assert.equal(stack.counts.video.recordChunk ?? 0, chunkCalls, 'no chunk was sent');
-    assert.equal(sha256(Buffer.from(await (await fetch(video.data!.publishVideo.playbackUrl)).arrayBuffer())), sha256(file));
   });
 
   test('the presigned path: PUT straight to storage, then confirm with the checksum', async () => {

@@ -6,7 +6,7 @@ import { addComment, deleteComment, listComments } from './comments.js';
 import type { Context } from './context.js';
 import { danmakuAdded, listDanmaku, sendDanmaku } from './danmaku.js';
 import { createFolder, deleteFolder, folderVideos, setFavourite, updateFolder, visibleFolders } from './favourites.js';
-import { abortUpload, completeUpload, confirmChunk, initUpload, presignChunk, receivedChunks, uploadChunk, uploadStatus } from './uploads.js';
+import { abortUpload, completeUpload, confirmChunk, initUpload, presignChunk, proofChallenge, proveUpload, receivedChunks, uploadChunk, uploadStatus } from './uploads.js';
 import { MEDIA_URL_TTL_SECONDS, deleteVideo, publishVideo, recordView, setLike, updateVideo, videoEventPayload } from './videos.js';
 
 async function videoPage(ctx: Context, args: { uploaderId?: string | null; first?: number | null; after?: string | null }) {
@@ -45,6 +45,7 @@ export const resolvers: Resolvers = {
   },
   Mutation: {
     initUpload: (_p, args, ctx) => initUpload(ctx, args),
+    proveUpload: (_p, args, ctx) => proveUpload(ctx, args),
     uploadChunk: (_p, args, ctx) => uploadChunk(ctx, args),
     presignChunkUpload: (_p, { uploadId, index }, ctx) => presignChunk(ctx, uploadId, index),
     confirmChunk: (_p, args, ctx) => confirmChunk(ctx, args),
@@ -87,6 +88,7 @@ export const resolvers: Resolvers = {
   },
   UploadSession: {
     receivedChunks: (u, _a, ctx) => receivedChunks(ctx, u),
+    proofChallenge: (u, _a, ctx) => proofChallenge(ctx, u),
     createdAt: (u) => u.createdAt.toISOString(),
   },
   Comment: {

@@ -15,6 +15,8 @@ export const permissions = makeShield({
   VideoEdge: allow,
   PageInfo: allow,
   UploadSession: allow,
+  ProofChallenge: allow,
+  ByteRange: allow,
   InitUploadResult: allow,
   ChunkReceipt: allow,
   PresignedChunk: allow,

@@ -224,6 +224,13 @@ for (const makeFixture of adapterFixtures<VideoStore>('video', { sqlite: (db) =>
       assert.deepEqual(times, [...times].sort((a, b) => a - b), 'oldest first');
       assert.equal((await store.listStaleUploads(cutoff, 1)).length, 1);
       assert.deepEqual((await store.listStaleUploads(new Date(0), 10)).length, 0);
+
+      // Other statuses when asked for: completed uploads never published expire too.
+      const both = (await store.listStaleUploads(cutoff, 1000, ['UPLOADING', 'COMPLETED'])).filter((u) => u.ownerId === owner);
+      assert.deepEqual(both.map((u) => u.id), [oldest.id, older.id, completed.id], 'oldest first across statuses');
+      const onlyCompleted = (await store.listStaleUploads(cutoff, 1000, ['COMPLETED'])).filter((u) => u.ownerId === owner);
+      assert.deepEqual(onlyCompleted.map((u) => [u.id, u.status, u.objectKey]), [[completed.id, 'COMPLETED', completed.objectKey]]);
+      assert.deepEqual(await store.listStaleUploads(cutoff, 1000, []), []);
     });
 
     // ---- Videos
@@ -300,6 +307,47 @@ for (const makeFixture of adapterFixtures<VideoStore>('video', { sqlite: (db) =>
       assert.equal(await store.findVideoBySha256(sha(`nothing-${owner}`)), null);
       assert.equal(await store.countVideosWithObject(key), 2);
       assert.equal(await store.countVideosWithObject(`objects/none-${owner}.mp4`), 0);
+    });
+
+    test('counts the references to an object: the videos using it and the COMPLETED uploads pointing at it', async () => {
+      const [owner, other] = users('holder', 'other') as [string, string];
+      const key = `objects/held-${owner}.mp4`;
+      const none = `objects/nothing-${owner}.mp4`;
+      assert.equal(await store.countObjectReferences(none), 0);
+
+      const original = await store.createVideo(video(owner, 'original', { objectKey: key }));
+      assert.equal(await store.countObjectReferences(key), 1);
+      // Instant uploads are created COMPLETED, or reach it from UPLOADING, pointing at the shared object.
+      const instant = await newUpload(other, { status: 'COMPLETED', objectKey: key });
+      const proved = await newUpload(other);
+      assert.equal(await store.countObjectReferences(key), 2);
+      await store.transitionUpload(proved.id, ['UPLOADING'], 'COMPLETED', { objectKey: key });
+      assert.equal(await store.countObjectReferences(key), 3);
+
+      // Other statuses hold nothing, even when they still name the object.
+      const failed = await newUpload(other, { status: 'COMPLETED', objectKey: key });
+      assert.equal(await store.countObjectReferences(key), 4);
+      await store.transitionUpload(failed.id, ['COMPLETED'], 'FAILED', { failure: 'gave up' });
+      assert.equal(await store.countObjectReferences(key), 3);
+      await newUpload(other, { status: 'UPLOADING', objectKey: key });
+      assert.equal(await store.countObjectReferences(key), 3);
+
+      // Publishing swaps the upload's reference for its video's: the count stays.
+      const published = await store.publish({ ...video(other, 'copy', { objectKey: key }), uploadId: instant.id });
+      assert.ok(published);
+      assert.equal((await findUpload(instant.id)).status, 'PUBLISHED');
+      assert.equal(await store.countObjectReferences(key), 3);
+
+      // The original goes: the copy and the proved upload remain.
+      assert.ok(await store.deleteVideo(original.id));
+      assert.equal(await store.countObjectReferences(key), 2);
+      assert.equal(await store.countVideosWithObject(key), 1);
+      // An expired upload points at nothing.
+      await store.transitionUpload(proved.id, ['COMPLETED'], 'ABORTED', { failure: 'expired', objectKey: null });
+      assert.equal(await store.countObjectReferences(key), 1);
+      assert.ok(await store.deleteVideo(published.id));
+      assert.equal(await store.countObjectReferences(key), 0, 'the last reference is gone');
+      assert.equal(await store.countObjectReferences(none), 0);
     });
 
     test('lists videos newest first with cursor pagination, per uploader', async () => {

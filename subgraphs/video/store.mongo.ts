@@ -94,6 +94,8 @@ const uploadSchema = new Schema<UploadDoc>(
 );
 uploadSchema.index({ ownerId: 1, status: 1 });
 uploadSchema.index({ status: 1, updatedAt: 1 });
+// Completed uploads keep the object they point at alive: countObjectReferences reads this.
+uploadSchema.index({ objectKey: 1, status: 1 });
 
 const chunkSchema = new Schema<ChunkDoc>(
   {
@@ -386,11 +388,11 @@ export class MongoVideoStore implements VideoStore {
     return doc ? upload(doc) : null;
   }
 
-  async listStaleUploads(before: Date, limit: number): Promise<UploadRecord[]> {
+  async listStaleUploads(before: Date, limit: number, statuses: UploadStatus[] = ['UPLOADING']): Promise<UploadRecord[]> {
     // limit(0) means "no limit" to MongoDB, "nothing" to SQLite.
     if (limit <= 0) return [];
     const docs = await this.uploads
-      .find({ status: 'UPLOADING', updatedAt: { $lt: before } })
+      .find({ status: { $in: statuses }, updatedAt: { $lt: before } })
       .sort({ updatedAt: 1, _id: 1 })
       .limit(limit)
       .lean<UploadDoc[]>();
@@ -476,6 +478,19 @@ export class MongoVideoStore implements VideoStore {
 
   async countVideosWithObject(objectKey: string): Promise<number> {
     return this.videos.countDocuments({ objectKey });
+  }
+
+  async countObjectReferences(objectKey: string): Promise<number> {
+    // Two counts, not one snapshot. A publish moves its upload COMPLETED ->
+    // PUBLISHED and then inserts the video, so the uploads are counted first:
+    // a publish that runs between the two counts is then counted twice, never
+    // missed. Missed is only a publish whose two steps straddle both counts
+    // (the upload moved before the first, the video inserted after the
+    // second); if that coincides with the delete of the last other video using
+    // the object, the bytes go while the new video is being stored.
+    const uploads = await this.uploads.countDocuments({ objectKey, status: 'COMPLETED' });
+    const videos = await this.videos.countDocuments({ objectKey });
+    return uploads + videos;
   }
 
   async listVideos(q: { uploaderId?: string; limit: number; afterId?: string }): Promise<Page<VideoRecord>> {

@@ -109,6 +109,8 @@ const MIGRATIONS = [
    );
    CREATE INDEX folder_items_by_time ON folder_items (folder_id, id);
    CREATE INDEX folder_items_by_video ON folder_items (video_id);`,
+  // Completed uploads keep the object they point at alive: counting them needs this.
+  `CREATE INDEX uploads_by_object ON uploads (object_key, status);`,
 ];
 
 type Row = Record<string, unknown>;
@@ -242,8 +244,13 @@ export class SqliteVideoStore implements VideoStore {
     return r ? upload(r) : null;
   }
 
-  async listStaleUploads(before: Date, limit: number): Promise<UploadRecord[]> {
-    return this.all(`SELECT * FROM uploads WHERE status = 'UPLOADING' AND updated_at < ? ORDER BY updated_at LIMIT ?`, before.toISOString(), limit).map(upload);
+  async listStaleUploads(before: Date, limit: number, statuses: UploadStatus[] = ['UPLOADING']): Promise<UploadRecord[]> {
+    return this.all(
+      `SELECT * FROM uploads WHERE status IN (SELECT value FROM json_each(?)) AND updated_at < ? ORDER BY updated_at, id LIMIT ?`,
+      JSON.stringify(statuses),
+      before.toISOString(),
+      limit,
+    ).map(upload);
   }
 
   async deleteChunks(uploadId: string): Promise<void> {
@@ -286,6 +293,16 @@ export class SqliteVideoStore implements VideoStore {
 
   async countVideosWithObject(objectKey: string): Promise<number> {
     return this.one(`SELECT COUNT(*) AS n FROM videos WHERE object_key = ?`, objectKey)!.n as number;
+  }
+
+  async countObjectReferences(objectKey: string): Promise<number> {
+    // One statement, so one snapshot: a publish (upload COMPLETED -> PUBLISHED and
+    // its video, in one transaction) is counted once, before or after.
+    return this.one(
+      `SELECT (SELECT COUNT(*) FROM videos WHERE object_key = ?) + (SELECT COUNT(*) FROM uploads WHERE object_key = ? AND status = 'COMPLETED') AS n`,
+      objectKey,
+      objectKey,
+    )!.n as number;
   }
 
   async listVideos(q: { uploaderId?: string; limit: number; afterId?: string }): Promise<Page<VideoRecord>> {

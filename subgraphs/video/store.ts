@@ -10,7 +10,11 @@
  *   atomic step as the like, so it is exact under concurrent likes;
  * - commentCount follows comments the same way;
  * - `version` increases with every change to a video's searchable fields, so
- *   that consumers of video events (search) can keep the newest state.
+ *   that consumers of video events (search) can keep the newest state;
+ * - a stored video object is referred to by the videos whose objectKey names it
+ *   and by the COMPLETED uploads that point at it (an instant upload shares the
+ *   object of a published video); countObjectReferences counts both, and the
+ *   object may be deleted only when that count is 0.
  */
 import type { Config } from '../../lib/config.js';
 import { connectMongo, openSqlite } from '../../lib/infra/documents.js';
@@ -120,8 +124,8 @@ export interface VideoStore {
   listChunks(uploadId: string): Promise<ChunkRecord[]>;
   /** Moves an upload between statuses only from `from` (compare-and-set); null when it was not in `from`. */
   transitionUpload(id: string, from: UploadStatus[], to: UploadStatus, changes?: { objectKey?: string | null; failure?: string | null }): Promise<UploadRecord | null>;
-  /** UPLOADING uploads last touched before `before`. */
-  listStaleUploads(before: Date, limit: number): Promise<UploadRecord[]>;
+  /** Uploads in one of `statuses` (default UPLOADING) last touched before `before`, oldest first. */
+  listStaleUploads(before: Date, limit: number, statuses?: UploadStatus[]): Promise<UploadRecord[]>;
   deleteChunks(uploadId: string): Promise<void>;
 
   // Videos
@@ -132,6 +136,8 @@ export interface VideoStore {
   findVideoBySha256(sha256: string): Promise<VideoRecord | null>;
   /** How many videos use an object (instant uploads share objects). */
   countVideosWithObject(objectKey: string): Promise<number>;
+  /** How many videos and COMPLETED uploads refer to an object: 0 means nothing will read it again. */
+  countObjectReferences(objectKey: string): Promise<number>;
   /** Newest first; `afterId` is the last id of the previous page. */
   listVideos(q: { uploaderId?: string; limit: number; afterId?: string }): Promise<Page<VideoRecord>>;
   updateVideo(id: string, changes: { title?: string; description?: string; tags?: string[] }): Promise<VideoRecord | null>;

@@ -20,8 +20,26 @@
  * be at least 5 MiB, hence the minimum chunk size), then checks the merged
  * bytes: a video container by magic bytes, the declared size and sha256. A
  * failure removes the merged object and the chunks: nothing is left behind.
+ *
+ * Instant upload with proof of possession: a video's sha256 and size are
+ * public, so they alone must not be enough to get its bytes as one's own
+ * upload. When the declared content is already stored, initUpload starts a
+ * normal UPLOADING upload and, beside it in Redis, a challenge: a few byte
+ * ranges drawn with a CSPRNG. proveUpload reads those ranges from the stored
+ * object and compares their sha256 with the client's answers; only a client
+ * holding the file can give them. The challenge is consumed by the first
+ * answer (GETDEL), so each challenge allows one guess; after a wrong one the
+ * upload simply goes on as a chunked upload, which a client may also do from
+ * the start. A right answer moves the upload to COMPLETED pointing at the
+ * stored object.
+ *
+ * Shared objects are reference-counted: a video and a COMPLETED upload each
+ * keep the object they point at (see releaseObject), so an instant upload's
+ * bytes outlive the deletion of the video it was proved against, and go when
+ * the last video or completed upload using them does. Completed uploads never
+ * published expire like unfinished ones and give their reference back.
  */
-import { createHash, randomUUID } from 'node:crypto';
+import { createHash, randomInt, randomUUID, timingSafeEqual } from 'node:crypto';
 import { Transform, type Readable } from 'node:stream';
 import type { FileUpload } from 'graphql-upload-minimal';
 import { ErrorCode, appError, badInput, conflict, forbidden, notFound, rateLimited } from '../../lib/errors.js';
@@ -38,7 +56,16 @@ export const DEFAULT_CHUNK_SIZE = MIN_CHUNK_SIZE;
 export const PRESIGN_TTL_SECONDS = 15 * 60;
 const SHA256 = /^[0-9a-f]{64}$/;
 
+/** Ranges per proof-of-possession challenge. @default 3 */
+export const PROOF_RANGE_COUNT = 3;
+/** Shortest and longest challenged range; a range never exceeds half the file, so no answer is the public whole-file sha256. */
+export const PROOF_RANGE_MIN_BYTES = 4 * 1024;
+export const PROOF_RANGE_MAX_BYTES = 64 * 1024;
+/** Smaller files are not offered instant upload: there is no range short enough to keep the answer unguessable and long enough to matter, and sending them costs little. */
+export const INSTANT_MIN_BYTES = 2 * PROOF_RANGE_MIN_BYTES;
+
 const chunksKey = (uploadId: string) => `upload:${uploadId}:chunks`;
+const proofKey = (uploadId: string) => `upload:${uploadId}:proof`;
 const presignKey = (uploadId: string, index: number) => `upload:${uploadId}:presign:${index}`;
 const chunkPrefix = (uploadId: string) => `uploads/${uploadId}/`;
 const chunkObjectKey = (uploadId: string, index: number) => `${chunkPrefix(uploadId)}chunk-${String(index).padStart(6, '0')}-${randomUUID()}`;
@@ -92,17 +119,104 @@ export async function initUpload(ctx: Context, args: { filename: string; size: n
   const chunkCount = Math.ceil(args.size / chunkSize);
   const ownerId = ctx.viewer.userId!;
 
-  // Instant upload: the same bytes are already stored for a published video.
-  const existing = await ctx.store.findVideoBySha256(sha256);
-  if (existing && existing.size === args.size) {
-    const upload = await ctx.store.createUpload({ ownerId, filename, size: args.size, sha256, chunkSize, chunkCount, status: 'COMPLETED', objectKey: existing.objectKey });
-    return { upload, instant: true };
-  }
+  // An upload with a challenge is an unfinished upload like any other (the
+  // client may send its chunks), so it counts against the cap.
   if ((await ctx.store.countActiveUploads(ownerId)) >= ctx.config.VIDEO_MAX_UPLOADS_PER_USER) {
     throw rateLimited(`You can have ${ctx.config.VIDEO_MAX_UPLOADS_PER_USER} unfinished uploads at a time; complete or abort one first.`, 60);
   }
+  const existing = args.size >= INSTANT_MIN_BYTES ? await ctx.store.findVideoBySha256(sha256) : null;
   const upload = await ctx.store.createUpload({ ownerId, filename, size: args.size, sha256, chunkSize, chunkCount, status: 'UPLOADING', objectKey: null });
+  if (existing && existing.size === args.size) await issueChallenge(ctx, upload, existing.objectKey);
+  // `instant` stays in the result for older clients: false sends them down the chunked path, which still works.
   return { upload, instant: false };
+}
+
+interface ByteRange {
+  offset: number;
+  length: number;
+}
+
+/** What Redis keeps for a pending challenge; the object key never leaves the server. */
+interface StoredChallenge {
+  objectKey: string;
+  ranges: ByteRange[];
+  expiresAt: string;
+}
+
+/** PROOF_RANGE_COUNT ranges at offsets and of lengths drawn with a CSPRNG, ordered by offset. */
+export function challengeRanges(size: number): ByteRange[] {
+  const longest = Math.min(PROOF_RANGE_MAX_BYTES, Math.floor(size / 2));
+  if (longest < PROOF_RANGE_MIN_BYTES) throw new RangeError(`no challenge for a file of ${size} bytes`);
+  return Array.from({ length: PROOF_RANGE_COUNT }, () => {
+    const length = randomInt(PROOF_RANGE_MIN_BYTES, longest + 1);
+    return { offset: randomInt(0, size - length + 1), length };
+  }).sort((a, b) => a.offset - b.offset);
+}
+
+async function issueChallenge(ctx: Context, u: UploadRecord, objectKey: string) {
+  const ttl = ctx.config.VIDEO_UPLOAD_TTL_SECONDS;
+  const challenge: StoredChallenge = { objectKey, ranges: challengeRanges(u.size), expiresAt: new Date(Date.now() + ttl * 1000).toISOString() };
+  await ctx.redis.set(proofKey(u.id), JSON.stringify(challenge), 'EX', ttl);
+}
+
+/** The pending challenge of an upload as the client sees it (ranges and expiry), or null. */
+export async function proofChallenge(ctx: VideoServices, u: UploadRecord): Promise<{ ranges: ByteRange[]; expiresAt: string } | null> {
+  if (u.status !== 'UPLOADING') return null;
+  const raw = await ctx.redis.get(proofKey(u.id));
+  if (!raw) return null;
+  const { ranges, expiresAt } = JSON.parse(raw) as StoredChallenge;
+  return { ranges, expiresAt };
+}
+
+/** Constant-time comparison of two hex digests of equal length. */
+function sameDigest(a: string, b: string): boolean {
+  const x = Buffer.from(a, 'hex');
+  const y = Buffer.from(b, 'hex');
+  return x.length === y.length && timingSafeEqual(x, y);
+}
+
+export async function proveUpload(ctx: Context, args: { uploadId: string; proofs: readonly string[] }): Promise<UploadRecord> {
+  const u = await ownUpload(ctx, args.uploadId);
+  // A retry after a lost answer finds the upload already completed.
+  if (u.status === 'COMPLETED' || u.status === 'PUBLISHED') return u;
+  requireUploading(u);
+  const pending = await proofChallenge(ctx, u);
+  if (!pending) throw badInput('This upload has no pending proof challenge (it was answered or has expired); send the chunks.', { field: 'proofs' });
+  // Malformed answers are refused before the challenge is consumed: they are not a guess.
+  const proofs = args.proofs.map((p) => p.toLowerCase());
+  if (proofs.length !== pending.ranges.length) throw badInput(`proofs holds one sha256 per challenged range: ${pending.ranges.length}.`, { field: 'proofs' });
+  if (!proofs.every((p) => SHA256.test(p))) throw badInput('Each proof is a sha256 as 64 hex characters.', { field: 'proofs' });
+
+  const result = await withLock(ctx.redis, `upload:${u.id}:completing`, 60_000, async () => {
+    // GETDEL: of concurrent answers only one gets the challenge, so a challenge is one guess.
+    const raw = await ctx.redis.getdel(proofKey(u.id));
+    if (!raw) throw badInput('This upload has no pending proof challenge (it was answered or has expired); send the chunks.', { field: 'proofs' });
+    const challenge = JSON.parse(raw) as StoredChallenge;
+    if (!(await ctx.objects.stat(challenge.objectKey))) throw conflict('The stored copy of this content is gone; send the chunks.');
+    const digests = await Promise.all(
+      challenge.ranges.map(async (r) => hashObject(await ctx.objects.get(challenge.objectKey, { start: r.offset, end: r.offset + r.length - 1 }))),
+    );
+    // Every range is compared, whatever the first mismatch, and the answer says nothing of which one was wrong.
+    const matches = digests.map((d, i) => sameDigest(d, proofs[i]!));
+    if (!matches.every(Boolean)) throw badInput('The proofs do not match the content; send the chunks instead.', { field: 'proofs' });
+
+    const done = await ctx.store.transitionUpload(u.id, ['UPLOADING'], 'COMPLETED', { objectKey: challenge.objectKey });
+    if (!done) throw conflict('The upload changed while its proof was being checked.');
+    // The upload now holds a reference to the object. A delete of the last
+    // video using it may have counted references just before that: only if a
+    // video still uses the object (counted after our reference exists) is it
+    // certain to stay; otherwise give the reference back and send the chunks.
+    if ((await ctx.store.countVideosWithObject(challenge.objectKey)) === 0) {
+      await ctx.store.transitionUpload(u.id, ['COMPLETED'], 'UPLOADING', { objectKey: null });
+      await releaseObject(ctx, challenge.objectKey);
+      throw conflict('The stored copy of this content is gone; send the chunks.');
+    }
+    // Chunks sent before the proof are not needed any more.
+    await discardChunks(ctx, u.id);
+    return done;
+  });
+  if (!result) throw conflict('This upload is already being completed; ask uploadStatus in a moment.');
+  return result;
 }
 
 /** Counts bytes and hashes them as they stream by, failing once more than `max` bytes pass. */
@@ -222,12 +336,24 @@ export async function confirmChunk(ctx: Context, args: { uploadId: string; index
   return receipt(ctx, u, args.index, await record(ctx, u, args.index, stat.size, checksum, key));
 }
 
+/**
+ * Deletes an object once nothing refers to it any more: no video and no
+ * COMPLETED upload (instant uploads share objects). Called by whoever has just
+ * given up a reference; true when the object was deleted.
+ */
+export async function releaseObject(ctx: VideoServices, objectKey: string): Promise<boolean> {
+  if ((await ctx.store.countObjectReferences(objectKey)) > 0) return false;
+  await ctx.objects.remove([objectKey]);
+  return true;
+}
+
 /** Deletes every chunk object and record of an upload (recorded or not, e.g. presigned leftovers). */
 async function discardChunks(ctx: VideoServices, uploadId: string) {
   const keys = await ctx.objects.list(chunkPrefix(uploadId));
   if (keys.length) await ctx.objects.remove(keys);
   await ctx.store.deleteChunks(uploadId);
-  await ctx.redis.del(chunksKey(uploadId));
+  // A pending challenge goes too: the upload is done (or gone) either way.
+  await ctx.redis.del(chunksKey(uploadId), proofKey(uploadId));
 }
 
 export async function completeUpload(ctx: Context, uploadId: string): Promise<UploadRecord> {
@@ -281,8 +407,11 @@ export async function uploadStatus(ctx: Context, uploadId: string) {
 }
 
 /**
- * Deletes unfinished uploads untouched for VIDEO_UPLOAD_TTL_SECONDS. Runs on
- * every instance's timer, but under a lock, so one instance at a time does it.
+ * Deletes uploads untouched for VIDEO_UPLOAD_TTL_SECONDS: unfinished ones with
+ * their chunks, and completed ones never published, which give back their
+ * reference to the object they point at (deleted when it was the last one).
+ * Runs on every instance's timer, but under a lock, so one instance at a time
+ * does it.
  */
 export interface CleanupJob {
   /** Runs a pass now (tests, admin); resolves with the number removed, or undefined when another instance holds the lock. */
@@ -297,9 +426,17 @@ export function startCleanup(services: VideoServices, log: Logger): CleanupJob {
     withLock(services.redis, 'video:upload-cleanup', intervalMs, async () => {
       const before = new Date(Date.now() - services.config.VIDEO_UPLOAD_TTL_SECONDS * 1000);
       let removed = 0;
-      for (const u of await services.store.listStaleUploads(before, 100)) {
-        if (await services.store.transitionUpload(u.id, ['UPLOADING'], 'ABORTED', { failure: 'expired' })) {
-          await discardChunks(services, u.id);
+      for (const u of await services.store.listStaleUploads(before, 100, ['UPLOADING', 'COMPLETED'])) {
+        if (u.status === 'UPLOADING') {
+          if (await services.store.transitionUpload(u.id, ['UPLOADING'], 'ABORTED', { failure: 'expired' })) {
+            await discardChunks(services, u.id);
+            removed++;
+          }
+        } else if (await services.store.transitionUpload(u.id, ['COMPLETED'], 'ABORTED', { failure: 'expired', objectKey: null })) {
+          // The compare-and-set decides against a concurrent publish: either the
+          // upload became a video (and this does nothing) or it no longer refers
+          // to the object, and the object goes if nothing else does.
+          if (u.objectKey) await releaseObject(services, u.objectKey);
           removed++;
         }
       }

@@ -10,6 +10,7 @@ import { IMAGE_MIME, readBounded, sniffImage } from '../../lib/media.js';
 import type { Context, VideoServices } from './context.js';
 import { coverTime, extractFrame, probe } from './media.js';
 import type { VideoRecord } from './store.js';
+import { releaseObject } from './uploads.js';
 
 /** @default 5 MB */
 export const COVER_MAX_BYTES = 5 * 1024 * 1024;
@@ -117,7 +118,9 @@ export async function publishVideo(
     });
   if (!video) {
     await ctx.objects.remove([coverKey]);
-    throw conflict('This upload is already published.');
+    // Not COMPLETED any more: published meanwhile, or expired by the stale-upload sweep.
+    const now = await ctx.store.findUpload(upload.id);
+    throw conflict(now?.status === 'PUBLISHED' ? 'This upload is already published.' : 'This upload changed while it was being published; ask uploadStatus.');
   }
   await videoEvent(ctx, 'video.published', video);
   return video;
@@ -135,10 +138,11 @@ export async function deleteVideo(ctx: Context, id: string): Promise<boolean> {
   await ownVideo(ctx, id);
   const deleted = await ctx.store.deleteVideo(id);
   if (!deleted) return true;
-  const garbage = deleted.coverKey ? [deleted.coverKey] : [];
-  // Instant uploads share objects: the bytes go only with their last video.
-  if ((await ctx.store.countVideosWithObject(deleted.objectKey)) === 0) garbage.push(deleted.objectKey);
-  await ctx.objects.remove(garbage).catch((err: unknown) => ctx.log.warn({ err }, 'objects of a deleted video not removed'));
+  // Instant uploads share objects: the bytes go only when no other video and
+  // no completed upload (which may still be published) refers to them.
+  const removals = [releaseObject(ctx, deleted.objectKey)];
+  if (deleted.coverKey) removals.push(ctx.objects.remove([deleted.coverKey]).then(() => true));
+  await Promise.all(removals).catch((err: unknown) => ctx.log.warn({ err }, 'objects of a deleted video not removed'));
   // A delete outranks every update before it.
   await videoEvent(ctx, 'video.deleted', deleted, deleted.version + 1);
   return true;

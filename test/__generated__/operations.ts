@@ -70,6 +70,15 @@ export type AuthPayload = {
   user: User;
 };
 
+/** A range of bytes of the file being uploaded. */
+export type ByteRange = {
+  __typename?: 'ByteRange';
+  /** How many bytes the range holds. */
+  length: Scalars['Int']['output'];
+  /** Where the range starts: bytes from the start of the file (0-based). */
+  offset: Scalars['Float']['output'];
+};
+
 export type ChunkReceipt = {
   __typename?: 'ChunkReceipt';
   chunkCount: Scalars['Int']['output'];
@@ -241,7 +250,10 @@ export type GeneratedFile = {
 
 export type InitUploadResult = {
   __typename?: 'InitUploadResult';
-  /** True when the same content is already stored: nothing needs to be sent, the upload is COMPLETED. */
+  /**
+   * Always false: content already stored is offered as `upload.proofChallenge` instead (see proveUpload).
+   * @deprecated initUpload no longer completes at once; answer upload.proofChallenge with proveUpload.
+   */
   instant: Scalars['Boolean']['output'];
   upload: UploadSession;
 };
@@ -315,8 +327,10 @@ export type Mutation = {
   /** A slide deck (.pptx) on a topic, outlined by the text model; 1-200 characters of topic. */
   generateSlides: GeneratedFile;
   /**
-   * Starts (or instantly completes) an upload. `sha256` is the whole file's hex
-   * digest; `chunkSize` defaults to 5 MiB (5-32 MiB).
+   * Starts an upload. `sha256` is the whole file's hex digest; `chunkSize`
+   * defaults to 5 MiB (5-32 MiB). When the same content is already stored for a
+   * published video, the upload carries a proofChallenge: proveUpload completes
+   * it without sending the file.
    */
   initUpload: InitUploadResult;
   /** Leave a group; an owner who leaves hands the group to the longest-standing member. */
@@ -330,6 +344,14 @@ export type Mutation = {
   /** Marks everything up to `seq` read. */
   markRead: Conversation;
   presignChunkUpload: PresignedChunk;
+  /**
+   * Completes an upload without sending its bytes, by proving the client holds
+   * the file: one sha256 per range of `proofChallenge`. A challenge takes one
+   * answer: a wrong one is refused (BAD_USER_INPUT), the challenge is withdrawn
+   * and the upload goes on as a normal chunked upload. An upload already
+   * COMPLETED is returned as it is.
+   */
+  proveUpload: UploadSession;
   publishVideo: Video;
   /** By its sender, within the recall window (2 minutes by default). */
   recallMessage: Message;
@@ -507,6 +529,12 @@ export type MutationPresignChunkUploadArgs = {
 };
 
 
+export type MutationProveUploadArgs = {
+  proofs: Array<Scalars['String']['input']>;
+  uploadId: Scalars['ID']['input'];
+};
+
+
 export type MutationPublishVideoArgs = {
   input: PublishVideoInput;
 };
@@ -676,6 +704,19 @@ export type PrivacySettings = {
 export type PrivacySettingsInput = {
   favourites?: InputMaybe<Visibility>;
   follows?: InputMaybe<Visibility>;
+};
+
+/**
+ * Proof of possession for an instant upload: the server picked these ranges of
+ * the file at random; only a client that holds the file can give the sha256 of
+ * each, since the whole file's sha256 and size are public.
+ */
+export type ProofChallenge = {
+  __typename?: 'ProofChallenge';
+  /** When the challenge is withdrawn; after that only sending the chunks completes the upload. */
+  expiresAt: Scalars['DateTime']['output'];
+  /** The ranges to hash, in the order proveUpload expects their digests. */
+  ranges: Array<ByteRange>;
 };
 
 export type PublishVideoInput = {
@@ -946,6 +987,13 @@ export type UploadSession = {
   failure?: Maybe<Scalars['String']['output']>;
   filename: Scalars['String']['output'];
   id: Scalars['ID']['output'];
+  /**
+   * Present while the upload is UPLOADING and the same content is already stored
+   * for a published video: answer it with proveUpload to complete the upload
+   * without sending the file, or ignore it and send the chunks. Null otherwise,
+   * and once it has been answered (rightly or not) or has expired.
+   */
+  proofChallenge?: Maybe<ProofChallenge>;
   /** Indexes received so far, ascending. */
   receivedChunks: Array<Scalars['Int']['output']>;
   sha256: Scalars['String']['output'];

@@ -24,6 +24,15 @@ export type Scalars = {
   _FieldSet: { input: any; output: any; }
 };
 
+/** A range of bytes of the file being uploaded. */
+export type ByteRange = {
+  __typename?: 'ByteRange';
+  /** How many bytes the range holds. */
+  length: Scalars['Int']['output'];
+  /** Where the range starts: bytes from the start of the file (0-based). */
+  offset: Scalars['Float']['output'];
+};
+
 export type ChunkReceipt = {
   __typename?: 'ChunkReceipt';
   chunkCount: Scalars['Int']['output'];
@@ -103,7 +112,10 @@ export type FavouriteFolderVideosArgs = {
 
 export type InitUploadResult = {
   __typename?: 'InitUploadResult';
-  /** True when the same content is already stored: nothing needs to be sent, the upload is COMPLETED. */
+  /**
+   * Always false: content already stored is offered as `upload.proofChallenge` instead (see proveUpload).
+   * @deprecated initUpload no longer completes at once; answer upload.proofChallenge with proveUpload.
+   */
   instant: Scalars['Boolean']['output'];
   upload: UploadSession;
 };
@@ -125,12 +137,22 @@ export type Mutation = {
   /** The uploader only. */
   deleteVideo: Scalars['Boolean']['output'];
   /**
-   * Starts (or instantly completes) an upload. `sha256` is the whole file's hex
-   * digest; `chunkSize` defaults to 5 MiB (5-32 MiB).
+   * Starts an upload. `sha256` is the whole file's hex digest; `chunkSize`
+   * defaults to 5 MiB (5-32 MiB). When the same content is already stored for a
+   * published video, the upload carries a proofChallenge: proveUpload completes
+   * it without sending the file.
    */
   initUpload: InitUploadResult;
   likeVideo: Video;
   presignChunkUpload: PresignedChunk;
+  /**
+   * Completes an upload without sending its bytes, by proving the client holds
+   * the file: one sha256 per range of `proofChallenge`. A challenge takes one
+   * answer: a wrong one is refused (BAD_USER_INPUT), the challenge is withdrawn
+   * and the upload goes on as a normal chunked upload. An upload already
+   * COMPLETED is returned as it is.
+   */
+  proveUpload: UploadSession;
   publishVideo: Video;
   /** Counts a view (once per viewer or device per video every 10 minutes). */
   recordView: Video;
@@ -216,6 +238,12 @@ export type MutationPresignChunkUploadArgs = {
 };
 
 
+export type MutationProveUploadArgs = {
+  proofs: Array<Scalars['String']['input']>;
+  uploadId: Scalars['ID']['input'];
+};
+
+
 export type MutationPublishVideoArgs = {
   input: PublishVideoInput;
 };
@@ -279,6 +307,19 @@ export type PresignedChunk = {
   index: Scalars['Int']['output'];
   method: Scalars['String']['output'];
   url: Scalars['String']['output'];
+};
+
+/**
+ * Proof of possession for an instant upload: the server picked these ranges of
+ * the file at random; only a client that holds the file can give the sha256 of
+ * each, since the whole file's sha256 and size are public.
+ */
+export type ProofChallenge = {
+  __typename?: 'ProofChallenge';
+  /** When the challenge is withdrawn; after that only sending the chunks completes the upload. */
+  expiresAt: Scalars['DateTime']['output'];
+  /** The ranges to hash, in the order proveUpload expects their digests. */
+  ranges: Array<ByteRange>;
 };
 
 export type PublishVideoInput = {
@@ -372,6 +413,13 @@ export type UploadSession = {
   failure?: Maybe<Scalars['String']['output']>;
   filename: Scalars['String']['output'];
   id: Scalars['ID']['output'];
+  /**
+   * Present while the upload is UPLOADING and the same content is already stored
+   * for a published video: answer it with proveUpload to complete the upload
+   * without sending the file, or ignore it and send the chunks. Null otherwise,
+   * and once it has been answered (rightly or not) or has expired.
+   */
+  proofChallenge?: Maybe<ProofChallenge>;
   /** Indexes received so far, ascending. */
   receivedChunks: Array<Scalars['Int']['output']>;
   sha256: Scalars['String']['output'];
@@ -567,8 +615,10 @@ export type DirectiveResolverFn<TResult = {}, TParent = {}, TContext = {}, TArgs
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = ResolversObject<{
-  ChunkReceipt: ResolverTypeWrapper<ChunkReceipt>;
+  ByteRange: ResolverTypeWrapper<ByteRange>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  Float: ResolverTypeWrapper<Scalars['Float']['output']>;
+  ChunkReceipt: ResolverTypeWrapper<ChunkReceipt>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Comment: ResolverTypeWrapper<CommentRecord>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
@@ -581,9 +631,9 @@ export type ResolversTypes = ResolversObject<{
   FavouriteFolder: ResolverTypeWrapper<FolderRecord>;
   InitUploadResult: ResolverTypeWrapper<Omit<InitUploadResult, 'upload'> & { upload: ResolversTypes['UploadSession'] }>;
   Mutation: ResolverTypeWrapper<{}>;
-  Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   PresignedChunk: ResolverTypeWrapper<PresignedChunk>;
+  ProofChallenge: ResolverTypeWrapper<ProofChallenge>;
   PublishVideoInput: PublishVideoInput;
   Query: ResolverTypeWrapper<{}>;
   Subscription: ResolverTypeWrapper<{}>;
@@ -601,8 +651,10 @@ export type ResolversTypes = ResolversObject<{
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = ResolversObject<{
-  ChunkReceipt: ChunkReceipt;
+  ByteRange: ByteRange;
   Int: Scalars['Int']['output'];
+  Float: Scalars['Float']['output'];
+  ChunkReceipt: ChunkReceipt;
   Boolean: Scalars['Boolean']['output'];
   Comment: CommentRecord;
   ID: Scalars['ID']['output'];
@@ -614,9 +666,9 @@ export type ResolversParentTypes = ResolversObject<{
   FavouriteFolder: FolderRecord;
   InitUploadResult: Omit<InitUploadResult, 'upload'> & { upload: ResolversParentTypes['UploadSession'] };
   Mutation: {};
-  Float: Scalars['Float']['output'];
   PageInfo: PageInfo;
   PresignedChunk: PresignedChunk;
+  ProofChallenge: ProofChallenge;
   PublishVideoInput: PublishVideoInput;
   Query: {};
   Subscription: {};
@@ -629,6 +681,12 @@ export type ResolversParentTypes = ResolversObject<{
   VideoEdge: Omit<VideoEdge, 'node'> & { node: ResolversParentTypes['Video'] };
   VideoExport: VideoExport;
   VideoExportPage: VideoExportPage;
+}>;
+
+export type ByteRangeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ByteRange'] = ResolversParentTypes['ByteRange']> = ResolversObject<{
+  length?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  offset?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
 export type ChunkReceiptResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ChunkReceipt'] = ResolversParentTypes['ChunkReceipt']> = ResolversObject<{
@@ -709,6 +767,7 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   initUpload?: Resolver<ResolversTypes['InitUploadResult'], ParentType, ContextType, RequireFields<MutationInitUploadArgs, 'filename' | 'sha256' | 'size'>>;
   likeVideo?: Resolver<ResolversTypes['Video'], ParentType, ContextType, RequireFields<MutationLikeVideoArgs, 'id'>>;
   presignChunkUpload?: Resolver<ResolversTypes['PresignedChunk'], ParentType, ContextType, RequireFields<MutationPresignChunkUploadArgs, 'index' | 'uploadId'>>;
+  proveUpload?: Resolver<ResolversTypes['UploadSession'], ParentType, ContextType, RequireFields<MutationProveUploadArgs, 'proofs' | 'uploadId'>>;
   publishVideo?: Resolver<ResolversTypes['Video'], ParentType, ContextType, RequireFields<MutationPublishVideoArgs, 'input'>>;
   recordView?: Resolver<ResolversTypes['Video'], ParentType, ContextType, RequireFields<MutationRecordViewArgs, 'videoId'>>;
   removeFromFavourites?: Resolver<ResolversTypes['FavouriteFolder'], ParentType, ContextType, RequireFields<MutationRemoveFromFavouritesArgs, 'folderId' | 'videoId'>>;
@@ -730,6 +789,12 @@ export type PresignedChunkResolvers<ContextType = Context, ParentType extends Re
   index?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   method?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   url?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type ProofChallengeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ProofChallenge'] = ResolversParentTypes['ProofChallenge']> = ResolversObject<{
+  expiresAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  ranges?: Resolver<Array<ResolversTypes['ByteRange']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
@@ -757,6 +822,7 @@ export type UploadSessionResolvers<ContextType = Context, ParentType extends Res
   failure?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   filename?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  proofChallenge?: Resolver<Maybe<ResolversTypes['ProofChallenge']>, ParentType, ContextType>;
   receivedChunks?: Resolver<Array<ResolversTypes['Int']>, ParentType, ContextType>;
   sha256?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   size?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
@@ -831,6 +897,7 @@ export type VideoExportPageResolvers<ContextType = Context, ParentType extends R
 }>;
 
 export type Resolvers<ContextType = Context> = ResolversObject<{
+  ByteRange?: ByteRangeResolvers<ContextType>;
   ChunkReceipt?: ChunkReceiptResolvers<ContextType>;
   Comment?: CommentResolvers<ContextType>;
   CommentConnection?: CommentConnectionResolvers<ContextType>;
@@ -842,6 +909,7 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   Mutation?: MutationResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   PresignedChunk?: PresignedChunkResolvers<ContextType>;
+  ProofChallenge?: ProofChallengeResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   Subscription?: SubscriptionResolvers<ContextType>;
   Upload?: GraphQLScalarType;
