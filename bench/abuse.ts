@@ -172,13 +172,17 @@ async function main() {
       const before = services.map(([, s]) => rssMiB(s.pid) ?? 0);
       const samplers = services.map(([, s]) => peakSampler(() => rssMiB(s.pid), 50));
       let bystanderFailures = 0;
+      const bystanderAnswers = new Set<string>();
       let bystanderRequests = 0;
       let running = true;
       const bystander = (async () => {
         while (running) {
           bystanderRequests++;
-          const r = await post(url, { query: `{ user(id: "${users[5]!.id}") { id username } }` }).catch(() => ({ answer: 'network error', serverError: true }));
-          if (!r.answer.startsWith('200 data')) bystanderFailures++;
+          const r = await post(url, { query: `{ user(id: "${users[5]!.id}") { id username } }` }).catch((err: Error) => ({ answer: `network error: ${err.message} ${String((err.cause as Error | undefined)?.message ?? '')}`, serverError: true }));
+          if (!r.answer.startsWith('200 data')) {
+            bystanderFailures++;
+            bystanderAnswers.add(r.answer);
+          }
           await new Promise((r) => setTimeout(r, 20));
         }
       })();
@@ -195,7 +199,7 @@ async function main() {
         outcome.answer + (dead.length ? ` — DIED: ${dead.join(', ')}` : ''),
         fmt(ms, 0),
         ...peaks.map((p, i) => `${fmt(p, 0)} (+${fmt(Math.max(0, p - before[i]!), 0)})`),
-        `${bystanderFailures}/${bystanderRequests}`,
+        `${bystanderFailures}/${bystanderRequests}${bystanderAnswers.size ? ` (${[...bystanderAnswers].join('; ')})` : ''}`,
       ]);
       log(`${name}: ${outcome.answer}`);
     }

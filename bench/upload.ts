@@ -122,7 +122,7 @@ interface Session {
   failure: string | null;
 }
 const SESSION = 'id chunkCount chunkSize receivedChunks status failure';
-const INIT = `mutation($f: String!, $s: Float!, $h: String!, $c: Int) { initUpload(filename: $f, size: $s, sha256: $h, chunkSize: $c) { instant upload { ${SESSION} } } }`;
+const INIT = `mutation($f: String!, $s: Float!, $h: String!, $c: Int) { initUpload(filename: $f, size: $s, sha256: $h, chunkSize: $c) { upload { ${SESSION} proofChallenge { expiresAt } } } }`;
 const CHUNK = `mutation($u: ID!, $i: Int!, $c: Upload!, $h: String!) { uploadChunk(uploadId: $u, index: $i, chunk: $c, checksum: $h) { index stored receivedCount } }`;
 const COMPLETE = `mutation($u: ID!) { completeUpload(uploadId: $u) { ${SESSION} } }`;
 const STATUS = `query($u: ID!) { uploadStatus(uploadId: $u) { ${SESSION} } }`;
@@ -159,8 +159,9 @@ interface SendResult {
 }
 
 async function initUpload(ep: Endpoint, file: Buffer, fileSha: string, chunkSize: number): Promise<Session> {
-  const data = must('initUpload', await gql<{ initUpload: { instant: boolean; upload: Session } }>(ep.url, INIT, { f: 'bench.mkv', s: file.length, h: fileSha, c: chunkSize }, await ep.auth()));
-  if (data.initUpload.instant) throw new Error('initUpload answered instant: the same bytes are already a published video');
+  const data = must('initUpload', await gql<{ initUpload: { upload: Session & { proofChallenge: unknown } } }>(ep.url, INIT, { f: 'bench.mkv', s: file.length, h: fileSha, c: chunkSize }, await ep.auth()));
+  // A challenge means the same bytes are already a published video: the run would measure an instant upload, not a transfer.
+  if (data.initUpload.upload.proofChallenge) throw new Error('initUpload offered a proof challenge: the same bytes are already a published video');
   return data.initUpload.upload;
 }
 
