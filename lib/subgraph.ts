@@ -92,6 +92,12 @@ export interface RunningSubgraph {
   wsUrl: string;
   port: number;
   schema: GraphQLSchema;
+  /**
+   * Drops every open HTTP and WebSocket connection at once, without answering
+   * what is in flight: to the gateway and clients it looks like a crash
+   * (fault-injection tests). `dispose()` still has to be called after.
+   */
+  cutConnections(): void;
   dispose(): Promise<void>;
 }
 
@@ -308,6 +314,10 @@ export async function startSubgraph<Ctx extends BaseContext>(opts: SubgraphOptio
     wsUrl: `ws://${host}:${port}/graphql`,
     port,
     schema,
+    cutConnections() {
+      for (const socket of wsServer.clients) socket.terminate();
+      httpServer.closeAllConnections();
+    },
     dispose() {
       disposed ??= (async () => {
         stopKeepAlive();

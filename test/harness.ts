@@ -63,6 +63,8 @@ export interface Stack {
   startSearchInstance(opts?: { wrapIndex?: (index: SearchIndex) => SearchIndex }): Promise<SearchSubgraph>;
   /** Stops a subgraph and starts a fresh one on the same port and data (a restart or a crash-free redeploy). */
   restart(name: 'user' | 'video' | 'chat'): Promise<void>;
+  /** As `restart`, but every connection is cut first with its request unanswered: a crash as clients and the gateway see it. */
+  crash(name: 'user' | 'video' | 'chat'): Promise<void>;
   /** An access token for a user, as login would issue it. */
   tokenFor(userId: string, roles?: string[]): Promise<string>;
   dispose(): Promise<void>;
@@ -136,6 +138,10 @@ export async function startStack(env: Record<string, string> = {}, options: Stac
         const fresh = await starters[name](old.port);
         running[name] = fresh;
         Object.assign(result, { [name]: fresh });
+      },
+      crash: async (name) => {
+        result[name].cutConnections();
+        await result.restart(name);
       },
       tokenFor: async (userId, roles = []) => (await signAccessToken(config.JWT_ACCESS_SECRET!, { userId, roles })).token,
       dispose: () => stack.dispose(),
