@@ -7,7 +7,8 @@ import type { Context } from './context.js';
 import { danmakuAdded, listDanmaku, sendDanmaku } from './danmaku.js';
 import { createFolder, deleteFolder, folderVideos, setFavourite, updateFolder, visibleFolders } from './favourites.js';
 import { abortUpload, completeUpload, confirmChunk, initUpload, presignChunk, receivedChunks, uploadChunk, uploadStatus } from './uploads.js';
-import { MEDIA_URL_TTL_SECONDS, deleteVideo, publishVideo, recordView, setLike, updateVideo, videoEventPayload } from './videos.js';
+import { videoEventPayload } from './events.js';
+import { MEDIA_URL_TTL_SECONDS, deleteVideo, publishVideo, recordView, setLike, updateVideo } from './videos.js';
 
 async function videoPage(ctx: Context, args: { uploaderId?: string | null; first?: number | null; after?: string | null }) {
   const page = await ctx.store.listVideos({
