@@ -409,11 +409,11 @@ describe('chat', () => {
   test('notifications: follows become notifications, live and in the inbox, idempotently', async () => {
     const star = await register();
     const fan = await register('Fan F.');
-    const live = subscribe<{ notificationAdded: { kind: string; actor: { displayName: string } } }>(ws(star), `subscription { notificationAdded { kind actor { displayName } } }`);
+    const live = subscribe<{ notificationAdded: { kind: string; actor: { displayName: string }; video: null; comment: null } }>(ws(star), `subscription { notificationAdded { kind actor { displayName } video { id } comment { id } } }`);
     await listening(stack.redis, `chat:u:${star.user.id}`);
     await gql(url, `mutation($u: ID!) { follow(userId: $u) { id } }`, { u: star.user.id }, as(fan));
     const [got] = await live.waitFor(1);
-    assert.deepEqual(got!.data?.notificationAdded, { kind: 'user.followed', actor: { displayName: 'Fan F.' } });
+    assert.deepEqual(got!.data?.notificationAdded, { kind: 'FOLLOW', actor: { displayName: 'Fan F.' }, video: null, comment: null });
     const inbox = await gql<{ me: { unreadNotificationCount: number }; notifications: { edges: { node: { id: string; kind: string; read: boolean } }[] } }, Record<string, never>>(
       url,
       `{ me { unreadNotificationCount } notifications { edges { node { id kind read } } } }`,
@@ -421,7 +421,7 @@ describe('chat', () => {
       as(star),
     );
     assert.equal(inbox.data?.me.unreadNotificationCount, 1);
-    assert.equal(inbox.data?.notifications.edges[0]?.node.kind, 'user.followed');
+    assert.equal(inbox.data?.notifications.edges[0]?.node.kind, 'FOLLOW');
     // Redelivery of the same event (a consumer crash before its ack) adds nothing.
     const [entry] = (await stack.redis.xrange('events:user', '-', '+')).filter(([, f]) => f.includes('user.followed') && f.join().includes(star.user.id));
     const event = JSON.parse(entry![1][entry![1].indexOf('event') + 1]!) as { id: string; type: string; subjectId: string; payload: Record<string, unknown> };

@@ -43,7 +43,11 @@ export interface MessageRecord {
 export interface NotificationRecord {
   id: string;
   recipientId: string;
-  /** The domain event type it came from, e.g. user.followed. */
+  /**
+   * A NotificationKind (FOLLOW, VIDEO_LIKED...); rows stored before kinds were
+   * an enum hold the domain event type instead (user.followed...), read through
+   * notificationKind().
+   */
   kind: string;
   actorId: string | null;
   subjectId: string;

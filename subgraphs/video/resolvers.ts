@@ -91,6 +91,8 @@ export const resolvers: Resolvers = {
     createdAt: (u) => u.createdAt.toISOString(),
   },
   Comment: {
+    // Notifications (chat) link to comments by id; a deleted comment resolves to null.
+    __resolveReference: (ref, ctx) => ctx.loaders.comment.load(ref.id),
     author: (c) => ({ id: c.authorId }),
     replies: (c, args, ctx) => listComments(ctx, c.videoId, c.id, args),
     createdAt: (c) => c.createdAt.toISOString(),
