@@ -409,11 +409,11 @@ describe('chat', () => {
   test('notifications: follows become notifications, live and in the inbox, idempotently', async () => {
     const star = await register();
     const fan = await register('Fan F.');
-    const live = subscribe<{ notificationAdded: { kind: string; actor: { displayName: string } } }>(ws(star), `subscription { notificationAdded { kind actor { displayName } } }`);
+    const live = subscribe<{ notificationAdded: { kind: string; actor: { displayName: string }; video: null; comment: null } }>(ws(star), `subscription { notificationAdded { kind actor { displayName } video { id } comment { id } } }`);
     await listening(stack.redis, `chat:u:${star.user.id}`);
     await gql(url, `mutation($u: ID!) { follow(userId: $u) { id } }`, { u: star.user.id }, as(fan));
     const [got] = await live.waitFor(1);
-    assert.deepEqual(got!.data?.notificationAdded, { kind: 'user.followed', actor: { displayName: 'Fan F.' } });
+    assert.deepEqual(got!.data?.notificationAdded, { kind: 'FOLLOW', actor: { displayName: 'Fan F.' }, video: null, comment: null });
     const inbox = await gql<{ me: { unreadNotificationCount: number }; notifications: { edges: { node: { id: string; kind: string; read: boolean } }[] } }, Record<string, never>>(
       url,
       `{ me { unreadNotificationCount } notifications { edges { node { id kind read } } } }`,
@@ -421,7 +421,7 @@ describe('chat', () => {
       as(star),
     );
     assert.equal(inbox.data?.me.unreadNotificationCount, 1);
-    assert.equal(inbox.data?.notifications.edges[0]?.node.kind, 'user.followed');
+    assert.equal(inbox.data?.notifications.edges[0]?.node.kind, 'FOLLOW');
     // Redelivery of the same event (a consumer crash before its ack) adds nothing.
     const [entry] = (await stack.redis.xrange('events:user', '-', '+')).filter(([, f]) => f.includes('user.followed') && f.join().includes(star.user.id));
     const event = JSON.parse(entry![1][entry![1].indexOf('event') + 1]!) as { id: string; type: string; subjectId: string; payload: Record<string, unknown> };
@@ -430,5 +430,52 @@ describe('chat', () => {
     const after = await gql<{ me: { unreadNotificationCount: number } }, Record<string, never>>(url, `{ me { unreadNotificationCount } }`, {}, as(star));
     assert.equal(after.data?.me.unreadNotificationCount, 0);
     live.stop();
+  });
+});
+
+describe('chat send limit', () => {
+  let stack: Stack;
+  let url: string;
+  const LIMIT = 5;
+
+  async function register(name: string): Promise<Auth> {
+    const res = await gql<{ register: Auth }, Record<string, unknown>>(url, `mutation($u: String!) { register(username: $u, password: "pass-word-99") { user { id username } accessToken deviceId } }`, { u: name });
+    assert.equal(res.errors, undefined, JSON.stringify(res.errors));
+    return res.data!.register;
+  }
+  const send = (a: Auth, c: string, t: string, k?: string) =>
+    gql<{ sendMessage: { id: string; seq: number; text: string } }, Record<string, unknown>>(url, SEND, { c, t, k: k ?? null }, { token: a.accessToken });
+
+  before(async () => {
+    stack = await startStack({ CHAT_SEND_LIMIT_PER_MINUTE: String(LIMIT) });
+    url = stack.gateway.url;
+  });
+  after(() => stack?.dispose());
+
+  test('retries of stored messages are answered at the send limit and never count against it, even racing the first send', async () => {
+    const a = await register('limited_sender');
+    const b = await register('limited_reader');
+    const started = await gql<{ startConversation: { id: string } }, Record<string, unknown>>(url, `mutation($u: ID!) { startConversation(userId: $u) { id } }`, { u: b.user.id }, { token: a.accessToken });
+    const c = started.data!.startConversation.id;
+
+    const first = await send(a, c, 'one', 'k1');
+    assert.equal(first.errors, undefined, JSON.stringify(first.errors));
+    assert.equal((await send(a, c, 'two', 'k2')).errors, undefined);
+    // A retry racing the first send (the client timed out and sent again): one message, one unit of quota.
+    const copies = await Promise.all(Array.from({ length: 3 }, () => send(a, c, 'three', 'k3')));
+    for (const r of copies) assert.equal(r.errors, undefined, JSON.stringify(r.errors));
+    assert.equal(new Set(copies.map((r) => r.data!.sendMessage.id)).size, 1);
+    assert.equal((await send(a, c, 'four', 'k4')).errors, undefined, 'the copies of k3 counted once');
+    assert.equal((await send(a, c, 'five', 'k5')).errors, undefined);
+
+    const over = await send(a, c, 'six', 'k6');
+    assert.equal(code(over), 'RATE_LIMITED', 'a new message past the limit is refused');
+    const retried = await Promise.all([send(a, c, 'one', 'k1'), send(a, c, 'three', 'k3')]);
+    for (const r of retried) assert.equal(r.errors, undefined, `a retry of a stored message is never refused: ${JSON.stringify(r.errors)}`);
+    assert.equal(retried[0].data!.sendMessage.id, first.data!.sendMessage.id);
+    assert.equal(retried[1].data!.sendMessage.id, copies[0]!.data!.sendMessage.id);
+
+    const stored = await gql<{ messages: { seq: number; text: string }[] }, Record<string, unknown>>(url, `query($c: ID!) { messages(conversationId: $c) { seq text } }`, { c }, { token: b.accessToken });
+    assert.deepEqual(stored.data?.messages.map((m) => m.text), ['one', 'two', 'three', 'four', 'five']);
   });
 });

@@ -79,6 +79,19 @@ describe('search', () => {
   const videoEvent = (type: string, id: string, version: number, payload: Record<string, unknown>) =>
     publishEvent(stack.redis, STREAMS.video, { type, subjectId: id, version, payload: { description: '', tags: [], likeCount: 0, viewCount: 0, createdAt: new Date().toISOString(), ...payload } });
 
+  /** A real video, uploaded and published through the gateway. */
+  async function publishVideo(uploader: Auth, title: string): Promise<string> {
+    const file = Buffer.concat([smallMp4(), Buffer.from(randomUUID())]);
+    const init = await gql<{ initUpload: { upload: { id: string } } }, Record<string, unknown>>(url, `mutation($s: Float!, $h: String!) { initUpload(filename: "v.mp4", size: $s, sha256: $h) { upload { id } } }`, { s: file.length, h: sha256(file) }, as(uploader));
+    assert.equal(init.errors, undefined, JSON.stringify(init.errors));
+    const uploadId = init.data!.initUpload.upload.id;
+    await gqlUpload(url, `mutation($u: ID!, $c: Upload!, $h: String!) { uploadChunk(uploadId: $u, index: 0, chunk: $c, checksum: $h) { stored } }`, { u: uploadId, c: null, h: sha256(file) }, { 'variables.c': { bytes: file, filename: 'c0' } }, as(uploader));
+    await gql(url, `mutation($u: ID!) { completeUpload(uploadId: $u) { status } }`, { u: uploadId }, as(uploader));
+    const published = await gql<{ publishVideo: { id: string } }, Record<string, unknown>>(url, `mutation($u: ID!, $t: String!) { publishVideo(input: { uploadId: $u, title: $t }) { id } }`, { u: uploadId, t: title }, as(uploader));
+    assert.equal(published.errors, undefined, JSON.stringify(published.errors));
+    return published.data!.publishVideo.id;
+  }
+
   before(async () => {
     stack = await startStack({ SEARCH_SYNC_RETRY_BASE_MS: '1', SEARCH_LEADER_TTL_SECONDS: '1', ADMIN_USERNAMES: 'search_admin' }, { wrapIndex: (index) => faulty(index, failures) });
     url = stack.gateway.url;
@@ -183,6 +196,58 @@ describe('search', () => {
     assert.ok(!relatedIds.includes(a), 'never the video itself');
     const ids = (await stack.search.index.popular({ size: 50 })).map((h) => h.id);
     assert.ok(ids.indexOf(c) < ids.indexOf(a) && ids.indexOf(a) < ids.indexOf(b), 'popular first');
+  });
+
+  test('likes and views reach the index and reorder suggestions and recommendations; counts and updates never roll each other back', async () => {
+    const uploader = await register();
+    const fans = await Promise.all(Array.from({ length: 3 }, () => register()));
+    const prefix = `pop${randomUUID().slice(0, 8)}`;
+    const liked = await publishVideo(uploader, `${prefix} beta`);
+    // Newer and first in text order: at equal popularity it comes first everywhere.
+    const fresh = await publishVideo(uploader, `${prefix} alpha`);
+
+    type Suggested = { suggest: { text: string; node: { id: string } | null }[] };
+    const suggested = () => gql<Suggested, Record<string, unknown>>(url, `query($p: String!) { suggest(prefix: $p) { text node { ... on Video { id } } } }`, { p: prefix });
+    const order = (r: GraphQLResponse<Suggested>) => r.data?.suggest.map((s) => s.node?.id) ?? [];
+    const recommended = async () => {
+      const res = await gql<{ recommendedVideos: { id: string }[] }, Record<string, never>>(url, `{ recommendedVideos(first: 50) { id } }`, {});
+      assert.equal(res.errors, undefined, JSON.stringify(res.errors));
+      return res.data!.recommendedVideos.map((v) => v.id);
+    };
+    const before = await eventually(suggested, (r) => order(r).length === 2, 20_000);
+    assert.deepEqual(order(before), [fresh, liked]);
+    const quiet = await recommended();
+    assert.ok(quiet.includes(liked) && quiet.indexOf(fresh) < quiet.indexOf(liked), 'equal popularity: newest first');
+
+    const LIKE = `mutation($v: ID!) { likeVideo(id: $v) { likeCount } }`;
+    for (const fan of fans) {
+      assert.equal((await gql(url, LIKE, { v: liked }, as(fan))).errors, undefined);
+      assert.equal((await gql(url, `mutation($v: ID!) { recordView(videoId: $v) { viewCount } }`, { v: liked }, as(fan))).errors, undefined);
+    }
+    const after = await eventually(suggested, (r) => order(r)[0] === liked, 20_000);
+    assert.deepEqual(after.data!.suggest.map((s) => s.text), [`${prefix} beta`, `${prefix} alpha`], 'most popular first');
+    const ranked = await recommended();
+    assert.ok(ranked.includes(fresh) && ranked.indexOf(liked) < ranked.indexOf(fresh), 'the liked video is recommended first');
+
+    // A like and a title change at the same moment: whichever event the index
+    // sees last, it ends with the new title and every like and view.
+    const [likedAgain, renamed] = await Promise.all([
+      gql(url, LIKE, { v: liked }, as(uploader)),
+      gql(url, `mutation($v: ID!, $t: String!) { updateVideo(id: $v, input: { title: $t }) { id } }`, { v: liked, t: `${prefix} gamma` }, as(uploader)),
+    ]);
+    assert.equal(likedAgain.errors, undefined, JSON.stringify(likedAgain.errors));
+    assert.equal(renamed.errors, undefined, JSON.stringify(renamed.errors));
+    const popularity = 4 * 5 + 3;
+    const [synced] = await eventually(() => stack.search.index.get('video', [liked]), (d) => d[0]?.title === `${prefix} gamma` && d[0]?.popularity === popularity, 20_000);
+    assert.deepEqual(order(await suggested()), [liked, fresh]);
+
+    // A late snapshot (an older version, redelivered) rolls back neither the title nor the counts.
+    await videoEvent('video.counts', liked, synced!.version - 1, { uploaderId: uploader.user.id, title: `${prefix} beta`, likeCount: 1000 });
+    const marker = randomUUID();
+    await videoEvent('video.published', marker, 1, { uploaderId: uploader.user.id, title: `marker ${marker}` });
+    await eventually(() => stack.search.index.get('video', [marker]), (d) => d.length === 1, 20_000);
+    const [kept] = await stack.search.index.get('video', [liked]);
+    assert.deepEqual([kept?.title, kept?.popularity, kept?.version], [`${prefix} gamma`, popularity, synced!.version]);
   });
 
   test('a full reindex after wiping the index restores every document', async () => {

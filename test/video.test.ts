@@ -365,31 +365,79 @@ describe('video', () => {
     const events = (await stack.redis.xrange('events:video', '-', '+'))
       .map(([, f]) => JSON.parse(f[f.indexOf('event') + 1]!) as { type: string; subjectId: string; version?: number })
       .filter((e) => e.subjectId === id);
-    assert.deepEqual(events.map((e) => e.type), ['video.published', 'video.updated', 'video.liked', 'comment.added', 'video.deleted']);
-    assert.deepEqual(events.filter((e) => e.version).map((e) => e.version), [1, 2, 3], 'versions order the searchable changes');
+    // Counts reach search as coalesced snapshots, published a moment later (if the video still exists then).
+    const counts = events.filter((e) => e.type === 'video.counts');
+    assert.deepEqual(events.filter((e) => e.type !== 'video.counts').map((e) => e.type), ['video.published', 'video.updated', 'video.liked', 'comment.added', 'video.deleted']);
+    assert.deepEqual(events.filter((e) => e.version && e.type !== 'video.counts').map((e) => e.version), [1, 2, 4], 'versions order the searchable changes; the like was version 3');
+    for (const e of counts) assert.equal(e.version, 3, 'a counts snapshot carries the version of the like it saw');
   });
 
-  test('likes, comments and new videos of followed uploaders reach the notifications inbox', async () => {
+  test('likes, comments, replies and new videos reach the inbox as kinds that link to the video and the comment', async () => {
     const uploader = await register();
     const fan = await register();
+    const replier = await register();
     await gql(url, `mutation($u: ID!) { follow(userId: $u) { id } }`, { u: uploader.user.id }, as(fan));
     const id = (await publish(uploader, await uploadWhole(uploader, Buffer.concat([smallMp4(), Buffer.from('notify')])))).data!.publishVideo.id;
     await gql(url, `mutation($v: ID!) { likeVideo(id: $v) { id } }`, { v: id }, as(fan));
-    await gql(url, `mutation($v: ID!) { addComment(videoId: $v, text: "nice one") { id } }`, { v: id }, as(fan));
+    const COMMENT = `mutation($v: ID!, $t: String!, $p: ID) { addComment(videoId: $v, text: $t, parentId: $p) { id } }`;
+    const comment = async (a: Auth, text: string, parentId?: string) => {
+      const res = await gql<{ addComment: { id: string } }, Record<string, unknown>>(url, COMMENT, { v: id, t: text, p: parentId ?? null }, as(a));
+      assert.equal(res.errors, undefined, JSON.stringify(res.errors));
+      return res.data!.addComment.id;
+    };
+    const root = await comment(fan, 'nice one');
+    const reply = await comment(replier, 'agreed', root);
+    // A reply to a reply joins the root's thread, but answers the reply: its author is told, and inReplyTo is the reply.
+    const answer = await comment(fan, 'thanks', reply);
     await gql(url, `mutation($v: ID!) { likeVideo(id: $v) { id } }`, { v: id }, as(uploader));
-    const INBOX = `{ notifications { edges { node { kind subjectId text actor { username } } } } }`;
-    type Inbox = { notifications: { edges: { node: { kind: string; subjectId: string; text: string | null; actor: { username: string } } }[] } };
-    const deadline = Date.now() + 10_000;
-    let kinds: string[] = [];
-    while (Date.now() < deadline) {
-      const inbox = await gql<Inbox, Record<string, never>>(url, INBOX, {}, as(uploader));
-      kinds = inbox.data!.notifications.edges.map((e) => e.node.kind).sort();
-      if (kinds.length >= 3) break;
-      await new Promise((r) => setTimeout(r, 50));
-    }
-    assert.deepEqual(kinds, ['comment.added', 'user.followed', 'video.liked'], 'liking your own video notifies nobody');
-    const fanInbox = await gql<Inbox, Record<string, never>>(url, INBOX, {}, as(fan));
-    const published = fanInbox.data!.notifications.edges.find((e) => e.node.kind === 'video.published');
-    assert.deepEqual(published?.node, { kind: 'video.published', subjectId: id, text: 'My clip', actor: { username: uploader.user.username } }, 'followers hear of new videos');
+
+    const INBOX = `{ notifications { edges { node { kind text actor { username } video { id title } comment { id text parentId } inReplyTo { id text } } } } }`;
+    type Node = { kind: string; text: string | null; actor: { username: string }; video: { id: string; title: string } | null; comment: { id: string; text: string; parentId: string | null } | null; inReplyTo: { id: string; text: string } | null };
+    type Inbox = { notifications: { edges: { node: Node }[] } };
+    const inboxOf = async (a: Auth, count: number) => {
+      const deadline = Date.now() + 20_000;
+      for (;;) {
+        const inbox = await gql<Inbox, Record<string, never>>(url, INBOX, {}, as(a));
+        assert.equal(inbox.errors, undefined, JSON.stringify(inbox.errors));
+        const nodes = inbox.data!.notifications.edges.map((e) => e.node);
+        if (nodes.length >= count || Date.now() > deadline) return nodes;
+        await new Promise((r) => setTimeout(r, 50));
+      }
+    };
+    const video = { id, title: 'My clip' };
+    const byComment = (nodes: Node[]) => [...nodes].sort((x, y) => `${x.kind}${x.comment?.text}`.localeCompare(`${y.kind}${y.comment?.text}`));
+    const uploaderInbox = byComment(await inboxOf(uploader, 5));
+    assert.deepEqual(uploaderInbox, [
+      { kind: 'COMMENT_ON_VIDEO', text: 'agreed', actor: { username: replier.user.username }, video, comment: { id: reply, text: 'agreed', parentId: root }, inReplyTo: null },
+      { kind: 'COMMENT_ON_VIDEO', text: 'nice one', actor: { username: fan.user.username }, video, comment: { id: root, text: 'nice one', parentId: null }, inReplyTo: null },
+      { kind: 'COMMENT_ON_VIDEO', text: 'thanks', actor: { username: fan.user.username }, video, comment: { id: answer, text: 'thanks', parentId: root }, inReplyTo: null },
+      { kind: 'FOLLOW', text: null, actor: { username: fan.user.username }, video: null, comment: null, inReplyTo: null },
+      { kind: 'VIDEO_LIKED', text: 'My clip', actor: { username: fan.user.username }, video, comment: null, inReplyTo: null },
+    ], 'liking your own video notifies nobody');
+    assert.deepEqual(byComment(await inboxOf(fan, 2)), [
+      { kind: 'COMMENT_REPLY', text: 'agreed', actor: { username: replier.user.username }, video, comment: { id: reply, text: 'agreed', parentId: root }, inReplyTo: { id: root, text: 'nice one' } },
+      { kind: 'NEW_VIDEO', text: 'My clip', actor: { username: uploader.user.username }, video, comment: null, inReplyTo: null },
+    ], 'followers hear of new videos');
+    assert.deepEqual(await inboxOf(replier, 1), [
+      { kind: 'COMMENT_REPLY', text: 'thanks', actor: { username: fan.user.username }, video, comment: { id: answer, text: 'thanks', parentId: root }, inReplyTo: { id: reply, text: 'agreed' } },
+    ]);
+
+    // Notifications stored before kinds were an enum (the event type as kind) still read, with their links.
+    const archivist = await register();
+    const old = (kind: string, subjectId: string, payload: Record<string, unknown>) => ({ recipientId: archivist.user.id, kind, actorId: fan.user.id, subjectId, payload });
+    const rows = [old('user.followed', archivist.user.id, {}), old('video.liked', id, { title: 'My clip' }), old('comment.added', id, { text: 'nice one', commentId: root }), old('video.published', id, { title: 'My clip' })];
+    for (const [i, row] of rows.entries()) assert.equal((await stack.chat.store.addNotifications(`legacy-${i}-${id}`, [row])).length, 1);
+    const legacy = await inboxOf(archivist, 4);
+    assert.deepEqual(legacy.map((n) => [n.kind, n.video?.id ?? null, n.comment?.id ?? null]).sort(), [
+      ['COMMENT_ON_VIDEO', id, root],
+      ['FOLLOW', null, null],
+      ['NEW_VIDEO', id, null],
+      ['VIDEO_LIKED', id, null],
+    ]);
+
+    // A deleted comment no longer resolves; the notification still reads.
+    assert.deepEqual((await gql(url, `mutation($c: ID!) { deleteComment(id: $c) }`, { c: answer }, as(fan))).data, { deleteComment: true });
+    const [afterDelete] = await inboxOf(replier, 1);
+    assert.deepEqual([afterDelete?.kind, afterDelete?.comment, afterDelete?.inReplyTo?.id], ['COMMENT_REPLY', null, reply]);
   });
 });

@@ -5,9 +5,11 @@ import { assistantAnswer, clearHistory, generateImage, generateSlides, history }
 import { addMembers, blockUser, conversationForMember, createGroup, isMember, leaveGroup, removeMember, renameGroup, startConversation } from './conversations.js';
 import { messageEvents, notificationAdded } from './events.js';
 import { markRead, recallMessage, sendMessage } from './messages.js';
-import { listNotifications, notificationText } from './notifications.js';
+import { listNotifications, notificationKind, notificationLinks, notificationText } from './notifications.js';
 
 const MAX_MESSAGES_PAGE = 200;
+/** An entity reference the gateway resolves in the subgraph that owns it. */
+const ref = (id: string | null) => (id ? { id } : null);
 
 export const resolvers: Resolvers = {
   Query: {
@@ -85,7 +87,11 @@ export const resolvers: Resolvers = {
     readSeq: (e) => ('readSeq' in e ? e.readSeq : null),
   },
   Notification: {
+    kind: (n) => notificationKind(n),
     actor: (n) => (n.actorId ? { id: n.actorId } : null),
+    video: (n) => ref(notificationLinks(n).videoId),
+    comment: (n) => ref(notificationLinks(n).commentId),
+    inReplyTo: (n) => ref(notificationLinks(n).inReplyToCommentId),
     text: (n) => notificationText(n),
     read: (n) => n.readAt !== null,
     createdAt: (n) => n.createdAt.toISOString(),

@@ -39,4 +39,7 @@ export const permissions = makeShield({
   NotificationEdge: allow,
   PageInfo: allow,
   User: { '*': allow, unreadMessageCount: isSelf, unreadNotificationCount: isSelf },
+  // References only: the video subgraph owns (and guards) every other field.
+  Video: { id: allow },
+  Comment: { id: allow },
 });

@@ -159,6 +159,9 @@ for (const makeFixture of adapterFixtures<ChatStore>('chat', { sqlite: (db) => n
       assert.deepEqual(retry.message, first.message);
       assert.equal((await conversation(c.id)).lastSeq, 1);
       assert.equal((await store.listMessages({ conversationId: c.id, limit: 10 })).length, 1);
+      assert.deepEqual(await store.findMessageByClientId(c.id, a, 'cm-1'), first.message);
+      assert.equal(await store.findMessageByClientId(c.id, b, 'cm-1'), null, 'per sender');
+      assert.equal(await store.findMessageByClientId(c.id, a, 'cm-2'), null);
 
       // The key is per sender: the other side may use the same client id.
       const other = await store.appendMessage({ conversationId: c.id, senderId: b, text: 'hi', clientMessageId: 'cm-1' });

@@ -394,6 +394,11 @@ export class MongoChatStore implements ChatStore {
     return (await this.messages.find({ _id: { $in: [...ids] } }).lean<MessageDoc[]>()).map(msg);
   }
 
+  async findMessageByClientId(conversationId: string, senderId: string, clientMessageId: string): Promise<MessageRecord | null> {
+    const doc = await this.findByClientMessageId(conversationId, senderId, clientMessageId);
+    return doc ? msg(doc) : null;
+  }
+
   async listMessages(q: { conversationId: string; afterSeq?: number; beforeSeq?: number; limit: number }): Promise<MessageRecord[]> {
     const seq: { $gt?: number; $lt?: number } = {};
     if (q.afterSeq !== undefined) seq.$gt = q.afterSeq;

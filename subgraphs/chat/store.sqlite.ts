@@ -255,6 +255,11 @@ export class SqliteChatStore implements ChatStore {
     return (this.sql(`SELECT * FROM messages WHERE id IN (SELECT value FROM json_each(?))`).all(json(ids)) as MsgRow[]).map(msg);
   }
 
+  async findMessageByClientId(conversationId: string, senderId: string, clientMessageId: string): Promise<MessageRecord | null> {
+    const row = this.sql(`SELECT * FROM messages WHERE conversation_id = ? AND sender_id = ? AND client_message_id = ?`).get(conversationId, senderId, clientMessageId) as MsgRow | undefined;
+    return row ? msg(row) : null;
+  }
+
   async listMessages(q: { conversationId: string; afterSeq?: number; beforeSeq?: number; limit: number }): Promise<MessageRecord[]> {
     const params = { c: q.conversationId, after: q.afterSeq ?? null, before: q.beforeSeq ?? null, limit: q.limit };
     if (q.afterSeq === undefined && q.beforeSeq !== undefined) {

@@ -43,7 +43,11 @@ export interface MessageRecord {
 export interface NotificationRecord {
   id: string;
   recipientId: string;
-  /** The domain event type it came from, e.g. user.followed. */
+  /**
+   * A NotificationKind (FOLLOW, VIDEO_LIKED...); rows stored before kinds were
+   * an enum hold the domain event type instead (user.followed...), read through
+   * notificationKind().
+   */
   kind: string;
   actorId: string | null;
   subjectId: string;
@@ -76,6 +80,8 @@ export interface ChatStore {
   /** Stores a message with the next sequence number, or returns the one already stored for its clientMessageId. */
   appendMessage(m: { conversationId: string; senderId: string; text: string; clientMessageId: string | null }): Promise<{ message: MessageRecord; created: boolean }>;
   findMessagesByIds(ids: readonly string[]): Promise<MessageRecord[]>;
+  /** The message a sender stored in a conversation under a clientMessageId, or null. */
+  findMessageByClientId(conversationId: string, senderId: string, clientMessageId: string): Promise<MessageRecord | null>;
   /** Oldest first; `afterSeq`/`beforeSeq` exclusive. With only `beforeSeq`, the newest `limit` before it. */
   listMessages(q: { conversationId: string; afterSeq?: number; beforeSeq?: number; limit: number }): Promise<MessageRecord[]>;
   /** The newest message of each conversation, in one query. */

@@ -13,7 +13,9 @@
  * - Ordering: every document write carries the source's version and the index
  *   keeps the highest (a delete leaves a tombstone with its version), so a late,
  *   repeated or reordered event never overwrites newer state or resurrects a
- *   deleted video. That is also what makes redelivery harmless.
+ *   deleted video. That is also what makes redelivery harmless. Likes and views
+ *   bump a video's version too and arrive as coalesced `video.counts`
+ *   snapshots, so popularity follows them under the same rule.
  * - Failures: items the index refused are retried with exponential backoff for
  *   up to 10 rounds; what still fails goes to the `search:dead-letters` stream
  *   with its error, is logged, and counted; `reindexDeadLetters` retries them.
@@ -76,8 +78,12 @@ export function operationFor(event: DomainEvent, uploaderNames: Map<string, stri
     case 'user.created':
     case 'user.updated':
       return { type: 'upsert', doc: userDoc(event.subjectId, version, event.payload) };
+    // video.counts: likes and views, coalesced by the video service into a
+    // whole snapshot of the video at its version (subgraphs/video/counts.ts),
+    // so it is ordered against title and description updates like any update.
     case 'video.published':
     case 'video.updated':
+    case 'video.counts':
       return { type: 'upsert', doc: videoDoc(event.subjectId, version, event.payload, uploaderNames) };
     case 'video.deleted':
       return { type: 'remove', kind: 'video', id: event.subjectId, version };

@@ -22,7 +22,8 @@ export async function addComment(ctx: Context, args: { videoId: string; text: st
   await publishEvent(ctx.redis, STREAMS.video, {
     type: 'comment.added',
     subjectId: video.id,
-    payload: { commentId: comment.id, authorId: comment.authorId, uploaderId: video.uploaderId, text, parentAuthorId: parent?.authorId ?? null },
+    // parentCommentId: the comment replied to (its author is parentAuthorId), which may itself be a reply in the thread.
+    payload: { commentId: comment.id, authorId: comment.authorId, uploaderId: video.uploaderId, text, parentCommentId: parent?.id ?? null, parentAuthorId: parent?.authorId ?? null },
   });
   return comment;
 }

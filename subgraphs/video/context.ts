@@ -6,7 +6,7 @@ import type { ObjectStore } from '../../lib/infra/objectStore.js';
 import type { Coalescer } from '../../lib/coalescer.js';
 import { entityLoader } from '../../lib/loaders.js';
 import type { BaseContext } from '../../lib/subgraph.js';
-import type { DanmakuRecord, FolderRecord, VideoRecord, VideoStore } from './store.js';
+import type { CommentRecord, DanmakuRecord, FolderRecord, VideoRecord, VideoStore } from './store.js';
 
 export interface VideoServices {
   config: Config;
@@ -23,6 +23,7 @@ export interface VideoServices {
 export interface Context extends BaseContext, VideoServices {
   loaders: {
     video: DataLoader<string, VideoRecord | null>;
+    comment: DataLoader<string, CommentRecord | null>;
     likedByViewer: DataLoader<string, boolean>;
     folder: DataLoader<string, FolderRecord | null>;
     foldersOf: DataLoader<string, FolderRecord[]>;
@@ -42,6 +43,7 @@ export function contextFactory(services: VideoServices) {
     ...services,
     loaders: {
       video: entityLoader((ids) => services.videoLookups.load(ids)),
+      comment: entityLoader((ids) => store.findCommentsByIds(ids)),
       likedByViewer: new DataLoader(async (ids) => {
         const viewer = base.viewer.userId;
         if (!viewer) return ids.map(() => false);

@@ -7,7 +7,8 @@ import type { Context } from './context.js';
 import { danmakuAdded, listDanmaku, sendDanmaku } from './danmaku.js';
 import { createFolder, deleteFolder, folderVideos, setFavourite, updateFolder, visibleFolders } from './favourites.js';
 import { abortUpload, completeUpload, confirmChunk, initUpload, presignChunk, proofChallenge, proveUpload, receivedChunks, uploadChunk, uploadStatus } from './uploads.js';
-import { MEDIA_URL_TTL_SECONDS, deleteVideo, publishVideo, recordView, setLike, updateVideo, videoEventPayload } from './videos.js';
+import { videoEventPayload } from './events.js';
+import { MEDIA_URL_TTL_SECONDS, deleteVideo, publishVideo, recordView, setLike, updateVideo } from './videos.js';
 
 async function videoPage(ctx: Context, args: { uploaderId?: string | null; first?: number | null; after?: string | null }) {
   const page = await ctx.store.listVideos({
@@ -92,6 +93,8 @@ export const resolvers: Resolvers = {
     createdAt: (u) => u.createdAt.toISOString(),
   },
   Comment: {
+    // Notifications (chat) link to comments by id; a deleted comment resolves to null.
+    __resolveReference: (ref, ctx) => ctx.loaders.comment.load(ref.id),
     author: (c) => ({ id: c.authorId }),
     replies: (c, args, ctx) => listComments(ctx, c.videoId, c.id, args),
     createdAt: (c) => c.createdAt.toISOString(),

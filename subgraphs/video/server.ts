@@ -1,4 +1,4 @@
-/** Wiring of the video subgraph: store, Redis, object storage, danmaku fan-out, the cleanup job, the server. */
+/** Wiring of the video subgraph: store, Redis, object storage, danmaku fan-out, the cleanup job, the counts publisher, the server. */
 import { graphqlUploadExpress } from 'graphql-upload-minimal';
 import type { Config } from '../../lib/config.js';
 import { DisposableStack } from '../../lib/disposable.js';
@@ -10,6 +10,7 @@ import type { Logger } from '../../lib/logger.js';
 import { requireObjectStore, requireRedis } from '../../lib/runtime.js';
 import { startSubgraph, type RunningSubgraph } from '../../lib/subgraph.js';
 import { contextFactory, type VideoServices } from './context.js';
+import { startCountsPublisher, type CountsPublisher } from './counts.js';
 import { resolvers } from './resolvers.js';
 import { permissions } from './rules.js';
 import { createVideoStore, type DanmakuRecord, type VideoStore } from './store.js';
@@ -19,6 +20,8 @@ import { COVER_MAX_BYTES } from './videos.js';
 export interface VideoSubgraph extends RunningSubgraph {
   store: VideoStore;
   cleanup: CleanupJob;
+  /** Publishes changed like and view counts for search. */
+  counts: CountsPublisher;
   videoLookups: Coalescer<import('./store.js').VideoRecord>;
 }
 
@@ -33,6 +36,7 @@ export async function startVideoSubgraph(config: Config, log: Logger, opts: { po
     const videoLookups = new Coalescer((ids: readonly string[]) => store.findVideosByIds(ids), coalescerOptions(config));
     const services: VideoServices = { config, store, redis, objects, danmakuBus, inFlight: { count: 0 }, videoLookups };
     const cleanup = stack.use('upload cleanup', startCleanup(services, log.child({ job: 'upload-cleanup' })));
+    const counts = stack.use('counts publisher', startCountsPublisher(services, log.child({ job: 'video-counts' })));
     const server = stack.use(
       'server',
       await startSubgraph({
@@ -48,7 +52,7 @@ export async function startVideoSubgraph(config: Config, log: Logger, opts: { po
         beforeGraphQL: [graphqlUploadExpress({ maxFileSize: Math.max(MAX_CHUNK_SIZE, COVER_MAX_BYTES) + 1, maxFiles: 1 })],
       }),
     );
-    return { ...server, store, cleanup, videoLookups, dispose: () => stack.dispose((name, err) => log.error({ err }, `stopping ${name} failed`)) };
+    return { ...server, store, cleanup, counts, videoLookups, dispose: () => stack.dispose((name, err) => log.error({ err }, `stopping ${name} failed`)) };
   } catch (err) {
     await stack.dispose();
     throw err;

@@ -385,6 +385,7 @@ for (const makeFixture of adapterFixtures<VideoStore>('video', { sqlite: (db) =>
       const [owner, fan] = users('editor', 'fan') as [string, string];
       const v = await store.createVideo(video(owner, 'draft'));
       await store.like(v.id, fan);
+      assert.equal((await findVideo(v.id)).version, 2, 'a like changes what search ranks by');
       await sleep(10);
 
       const titled = await store.updateVideo(v.id, { title: 'final' });
@@ -392,7 +393,7 @@ for (const makeFixture of adapterFixtures<VideoStore>('video', { sqlite: (db) =>
       assert.equal(titled.title, 'final');
       assert.equal(titled.description, 'about draft');
       assert.deepEqual(titled.tags, ['t1', 't2']);
-      assert.equal(titled.version, 2);
+      assert.equal(titled.version, 3);
       assert.equal(titled.likeCount, 1);
       assert.equal(titled.objectKey, v.objectKey);
       assert.ok(titled.updatedAt.getTime() > v.updatedAt.getTime());
@@ -402,11 +403,11 @@ for (const makeFixture of adapterFixtures<VideoStore>('video', { sqlite: (db) =>
       assert.equal(retagged?.title, 'final');
       assert.equal(retagged?.description, '');
       assert.deepEqual(retagged?.tags, []);
-      assert.equal(retagged?.version, 3);
+      assert.equal(retagged?.version, 4);
       assert.deepEqual(await findVideo(v.id), retagged);
 
       const both = await store.updateVideo(v.id, { title: 'final cut', tags: ['a', 'b', 'c'] });
-      assert.equal(both?.version, 4);
+      assert.equal(both?.version, 5);
       assert.deepEqual(both?.tags, ['a', 'b', 'c']);
       assert.equal(await store.updateVideo(`missing-${owner}`, { title: 'x' }), null);
     });
@@ -417,7 +418,7 @@ for (const makeFixture of adapterFixtures<VideoStore>('video', { sqlite: (db) =>
       await Promise.all(Array.from({ length: 5 }, () => store.addView(v.id)));
       const viewed = await findVideo(v.id);
       assert.equal(viewed.viewCount, 5);
-      assert.equal(viewed.version, 1, 'a view is not a change to searchable fields');
+      assert.equal(viewed.version, 6, 'each view is a new version: search ranks by views');
       await store.addView(`missing-${owner}`);
     });
 
@@ -440,6 +441,9 @@ for (const makeFixture of adapterFixtures<VideoStore>('video', { sqlite: (db) =>
       assert.equal((await findVideo(v.id)).likeCount, 15);
       assert.equal(await store.unlike(v.id, likers[0]!), false, 'unliking what is not liked');
       assert.equal((await findVideo(v.id)).likeCount, 15);
+      // One new version per like and unlike that changed the count, none for the refused ones.
+      assert.equal((await findVideo(v.id)).version, 1 + 25 + 10);
+      assert.equal((await findVideo(other.id)).version, 1);
 
       assert.deepEqual(await store.likedAmong(likers[24]!, [v.id, other.id, 'missing']), new Set([v.id]));
       assert.deepEqual(await store.likedAmong(likers[0]!, [v.id, other.id]), new Set());
@@ -729,7 +733,7 @@ for (const makeFixture of adapterFixtures<VideoStore>('video', { sqlite: (db) =>
       assert.equal(upload.objectKey, 'merged/kept.mp4');
       assert.deepEqual(await store.listChunks(u.id), [chunk(u.id, 0)]);
       const reopened = await findVideo(v.id);
-      assert.deepEqual({ ...reopened, updatedAt: null }, { ...v, likeCount: 1, commentCount: 1, updatedAt: null });
+      assert.deepEqual({ ...reopened, updatedAt: null }, { ...v, likeCount: 1, commentCount: 1, version: 2, updatedAt: null });
       assert.deepEqual(await store.likedAmong(fan, [v.id]), new Set([v.id]));
       assert.deepEqual((await store.listComments({ videoId: v.id, parentId: null, limit: 10 })).items, [c]);
       assert.deepEqual((await store.listDanmaku({ videoId: v.id, fromMs: 0, toMs: 10, limit: 10 })).map((d) => d.text), ['still flying']);

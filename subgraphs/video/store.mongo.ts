@@ -549,7 +549,7 @@ export class MongoVideoStore implements VideoStore {
   }
 
   async addView(id: string): Promise<void> {
-    await this.videos.updateOne({ _id: id }, { $inc: { viewCount: 1 } });
+    await this.videos.updateOne({ _id: id }, { $inc: { viewCount: 1, version: 1 } });
   }
 
   // ---- Likes
@@ -568,7 +568,7 @@ export class MongoVideoStore implements VideoStore {
     // also catches a video deleted between the two: the like is taken back and
     // nothing was counted. A crash between the insert and the $inc leaves a
     // like that likeCount misses by one.
-    const counted = await this.videos.updateOne({ _id: videoId }, { $inc: { likeCount: 1 } });
+    const counted = await this.videos.updateOne({ _id: videoId }, { $inc: { likeCount: 1, version: 1 } });
     if (counted.matchedCount === 0) {
       await this.likes.deleteOne({ _id: likeId });
       return false;
@@ -581,7 +581,7 @@ export class MongoVideoStore implements VideoStore {
     // A crash between the two steps leaves likeCount one high.
     const removed = await this.likes.findOneAndDelete({ videoId, userId }, { projection: { _id: 1 } }).lean<Pick<LikeDoc, '_id'>>();
     if (!removed) return false;
-    await this.videos.updateOne({ _id: videoId }, { $inc: { likeCount: -1 } });
+    await this.videos.updateOne({ _id: videoId }, { $inc: { likeCount: -1, version: 1 } });
     return true;
   }
 

@@ -340,13 +340,13 @@ export class SqliteVideoStore implements VideoStore {
   }
 
   async addView(id: string): Promise<void> {
-    this.sql(`UPDATE videos SET view_count = view_count + 1 WHERE id = ?`).run(id);
+    this.sql(`UPDATE videos SET view_count = view_count + 1, version = version + 1 WHERE id = ?`).run(id);
   }
 
   async like(videoId: string, userId: string): Promise<boolean> {
     return this.db.transaction(() => {
       const added = this.sql(`INSERT OR IGNORE INTO likes SELECT ?, ?, ? WHERE EXISTS (SELECT 1 FROM videos WHERE id = ?)`).run(videoId, userId, now(), videoId).changes === 1;
-      if (added) this.sql(`UPDATE videos SET like_count = like_count + 1 WHERE id = ?`).run(videoId);
+      if (added) this.sql(`UPDATE videos SET like_count = like_count + 1, version = version + 1 WHERE id = ?`).run(videoId);
       return added;
     }).immediate();
   }
@@ -354,7 +354,7 @@ export class SqliteVideoStore implements VideoStore {
   async unlike(videoId: string, userId: string): Promise<boolean> {
     return this.db.transaction(() => {
       const removed = this.sql(`DELETE FROM likes WHERE video_id = ? AND user_id = ?`).run(videoId, userId).changes === 1;
-      if (removed) this.sql(`UPDATE videos SET like_count = like_count - 1 WHERE id = ?`).run(videoId);
+      if (removed) this.sql(`UPDATE videos SET like_count = like_count - 1, version = version + 1 WHERE id = ?`).run(videoId);
       return removed;
     }).immediate();
   }

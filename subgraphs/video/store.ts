@@ -9,8 +9,10 @@
  * - likes exist at most once per (video, user), and likeCount changes in the same
  *   atomic step as the like, so it is exact under concurrent likes;
  * - commentCount follows comments the same way;
- * - `version` increases with every change to a video's searchable fields, so
- *   that consumers of video events (search) can keep the newest state;
+ * - `version` increases with every change to what search indexes of a video
+ *   (its text fields, and the like and view counts it ranks by), in the same
+ *   atomic step as the change, so that consumers of video events (search) can
+ *   keep the newest state;
  * - a stored video object is referred to by the videos whose objectKey names it
  *   and by the COMPLETED uploads that point at it (an instant upload shares the
  *   object of a published video); countObjectReferences counts both, and the

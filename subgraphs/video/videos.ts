@@ -1,16 +1,21 @@
 /**
  * Publishing and managing videos, views and likes. Every change to what search
- * indexes is published as an event carrying the video's version.
+ * indexes is published as an event carrying the video's version; likes and
+ * views as coalesced snapshots (counts.ts).
  */
 import { randomUUID } from 'node:crypto';
 import type { FileUpload } from 'graphql-upload-minimal';
 import { badInput, conflict, forbidden, notFound } from '../../lib/errors.js';
 import { STREAMS, publishEvent } from '../../lib/events.js';
 import { IMAGE_MIME, readBounded, sniffImage } from '../../lib/media.js';
-import type { Context, VideoServices } from './context.js';
+import type { Context } from './context.js';
+import { countsChanged } from './counts.js';
+import { videoEvent } from './events.js';
 import { coverTime, extractFrame, probe } from './media.js';
 import type { VideoRecord } from './store.js';
 import { releaseObject } from './uploads.js';
+
+export { videoEvent, videoEventPayload } from './events.js';
 
 /** @default 5 MB */
 export const COVER_MAX_BYTES = 5 * 1024 * 1024;
@@ -19,23 +24,6 @@ export const MEDIA_URL_TTL_SECONDS = 3600;
 /** A viewer counts once per video in this window. @default 10 minutes */
 export const VIEW_WINDOW_SECONDS = 600;
 const UPLOAD_OBJECT = /^videos\/([0-9a-f-]{36})\/source$/;
-
-/** What search and notifications learn about a video. */
-export function videoEventPayload(v: VideoRecord) {
-  return {
-    uploaderId: v.uploaderId,
-    title: v.title,
-    description: v.description,
-    tags: v.tags,
-    likeCount: v.likeCount,
-    viewCount: v.viewCount,
-    createdAt: v.createdAt.toISOString(),
-  };
-}
-
-export async function videoEvent(services: VideoServices, type: 'video.published' | 'video.updated' | 'video.deleted', v: VideoRecord, version = v.version) {
-  await publishEvent(services.redis, STREAMS.video, { type, subjectId: v.id, version, payload: videoEventPayload(v) });
-}
 
 function checkMeta(input: { title?: string | null; description?: string | null; tags?: readonly string[] | null }) {
   const out: { title?: string; description?: string; tags?: string[] } = {};
@@ -152,7 +140,10 @@ export async function recordView(ctx: Context, videoId: string): Promise<VideoRe
   const video = await ctx.loaders.video.load(videoId);
   if (!video) throw notFound('No such video.');
   const who = ctx.viewer.userId ?? ctx.viewer.deviceId ?? ctx.clientIp ?? 'anonymous';
-  if ((await ctx.redis.set(`view:${videoId}:${who}`, '1', 'EX', VIEW_WINDOW_SECONDS, 'NX')) === 'OK') await ctx.store.addView(videoId);
+  if ((await ctx.redis.set(`view:${videoId}:${who}`, '1', 'EX', VIEW_WINDOW_SECONDS, 'NX')) === 'OK') {
+    await ctx.store.addView(videoId);
+    await markCounts(ctx, videoId);
+  }
   return reload(ctx, videoId);
 }
 
@@ -170,10 +161,20 @@ export async function setLike(ctx: Context, videoId: string, liked: boolean): Pr
   if (!video) throw notFound('No such video.');
   if (liked) {
     if (await ctx.store.like(videoId, me)) {
+      await markCounts(ctx, videoId);
+      // For the uploader's notification; search learns the count from the coalesced snapshot (counts.ts).
       await publishEvent(ctx.redis, STREAMS.video, { type: 'video.liked', subjectId: videoId, payload: { userId: me, uploaderId: video.uploaderId, title: video.title } });
     }
-  } else {
-    await ctx.store.unlike(videoId, me);
+  } else if (await ctx.store.unlike(videoId, me)) {
+    await markCounts(ctx, videoId);
   }
   return reload(ctx, videoId);
+}
+
+/**
+ * The count is stored either way; a lost mark only delays search until the
+ * video's next like or view (or a reindex), so it does not fail the request.
+ */
+async function markCounts(ctx: Context, videoId: string) {
+  await countsChanged(ctx.redis, videoId).catch((err: unknown) => ctx.log.warn({ err, videoId }, 'video counts not marked for search'));
 }

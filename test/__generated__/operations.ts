@@ -88,20 +88,29 @@ export type ChunkReceipt = {
   stored: Scalars['Boolean']['output'];
 };
 
+/** A comment on a video; other subgraphs refer to it by id (notifications link to it). */
 export type Comment = {
   __typename?: 'Comment';
+  /** Resolved by the user subgraph. */
   author: User;
+  /** When it was written. */
   createdAt: Scalars['DateTime']['output'];
+  /** The comment's id. */
   id: Scalars['ID']['output'];
+  /** The top-level comment whose thread it is in; null for a top-level comment. */
   parentId?: Maybe<Scalars['ID']['output']>;
   /** Replies (one level deep), oldest first. */
   replies: CommentConnection;
+  /** How many replies it has (top-level comments only). */
   replyCount: Scalars['Int']['output'];
+  /** 1-1000 characters. */
   text: Scalars['String']['output'];
+  /** The video it was written on. */
   videoId: Scalars['ID']['output'];
 };
 
 
+/** A comment on a video; other subgraphs refer to it by id (notifications link to it). */
 export type CommentRepliesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
@@ -656,16 +665,39 @@ export type MutationUploadChunkArgs = {
 /** A notification in the viewer's inbox, made from another service's event. */
 export type Notification = {
   __typename?: 'Notification';
+  /** Who did it: the follower, liker, commenter or uploader. */
   actor?: Maybe<User>;
+  /**
+   * COMMENT_ON_VIDEO and COMMENT_REPLY: the comment that was written, to link to.
+   * Null for other kinds, and once the comment is deleted (unless only its id is
+   * selected).
+   */
+  comment?: Maybe<Comment>;
+  /** When it was created. */
   createdAt: Scalars['DateTime']['output'];
+  /** The notification's id (for markNotificationsRead). */
   id: Scalars['ID']['output'];
-  /** user.followed, video.liked, comment.added, video.published */
-  kind: Scalars['String']['output'];
+  /**
+   * COMMENT_REPLY: the viewer's comment that was replied to. Null for other kinds,
+   * once that comment is deleted, and on replies notified before this field existed.
+   */
+  inReplyTo?: Maybe<Comment>;
+  /** What happened; it says which of `video`, `comment` and `inReplyTo` are set. */
+  kind: NotificationKind;
+  /** Whether the viewer marked it read. */
   read: Scalars['Boolean']['output'];
-  /** The id of what it is about: a user, a video, a comment. */
+  /**
+   * The id of what it is about: the followed user for FOLLOW, else the video.
+   * @deprecated Use actor, video and comment, as kind says.
+   */
   subjectId: Scalars['ID']['output'];
-  /** Extra details, e.g. the video's title or the comment's text. */
+  /** Extra details: the video's title, or the comment's text. */
   text?: Maybe<Scalars['String']['output']>;
+  /**
+   * VIDEO_LIKED, COMMENT_ON_VIDEO, COMMENT_REPLY and NEW_VIDEO: the video. Null for
+   * FOLLOW, and once the video is deleted (unless only its id is selected).
+   */
+  video?: Maybe<Video>;
 };
 
 export type NotificationConnection = {
@@ -679,6 +711,19 @@ export type NotificationEdge = {
   cursor: Scalars['String']['output'];
   node: Notification;
 };
+
+/** What happened, and so which of a notification's fields are set. */
+export type NotificationKind =
+  /** `actor` wrote `comment` on the viewer's `video` (a top-level comment, or a reply in one of its threads). */
+  | 'COMMENT_ON_VIDEO'
+  /** `actor` replied with `comment` to the viewer's comment `inReplyTo`, under `video`. */
+  | 'COMMENT_REPLY'
+  /** `actor` followed the viewer. */
+  | 'FOLLOW'
+  /** `actor`, whom the viewer follows, published `video`. */
+  | 'NEW_VIDEO'
+  /** `actor` liked the viewer's `video`. */
+  | 'VIDEO_LIKED';
 
 export type PageInfo = {
   __typename?: 'PageInfo';
@@ -749,6 +794,7 @@ export type Query = {
   me?: Maybe<User>;
   /** Messages of a conversation the viewer belongs to, oldest first, after or before a sequence number. */
   messages: Array<Message>;
+  /** The viewer's notifications, newest first. */
   notifications: NotificationConnection;
   /** Videos related to a video (shared tags, same uploader, similar text), or popular recent videos without one. */
   recommendedVideos: Array<Maybe<Video>>;
@@ -925,6 +971,7 @@ export type Subscription = {
    * Messages of a conversation always arrive in sequence order.
    */
   messageEvents: MessageEvent;
+  /** The viewer's new notifications, as they are created. */
   notificationAdded: Notification;
 };
 
@@ -1091,6 +1138,7 @@ export type Video = {
   downloadUrl: Scalars['String']['output'];
   durationMs?: Maybe<Scalars['Int']['output']>;
   height?: Maybe<Scalars['Int']['output']>;
+  /** The video's id. */
   id: Scalars['ID']['output'];
   likeCount: Scalars['Int']['output'];
   /** Whether the viewer likes it (false for anonymous viewers). */

@@ -62,6 +62,13 @@ export type AssistantUsage = {
   totalTokens: Scalars['Int']['output'];
 };
 
+/** A comment on a video; other subgraphs refer to it by id (notifications link to it). */
+export type Comment = {
+  __typename?: 'Comment';
+  /** The comment's id. */
+  id: Scalars['ID']['output'];
+};
+
 /** A one-to-one or group conversation. Only its members can read it. */
 export type Conversation = {
   __typename?: 'Conversation';
@@ -263,16 +270,39 @@ export type MutationUnblockUserArgs = {
 /** A notification in the viewer's inbox, made from another service's event. */
 export type Notification = {
   __typename?: 'Notification';
+  /** Who did it: the follower, liker, commenter or uploader. */
   actor?: Maybe<User>;
+  /**
+   * COMMENT_ON_VIDEO and COMMENT_REPLY: the comment that was written, to link to.
+   * Null for other kinds, and once the comment is deleted (unless only its id is
+   * selected).
+   */
+  comment?: Maybe<Comment>;
+  /** When it was created. */
   createdAt: Scalars['DateTime']['output'];
+  /** The notification's id (for markNotificationsRead). */
   id: Scalars['ID']['output'];
-  /** user.followed, video.liked, comment.added, video.published */
-  kind: Scalars['String']['output'];
+  /**
+   * COMMENT_REPLY: the viewer's comment that was replied to. Null for other kinds,
+   * once that comment is deleted, and on replies notified before this field existed.
+   */
+  inReplyTo?: Maybe<Comment>;
+  /** What happened; it says which of `video`, `comment` and `inReplyTo` are set. */
+  kind: NotificationKind;
+  /** Whether the viewer marked it read. */
   read: Scalars['Boolean']['output'];
-  /** The id of what it is about: a user, a video, a comment. */
+  /**
+   * The id of what it is about: the followed user for FOLLOW, else the video.
+   * @deprecated Use actor, video and comment, as kind says.
+   */
   subjectId: Scalars['ID']['output'];
-  /** Extra details, e.g. the video's title or the comment's text. */
+  /** Extra details: the video's title, or the comment's text. */
   text?: Maybe<Scalars['String']['output']>;
+  /**
+   * VIDEO_LIKED, COMMENT_ON_VIDEO, COMMENT_REPLY and NEW_VIDEO: the video. Null for
+   * FOLLOW, and once the video is deleted (unless only its id is selected).
+   */
+  video?: Maybe<Video>;
 };
 
 export type NotificationConnection = {
@@ -286,6 +316,19 @@ export type NotificationEdge = {
   cursor: Scalars['String']['output'];
   node: Notification;
 };
+
+/** What happened, and so which of a notification's fields are set. */
+export type NotificationKind =
+  /** `actor` wrote `comment` on the viewer's `video` (a top-level comment, or a reply in one of its threads). */
+  | 'COMMENT_ON_VIDEO'
+  /** `actor` replied with `comment` to the viewer's comment `inReplyTo`, under `video`. */
+  | 'COMMENT_REPLY'
+  /** `actor` followed the viewer. */
+  | 'FOLLOW'
+  /** `actor`, whom the viewer follows, published `video`. */
+  | 'NEW_VIDEO'
+  /** `actor` liked the viewer's `video`. */
+  | 'VIDEO_LIKED';
 
 export type PageInfo = {
   __typename?: 'PageInfo';
@@ -304,6 +347,7 @@ export type Query = {
   conversations: ConversationConnection;
   /** Messages of a conversation the viewer belongs to, oldest first, after or before a sequence number. */
   messages: Array<Message>;
+  /** The viewer's notifications, newest first. */
   notifications: NotificationConnection;
 };
 
@@ -349,6 +393,7 @@ export type Subscription = {
    * Messages of a conversation always arrive in sequence order.
    */
   messageEvents: MessageEvent;
+  /** The viewer's new notifications, as they are created. */
   notificationAdded: Notification;
 };
 
@@ -373,6 +418,13 @@ export type User = {
   unreadMessageCount?: Maybe<Scalars['Int']['output']>;
   /** Unread notifications. Only the user themself can read it. */
   unreadNotificationCount?: Maybe<Scalars['Int']['output']>;
+};
+
+/** A published video. */
+export type Video = {
+  __typename?: 'Video';
+  /** The video's id. */
+  id: Scalars['ID']['output'];
 };
 
 export type WithIndex<TObject> = TObject & Record<string, any>;
@@ -465,8 +517,9 @@ export type ResolversTypes = ResolversObject<{
   AssistantTurn: ResolverTypeWrapper<AssistantTurn>;
   AssistantUsage: ResolverTypeWrapper<AssistantUsage>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
-  Conversation: ResolverTypeWrapper<ConversationRecord>;
+  Comment: ResolverTypeWrapper<Comment>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  Conversation: ResolverTypeWrapper<ConversationRecord>;
   ConversationConnection: ResolverTypeWrapper<Omit<ConversationConnection, 'edges'> & { edges: Array<ResolversTypes['ConversationEdge']> }>;
   ConversationEdge: ResolverTypeWrapper<Omit<ConversationEdge, 'node'> & { node: ResolversTypes['Conversation'] }>;
   ConversationKind: ConversationKind;
@@ -479,10 +532,12 @@ export type ResolversTypes = ResolversObject<{
   Notification: ResolverTypeWrapper<NotificationRecord>;
   NotificationConnection: ResolverTypeWrapper<Omit<NotificationConnection, 'edges'> & { edges: Array<ResolversTypes['NotificationEdge']> }>;
   NotificationEdge: ResolverTypeWrapper<Omit<NotificationEdge, 'node'> & { node: ResolversTypes['Notification'] }>;
+  NotificationKind: NotificationKind;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Query: ResolverTypeWrapper<{}>;
   Subscription: ResolverTypeWrapper<{}>;
   User: ResolverTypeWrapper<UserRef>;
+  Video: ResolverTypeWrapper<Video>;
 }>;
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -493,8 +548,9 @@ export type ResolversParentTypes = ResolversObject<{
   AssistantTurn: AssistantTurn;
   AssistantUsage: AssistantUsage;
   Int: Scalars['Int']['output'];
-  Conversation: ConversationRecord;
+  Comment: Comment;
   ID: Scalars['ID']['output'];
+  Conversation: ConversationRecord;
   ConversationConnection: Omit<ConversationConnection, 'edges'> & { edges: Array<ResolversParentTypes['ConversationEdge']> };
   ConversationEdge: Omit<ConversationEdge, 'node'> & { node: ResolversParentTypes['Conversation'] };
   DateTime: Scalars['DateTime']['output'];
@@ -509,6 +565,7 @@ export type ResolversParentTypes = ResolversObject<{
   Query: {};
   Subscription: {};
   User: UserRef;
+  Video: Video;
 }>;
 
 export type AssistantEventResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AssistantEvent'] = ResolversParentTypes['AssistantEvent']> = ResolversObject<{
@@ -533,6 +590,12 @@ export type AssistantUsageResolvers<ContextType = Context, ParentType extends Re
   completionTokens?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   promptTokens?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   totalTokens?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type CommentResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Comment'] = ResolversParentTypes['Comment']> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Comment']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
@@ -617,12 +680,15 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
 
 export type NotificationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Notification'] = ResolversParentTypes['Notification']> = ResolversObject<{
   actor?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType>;
+  comment?: Resolver<Maybe<ResolversTypes['Comment']>, ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  kind?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  inReplyTo?: Resolver<Maybe<ResolversTypes['Comment']>, ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['NotificationKind'], ParentType, ContextType>;
   read?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   subjectId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   text?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  video?: Resolver<Maybe<ResolversTypes['Video']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
@@ -668,10 +734,17 @@ export type UserResolvers<ContextType = Context, ParentType extends ResolversPar
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
+export type VideoResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Video'] = ResolversParentTypes['Video']> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Video']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
 export type Resolvers<ContextType = Context> = ResolversObject<{
   AssistantEvent?: AssistantEventResolvers<ContextType>;
   AssistantTurn?: AssistantTurnResolvers<ContextType>;
   AssistantUsage?: AssistantUsageResolvers<ContextType>;
+  Comment?: CommentResolvers<ContextType>;
   Conversation?: ConversationResolvers<ContextType>;
   ConversationConnection?: ConversationConnectionResolvers<ContextType>;
   ConversationEdge?: ConversationEdgeResolvers<ContextType>;
@@ -687,5 +760,6 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   Query?: QueryResolvers<ContextType>;
   Subscription?: SubscriptionResolvers<ContextType>;
   User?: UserResolvers<ContextType>;
+  Video?: VideoResolvers<ContextType>;
 }>;
 

@@ -42,20 +42,29 @@ export type ChunkReceipt = {
   stored: Scalars['Boolean']['output'];
 };
 
+/** A comment on a video; other subgraphs refer to it by id (notifications link to it). */
 export type Comment = {
   __typename?: 'Comment';
+  /** Resolved by the user subgraph. */
   author: User;
+  /** When it was written. */
   createdAt: Scalars['DateTime']['output'];
+  /** The comment's id. */
   id: Scalars['ID']['output'];
+  /** The top-level comment whose thread it is in; null for a top-level comment. */
   parentId?: Maybe<Scalars['ID']['output']>;
   /** Replies (one level deep), oldest first. */
   replies: CommentConnection;
+  /** How many replies it has (top-level comments only). */
   replyCount: Scalars['Int']['output'];
+  /** 1-1000 characters. */
   text: Scalars['String']['output'];
+  /** The video it was written on. */
   videoId: Scalars['ID']['output'];
 };
 
 
+/** A comment on a video; other subgraphs refer to it by id (notifications link to it). */
 export type CommentRepliesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
@@ -466,6 +475,7 @@ export type Video = {
   downloadUrl: Scalars['String']['output'];
   durationMs?: Maybe<Scalars['Int']['output']>;
   height?: Maybe<Scalars['Int']['output']>;
+  /** The video's id. */
   id: Scalars['ID']['output'];
   likeCount: Scalars['Int']['output'];
   /** Whether the viewer likes it (false for anonymous viewers). */
@@ -698,6 +708,7 @@ export type ChunkReceiptResolvers<ContextType = Context, ParentType extends Reso
 }>;
 
 export type CommentResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Comment'] = ResolversParentTypes['Comment']> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Comment']>, { __typename: 'Comment' } & GraphQLRecursivePick<ParentType, {"id":true}>, ContextType>;
   author?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
