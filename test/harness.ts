@@ -62,9 +62,9 @@ export interface Stack {
   /** Another search instance on the same Redis and index settings (leadership, scale-out). */
   startSearchInstance(opts?: { wrapIndex?: (index: SearchIndex) => SearchIndex }): Promise<SearchSubgraph>;
   /** Stops a subgraph and starts a fresh one on the same port and data (a restart or a crash-free redeploy). */
-  restart(name: 'user' | 'video' | 'chat'): Promise<void>;
+  restart(name: 'user' | 'video' | 'chat' | 'search'): Promise<void>;
   /** As `restart`, but every connection is cut first with its request unanswered: a crash as clients and the gateway see it. */
-  crash(name: 'user' | 'video' | 'chat'): Promise<void>;
+  crash(name: 'user' | 'video' | 'chat' | 'search'): Promise<void>;
   /** An access token for a user, as login would issue it. */
   tokenFor(userId: string, roles?: string[]): Promise<string>;
   dispose(): Promise<void>;
@@ -135,7 +135,7 @@ export async function startStack(env: Record<string, string> = {}, options: Stac
       restart: async (name) => {
         const old = result[name];
         await old.dispose();
-        const fresh = await starters[name](old.port);
+        const fresh = name === 'search' ? await startSearchSubgraph(config, log.child({ service: 'search' }), { port: old.port, ...searchOptions }) : await starters[name](old.port);
         running[name] = fresh;
         Object.assign(result, { [name]: fresh });
       },
