@@ -11,7 +11,8 @@ import { after, before, describe, test } from 'node:test';
 import type { Client } from 'graphql-ws';
 import { STREAMS, publishEvent } from '../lib/events.js';
 import { largeMkv, sha256 } from './media.js';
-import { gql, gqlUpload, startStack, wsClient, type Stack } from './harness.js';
+import { FakeLlm } from './fakeLlm.js';
+import { gql, gqlUpload, startStack, subscribe, wsClient, type Stack } from './harness.js';
 
 const MiB = 1024 * 1024;
 
@@ -203,5 +204,57 @@ describe('faults', () => {
     t.diagnostic(`${DOCS} documents, 2 versions, 2 crashes mid-sync: missing ${missing}, stale ${stale}`);
     assert.equal(missing, 0);
     assert.equal(stale, 0);
+  });
+});
+
+describe('faults: the assistant', () => {
+  let stack: Stack;
+  let llm: FakeLlm;
+  const clients: Client[] = [];
+
+  before(async () => {
+    llm = await new FakeLlm().start();
+    stack = await startStack({ LLM_BASE_URL: llm.url, LLM_MODEL: 'lite', LLM_API_KEYS: 'key-fault-0001', LLM_QUEUE_TIMEOUT_MS: '1500' });
+  });
+  after(async () => {
+    for (const c of clients) await c.dispose();
+    await stack?.dispose();
+    await llm?.stop();
+  });
+
+  test('an answer streaming when chat crashes: the client is told, no half answer is stored, and the key is free again', async (t) => {
+    const url = stack.gateway.url;
+    const res = await gql<{ register: { accessToken: string } }, Record<string, unknown>>(url, `mutation { register(username: "asker_fault", password: "pass-word-99") { accessToken } }`);
+    const token = res.data!.register.accessToken;
+    const ANSWER = `subscription($p: String!, $c: ID) { assistantAnswer(prompt: $p, conversationId: $c) { kind text code } }`;
+    const ask = (prompt: string) => {
+      const client = wsClient(url, { token });
+      clients.push(client);
+      return subscribe<{ assistantAnswer: { kind: string; text: string | null; code: string | null } }>(client, ANSWER, { p: prompt, c: 'fault-thread' });
+    };
+
+    llm.tokenDelayMs = 50;
+    const first = ask('tell me a long story');
+    await first.waitFor(3, 30_000);
+    await stack.crash('chat');
+    const ending = await first.ended;
+    const kinds = first.results.map((r) => r.data?.assistantAnswer.kind ?? r.errors?.[0]?.extensions?.code);
+    const told = JSON.stringify(ending ?? '').includes('UPSTREAM_UNAVAILABLE') || kinds.includes('UPSTREAM_UNAVAILABLE') || kinds.includes('ERROR');
+    assert.ok(told, `the client learns the answer broke off: ${JSON.stringify({ kinds, ending })}`);
+    assert.ok(!kinds.includes('DONE'));
+
+    // One key allowing 2 calls at once; each answer now outlasts the 1.5 s queue timeout. Had the
+    // crashed answer kept its lease (60 s), one of these two would wait for it and be refused.
+    llm.tokenDelayMs = 200;
+    const again = [ask('a short question'), ask('another short question')];
+    for (const sub of again) await sub.ended;
+    for (const sub of again) assert.equal(sub.results.at(-1)?.data?.assistantAnswer.kind, 'DONE', JSON.stringify(sub.results.at(-1)));
+
+    const history = await gql<{ assistantHistory: { prompt: string }[] }, Record<string, unknown>>(url, `query { assistantHistory(conversationId: "fault-thread") { prompt } }`, {}, { token });
+    const prompts = history.data!.assistantHistory.map((h) => h.prompt);
+    const halfStored = prompts.filter((p) => p === 'tell me a long story').length;
+    t.diagnostic(`events before the crash ${first.results.length}: half answers stored ${halfStored}, later answers completed ${again.length} of 2`);
+    assert.equal(halfStored, 0);
+    assert.deepEqual(prompts.sort(), ['a short question', 'another short question']);
   });
 });
