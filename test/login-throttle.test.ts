@@ -150,4 +150,16 @@ describe('sign-in throttling', () => {
     assert.equal(code(await direct(b, wrong)), 'UNAUTHENTICATED', 'another device is still checked');
     assert.equal((await direct(b, password)).errors, undefined);
   });
+
+  test('checking the current password in changePassword is throttled like a sign-in', async () => {
+    const u = 'pw_changer';
+    const me = await register(u);
+    const token = await stack.tokenFor(me.id);
+    const change = (current: string) =>
+      gql(url, `mutation($c: String!, $n: String!) { changePassword(currentPassword: $c, newPassword: $n) }`, { c: current, n: 'brand-new-pass-9' }, { token, headers: { 'x-forwarded-for': '203.0.113.77' } });
+    const guesses = await Promise.all(Array.from({ length: 12 }, () => change(wrong)));
+    assert.deepEqual(codes(guesses), { UNAUTHENTICATED: CONSECUTIVE, RATE_LIMITED: 12 - CONSECUTIVE });
+    // Blocked now, even with the right password: guessing on a stolen session gains nothing.
+    assertRefused(await change(password), FIRST_BLOCK);
+  });
 });

@@ -103,7 +103,12 @@ export async function logout(ctx: Context): Promise<boolean> {
 
 export async function changePassword(ctx: Context, args: { currentPassword: string; newPassword: string }): Promise<boolean> {
   const user = await ctx.loaders.user.load(ctx.viewer.userId!);
-  if (!user || !(await verifyPassword(user.passwordHash, args.currentPassword))) throw unauthenticated('The current password is wrong.');
+  if (!user) throw unauthenticated('The current password is wrong.');
+  // Checking the current password is a password guess like a sign-in: someone holding a stolen
+  // session must not be able to try passwords without limit, so it takes an attempt the same way.
+  const attempt = await ctx.loginThrottle.take(user.username, ctx.clientIp, ctx.viewer.deviceId ?? undefined);
+  if (!(await verifyPassword(user.passwordHash, args.currentPassword))) throw unauthenticated('The current password is wrong.');
+  if (ctx.viewer.deviceId) await attempt.succeeded(ctx.viewer.deviceId);
   checkPassword(args.newPassword, user.username);
   await ctx.store.setPasswordHash(user.id, await hashPassword(args.newPassword));
   await Promise.all([ctx.sessions.revokeAll(user.id), ctx.loginThrottle.forgetDevices(user.username, ctx.viewer.deviceId)]);
