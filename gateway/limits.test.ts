@@ -76,3 +76,17 @@ test('every operation the repository sends passes the default limits', () => {
   }
   assert.ok(checked > 100);
 });
+
+test('every list-size argument of the API states its bounds in the schema', () => {
+  const schema = buildSchema(readFileSync(schemaPath('api'), 'utf8'));
+  const undocumented: string[] = [];
+  for (const type of Object.values(schema.getTypeMap())) {
+    if (type.name.startsWith('__') || !('getFields' in type) || isInputObjectType(type)) continue;
+    for (const field of Object.values(type.getFields())) {
+      for (const arg of 'args' in field ? field.args : []) {
+        if (['first', 'pageSize', 'page'].includes(arg.name) && !/\d/.test(arg.description ?? '')) undocumented.push(`${type.name}.${field.name}(${arg.name})`);
+      }
+    }
+  }
+  assert.deepEqual(undocumented, []);
+});
