@@ -160,7 +160,7 @@ async function main() {
       ['followers nested 5 deep (default pages)', () => post(url, { query: nested(target, 5) })],
       ['followers nested 4 deep (default pages: cost 20^4)', () => post(url, { query: nested(target, 4) })],
       ['1000 aliases of user.followers.followers', () => post(url, { query: `{ ${Array.from({ length: 1000 }, (_, i) => `a${i}: user(id: "${target}") { followers { edges { node { followers { edges { node { id } } } } } } }`).join(' ')} }` })],
-      ['100 aliases of user.followers(first: 100)', () => post(url, { query: `{ ${Array.from({ length: 100 }, (_, i) => `a${i}: user(id: "${target}") { followers(first: 100) { edges { node { id } } } }`).join(' ')} }` })],
+      ['150 aliases of user.followers(first: 100)', () => post(url, { query: `{ ${Array.from({ length: 150 }, (_, i) => `a${i}: user(id: "${target}") { followers(first: 100) { edges { node { id } } } }`).join(' ')} }` })],
       ['a JSON body sent 4 bytes then nothing', () => slowBody(url)],
       ['2,000 subscriptions on one socket', () => manySubscriptions(url, tokens[1]!)],
       ['a 64 MiB graphql-ws frame', () => hugeFrame(url, tokens[2]!)],

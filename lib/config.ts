@@ -147,8 +147,8 @@ export const envSchema = z.object({
   GATEWAY_MAX_TOKENS: z.coerce.number().int().min(100).default(3000),
   /** Nesting depth of fields (introspection excepted). @default 15 */
   GATEWAY_MAX_DEPTH: z.coerce.number().int().min(2).default(15),
-  /** Aliased fields in one operation. @default 30 */
-  GATEWAY_MAX_ALIASES: z.coerce.number().int().min(0).default(30),
+  /** Aliased fields in one operation (a page of lookups by id is 100 aliases). @default 100 */
+  GATEWAY_MAX_ALIASES: z.coerce.number().int().min(0).default(100),
   /** Directives in one operation. @default 50 */
   GATEWAY_MAX_DIRECTIVES: z.coerce.number().int().min(0).default(50),
   /** Selections with every fragment expanded (Apollo's maxRecursiveSelections). @default 5000 */
