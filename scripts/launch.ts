@@ -120,8 +120,9 @@ const childConfig = loadConfig(env);
 
 const supervisor = new Supervisor({
   log,
-  onGiveUp: (message) => {
-    log.fatal(`${message}: stopping everything`);
+  // The supervisor has logged why; restarting more would only hide the problem.
+  onGiveUp: () => {
+    log.fatal('stopping everything');
     void shutdown(1);
   },
 });
