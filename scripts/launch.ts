@@ -94,14 +94,19 @@ function serviceUnit(name: string, url: string): Unit {
       const kill = (sig: NodeJS.Signals) => {
         if (child.exitCode === null && child.signalCode === null) child.kill(sig);
       };
+      const stop = () => stopProcess(name, kill, exited);
       try {
         await waitReady(name, url, exited, signal);
       } catch (err) {
-        kill('SIGKILL');
-        await exited;
+        // Stopped on purpose: the usual way. Not ready in time: it will not get better.
+        if (signal.aborted) await stop();
+        else {
+          kill('SIGKILL');
+          await exited;
+        }
         throw err;
       }
-      return { pid: child.pid!, exited, stop: () => stopProcess(name, kill, exited) };
+      return { pid: child.pid!, exited, stop };
     },
   };
 }
