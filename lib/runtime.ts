@@ -1,7 +1,8 @@
 /**
  * Process-level plumbing shared by the five services' `main.ts`: validated
- * config or exit, one logger, and a clean stop on SIGTERM/SIGINT in which every
- * server, consumer, timer and connection the service started is disposed.
+ * config or exit, one logger, and a clean stop on SIGTERM/SIGINT (or when the
+ * launcher that started the service is gone) in which every server, consumer,
+ * timer and connection the service started is disposed.
  */
 import type { Redis } from 'ioredis';
 import { ConfigError, loadConfig, type Config } from './config.js';
@@ -28,6 +29,18 @@ export function loadConfigOrExit(service: string): Config {
 export async function runMain(service: string, start: (config: Config, log: Logger) => Promise<Disposable>): Promise<void> {
   const config = loadConfigOrExit(service);
   const log = createLogger(service, config.LOG_LEVEL);
+  // Started by the launcher with an IPC channel: the channel closes when the
+  // launcher is gone, even killed by SIGKILL where it could stop nobody, and a
+  // service left behind would keep its port. Stop as on SIGTERM.
+  let parentGone = false;
+  let onParentGone = () => {
+    parentGone = true;
+  };
+  if (process.channel) {
+    // Watching the channel must not keep the process alive by itself.
+    process.channel.unref();
+    process.once('disconnect', () => onParentGone());
+  }
   let running: Disposable;
   try {
     running = await start(config, log);
@@ -54,6 +67,8 @@ export async function runMain(service: string, start: (config: Config, log: Logg
   };
   process.once('SIGTERM', () => stop('SIGTERM'));
   process.once('SIGINT', () => stop('SIGINT'));
+  onParentGone = () => stop('launcher gone');
+  if (parentGone) stop('launcher gone');
 }
 
 /** Subgraphs share one Redis; the launcher starts an embedded one when REDIS_URL is unset. */

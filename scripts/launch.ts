@@ -1,39 +1,55 @@
 /**
  * The launcher behind `npm start`: embedded infrastructure for every variable
  * left unset, then the four subgraphs and the gateway as separate processes
- * (as in production), each awaited on `/ready`. Ctrl-C (or SIGTERM) stops the
- * services first, then the infrastructure; nothing is left running.
+ * (as in production), each awaited on `/ready`.
+ *
+ * It supervises what it started: a service or the embedded redis-server that
+ * crashes after it was ready is started again with backoff (scripts/supervisor.ts),
+ * redis-server on the same port and data, so the others carry on. SIGINT,
+ * SIGTERM or SIGHUP, or its parent going away (the IPC channel from
+ * scripts/start.mjs closing), stops the services first, then the
+ * infrastructure; nothing is left running.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { SUBGRAPHS, loadConfig, subgraphUrl } from '../lib/config.js';
 import { startEmbeddedInfra } from '../lib/embedded.js';
+import type { EmbeddedRedis } from '../lib/infra/redis.js';
 import { createLogger } from '../lib/logger.js';
 import { NODE_FLAGS } from '../lib/nodeFlags.js';
 import { ROOT } from '../lib/paths.js';
 import { loadConfigOrExit } from '../lib/runtime.js';
+import { Supervisor, type ExitInfo, type Running, type Unit } from './supervisor.js';
 
 /** How long a service may take to become ready. @default 60 s */
 const READY_TIMEOUT_MS = 60_000;
 /** How long a service may take to stop before SIGKILL. @default 12 s (services force themselves out at 10 s) */
 const STOP_TIMEOUT_MS = 12_000;
+/**
+ * Whatever happens while stopping (a stop that hangs), the launcher exits after this.
+ * @default 45 s (the gateway, then the subgraphs, then redis-server, each bounded)
+ */
+const SHUTDOWN_DEADLINE_MS = 45_000;
+const REDIS_UNIT = 'redis-server';
 
 const started = Date.now();
 const config = loadConfigOrExit('launcher');
 const log = createLogger('launcher', config.LOG_LEVEL);
-const children = new Map<string, ChildProcess>();
-let stopping = false;
+let stopping: Promise<void> | undefined;
 
 function entry(name: string): string {
   return path.join(ROOT, 'dist', name === 'gateway' ? 'gateway/main.js' : `subgraphs/${name}/main.js`);
 }
 
-async function waitReady(name: string, url: string, child: ChildProcess): Promise<void> {
+async function waitReady(name: string, url: string, exited: Promise<ExitInfo>, signal: AbortSignal): Promise<void> {
+  let exit: ExitInfo | undefined;
+  void exited.then((e) => (exit = e));
   const deadline = Date.now() + READY_TIMEOUT_MS;
   while (Date.now() < deadline) {
-    if (child.exitCode !== null || child.signalCode !== null) throw new Error(`${name} exited during start-up (code ${child.exitCode ?? child.signalCode})`);
+    if (signal.aborted) throw new Error(`${name} was stopped while starting`);
+    if (exit) throw new Error(`${name} exited during start-up (${exit.signal ?? `code ${exit.code}`})`);
     try {
-      const res = await fetch(new URL('/ready', url), { signal: AbortSignal.timeout(2000) });
+      const res = await fetch(new URL('/ready', url), { signal: AbortSignal.any([signal, AbortSignal.timeout(2000)]) });
       if (res.ok) return;
     } catch {
       // not listening yet
@@ -43,19 +59,60 @@ async function waitReady(name: string, url: string, child: ChildProcess): Promis
   throw new Error(`${name} was not ready within ${READY_TIMEOUT_MS / 1000} s`);
 }
 
-function stopChild(name: string, child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
-  return new Promise((resolve) => {
-    const timer = setTimeout(() => {
-      log.warn(`${name} did not stop in time; killing it`);
-      child.kill('SIGKILL');
-    }, STOP_TIMEOUT_MS);
-    child.once('exit', () => {
-      clearTimeout(timer);
-      resolve();
-    });
-    child.kill('SIGTERM');
-  });
+function stopProcess(name: string, kill: (signal: NodeJS.Signals) => void, exited: Promise<ExitInfo>): Promise<void> {
+  const timer = setTimeout(() => {
+    log.warn(`${name} did not stop in time; killing it`);
+    kill('SIGKILL');
+  }, STOP_TIMEOUT_MS);
+  kill('SIGTERM');
+  return exited.then(() => clearTimeout(timer));
+}
+
+/** One of the five services as a supervised unit: spawned, then awaited on /ready. */
+function serviceUnit(name: string, url: string): Unit {
+  return {
+    name,
+    async start(signal) {
+      const flags = NODE_FLAGS[name === 'gateway' ? 'gateway' : 'subgraph'];
+      const child = spawn(process.execPath, ['--enable-source-maps', ...flags, entry(name)], {
+        env,
+        // The IPC channel closes when the launcher dies, even by SIGKILL: services
+        // watch it (lib/runtime.ts) and stop rather than keep their ports.
+        stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+        // Own process group: a Ctrl-C in the terminal reaches only the launcher,
+        // which stops the gateway before the subgraphs it calls, and does not take
+        // a service stopping on its own signal for a crash.
+        detached: true,
+      });
+      const exited = new Promise<ExitInfo>((resolve) => {
+        child.once('exit', (code, sig) => resolve({ code, signal: sig }));
+        child.once('error', (err) => {
+          log.error({ err, unit: name }, `could not start ${name}`);
+          if (child.pid === undefined) resolve({ code: null, signal: null });
+        });
+      });
+      const kill = (sig: NodeJS.Signals) => {
+        if (child.exitCode === null && child.signalCode === null) child.kill(sig);
+      };
+      const stop = () => stopProcess(name, kill, exited);
+      try {
+        await waitReady(name, url, exited, signal);
+      } catch (err) {
+        // Stopped on purpose: the usual way. Not ready in time: it will not get better.
+        if (signal.aborted) await stop();
+        else {
+          kill('SIGKILL');
+          await exited;
+        }
+        throw err;
+      }
+      return { pid: child.pid!, exited, stop };
+    },
+  };
+}
+
+function redisRunning(server: EmbeddedRedis): Running {
+  return { pid: server.pid, exited: server.exited, stop: () => server.dispose() };
 }
 
 const infra = await startEmbeddedInfra(config, log).catch((err: Error) => {
@@ -66,43 +123,77 @@ const env = { ...process.env, ...infra.env };
 // Children re-validate the same variables; fail here first with one clear message.
 const childConfig = loadConfig(env);
 
-async function shutdown(code: number): Promise<never> {
-  if (!stopping) {
-    stopping = true;
-    log.info('stopping services');
-    // The gateway first, so no request reaches a stopping subgraph.
-    const gateway = children.get('gateway');
-    if (gateway) await stopChild('gateway', gateway);
-    await Promise.all([...children].filter(([n]) => n !== 'gateway').map(([n, c]) => stopChild(n, c)));
-    await infra.dispose();
-    log.info('stopped');
-  }
-  process.exit(code);
-}
-process.once('SIGINT', () => void shutdown(0));
-process.once('SIGTERM', () => void shutdown(0));
+const supervisor = new Supervisor({
+  log,
+  // The supervisor has logged why; restarting more would only hide the problem.
+  onGiveUp: () => {
+    log.fatal('stopping everything');
+    void shutdown(1);
+  },
+});
 
-function launch(name: string): ChildProcess {
-  const flags = NODE_FLAGS[name === 'gateway' ? 'gateway' : 'subgraph'];
-  const child = spawn(process.execPath, ['--enable-source-maps', ...flags, entry(name)], { env, stdio: 'inherit' });
-  children.set(name, child);
-  child.on('exit', (code, signal) => {
-    if (stopping) return;
-    log.error({ code, signal }, `${name} stopped unexpectedly; stopping everything`);
+async function stopEverything(): Promise<void> {
+  log.info('stopping services');
+  supervisor.close();
+  // The gateway first, so no request reaches a stopping subgraph.
+  await supervisor.stop('gateway');
+  await Promise.all(SUBGRAPHS.map((name) => supervisor.stop(name)));
+  // Redis after the services that use it, then the rest of the infrastructure.
+  await supervisor.stop(REDIS_UNIT);
+  await infra.dispose();
+  log.info('stopped');
+}
+
+function shutdown(code: number): Promise<never> {
+  stopping ??= (async () => {
+    setTimeout(() => {
+      log.error(`not stopped within ${SHUTDOWN_DEADLINE_MS / 1000} s; exiting`);
+      process.exit(1);
+    }, SHUTDOWN_DEADLINE_MS).unref();
+    try {
+      await stopEverything();
+    } catch (err) {
+      log.error({ err }, 'stopping failed');
+      code = 1;
+    }
+    process.exit(code);
+  })();
+  return stopping as Promise<never>;
+}
+// Handlers stay installed while stopping: a second Ctrl-C (or the same signal from
+// the terminal and from start.mjs) must not fall back to the default and kill the
+// launcher halfway through.
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+  process.on(signal, () => {
+    if (stopping) log.info({ signal }, 'already stopping');
+    else log.info({ signal }, 'stopping on signal');
+    void shutdown(0);
+  });
+}
+// Started by scripts/start.mjs with an IPC channel: it closes when start.mjs is
+// gone, even by SIGKILL, and then no one is left to stop us.
+if (process.channel) {
+  process.channel.unref();
+  process.once('disconnect', () => {
+    log.warn('the process that started the launcher is gone; stopping');
     void shutdown(1);
   });
-  return child;
+}
+
+if (infra.redis) {
+  const redis = infra.redis;
+  supervisor.adopt({ name: REDIS_UNIT, start: async () => redisRunning(await redis.restart()) }, redisRunning(redis.server));
 }
 
 try {
-  await Promise.all(SUBGRAPHS.map((name) => waitReady(name, subgraphUrl(childConfig, name), launch(name))));
+  await Promise.all(SUBGRAPHS.map((name) => supervisor.start(serviceUnit(name, subgraphUrl(childConfig, name)))));
   const host = childConfig.HOST === '0.0.0.0' ? '127.0.0.1' : childConfig.HOST;
   const gatewayUrl = `http://${host}:${childConfig.GATEWAY_PORT}/graphql`;
-  await waitReady('gateway', gatewayUrl, launch('gateway'));
+  await supervisor.start(serviceUnit('gateway', gatewayUrl));
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   // Plain stdout line (not JSON) so people and scripts can find it.
   console.log(`\nvidhub is ready in ${seconds} s: ${gatewayUrl}  (data in ${path.resolve(childConfig.DATA_DIR)}; Ctrl-C stops everything)\n`);
 } catch (err) {
-  log.fatal((err as Error).message);
+  if (!stopping) log.fatal((err as Error).message);
   await shutdown(1);
 }

@@ -4,10 +4,14 @@
 // then hands over to the launcher (dist/scripts/launch.js). Plain JavaScript,
 // so that it runs before anything is built.
 import { spawn, spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { clearInterval, setInterval } from 'node:timers';
 import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+// Taken before the build, which may outlast npm.
+const ancestors = npmAncestors();
 const has = (bin) => spawnSync('sh', ['-c', `command -v ${bin}`], { stdio: 'ignore' }).status === 0;
 
 const needed = [];
@@ -27,6 +31,63 @@ if (tsc.status !== 0) {
   process.exit(1);
 }
 
-const child = spawn(process.execPath, ['--enable-source-maps', path.join(root, 'dist/scripts/launch.js')], { stdio: 'inherit' });
-for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
+// The IPC channel is how the launcher notices this process is gone, even by SIGKILL.
+const child = spawn(process.execPath, ['--enable-source-maps', path.join(root, 'dist/scripts/launch.js')], { stdio: ['inherit', 'inherit', 'inherit', 'ipc'] });
+const stop = (signal) => {
+  if (child.exitCode === null && child.signalCode === null) child.kill(signal);
+};
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(signal, () => stop(signal));
 child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
+
+if (ancestors) watchAncestors(ancestors, () => stop('SIGTERM'));
+
+/**
+ * Under `npm start`, npm runs this file through `sh -c`, and a signal sent to
+ * npm alone does not reach us: npm passes SIGTERM and SIGINT to the shell only
+ * (SIGTERM kills the shell, SIGINT leaves it waiting for us) and dies of SIGHUP
+ * without passing it on. So we note our parent and, when it is that shell, npm
+ * above it, and stop as if signalled when either goes away. (A SIGINT to npm
+ * alone changes nothing we could see; Ctrl-C in a terminal signals every
+ * process of the foreground job, this one included.)
+ */
+function npmAncestors() {
+  if (!process.env.npm_lifecycle_event || process.platform === 'win32') return undefined;
+  const parent = process.ppid;
+  const info = processInfo(parent);
+  // A script-shell that execs its command leaves npm itself as our parent.
+  return { parent, npm: info && /^\S+ -c /.test(info.args) ? info.ppid : undefined };
+}
+
+function watchAncestors({ parent, npm }, onGone) {
+  const timer = setInterval(() => {
+    if (process.ppid !== parent || (npm !== undefined && !alive(npm))) {
+      clearInterval(timer);
+      onGone();
+    }
+  }, 1000);
+  timer.unref();
+}
+
+/** The parent pid and command line of `pid`: /proc where there is one, else ps. */
+function processInfo(pid) {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // The command name, in parentheses, may hold spaces: fields start after the last ')'.
+    const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+    const args = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').join(' ');
+    return { ppid, args };
+  } catch {
+    const ps = spawnSync('ps', ['-o', 'ppid=,args=', '-p', String(pid)], { encoding: 'utf8' });
+    const m = /^\s*(\d+)\s+(.*)$/.exec(ps.stdout ?? '');
+    return m ? { ppid: Number(m[1]), args: m[2] } : undefined;
+  }
+}
+
+function alive(pid) {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return err.code === 'EPERM';
+  }
+}
