@@ -95,6 +95,19 @@ for (const mode of ['development', 'production'] as const) {
       expectClientError(twice, 'BAD_REQUEST');
     });
 
+    test('multipart bodies the parser cannot read are JSON 400s, not 500s', async () => {
+      const raw = (body: string, boundary = 'b0undary') =>
+        send(url, { method: 'POST', headers: { 'content-type': `multipart/form-data; boundary=${boundary}`, 'apollo-require-preflight': 'true', authorization: `Bearer ${token}` }, body });
+      const operations = JSON.stringify({ query: 'mutation($f: Upload) { updateProfile(input: { avatar: $f }) { id } }', variables: { f: null } });
+      const part = (name: string, data: string) => `--b0undary\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${data}\r\n`;
+      // No part at all, only the closing boundary.
+      expectClientError(await raw('--b0undary--\r\n'), 'BAD_REQUEST');
+      // The boundary in the header is not the one in the body.
+      expectClientError(await raw(part('operations', operations), 'another'), 'BAD_REQUEST');
+      // Cut off before the closing boundary, in the middle of the map.
+      expectClientError(await raw(`${part('operations', operations)}--b0undary\r\nContent-Disposition: form-data; name="map"\r\n\r\n{"0":`), 'BAD_REQUEST');
+    });
+
     test('search past its deepest page', async () => {
       const r = await json(url, { query: '{ search(query: "x", page: 100000000) { total } }' });
       assert.equal(r.body.errors?.[0]?.extensions?.code, 'BAD_USER_INPUT', JSON.stringify(r.body));
