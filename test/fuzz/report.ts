@@ -20,6 +20,7 @@
 export type Transport = 'http' | 'http-envelope' | 'multipart' | 'ws';
 export type Problem = '5xx' | 'not-json' | 'no-code' | 'internal' | 'no-answer';
 export const PROBLEMS: readonly Problem[] = ['5xx', 'not-json', 'no-code', 'internal', 'no-answer'];
+export const TRANSPORTS: readonly Transport[] = ['http', 'http-envelope', 'multipart', 'ws'];
 
 export interface Answer {
   /** `200 OK`, `400 GRAPHQL_VALIDATION_FAILED`, `ws 4400`, `ws 1000 NOT_FOUND`... */
@@ -52,6 +53,10 @@ export interface FuzzReport {
   /** Error codes over every answer. */
   codes: Record<string, number>;
   problems: Record<Problem | 'crash', number>;
+  /** The same, per transport (crashes are found between inputs, so they have no transport). */
+  problemsByTransport: Record<Transport, Record<Problem, number>>;
+  /** Milliseconds to the complete answer of every input, per transport, in the order sent. */
+  latencies: Record<Transport, number[]>;
   findings: Finding[];
   /** Liveness checks run, and the ones that failed. */
   livenessChecks: number;
@@ -75,6 +80,8 @@ export class Tally {
       answers: { http: {}, 'http-envelope': {}, multipart: {}, ws: {} },
       codes: {},
       problems: { '5xx': 0, 'not-json': 0, 'no-code': 0, internal: 0, 'no-answer': 0, crash: 0 },
+      problemsByTransport: Object.fromEntries(TRANSPORTS.map((t) => [t, Object.fromEntries(PROBLEMS.map((p) => [p, 0]))])) as FuzzReport['problemsByTransport'],
+      latencies: { http: [], 'http-envelope': [], multipart: [], ws: [] },
       findings: [],
       livenessChecks: 0,
       slowest: undefined,
@@ -89,8 +96,10 @@ export class Tally {
     r.byTransport[transport]++;
     r.answers[transport][answer.key] = (r.answers[transport][answer.key] ?? 0) + 1;
     for (const code of answer.codes) r.codes[code] = (r.codes[code] ?? 0) + 1;
+    r.latencies[transport].push(answer.ms);
     for (const problem of new Set(answer.problems)) {
       r.problems[problem]++;
+      r.problemsByTransport[transport][problem]++;
       this.finding({ transport, index, input, problem, answer: answer.key, detail: answer.detail ?? '' });
     }
     if (!r.slowest || answer.ms > r.slowest.ms) r.slowest = { ms: answer.ms, transport, input };
@@ -116,8 +125,6 @@ export class Tally {
     return this.report;
   }
 }
-
-const TRANSPORTS: readonly Transport[] = ['http', 'http-envelope', 'multipart', 'ws'];
 
 /** Rows of `[transport, answer, count]`, most frequent first within a transport. */
 export function answerRows(report: FuzzReport): [string, string, string][] {

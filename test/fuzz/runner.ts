@@ -39,6 +39,8 @@ export interface FuzzPlan {
   checkEvery?: number;
   /** How long one HTTP answer may take before it counts as no answer. @default 30 s */
   timeoutMs?: number;
+  /** Send multipart maps that hang the request (multipart.ts, STALLING_MAPS). @default false */
+  stallingMaps?: boolean;
   /** Inputs in flight at once. @default 1 */
   concurrency?: number;
   /** A socket is done once quiet this long after its last frame. @default 250 ms */
@@ -81,7 +83,7 @@ export function generateTasks(target: Pick<FuzzTarget, 'url' | 'userToken' | 'kn
     request: jsonPost(input.body, identityHeaders(identity, target.userToken), browser, origin),
   }));
   const envelope = sample(envelopeArb(origin), 1, plan.envelope).map(({ label, request }, index): Task => ({ transport: 'http-envelope', index, label, request }));
-  const multipart = sample(multipartArb(target.known.ids, identityHeaders('user', target.userToken)), 2, plan.multipart).map(({ label, request }, index): Task => ({ transport: 'multipart', index, label, request }));
+  const multipart = sample(multipartArb(target.known.ids, identityHeaders('user', target.userToken), { stallingMaps: plan.stallingMaps ?? false }), 2, plan.multipart).map(({ label, request }, index): Task => ({ transport: 'multipart', index, label, request }));
   // Over the socket: subscriptions, and queries and mutations too (graphql-ws carries all three).
   const wsOperations = fc.oneof(
     { weight: 2, arbitrary: bodiesFor(all.filter((o) => o.kind === 'subscription'), target.known) },

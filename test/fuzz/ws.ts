@@ -112,7 +112,19 @@ export async function runWsCase(url: string, c: WsCase, opts: { quietMs: number;
   let lastActivity = performance.now();
   let acked = false;
   const closed = new Promise<void>((resolve) => socket.once('close', (code) => ((closeCode = code), resolve())));
-  socket.on('error', (err) => details.push(`socket error: ${err.message}`));
+  // The server's answer to the handshake when it is not an upgrade, or an upgrade without the subprotocol asked for
+  // (graphql-ws declines unknown ones; the client library then gives up on the socket itself).
+  let handshake: string | undefined;
+  socket.on('unexpected-response', (_req, res) => {
+    handshake = `handshake ${res.statusCode ?? '?'}`;
+    if ((res.statusCode ?? 0) >= 500) problems.push('5xx');
+    res.resume();
+    socket.terminate();
+  });
+  socket.on('error', (err) => {
+    if (/subprotocol/i.test(err.message)) handshake = 'handshake without the subprotocol';
+    else details.push(`socket error: ${err.message}`);
+  });
   socket.on('message', (raw, isBinary) => {
     lastActivity = performance.now();
     const text = isBinary ? '' : String(raw);
@@ -162,7 +174,7 @@ export async function runWsCase(url: string, c: WsCase, opts: { quietMs: number;
     }
     const deadline = performance.now() + opts.capMs;
     while (closeCode === undefined && performance.now() - lastActivity < opts.quietMs && performance.now() < deadline) await sleep(10);
-  } else if (closeCode === undefined) {
+  } else if (closeCode === undefined && handshake === undefined) {
     problems.push('no-answer');
     details.push('the socket did not open');
   }
@@ -176,11 +188,12 @@ export async function runWsCase(url: string, c: WsCase, opts: { quietMs: number;
     details.push(`closed with ${serverClosed}`);
   }
   // 1006: the connection went without a close frame — the server dropped it rather than answering.
-  if (serverClosed === 1006) {
+  if (serverClosed === 1006 && handshake === undefined) {
     problems.push('no-answer');
     details.push('closed without a close frame (1006)');
   }
-  const key = `${serverClosed !== undefined ? `close ${serverClosed}` : 'open'} ${codes[0] ?? (problems.includes('no-code') ? '(no code)' : '-')}`;
+  const state = handshake ?? (serverClosed !== undefined ? `close ${serverClosed}` : 'open');
+  const key = `${state} ${codes[0] ?? (problems.includes('no-code') ? '(no code)' : '-')}`;
   return { answer: { key, codes, problems, ms, ...(details.length ? { detail: details.join('; ') } : {}) }, frames: sent };
 }
 
