@@ -39,6 +39,17 @@ export const drainAfterResponse: RequestHandler = (req, res, next) => {
 export function multipartRequests(options: UploadOptions): RequestHandler {
   return (req, res, next) => {
     if (!req.is('multipart/form-data')) return next();
+    // The parser can report several errors for one body (a malformed part
+    // header, then "Unexpected end of form" as it is destroyed), and
+    // graphql-upload-minimal listens for the first one only: the next would be
+    // an uncaught exception that stops the gateway. The library pipes the
+    // request into the parser it creates; this keeps a listener on it. The
+    // first error still reaches the library, which answers with it.
+    const pipe = req.pipe.bind(req);
+    req.pipe = <T extends NodeJS.WritableStream>(destination: T, opts?: { end?: boolean }): T => {
+      destination.on('error', ignoreLaterErrors);
+      return pipe(destination, opts);
+    };
     processRequest(req, res, options).then(
       (body) => {
         req.body = body;
@@ -48,6 +59,8 @@ export function multipartRequests(options: UploadOptions): RequestHandler {
     );
   };
 }
+
+function ignoreLaterErrors(): void {}
 
 function asClientError(err: unknown): unknown {
   const e = err as { status?: unknown; message?: unknown };
