@@ -1,6 +1,7 @@
 /**
  * Multipart requests (GraphQL's multipart request spec, parsed by
- * graphql-upload-minimal) in front of the gateway's Apollo server.
+ * graphql-upload-minimal) in front of an Apollo server: the gateway's, and
+ * the subgraphs' that take files.
  */
 import type { RequestHandler } from 'express';
 import { processRequest, type UploadOptions } from 'graphql-upload-minimal';

@@ -108,16 +108,20 @@ for (const mode of ['development', 'production'] as const) {
       expectClientError(await raw(`${part('operations', operations)}--b0undary\r\nContent-Disposition: form-data; name="map"\r\n\r\n{"0":`), 'BAD_REQUEST');
     });
 
-    test('a multipart body that makes the parser fail twice leaves the gateway running', async () => {
+    test('a multipart body that makes the parser fail twice leaves the gateway and the user subgraph running', async () => {
       // A file before any map is refused; the next part's header (a NUL in its filename) is malformed: two parser errors.
       const file = (name: string, filename: string) => `--b0undary\r\nContent-Disposition: form-data; name="${name}"; filename="${filename}"\r\nContent-Type: image/png\r\n\r\nxx\r\n`;
       const operations = JSON.stringify({ query: 'mutation($f: Upload) { updateProfile(input: { avatar: $f }) { id } }', variables: { f: null } });
       const body = `--b0undary\r\nContent-Disposition: form-data; name="operations"\r\n\r\n${operations}\r\n${file('0', 'a.png')}${file('1', 'a\u0000.png')}--b0undary--\r\n`;
       const r = await send(url, { method: 'POST', headers: { 'content-type': 'multipart/form-data; boundary=b0undary', 'apollo-require-preflight': 'true', authorization: `Bearer ${token}` }, body });
       expectClientError(r, 'BAD_REQUEST');
+      // The user subgraph parses multipart bodies before it checks the caller's identity: the same body straight to its port.
+      const direct = await send(stack.user.url, { method: 'POST', headers: { 'content-type': 'multipart/form-data; boundary=b0undary', 'apollo-require-preflight': 'true' }, body });
+      expectClientError(direct, 'BAD_REQUEST');
       await new Promise((resolve) => setTimeout(resolve, 100));
-      const after = await json(url, { query: '{ videos(first: 1) { edges { cursor } } }' });
+      const after = await json(url, { query: '{ videos(first: 1) { edges { node { uploader { username } } } } }' });
       assert.equal(after.status, 200, JSON.stringify(after.body));
+      assert.equal(after.body.errors, undefined, JSON.stringify(after.body));
     });
 
     test('search past its deepest page', async () => {
