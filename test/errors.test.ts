@@ -124,6 +124,18 @@ for (const mode of ['development', 'production'] as const) {
       assert.equal(after.body.errors, undefined, JSON.stringify(after.body));
     });
 
+    test('a filename with control characters (RFC 5987 filename*) reaches the subgraph as a name, not as a malformed body', async () => {
+      const operations = JSON.stringify({ query: 'mutation($f: Upload) { updateProfile(input: { avatar: $f }) { id } }', variables: { f: null } });
+      const body =
+        `--b0undary\r\nContent-Disposition: form-data; name="operations"\r\n\r\n${operations}\r\n` +
+        `--b0undary\r\nContent-Disposition: form-data; name="map"\r\n\r\n{"0":["variables.f"]}\r\n` +
+        `--b0undary\r\nContent-Disposition: form-data; name="0"; filename*=UTF-8''a%00b%1B.png\r\nContent-Type: image/png\r\n\r\nnot an image\r\n--b0undary--\r\n`;
+      const r = await send(url, { method: 'POST', headers: { 'content-type': 'multipart/form-data; boundary=b0undary', 'apollo-require-preflight': 'true', authorization: `Bearer ${token}` }, body });
+      // The user subgraph read the file and judged its bytes.
+      assert.equal(r.body.errors?.[0]?.extensions?.code, 'BAD_USER_INPUT', JSON.stringify(r.body));
+      assert.match(r.body.errors![0]!.message, /PNG, JPEG/);
+    });
+
     test('search past its deepest page', async () => {
       const r = await json(url, { query: '{ search(query: "x", page: 100000000) { total } }' });
       assert.equal(r.body.errors?.[0]?.extensions?.code, 'BAD_USER_INPUT', JSON.stringify(r.body));
