@@ -10,6 +10,7 @@ import { createHash } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, before, describe, test } from 'node:test';
+import WebSocket from 'ws';
 import { startGateway } from '../gateway/server.js';
 import { createLogger } from '../lib/logger.js';
 import { startStack, type Stack } from './harness.js';
@@ -134,6 +135,30 @@ for (const mode of ['development', 'production'] as const) {
       // The user subgraph read the file and judged its bytes.
       assert.equal(r.body.errors?.[0]?.extensions?.code, 'BAD_USER_INPUT', JSON.stringify(r.body));
       assert.match(r.body.errors![0]!.message, /PNG, JPEG/);
+    });
+
+    test('a subscription sent over HTTP', async () => {
+      const r = await json(url, { query: 'subscription { notificationAdded { id } }' }, { authorization: `Bearer ${token}` });
+      expectClientError(r, 'BAD_REQUEST');
+      assert.match(r.body.errors![0]!.message, /WebSocket/);
+    });
+
+    test('something that is not a file where a file goes, as a variable or a literal', async () => {
+      const asVariable = await json(url, { query: 'mutation($f: Upload) { updateProfile(input: { avatar: $f }) { id } }', variables: { f: 'file.png' } }, { authorization: `Bearer ${token}` });
+      assert.equal(asVariable.body.errors?.[0]?.extensions?.code, 'BAD_USER_INPUT', JSON.stringify(asVariable.body));
+      const asLiteral = await json(url, { query: 'mutation { updateProfile(input: { avatar: "file.png" }) { id } }' }, { authorization: `Bearer ${token}` });
+      assert.equal(asLiteral.body.errors?.[0]?.extensions?.code, 'GRAPHQL_VALIDATION_FAILED', JSON.stringify(asLiteral.body));
+    });
+
+    test('a socket message only a server sends closes the socket with 4400, not 4500', async () => {
+      for (const type of ['next', 'error', 'connection_ack']) {
+        const socket = new WebSocket(url.replace(/^http/, 'ws'), 'graphql-transport-ws');
+        const closed = new Promise<number>((resolve) => socket.once('close', (code) => resolve(code)));
+        await new Promise((resolve, reject) => socket.once('open', resolve).once('error', reject));
+        socket.send(JSON.stringify({ type: 'connection_init' }));
+        socket.send(JSON.stringify({ id: '1', type, payload: type === 'error' ? [] : {} }));
+        assert.equal(await closed, 4400, type);
+      }
     });
 
     test('search past its deepest page', async () => {
