@@ -11,7 +11,7 @@ import type { HttpRequest } from './http.js';
 
 interface Part {
   name: string;
-  /** Present: a file part. */
+  /** Present: a file part, with this filename parameter as written (`filename="a.png"`, `filename*=UTF-8''...`). */
   filename?: string;
   contentType?: string;
   data: string | Buffer;
@@ -47,7 +47,26 @@ const fileContents = fc.constantFrom(
   ['random 64 KiB', Buffer.from(Array.from({ length: 65_536 }, (_, i) => (i * 2654435761) >>> 24))] as const,
 );
 
-const filenames = fc.constantFrom('a.png', '', '../../etc/passwd', 'x'.repeat(1000), 'über 😀.png', 'a\u0000.png', 'a"; name="map');
+/**
+ * Filename parameters: plain, empty, a path, long, non-ASCII, a NUL, a quote
+ * that tries to end the parameter, and RFC 5987 `filename*` forms that the
+ * parser percent-decodes into control characters, line breaks and quotes —
+ * names the gateway then has to forward to a subgraph in a header of its own.
+ */
+const filenames = fc.constantFrom(
+  'filename="a.png"',
+  'filename=""',
+  'filename="../../etc/passwd"',
+  `filename="${'x'.repeat(1000)}"`,
+  'filename="über 😀.png"',
+  'filename="a\u0000.png"',
+  'filename="a"; name="map"',
+  "filename*=UTF-8''a%00b.png",
+  "filename*=UTF-8''a%0D%0AX-Injected%3A%201.png",
+  'filename="x"; filename*=UTF-8\'\'%22%3B%20name%3D%22map',
+  "filename*=UTF-8''%E2%80%AEgnp.exe",
+  "filename*=ISO-8859-1''%FF%FE.png",
+);
 
 export interface MultipartInput {
   label: string;
@@ -210,7 +229,7 @@ export function multipartArb(ids: Record<string, string>, userHeaders: Record<st
         },
         body,
       };
-      const label = `multipart ${c.op.label}: operations ${c.operations}, map ${c.map}, files ${c.files} (${c.content[0]}, name ${JSON.stringify(c.filename.slice(0, 20))}, type ${JSON.stringify(c.contentType)}), order ${c.order}, ${c.ending}${c.preflight ? '' : ', no preflight header'}${c.signedIn ? '' : ', anonymous'}`;
+      const label = `multipart ${c.op.label}: operations ${c.operations}, map ${c.map}, files ${c.files} (${c.content[0]}, ${c.filename.slice(0, 40)}, type ${JSON.stringify(c.contentType)}), order ${c.order}, ${c.ending}${c.preflight ? '' : ', no preflight header'}${c.signedIn ? '' : ', anonymous'}`;
       return { label, request };
     });
 }
@@ -218,7 +237,7 @@ export function multipartArb(ids: Record<string, string>, userHeaders: Record<st
 function encode(parts: Part[], boundary: string, close: boolean): Buffer {
   const chunks: Buffer[] = [];
   for (const p of parts) {
-    const disposition = `form-data; name="${p.name}"${p.filename !== undefined ? `; filename="${p.filename}"` : ''}`;
+    const disposition = `form-data; name="${p.name}"${p.filename !== undefined ? `; ${p.filename}` : ''}`;
     const type = p.filename !== undefined ? `\r\nContent-Type: ${p.contentType ?? 'application/octet-stream'}` : '';
     chunks.push(Buffer.from(`--${boundary}\r\nContent-Disposition: ${disposition}${type}\r\n\r\n`), Buffer.from(p.data), Buffer.from('\r\n'));
   }

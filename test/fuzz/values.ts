@@ -257,8 +257,8 @@ export function valueArb(type: GraphQLInputType, known: KnownValues, depth = 0):
   if (depth > 2) return typedArb(type, known, depth);
   const nullWeight = isNonNullType(type) ? 1 : 2;
   return fc.oneof(
-    { weight: 12, arbitrary: typedArb(type, known, depth) },
-    { weight: 3, arbitrary: wrongArb },
+    { weight: 16, arbitrary: typedArb(type, known, depth) },
+    { weight: 2, arbitrary: wrongArb },
     { weight: nullWeight, arbitrary: fc.constant(NULL_VALUE) },
   );
 }
