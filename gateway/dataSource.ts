@@ -88,7 +88,16 @@ export class SubgraphDataSource implements GraphQLDataSource<GatewayContext> {
     } finally {
       this.uploads.release(markers);
     }
-    if (!response.ok) throw await errorFromResponse(response);
+    if (!response.ok) {
+      const refused = await parseBody(response).catch(() => undefined);
+      // A subgraph runs its own scalars: it refuses variables they reject (a
+      // string where an Upload goes) with 400 and a GraphQL body whose errors
+      // carry their codes. Those are the client's errors, passed on like any
+      // other error of the subgraph's; without codes they would read as
+      // INTERNAL_SERVER_ERROR.
+      if (response.status !== 401 && response.status !== 403 && isCodedErrorBody(refused)) return { errors: refused.errors, http: response };
+      throw errorFromResponse(response, refused);
+    }
     const parsed = await parseBody(response);
     if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) throw new Error(`Expected JSON response body, but received: ${String(parsed)}`);
 
@@ -107,9 +116,18 @@ function parseBody(response: FetcherResponse): Promise<unknown> {
   return type && (type.startsWith('application/json') || type.startsWith('application/graphql-response+json')) ? response.json() : response.text();
 }
 
+/** A GraphQL answer made only of errors, each with `extensions.code`. */
+function isCodedErrorBody(body: unknown): body is { errors: NonNullable<GatewayGraphQLResponse['errors']> } {
+  const errors = (body as { errors?: unknown } | undefined)?.errors;
+  return (
+    Array.isArray(errors) &&
+    errors.length > 0 &&
+    errors.every((e) => typeof (e as { message?: unknown })?.message === 'string' && typeof (e as { extensions?: { code?: unknown } }).extensions?.code === 'string')
+  );
+}
+
 /** A non-2xx answer, as @apollo/gateway reports it: `<status>: <text>` with the body in extensions. */
-async function errorFromResponse(response: FetcherResponse): Promise<GraphQLError> {
-  const body = await parseBody(response).catch(() => undefined);
+function errorFromResponse(response: FetcherResponse, body: unknown): GraphQLError {
   const code = response.status === 401 ? 'UNAUTHENTICATED' : response.status === 403 ? 'FORBIDDEN' : undefined;
   return new GraphQLError(`${response.status}: ${response.statusText}`, {
     extensions: { response: { url: response.url, status: response.status, statusText: response.statusText, body }, ...(code ? { code } : {}) },

@@ -4,6 +4,9 @@
  *
  * - an `operationName` the document does not define (the planner throws, which
  *   Apollo reports as a 500 INTERNAL_SERVER_ERROR);
+ * - a subscription sent over HTTP (@apollo/gateway cannot execute one and
+ *   says so with a 500): subscriptions are served over graphql-ws on the same
+ *   path (subscriptions.ts), which never hands one to Apollo Server;
  * - a multipart request whose `map` names a file that was never sent, or sends
  *   one file to two variables (the upload would fail half-way to the subgraph
  *   and be reported as UPSTREAM_UNAVAILABLE, which tells the client to retry).
@@ -37,6 +40,9 @@ export function requestChecksPlugin(): ApolloServerPlugin<GatewayContext> {
               'OPERATION_RESOLUTION_FAILURE',
               request.operationName ? `Unknown operation named "${request.operationName}".` : 'The document defines several operations: pass operationName to choose one.',
             );
+          }
+          if (operation.operation === 'subscription') {
+            throw clientError(ErrorCode.BAD_REQUEST, 'Subscriptions are served over WebSocket (the graphql-transport-ws protocol) at this same URL, not over HTTP.');
           }
           if (!contextValue.multipart || !request.variables) return;
           const uploads: { path: string; upload: Upload }[] = [];

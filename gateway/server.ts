@@ -33,8 +33,7 @@ import type { Logger } from '../lib/logger.js';
 import { schemaPath } from '../lib/paths.js';
 import { runReadiness } from '../lib/subgraph.js';
 import { requireRedis } from '../lib/runtime.js';
-import { graphqlUploadExpress } from 'graphql-upload-minimal';
-import { drainAfterResponse } from '../lib/multipart.js';
+import { drainAfterResponse, multipartRequests } from '../lib/multipart.js';
 import { AccessVerifier, authenticate, sessionApplier } from './auth.js';
 import type { GatewayContext } from './context.js';
 import { SubgraphDataSource } from './dataSource.js';
@@ -222,7 +221,7 @@ export async function startGateway(config: Config, log: Logger, opts: GatewayOpt
     bodyDeadline(config.HTTP_BODY_TIMEOUT_MS),
     express.json({ limit: JSON_BODY_LIMIT }),
     drainAfterResponse,
-    graphqlUploadExpress({ maxFileSize: GATEWAY_MAX_FILE_BYTES, maxFiles: 2 }),
+    multipartRequests({ maxFileSize: GATEWAY_MAX_FILE_BYTES, maxFiles: 2 }),
     expressMiddleware(apollo, {
       context: ({ req, res }) => requestContext(req, res, res.locals.requestId as string, req.ip, req.is('multipart/form-data') === 'multipart/form-data'),
     }),

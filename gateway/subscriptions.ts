@@ -159,6 +159,7 @@ export class SubscriptionBridge {
     this.cleanup = useServer<Record<string, unknown>, SocketExtra>(
       {
         schema: () => this.requireState().apiGraphQLSchema,
+        jsonMessageReviver: refuseServerMessages,
         onConnect: async (ctx) => {
           const params = ctx.connectionParams ?? {};
           const authorization = typeof params.authorization === 'string' ? params.authorization : typeof params.Authorization === 'string' ? params.Authorization : undefined;
@@ -425,6 +426,25 @@ interface EventResolution {
   variables: Record<string, unknown>;
   query: string;
   shareAcrossViewers: (query: string, subgraph: string) => boolean;
+}
+
+/** Message types only a server sends. */
+const SERVER_MESSAGE_TYPES = new Set(['connection_ack', 'next', 'error']);
+
+/**
+ * graphql-ws parses every incoming message with this reviver. A client that
+ * sends a message only a server may send (`next`, `error`,
+ * `connection_ack`) breaks the protocol, which the protocol answers with
+ * 4400; graphql-ws parses such a message, then throws on it and closes with
+ * 4500 "Internal server error" (logging it as a fault of ours). A throw here
+ * makes it an unparsable message instead: 4400 "Invalid message received".
+ * (Key '' is the root of the message; a nested key '' is no GraphQL name.)
+ */
+function refuseServerMessages(key: string, value: unknown): unknown {
+  if (key === '' && value !== null && typeof value === 'object' && SERVER_MESSAGE_TYPES.has((value as { type?: unknown }).type as string)) {
+    throw new Error(`clients do not send "${String((value as { type?: unknown }).type)}" messages`);
+  }
+  return value;
 }
 
 /** Errors that crossed a socket are plain objects; graphql-ws sends GraphQLErrors. */

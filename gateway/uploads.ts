@@ -60,7 +60,7 @@ export class UploadTable {
         const upload = this.pending.get(f.marker);
         if (!upload) throw new Error('upload marker without a pending upload');
         const file: FileUpload = await upload.promise;
-        form.append(String(i), file.createReadStream(), { filename: file.filename, contentType: file.mimetype });
+        form.append(String(i), file.createReadStream(), { filename: headerSafe(file.filename), contentType: file.mimetype });
       }
       const headers: Record<string, string> = {
         ...Object.fromEntries(Object.entries(init.headers ?? {}).filter(([k]) => k.toLowerCase() !== 'content-type')),
@@ -73,6 +73,23 @@ export class UploadTable {
       return res as unknown as FetcherResponse;
     };
   }
+}
+
+/**
+ * A client's filename as it may appear in the part header sent to a subgraph.
+ * The client's parser decodes `filename*=UTF-8''a%00b` into a name with a NUL
+ * in it; form-data escapes CR, LF and `"` but writes other control characters
+ * as they are, and the subgraph's parser then refuses the whole body as a
+ * malformed part header. They are percent-encoded the way form-data encodes
+ * CR and LF.
+ */
+function headerSafe(filename: string): string {
+  let out = '';
+  for (const c of filename) {
+    const code = c.charCodeAt(0);
+    out += code < 0x20 || code === 0x7f ? `%${code.toString(16).toUpperCase().padStart(2, '0')}` : c;
+  }
+  return out;
 }
 
 function replaceMarkers(value: unknown, path: string, files: { marker: string; path: string }[]): unknown {

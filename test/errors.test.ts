@@ -10,6 +10,7 @@ import { createHash } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, before, describe, test } from 'node:test';
+import WebSocket from 'ws';
 import { startGateway } from '../gateway/server.js';
 import { createLogger } from '../lib/logger.js';
 import { startStack, type Stack } from './harness.js';
@@ -100,6 +101,71 @@ for (const mode of ['development', 'production'] as const) {
       expectClientError(r, 'GRAPHQL_VALIDATION_FAILED');
       if (mode === 'production') assert.doesNotMatch(r.body.errors![0]!.message, /Did you mean/);
       else assert.match(r.body.errors![0]!.message, /Did you mean "search"/);
+    });
+
+    test('multipart bodies the parser cannot read are JSON 400s, not 500s', async () => {
+      const raw = (body: string, boundary = 'b0undary') =>
+        send(url, { method: 'POST', headers: { 'content-type': `multipart/form-data; boundary=${boundary}`, 'apollo-require-preflight': 'true', authorization: `Bearer ${token}` }, body });
+      const operations = JSON.stringify({ query: 'mutation($f: Upload) { updateProfile(input: { avatar: $f }) { id } }', variables: { f: null } });
+      const part = (name: string, data: string) => `--b0undary\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${data}\r\n`;
+      // No part at all, only the closing boundary.
+      expectClientError(await raw('--b0undary--\r\n'), 'BAD_REQUEST');
+      // The boundary in the header is not the one in the body.
+      expectClientError(await raw(part('operations', operations), 'another'), 'BAD_REQUEST');
+      // Cut off before the closing boundary, in the middle of the map.
+      expectClientError(await raw(`${part('operations', operations)}--b0undary\r\nContent-Disposition: form-data; name="map"\r\n\r\n{"0":`), 'BAD_REQUEST');
+    });
+
+    test('a multipart body that makes the parser fail twice leaves the gateway and the user subgraph running', async () => {
+      // A file before any map is refused; the next part's header (a NUL in its filename) is malformed: two parser errors.
+      const file = (name: string, filename: string) => `--b0undary\r\nContent-Disposition: form-data; name="${name}"; filename="${filename}"\r\nContent-Type: image/png\r\n\r\nxx\r\n`;
+      const operations = JSON.stringify({ query: 'mutation($f: Upload) { updateProfile(input: { avatar: $f }) { id } }', variables: { f: null } });
+      const body = `--b0undary\r\nContent-Disposition: form-data; name="operations"\r\n\r\n${operations}\r\n${file('0', 'a.png')}${file('1', 'a\u0000.png')}--b0undary--\r\n`;
+      const r = await send(url, { method: 'POST', headers: { 'content-type': 'multipart/form-data; boundary=b0undary', 'apollo-require-preflight': 'true', authorization: `Bearer ${token}` }, body });
+      expectClientError(r, 'BAD_REQUEST');
+      // The user subgraph parses multipart bodies before it checks the caller's identity: the same body straight to its port.
+      const direct = await send(stack.user.url, { method: 'POST', headers: { 'content-type': 'multipart/form-data; boundary=b0undary', 'apollo-require-preflight': 'true' }, body });
+      expectClientError(direct, 'BAD_REQUEST');
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      const after = await json(url, { query: '{ videos(first: 1) { edges { node { uploader { username } } } } }' });
+      assert.equal(after.status, 200, JSON.stringify(after.body));
+      assert.equal(after.body.errors, undefined, JSON.stringify(after.body));
+    });
+
+    test('a filename with control characters (RFC 5987 filename*) reaches the subgraph as a name, not as a malformed body', async () => {
+      const operations = JSON.stringify({ query: 'mutation($f: Upload) { updateProfile(input: { avatar: $f }) { id } }', variables: { f: null } });
+      const body =
+        `--b0undary\r\nContent-Disposition: form-data; name="operations"\r\n\r\n${operations}\r\n` +
+        `--b0undary\r\nContent-Disposition: form-data; name="map"\r\n\r\n{"0":["variables.f"]}\r\n` +
+        `--b0undary\r\nContent-Disposition: form-data; name="0"; filename*=UTF-8''a%00b%1B.png\r\nContent-Type: image/png\r\n\r\nnot an image\r\n--b0undary--\r\n`;
+      const r = await send(url, { method: 'POST', headers: { 'content-type': 'multipart/form-data; boundary=b0undary', 'apollo-require-preflight': 'true', authorization: `Bearer ${token}` }, body });
+      // The user subgraph read the file and judged its bytes.
+      assert.equal(r.body.errors?.[0]?.extensions?.code, 'BAD_USER_INPUT', JSON.stringify(r.body));
+      assert.match(r.body.errors![0]!.message, /PNG, JPEG/);
+    });
+
+    test('a subscription sent over HTTP', async () => {
+      const r = await json(url, { query: 'subscription { notificationAdded { id } }' }, { authorization: `Bearer ${token}` });
+      expectClientError(r, 'BAD_REQUEST');
+      assert.match(r.body.errors![0]!.message, /WebSocket/);
+    });
+
+    test('something that is not a file where a file goes, as a variable or a literal', async () => {
+      const asVariable = await json(url, { query: 'mutation($f: Upload) { updateProfile(input: { avatar: $f }) { id } }', variables: { f: 'file.png' } }, { authorization: `Bearer ${token}` });
+      assert.equal(asVariable.body.errors?.[0]?.extensions?.code, 'BAD_USER_INPUT', JSON.stringify(asVariable.body));
+      const asLiteral = await json(url, { query: 'mutation { updateProfile(input: { avatar: "file.png" }) { id } }' }, { authorization: `Bearer ${token}` });
+      assert.equal(asLiteral.body.errors?.[0]?.extensions?.code, 'GRAPHQL_VALIDATION_FAILED', JSON.stringify(asLiteral.body));
+    });
+
+    test('a socket message only a server sends closes the socket with 4400, not 4500', async () => {
+      for (const type of ['next', 'error', 'connection_ack']) {
+        const socket = new WebSocket(url.replace(/^http/, 'ws'), 'graphql-transport-ws');
+        const closed = new Promise<number>((resolve) => socket.once('close', (code) => resolve(code)));
+        await new Promise((resolve, reject) => socket.once('open', resolve).once('error', reject));
+        socket.send(JSON.stringify({ type: 'connection_init' }));
+        socket.send(JSON.stringify({ id: '1', type, payload: type === 'error' ? [] : {} }));
+        assert.equal(await closed, 4400, type);
+      }
     });
 
     test('search past its deepest page', async () => {

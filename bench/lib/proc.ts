@@ -62,6 +62,17 @@ export function ownCpuSeconds(): number {
   return (u.user + u.system) / 1e6;
 }
 
+/** A process's resident memory in bytes, from /proc; undefined when unknown (gone, or not Linux). */
+export function rssBytes(pid: number | undefined): number | undefined {
+  if (pid === undefined || process.platform !== 'linux') return undefined;
+  try {
+    const kib = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
+    return kib === undefined ? undefined : Number(kib) * 1024;
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * Samples a value every `intervalMs` and keeps the highest: the peak RSS of
  * the stack during a phase, which a reading at the end would miss.

@@ -1,8 +1,8 @@
 /** Wiring of the user subgraph: store, Redis, object storage, sessions, the server. */
-import { graphqlUploadExpress } from 'graphql-upload-minimal';
 import type { Config } from '../../lib/config.js';
 import { Coalescer } from '../../lib/coalescer.js';
 import { DisposableStack } from '../../lib/disposable.js';
+import { multipartRequests } from '../../lib/multipart.js';
 import { coalescerOptions } from '../../lib/loaders.js';
 import { pingRedis } from '../../lib/infra/redis.js';
 import type { Logger } from '../../lib/logger.js';
@@ -45,7 +45,7 @@ export async function startUserSubgraph(
         createContext: contextFactory({ config, store, redis, sessions, loginThrottle, objects, userLookups: new Coalescer((ids: readonly string[]) => store.findUsersByIds(ids), coalescerOptions(config)) }),
         readiness: { store: () => store.ping(), redis: () => pingRedis(redis), objectStorage: () => objects.ping() },
         port: opts.port ?? config.USER_PORT,
-        beforeGraphQL: [graphqlUploadExpress({ maxFileSize: AVATAR_MAX_BYTES + 1, maxFiles: 1 })],
+        beforeGraphQL: [multipartRequests({ maxFileSize: AVATAR_MAX_BYTES + 1, maxFiles: 1 })],
       }),
     );
     return { ...server, store, dispose: () => stack.dispose((name, err) => log.error({ err }, `stopping ${name} failed`)) };
