@@ -13,13 +13,26 @@ import path from 'node:path';
 import type { Config } from './config.js';
 import { DisposableStack } from './disposable.js';
 import { startEmbeddedS3 } from './infra/embeddedS3.js';
-import { startEmbeddedRedis } from './infra/redis.js';
+import { startEmbeddedRedis, type EmbeddedRedis } from './infra/redis.js';
 import type { Logger } from './logger.js';
 
 export interface EmbeddedInfra {
   /** Variables to add to the services' environment. */
   env: Record<string, string>;
+  /** The redis-server child, when REDIS_URL was unset (fault-injection tests stop, kill and restart it). */
+  redis?: EmbeddedRedisHandle;
   dispose(): Promise<void>;
+}
+
+export interface EmbeddedRedisHandle {
+  /** The server running now (after `restart`, the new one). */
+  readonly server: EmbeddedRedis;
+  /**
+   * Starts a new redis-server on the same port and data directory, once the
+   * current one has exited (kill it first): clients reconnect to the same URL
+   * and find what the append-only file kept.
+   */
+  restart(): Promise<EmbeddedRedis>;
 }
 
 const SECRET_KEYS = ['INTERNAL_IDENTITY_SECRET', 'JWT_ACCESS_SECRET', 'JWT_REFRESH_SECRET'] as const;
@@ -46,11 +59,25 @@ export async function startEmbeddedInfra(config: Config, log: Logger): Promise<E
   mkdirSync(config.DATA_DIR, { recursive: true });
   const stack = new DisposableStack();
   const env: Record<string, string> = { ...developmentSecrets(config) };
+  let redisHandle: EmbeddedRedisHandle | undefined;
   try {
     if (!config.REDIS_URL) {
-      const redis = stack.use('embedded redis', await startEmbeddedRedis({ dataDir: path.join(config.DATA_DIR, 'redis'), bin: config.REDIS_SERVER_BIN }));
-      env.REDIS_URL = redis.url;
-      log.info({ url: redis.url }, 'embedded redis-server started');
+      const redisOptions = { dataDir: path.join(config.DATA_DIR, 'redis'), bin: config.REDIS_SERVER_BIN };
+      let current = await startEmbeddedRedis(redisOptions);
+      // Whichever server is current when the stack stops (a restart replaces it).
+      stack.defer('embedded redis', () => current.dispose());
+      redisHandle = {
+        get server() {
+          return current;
+        },
+        async restart() {
+          await current.exited;
+          current = await startEmbeddedRedis({ ...redisOptions, port: current.port });
+          return current;
+        },
+      };
+      env.REDIS_URL = current.url;
+      log.info({ url: current.url }, 'embedded redis-server started');
     }
     if (!config.S3_ENDPOINT) {
       const s3 = stack.use('embedded s3', await startEmbeddedS3({ dataDir: path.join(config.DATA_DIR, 's3') }));
@@ -61,5 +88,5 @@ export async function startEmbeddedInfra(config: Config, log: Logger): Promise<E
     await stack.dispose();
     throw err;
   }
-  return { env, dispose: () => stack.dispose((name, err) => log.error({ err }, `stopping ${name} failed`)) };
+  return { env, ...(redisHandle ? { redis: redisHandle } : {}), dispose: () => stack.dispose((name, err) => log.error({ err }, `stopping ${name} failed`)) };
 }
