@@ -234,10 +234,11 @@ export async function startSubgraph<Ctx extends BaseContext>(opts: SubgraphOptio
         if (!ctx.extra.identity) throw new Error('socket has no verified identity');
         return opts.createContext(baseFrom(ctx.extra.identity));
       },
-      // Errors of subscriptions (one that could not start, e.g. Redis away, or
-      // an event's) are shaped as over HTTP: the same codes and redaction.
+      // Errors of subscriptions (in an event, or ending one that failed, e.g.
+      // Redis away) are shaped as over HTTP: the same codes and redaction.
       onNext: (_ctx, _id, _payload, _args, result) =>
         result.errors ? { ...result, errors: result.errors.map((e) => formatError(e.toJSON(), e)) } : undefined,
+      onError: (_ctx, _id, _payload, errors) => errors.map((e) => formatError(e.toJSON(), e)),
     },
     wsServer,
   );

@@ -8,6 +8,7 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import type { Client } from 'graphql-ws';
 import { gql, gqlUpload, listening, startStack, subscribe, wsClient, type GraphQLResponse, type RedisServerControl, type Stack } from './harness.js';
 import { sha256, smallMp4 } from './media.js';
 
@@ -98,7 +99,7 @@ describe('Redis faults', { skip: process.env.REDIS_URL ? 'needs the embedded red
   const readyUrls = () => [stack.gateway.url, stack.user.url, stack.video.url, stack.chat.url, stack.search.url];
 
   /** What must hold while Redis is away, however it went away. */
-  async function whileAway(freshSession: Auth, socketSession: Auth) {
+  async function whileAway(freshSession: Auth, socketSession: Auth, openSocket: Client) {
     // A session the gateway already confirmed (alice's) passes on to the chat
     // subgraph, whose send limit needs Redis; a session never seen before
     // cannot be checked against revocations at all: both fail fast.
@@ -122,6 +123,12 @@ describe('Redis faults', { skip: process.env.REDIS_URL ? 'needs the embedded red
     const refused = subscribe(socket, EVENTS, { c: conversation });
     const closed = (await Promise.race([refused.ended, new Promise((r) => setTimeout(() => r('still open'), PROMPT_MS))])) as { code?: number };
     assert.equal(closed?.code, 1013, `socket closed with ${JSON.stringify(closed)}`);
+    // A socket authenticated before the outage may start a subscription; the chat subgraph cannot listen, and says so.
+    const failing = subscribe(openSocket, EVENTS, { c: conversation });
+    const ended = await Promise.race([failing.ended, new Promise((r) => setTimeout(() => r('still running'), PROMPT_MS))]);
+    assert.equal(ended, undefined, `the subscription ends (completes) after its error event, not ${JSON.stringify(ended)}`);
+    assert.equal(failing.results.length, 1, JSON.stringify(failing.results));
+    assert.equal(failing.results[0]?.errors?.[0]?.extensions?.code, 'UPSTREAM_UNAVAILABLE', JSON.stringify(failing.results));
 
     // Anonymous reads need no Redis.
     const videos = await timed<{ videos: { edges: { node: { id: string; title: string; uploader: { username: string } } }[] } }>(url, `{ videos(first: 5) { edges { node { id title uploader { username } } } } }`);
@@ -219,7 +226,7 @@ describe('Redis faults', { skip: process.env.REDIS_URL ? 'needs the embedded red
 
     redis.pause();
     try {
-      await whileAway(carol, dave);
+      await whileAway(carol, dave, bobSocket);
     } finally {
       redis.resume();
     }
@@ -245,7 +252,7 @@ describe('Redis faults', { skip: process.env.REDIS_URL ? 'needs the embedded red
 
     await redis.kill();
     try {
-      await whileAway(erin, frank);
+      await whileAway(erin, frank, openSocket);
     } finally {
       await redis.restart();
     }
