@@ -75,7 +75,8 @@ export async function startConsumer(opts: ConsumerOptions): Promise<Disposable &
       const event = fields ? parseEvent(fields) : null;
       if (!event) {
         opts.log.warn({ stream, entryId }, 'unreadable stream entry acknowledged and skipped');
-        void opts.redis.xack(stream, opts.group, entryId);
+        // Redis away: the entry stays pending, is claimed again later and skipped then.
+        opts.redis.xack(stream, opts.group, entryId).catch(() => undefined);
         return [];
       }
       return [{ stream, entryId, event }];
