@@ -13,7 +13,8 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { parse as parseCookies, serialize as serializeCookie, type SerializeOptions } from 'cookie';
 import type { Redis } from 'ioredis';
 import type { Config } from '../lib/config.js';
-import { unauthenticated } from '../lib/errors.js';
+import { ErrorCode, UNAVAILABLE_MESSAGE, appError, unauthenticated } from '../lib/errors.js';
+import { isRedisUnavailable } from '../lib/infra/redis.js';
 import { ANONYMOUS, type Viewer } from '../lib/identity.js';
 import { RevocationWatch } from '../lib/revocation.js';
 import { SERVICE_ROLE } from '../lib/shield.js';
@@ -69,11 +70,35 @@ export class AccessVerifier {
   }
 }
 
+/**
+ * A valid token whose session is not revoked. When the revocation state cannot
+ * be read (Redis stalled, down or restarting, and no answer in memory: see
+ * lib/revocation.ts) the request is refused with UPSTREAM_UNAVAILABLE (HTTP
+ * 503, WebSocket 1013): it fails closed. Accepting the session instead would
+ * let a signed-out or stolen session back in for as long as Redis is away,
+ * which is exactly when no one can notice; refusing costs signed-in users the
+ * outage, which they would mostly meet anyway (sending, liking, danmaku,
+ * uploads all need Redis). The token itself is not at fault: it stays valid,
+ * and a cookie holding it is kept.
+ */
 async function checkAccess(token: string, verifier: AccessVerifier): Promise<VerifiedAccess> {
   const viewer = await verifier.verify(token);
-  if (viewer.familyId && (await verifier.revocations.isRevoked(viewer.familyId))) throw unauthenticated('This session has ended: sign in again.');
+  if (!viewer.familyId) return viewer;
+  let revoked: boolean;
+  try {
+    revoked = await verifier.revocations.isRevoked(viewer.familyId);
+  } catch (err) {
+    if (isRedisUnavailable(err)) throw sessionUnverifiable();
+    throw err;
+  }
+  if (revoked) throw unauthenticated('This session has ended: sign in again.');
   return viewer;
 }
+
+const sessionUnverifiable = () => appError(ErrorCode.UPSTREAM_UNAVAILABLE, UNAVAILABLE_MESSAGE, { http: { status: 503 } });
+
+/** Refused because a backing service is away, not because of the credentials. */
+export const isUnavailableError = (err: unknown) => (err as { extensions?: { code?: unknown } } | undefined)?.extensions?.code === ErrorCode.UPSTREAM_UNAVAILABLE;
 
 /** Throws UNAUTHENTICATED for a bad bearer token; see the top of this file. */
 export async function authenticateCredentials(credentials: Credentials, verifier: AccessVerifier): Promise<RequestAuth> {
@@ -87,7 +112,9 @@ export async function authenticateCredentials(credentials: Credentials, verifier
   if (credentials.authorization?.startsWith('Bearer ')) {
     access = await checkAccess(credentials.authorization.slice(7).trim(), verifier);
   } else if (cookies[COOKIES.access]) {
-    access = await checkAccess(cookies[COOKIES.access]!, verifier).catch(() => {
+    access = await checkAccess(cookies[COOKIES.access]!, verifier).catch((err: unknown) => {
+      // The cookie is fine when only Redis is away: keep it, and say so.
+      if (isUnavailableError(err)) throw err;
       staleAccessCookie = true;
       return undefined;
     });
@@ -108,7 +135,7 @@ export async function authenticate(req: IncomingMessage, res: ServerResponse, co
     { authorization: req.headers.authorization, cookieHeader: req.headers.cookie, deviceId: typeof device === 'string' ? device : undefined },
     verifier,
   ).catch((err: Error & { extensions?: Record<string, unknown> }) => {
-    err.extensions = { ...err.extensions, http: { status: 401 } };
+    if (!isUnavailableError(err)) err.extensions = { ...err.extensions, http: { status: 401 } };
     throw err;
   });
   if (auth.staleAccessCookie) clearCookie(res, COOKIES.access, cookieOptions(config, 'access'));

@@ -33,6 +33,7 @@ import type { Logger } from '../lib/logger.js';
 import { schemaPath } from '../lib/paths.js';
 import { runReadiness } from '../lib/subgraph.js';
 import { requireRedis } from '../lib/runtime.js';
+import { pingRedis } from '../lib/infra/redis.js';
 import { drainAfterResponse, multipartRequests } from '../lib/multipart.js';
 import { AccessVerifier, authenticate, sessionApplier } from './auth.js';
 import type { GatewayContext } from './context.js';
@@ -86,6 +87,17 @@ function clientAddressResolver(setting: boolean | number | string): (req: http.I
   const trust =
     setting === true ? () => true : typeof setting === 'number' ? (_addr: string, hop: number) => hop < setting : proxyaddr.compile(setting.split(',').map((s) => s.trim()));
   return (req) => proxyaddr(req, trust);
+}
+
+/** Which of a subgraph's readiness checks failed (" (redis, store)"), from its /ready answer. */
+async function failingChecks(r: Response): Promise<string> {
+  try {
+    const body = (await r.json()) as { checks?: Record<string, string> };
+    const failing = Object.entries(body.checks ?? {}).filter(([, v]) => v !== 'ok').map(([k]) => k);
+    return failing.length ? ` (${failing.join(', ')})` : '';
+  } catch {
+    return '';
+  }
 }
 
 /** A browser page may use the session cookie from the gateway's own host or an origin CORS_ORIGINS allows. */
@@ -198,17 +210,19 @@ export async function startGateway(config: Config, log: Logger, opts: GatewayOpt
     res.json({ status: 'ok', service: 'gateway' });
   });
   app.get('/ready', async (_req, res) => {
-    const result = await runReadiness(
-      Object.fromEntries(
+    const result = await runReadiness({
+      // Signed-in requests need the gateway's own Redis connection (revocation checks).
+      redis: () => pingRedis(redis),
+      ...Object.fromEntries(
         SUBGRAPHS.map((name) => [
           name,
           async () => {
             const r = await fetch(new URL('/ready', urls[name]));
-            if (!r.ok) throw new Error(`HTTP ${r.status}`);
+            if (!r.ok) throw new Error(`HTTP ${r.status}${await failingChecks(r)}`);
           },
         ]),
       ),
-    );
+    });
     res.status(result.ok ? 200 : 503).json({ status: result.ok ? 'ready' : 'unavailable', service: 'gateway', checks: result.checks });
   });
   app.use(

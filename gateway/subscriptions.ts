@@ -28,7 +28,8 @@
  * Authorization: connection_init is authenticated like an HTTP request
  * (`authorization` / `deviceId` connection params, or the cookies of the
  * upgrade request); a bad bearer token closes the socket with 4401, and the
- * socket is closed with 4401 when the access token expires. A socket that
+ * socket is closed with 4401 when the access token expires; a session that
+ * cannot be checked because Redis is away closes it with 1013 (try again later). A socket that
  * authenticates by cookie must come from an allowed Origin (CORS_ORIGINS, or
  * the gateway's own host): a page elsewhere cannot ride the victim's cookie
  * (4403). Subgraphs enforce their own rules on every subscription.
@@ -57,7 +58,7 @@ import { signInternalIdentity, type IdentityTokenCache } from '../lib/identity.j
 import type { Logger } from '../lib/logger.js';
 import { abortable, cancellable } from '../lib/iterators.js';
 import { keepAlive } from '../lib/ws.js';
-import { authenticateCredentials, type AccessVerifier, type RequestAuth } from './auth.js';
+import { authenticateCredentials, isUnavailableError, type AccessVerifier, type RequestAuth } from './auth.js';
 import type { GatewayContext } from './context.js';
 import { checkOperation, limitError, type OperationLimits } from './limits.js';
 import { ViewerIndependence, viewerIndependentFields } from './viewerIndependent.js';
@@ -68,6 +69,8 @@ const UPSTREAM_LAZY_CLOSE_MS = 3_000;
 /** Upstream keep-alive: ping every interval, drop the socket if no pong within the timeout. */
 const UPSTREAM_PING_MS = 12_000;
 const UPSTREAM_PONG_TIMEOUT_MS = 6_000;
+/** WebSocket close code (RFC 6455 registry): the server is briefly unable to serve; reconnect later. */
+const TRY_AGAIN_LATER = 1013;
 
 interface PlanningState {
   apiSchema: Schema;
@@ -182,7 +185,8 @@ export class SubscriptionBridge {
               verifier,
             );
           } catch (err) {
-            ctx.extra.socket.close(CloseCode.Unauthorized, (err as Error).message.slice(0, 120));
+            // Redis away: 1013 (Try Again Later), which graphql-ws clients retry, unlike 4401 which means "refresh your token".
+            ctx.extra.socket.close(isUnavailableError(err) ? TRY_AGAIN_LATER : CloseCode.Unauthorized, (err as Error).message.slice(0, 120));
             return false;
           }
           // The client may have gone while its token was checked (onClose has run): register nothing.

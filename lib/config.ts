@@ -53,6 +53,12 @@ export const envSchema = z.object({
   MONGODB_URI: optional(z.string().regex(/^mongodb(\+srv)?:\/\//, 'must start with mongodb:// or mongodb+srv://')),
   /** Redis connection string; unset means a redis-server child process started by the launcher. */
   REDIS_URL: optional(z.string().regex(/^rediss?:\/\//, 'must start with redis:// or rediss://')),
+  /**
+   * Longest wait for one Redis command's answer. Past it the command fails and
+   * the request answers UPSTREAM_UNAVAILABLE instead of waiting for a stalled
+   * or dead server. Blocking reads get their block time on top. @default 1000 ms
+   */
+  REDIS_COMMAND_TIMEOUT_MS: z.coerce.number().int().min(50).max(60_000).default(1000),
   /** Path of the redis-server binary used for the embedded Redis. @default redis-server */
   REDIS_SERVER_BIN: z.string().min(1).default('redis-server'),
 

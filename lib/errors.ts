@@ -6,6 +6,7 @@
  * message hidden outside development (see `formatError`).
  */
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { isRedisUnavailable } from './infra/redis.js';
 
 export const ErrorCode = {
   UNAUTHENTICATED: 'UNAUTHENTICATED',
@@ -53,6 +54,9 @@ export const conflict = (message: string) => appError(ErrorCode.CONFLICT, messag
 export const rateLimited = (message: string, retryAfterSeconds: number) =>
   appError(ErrorCode.RATE_LIMITED, message, { retryAfterSeconds });
 
+/** What a client reads when a backing service (Redis) could not answer in time. */
+export const UNAVAILABLE_MESSAGE = 'A backing service is temporarily unavailable; retry shortly.';
+
 /**
  * Thrown by store adapters when a unique constraint is violated, so that the
  * service above can answer CONFLICT whatever the engine (SQLite or MongoDB).
@@ -94,11 +98,21 @@ function withoutInternals(extensions: Record<string, unknown> | undefined): Reco
  * errors), turns everything else into INTERNAL_SERVER_ERROR, and outside
  * development (`exposeDetails` false) strips stack traces, internal messages
  * and every extension that names an internal address or service.
+ *
+ * A backing service that could not answer (Redis stalled, down or
+ * restarting), wherever a resolver met it, is UPSTREAM_UNAVAILABLE with one
+ * message: the request did not fail for anything the client did and may
+ * succeed if retried shortly. This is the one place resolvers rely on for it;
+ * none of them catches such errors itself.
  */
 export function makeFormatError(exposeDetails: boolean) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
-    void error;
     let code = formatted.extensions?.code;
+    if ((code === undefined || code === ErrorCode.INTERNAL_SERVER_ERROR) && isRedisUnavailable(error)) {
+      code = ErrorCode.UPSTREAM_UNAVAILABLE;
+      if (exposeDetails) return { ...formatted, message: UNAVAILABLE_MESSAGE, extensions: { ...formatted.extensions, code } };
+      return { message: UNAVAILABLE_MESSAGE, ...(formatted.path ? { path: formatted.path } : {}), extensions: { code } };
+    }
     const badRequest = code === undefined || code === ErrorCode.INTERNAL_SERVER_ERROR ? APOLLO_BAD_REQUESTS.find(([re]) => re.test(formatted.message)) : undefined;
     if (badRequest) {
       code = ErrorCode.BAD_REQUEST;

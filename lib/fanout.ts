@@ -20,8 +20,9 @@ export class RedisFanout<E> {
     name: string,
     private readonly revive?: (key: string, value: unknown) => unknown,
   ) {
-    // A connection in subscriber mode can do nothing else: it gets its own.
-    this.subscriber = connectRedis(redisUrl, { name });
+    // A connection in subscriber mode can do nothing else: it gets its own,
+    // with the same command timeout (SUBSCRIBE to a stalled server fails fast).
+    this.subscriber = connectRedis(redisUrl, { name, commandTimeoutMs: redis.options.commandTimeout });
     this.subscriber.on('message', (channel: string, raw: string) => {
       const set = this.listeners.get(channel);
       if (!set?.size) return;
@@ -45,14 +46,21 @@ export class RedisFanout<E> {
       this.listeners.set(channel, set);
     }
     set.add(listener);
-    await this.subscriber.subscribe(channel);
-    return () => {
+    const stop = () => {
       set.delete(listener);
       if (set.size === 0 && this.listeners.get(channel) === set) {
         this.listeners.delete(channel);
         void this.subscriber.unsubscribe(channel).catch(() => undefined);
       }
     };
+    try {
+      await this.subscriber.subscribe(channel);
+    } catch (err) {
+      // Redis did not confirm (stalled or away): the caller gets the error and nothing stays registered for it.
+      stop();
+      throw err;
+    }
+    return stop;
   }
 
   async dispose(): Promise<void> {

@@ -11,6 +11,17 @@
  * goes to Redis, and "not revoked" is remembered only while the subscription
  * stays up, for at most NOT_REVOKED_TTL_MS as a guard against a connection
  * that died silently.
+ *
+ * When Redis cannot answer (down, restarting, or stalled past the command
+ * timeout) `isRevoked` rejects and the gateway refuses the request with
+ * UPSTREAM_UNAVAILABLE: it fails closed (gateway/auth.ts says why). The only
+ * answers still given from memory are the ones above: a known revocation,
+ * and a "not revoked" younger than NOT_REVOKED_TTL_MS while the subscription
+ * looks live. A server that is killed drops the subscription at once (no
+ * memory); one that stalls keeps its socket open, so for at most those 5 s a
+ * recently confirmed session still passes the gateway (and then meets the
+ * same failure in whatever Redis command its operation needs). No
+ * revocation can be written while Redis is stalled, so none is missed there.
  */
 import type { ChainableCommander, Redis } from 'ioredis';
 

@@ -76,7 +76,7 @@ export function requireRedis(config: Config, name: string): Redis {
   if (!config.REDIS_URL) {
     throw new Error('REDIS_URL is not set: start the platform with `npm start` (it runs an embedded Redis) or point REDIS_URL at a Redis server');
   }
-  return connectRedis(config.REDIS_URL, { name });
+  return connectRedis(config.REDIS_URL, { name, commandTimeoutMs: config.REDIS_COMMAND_TIMEOUT_MS });
 }
 
 /** Object storage: MinIO in production, the launcher's embedded S3 server otherwise. */

@@ -8,6 +8,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import type { Disposable } from './disposable.js';
+import { blockingConnection } from './infra/redis.js';
 import { parseEvent, type DomainEvent } from './events.js';
 import type { Logger } from './logger.js';
 
@@ -42,8 +43,10 @@ export async function startConsumer(opts: ConsumerOptions): Promise<Disposable &
   const consumer = opts.consumer ?? randomUUID();
   const batch = opts.batchSize ?? 100;
   const claimIdle = opts.claimIdleMs ?? 30_000;
-  // XREADGROUP ... BLOCK holds its connection: it gets its own.
-  const reader = opts.redis.duplicate();
+  const blockMs = opts.blockMs ?? 1000;
+  // XREADGROUP ... BLOCK holds its connection: it gets its own, whose command
+  // timeout allows for the block.
+  const reader = blockingConnection(opts.redis, blockMs);
   for (const stream of opts.streams) {
     await opts.redis.xgroup('CREATE', stream, opts.group, opts.startId ?? '0', 'MKSTREAM').catch((err: Error) => {
       if (!err.message.includes('BUSYGROUP')) throw err;
@@ -72,7 +75,8 @@ export async function startConsumer(opts: ConsumerOptions): Promise<Disposable &
       const event = fields ? parseEvent(fields) : null;
       if (!event) {
         opts.log.warn({ stream, entryId }, 'unreadable stream entry acknowledged and skipped');
-        void opts.redis.xack(stream, opts.group, entryId);
+        // Redis away: the entry stays pending, is claimed again later and skipped then.
+        opts.redis.xack(stream, opts.group, entryId).catch(() => undefined);
         return [];
       }
       return [{ stream, entryId, event }];
@@ -88,7 +92,7 @@ export async function startConsumer(opts: ConsumerOptions): Promise<Disposable &
             await process(toEntries(stream, rows ?? []));
           }
         }
-        const reply = (await reader.xreadgroup('GROUP', opts.group, consumer, 'COUNT', batch, 'BLOCK', opts.blockMs ?? 1000, 'STREAMS', ...opts.streams, ...opts.streams.map(() => '>'))) as XReadReply;
+        const reply = (await reader.xreadgroup('GROUP', opts.group, consumer, 'COUNT', batch, 'BLOCK', blockMs, 'STREAMS', ...opts.streams, ...opts.streams.map(() => '>'))) as XReadReply;
         for (const [stream, rows] of reply ?? []) await process(toEntries(stream, rows));
       } catch (err) {
         if (!running) break;

@@ -219,6 +219,7 @@ export async function startSubgraph<Ctx extends BaseContext>(opts: SubgraphOptio
   httpServer.headersTimeout = config.HTTP_HEADERS_TIMEOUT_MS;
   httpServer.requestTimeout = config.HTTP_REQUEST_TIMEOUT_MS;
 
+  const formatError = makeFormatError(!production);
   const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql', maxPayload: config.WS_MAX_PAYLOAD_BYTES });
   const stopKeepAlive = keepAlive(wsServer);
   const wsCleanup = useServer<{ internalIdentity?: string }, { identity?: VerifiedIdentity }>(
@@ -239,6 +240,11 @@ export async function startSubgraph<Ctx extends BaseContext>(opts: SubgraphOptio
         if (!ctx.extra.identity) throw new Error('socket has no verified identity');
         return opts.createContext(baseFrom(ctx.extra.identity));
       },
+      // Errors of subscriptions (in an event, or ending one that failed, e.g.
+      // Redis away) are shaped as over HTTP: the same codes and redaction.
+      onNext: (_ctx, _id, _payload, _args, result) =>
+        result.errors ? { ...result, errors: result.errors.map((e) => formatError(e.toJSON(), e)) } : undefined,
+      onError: (_ctx, _id, _payload, errors) => errors.map((e) => formatError(e.toJSON(), e)),
     },
     wsServer,
   );
@@ -247,7 +253,7 @@ export async function startSubgraph<Ctx extends BaseContext>(opts: SubgraphOptio
     schema,
     introspection: !production,
     includeStacktraceInErrorResponses: !production,
-    formatError: makeFormatError(!production),
+    formatError,
     hideSchemaDetailsFromClientErrors: production,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),

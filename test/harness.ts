@@ -13,7 +13,7 @@ export { gql, gqlUpload, type GraphQLResponse } from './client.js';
 import WebSocket from 'ws';
 import { loadConfig, type Config } from '../lib/config.js';
 import { DisposableStack } from '../lib/disposable.js';
-import { startEmbeddedInfra } from '../lib/embedded.js';
+import { startEmbeddedInfra, type EmbeddedRedisHandle } from '../lib/embedded.js';
 import { createLogger } from '../lib/logger.js';
 import { signAccessToken } from '../lib/tokens.js';
 import type { Redis } from 'ioredis';
@@ -67,7 +67,23 @@ export interface Stack {
   crash(name: 'user' | 'video' | 'chat' | 'search'): Promise<void>;
   /** An access token for a user, as login would issue it. */
   tokenFor(userId: string, roles?: string[]): Promise<string>;
+  /** The embedded redis-server, for fault injection; absent when REDIS_URL names a server of its own. */
+  redisServer?: RedisServerControl;
   dispose(): Promise<void>;
+}
+
+/** Faults of the embedded redis-server, as an operator or the kernel would cause them. */
+export interface RedisServerControl {
+  /** The current redis-server process. */
+  pid(): number;
+  /** SIGSTOP: the server keeps its connections open and answers nothing (a stall, a frozen VM). */
+  pause(): void;
+  /** SIGCONT after `pause`. */
+  resume(): void;
+  /** SIGKILL, resolved once the process has exited: connections drop, nothing is flushed beyond what the kernel has. */
+  kill(): Promise<void>;
+  /** A new redis-server on the same port and data directory, after `kill`. */
+  restart(): Promise<void>;
 }
 
 export interface StackOptions {
@@ -144,6 +160,7 @@ export async function startStack(env: Record<string, string> = {}, options: Stac
         await result.restart(name);
       },
       tokenFor: async (userId, roles = []) => (await signAccessToken(config.JWT_ACCESS_SECRET!, { userId, roles })).token,
+      ...(infra.redis ? { redisServer: redisControl(infra.redis) } : {}),
       dispose: () => stack.dispose(),
     };
     return result;
@@ -151,6 +168,22 @@ export async function startStack(env: Record<string, string> = {}, options: Stac
     await stack.dispose();
     throw err;
   }
+}
+
+function redisControl(handle: EmbeddedRedisHandle): RedisServerControl {
+  return {
+    pid: () => handle.server.pid,
+    pause: () => process.kill(handle.server.pid, 'SIGSTOP'),
+    resume: () => process.kill(handle.server.pid, 'SIGCONT'),
+    kill: async () => {
+      const server = handle.server;
+      process.kill(server.pid, 'SIGKILL');
+      await server.exited;
+    },
+    restart: async () => {
+      await handle.restart();
+    },
+  };
 }
 
 function pick(env: NodeJS.ProcessEnv, keys: string[]): Record<string, string> {

@@ -3,7 +3,9 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { connectRedis, pingRedis, startEmbeddedRedis } from './redis.js';
+import { GraphQLError } from 'graphql';
+import { makeFormatError } from '../errors.js';
+import { blockingConnection, connectRedis, isRedisUnavailable, pingRedis, startEmbeddedRedis } from './redis.js';
 
 function isAlive(pid: number): boolean {
   try {
@@ -107,5 +109,85 @@ describe('embedded redis-server', () => {
       admin.disconnect();
       await server.dispose();
     }
+  });
+
+  /** Settles with the error a command rejects with, or undefined when it succeeds. */
+  const failure = (p: Promise<unknown>) => p.then(() => undefined, (err: unknown) => err);
+
+  it('a stalled server (SIGSTOP): commands fail within the command timeout, recognisably; blocking reads keep their block time; all answers again after SIGCONT', async () => {
+    const server = await startEmbeddedRedis({ dataDir });
+    const client = connectRedis(server.url, { commandTimeoutMs: 300 });
+    const reader = blockingConnection(client, 800);
+    try {
+      await Promise.all([client.ping(), reader.ping()]);
+      // A block longer than the command timeout is not cut short by it: an idle stream is not a dead server.
+      let started = Date.now();
+      assert.equal(await reader.xread('BLOCK', 800, 'STREAMS', 'idle', '$'), null);
+      assert.ok(Date.now() - started >= 750, `the blocking read returned after ${Date.now() - started} ms`);
+
+      process.kill(server.pid, 'SIGSTOP');
+      try {
+        started = Date.now();
+        const errors = await Promise.all([
+          failure(client.get('k')),
+          failure(client.multi().incr('n').expire('n', 60).exec()),
+          failure(client.eval('return 1', 0)),
+          failure(reader.xread('BLOCK', 100, 'STREAMS', 'idle', '$')),
+        ]);
+        const elapsed = Date.now() - started;
+        // 300 ms for the commands, 900 ms for the blocking read; the rest is a busy machine.
+        assert.ok(elapsed < 5_000, `failed after ${elapsed} ms`);
+        for (const err of errors) assert.ok(isRedisUnavailable(err), `not recognised: ${String(err)}`);
+
+        // What a resolver's error looks like by the time formatError sees it.
+        const formatted = makeFormatError(false)({ message: 'Command timed out', path: ['sendMessage'], extensions: { code: 'INTERNAL_SERVER_ERROR' } }, new GraphQLError('Command timed out', { originalError: errors[0] as Error }));
+        assert.deepEqual(formatted, { message: 'A backing service is temporarily unavailable; retry shortly.', path: ['sendMessage'], extensions: { code: 'UPSTREAM_UNAVAILABLE' } });
+      } finally {
+        process.kill(server.pid, 'SIGCONT');
+      }
+      assert.equal(await client.incr('after-stall'), 1);
+      assert.equal(await reader.xread('STREAMS', 'idle', '0'), null);
+    } finally {
+      client.disconnect();
+      reader.disconnect();
+      await server.dispose();
+    }
+  });
+
+  it('a dead server: commands fail fast, recognisably, and the client reconnects to its replacement on the same port', async () => {
+    const first = await startEmbeddedRedis({ dataDir });
+    const client = connectRedis(first.url, { commandTimeoutMs: 2_000 });
+    let second: Awaited<ReturnType<typeof startEmbeddedRedis>> | undefined;
+    try {
+      await client.set('kept', 'yes');
+      process.kill(first.pid, 'SIGKILL');
+      await first.exited;
+      const started = Date.now();
+      const err = await failure(client.get('kept'));
+      const elapsed = Date.now() - started;
+      assert.ok(isRedisUnavailable(err), `not recognised: ${String(err)}`);
+      // Refused reconnects fail queued commands before the (here 2 s) command timeout.
+      assert.ok(elapsed < 1_900, `failed after ${elapsed} ms`);
+
+      second = await startEmbeddedRedis({ dataDir, port: first.port });
+      const deadline = Date.now() + 15_000;
+      for (;;) {
+        const value = await client.get('kept').catch(() => undefined);
+        if (value === 'yes') break;
+        assert.ok(Date.now() < deadline, 'no answer from the new server');
+        await new Promise((r) => setTimeout(r, 100));
+      }
+    } finally {
+      client.disconnect();
+      await second?.dispose();
+    }
+  });
+
+  it('tells Redis being away from Redis refusing a command', () => {
+    assert.equal(isRedisUnavailable(Object.assign(new Error('WRONGTYPE Operation against a key holding the wrong kind of value'), { name: 'ReplyError' })), false);
+    assert.equal(isRedisUnavailable(new Error('something else')), false);
+    assert.equal(isRedisUnavailable(undefined), false);
+    assert.equal(isRedisUnavailable(Object.assign(new Error('LOADING Redis is loading the dataset in memory'), { name: 'ReplyError' })), true);
+    assert.equal(isRedisUnavailable(new Error('wrapped', { cause: new Error('Command timed out') })), true);
   });
 });

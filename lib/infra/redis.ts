@@ -344,19 +344,39 @@ function sleep(ms: number): Promise<void> {
 export interface ConnectRedisOptions {
   /** CLIENT SETNAME, shown by CLIENT LIST; helps tell services apart on a shared server. @default none */
   name?: string;
+  /** Longest wait for any one command's answer (REDIS_COMMAND_TIMEOUT_MS). @default 1000 */
+  commandTimeoutMs?: number;
 }
 
+/** @default 1000 ms, as REDIS_COMMAND_TIMEOUT_MS */
+export const DEFAULT_REDIS_COMMAND_TIMEOUT_MS = 1_000;
+
 /**
- * An ioredis client with options chosen for services behind a load balancer: a command
- * issued while Redis is unreachable fails after a few reconnect attempts (so a request
- * errors out instead of hanging), while the client itself keeps reconnecting forever.
- * Blocking commands (XREADGROUP BLOCK, SUBSCRIBE) need a connection of their own.
+ * An ioredis client that fails fast while Redis is away and recovers by itself
+ * once it is back:
+ * - `commandTimeout`: every command is answered or rejected ("Command timed
+ *   out") within the timeout, whatever the cause: a stalled server (the socket
+ *   stays open and nothing answers, so no reconnect would ever start), a dead
+ *   one, or a reconnect in progress. Without it a command waits for a reply
+ *   that may never come.
+ * - `enableOfflineQueue` stays on: commands issued while connecting or during
+ *   a reconnect that succeeds within the timeout are sent instead of refused
+ *   (turning it off would fail every command at start-up and in every blip);
+ *   the timeout above bounds how long they wait in it.
+ * - `maxRetriesPerRequest: 1`: while reconnect attempts are being refused
+ *   (nothing listens), queued commands fail at the second failed attempt,
+ *   a few hundred milliseconds, rather than waiting out the whole timeout.
+ * The client itself keeps reconnecting forever. Such failures are recognised
+ * by `isRedisUnavailable` (clients see UPSTREAM_UNAVAILABLE). Blocking
+ * commands and subscriptions need a connection of their own: see
+ * `blockingConnection`.
  */
 export function connectRedis(url: string, opts: ConnectRedisOptions = {}): Redis {
   return new Redis(url, {
     connectionName: opts.name,
-    // ioredis' default of 20 retries holds a request for ~10 s during an outage.
-    maxRetriesPerRequest: 3,
+    commandTimeout: opts.commandTimeoutMs ?? DEFAULT_REDIS_COMMAND_TIMEOUT_MS,
+    enableOfflineQueue: true,
+    maxRetriesPerRequest: 1,
     // Queue commands until INFO says the server has finished loading its data.
     enableReadyCheck: true,
     connectTimeout: 5_000,
@@ -365,6 +385,42 @@ export function connectRedis(url: string, opts: ConnectRedisOptions = {}): Redis
     // (to whatever the URL now resolves to) and resending is the recovery.
     reconnectOnError: (err) => (err.message.startsWith('READONLY') ? 2 : false),
   });
+}
+
+/**
+ * A connection of its own for a blocking command (XREADGROUP ... BLOCK) that
+ * waits up to `blockMs` for data: the command timeout covers the wait plus the
+ * usual bound, so an idle stream is not taken for a dead server while a
+ * stalled one is still noticed.
+ */
+export function blockingConnection(redis: Redis, blockMs: number): Redis {
+  const timeout = redis.options.commandTimeout;
+  return redis.duplicate(timeout === undefined ? {} : { commandTimeout: timeout + blockMs });
+}
+
+/** Messages of ioredis' own errors when it could not get an answer (it has no classes for them). */
+const UNANSWERED = [/^Command timed out$/, /^Connection is closed\.?$/, /^Stream isn't writeable/, /^Command aborted due to connection close/, /^Socket timeout/];
+/** Server replies that mean "not now" (loading the AOF, a long script, a failover under way). */
+const NOT_NOW = /^(LOADING|BUSY|MASTERDOWN|TRYAGAIN|CLUSTERDOWN|READONLY) /;
+
+/**
+ * True when `err` (or what it wraps: `originalError`, `cause`) says Redis
+ * could not be reached or did not answer in time, as opposed to a command
+ * Redis refused. Used to answer UPSTREAM_UNAVAILABLE.
+ */
+export function isRedisUnavailable(err: unknown): boolean {
+  for (let e = err, depth = 0; e && typeof e === 'object' && depth < 5; depth++) {
+    const { name, message } = e as { name?: unknown; message?: unknown };
+    if (name === 'MaxRetriesPerRequestError') return true;
+    if (typeof message === 'string') {
+      if ((name === 'Error' || name === 'AbortError') && UNANSWERED.some((re) => re.test(message))) return true;
+      if (name === 'ReplyError' && NOT_NOW.test(message)) return true;
+    }
+    const next = (e as { originalError?: unknown; cause?: unknown }).originalError ?? (e as { cause?: unknown }).cause;
+    if (next === e) break;
+    e = next;
+  }
+  return false;
 }
 
 /** Readiness probe: resolves when the server answers PING within timeoutMs (@default 2000). */

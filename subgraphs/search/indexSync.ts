@@ -152,8 +152,10 @@ export class IndexSync {
   private firstFullSync(): { stop(): void } {
     let stopped = false;
     void (async () => {
-      for (let delay = 500; !stopped && !(await this.deps.redis.exists(FULL_SYNC_MARKER)); delay = Math.min(delay * 2, 30_000)) {
+      for (let delay = 500; !stopped; delay = Math.min(delay * 2, 30_000)) {
         try {
+          // Inside the try: Redis away fails this attempt like any other, instead of escaping the loop as an unhandled rejection.
+          if (await this.deps.redis.exists(FULL_SYNC_MARKER)) return;
           await this.fullSync(false);
         } catch (err) {
           this.deps.log.warn({ err, retryInMs: delay }, 'first full sync failed; retrying');
