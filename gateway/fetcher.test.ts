@@ -8,17 +8,25 @@ let server: http.Server;
 let url: string;
 let received = 0;
 let aborted = 0;
+/** While set, the subgraph never answers: the request stays open until the client cancels it. */
+let holding = false;
+/** Called as each request arrives and as each is cancelled, for tests that wait for those moments. */
+let onRequest: () => void = () => {};
+let onCancel: () => void = () => {};
 before(async () => {
   server = http.createServer((req, res) => {
     received++;
     req.resume();
-    const timer = setTimeout(() => res.writeHead(200, { 'content-type': 'application/json' }).end('{"data":{"ok":true}}'), 100);
+    // Answers after 100 ms: long enough for requests issued together to be in flight together.
+    const timer = holding ? undefined : setTimeout(() => res.writeHead(200, { 'content-type': 'application/json' }).end('{"data":{"ok":true}}'), 100);
     res.on('close', () => {
       if (!res.writableFinished) {
         aborted++;
         clearTimeout(timer);
+        onCancel();
       }
     });
+    onRequest();
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
   url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`;
@@ -42,8 +50,11 @@ test('identical queries of one viewer share a request; of two viewers, they do n
   await fetcher.close();
 });
 
-test('a shared request is cancelled only when every waiting client has gone away', async () => {
-  const fetcher = createSubgraphFetcher();
+// No sleeps: the test waits for the subgraph to hold the request, then for it to see the cancellation.
+// A fetcher that never cancels fails by the timeout rather than hanging.
+test('a shared request is cancelled only when every waiting client has gone away', { timeout: 60_000 }, async () => {
+  // The fetcher's own timeout is far beyond the test's, so only the client's cancellation can end the held request.
+  const fetcher = createSubgraphFetcher({ timeoutMs: 3_600_000 });
   const one = new AbortController();
   const two = new AbortController();
   aborted = 0;
@@ -54,12 +65,20 @@ test('a shared request is cancelled only when every waiting client has gone away
   await first.catch(() => undefined);
   assert.equal(aborted, 0);
 
-  const three = new AbortController();
-  const lone = fetcher(url, init, { viewerKey: 'z', mergeable: true, signal: three.signal });
-  await new Promise((r) => setTimeout(r, 20));
-  three.abort();
-  await assert.rejects(lone);
-  await new Promise((r) => setTimeout(r, 50));
-  assert.equal(aborted, 1, 'the subgraph saw the request cancelled');
-  await fetcher.close();
+  holding = true;
+  const arrived = new Promise<void>((resolve) => (onRequest = resolve));
+  const cancelled = new Promise<void>((resolve) => (onCancel = resolve));
+  try {
+    const three = new AbortController();
+    const lone = fetcher(url, init, { viewerKey: 'z', mergeable: true, signal: three.signal });
+    await arrived;
+    three.abort();
+    await assert.rejects(lone);
+    await cancelled;
+    assert.equal(aborted, 1, 'the subgraph saw the request cancelled');
+  } finally {
+    holding = false;
+    onRequest = onCancel = () => {};
+    await fetcher.close();
+  }
 });

@@ -31,7 +31,7 @@ import { bodyDeadline, isJsonGraphQLPost, jsonErrors, serveJsonGraphQLSafely } f
 import { IdentityTokenCache, REQUEST_ID, REQUEST_ID_HEADER } from '../lib/identity.js';
 import type { Logger } from '../lib/logger.js';
 import { schemaPath } from '../lib/paths.js';
-import { runReadiness } from '../lib/subgraph.js';
+import { runReadiness, SERVER_KEEP_ALIVE_MS } from '../lib/subgraph.js';
 import { requireRedis } from '../lib/runtime.js';
 import { pingRedis } from '../lib/infra/redis.js';
 import { drainAfterResponse, multipartRequests } from '../lib/multipart.js';
@@ -153,6 +153,11 @@ export async function startGateway(config: Config, log: Logger, opts: GatewayOpt
   // Slow clients: a socket that dribbles headers or a request holds memory and a connection.
   httpServer.headersTimeout = config.HTTP_HEADERS_TIMEOUT_MS;
   httpServer.requestTimeout = config.HTTP_REQUEST_TIMEOUT_MS;
+  // Idle keep-alive connections are left for the client to close: a request that
+  // a client sends on a connection as the server closes it is reset, and a POST
+  // cannot be retried blindly. 65 s outlasts the idle timeouts of common load
+  // balancers (60 s) and of clients that keep their own (Node's 5 s default did not).
+  httpServer.keepAliveTimeout = SERVER_KEEP_ALIVE_MS;
 
   const limits = limitsFromConfig(config);
   const formatError = makeFormatError(!production);

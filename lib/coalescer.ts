@@ -18,6 +18,8 @@
  * - No caching: a batch only accepts callers until its query starts, so every
  *   caller gets data read after it asked — never older than its request.
  */
+import { systemClock, type Clock, type ClockTimer } from './clock.js';
+
 export interface CoalescerOptions {
   /** Off: every lookup goes straight to the store. @default true */
   enabled?: boolean;
@@ -27,6 +29,13 @@ export interface CoalescerOptions {
   windowMs?: number;
   /** Longest a caller waits for its batch before querying alone. @default 50 ms */
   maxWaitMs?: number;
+  /**
+   * Where the rate window, the batch window and the bounded wait read the
+   * time and set their timers. Tests pass a manual clock, so that whether a
+   * batch is "slow" is decided by the test, not by how busy the machine is.
+   * @default systemClock
+   */
+  clock?: Clock;
 }
 
 export interface CoalescerStats {
@@ -46,6 +55,7 @@ export class Coalescer<T extends { id: string }> {
   private readonly threshold: number;
   private readonly windowMs: number;
   private readonly maxWaitMs: number;
+  private readonly clock: Clock;
   private readonly counts = new Array<number>(BUCKETS).fill(0);
   private bucketStart = 0;
   private bucketIndex = 0;
@@ -60,10 +70,11 @@ export class Coalescer<T extends { id: string }> {
     this.threshold = opts.thresholdPerSecond ?? 200;
     this.windowMs = opts.windowMs ?? 2;
     this.maxWaitMs = opts.maxWaitMs ?? 50;
+    this.clock = opts.clock ?? systemClock;
   }
 
   /** Lookups counted over the last second. */
-  rate(now = Date.now()): number {
+  rate(now = this.clock.now()): number {
     this.advance(now);
     return this.counts.reduce((a, b) => a + b, 0);
   }
@@ -85,7 +96,7 @@ export class Coalescer<T extends { id: string }> {
 
   /** The records of `ids` that exist, in any order (the per-request loader orders them). */
   async load(ids: readonly string[]): Promise<T[]> {
-    const now = Date.now();
+    const now = this.clock.now();
     this.advance(now);
     this.counts[this.bucketIndex]! += ids.length;
     this.stats.lookups += ids.length;
@@ -93,12 +104,12 @@ export class Coalescer<T extends { id: string }> {
 
     this.stats.merged += ids.length;
     const batch = this.join(ids);
-    let timer: NodeJS.Timeout | undefined;
+    let timer: ClockTimer;
     const timedOut = new Promise<'timeout'>((resolve) => {
-      timer = setTimeout(() => resolve('timeout'), this.maxWaitMs);
+      timer = this.clock.setTimeout(() => resolve('timeout'), this.maxWaitMs);
     });
     const result = await Promise.race([batch, timedOut]);
-    clearTimeout(timer);
+    this.clock.clearTimeout(timer);
     if (result === 'timeout') {
       this.stats.timeouts++;
       return this.direct(ids);
@@ -119,7 +130,7 @@ export class Coalescer<T extends { id: string }> {
     if (!this.open) {
       const batch = { ids: new Set<string>(), result: undefined as unknown as Promise<Map<string, T>> };
       batch.result = new Promise<Map<string, T>>((resolve, reject) => {
-        setTimeout(() => {
+        this.clock.setTimeout(() => {
           // Closed: callers from now on open a new batch, so nobody gets data read before they asked.
           if (this.open === batch) this.open = undefined;
           this.stats.queries++;

@@ -20,22 +20,25 @@ after(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
+// Locks that must not expire during a test live for a minute: a slow run cannot outlast them.
+const LONG = 60_000;
+
 test('only one holder at a time; release frees it', async () => {
-  const a = await tryLock(redis, 'lock:a', 5000);
+  const a = await tryLock(redis, 'lock:a', LONG);
   assert.ok(a);
-  assert.equal(await tryLock(redis, 'lock:a', 5000), null);
+  assert.equal(await tryLock(redis, 'lock:a', LONG), null);
   assert.equal(await a.release(), true);
-  assert.ok(await tryLock(redis, 'lock:a', 5000));
+  assert.ok(await tryLock(redis, 'lock:a', LONG));
 });
 
 test('an expired holder cannot release or renew the lock its successor took', async () => {
   const first = await tryLock(redis, 'lock:b', 50);
   assert.ok(first);
   await new Promise((r) => setTimeout(r, 80));
-  const second = await tryLock(redis, 'lock:b', 5000);
+  const second = await tryLock(redis, 'lock:b', LONG);
   assert.ok(second, 'the expired lock is free again');
   assert.equal(await first.release(), false);
-  assert.equal(await first.renew(5000), false);
+  assert.equal(await first.renew(LONG), false);
   assert.equal(await redis.get('lock:b'), second.token, 'the successor still holds it');
 });
 
@@ -43,7 +46,7 @@ test('withLock runs once among concurrent callers', async () => {
   let runs = 0;
   const results = await Promise.all(
     Array.from({ length: 10 }, () =>
-      withLock(redis, 'lock:c', 5000, async () => {
+      withLock(redis, 'lock:c', LONG, async () => {
         runs++;
         await new Promise((r) => setTimeout(r, 50));
         return 'ran';

@@ -104,6 +104,14 @@ export interface RunningSubgraph {
 /** Largest JSON request body a subgraph accepts. @default 2 MB */
 const JSON_BODY_LIMIT = 2 * 1024 * 1024;
 
+/**
+ * How long an idle keep-alive connection stays open on a subgraph (and on the
+ * gateway): well beyond the 30 s the gateway's fetcher keeps one
+ * (gateway/fetcher.ts), so that the client is always the side that closes it.
+ * @default 65000 ms
+ */
+export const SERVER_KEEP_ALIVE_MS = 65_000;
+
 /** How long /ready waits for one backing service. @default 2000 ms */
 const READY_TIMEOUT_MS = 2000;
 
@@ -218,6 +226,13 @@ export async function startSubgraph<Ctx extends BaseContext>(opts: SubgraphOptio
   });
   httpServer.headersTimeout = config.HTTP_HEADERS_TIMEOUT_MS;
   httpServer.requestTimeout = config.HTTP_REQUEST_TIMEOUT_MS;
+  // An idle keep-alive connection must be closed by the client (the gateway's
+  // fetcher, which keeps one for at most 30 s), never by this server: a server
+  // that closes it while the client is sending a request on it resets that
+  // request, and the client sees UPSTREAM_UNAVAILABLE. Node's 5 s default left
+  // the client only the 1 s its keep-alive hint allows for, which a busy event
+  // loop overruns.
+  httpServer.keepAliveTimeout = SERVER_KEEP_ALIVE_MS;
 
   const formatError = makeFormatError(!production);
   const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql', maxPayload: config.WS_MAX_PAYLOAD_BYTES });

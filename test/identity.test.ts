@@ -353,7 +353,9 @@ describe('identity', () => {
     const star = await register();
     const fans = await Promise.all(Array.from({ length: 100 }, async () => {
       const f = await register();
-      await gql(url, `mutation($id: ID!) { follow(userId: $id) { id } }`, { id: star.user.id }, as(f));
+      // Checked one by one: a follow that failed would otherwise show only as a short list below.
+      const followed = await gql(url, `mutation($id: ID!) { follow(userId: $id) { id } }`, { id: star.user.id }, as(f));
+      assert.equal(followed.errors, undefined, JSON.stringify(followed.errors));
       return f;
     }));
     stack.resetCounts();

@@ -81,7 +81,16 @@ function observe(p: Promise<unknown>): { settled: boolean } {
   return state;
 }
 
-async function until(what: string, condition: () => Promise<boolean>, timeoutMs = 5_000): Promise<void> {
+/**
+ * Leases expire by Redis' clock (TIME), which a test cannot move, so the tests
+ * that need a lease to expire use a real TTL. It is long enough that a holder
+ * renewing every 50-100 ms never misses it, even on a machine whose cores are
+ * busy elsewhere: renewals would have to stall for seconds.
+ */
+const TTL = 2_000;
+
+/** Polls until `condition`; the deadline only bounds a test that would otherwise hang. */
+async function until(what: string, condition: () => Promise<boolean>, timeoutMs = 60_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!(await condition())) {
     if (Date.now() > deadline) throw new Error(`timed out waiting until ${what}`);
@@ -179,7 +188,8 @@ test('waiters are served in arrival order across instances', async () => {
 });
 
 test('a caller that waits longer than queueTimeoutMs gets RATE_LIMITED with retryAfterSeconds and leaves the queue', async () => {
-  const [one, two] = twoInstances([KEY_A], { queueTimeoutMs: 150, leaseTtlMs: 5_000 });
+  // The held leases must outlive the wait however slowly the test runs, hence a long TTL.
+  const [one, two] = twoInstances([KEY_A], { queueTimeoutMs: 150, leaseTtlMs: 60_000 });
   const held = await Promise.all([one.acquire('text'), one.acquire('text')]);
 
   await assert.rejects(
@@ -187,7 +197,7 @@ test('a caller that waits longer than queueTimeoutMs gets RATE_LIMITED with retr
     withCode('RATE_LIMITED', (ext) => {
       assert.ok(Number.isInteger(ext.retryAfterSeconds), 'retryAfterSeconds is whole seconds');
       const seconds = ext.retryAfterSeconds as number;
-      assert.ok(seconds >= 1 && seconds <= 5, `retryAfterSeconds ${seconds} within the lease TTL`);
+      assert.ok(seconds >= 1 && seconds <= 60, `retryAfterSeconds ${seconds} within the lease TTL`);
     }),
   );
   assert.equal(await one.waiting('text'), 0);
@@ -195,7 +205,7 @@ test('a caller that waits longer than queueTimeoutMs gets RATE_LIMITED with retr
 });
 
 test('a lease never released (its holder crashed) frees its slot after leaseTtlMs', async () => {
-  const [crashed, survivor] = twoInstances([KEY_A], { leaseTtlMs: 300 });
+  const [crashed, survivor] = twoInstances([KEY_A], { leaseTtlMs: TTL });
   const lost = await crashed.acquire('text');
   // The survivor's own lease stays alive, so it is the crashed lease's expiry,
   // not the whole slot set's, that frees the slot.
@@ -218,7 +228,7 @@ test('a lease never released (its holder crashed) frees its slot after leaseTtlM
 });
 
 test('renew keeps a lease alive past its TTL', async () => {
-  const [holder, other] = twoInstances([KEY_A], { leaseTtlMs: 300, queueTimeoutMs: 900 });
+  const [holder, other] = twoInstances([KEY_A], { leaseTtlMs: TTL, queueTimeoutMs: 3 * TTL });
   const held = await Promise.all([holder.acquire('text'), holder.acquire('text')]);
 
   let renewing = true;
@@ -240,12 +250,16 @@ test('renew keeps a lease alive past its TTL', async () => {
 });
 
 test('a lease whose TTL passed without renewal is lost, even before anyone else sweeps it', async () => {
-  const [one] = twoInstances([KEY_A], { leaseTtlMs: 200 });
+  const [one] = twoInstances([KEY_A], { leaseTtlMs: TTL });
   const [kept, neglected] = await Promise.all([one.acquire('text'), one.acquire('text')]);
-  for (let i = 0; i < 7; i++) {
+  // Renew one lease until the other has expired by Redis' clock (status counts live leases only),
+  // rather than for a fixed time that a slow run may not have covered.
+  await until('the neglected lease has expired', async () => {
     assert.equal(await kept.renew(), true);
+    if ((await one.status())[0]?.inUse.text === 1) return true;
     await sleep(50);
-  }
+    return false;
+  });
   assert.equal(await neglected.renew(), false, 'no reviving a lease whose slot may be someone else\'s');
   assert.equal((await one.status())[0]?.inUse.text, 1);
   await releaseAll([kept, neglected]);
@@ -275,8 +289,11 @@ test('a disabled key is skipped by every instance and shown in status', async ()
   await assert.rejects(one.disable('not-a-key-id', 'x'), TypeError);
 });
 
-test('waiters fail with UPSTREAM_UNAVAILABLE as soon as the last usable key is disabled', async () => {
-  const [one, two] = twoInstances([KEY_A], { queueTimeoutMs: 10_000 });
+// The waiter could wait 10 minutes: only the disabled key, not its queue timeout, may end its wait
+// (on a slow run a 10 s timeout could answer RATE_LIMITED first). A pool that never noticed fails by
+// the test's timeout.
+test('waiters fail with UPSTREAM_UNAVAILABLE as soon as the last usable key is disabled', { timeout: 120_000 }, async () => {
+  const [one, two] = twoInstances([KEY_A], { queueTimeoutMs: 600_000 });
   const held = await Promise.all([one.acquire('text'), one.acquire('text')]);
   const waiter = two.acquire('text');
   await until('the caller is queued', async () => (await one.waiting('text')) === 1);
@@ -287,9 +304,10 @@ test('waiters fail with UPSTREAM_UNAVAILABLE as soon as the last usable key is d
   await releaseAll(held);
 });
 
-test('excluding every usable key fails with UPSTREAM_UNAVAILABLE at once; excluding one fails over', { timeout: 5_000 }, async () => {
-  // A 60 s queue timeout: had the pool queued these calls, the test would time out.
-  const [one, two] = twoInstances([KEY_A, KEY_B], { queueTimeoutMs: 60_000 });
+// A 10-minute queue timeout: had the pool queued these calls, the test would time out after 2 minutes,
+// however slowly the machine runs the calls that do not queue.
+test('excluding every usable key fails with UPSTREAM_UNAVAILABLE at once; excluding one fails over', { timeout: 120_000 }, async () => {
+  const [one, two] = twoInstances([KEY_A, KEY_B], { queueTimeoutMs: 600_000 });
   const failover = await one.acquire('text', { exclude: new Set([ID_A]) });
   assert.equal(failover.keyId, ID_B);
   await failover.release();
@@ -309,9 +327,10 @@ test('no configured keys at all is LLM_NOT_CONFIGURED', async () => {
 });
 
 test('an abort while waiting rejects with its reason and leaves the queue, so the next waiter is not blocked', async () => {
-  // The queue timeout is shorter than the heartbeat TTL (2 s by default): if the
-  // aborted caller stayed in the queue, the next one would time out behind it.
-  const [one, two] = twoInstances([KEY_A], { queueTimeoutMs: 1_500 });
+  // The queue timeout is shorter than the heartbeat TTL: if the aborted caller
+  // stayed in the queue, the next one would time out behind it. Both are long,
+  // so a slow run cannot make the next caller time out for any other reason.
+  const [one, two] = twoInstances([KEY_A], { queueTimeoutMs: 30_000, heartbeatTtlMs: 120_000 });
   const held = await Promise.all([one.acquire('text'), one.acquire('text')]);
 
   const controller = new AbortController();
@@ -335,7 +354,9 @@ test('an abort while waiting rejects with its reason and leaves the queue, so th
 
 test('the queue entry of an instance that died while waiting lapses with its heartbeat', async () => {
   const namespace = newNamespace();
-  const opts = { heartbeatTtlMs: 300, queueTimeoutMs: 5_000 };
+  // A short heartbeat so the dead waiter lapses quickly; a long queue timeout so the live
+  // one is still waiting when it does, however slow the run.
+  const opts = { heartbeatTtlMs: 300, queueTimeoutMs: 60_000 };
   const one = pool(redisA, namespace, [KEY_A], opts);
   const two = pool(redisB, namespace, [KEY_A], opts);
   const redisC = connectRedis(server.url, { name: 'chat-3' });

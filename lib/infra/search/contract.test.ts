@@ -425,9 +425,18 @@ describe('embedded index snapshot', () => {
     const index = await createEmbeddedIndex({ snapshotFile, autosaveMs: 20 });
     try {
       await index.upsert([VIDEOS[0]!]);
-      await new Promise((resolve) => setTimeout(resolve, 200));
-      const saved = JSON.parse(await readFile(snapshotFile, 'utf8')) as { documents: { id: string }[] };
-      assert.deepEqual(saved.documents.map((d) => d.id), ['v1']);
+      // Nothing but the autosave timer writes the file; wait for it (however late a busy machine
+      // runs it) rather than a fixed 200 ms. The deadline only bounds a test that would hang.
+      const read = async () => {
+        try {
+          return (JSON.parse(await readFile(snapshotFile, 'utf8')) as { documents: { id: string }[] }).documents.map((d) => d.id);
+        } catch {
+          return null; // not written yet
+        }
+      };
+      let ids = await read();
+      for (const deadline = Date.now() + 60_000; !ids?.length && Date.now() < deadline; ids = await read()) await new Promise((resolve) => setTimeout(resolve, 20));
+      assert.deepEqual(ids, ['v1']);
     } finally {
       await index.dispose();
     }
