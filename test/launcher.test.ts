@@ -36,7 +36,8 @@ const alive = (pid: number) => {
 test('npm start serves the graph and SIGTERM stops every process it started', { timeout: 240_000 }, async () => {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'vidhub-launch-'));
   const [gw, u, v, c, s] = await Promise.all([freePort(), freePort(), freePort(), freePort(), freePort()]);
-  const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, GATEWAY_PORT: String(gw), USER_PORT: String(u), VIDEO_PORT: String(v), CHAT_PORT: String(c), SEARCH_PORT: String(s), LOG_LEVEL: 'warn' };
+  const metrics = { GATEWAY_METRICS_PORT: await freePort(), USER_METRICS_PORT: await freePort(), VIDEO_METRICS_PORT: await freePort(), CHAT_METRICS_PORT: await freePort(), SEARCH_METRICS_PORT: await freePort() };
+  const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, GATEWAY_PORT: String(gw), USER_PORT: String(u), VIDEO_PORT: String(v), CHAT_PORT: String(c), SEARCH_PORT: String(s), LOG_LEVEL: 'warn', ...Object.fromEntries(Object.entries(metrics).map(([k, p]) => [k, String(p)])) };
   for (const k of ['REDIS_URL', 'S3_ENDPOINT', 'MONGODB_URI', 'ELASTICSEARCH_URL', 'INTERNAL_IDENTITY_SECRET', 'JWT_ACCESS_SECRET', 'JWT_REFRESH_SECRET']) delete env[k];
   const launcher = spawn(process.execPath, [path.join(ROOT, 'scripts/start.mjs')], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
@@ -55,6 +56,11 @@ test('npm start serves the graph and SIGTERM stops every process it started', { 
       launcher.once('exit', (code) => reject(new Error(`launcher exited ${code}:\n${output}`)));
     });
     assert.match(output, new RegExp(`http://127\\.0\\.0\\.1:${gw}/graphql`));
+    // The ready message lists where each service's metrics are scraped, and they answer there.
+    for (const [name, port] of Object.entries({ gateway: metrics.GATEWAY_METRICS_PORT, user: metrics.USER_METRICS_PORT, video: metrics.VIDEO_METRICS_PORT, chat: metrics.CHAT_METRICS_PORT, search: metrics.SEARCH_METRICS_PORT })) {
+      assert.match(output, new RegExp(`${name} http://127\\.0\\.0\\.1:${port}/metrics`));
+      assert.match(await (await fetch(`http://127.0.0.1:${port}/metrics`)).text(), new RegExp(`process_cpu_user_seconds_total\\{service="${name}"\\}`));
+    }
 
     const res = await fetch(`http://127.0.0.1:${gw}/graphql`, {
       method: 'POST',
