@@ -4,7 +4,7 @@
  * when it ends), with the same facts observed in
  * `vidhub_gateway_operation_duration_seconds`.
  *
- * Fields (README.md, Access log): `rid`, `traceId` (absent until requests are
+ * Fields (README.md, Logs): `rid`, `traceId` (absent until requests are
  * traced), `operation`, `type`, `transport`, `durationMs`, `outcome`, `codes`,
  * `userId`, `clientIp`, and `status` (HTTP) or `events` (subscriptions).
  *

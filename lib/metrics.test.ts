@@ -1,7 +1,10 @@
 import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { test } from 'node:test';
 import { has, parseMetrics, valueOf } from '../test/prometheus.js';
 import { ServiceMetrics, instrumentStore } from './metrics.js';
+import { ROOT } from './paths.js';
 
 class Store {
   #rows = new Map<string, string>([['a', 'alpha']]);
@@ -51,4 +54,21 @@ test('figures kept elsewhere are read at scrape time; a read that fails leaves i
   samples = parseMetrics(await metrics.registry.metrics());
   assert.equal(valueOf(samples, 'vidhub_test_merged_total'), 7);
   assert.equal(has(samples, 'vidhub_test_lag'), false);
+});
+
+test('README.md (Metrics) lists every metric the services define, and no other', () => {
+  const defined = new Set<string>();
+  const walk = (dir: string) => {
+    for (const entry of readdirSync(path.join(ROOT, dir), { withFileTypes: true })) {
+      const rel = path.join(dir, entry.name);
+      if (entry.isDirectory()) walk(rel);
+      else if (entry.name.endsWith('.ts') && !entry.name.endsWith('.test.ts')) for (const [, name] of readFileSync(path.join(ROOT, rel), 'utf8').matchAll(/\.(?:counter|gauge|histogram|counterFrom|gaugeFrom)(?:<[^>]*>)?\(\s*'(vidhub_[a-z_]+)'/g)) defined.add(name!);
+    }
+  };
+  for (const dir of ['lib', 'gateway', 'subgraphs']) walk(dir);
+  const readme = readFileSync(path.join(ROOT, 'README.md'), 'utf8');
+  const section = readme.slice(readme.indexOf('\n## Metrics\n'), readme.indexOf('\n## Logs\n'));
+  const documented = new Set([...section.matchAll(/`(vidhub_[a-z_]+)`/g)].map((m) => m[1]!));
+  assert.ok(defined.size > 20, `found ${defined.size} metric names in the sources`);
+  assert.deepEqual([...defined].sort(), [...documented].sort());
 });
