@@ -52,6 +52,8 @@ const MAX_VERIFIED = 20_000;
 export class AccessVerifier {
   private readonly verified = new Map<string, VerifiedAccess>();
   readonly revocations: RevocationWatch;
+  /** Tokens checked, by result (metrics read them at scrape time). */
+  readonly stats = { valid: 0, cached: 0, invalid: 0 };
 
   constructor(
     private readonly secret: string,
@@ -62,8 +64,18 @@ export class AccessVerifier {
 
   async verify(token: string): Promise<VerifiedAccess> {
     const hit = this.verified.get(token);
-    if (hit && hit.expiresAt * 1000 > Date.now()) return hit;
-    const viewer = await verifyAccessToken(this.secret, token);
+    if (hit && hit.expiresAt * 1000 > Date.now()) {
+      this.stats.cached++;
+      return hit;
+    }
+    let viewer: VerifiedAccess;
+    try {
+      viewer = await verifyAccessToken(this.secret, token);
+    } catch (err) {
+      this.stats.invalid++;
+      throw err;
+    }
+    this.stats.valid++;
     if (this.verified.size >= MAX_VERIFIED) this.verified.clear();
     this.verified.set(token, viewer);
     return viewer;

@@ -1,5 +1,6 @@
 import type { Viewer } from '../lib/identity.js';
 import type { Logger } from '../lib/logger.js';
+import type { AccessEntry } from './access.js';
 import type { SessionInstruction } from '../lib/session.js';
 
 export interface GatewayContext {
@@ -22,4 +23,6 @@ export interface GatewayContext {
   multipart?: boolean;
   /** Sets or clears the session cookies on the client's response. */
   applySession?: (instruction: SessionInstruction) => void;
+  /** The operation's access-log entry (gateway/access.ts); absent for the internal contexts of subscription events. */
+  access?: AccessEntry;
 }

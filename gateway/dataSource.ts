@@ -16,7 +16,11 @@
  * UNAUTHENTICATED/FORBIDDEN for 401/403, the subgraph's Cache-Control header
  * restricting the response's cache policy, and the gateway's own headers
  * (`apollo-federation-include-trace`) passed on.
+ *
+ * Each fetch is timed into `vidhub_gateway_subgraph_fetch_duration_seconds`
+ * by outcome, through observers bound once per data source.
  */
+import { performance } from 'node:perf_hooks';
 import type { GraphQLDataSource, GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import type { GatewayCachePolicy, GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
 import type { FetcherResponse } from '@apollo/utils.fetcher';
@@ -26,6 +30,7 @@ import { INTERNAL_IDENTITY_HEADER, REQUEST_ID_HEADER, viewerKey } from '../lib/i
 import { REFRESH_TOKEN_HEADER, SESSION_HEADER, decodeSession } from '../lib/session.js';
 import type { GatewayContext } from './context.js';
 import type { CallScope, SubgraphFetcher } from './fetcher.js';
+import type { FetchOutcome, GatewayMetrics } from './metrics.js';
 import { UploadTable } from './uploads.js';
 
 const MUTATION = /^\s*mutation\b/;
@@ -36,13 +41,16 @@ const SHARED_ACROSS_VIEWERS = '\u0000any viewer';
 export class SubgraphDataSource implements GraphQLDataSource<GatewayContext> {
   private readonly uploads = new UploadTable();
   private readonly fetcher: SubgraphFetcher;
+  private readonly observe: Record<FetchOutcome, (seconds: number) => void> | undefined;
 
   constructor(
     readonly name: string,
     readonly url: string,
     fetcher: SubgraphFetcher,
+    metrics?: GatewayMetrics,
   ) {
     this.fetcher = this.uploads.fetcher(fetcher);
+    this.observe = metrics?.fetchObservers(name);
   }
 
   async process(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<GatewayGraphQLResponse> {
@@ -78,10 +86,12 @@ export class SubgraphDataSource implements GraphQLDataSource<GatewayContext> {
       ...(context?.signal ? { signal: context.signal } : {}),
     };
 
+    const started = performance.now();
     let response: FetcherResponse;
     try {
       response = await this.fetcher(this.url, { method: 'POST', headers, body }, scope);
     } catch (err) {
+      this.observe?.[context?.signal?.aborted ? 'cancelled' : 'unavailable']((performance.now() - started) / 1000);
       context?.log?.warn({ err, subgraph: this.name }, 'subgraph request failed');
       // No response at all: the subgraph is down or unreachable (or the client went away).
       throw appError(ErrorCode.UPSTREAM_UNAVAILABLE, `The ${this.name} service is unavailable; try again shortly.`);
@@ -90,6 +100,7 @@ export class SubgraphDataSource implements GraphQLDataSource<GatewayContext> {
     }
     if (!response.ok) {
       const refused = await parseBody(response).catch(() => undefined);
+      this.observe?.error((performance.now() - started) / 1000);
       // A subgraph runs its own scalars: it refuses variables they reject (a
       // string where an Upload goes) with 400 and a GraphQL body whose errors
       // carry their codes. Those are the client's errors, passed on like any
@@ -99,7 +110,9 @@ export class SubgraphDataSource implements GraphQLDataSource<GatewayContext> {
       throw errorFromResponse(response, refused);
     }
     const parsed = await parseBody(response);
-    if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) throw new Error(`Expected JSON response body, but received: ${String(parsed)}`);
+    const valid = parsed && typeof parsed === 'object' && !Array.isArray(parsed);
+    this.observe?.[valid && !('errors' in parsed) ? 'success' : 'error']((performance.now() - started) / 1000);
+    if (!valid) throw new Error(`Expected JSON response body, but received: ${String(parsed)}`);
 
     if (this.name === 'user' && context?.applySession) {
       const header = response.headers.get(SESSION_HEADER);

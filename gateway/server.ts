@@ -3,7 +3,11 @@
  *
  * Per request: a request id (the client's `x-request-id` if well-formed, else a
  * new one) echoed in the response and forwarded to subgraphs; the access token
- * verified once; the viewer forwarded as an internal identity token.
+ * verified once; the viewer forwarded as an internal identity token; one
+ * access-log line and the operation's metrics (gateway/access.ts).
+ *
+ * Metrics are served on their own listener (GATEWAY_METRICS_PORT), never on
+ * the public one: /metrics on the gateway's port is a 404.
  *
  * The supergraph comes from schema/supergraph.graphql (composed offline by
  * `npm run compose`), or from Apollo's managed federation when APOLLO_KEY and
@@ -25,21 +29,24 @@ import {
   ApolloServerPluginSchemaReportingDisabled,
   ApolloServerPluginUsageReportingDisabled,
 } from '@apollo/server/plugin/disabled';
-import { SUBGRAPHS, subgraphUrl, type Config, type SubgraphName } from '../lib/config.js';
+import { SUBGRAPHS, metricsPort, subgraphUrl, type Config, type SubgraphName } from '../lib/config.js';
 import { makeFormatError } from '../lib/errors.js';
 import { bodyDeadline, isJsonGraphQLPost, jsonErrors, serveJsonGraphQLSafely } from '../lib/graphqlHttp.js';
 import { IdentityTokenCache, REQUEST_ID, REQUEST_ID_HEADER } from '../lib/identity.js';
 import type { Logger } from '../lib/logger.js';
+import { ServiceMetrics, serveMetrics, type MetricsServer } from '../lib/metrics.js';
 import { schemaPath } from '../lib/paths.js';
 import { runReadiness, SERVER_KEEP_ALIVE_MS } from '../lib/subgraph.js';
 import { requireRedis } from '../lib/runtime.js';
 import { pingRedis } from '../lib/infra/redis.js';
 import { drainAfterResponse, multipartRequests } from '../lib/multipart.js';
+import { AccessLog, type AccessEntry } from './access.js';
 import { AccessVerifier, authenticate, sessionApplier } from './auth.js';
 import type { GatewayContext } from './context.js';
 import { SubgraphDataSource } from './dataSource.js';
 import { createSubgraphFetcher } from './fetcher.js';
 import { asLimitError, costPlugin, documentLimitRules, limitsFromConfig } from './limits.js';
+import { GatewayMetrics } from './metrics.js';
 import { requestChecksPlugin } from './requestChecks.js';
 import { SubscriptionBridge } from './subscriptions.js';
 
@@ -48,6 +55,8 @@ export interface RunningGateway {
   port: number;
   /** Subgraph requests sent, and requests answered by merging into one already in flight. */
   fetcherStats: { requests: number; merged: number };
+  /** Where the gateway's metrics are scraped: http://host:port/metrics, on a listener of its own. */
+  metricsUrl: string;
   dispose(): Promise<void>;
 }
 
@@ -55,6 +64,8 @@ export interface GatewayOptions {
   port?: number;
   /** Overrides of the subgraph URLs (tests start subgraphs on free ports). */
   subgraphUrls?: Partial<Record<SubgraphName, string>>;
+  /** Port of the metrics listener; 0 picks a free one. @default GATEWAY_METRICS_PORT */
+  metricsPort?: number;
 }
 
 /** Largest file the gateway accepts in a multipart request (a video chunk, a cover). @default 32 MiB */
@@ -120,15 +131,27 @@ export async function startGateway(config: Config, log: Logger, opts: GatewayOpt
   const managed = Boolean(config.APOLLO_KEY && config.APOLLO_GRAPH_REF);
 
   const fetcher = createSubgraphFetcher({ timeoutMs: config.SUBGRAPH_TIMEOUT_MS, merge: config.GATEWAY_MERGE_INFLIGHT });
-  const dataSources: Record<string, SubgraphDataSource> = {};
-  const gateway = new ApolloGateway({
-    ...(managed ? {} : { supergraphSdl: readFileSync(schemaPath('supergraph'), 'utf8') }),
-    buildService: ({ name, url }) => (dataSources[name] = new SubgraphDataSource(name, urls[name as SubgraphName] ?? url ?? '', fetcher)),
-  });
-
   const redis = requireRedis(config, 'gateway');
   const identities = new IdentityTokenCache(identitySecret);
   const verifier = new AccessVerifier(config.JWT_ACCESS_SECRET, redis);
+  const serviceMetrics = new ServiceMetrics('gateway');
+  // The bridge is made below (it reports through these metrics); until then it has no sockets.
+  const live: { bridge?: SubscriptionBridge } = {};
+  const metrics = new GatewayMetrics(serviceMetrics, {
+    fetcher: fetcher.stats,
+    tokens: verifier.stats,
+    revocations: verifier.revocations.stats,
+    openSockets: () => live.bridge?.openSockets ?? 0,
+    activeSubscriptions: () => live.bridge?.activeSubscriptions ?? 0,
+  });
+  const access = new AccessLog(log, metrics);
+
+  const dataSources: Record<string, SubgraphDataSource> = {};
+  const gateway = new ApolloGateway({
+    ...(managed ? {} : { supergraphSdl: readFileSync(schemaPath('supergraph'), 'utf8') }),
+    buildService: ({ name, url }) => (dataSources[name] = new SubgraphDataSource(name, urls[name as SubgraphName] ?? url ?? '', fetcher, metrics)),
+  });
+
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', trustProxy(config.TRUST_PROXY));
@@ -140,10 +163,11 @@ export async function startGateway(config: Config, log: Logger, opts: GatewayOpt
   const httpServer = http.createServer((req, res) => {
     if (fastPath && isNonBrowserJsonPost(req)) {
       const requestId = assignRequestId(req, res);
+      const entry = access.http(res, requestId, req.socket.remoteAddress);
       serveJsonGraphQLSafely(apollo, req, res, {
         limitBytes: JSON_BODY_LIMIT,
         bodyTimeoutMs: config.HTTP_BODY_TIMEOUT_MS,
-        context: () => requestContext(req, res, requestId, req.socket.remoteAddress),
+        context: () => requestContext(req, res, requestId, req.socket.remoteAddress, entry),
         onError: (err) => log.error({ err }, 'gateway request failed'),
       });
       return;
@@ -161,7 +185,7 @@ export async function startGateway(config: Config, log: Logger, opts: GatewayOpt
 
   const limits = limitsFromConfig(config);
   const formatError = makeFormatError(!production);
-  const plugins: ApolloServerPlugin<GatewayContext>[] = [ApolloServerPluginDrainHttpServer({ httpServer }), requestChecksPlugin(), costPlugin<GatewayContext>(limits.cost)];
+  const plugins: ApolloServerPlugin<GatewayContext>[] = [ApolloServerPluginDrainHttpServer({ httpServer }), requestChecksPlugin(), costPlugin<GatewayContext>(limits.cost), access.plugin()];
   if (!managed) plugins.push(ApolloServerPluginUsageReportingDisabled(), ApolloServerPluginSchemaReportingDisabled());
   if (production) plugins.push(ApolloServerPluginLandingPageDisabled());
 
@@ -182,15 +206,22 @@ export async function startGateway(config: Config, log: Logger, opts: GatewayOpt
     plugins,
   });
   // Registered before start() so that it sees the first supergraph load.
-  const bridge = new SubscriptionBridge({ config, log, verifier, gateway, apollo, dataSources: () => dataSources, subgraphUrls: urls, identities, limits, formatError,
+  const subscriptions = new SubscriptionBridge({ config, log, verifier, gateway, apollo, dataSources: () => dataSources, subgraphUrls: urls, identities, limits, formatError,
     clientAddress: clientAddressResolver(trustProxy(config.TRUST_PROXY)),
     originAllowed: originPolicy(config.CORS_ORIGINS),
+    access,
+    metrics,
   });
+  live.bridge = subscriptions;
   await apollo.start();
-  bridge.listen(httpServer);
+  subscriptions.listen(httpServer);
 
-  const requestContext = async (req: http.IncomingMessage, res: http.ServerResponse, requestId: string, clientIp: string | undefined, multipart = false): Promise<GatewayContext> => {
-    const { viewer, refreshCookie } = await authenticate(req, res, config, verifier);
+  const requestContext = async (req: http.IncomingMessage, res: http.ServerResponse, requestId: string, clientIp: string | undefined, entry: AccessEntry, multipart = false): Promise<GatewayContext> => {
+    const { viewer, refreshCookie } = await authenticate(req, res, config, verifier).catch((err: { extensions?: Record<string, unknown> }) => {
+      // Apollo answers a failed context without running any plugin: the access line is written when the response ends.
+      entry.codes = [String(err.extensions?.code ?? 'INTERNAL_SERVER_ERROR')];
+      throw err;
+    });
     const disconnected = new AbortController();
     res.on('close', () => {
       if (!res.writableFinished) disconnected.abort(new Error('client disconnected'));
@@ -204,6 +235,7 @@ export async function startGateway(config: Config, log: Logger, opts: GatewayOpt
       applySession: sessionApplier(res, config),
       ...(multipart ? { multipart } : {}),
       signal: disconnected.signal,
+      access: entry,
     };
   };
 
@@ -237,12 +269,16 @@ export async function startGateway(config: Config, log: Logger, opts: GatewayOpt
       credentials: true,
       exposedHeaders: [REQUEST_ID_HEADER],
     }),
+    (req: express.Request, res: express.Response, next: express.NextFunction) => {
+      res.locals.access = access.http(res, res.locals.requestId as string, req.ip);
+      next();
+    },
     bodyDeadline(config.HTTP_BODY_TIMEOUT_MS),
     express.json({ limit: JSON_BODY_LIMIT }),
     drainAfterResponse,
     multipartRequests({ maxFileSize: GATEWAY_MAX_FILE_BYTES, maxFiles: 2 }),
     expressMiddleware(apollo, {
-      context: ({ req, res }) => requestContext(req, res, res.locals.requestId as string, req.ip, req.is('multipart/form-data') === 'multipart/form-data'),
+      context: ({ req, res }) => requestContext(req, res, res.locals.requestId as string, req.ip, res.locals.access as AccessEntry, req.is('multipart/form-data') === 'multipart/form-data'),
     }),
   );
   // Body parsing and multipart errors (not JSON, too large, a malformed map) answer JSON like every other error, never express's HTML page.
@@ -255,21 +291,31 @@ export async function startGateway(config: Config, log: Logger, opts: GatewayOpt
   const { port } = httpServer.address() as AddressInfo;
   const host = config.HOST === '0.0.0.0' ? '127.0.0.1' : config.HOST;
   log.info({ port, managed }, 'gateway listening');
+  let metricsServer: MetricsServer | undefined;
   let disposed: Promise<void> | undefined;
+  const dispose = () => {
+    disposed ??= (async () => {
+      await subscriptions.dispose();
+      await apollo.stop();
+      httpServer.closeAllConnections();
+      await fetcher.close();
+      verifier.revocations.stop();
+      redis.disconnect();
+      await metricsServer?.close();
+    })();
+    return disposed;
+  };
+  try {
+    metricsServer = await serveMetrics(serviceMetrics, config.HOST, opts.metricsPort ?? metricsPort(config, 'gateway'), log);
+  } catch (err) {
+    await dispose();
+    throw err;
+  }
   return {
     url: `http://${host}:${port}/graphql`,
     port,
     fetcherStats: fetcher.stats,
-    dispose() {
-      disposed ??= (async () => {
-        await bridge.dispose();
-        await apollo.stop();
-        httpServer.closeAllConnections();
-        await fetcher.close();
-        verifier.revocations.stop();
-        redis.disconnect();
-      })();
-      return disposed;
-    },
+    metricsUrl: metricsServer.url,
+    dispose,
   };
 }

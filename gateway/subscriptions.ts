@@ -40,9 +40,14 @@
  * WS_MAX_SUBSCRIPTIONS_PER_USER subscriptions on this instance; messages are at
  * most WS_MAX_PAYLOAD_BYTES. A refused operation gets an `error` message with
  * its code and the socket, with its other subscriptions, stays open.
+ *
+ * Access log (gateway/access.ts): a refused connection gets a warn line; every
+ * operation gets one line, a subscription when it ends (its lifetime and the
+ * number of results delivered), a refused operation when it is refused.
  */
 import { randomUUID } from 'node:crypto';
 import type http from 'node:http';
+import { performance } from 'node:perf_hooks';
 import { buildOperationContext, executeQueryPlan, type ApolloGateway, type GraphQLDataSource } from '@apollo/gateway';
 import type { ApolloServer } from '@apollo/server';
 import type { GatewayGraphQLRequestContext } from '@apollo/server-gateway-interface';
@@ -54,6 +59,7 @@ import { useServer } from 'graphql-ws/use/ws';
 import WebSocket, { WebSocketServer } from 'ws';
 import type { Config, SubgraphName } from '../lib/config.js';
 import { ErrorCode, appError } from '../lib/errors.js';
+import { codesOf, type AccessLog } from './access.js';
 import { signInternalIdentity, type IdentityTokenCache } from '../lib/identity.js';
 import type { Logger } from '../lib/logger.js';
 import { abortable, cancellable } from '../lib/iterators.js';
@@ -61,6 +67,7 @@ import { keepAlive } from '../lib/ws.js';
 import { authenticateCredentials, isUnavailableError, type AccessVerifier, type RequestAuth } from './auth.js';
 import type { GatewayContext } from './context.js';
 import { checkOperation, limitError, type OperationLimits } from './limits.js';
+import type { GatewayMetrics } from './metrics.js';
 import { ViewerIndependence, viewerIndependentFields } from './viewerIndependent.js';
 
 const EVENT_SOURCE = '__subscription_event__';
@@ -112,6 +119,8 @@ export interface BridgeOptions {
   clientAddress: (request: http.IncomingMessage) => string | undefined;
   /** Whether a browser page at `origin` may use the session cookie (CORS_ORIGINS or same host). */
   originAllowed: (origin: string, request: http.IncomingMessage) => boolean;
+  access: AccessLog;
+  metrics: GatewayMetrics;
 }
 
 export class SubscriptionBridge {
@@ -124,6 +133,13 @@ export class SubscriptionBridge {
   private stopRevocations?: () => void;
   /** Subscriptions running per user (or client address), on this instance. */
   private readonly perUser = new Map<string, number>();
+  /** Subscriptions running on this instance (a gauge). */
+  activeSubscriptions = 0;
+
+  /** graphql-ws sockets open now (a gauge). */
+  get openSockets(): number {
+    return this.wsServer?.clients.size ?? 0;
+  }
 
   /** Must run before `apollo.start()` so the first schema load is seen. */
   constructor(private readonly opts: BridgeOptions) {
@@ -169,11 +185,12 @@ export class SubscriptionBridge {
           const request = ctx.extra.request;
           const origin = request.headers.origin;
           // Cookies go with a cross-site WebSocket handshake (SameSite=Lax lets a sibling subdomain through): only the platform's own pages may use them.
+          const clientIp = this.opts.clientAddress(request);
           if (!authorization && request.headers.cookie && origin !== undefined && !this.opts.originAllowed(origin, request)) {
+            this.opts.access.socketRefused(ErrorCode.FORBIDDEN, clientIp, 'origin may not use the session cookie');
             ctx.extra.socket.close(CloseCode.Forbidden, 'This origin may not use the session cookie: connect from an allowed origin or send a token.');
             return false;
           }
-          const clientIp = this.opts.clientAddress(request);
           if (clientIp) ctx.extra.clientIp = clientIp;
           try {
             ctx.extra.auth = await authenticateCredentials(
@@ -186,7 +203,9 @@ export class SubscriptionBridge {
             );
           } catch (err) {
             // Redis away: 1013 (Try Again Later), which graphql-ws clients retry, unlike 4401 which means "refresh your token".
-            ctx.extra.socket.close(isUnavailableError(err) ? TRY_AGAIN_LATER : CloseCode.Unauthorized, (err as Error).message.slice(0, 120));
+            const unavailable = isUnavailableError(err);
+            this.opts.access.socketRefused(unavailable ? ErrorCode.UPSTREAM_UNAVAILABLE : ErrorCode.UNAUTHENTICATED, clientIp, (err as Error).message.slice(0, 120));
+            ctx.extra.socket.close(unavailable ? TRY_AGAIN_LATER : CloseCode.Unauthorized, (err as Error).message.slice(0, 120));
             return false;
           }
           // The client may have gone while its token was checked (onClose has run): register nothing.
@@ -217,12 +236,28 @@ export class SubscriptionBridge {
         // Every operation on the socket is measured against the limits before it runs.
         onSubscribe: (ctx, _id, payload) => {
           const extra = ctx.extra;
+          const start = performance.now();
+          const refuse = (errors: readonly GraphQLError[]) => {
+            const presented = this.present(errors);
+            this.opts.access.record({
+              rid: randomUUID(),
+              name: payload.operationName,
+              resolved: false,
+              type: 'unknown',
+              transport: 'ws',
+              start,
+              codes: codesOf(presented),
+              userId: extra.auth?.viewer.userId ?? undefined,
+              clientIp: extra.clientIp,
+            });
+            return presented;
+          };
           if (Object.keys(ctx.subscriptions).length > this.opts.config.WS_MAX_SUBSCRIPTIONS_PER_SOCKET) {
             const max = this.opts.config.WS_MAX_SUBSCRIPTIONS_PER_SOCKET;
-            return this.present([limitError('subscriptionsPerSocket', max, undefined, `A socket may run ${max} operations at once; complete one first or open another socket.`)]);
+            return refuse([limitError('subscriptionsPerSocket', max, undefined, `A socket may run ${max} operations at once; complete one first or open another socket.`)]);
           }
           const checked = checkOperation(this.requireState().apiGraphQLSchema, payload.query, payload.variables ?? undefined, payload.operationName ?? undefined, this.opts.limits);
-          if ('errors' in checked) return this.present(checked.errors);
+          if ('errors' in checked) return refuse(checked.errors);
           const args: ExecutionArgs = {
             schema: this.requireState().apiGraphQLSchema,
             document: checked.document,
@@ -237,7 +272,7 @@ export class SubscriptionBridge {
           const extra = (args.contextValue as { extra: SocketExtra }).extra;
           const response = await apollo.executeOperation(
             { query: args.document, variables: args.variableValues as Record<string, unknown>, ...(args.operationName ? { operationName: args.operationName } : {}) },
-            { contextValue: this.context(extra.auth!, extra.clientIp) },
+            { contextValue: this.context(extra.auth!, extra.clientIp, undefined, undefined, true) },
           );
           if (response.body.kind !== 'single') return { errors: [new GraphQLError('Incremental delivery is not supported over WebSocket.')] };
           // Apollo hands back formatted (plain) errors; graphql-ws serialises GraphQLErrors.
@@ -272,8 +307,12 @@ export class SubscriptionBridge {
     return toGraphQLErrors(errors.map((e) => this.opts.formatError(e.toJSON(), e)));
   }
 
-  private context(auth: RequestAuth, clientIp: string | undefined, shareAcrossViewers?: (query: string, subgraph: string) => boolean): GatewayContext {
-    const requestId = randomUUID();
+  /**
+   * The context of an operation on a socket (`logged`: it gets an access line)
+   * or of one event of a subscription (with the subscription's request id).
+   */
+  private context(auth: RequestAuth, clientIp: string | undefined, shareAcrossViewers?: (query: string, subgraph: string) => boolean, rid?: string, logged = false): GatewayContext {
+    const requestId = rid ?? randomUUID();
     return {
       requestId,
       viewer: auth.viewer,
@@ -281,6 +320,7 @@ export class SubscriptionBridge {
       // The same cache as HTTP requests: one token per viewer, re-signed before it expires.
       identityToken: () => this.opts.identities.get(auth.viewer, clientIp),
       ...(shareAcrossViewers ? { shareAcrossViewers } : {}),
+      ...(logged ? { access: this.opts.access.socket(requestId, clientIp) } : {}),
     };
   }
 
@@ -344,18 +384,53 @@ export class SubscriptionBridge {
     operationName: string | undefined,
     signal: AbortSignal,
   ): AsyncGenerator<ExecutionResult> {
+    const start = performance.now();
+    // One request id for the subscription: its access line and the subgraph fetches of all its events.
+    const rid = randomUUID();
+    const operation = getOperationAST(document, operationName);
+    const codes: string[] = [];
+    let events = 0;
+    const record = () =>
+      this.opts.access.record({
+        rid,
+        name: operation?.name?.value ?? operationName,
+        resolved: operation != null,
+        type: 'subscription',
+        transport: 'ws',
+        start,
+        codes,
+        userId: extra.auth?.viewer.userId ?? undefined,
+        clientIp: extra.clientIp,
+        events,
+      });
     // Counted from the generator's first step (synchronous, so the check and the count cannot interleave).
     const who = extra.auth?.viewer.userId ?? `ip:${extra.clientIp ?? 'unknown'}`;
     const running = this.perUser.get(who) ?? 0;
     const max = this.opts.config.WS_MAX_SUBSCRIPTIONS_PER_USER;
-    if (running >= max) throw limitError('subscriptionsPerUser', max, undefined, `At most ${max} subscriptions may run at once per user; complete one first.`);
+    if (running >= max) {
+      codes.push(ErrorCode.OPERATION_LIMIT_EXCEEDED);
+      record();
+      throw limitError('subscriptionsPerUser', max, undefined, `At most ${max} subscriptions may run at once per user; complete one first.`);
+    }
     this.perUser.set(who, running + 1);
+    this.activeSubscriptions++;
     try {
-      yield* this.run(extra, document, variables, operationName, signal);
+      for await (const result of this.run(extra, document, variables, operationName, signal, rid)) {
+        events++;
+        this.opts.metrics.subscriptionEvent();
+        for (const code of codesOf(result.errors)) if (!codes.includes(code)) codes.push(code);
+        yield result;
+      }
+    } catch (err) {
+      const code = (err as GraphQLError).extensions?.code;
+      codes.push(typeof code === 'string' ? code : ErrorCode.INTERNAL_SERVER_ERROR);
+      throw err;
     } finally {
+      this.activeSubscriptions--;
       const left = (this.perUser.get(who) ?? 1) - 1;
       if (left > 0) this.perUser.set(who, left);
       else this.perUser.delete(who);
+      record();
     }
   }
 
@@ -365,6 +440,7 @@ export class SubscriptionBridge {
     variables: Record<string, unknown>,
     operationName: string | undefined,
     signal: AbortSignal,
+    rid: string,
   ): AsyncGenerator<ExecutionResult> {
     const query = print(document);
     const plan = this.plan(document, operationName, query);
@@ -383,7 +459,7 @@ export class SubscriptionBridge {
     // Every subscriber resolves the same event at about the same moment: entity
     // fetches of viewer-independent fields may merge across them (dataSource.ts).
     const shareAcrossViewers = (q: string, subgraph: string) => state.independence.shareable(q, subgraph);
-    const resolve: EventResolution = { plan: eventPlan, operationContext, state, document, operationName, variables, query, shareAcrossViewers };
+    const resolve: EventResolution = { plan: eventPlan, operationContext, state, document, operationName, variables, query, shareAcrossViewers, rid };
     try {
       for (;;) {
         let next: IteratorResult<FormattedExecutionResult<Record<string, unknown>, unknown>>;
@@ -406,7 +482,7 @@ export class SubscriptionBridge {
   private async resolveEvent(extra: SocketExtra, event: FormattedExecutionResult<Record<string, unknown>, unknown>, r: EventResolution): Promise<ExecutionResult> {
     if (!event.data) return { errors: toGraphQLErrors(event.errors ?? []) };
     const eventSource: GraphQLDataSource<GatewayContext> = { process: async () => ({ data: event.data, ...(event.errors ? { errors: event.errors } : {}) }) };
-    const context = this.context(extra.auth!, extra.clientIp, r.shareAcrossViewers);
+    const context = this.context(extra.auth!, extra.clientIp, r.shareAcrossViewers, r.rid);
     const requestContext = {
       request: { query: r.query, variables: r.variables, ...(r.operationName ? { operationName: r.operationName } : {}) },
       context,
@@ -430,6 +506,8 @@ interface EventResolution {
   variables: Record<string, unknown>;
   query: string;
   shareAcrossViewers: (query: string, subgraph: string) => boolean;
+  /** The subscription's request id, sent with every fetch of its events. */
+  rid: string;
 }
 
 /** Message types only a server sends. */

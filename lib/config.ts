@@ -40,6 +40,16 @@ export const envSchema = z.object({
   VIDEO_PORT: port.default(4002),
   CHAT_PORT: port.default(4003),
   SEARCH_PORT: port.default(4004),
+  /**
+   * Prometheus metrics (GET /metrics, text format) of each service, on HOST at
+   * a port of its own: never on the gateway's public port. 0 picks a free port,
+   * which the service logs at start-up. @default 9400-9404 (gateway, user, video, chat, search)
+   */
+  GATEWAY_METRICS_PORT: port.default(9400),
+  USER_METRICS_PORT: port.default(9401),
+  VIDEO_METRICS_PORT: port.default(9402),
+  CHAT_METRICS_PORT: port.default(9403),
+  SEARCH_METRICS_PORT: port.default(9404),
   /** Where the gateway reaches each subgraph; defaults to HOST and the subgraph's port. */
   USER_URL: optional(url),
   VIDEO_URL: optional(url),
@@ -283,4 +293,22 @@ export function subgraphUrl(config: Config, name: SubgraphName): string {
   }[name];
   const host = config.HOST === '0.0.0.0' ? '127.0.0.1' : config.HOST;
   return explicit ?? `http://${host}:${subgraphPort(config, name)}/graphql`;
+}
+
+/** The port of a service's metrics endpoint (0: a free one, chosen at start-up). */
+export function metricsPort(config: Config, service: 'gateway' | SubgraphName): number {
+  return {
+    gateway: config.GATEWAY_METRICS_PORT,
+    user: config.USER_METRICS_PORT,
+    video: config.VIDEO_METRICS_PORT,
+    chat: config.CHAT_METRICS_PORT,
+    search: config.SEARCH_METRICS_PORT,
+  }[service];
+}
+
+/** Where Prometheus scrapes a service, or undefined when its port is chosen at start-up. */
+export function metricsUrl(config: Config, service: 'gateway' | SubgraphName): string | undefined {
+  const port = metricsPort(config, service);
+  const host = config.HOST === '0.0.0.0' ? '127.0.0.1' : config.HOST;
+  return port ? `http://${host}:${port}/metrics` : undefined;
 }

@@ -72,6 +72,15 @@ export class UniqueViolation extends Error {
 const APOLLO_CLIENT_CODES = new Set(['PERSISTED_QUERY_NOT_FOUND', 'PERSISTED_QUERY_NOT_SUPPORTED', 'OPERATION_RESOLUTION_FAILURE']);
 
 /**
+ * The code an error is reported under, from a bounded set (metric labels):
+ * ours and Apollo's client codes as they are, anything else
+ * INTERNAL_SERVER_ERROR, as `formatError` reports it to the client.
+ */
+export function knownCode(code: unknown): string {
+  return typeof code === 'string' && (PUBLIC_CODES.has(code) || APOLLO_CLIENT_CODES.has(code)) ? code : ErrorCode.INTERNAL_SERVER_ERROR;
+}
+
+/**
  * Apollo's refusals of a malformed persisted-query request carry no code (so
  * they would read as INTERNAL_SERVER_ERROR); they are the client's mistake.
  */

@@ -53,7 +53,8 @@ export class RevocationWatch {
   private live = false;
   /** Changes whenever an answer fetched before it may be out of date. */
   private epoch = 0;
-  stats = { redisChecks: 0 };
+  /** Redis round trips, and answers by where they came from (metrics read them at scrape time). */
+  stats = { redisChecks: 0, memory: { revoked: 0, active: 0 }, redis: { revoked: 0, active: 0 } };
 
   constructor(
     private readonly redis: Redis,
@@ -107,12 +108,18 @@ export class RevocationWatch {
     const now = Date.now();
     const until = this.revoked.get(familyId);
     if (until !== undefined) {
-      if (until > now) return true;
+      if (until > now) {
+        this.stats.memory.revoked++;
+        return true;
+      }
       this.revoked.delete(familyId);
     }
     if (this.live) {
       const checkedAt = this.notRevoked.get(familyId);
-      if (checkedAt !== undefined && now - checkedAt < NOT_REVOKED_TTL_MS) return false;
+      if (checkedAt !== undefined && now - checkedAt < NOT_REVOKED_TTL_MS) {
+        this.stats.memory.active++;
+        return false;
+      }
     }
     const epoch = this.epoch;
     this.stats.redisChecks++;
@@ -128,6 +135,7 @@ export class RevocationWatch {
     }
     // Learned from Redis rather than from a message (e.g. published while disconnected): tell the listeners too.
     if (revoked && !this.revoked.has(familyId)) this.markRevoked(familyId);
+    this.stats.redis[revoked ? 'revoked' : 'active']++;
     return revoked;
   }
 

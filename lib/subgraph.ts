@@ -17,6 +17,9 @@
  *   whose answer can no longer be used stops fanning out into more store work.
  * - Slow senders are cut off (header, body and request timeouts) and socket
  *   messages are bounded (WS_MAX_PAYLOAD_BYTES).
+ * - Metrics (lib/metrics.ts) on a listener of their own, never on the
+ *   subgraph's port: resolver errors by code, over HTTP and graphql-ws, beside
+ *   whatever the subgraph registered on the same `ServiceMetrics`.
  * - `dispose()` closes the WebSocket server, drains HTTP, stops Apollo; the caller
  *   owns the stores and disposes them after.
  */
@@ -40,11 +43,12 @@ import { applyMiddleware, type IMiddlewareGenerator } from 'graphql-middleware';
 import { defaultFieldResolver, isObjectType, parse, type GraphQLSchema } from 'graphql';
 import { WebSocketServer } from 'ws';
 import { useServer } from 'graphql-ws/use/ws';
-import type { Config, SubgraphName } from './config.js';
-import { ErrorCode, appError, makeFormatError } from './errors.js';
+import { metricsPort, type Config, type SubgraphName } from './config.js';
+import { ErrorCode, appError, knownCode, makeFormatError } from './errors.js';
 import { bodyDeadline, isJsonGraphQLPost, jsonErrors, serveJsonGraphQLSafely } from './graphqlHttp.js';
 import { IdentityVerifier, INTERNAL_IDENTITY_HEADER, REQUEST_ID, REQUEST_ID_HEADER, type VerifiedIdentity, type Viewer } from './identity.js';
 import type { Logger } from './logger.js';
+import { serveMetrics, type MetricsServer, type ServiceMetrics } from './metrics.js';
 import { readSchema } from './paths.js';
 import { keepAlive } from './ws.js';
 import { drainAfterResponse } from './multipart.js';
@@ -84,6 +88,10 @@ export interface SubgraphOptions<Ctx extends BaseContext> {
   host?: string;
   /** Optional express middleware run before Apollo on /graphql (multipart uploads). */
   beforeGraphQL?: express.RequestHandler[];
+  /** The subgraph's metrics, served on `metricsPort`; omitted only in tests of the factory itself. */
+  metrics?: ServiceMetrics;
+  /** Port of the metrics listener; 0 picks a free one. @default the service's *_METRICS_PORT */
+  metricsPort?: number;
 }
 
 export interface RunningSubgraph {
@@ -91,6 +99,8 @@ export interface RunningSubgraph {
   url: string;
   wsUrl: string;
   port: number;
+  /** Where this subgraph's metrics are scraped (http://host:port/metrics), when it has metrics. */
+  metricsUrl?: string;
   schema: GraphQLSchema;
   /**
    * Drops every open HTTP and WebSocket connection at once, without answering
@@ -135,6 +145,30 @@ export async function runReadiness(checks: ReadinessChecks): Promise<{ ok: boole
     }),
   );
   return { ok: results.every(([, r]) => r === 'ok'), checks: Object.fromEntries(results) };
+}
+
+/**
+ * Counts every error a subgraph answers with, by its code as the client sees
+ * it (`vidhub_resolver_errors_total`). Returns the Apollo plugin (HTTP) and a
+ * counting function for graphql-ws results, which do not pass through Apollo.
+ */
+export function resolverErrorMetrics(metrics: ServiceMetrics) {
+  const counter = metrics.counter('vidhub_resolver_errors_total', 'Errors in subgraph answers (resolvers, validation, refusals), by error code.', ['code']);
+  const count = (errors: readonly { extensions?: Record<string, unknown> }[] | undefined) => {
+    for (const e of errors ?? []) counter.inc({ code: knownCode(e.extensions?.code) });
+  };
+  const plugin: ApolloServerPlugin = {
+    async requestDidStart() {
+      return listener;
+    },
+  };
+  // One listener object for every request: nothing is allocated per request.
+  const listener = {
+    async didEncounterErrors({ errors }: { errors: readonly { extensions?: Record<string, unknown> }[] }) {
+      count(errors);
+    },
+  };
+  return { plugin, count };
 }
 
 export function productionPlugins(production: boolean): ApolloServerPlugin[] {
@@ -235,6 +269,7 @@ export async function startSubgraph<Ctx extends BaseContext>(opts: SubgraphOptio
   httpServer.keepAliveTimeout = SERVER_KEEP_ALIVE_MS;
 
   const formatError = makeFormatError(!production);
+  const errorMetrics = opts.metrics ? resolverErrorMetrics(opts.metrics) : undefined;
   const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql', maxPayload: config.WS_MAX_PAYLOAD_BYTES });
   const stopKeepAlive = keepAlive(wsServer);
   const wsCleanup = useServer<{ internalIdentity?: string }, { identity?: VerifiedIdentity }>(
@@ -257,9 +292,15 @@ export async function startSubgraph<Ctx extends BaseContext>(opts: SubgraphOptio
       },
       // Errors of subscriptions (in an event, or ending one that failed, e.g.
       // Redis away) are shaped as over HTTP: the same codes and redaction.
-      onNext: (_ctx, _id, _payload, _args, result) =>
-        result.errors ? { ...result, errors: result.errors.map((e) => formatError(e.toJSON(), e)) } : undefined,
-      onError: (_ctx, _id, _payload, errors) => errors.map((e) => formatError(e.toJSON(), e)),
+      // Socket operations do not pass through Apollo's plugins: their errors are counted here too.
+      onNext: (_ctx, _id, _payload, _args, result) => {
+        errorMetrics?.count(result.errors);
+        return result.errors ? { ...result, errors: result.errors.map((e) => formatError(e.toJSON(), e)) } : undefined;
+      },
+      onError: (_ctx, _id, _payload, errors) => {
+        errorMetrics?.count(errors);
+        return errors.map((e) => formatError(e.toJSON(), e));
+      },
     },
     wsServer,
   );
@@ -273,6 +314,7 @@ export async function startSubgraph<Ctx extends BaseContext>(opts: SubgraphOptio
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ...productionPlugins(production),
+      ...(errorMetrics ? [errorMetrics.plugin] : []),
     ],
   });
   await apollo.start();
@@ -327,6 +369,15 @@ export async function startSubgraph<Ctx extends BaseContext>(opts: SubgraphOptio
   const { port } = httpServer.address() as AddressInfo;
   const host = (opts.host ?? config.HOST) === '0.0.0.0' ? '127.0.0.1' : (opts.host ?? config.HOST);
   log.info({ port }, `${opts.name} subgraph listening`);
+  let metricsServer: MetricsServer | undefined;
+  try {
+    metricsServer = opts.metrics ? await serveMetrics(opts.metrics, opts.host ?? config.HOST, opts.metricsPort ?? metricsPort(config, opts.name), log) : undefined;
+  } catch (err) {
+    // The public listener is up already: close it before failing the start.
+    await apollo.stop();
+    httpServer.closeAllConnections();
+    throw err;
+  }
 
   let disposed: Promise<void> | undefined;
   return {
@@ -334,6 +385,7 @@ export async function startSubgraph<Ctx extends BaseContext>(opts: SubgraphOptio
     url: `http://${host}:${port}/graphql`,
     wsUrl: `ws://${host}:${port}/graphql`,
     port,
+    ...(metricsServer ? { metricsUrl: metricsServer.url } : {}),
     schema,
     cutConnections() {
       for (const socket of wsServer.clients) socket.terminate();
@@ -346,6 +398,7 @@ export async function startSubgraph<Ctx extends BaseContext>(opts: SubgraphOptio
         await new Promise<void>((resolve) => wsServer.close(() => resolve()));
         await apollo.stop();
         httpServer.closeAllConnections();
+        await metricsServer?.close();
       })();
       return disposed;
     },

@@ -12,7 +12,7 @@
  */
 import { spawn } from 'node:child_process';
 import path from 'node:path';
-import { SUBGRAPHS, loadConfig, subgraphUrl } from '../lib/config.js';
+import { SUBGRAPHS, loadConfig, metricsUrl, subgraphUrl } from '../lib/config.js';
 import { startEmbeddedInfra } from '../lib/embedded.js';
 import type { EmbeddedRedis } from '../lib/infra/redis.js';
 import { createLogger } from '../lib/logger.js';
@@ -191,8 +191,10 @@ try {
   const gatewayUrl = `http://${host}:${childConfig.GATEWAY_PORT}/graphql`;
   await supervisor.start(serviceUnit('gateway', gatewayUrl));
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
-  // Plain stdout line (not JSON) so people and scripts can find it.
-  console.log(`\nvidhub is ready in ${seconds} s: ${gatewayUrl}  (data in ${path.resolve(childConfig.DATA_DIR)}; Ctrl-C stops everything)\n`);
+  // Where Prometheus scrapes each service: ports of their own, never the gateway's.
+  const scrape = ['gateway' as const, ...SUBGRAPHS].map((name) => `${name} ${metricsUrl(childConfig, name) ?? '(a free port: see its start-up log)'}`);
+  // Plain stdout lines (not JSON) so people and scripts can find them; one write, so they arrive together.
+  console.log(`\nvidhub is ready in ${seconds} s: ${gatewayUrl}  (data in ${path.resolve(childConfig.DATA_DIR)}; Ctrl-C stops everything)\nmetrics: ${scrape.join('  ')}\n`);
 } catch (err) {
   if (!stopping) log.fatal((err as Error).message);
   await shutdown(1);

@@ -14,7 +14,7 @@ import WebSocket from 'ws';
 import { loadConfig, type Config } from '../lib/config.js';
 import { DisposableStack } from '../lib/disposable.js';
 import { startEmbeddedInfra, type EmbeddedRedisHandle } from '../lib/embedded.js';
-import { createLogger } from '../lib/logger.js';
+import { createLogger, type Logger } from '../lib/logger.js';
 import { signAccessToken } from '../lib/tokens.js';
 import type { Redis } from 'ioredis';
 import type { ObjectStore } from '../lib/infra/objectStore.js';
@@ -89,11 +89,13 @@ export interface RedisServerControl {
 export interface StackOptions {
   /** Wraps the search index (tests inject failing writes through it). */
   wrapIndex?: (index: SearchIndex) => SearchIndex;
+  /** The services' logger (tests that read log lines pass one writing to a stream). @default silent, or TEST_LOG_LEVEL */
+  log?: Logger;
 }
 
 export async function startStack(env: Record<string, string> = {}, options: StackOptions = {}): Promise<Stack> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'vidhub-test-'));
-  const log = createLogger('test', process.env.TEST_LOG_LEVEL ?? 'silent');
+  const log = options.log ?? createLogger('test', process.env.TEST_LOG_LEVEL ?? 'silent');
   const stack = new DisposableStack();
   stack.defer('data dir', () => rmSync(dataDir, { recursive: true, force: true }));
   try {
@@ -104,6 +106,12 @@ export async function startStack(env: Record<string, string> = {}, options: Stac
       INTERNAL_IDENTITY_SECRET: randomBytes(32).toString('hex'),
       JWT_ACCESS_SECRET: randomBytes(32).toString('hex'),
       JWT_REFRESH_SECRET: randomBytes(32).toString('hex'),
+      // Metrics listeners on free ports (each service exposes its metricsUrl), so stacks never collide.
+      GATEWAY_METRICS_PORT: '0',
+      USER_METRICS_PORT: '0',
+      VIDEO_METRICS_PORT: '0',
+      CHAT_METRICS_PORT: '0',
+      SEARCH_METRICS_PORT: '0',
       // Production adapters are used when the environment names real servers.
       ...pick(process.env, ['MONGODB_URI', 'REDIS_URL', 'S3_ENDPOINT', 'S3_ACCESS_KEY', 'S3_SECRET_KEY', 'ELASTICSEARCH_URL']),
       ...env,

@@ -103,6 +103,8 @@ interface Stack {
   proc: ChildProcessByStdio<null, Readable, Readable>;
   ports: number[];
   gatewayUrl: string;
+  /** Each service's metrics port. */
+  metrics: Record<string, number>;
   /** Every process of the stack seen so far (npm's exit hides the rest of the tree from `ps --ppid`). */
   seen: Set<number>;
   output: () => string;
@@ -114,7 +116,18 @@ async function startStack(command: string, args: string[]): Promise<Stack> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'vidhub-launch-'));
   const ports = await Promise.all([freePort(), freePort(), freePort(), freePort(), freePort()]);
   const [gw, u, v, c, s] = ports.map(String);
-  const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, GATEWAY_PORT: gw, USER_PORT: u, VIDEO_PORT: v, CHAT_PORT: c, SEARCH_PORT: s, LOG_LEVEL: 'warn' };
+  const metrics = { gateway: await freePort(), user: await freePort(), video: await freePort(), chat: await freePort(), search: await freePort() };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    DATA_DIR: dataDir,
+    GATEWAY_PORT: gw,
+    USER_PORT: u,
+    VIDEO_PORT: v,
+    CHAT_PORT: c,
+    SEARCH_PORT: s,
+    LOG_LEVEL: 'warn',
+    ...Object.fromEntries(Object.entries(metrics).map(([name, port]) => [`${name.toUpperCase()}_METRICS_PORT`, String(port)])),
+  };
   for (const k of ['REDIS_URL', 'S3_ENDPOINT', 'MONGODB_URI', 'ELASTICSEARCH_URL', 'INTERNAL_IDENTITY_SECRET', 'JWT_ACCESS_SECRET', 'JWT_REFRESH_SECRET']) delete env[k];
   const proc = spawn(command, args, { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
@@ -124,6 +137,7 @@ async function startStack(command: string, args: string[]): Promise<Stack> {
     proc,
     ports,
     gatewayUrl: `http://127.0.0.1:${gw}/graphql`,
+    metrics,
     seen: new Set(),
     output: () => output,
     async dispose() {
@@ -191,6 +205,11 @@ test('npm start restarts a killed subgraph and a killed redis-server alone, and 
   const url = stack.gatewayUrl;
   try {
     assert.match(stack.output(), new RegExp(`http://127\\.0\\.0\\.1:${stack.ports[0]}/graphql`));
+    // The ready message lists where each service's metrics are scraped, and they answer there.
+    for (const [name, port] of Object.entries(stack.metrics)) {
+      assert.match(stack.output(), new RegExp(`${name} http://127\\.0\\.0\\.1:${port}/metrics`));
+      assert.match(await (await fetch(`http://127.0.0.1:${port}/metrics`)).text(), new RegExp(`process_cpu_user_seconds_total\\{service="${name}"\\}`));
+    }
     assert.deepEqual(await gql(url, '{ videos(first: 1) { edges { cursor } } search(query: "x") { total } }'), { data: { videos: { edges: [] }, search: { total: 0 } } });
 
     const alice = await register(url, 'alice');

@@ -307,6 +307,12 @@ export async function startPlatform(opts: PlatformOptions): Promise<Platform> {
     DATA_DIR: dataDir,
     ...secrets,
     ...Object.fromEntries(Object.entries(ports).map(([k, v]) => [k, String(v)])),
+    // Metrics listeners on free ports: a benchmark never collides with a running stack.
+    GATEWAY_METRICS_PORT: '0',
+    USER_METRICS_PORT: '0',
+    VIDEO_METRICS_PORT: '0',
+    CHAT_METRICS_PORT: '0',
+    SEARCH_METRICS_PORT: '0',
     ...opts.env,
   };
 

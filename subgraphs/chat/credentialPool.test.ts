@@ -14,6 +14,7 @@ import { GraphQLError } from 'graphql';
 import type { Redis } from 'ioredis';
 import { pino } from 'pino';
 import { connectRedis, startEmbeddedRedis, type EmbeddedRedis } from '../../lib/infra/redis.js';
+import { ServiceMetrics } from '../../lib/metrics.js';
 import { CredentialPool, keyIdOf, type CredentialPoolOptions, type Lease } from './credentialPool.js';
 
 // Shaped like real keys, so that a leak would be recognisable anywhere.
@@ -318,6 +319,49 @@ test('excluding every usable key fails with UPSTREAM_UNAVAILABLE at once; exclud
   await one.disable(ID_A, 'revoked');
   await assert.rejects(two.acquire('slides'), withCode('UPSTREAM_UNAVAILABLE'));
   assert.equal(await one.waiting('text'), 0);
+});
+
+test('metrics: key requests by outcome, failovers, leases held here and the queue shared by every instance', async () => {
+  const metrics = new ServiceMetrics('chat');
+  const namespace = newNamespace();
+  const one = pool(redisA, namespace, [KEY_A, KEY_B], { metrics, queueTimeoutMs: 150, leaseTtlMs: 5_000 });
+  // Another instance, measuring nothing: its waiter shows in this instance's queue length all the same.
+  const other = pool(redisB, namespace, [KEY_A, KEY_B], { queueTimeoutMs: 30_000 });
+  const read = async () => {
+    const values: Record<string, number> = {};
+    for (const metric of await metrics.registry.getMetricsAsJSON()) {
+      if (!metric.name.startsWith('vidhub_llm_')) continue;
+      for (const v of metric.values as { labels: Record<string, string | number>; value: number; metricName?: string }[]) {
+        const labels = Object.entries(v.labels).filter(([k]) => k !== 'service' && k !== 'le').map(([k, x]) => `${k}=${x}`).join(',');
+        if (!v.metricName || v.metricName.endsWith('_count')) values[`${v.metricName ?? metric.name}{${labels}}`] = v.value;
+      }
+    }
+    return values;
+  };
+
+  const first = await one.acquire('text');
+  const failover = await one.acquire('text', { exclude: new Set([first.keyId]) });
+  assert.notEqual(failover.keyId, first.keyId);
+  await assert.rejects(one.acquire('text', { exclude: new Set([ID_A, ID_B]) }), withCode('UPSTREAM_UNAVAILABLE'));
+  const full = await Promise.all([one.acquire('text'), one.acquire('text')]);
+  const waiter = other.acquire('text');
+  await until('the other instance waits', async () => (await one.waiting('text')) === 1);
+  let m = await read();
+  assert.equal(m['vidhub_llm_queue_length{capability=text}'], 1);
+  assert.equal(m['vidhub_llm_leases_held{capability=text}'], 4);
+  await assert.rejects(one.acquire('text'), withCode('RATE_LIMITED'));
+
+  await first.release();
+  const served = await waiter;
+  await releaseAll([failover, ...full, served]);
+  m = await read();
+  assert.equal(m['vidhub_llm_lease_requests_total{capability=text,outcome=granted}'], 4);
+  assert.equal(m['vidhub_llm_lease_requests_total{capability=text,outcome=unavailable}'], 1);
+  assert.equal(m['vidhub_llm_lease_requests_total{capability=text,outcome=rate_limited}'], 1);
+  assert.equal(m['vidhub_llm_failovers_total{capability=text}'], 2, 'both calls that excluded a failed key');
+  assert.equal(m['vidhub_llm_queue_wait_seconds_count{capability=text}'], 4, 'one wait per granted lease');
+  assert.equal(m['vidhub_llm_leases_held{capability=text}'], 0);
+  assert.equal(m['vidhub_llm_queue_length{capability=text}'], 0);
 });
 
 test('no configured keys at all is LLM_NOT_CONFIGURED', async () => {

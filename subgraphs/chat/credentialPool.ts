@@ -67,6 +67,7 @@ import { performance } from 'node:perf_hooks';
 import type { Redis } from 'ioredis';
 import { appError, ErrorCode, rateLimited } from '../../lib/errors.js';
 import type { Logger } from '../../lib/logger.js';
+import type { ServiceMetrics } from '../../lib/metrics.js';
 
 export const CAPABILITIES = ['text', 'image', 'slides'] as const;
 export type Capability = (typeof CAPABILITIES)[number];
@@ -119,7 +120,20 @@ export interface CredentialPoolOptions {
    * @default 'llm'
    */
   namespace?: string;
+  /** Where the pool reports leases, failovers, waits and the queue (`vidhub_llm_*`). */
+  metrics?: ServiceMetrics;
 }
+
+type LeaseOutcome = 'granted' | 'rate_limited' | 'unavailable' | 'cancelled' | 'error';
+
+interface PoolMetrics {
+  requests: (capability: Capability, outcome: LeaseOutcome) => void;
+  failover: (capability: Capability) => void;
+  waited: (capability: Capability, seconds: number) => void;
+}
+
+/** Seconds a caller waited for a key: none usually, up to LLM_QUEUE_TIMEOUT_MS. */
+const WAIT_BUCKETS = [0.005, 0.01, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60];
 
 export interface Lease {
   /** What logs and Redis may see. */
@@ -375,6 +389,9 @@ export class CredentialPool {
   readonly #inFlight = new Set<Promise<Lease>>();
   #subscriber: Redis | undefined;
   #turn = 0;
+  /** Leases this instance holds now, per capability (the gauge; Redis has every instance's). */
+  readonly #held: Record<Capability, number> = { text: 0, image: 0, slides: 0 };
+  readonly #metrics: PoolMetrics | undefined;
   #disposing: Promise<void> | undefined;
 
   constructor(opts: CredentialPoolOptions) {
@@ -401,6 +418,23 @@ export class CredentialPool {
       byId.set(keyId, { keyId, key });
     }
     this.#credentials = [...byId.values()];
+    this.#metrics = opts.metrics ? this.#register(opts.metrics) : undefined;
+  }
+
+  #register(metrics: ServiceMetrics): PoolMetrics {
+    const requests = metrics.counter('vidhub_llm_lease_requests_total', 'Requests for an AI provider key, by capability and outcome: granted, rate_limited (queue timeout), unavailable (no usable key), cancelled, error.', ['capability', 'outcome']);
+    const failovers = metrics.counter('vidhub_llm_failovers_total', 'Requests for another key after a key failed during the same call (the answer continues on the next key).', ['capability']);
+    const wait = metrics.histogram('vidhub_llm_queue_wait_seconds', 'Time from asking for a key to getting one, by capability.', ['capability'], WAIT_BUCKETS);
+    metrics.gaugeFrom('vidhub_llm_leases_held', 'Provider-key leases this instance holds now, by capability.', ['capability'], () => CAPABILITIES.map((capability) => [{ capability }, this.#held[capability]]));
+    // Asked of Redis at scrape time: the queue is shared by every instance.
+    metrics.gaugeFrom('vidhub_llm_queue_length', 'Callers waiting for a provider key, on every instance, by capability.', ['capability'], async () =>
+      Promise.all(CAPABILITIES.map(async (capability) => [{ capability }, await this.waiting(capability)] as [{ capability: Capability }, number])),
+    );
+    return {
+      requests: (capability, outcome) => requests.inc({ capability, outcome }),
+      failover: (capability) => failovers.inc({ capability }),
+      waited: (capability, seconds) => wait.observe({ capability }, seconds),
+    };
   }
 
   /**
@@ -417,13 +451,25 @@ export class CredentialPool {
     if (!CAPABILITIES.includes(capability)) throw new TypeError(`unknown capability ${String(capability)}`);
     opts.signal?.throwIfAborted();
     if (this.#credentials.length === 0) throw appError(ErrorCode.LLM_NOT_CONFIGURED, 'No AI provider key is configured.');
+    // Keys excluded for this call have failed during it: this is a failover.
+    if (opts.exclude?.size) this.#metrics?.failover(capability);
     const candidates = this.#credentials.filter((c) => !opts.exclude?.has(c.keyId));
-    if (candidates.length === 0) throw noCredential();
+    if (candidates.length === 0) {
+      this.#metrics?.requests(capability, 'unavailable');
+      throw noCredential();
+    }
 
+    const started = performance.now();
     const run = this.#wait(capability, candidates, opts.signal);
     this.#inFlight.add(run);
     try {
-      return await run;
+      const lease = await run;
+      this.#metrics?.requests(capability, 'granted');
+      this.#metrics?.waited(capability, (performance.now() - started) / 1000);
+      return lease;
+    } catch (err) {
+      this.#metrics?.requests(capability, leaseOutcome(err, opts.signal));
+      throw err;
     } finally {
       this.#inFlight.delete(run);
     }
@@ -488,11 +534,14 @@ export class CredentialPool {
     const credential = candidates.find((c) => c.keyId === keyId);
     if (!credential) throw new Error(`ACQUIRE granted key ${keyId}, which was not a candidate`);
     const slots = this.#slotsKey(keyId, capability);
+    this.#held[capability]++;
     return new PoolLease(
       credential,
       capability,
       async () => (await scripts.renew.run(this.#redis, [slots], [leaseId, this.#leaseTtlMs])) === 1,
+      // Runs once per lease (PoolLease.release is idempotent).
       async () => {
+        this.#held[capability]--;
         try {
           await scripts.remove.run(this.#redis, [slots], [leaseId, this.#wakeChannel(), capability]);
         } catch (err) {
@@ -627,6 +676,14 @@ export class CredentialPool {
   #wakeChannel(): string {
     return `${this.#ns}:wake`;
   }
+}
+
+function leaseOutcome(err: unknown, signal: AbortSignal | undefined): LeaseOutcome {
+  if (signal?.aborted) return 'cancelled';
+  const code = (err as { extensions?: { code?: unknown } } | undefined)?.extensions?.code;
+  if (code === ErrorCode.RATE_LIMITED) return 'rate_limited';
+  if (code === ErrorCode.UPSTREAM_UNAVAILABLE) return 'unavailable';
+  return 'error';
 }
 
 function positiveInteger(name: string, value: number): number {

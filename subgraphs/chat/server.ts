@@ -4,6 +4,7 @@ import { DisposableStack } from '../../lib/disposable.js';
 import { STREAMS } from '../../lib/events.js';
 import { pingRedis } from '../../lib/infra/redis.js';
 import type { Logger } from '../../lib/logger.js';
+import { ServiceMetrics, instrumentStore, streamLagMetrics } from '../../lib/metrics.js';
 import { requireObjectStore, requireRedis } from '../../lib/runtime.js';
 import type { Redis } from 'ioredis';
 import { CredentialPool } from './credentialPool.js';
@@ -17,6 +18,9 @@ import { resolvers } from './resolvers.js';
 import { permissions } from './rules.js';
 import { createChatStore, type ChatStore } from './store.js';
 
+/** The consumer group that turns user and video events into notifications. */
+const NOTIFICATIONS_GROUP = 'chat-notifications';
+
 export interface ChatSubgraph extends RunningSubgraph {
   store: ChatStore;
 }
@@ -24,22 +28,25 @@ export interface ChatSubgraph extends RunningSubgraph {
 export async function startChatSubgraph(config: Config, log: Logger, opts: { port?: number; store?: ChatStore } = {}): Promise<ChatSubgraph> {
   const stack = new DisposableStack();
   try {
-    const store = stack.use('chat store', opts.store ?? (await createChatStore(config)));
+    const metrics = new ServiceMetrics('chat');
+    const store = instrumentStore(stack.use('chat store', opts.store ?? (await createChatStore(config))), metrics);
     const redis = requireRedis(config, 'chat');
     stack.defer('redis', () => void redis.disconnect());
+    streamLagMetrics(metrics, redis, [{ group: NOTIFICATIONS_GROUP, streams: [STREAMS.user, STREAMS.video] }]);
     const bus = stack.use('chat bus', new ChatBus(redis, config.REDIS_URL!));
     const presence = new Presence(redis);
     const objects = await requireObjectStore(config);
-    const assistant = assistantFrom(config, redis, log);
+    const assistant = assistantFrom(config, redis, log, metrics);
     if (assistant) stack.use('credential pool', assistant.pool);
     stack.use(
       'notifications consumer',
-      await startConsumer({ redis, streams: [STREAMS.user, STREAMS.video], group: 'chat-notifications', handle: notificationHandler(store, bus), log: log.child({ worker: 'notifications' }) }),
+      await startConsumer({ redis, streams: [STREAMS.user, STREAMS.video], group: NOTIFICATIONS_GROUP, handle: notificationHandler(store, bus), log: log.child({ worker: 'notifications' }) }),
     );
     const server = stack.use(
       'server',
       await startSubgraph({
         name: 'chat',
+        metrics,
         config,
         log,
         resolvers,
@@ -60,12 +67,12 @@ export async function startChatSubgraph(config: Config, log: Logger, opts: { por
 const LEASE_TTL_MS = 60_000;
 
 /** The assistant's provider and key pool, or undefined when LLM_BASE_URL / LLM_API_KEYS are unset. */
-function assistantFrom(config: Config, redis: Redis, log: Logger) {
+function assistantFrom(config: Config, redis: Redis, log: Logger, metrics: ServiceMetrics) {
   const keys = (config.LLM_API_KEYS ?? '').split(',').map((k) => k.trim()).filter(Boolean);
   if (!config.LLM_BASE_URL || keys.length === 0) return undefined;
   const model = config.LLM_MODEL ?? 'lite';
   return {
-    pool: new CredentialPool({ redis, keys, log: log.child({ component: 'credential-pool' }), perKeyLimit: config.LLM_KEY_CONCURRENCY, leaseTtlMs: LEASE_TTL_MS, queueTimeoutMs: config.LLM_QUEUE_TIMEOUT_MS }),
+    pool: new CredentialPool({ redis, keys, log: log.child({ component: 'credential-pool' }), perKeyLimit: config.LLM_KEY_CONCURRENCY, leaseTtlMs: LEASE_TTL_MS, queueTimeoutMs: config.LLM_QUEUE_TIMEOUT_MS, metrics }),
     settings: { baseUrl: config.LLM_BASE_URL, model, imageModel: config.LLM_IMAGE_MODEL ?? model, historyTurns: config.ASSISTANT_HISTORY_TURNS, leaseTtlMs: LEASE_TTL_MS },
   };
 }

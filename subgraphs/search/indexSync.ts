@@ -32,10 +32,15 @@ import { STREAMS, type DomainEvent } from '../../lib/events.js';
 import type { SearchDocument, SearchIndex, SearchKind, WriteResult } from '../../lib/infra/search/port.js';
 import { runWhileLeader, withLock, type Leadership } from '../../lib/lock.js';
 import type { Logger } from '../../lib/logger.js';
+import type { ServiceMetrics } from '../../lib/metrics.js';
 import { serviceQuery } from '../../lib/serviceClient.js';
 import { startConsumer, type StreamEntry } from '../../lib/streams.js';
 
 export const DEAD_LETTERS = 'search:dead-letters';
+/** The consumer group of the sync pipeline on the user and video streams. */
+export const SYNC_GROUP = 'search-sync';
+/** Seconds from an event to its document being searchable. */
+const LAG_BUCKETS = [0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 300, 900];
 const FULL_SYNC_MARKER = 'search:full-sync';
 const LAG_SAMPLES = 'search:lag-ms';
 const COUNTERS = 'search:counters';
@@ -111,10 +116,19 @@ export interface SyncStatus {
 
 export class IndexSync {
   private leadership?: Leadership;
+  private readonly measure?: { lag: (seconds: number) => void; events: (outcome: 'applied' | 'ignored' | 'dead_lettered', n: number) => void };
 
   constructor(
-    private readonly deps: { config: Config; index: SearchIndex; redis: Redis; log: Logger; sources: { userUrl: string; videoUrl: string } },
-  ) {}
+    private readonly deps: { config: Config; index: SearchIndex; redis: Redis; log: Logger; sources: { userUrl: string; videoUrl: string }; metrics?: ServiceMetrics },
+  ) {
+    const { metrics } = deps;
+    if (metrics) {
+      const lag = metrics.histogram('vidhub_search_sync_lag_seconds', 'Time from a user or video event to its document being written to the search index, per event (measured by the leader).', [], LAG_BUCKETS);
+      const events = metrics.counter('vidhub_search_sync_events_total', 'Events read by the sync pipeline, by outcome: applied (written, or older than the index), ignored (not about search), dead_lettered.', ['outcome']);
+      this.measure = { lag: (s) => lag.observe(s), events: (outcome, n) => events.inc({ outcome }, n) };
+      metrics.gaugeFrom('vidhub_search_sync_leader', '1 while this search instance runs the sync pipeline (holds the leader lock).', [], () => [[{}, this.leading ? 1 : 0]]);
+    }
+  }
 
   /** Starts competing for the leader lock; the leader runs the consumer (and the first full sync). */
   start(): void {
@@ -128,7 +142,7 @@ export class IndexSync {
         const consumer = await startConsumer({
           redis,
           streams: [STREAMS.user, STREAMS.video],
-          group: 'search-sync',
+          group: SYNC_GROUP,
           handle: (entries) => this.handle(entries),
           log: log.child({ worker: 'search-sync' }),
           batchSize: config.SEARCH_SYNC_BATCH,
@@ -205,6 +219,9 @@ export class IndexSync {
       }
       for (const [i, error] of pending) await this.deadLetter(ordered[i]!, error);
     }
+    this.measure?.events('applied', relevant.length - pending.size);
+    this.measure?.events('ignored', ordered.length - relevant.length);
+    this.measure?.events('dead_lettered', pending.size);
     await this.recordProgress(ordered, relevant.length - pending.size);
     return ordered;
   }
@@ -232,6 +249,7 @@ export class IndexSync {
   private async recordProgress(entries: StreamEntry[], written: number) {
     const now = Date.now();
     const lags = entries.map((e) => now - Date.parse(e.event.occurredAt)).filter((l) => Number.isFinite(l) && l >= 0);
+    for (const ms of lags) this.measure?.lag(ms / 1000);
     const tx = this.deps.redis.multi().hincrby(COUNTERS, 'processed', entries.length).hincrby(COUNTERS, 'written', written);
     if (lags.length) tx.lpush(LAG_SAMPLES, ...lags.map(String)).ltrim(LAG_SAMPLES, 0, LAG_SAMPLE_LIMIT - 1);
     await tx.exec();

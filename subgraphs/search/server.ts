@@ -4,11 +4,13 @@ import { DisposableStack } from '../../lib/disposable.js';
 import { pingRedis } from '../../lib/infra/redis.js';
 import { createSearchIndex } from '../../lib/infra/search/index.js';
 import type { SearchIndex } from '../../lib/infra/search/port.js';
+import { STREAMS } from '../../lib/events.js';
 import type { Logger } from '../../lib/logger.js';
+import { ServiceMetrics, streamLagMetrics } from '../../lib/metrics.js';
 import { requireRedis } from '../../lib/runtime.js';
 import { startSubgraph, type RunningSubgraph } from '../../lib/subgraph.js';
 import { contextFactory } from './context.js';
-import { IndexSync } from './indexSync.js';
+import { IndexSync, SYNC_GROUP } from './indexSync.js';
 import { resolvers } from './resolvers.js';
 import { permissions } from './rules.js';
 
@@ -33,7 +35,10 @@ export async function startSearchSubgraph(config: Config, log: Logger, opts: Sea
     await index.ensureReady();
     const redis = requireRedis(config, 'search');
     stack.defer('redis', () => void redis.disconnect());
+    const metrics = new ServiceMetrics('search');
+    streamLagMetrics(metrics, redis, [{ group: SYNC_GROUP, streams: [STREAMS.user, STREAMS.video] }]);
     const sync = new IndexSync({
+      metrics,
       config,
       index,
       redis,
@@ -44,6 +49,7 @@ export async function startSearchSubgraph(config: Config, log: Logger, opts: Sea
       'server',
       await startSubgraph({
         name: 'search',
+        metrics,
         config,
         log,
         resolvers,

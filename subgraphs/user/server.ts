@@ -6,6 +6,7 @@ import { multipartRequests } from '../../lib/multipart.js';
 import { coalescerOptions } from '../../lib/loaders.js';
 import { pingRedis } from '../../lib/infra/redis.js';
 import type { Logger } from '../../lib/logger.js';
+import { ServiceMetrics, coalescerMetrics, instrumentStore } from '../../lib/metrics.js';
 import { requireObjectStore, requireRedis } from '../../lib/runtime.js';
 import { startSubgraph, type RunningSubgraph } from '../../lib/subgraph.js';
 import { contextFactory } from './context.js';
@@ -27,22 +28,26 @@ export async function startUserSubgraph(
 ): Promise<UserSubgraph> {
   const stack = new DisposableStack();
   try {
-    const store = stack.use('user store', opts.store ?? (await createUserStore(config)));
+    const metrics = new ServiceMetrics('user');
+    const store = instrumentStore(stack.use('user store', opts.store ?? (await createUserStore(config))), metrics);
     const redis = requireRedis(config, 'user');
     stack.defer('redis', () => void redis.disconnect());
     const objects = await requireObjectStore(config);
     if (!config.JWT_ACCESS_SECRET || !config.JWT_REFRESH_SECRET) throw new Error('JWT_ACCESS_SECRET and JWT_REFRESH_SECRET must be set');
     const sessions = new Sessions(redis, { access: config.JWT_ACCESS_SECRET, refresh: config.JWT_REFRESH_SECRET }, { refreshIntervalSeconds: opts.refreshIntervalSeconds ?? REFRESH_INTERVAL_SECONDS });
     const loginThrottle = new LoginThrottle(redis, { failsPerAddressPerHour: config.LOGIN_FAILS_PER_ADDRESS_PER_HOUR, failsPerUsernamePerDay: config.LOGIN_FAILS_PER_USERNAME_PER_DAY });
+    const userLookups = new Coalescer((ids: readonly string[]) => store.findUsersByIds(ids), coalescerOptions(config));
+    coalescerMetrics(metrics, { user: userLookups });
     const server = stack.use(
       'server',
       await startSubgraph({
         name: 'user',
+        metrics,
         config,
         log,
         resolvers,
         permissions,
-        createContext: contextFactory({ config, store, redis, sessions, loginThrottle, objects, userLookups: new Coalescer((ids: readonly string[]) => store.findUsersByIds(ids), coalescerOptions(config)) }),
+        createContext: contextFactory({ config, store, redis, sessions, loginThrottle, objects, userLookups }),
         readiness: { store: () => store.ping(), redis: () => pingRedis(redis), objectStorage: () => objects.ping() },
         port: opts.port ?? config.USER_PORT,
         beforeGraphQL: [multipartRequests({ maxFileSize: AVATAR_MAX_BYTES + 1, maxFiles: 1 })],

@@ -6,6 +6,7 @@ import type { ObjectStore } from '../../lib/infra/objectStore.js';
 import type { Coalescer } from '../../lib/coalescer.js';
 import { entityLoader } from '../../lib/loaders.js';
 import type { BaseContext } from '../../lib/subgraph.js';
+import type { UploadMetrics } from './uploads.js';
 import type { CommentRecord, DanmakuRecord, FolderRecord, VideoRecord, VideoStore } from './store.js';
 
 export interface VideoServices {
@@ -18,6 +19,8 @@ export interface VideoServices {
   inFlight: { count: number };
   /** Merges hot video lookups across requests. */
   videoLookups: Coalescer<VideoRecord>;
+  /** Chunks and bytes received, uploads finished (absent where nothing is measured). */
+  uploadMetrics?: UploadMetrics;
 }
 
 export interface Context extends BaseContext, VideoServices {

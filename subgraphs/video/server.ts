@@ -7,6 +7,7 @@ import { RedisFanout, reviveDates } from '../../lib/fanout.js';
 import { coalescerOptions } from '../../lib/loaders.js';
 import { pingRedis } from '../../lib/infra/redis.js';
 import type { Logger } from '../../lib/logger.js';
+import { ServiceMetrics, coalescerMetrics, instrumentStore } from '../../lib/metrics.js';
 import { requireObjectStore, requireRedis } from '../../lib/runtime.js';
 import { startSubgraph, type RunningSubgraph } from '../../lib/subgraph.js';
 import { contextFactory, type VideoServices } from './context.js';
@@ -14,7 +15,7 @@ import { startCountsPublisher, type CountsPublisher } from './counts.js';
 import { resolvers } from './resolvers.js';
 import { permissions } from './rules.js';
 import { createVideoStore, type DanmakuRecord, type VideoStore } from './store.js';
-import { MAX_CHUNK_SIZE, startCleanup, type CleanupJob } from './uploads.js';
+import { MAX_CHUNK_SIZE, startCleanup, uploadMetrics, type CleanupJob } from './uploads.js';
 import { COVER_MAX_BYTES } from './videos.js';
 
 export interface VideoSubgraph extends RunningSubgraph {
@@ -28,19 +29,23 @@ export interface VideoSubgraph extends RunningSubgraph {
 export async function startVideoSubgraph(config: Config, log: Logger, opts: { port?: number; store?: VideoStore } = {}): Promise<VideoSubgraph> {
   const stack = new DisposableStack();
   try {
-    const store = stack.use('video store', opts.store ?? (await createVideoStore(config)));
+    const metrics = new ServiceMetrics('video');
+    const store = instrumentStore(stack.use('video store', opts.store ?? (await createVideoStore(config))), metrics);
     const redis = requireRedis(config, 'video');
     stack.defer('redis', () => void redis.disconnect());
     const objects = await requireObjectStore(config);
     const danmakuBus = stack.use('danmaku bus', new RedisFanout<DanmakuRecord>(redis, config.REDIS_URL!, 'danmaku-bus', reviveDates));
     const videoLookups = new Coalescer((ids: readonly string[]) => store.findVideosByIds(ids), coalescerOptions(config));
-    const services: VideoServices = { config, store, redis, objects, danmakuBus, inFlight: { count: 0 }, videoLookups };
+    coalescerMetrics(metrics, { video: videoLookups });
+    const inFlight = { count: 0 };
+    const services: VideoServices = { config, store, redis, objects, danmakuBus, inFlight, videoLookups, uploadMetrics: uploadMetrics(metrics, inFlight) };
     const cleanup = stack.use('upload cleanup', startCleanup(services, log.child({ job: 'upload-cleanup' })));
     const counts = stack.use('counts publisher', startCountsPublisher(services, log.child({ job: 'video-counts' })));
     const server = stack.use(
       'server',
       await startSubgraph({
         name: 'video',
+        metrics,
         config,
         log,
         resolvers,

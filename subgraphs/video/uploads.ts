@@ -45,6 +45,7 @@ import type { FileUpload } from 'graphql-upload-minimal';
 import { ErrorCode, appError, badInput, conflict, forbidden, notFound, rateLimited } from '../../lib/errors.js';
 import { withLock } from '../../lib/lock.js';
 import type { Logger } from '../../lib/logger.js';
+import type { ServiceMetrics } from '../../lib/metrics.js';
 import type { Context, VideoServices } from './context.js';
 import { VIDEO_SNIFF_BYTES, sniffVideo } from './media.js';
 import type { UploadRecord } from './store.js';
@@ -70,6 +71,25 @@ const presignKey = (uploadId: string, index: number) => `upload:${uploadId}:pres
 const chunkPrefix = (uploadId: string) => `uploads/${uploadId}/`;
 const chunkObjectKey = (uploadId: string, index: number) => `${chunkPrefix(uploadId)}chunk-${String(index).padStart(6, '0')}-${randomUUID()}`;
 export const mergedObjectKey = (uploadId: string) => `videos/${uploadId}/source`;
+
+export type UploadMetrics = ReturnType<typeof uploadMetrics>;
+
+/** Chunks by what became of them, bytes stored, chunk uploads in progress, and how uploads finished. */
+export function uploadMetrics(metrics: ServiceMetrics, inFlight: { count: number }) {
+  const chunks = metrics.counter('vidhub_upload_chunks_total', 'Chunks received (sent or confirmed after a presigned PUT), by outcome: stored, duplicate (already had it), rejected (wrong size or checksum).', ['outcome']);
+  const bytes = metrics.counter('vidhub_upload_bytes_total', 'Bytes of chunks stored.');
+  const finished = metrics.counter('vidhub_uploads_finished_total', 'Uploads that reached an end: completed (chunks merged), instant (proof of possession accepted), failed (not a video, or wrong sha256).', ['outcome']);
+  metrics.gaugeFrom('vidhub_upload_chunks_in_flight', 'Chunk uploads this instance is receiving now (capped by VIDEO_MAX_CHUNKS_IN_FLIGHT).', [], () => [[{}, inFlight.count]]);
+  return {
+    stored: (size: number) => {
+      chunks.inc({ outcome: 'stored' });
+      bytes.inc(size);
+    },
+    duplicate: () => chunks.inc({ outcome: 'duplicate' }),
+    rejected: () => chunks.inc({ outcome: 'rejected' }),
+    finished: (outcome: 'completed' | 'instant' | 'failed') => finished.inc({ outcome }),
+  };
+}
 
 function expectedChunkSize(u: UploadRecord, index: number): number {
   return index === u.chunkCount - 1 ? u.size - u.chunkSize * (u.chunkCount - 1) : u.chunkSize;
@@ -213,6 +233,7 @@ export async function proveUpload(ctx: Context, args: { uploadId: string; proofs
     }
     // Chunks sent before the proof are not needed any more.
     await discardChunks(ctx, u.id);
+    ctx.uploadMetrics?.finished('instant');
     return done;
   });
   if (!result) throw conflict('This upload is already being completed; ask uploadStatus in a moment.');
@@ -241,6 +262,8 @@ async function receipt(ctx: Context, u: UploadRecord, index: number, stored: boo
 
 async function record(ctx: Context, u: UploadRecord, index: number, size: number, sha256: string, objectKey: string) {
   const stored = await ctx.store.recordChunk({ uploadId: u.id, index, size, sha256, objectKey });
+  if (stored) ctx.uploadMetrics?.stored(size);
+  else ctx.uploadMetrics?.duplicate();
   if (!stored) await ctx.objects.remove([objectKey]);
   await ctx.redis.multi().sadd(chunksKey(u.id), String(index)).expire(chunksKey(u.id), ctx.config.VIDEO_UPLOAD_TTL_SECONDS).exec();
   return stored;
@@ -259,7 +282,10 @@ export async function uploadChunk(ctx: Context, args: { uploadId: string; index:
     checkIndex(u, args.index);
     const checksum = args.checksum.toLowerCase();
     if (!SHA256.test(checksum)) throw badInput('checksum is the chunk sha256 as 64 hex characters.', { field: 'checksum' });
-    if (await alreadyReceived(ctx, u, args.index)) return receipt(ctx, u, args.index, false);
+    if (await alreadyReceived(ctx, u, args.index)) {
+      ctx.uploadMetrics?.duplicate();
+      return receipt(ctx, u, args.index, false);
+    }
     if (ctx.inFlight.count >= ctx.config.VIDEO_MAX_CHUNKS_IN_FLIGHT) throw rateLimited('This server is busy with other uploads; retry the chunk in a moment.', 1);
 
     ctx.inFlight.count++;
@@ -276,6 +302,7 @@ export async function uploadChunk(ctx: Context, args: { uploadId: string; index:
       }
       const got = m.result();
       if (got.bytes !== expected || got.sha256 !== checksum) {
+        ctx.uploadMetrics?.rejected();
         await ctx.objects.remove([key]);
         throw badInput(
           got.bytes !== expected ? `Chunk ${args.index} has ${got.bytes} bytes; expected ${expected}.` : `Chunk ${args.index} does not match its checksum; send it again.`,
@@ -325,11 +352,13 @@ export async function confirmChunk(ctx: Context, args: { uploadId: string; index
   if (!stat) throw badInput('Nothing was uploaded to the presigned URL yet.');
   await ctx.redis.del(presignKey(u.id, args.index));
   if (await alreadyReceived(ctx, u, args.index)) {
+    ctx.uploadMetrics?.duplicate();
     await ctx.objects.remove([key]);
     return receipt(ctx, u, args.index, false);
   }
   const expected = expectedChunkSize(u, args.index);
   if (stat.size !== expected || (await hashObject(await ctx.objects.get(key))) !== checksum) {
+    ctx.uploadMetrics?.rejected();
     await ctx.objects.remove([key]);
     throw badInput(stat.size !== expected ? `Chunk ${args.index} has ${stat.size} bytes; expected ${expected}.` : `Chunk ${args.index} does not match its checksum; send it again.`);
   }
@@ -382,11 +411,13 @@ export async function completeUpload(ctx: Context, uploadId: string): Promise<Up
       await ctx.objects.remove([target]);
       await discardChunks(ctx, u.id);
       await ctx.store.transitionUpload(u.id, ['UPLOADING'], 'FAILED', { failure });
+      ctx.uploadMetrics?.finished('failed');
       throw badInput(failure);
     }
     const done = await ctx.store.transitionUpload(u.id, ['UPLOADING'], 'COMPLETED', { objectKey: target });
     if (!done) throw conflict('The upload changed while it was being completed.');
     await discardChunks(ctx, u.id);
+    ctx.uploadMetrics?.finished('completed');
     return done;
   });
   if (!result) throw conflict('This upload is already being completed; ask uploadStatus in a moment.');
