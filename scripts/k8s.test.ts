@@ -1,0 +1,897 @@
+/**
+ * Checks the Kubernetes manifests (deploy/k8s) without a cluster: both overlays
+ * are rendered, every object is validated against the Kubernetes API schemas
+ * (kubernetes-models: its runtime validators, and its TypeScript declarations
+ * for fields the API does not know), and the deployment is checked against the
+ * code it runs: each service's configuration loads with what its Deployment
+ * gives it, secrets come from Secrets only, the probes, ports, commands and
+ * Services line up with what the services serve, and each service gets the
+ * backing services its code requires.
+ *
+ * Rendering: `kubectl kustomize` is not part of a fresh machine, so this file
+ * carries a small renderer for exactly the Kustomize features the manifests
+ * use (it refuses any other). Where kubectl is installed, a test checks that
+ * the renderer's output equals `kubectl kustomize`'s.
+ *
+ *   node --import tsx --test scripts/k8s.test.ts
+ */
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import ts from 'typescript';
+import { parse, parseAllDocuments } from 'yaml';
+import { ConfigError, SUBGRAPHS, envSchema, loadConfig, subgraphPort, subgraphUrl, type Config, type SubgraphName } from '../lib/config.js';
+import { NODE_FLAGS } from '../lib/nodeFlags.js';
+import { WS_PING_INTERVAL_MS } from '../lib/ws.js';
+import { Deployment } from 'kubernetes-models/apps/v1/Deployment';
+import { HorizontalPodAutoscaler } from 'kubernetes-models/autoscaling/v2/HorizontalPodAutoscaler';
+import { Ingress } from 'kubernetes-models/networking.k8s.io/v1/Ingress';
+import { PodDisruptionBudget } from 'kubernetes-models/policy/v1/PodDisruptionBudget';
+import { ConfigMap } from 'kubernetes-models/v1/ConfigMap';
+import { Namespace } from 'kubernetes-models/v1/Namespace';
+import { Secret } from 'kubernetes-models/v1/Secret';
+import { Service } from 'kubernetes-models/v1/Service';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const read = (file: string) => readFileSync(path.join(root, file), 'utf8');
+
+type Dict = Record<string, unknown>;
+type K8sObject = Dict & { apiVersion: string; kind: string; metadata: Dict & { name: string; namespace?: string } };
+
+function isDict(value: unknown): value is Dict {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+function dict(value: unknown, what: string): Dict {
+  assert.ok(isDict(value), `${what} must be a mapping`);
+  return value;
+}
+function list(value: unknown, what: string): unknown[] {
+  if (value === undefined) return [];
+  assert.ok(Array.isArray(value), `${what} must be a list`);
+  return value;
+}
+const clone = <T>(value: T): T => structuredClone(value);
+
+// ---------------------------------------------------------------------------
+// The renderer: the subset of Kustomize the manifests use
+// ---------------------------------------------------------------------------
+
+/** A generated ConfigMap or Secret: its name gets a content hash at the end of the build. */
+const GENERATED = Symbol('generated');
+type Rendered = K8sObject & { [GENERATED]?: true };
+
+const KUSTOMIZATION_FIELDS = new Set(['apiVersion', 'kind', 'resources', 'namespace', 'images', 'configMapGenerator', 'secretGenerator', 'patches']);
+
+/** Renders a kustomization directory as `kubectl kustomize` would. */
+function renderKustomization(dir: string): K8sObject[] {
+  const objects = build(dir);
+  hashGeneratedNames(objects);
+  return objects.map((o) => {
+    const plain = { ...o };
+    delete plain[GENERATED];
+    return plain;
+  });
+}
+
+function build(dir: string): Rendered[] {
+  const k = dict(parse(readFileSync(path.join(dir, 'kustomization.yaml'), 'utf8')), `${dir}/kustomization.yaml`);
+  for (const field of Object.keys(k)) {
+    assert.ok(KUSTOMIZATION_FIELDS.has(field), `${dir}: "${field}" is not implemented by this test's renderer`);
+  }
+  const objects: Rendered[] = [];
+  for (const entry of list(k.resources, 'resources') as string[]) {
+    const target = path.join(dir, entry);
+    if (statSync(target).isDirectory()) objects.push(...build(target));
+    else objects.push(...parseAllDocuments(readFileSync(target, 'utf8')).map((d) => d.toJS() as Rendered).filter(Boolean));
+  }
+  for (const g of list(k.configMapGenerator, 'configMapGenerator')) generate(dir, dict(g, 'configMapGenerator[]'), 'ConfigMap', objects);
+  for (const g of list(k.secretGenerator, 'secretGenerator')) generate(dir, dict(g, 'secretGenerator[]'), 'Secret', objects);
+  for (const p of list(k.patches, 'patches')) applyPatch(dict(p, 'patches[]'), objects);
+  if (typeof k.namespace === 'string') {
+    for (const o of objects) if (o.kind !== 'Namespace') o.metadata.namespace = k.namespace;
+  }
+  for (const i of list(k.images, 'images')) setImage(dict(i, 'images[]'), objects);
+  return objects;
+}
+
+/** KEY=VALUE pairs of an env file or a `literals` list; kustomize skips blank lines and # comments. */
+function keyValues(lines: string[], what: string): [string, string][] {
+  return lines
+    .map((line) => line.replace(/^\uFEFF/, ''))
+    .filter((line) => line.trim() !== '' && !line.trimStart().startsWith('#'))
+    .map((line) => {
+      const eq = line.indexOf('=');
+      // Without "=", kustomize reads the value from its own environment: never wanted here.
+      assert.ok(eq > 0, `${what}: "${line}" is not KEY=VALUE`);
+      return [line.slice(0, eq).trimStart(), line.slice(eq + 1)];
+    });
+}
+
+function generate(dir: string, g: Dict, kind: 'ConfigMap' | 'Secret', objects: Rendered[]): void {
+  for (const field of Object.keys(g)) {
+    assert.ok(['name', 'behavior', 'envs', 'literals'].includes(field), `${kind} generator field "${field}" is not implemented by this test's renderer`);
+  }
+  const name = String(g.name);
+  const pairs = [
+    ...(list(g.envs, 'envs') as string[]).flatMap((file) => keyValues(readFileSync(path.join(dir, file), 'utf8').split(/\r?\n/), file)),
+    ...keyValues(list(g.literals, 'literals').map(String), `${name} literals`),
+  ];
+  const data = Object.fromEntries(pairs.map(([key, value]) => [key, kind === 'Secret' ? secretValue(value) : value]));
+  const behavior = (g.behavior as string | undefined) ?? 'create';
+  const existing = objects.find((o) => o[GENERATED] && o.kind === kind && o.metadata.name === name);
+  if (behavior === 'merge' || behavior === 'replace') {
+    assert.ok(existing, `${kind} ${name}: behavior ${behavior} needs a generator of that name in a base`);
+    existing.data = behavior === 'merge' ? { ...(existing.data as Dict), ...data } : data;
+    return;
+  }
+  assert.equal(behavior, 'create', `${kind} ${name}: behavior ${behavior} is not implemented`);
+  assert.ok(!existing, `${kind} ${name} is generated twice`);
+  const object: Rendered = { apiVersion: 'v1', kind, metadata: { name }, data };
+  if (kind === 'Secret') object.type = 'Opaque';
+  object[GENERATED] = true;
+  objects.push(object);
+}
+
+/** Base64 as kustomize writes a Secret's value: from 70 characters on, in lines of 70, each ended by a newline. */
+function secretValue(value: string): string {
+  const encoded = Buffer.from(value).toString('base64');
+  if (encoded.length < 70) return encoded;
+  return encoded.replace(/.{1,70}/g, '$&\n');
+}
+
+/** JSON 6902 patches selected by kind (and name). */
+function applyPatch(p: Dict, objects: Rendered[]): void {
+  for (const field of Object.keys(p)) assert.ok(['target', 'patch'].includes(field), `patch field "${field}" is not implemented by this test's renderer`);
+  const target = dict(p.target, 'patch target');
+  for (const field of Object.keys(target)) assert.ok(['kind', 'name'].includes(field), `patch target field "${field}" is not implemented`);
+  const ops = parse(String(p.patch)) as unknown;
+  assert.ok(Array.isArray(ops), 'only JSON 6902 patches (a list of operations) are implemented');
+  const matched = objects.filter((o) => o.kind === target.kind && (target.name === undefined || o.metadata.name === target.name));
+  assert.ok(matched.length > 0, `patch target ${JSON.stringify(target)} matches nothing`);
+  for (const o of matched) for (const op of ops) applyOperation(o, dict(op, 'patch operation'));
+}
+
+function applyOperation(object: Dict, op: Dict): void {
+  const tokens = String(op.path).split('/').slice(1).map((t) => t.replaceAll('~1', '/').replaceAll('~0', '~'));
+  const last = tokens.pop()!;
+  let parent: unknown = object;
+  for (const token of tokens) {
+    parent = Array.isArray(parent) ? parent[Number(token)] : isDict(parent) ? parent[token] : undefined;
+    assert.ok(parent !== undefined, `patch path ${String(op.path)} does not exist`);
+  }
+  const value = clone(op.value);
+  if (Array.isArray(parent)) {
+    const index = last === '-' ? parent.length : Number(last);
+    if (op.op === 'add') parent.splice(index, 0, value);
+    else if (op.op === 'replace') parent[index] = value;
+    else if (op.op === 'remove') parent.splice(index, 1);
+    else assert.fail(`patch op ${String(op.op)} is not implemented`);
+    return;
+  }
+  const target = dict(parent, String(op.path));
+  if (op.op === 'add') target[last] = value;
+  else if (op.op === 'replace') {
+    assert.ok(last in target, `replace of missing ${String(op.path)}`);
+    target[last] = value;
+  } else if (op.op === 'remove') delete target[last];
+  else assert.fail(`patch op ${String(op.op)} is not implemented`);
+}
+
+function podSpecs(o: Dict): Dict[] {
+  const spec = isDict(o.spec) && isDict(o.spec.template) && isDict(o.spec.template.spec) ? o.spec.template.spec : undefined;
+  return spec ? [spec] : [];
+}
+function containersOf(podSpec: Dict): Dict[] {
+  return [...list(podSpec.initContainers, 'initContainers'), ...list(podSpec.containers, 'containers')].map((c) => dict(c, 'container'));
+}
+
+function setImage(i: Dict, objects: Rendered[]): void {
+  for (const field of Object.keys(i)) assert.ok(['name', 'newName', 'newTag', 'digest'].includes(field), `images field "${field}" is not implemented`);
+  for (const o of objects) {
+    for (const c of podSpecs(o).flatMap(containersOf)) {
+      const image = String(c.image);
+      const name = image.replace(/@.*$/, '').replace(/:[^/:]*$/, '');
+      if (name !== i.name) continue;
+      const tag = image.slice(name.length);
+      const newName = (i.newName as string | undefined) ?? name;
+      c.image = i.digest ? `${newName}@${String(i.digest)}` : i.newTag !== undefined ? `${newName}:${String(i.newTag)}` : `${newName}${tag}`;
+    }
+  }
+}
+
+/**
+ * Kustomize's name suffix: the SHA-256 of the object's kind, name, data (and a
+ * Secret's type) as Go's json.Marshal writes them (sorted keys, HTML characters
+ * escaped), first 10 hex digits with 0 1 3 a e swapped for letters. Kustomize 5
+ * looks the name up with a path it does not resolve, so it hashes an empty name
+ * (checked against kubectl kustomize 5.5 below). References to the generated
+ * objects follow the rename.
+ */
+function hashGeneratedNames(objects: Rendered[]): void {
+  const renamed = new Map<string, string>();
+  for (const o of objects) {
+    if (!o[GENERATED]) continue;
+    const fields: Dict = { data: sortKeys(o.data as Dict), kind: o.kind, name: '' };
+    if (o.kind === 'Secret') fields.type = o.type;
+    const json = JSON.stringify(fields).replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+    const hex = createHash('sha256').update(json).digest('hex');
+    const suffix = [...hex.slice(0, 10)].map((c) => ({ 0: 'g', 1: 'h', 3: 'k', a: 'm', e: 't' })[c] ?? c).join('');
+    const name = `${o.metadata.name}-${suffix}`;
+    renamed.set(`${o.kind}/${o.metadata.name}`, name);
+    o.metadata.name = name;
+  }
+  const rename = (ref: unknown, kind: string) => {
+    if (isDict(ref) && typeof ref.name === 'string') ref.name = renamed.get(`${kind}/${ref.name}`) ?? ref.name;
+  };
+  for (const o of objects) {
+    for (const spec of podSpecs(o)) {
+      for (const c of containersOf(spec)) {
+        for (const from of list(c.envFrom, 'envFrom').map((e) => dict(e, 'envFrom[]'))) {
+          rename(from.configMapRef, 'ConfigMap');
+          rename(from.secretRef, 'Secret');
+        }
+        for (const e of list(c.env, 'env').map((x) => dict(x, 'env[]'))) {
+          if (!isDict(e.valueFrom)) continue;
+          rename(e.valueFrom.configMapKeyRef, 'ConfigMap');
+          rename(e.valueFrom.secretKeyRef, 'Secret');
+        }
+      }
+      for (const v of list(spec.volumes, 'volumes').map((x) => dict(x, 'volumes[]'))) {
+        rename(v.configMap, 'ConfigMap');
+        if (isDict(v.secret) && typeof v.secret.secretName === 'string') {
+          v.secret.secretName = renamed.get(`Secret/${v.secret.secretName}`) ?? v.secret.secretName;
+        }
+      }
+    }
+  }
+}
+
+function sortKeys(data: Dict): Dict {
+  return Object.fromEntries(Object.entries(data ?? {}).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+}
+
+// ---------------------------------------------------------------------------
+// Rendering the overlays (from a copy, with the dev overlay's Secret file)
+// ---------------------------------------------------------------------------
+
+const OVERLAYS = ['dev', 'production'] as const;
+type Overlay = (typeof OVERLAYS)[number];
+const SECRET_NAME = 'vidhub-secrets';
+const SECRETS_EXAMPLE = 'deploy/k8s/overlays/dev/secrets.env.example';
+
+/**
+ * The Secret's keys, documented in the dev overlay's example file, with values
+ * a real deployment could have: what an operator puts in the Secret production
+ * refers to, and in the dev overlay's git-ignored secrets.env.
+ */
+function plausibleSecret(): Record<string, string> {
+  const pairs = keyValues(read(SECRETS_EXAMPLE).split(/\r?\n/), SECRETS_EXAMPLE);
+  return Object.fromEntries(
+    pairs.map(([key, value]) => [key, value !== '' ? value : `${key}-${'x'.repeat(40)}`]),
+  );
+}
+
+const workDir = mkdtempSync(path.join(os.tmpdir(), 'vidhub-k8s-'));
+const k8sDir = path.join(workDir, 'k8s');
+const secretValues = plausibleSecret();
+const rendered = {} as Record<Overlay, K8sObject[]>;
+
+before(() => {
+  // A copy, so that the dev overlay's secrets.env (git-ignored, absent in CI)
+  // can be written without touching a developer's own.
+  cpSync(path.join(root, 'deploy/k8s'), k8sDir, { recursive: true });
+  writeFileSync(
+    path.join(k8sDir, 'overlays/dev/secrets.env'),
+    Object.entries(secretValues).map(([k, v]) => `${k}=${v}`).join('\n') + '\n',
+  );
+  for (const overlay of OVERLAYS) rendered[overlay] = renderKustomization(path.join(k8sDir, 'overlays', overlay));
+});
+after(() => rmSync(workDir, { recursive: true, force: true }));
+
+const ofKind = (objects: K8sObject[], kind: string) => objects.filter((o) => o.kind === kind);
+function named(objects: K8sObject[], kind: string, name: string): K8sObject {
+  const found = objects.find((o) => o.kind === kind && o.metadata.name === name);
+  assert.ok(found, `no ${kind} ${name}`);
+  return found;
+}
+
+// ---------------------------------------------------------------------------
+// What a Deployment's container is given, and what the code needs
+// ---------------------------------------------------------------------------
+
+const APP_SERVICES = ['gateway', ...SUBGRAPHS] as const;
+type AppService = (typeof APP_SERVICES)[number];
+const SCHEMA_KEYS = new Set(Object.keys(envSchema.shape));
+
+/** Variables loadConfig requires when NODE_ENV=production, as it reports them. */
+const REQUIRED_IN_PRODUCTION = (() => {
+  try {
+    loadConfig({ NODE_ENV: 'production' });
+  } catch (err) {
+    if (err instanceof ConfigError) return err.problems.map((p) => p.variable);
+    throw err;
+  }
+  return [];
+})();
+
+/** Variables that may hold credentials: only ever from a Secret. */
+const SECRET_VARIABLES = new Set([
+  ...REQUIRED_IN_PRODUCTION,
+  'MONGODB_URI',
+  'REDIS_URL',
+  'S3_ACCESS_KEY',
+  'S3_SECRET_KEY',
+  'ELASTICSEARCH_API_KEY',
+  'ELASTICSEARCH_PASSWORD',
+  'APOLLO_KEY',
+  'LLM_API_KEYS',
+]);
+
+/** `ENV` of the Dockerfile's last stage: what every container starts with. */
+function imageEnv(): Record<string, string> {
+  const lines = read('Dockerfile').replace(/\\\r?\n/g, ' ').split(/\r?\n/);
+  let env: Record<string, string> = {};
+  for (const line of lines) {
+    const m = /^\s*(FROM|ENV)\s+(.*)$/i.exec(line);
+    if (!m) continue;
+    if (m[1]!.toUpperCase() === 'FROM') env = {};
+    else for (const pair of m[2]!.trim().split(/\s+/)) {
+      const eq = pair.indexOf('=');
+      assert.ok(eq > 0, `Dockerfile: write ENV as KEY=VALUE (${pair})`);
+      env[pair.slice(0, eq)] = pair.slice(eq + 1);
+    }
+  }
+  return env;
+}
+
+interface Source {
+  from: 'configMap' | 'secret' | 'value';
+  /** ConfigMap or Secret name and key. */
+  name?: string;
+  key?: string;
+  optional?: boolean;
+}
+
+interface AppPod {
+  service: AppService;
+  deployment: K8sObject;
+  pod: Dict;
+  podSpec: Dict;
+  container: Dict;
+  /** Each variable the container is given, and where from. */
+  sources: Map<string, Source>;
+  /** The process environment: the image's ENV, then the container's, values resolved. */
+  env: Record<string, string>;
+  config: Config;
+}
+
+function appPods(overlay: Overlay): AppPod[] {
+  const objects = rendered[overlay];
+  const secretData = (name: string): Record<string, string> => {
+    const generated = objects.find((o) => o.kind === 'Secret' && o.metadata.name === name);
+    if (!generated) {
+      // Production refers to a Secret managed outside the manifests.
+      assert.equal(name, SECRET_NAME, `${overlay}: Secret ${name} is neither rendered nor the external ${SECRET_NAME}`);
+      return secretValues;
+    }
+    return Object.fromEntries(Object.entries((generated.data ?? {}) as Record<string, string>).map(([k, v]) => [k, Buffer.from(v, 'base64').toString()]));
+  };
+  const configMapData = (name: string) => (named(objects, 'ConfigMap', name).data ?? {}) as Record<string, string>;
+  return ofKind(objects, 'Deployment').map((deployment) => {
+    const service = String(dict(deployment.metadata.labels, 'labels')['app.kubernetes.io/component']) as AppService;
+    assert.ok(APP_SERVICES.includes(service), `${deployment.metadata.name}: unknown component ${service}`);
+    const pod = dict(dict(deployment.spec, 'spec').template, 'template');
+    const podSpec = dict(pod.spec, 'pod spec');
+    const containers = list(podSpec.containers, 'containers').map((c) => dict(c, 'container'));
+    assert.equal(containers.length, 1, `${deployment.metadata.name}: one container per pod`);
+    const container = containers[0]!;
+    const sources = new Map<string, Source>();
+    const env: Record<string, string> = { ...imageEnv() };
+    for (const from of list(container.envFrom, 'envFrom').map((e) => dict(e, 'envFrom[]'))) {
+      assert.ok(isDict(from.configMapRef) && !from.prefix, `${service}: envFrom is only used for whole ConfigMaps (a Secret's keys would be unknown here)`);
+      const name = String(from.configMapRef.name);
+      for (const [key, value] of Object.entries(configMapData(name))) {
+        sources.set(key, { from: 'configMap', name, key });
+        env[key] = value;
+      }
+    }
+    for (const e of list(container.env, 'env').map((x) => dict(x, 'env[]'))) {
+      const key = String(e.name);
+      if (isDict(e.valueFrom)) {
+        const ref = isDict(e.valueFrom.secretKeyRef) ? e.valueFrom.secretKeyRef : isDict(e.valueFrom.configMapKeyRef) ? e.valueFrom.configMapKeyRef : undefined;
+        assert.ok(ref, `${service}.${key}: only secretKeyRef and configMapKeyRef are expected`);
+        const isSecret = ref === e.valueFrom.secretKeyRef;
+        const name = String(ref.name);
+        const data = isSecret ? secretData(name) : configMapData(name);
+        const value = data[String(ref.key)];
+        assert.ok(value !== undefined || ref.optional === true, `${service}.${key}: ${isSecret ? 'Secret' : 'ConfigMap'} ${name} has no key ${String(ref.key)}`);
+        sources.set(key, { from: isSecret ? 'secret' : 'configMap', name, key: String(ref.key), optional: ref.optional === true });
+        if (value !== undefined) env[key] = value;
+        else delete env[key];
+      } else {
+        sources.set(key, { from: 'value' });
+        env[key] = String(e.value ?? '');
+      }
+    }
+    const config = loadConfig(env);
+    return { service, deployment, pod, podSpec, container, sources, env, config };
+  });
+}
+
+function listenPort(p: AppPod): number {
+  return p.service === 'gateway' ? p.config.GATEWAY_PORT : subgraphPort(p.config, p.service);
+}
+
+/** A probe's or Service's port (a name or a number) as a container port number. */
+function containerPort(container: Dict, port: unknown, what: string): number {
+  const ports = list(container.ports, 'ports').map((x) => dict(x, 'port'));
+  const found = typeof port === 'string' ? ports.find((p) => p.name === port) : ports.find((p) => p.containerPort === port);
+  assert.ok(found, `${what}: port ${String(port)} is not a port of container ${String(container.name)}`);
+  return Number(found.containerPort);
+}
+
+/** The source file that wires a service, and so what it needs from the environment. */
+function serverSource(service: AppService): string {
+  return read(service === 'gateway' ? 'gateway/server.ts' : `subgraphs/${service}/server.ts`);
+}
+function storeSource(service: AppService): string {
+  const file = `subgraphs/${service}/store.ts`;
+  return service !== 'gateway' && existsSync(path.join(root, file)) ? read(file) : '';
+}
+
+/**
+ * The largest file the gateway accepts in a multipart request (an upload chunk),
+ * read from gateway/server.ts: importing the gateway would load all of Apollo
+ * for one number.
+ */
+function gatewayMaxFileBytes(): number {
+  const m = /export const GATEWAY_MAX_FILE_BYTES = ([\d_ *]+);/.exec(read('gateway/server.ts'));
+  assert.ok(m, 'gateway/server.ts no longer defines GATEWAY_MAX_FILE_BYTES as a product of numbers');
+  return m[1]!.split('*').reduce((product, n) => product * Number(n.trim().replaceAll('_', '')), 1);
+}
+
+/** Kubernetes quantities: CPU cores or bytes. */
+function quantity(value: unknown): number {
+  const m = /^(\d+(?:\.\d+)?)(m|Ki|Mi|Gi|Ti|k|M|G)?$/.exec(String(value));
+  assert.ok(m, `cannot read quantity ${String(value)}`);
+  const factor = { m: 1e-3, Ki: 2 ** 10, Mi: 2 ** 20, Gi: 2 ** 30, Ti: 2 ** 40, k: 1e3, M: 1e6, G: 1e9 }[m[2] ?? ''] ?? 1;
+  return Number(m[1]) * factor;
+}
+
+// ---------------------------------------------------------------------------
+// Schemas
+// ---------------------------------------------------------------------------
+
+/** kubernetes-models class and TypeScript interface per apiVersion/kind. */
+const MODELS: Record<string, { model: { new (data: never): { validate(): void } }; module: string; type: string }> = {
+  'v1/Namespace': { model: Namespace, module: 'kubernetes-models/v1/Namespace', type: 'INamespace' },
+  'v1/ConfigMap': { model: ConfigMap, module: 'kubernetes-models/v1/ConfigMap', type: 'IConfigMap' },
+  'v1/Secret': { model: Secret, module: 'kubernetes-models/v1/Secret', type: 'ISecret' },
+  'v1/Service': { model: Service, module: 'kubernetes-models/v1/Service', type: 'IService' },
+  'apps/v1/Deployment': { model: Deployment, module: 'kubernetes-models/apps/v1/Deployment', type: 'IDeployment' },
+  'autoscaling/v2/HorizontalPodAutoscaler': { model: HorizontalPodAutoscaler, module: 'kubernetes-models/autoscaling/v2/HorizontalPodAutoscaler', type: 'IHorizontalPodAutoscaler' },
+  'policy/v1/PodDisruptionBudget': { model: PodDisruptionBudget, module: 'kubernetes-models/policy/v1/PodDisruptionBudget', type: 'IPodDisruptionBudget' },
+  'networking.k8s.io/v1/Ingress': { model: Ingress, module: 'kubernetes-models/networking.k8s.io/v1/Ingress', type: 'IIngress' },
+};
+
+/**
+ * The API server refuses fields it does not know (kubectl's default field
+ * validation is strict), but the schema validators above let them through. The
+ * TypeScript declarations of the same package describe every field, and an
+ * object literal assigned to such a type may not carry any other: so each
+ * object is written as a typed constant and type-checked.
+ */
+type Checked = Overlay | 'canary';
+let unknownFields: Record<Checked, string[]> | undefined;
+/**
+ * Both overlays in one type check (creating the program is most of its cost),
+ * with a canary: a Deployment with a misspelled field, which must be caught.
+ */
+function unknownFieldErrors(): Record<Checked, string[]> {
+  if (unknownFields) return unknownFields;
+  const canary = clone(ofKind(rendered.production, 'Deployment')[0]!);
+  const container = containersOf(podSpecs(canary)[0]!)[0]!;
+  container.readinesProbe = container.readinessProbe;
+  delete container.readinessProbe;
+  const objects: { checked: Checked; o: K8sObject }[] = [
+    ...OVERLAYS.flatMap((overlay) => rendered[overlay].map((o) => ({ checked: overlay, o }))),
+    { checked: 'canary', o: canary },
+  ];
+  const errors = typeCheck(objects.map((x) => x.o));
+  unknownFields = { dev: [], production: [], canary: [] };
+  for (const { index, message } of errors) {
+    const owner = objects[index];
+    if (owner) unknownFields[owner.checked].push(`${owner.o.kind} ${owner.o.metadata.name}: ${message}`);
+    else for (const overlay of OVERLAYS) unknownFields[overlay].push(message);
+  }
+  return unknownFields;
+}
+
+function typeCheck(objects: K8sObject[]): { index: number; message: string }[] {
+  const file = path.join(root, 'scripts', '__k8s_objects__.ts');
+  const kinds = [...new Set(objects.map((o) => `${o.apiVersion}/${o.kind}`))];
+  let text = kinds.map((k) => `import type { ${MODELS[k]!.type} } from '${MODELS[k]!.module}';\n`).join('');
+  for (const [i, o] of objects.entries()) {
+    text += `export const o${i}: ${MODELS[`${o.apiVersion}/${o.kind}`]!.type} = ${JSON.stringify(o, null, 1)};\n`;
+  }
+  const options: ts.CompilerOptions = {
+    strict: true,
+    noEmit: true,
+    skipLibCheck: true,
+    module: ts.ModuleKind.NodeNext,
+    moduleResolution: ts.ModuleResolutionKind.NodeNext,
+    target: ts.ScriptTarget.ES2022,
+    lib: ['lib.es5.d.ts'],
+    types: [],
+  };
+  const host = ts.createCompilerHost(options);
+  const getSourceFile = host.getSourceFile.bind(host);
+  const fileExists = host.fileExists.bind(host);
+  host.getSourceFile = (name, language, ...rest) => (name === file ? ts.createSourceFile(name, text, language) : getSourceFile(name, language, ...rest));
+  host.fileExists = (name) => name === file || fileExists(name);
+  const program = ts.createProgram([file], options, host);
+  const sourceFile = program.getSourceFile(file)!;
+  return ts.getPreEmitDiagnostics(program).map((d) => {
+    const where = d.file === sourceFile && d.start !== undefined ? sourceFile.getLineAndCharacterOfPosition(d.start).line : -1;
+    const owner = where >= 0 ? (text.split('\n').slice(0, where + 1).reverse().find((l) => l.startsWith('export const o')) ?? '') : '';
+    const index = Number(/^export const o(\d+)/.exec(owner)?.[1] ?? -1);
+    return { index, message: `${index < 0 ? `${d.file?.fileName ?? '?'}: ` : ''}${ts.flattenDiagnosticMessageText(d.messageText, ' ')}` };
+  });
+}
+
+// ---------------------------------------------------------------------------
+// The tests
+// ---------------------------------------------------------------------------
+
+describe('deploy/k8s: the test renderer', () => {
+  // Without kubectl the renderer's word stands; with it, it must agree exactly.
+  const kubectl = (() => {
+    try {
+      execFileSync('kubectl', ['version', '--client'], { stdio: 'ignore' });
+      return true;
+    } catch {
+      return false;
+    }
+  })();
+  for (const overlay of OVERLAYS) {
+    it(`renders overlays/${overlay} as kubectl kustomize does`, { skip: kubectl ? false : 'kubectl is not installed' }, () => {
+      const out = execFileSync('kubectl', ['kustomize', path.join(k8sDir, 'overlays', overlay)], { encoding: 'utf8' });
+      const theirs = parseAllDocuments(out).map((d) => d.toJS() as K8sObject);
+      const key = (o: K8sObject) => `${o.kind}/${o.metadata.namespace ?? ''}/${o.metadata.name}`;
+      const sorted = (objects: K8sObject[]) => [...objects].sort((a, b) => key(a).localeCompare(key(b)));
+      assert.deepEqual(sorted(rendered[overlay]), sorted(theirs));
+    });
+  }
+
+  it('refuses Kustomize features it does not implement', () => {
+    const dir = mkdtempSync(path.join(workDir, 'unsupported-'));
+    writeFileSync(path.join(dir, 'kustomization.yaml'), 'resources: []\ncommonLabels:\n  a: b\n');
+    assert.throws(() => renderKustomization(dir), /commonLabels" is not implemented/);
+  });
+});
+
+for (const overlay of OVERLAYS) {
+  describe(`deploy/k8s/overlays/${overlay}`, () => {
+    it('renders only the kinds the deployment is made of: no StatefulSets or volumes claimed for data', () => {
+      const kinds = new Set(rendered[overlay].map((o) => `${o.apiVersion}/${o.kind}`));
+      assert.deepEqual([...kinds].filter((k) => !(k in MODELS)), []);
+      assert.deepEqual(
+        ofKind(rendered[overlay], 'Deployment').map((d) => d.metadata.name).sort(),
+        APP_SERVICES.map((s) => `vidhub-${s}`).sort(),
+      );
+    });
+
+    it('validates every object against the Kubernetes API schemas', () => {
+      for (const o of rendered[overlay]) {
+        const entry = MODELS[`${o.apiVersion}/${o.kind}`];
+        assert.ok(entry, `${o.apiVersion}/${o.kind} has no schema here`);
+        const copy = clone(o);
+        // kustomize writes long Secret values as base64 in lines; the API server's
+        // decoder skips the line breaks, the schema's "byte" format does not.
+        if (copy.kind === 'Secret') copy.data = Object.fromEntries(Object.entries(copy.data as Record<string, string>).map(([k, v]) => [k, v.replaceAll('\n', '')]));
+        assert.doesNotThrow(() => new entry.model(copy as never).validate(), `${o.kind} ${o.metadata.name}`);
+      }
+    });
+
+    it('sets no field the API does not know', () => {
+      assert.deepEqual(unknownFieldErrors()[overlay], []);
+      assert.match(unknownFieldErrors().canary.join('\n'), /readinesProbe/, 'the check catches a misspelled field');
+    });
+
+    it('puts every object in one namespace, created with the restricted Pod Security Standard', () => {
+      const [namespace, ...others] = ofKind(rendered[overlay], 'Namespace');
+      assert.ok(namespace && others.length === 0, 'one Namespace');
+      assert.equal(dict(namespace.metadata.labels, 'labels')['pod-security.kubernetes.io/enforce'], 'restricted');
+      for (const o of rendered[overlay]) {
+        if (o.kind !== 'Namespace') assert.equal(o.metadata.namespace, namespace.metadata.name, `${o.kind} ${o.metadata.name}`);
+      }
+    });
+
+    it("gives each service a configuration that loads, with only lib/config.ts's variables", () => {
+      for (const p of appPods(overlay)) {
+        assert.deepEqual([...p.sources.keys()].filter((k) => !SCHEMA_KEYS.has(k)), [], `${p.service} is given variables lib/config.ts does not know`);
+        assert.equal(p.config.NODE_ENV, 'production');
+        assert.equal(p.config.HOST, '0.0.0.0', 'a container must listen on every interface');
+      }
+    });
+
+    it(`takes what the configuration requires in production (${REQUIRED_IN_PRODUCTION.join(', ')}) from the Secret`, () => {
+      assert.ok(REQUIRED_IN_PRODUCTION.length > 0, 'loadConfig requires something in production');
+      for (const p of appPods(overlay)) {
+        for (const variable of REQUIRED_IN_PRODUCTION) {
+          const source = p.sources.get(variable);
+          assert.ok(source?.from === 'secret' && !source.optional, `${p.service}.${variable} must come from a (non-optional) Secret key, not ${JSON.stringify(source)}`);
+          assert.ok(p.env[variable], `${p.service}.${variable} is empty`);
+        }
+      }
+    });
+
+    it('keeps credentials out of ConfigMaps and literal values', () => {
+      for (const p of appPods(overlay)) {
+        for (const [variable, source] of p.sources) {
+          if (SECRET_VARIABLES.has(variable)) assert.equal(source.from, 'secret', `${p.service}.${variable} comes from ${source.from}`);
+        }
+      }
+      for (const cm of ofKind(rendered[overlay], 'ConfigMap')) {
+        const leaked = Object.keys((cm.data ?? {}) as Dict).filter((k) => SECRET_VARIABLES.has(k));
+        assert.deepEqual(leaked, [], `ConfigMap ${cm.metadata.name}`);
+      }
+    });
+
+    it('refers to the Secret only by keys the documented example lists, and uses every key listed', () => {
+      const documented = new Set(Object.keys(secretValues));
+      const used = new Set<string>();
+      for (const p of appPods(overlay)) {
+        for (const [variable, source] of p.sources) {
+          if (source.from !== 'secret') continue;
+          assert.ok(documented.has(source.key!), `${p.service}.${variable} reads key ${source.key}, which ${SECRETS_EXAMPLE} does not list`);
+          used.add(source.key!);
+        }
+      }
+      assert.deepEqual([...documented].filter((k) => !used.has(k)), [], `keys listed in ${SECRETS_EXAMPLE} but never used`);
+    });
+
+    it('gives each service the backing services its code opens, and no credentials it does not use', () => {
+      for (const p of appPods(overlay)) {
+        const server = serverSource(p.service);
+        const store = storeSource(p.service);
+        const needsRedis = server.includes('requireRedis(');
+        const needsObjects = server.includes('requireObjectStore(');
+        // Without MONGODB_URI a store opens SQLite under DATA_DIR, which a read-only root filesystem refuses.
+        const needsMongo = store.includes('connectMongo(');
+        assert.equal(Boolean(p.config.REDIS_URL), needsRedis, `${p.service}: REDIS_URL`);
+        assert.equal(Boolean(p.config.S3_ENDPOINT && p.config.S3_ACCESS_KEY && p.config.S3_SECRET_KEY), needsObjects, `${p.service}: S3_ENDPOINT and keys`);
+        assert.equal(p.sources.has('S3_SECRET_KEY'), needsObjects, `${p.service}: S3_SECRET_KEY`);
+        assert.equal(Boolean(p.config.MONGODB_URI), needsMongo, `${p.service}: MONGODB_URI`);
+        if (needsMongo) {
+          // No database in the path: each service gets its own, vidhub_<service> (lib/infra/documents.ts).
+          assert.doesNotMatch(p.config.MONGODB_URI!, /^mongodb(\+srv)?:\/\/[^/]+\/[^?]+/, `${p.service}: MONGODB_URI names a database shared by all services`);
+        }
+      }
+    });
+
+    it('runs one search instance on the embedded index, and scales search only with Elasticsearch', () => {
+      const pods = appPods(overlay);
+      assert.deepEqual(searchScalingProblems(pods, rendered[overlay]), []);
+      // The rule is not vacuous: the same manifests without Elasticsearch fail it.
+      const search = pods.find((p) => p.service === 'search')!;
+      const withoutElasticsearch = [{ ...search, config: { ...search.config, ELASTICSEARCH_URL: undefined } }];
+      assert.notDeepEqual(searchScalingProblems(withoutElasticsearch, rendered[overlay]), []);
+    });
+
+    it('runs the same processes as docker-compose.yml, keeping the image entrypoint (tini) as PID 1', () => {
+      const compose = dict(dict(parse(read('docker-compose.yml')), 'compose').services, 'services');
+      for (const p of appPods(overlay)) {
+        assert.equal(p.container.command, undefined, `${p.service}: \`command\` would replace the entrypoint; use \`args\``);
+        const args = list(p.container.args, 'args').map(String);
+        const entry = p.service === 'gateway' ? 'dist/gateway/main.js' : `dist/subgraphs/${p.service}/main.js`;
+        assert.deepEqual(args, ['node', ...NODE_FLAGS[p.service === 'gateway' ? 'gateway' : 'subgraph'], entry]);
+        assert.deepEqual(args, dict(compose[p.service], p.service).command, `${p.service}: as in docker-compose.yml`);
+        assert.ok(existsSync(path.join(root, entry.replace(/^dist\//, '').replace(/\.js$/, '.ts'))), `${entry} has no source`);
+      }
+    });
+
+    it('probes readiness on /ready and liveness on /health, at the port the service listens on', () => {
+      // The paths are the ones the servers register (test/spine.test.ts checks they answer).
+      const gatewaySource = read('gateway/server.ts');
+      const subgraphSource = read('lib/subgraph.ts');
+      for (const p of appPods(overlay)) {
+        const served = p.service === 'gateway' ? gatewaySource : subgraphSource;
+        if (p.service !== 'gateway') assert.match(serverSource(p.service), /startSubgraph\(/, `${p.service} is served by lib/subgraph.ts`);
+        const probes = { readinessProbe: '/ready', livenessProbe: '/health', startupProbe: '/health' } as const;
+        for (const [probe, expected] of Object.entries(probes)) {
+          const httpGet = dict(dict(p.container[probe], `${p.service}.${probe}`).httpGet, `${p.service}.${probe}.httpGet`);
+          assert.equal(httpGet.path, expected, `${p.service}.${probe}`);
+          assert.ok(served.includes(`app.get('${expected}'`), `${p.service} does not serve ${expected}`);
+          assert.equal(containerPort(p.container, httpGet.port, `${p.service}.${probe}`), listenPort(p), `${p.service}.${probe} port`);
+        }
+      }
+    });
+
+    it('gives each Deployment a Service that selects only its pods, at the port it listens on', () => {
+      const pods = appPods(overlay);
+      for (const p of pods) {
+        const service = named(rendered[overlay], 'Service', p.deployment.metadata.name);
+        const spec = dict(service.spec, 'Service spec');
+        const selector = dict(spec.selector, 'selector');
+        const labels = dict(dict(p.pod.metadata, 'pod metadata').labels, 'pod labels');
+        const selects = (l: Dict) => Object.entries(selector).every(([k, v]) => l[k] === v);
+        assert.ok(selects(labels), `${service.metadata.name} does not select ${p.service}'s pods`);
+        for (const other of pods.filter((o) => o !== p)) {
+          assert.ok(!selects(dict(dict(other.pod.metadata, 'pod metadata').labels, 'labels')), `${service.metadata.name} also selects ${other.service}`);
+        }
+        for (const port of list(spec.ports, 'ports').map((x) => dict(x, 'port'))) {
+          assert.equal(containerPort(p.container, port.targetPort, service.metadata.name), listenPort(p), `${service.metadata.name} target port`);
+        }
+      }
+    });
+
+    it("points the gateway (and search's reindex) at each subgraph's Service", () => {
+      const pods = appPods(overlay);
+      for (const client of pods.filter((p) => p.service === 'gateway' || p.service === 'search')) {
+        for (const target of pods.filter((p) => p.service !== 'gateway')) {
+          const url = new URL(subgraphUrl(client.config, target.service as SubgraphName));
+          const service = named(rendered[overlay], 'Service', url.hostname);
+          assert.equal(service.metadata.name, target.deployment.metadata.name, `${client.service} reaches ${target.service} at ${url.href}`);
+          const port = list(dict(service.spec, 'spec').ports, 'ports').map((x) => dict(x, 'port')).find((x) => String(x.port) === url.port);
+          assert.ok(port, `${url.href}: Service ${url.hostname} has no port ${url.port}`);
+          assert.equal(containerPort(target.container, port.targetPort, url.href), listenPort(target));
+          assert.equal(url.pathname, '/graphql');
+        }
+      }
+    });
+
+    it('runs as non-root with a read-only root filesystem, no capabilities and a writable /tmp', () => {
+      for (const p of appPods(overlay)) {
+        const pod = dict(p.podSpec.securityContext, `${p.service} pod securityContext`);
+        assert.equal(pod.runAsNonRoot, true, p.service);
+        assert.ok(Number(pod.runAsUser) > 0, `${p.service}: a numeric non-root runAsUser (the image's user is a name)`);
+        assert.equal(dict(pod.seccompProfile, 'seccompProfile').type, 'RuntimeDefault', p.service);
+        assert.equal(p.podSpec.automountServiceAccountToken, false, `${p.service}: no API token`);
+        // Service links would inject e.g. VIDHUB_USER_PORT=tcp://..., variables outside lib/config.ts.
+        assert.equal(p.podSpec.enableServiceLinks, false, p.service);
+        const c = dict(p.container.securityContext, `${p.service} container securityContext`);
+        assert.equal(c.allowPrivilegeEscalation, false, p.service);
+        assert.equal(c.readOnlyRootFilesystem, true, p.service);
+        assert.equal(c.privileged ?? false, false, p.service);
+        const caps = dict(c.capabilities, 'capabilities');
+        assert.deepEqual(caps.drop, ['ALL'], p.service);
+        assert.equal(caps.add, undefined, p.service);
+        const tmp = list(p.container.volumeMounts, 'volumeMounts').map((m) => dict(m, 'mount')).find((m) => m.mountPath === '/tmp');
+        assert.ok(tmp, `${p.service}: /tmp is mounted`);
+        const volume = list(p.podSpec.volumes, 'volumes').map((v) => dict(v, 'volume')).find((v) => v.name === tmp.name);
+        assert.ok(volume && isDict(volume.emptyDir), `${p.service}: /tmp is an emptyDir`);
+      }
+    });
+
+    it('sets CPU and memory requests and limits, requests within limits', () => {
+      for (const p of appPods(overlay)) {
+        const resources = dict(p.container.resources, `${p.service}.resources`);
+        const requests = dict(resources.requests, 'requests');
+        const limits = dict(resources.limits, 'limits');
+        for (const r of ['cpu', 'memory']) {
+          assert.ok(requests[r] !== undefined && limits[r] !== undefined, `${p.service}: ${r} request and limit`);
+          assert.ok(quantity(requests[r]) <= quantity(limits[r]), `${p.service}: ${r} request ${String(requests[r])} over its limit ${String(limits[r])}`);
+        }
+      }
+    });
+
+    it('scales each Deployment by CPU with an autoscaler that owns its replica count', () => {
+      for (const p of appPods(overlay)) {
+        const name = p.deployment.metadata.name;
+        assert.equal(dict(p.deployment.spec, 'spec').replicas, undefined, `${name}: replicas would be reset on every apply`);
+        const hpas = ofKind(rendered[overlay], 'HorizontalPodAutoscaler').filter((h) => dict(dict(h.spec, 'spec').scaleTargetRef, 'ref').name === name);
+        assert.equal(hpas.length, 1, `${name}: one HorizontalPodAutoscaler`);
+        const spec = dict(hpas[0]!.spec, 'spec');
+        assert.deepEqual(spec.scaleTargetRef, { apiVersion: 'apps/v1', kind: 'Deployment', name });
+        assert.ok(Number(spec.minReplicas) >= 1 && Number(spec.minReplicas) <= Number(spec.maxReplicas), `${name}: ${String(spec.minReplicas)}..${String(spec.maxReplicas)}`);
+        if (overlay === 'production' && Number(spec.maxReplicas) > 1) {
+          assert.ok(Number(spec.minReplicas) >= 2, `${name}: at least two pods in production, so that one can be disrupted`);
+        }
+        const metrics = list(spec.metrics, 'metrics').map((m) => dict(m, 'metric'));
+        assert.ok(metrics.some((m) => m.type === 'Resource' && dict(m.resource, 'resource').name === 'cpu'), `${name}: scales on CPU`);
+      }
+    });
+
+    it('limits voluntary disruptions of each Deployment to one pod at a time', () => {
+      for (const p of appPods(overlay)) {
+        const labels = dict(dict(p.pod.metadata, 'pod metadata').labels, 'labels');
+        const budgets = ofKind(rendered[overlay], 'PodDisruptionBudget').filter((b) =>
+          Object.entries(dict(dict(dict(b.spec, 'spec').selector, 'selector').matchLabels, 'matchLabels')).every(([k, v]) => labels[k] === v),
+        );
+        assert.equal(budgets.length, 1, `${p.service}: one PodDisruptionBudget`);
+        // maxUnavailable rather than minAvailable: a single pod (dev) never blocks a node drain.
+        assert.equal(dict(budgets[0]!.spec, 'spec').maxUnavailable, 1, p.service);
+      }
+    });
+
+    it('exposes /graphql (HTTP and WebSocket) through the Ingress to the gateway, and nothing else', () => {
+      const [ingress, ...others] = ofKind(rendered[overlay], 'Ingress');
+      assert.ok(ingress && others.length === 0, 'one Ingress');
+      const gateway = appPods(overlay).find((p) => p.service === 'gateway')!;
+      const gatewayService = named(rendered[overlay], 'Service', gateway.deployment.metadata.name);
+      const spec = dict(ingress.spec, 'spec');
+      const paths = list(spec.rules, 'rules').flatMap((r) => list(dict(dict(r, 'rule').http, 'http').paths, 'paths').map((x) => dict(x, 'path')));
+      assert.ok(paths.length > 0);
+      for (const p of paths) {
+        assert.equal(p.path, '/graphql');
+        const backend = dict(dict(p.backend, 'backend').service, 'backend.service');
+        assert.equal(backend.name, gatewayService.metadata.name);
+        const port = dict(backend.port, 'backend.service.port');
+        const servicePort = list(dict(gatewayService.spec, 'spec').ports, 'ports').map((x) => dict(x, 'port')).find((x) => (port.name !== undefined ? x.name === port.name : x.port === port.number));
+        assert.ok(servicePort, `the gateway Service has no port ${JSON.stringify(port)}`);
+        assert.equal(containerPort(gateway.container, servicePort.targetPort, 'Ingress'), gateway.config.GATEWAY_PORT);
+      }
+      const annotations = dict(ingress.metadata.annotations, 'annotations');
+      for (const timeout of ['proxy-read-timeout', 'proxy-send-timeout']) {
+        const seconds = Number(annotations[`nginx.ingress.kubernetes.io/${timeout}`]);
+        // Longer than the keep-alive ping by far, so that only dead sockets time out.
+        assert.ok(seconds * 1000 >= 60 * WS_PING_INTERVAL_MS, `${timeout} (${String(seconds)} s) would close idle subscriptions`);
+      }
+      const body = /^(\d+)m$/.exec(String(annotations['nginx.ingress.kubernetes.io/proxy-body-size']));
+      assert.ok(body && Number(body[1]) * 2 ** 20 > gatewayMaxFileBytes(), 'proxy-body-size must let the largest upload chunk through');
+      if (overlay === 'production') {
+        const tls = list(spec.tls, 'tls').map((t) => dict(t, 'tls'));
+        for (const r of list(spec.rules, 'rules').map((x) => dict(x, 'rule'))) {
+          assert.ok(typeof r.host === 'string' && tls.some((t) => list(t.hosts, 'hosts').includes(r.host)), `production serves ${String(r.host)} over TLS`);
+        }
+        assert.equal(gateway.config.COOKIE_SECURE ?? true, true, 'cookies are Secure behind TLS');
+      }
+    });
+
+    it('marks every pod for scraping on its metrics port (9400), which no Service or Ingress exposes', () => {
+      for (const p of appPods(overlay)) {
+        const annotations = dict(dict(p.pod.metadata, 'pod metadata').annotations, `${p.service} pod annotations`);
+        assert.equal(annotations['prometheus.io/scrape'], 'true', p.service);
+        assert.equal(annotations['prometheus.io/path'], '/metrics', p.service);
+        assert.equal(containerPort(p.container, 'metrics', p.service), Number(annotations['prometheus.io/port']), p.service);
+        assert.equal(Number(annotations['prometheus.io/port']), 9400, p.service);
+        const service = named(rendered[overlay], 'Service', p.deployment.metadata.name);
+        for (const port of list(dict(service.spec, 'spec').ports, 'ports').map((x) => dict(x, 'port'))) {
+          assert.notEqual(containerPort(p.container, port.targetPort, service.metadata.name), 9400, `${service.metadata.name} exposes the metrics port`);
+        }
+      }
+    });
+  });
+}
+
+/** The embedded search index (no ELASTICSEARCH_URL) lives in one process: exactly one search pod. */
+function searchScalingProblems(pods: Pick<AppPod, 'service' | 'config' | 'deployment'>[], objects: K8sObject[]): string[] {
+  const problems: string[] = [];
+  for (const p of pods.filter((x) => x.service === 'search')) {
+    const hpa = ofKind(objects, 'HorizontalPodAutoscaler').find((h) => dict(dict(h.spec, 'spec').scaleTargetRef, 'ref').name === p.deployment.metadata.name);
+    const max = hpa ? Number(dict(hpa.spec, 'spec').maxReplicas) : Number(dict(p.deployment.spec, 'spec').replicas ?? 1);
+    if (!p.config.ELASTICSEARCH_URL && max !== 1) problems.push(`search runs the embedded index with up to ${max} instances`);
+  }
+  return problems;
+}
+
+describe('deploy/k8s: the dev Secret file', () => {
+  it('is ignored by git, and its example holds no secret values', () => {
+    const ignored = read('deploy/k8s/overlays/dev/.gitignore').split(/\r?\n/).map((l) => l.trim());
+    assert.ok(ignored.includes('secrets.env'), 'deploy/k8s/overlays/dev/.gitignore must list secrets.env');
+    for (const [key, value] of keyValues(read(SECRETS_EXAMPLE).split(/\r?\n/), SECRETS_EXAMPLE)) {
+      if (/secret|-keys?$/.test(key)) assert.equal(value, '', `${key} must be empty in the example`);
+      else assert.doesNotMatch(value, /:\/\/[^:/]+:(?!change-me@)[^@]+@/, `${key} carries a password other than change-me`);
+    }
+  });
+});
+
+describe('README: Deploy to Kubernetes', () => {
+  const readme = read('README.md');
+  const section = readme.slice(readme.indexOf('## Deploy to Kubernetes'));
+
+  it('has the section, with the production apply command', () => {
+    assert.ok(readme.includes('## Deploy to Kubernetes'));
+    assert.ok(section.includes('kubectl apply -k deploy/k8s/overlays/production'));
+  });
+
+  it('lists every key of the Secret', () => {
+    for (const key of Object.keys(secretValues)) assert.ok(section.includes(`\`${key}\``), `README does not list the Secret key ${key}`);
+  });
+});
