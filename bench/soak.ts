@@ -265,6 +265,8 @@ interface ProcReading {
   fds: number;
   /** JS heap used (Node processes), or Redis's used_memory. */
   heapMiB?: number;
+  /** Memory of Buffers and other objects held outside the JS heap (Node processes). */
+  externalMiB?: number;
   resources?: Record<string, number>;
 }
 
@@ -311,13 +313,16 @@ async function takeSample(watched: readonly Watched[], redis: Redis, t: number):
         const stats = await w.service.stats().catch(() => undefined);
         if (stats) {
           reading.heapMiB = stats.memory.heapUsed / MiB;
+          reading.externalMiB = stats.memory.external / MiB;
           reading.resources = stats.resources;
         }
       } else if (w.name === 'redis-server') {
         const used = /used_memory:(\d+)/.exec(await redis.info('memory').catch(() => ''))?.[1];
         if (used) reading.heapMiB = Number(used) / MiB;
       } else if (w.pid === process.pid) {
-        reading.heapMiB = process.memoryUsage().heapUsed / MiB;
+        const m = process.memoryUsage();
+        reading.heapMiB = m.heapUsed / MiB;
+        reading.externalMiB = m.external / MiB;
       }
       procs[w.name] = reading;
     }),
@@ -752,6 +757,7 @@ async function main(): Promise<void> {
         `${fmt(first?.heapMiB ?? Number.NaN, 0)} / ${fmt(last?.heapMiB ?? Number.NaN, 0)}`,
         fmt(heapLate.slope, 2),
         fmt(heapLate.r2, 2),
+        `${fmt(first?.externalMiB ?? Number.NaN, 0)} / ${fmt(last?.externalMiB ?? Number.NaN, 0)}`,
         `${fmt(first?.fds ?? Number.NaN, 0)} / ${fmt(last?.fds ?? Number.NaN, 0)} / ${fmt(after.procs[w.name]?.fds ?? Number.NaN, 0)}`,
         fmt((100 * (cpuEnd[w.name]! - cpuStart[w.name]!)) / loadSeconds, 0),
         dead.has(w.name) || [...dead].some((d) => d.startsWith(`${w.name} (`)) ? 'DIED' : grows(late) ? 'GROWS' : 'no',
@@ -773,7 +779,7 @@ async function main(): Promise<void> {
     console.log('');
     console.log(
       formatTable(
-        ['process', 'RSS MiB start', 'min', 'max', 'end', 'after', '2nd half MiB/min', '± SE', 'R²', 'after 1st min MiB/min', 'R²', 'heap MiB start / end', 'heap 2nd half MiB/min', 'R²', 'fds start / end / after', 'CPU %', 'growth'],
+        ['process', 'RSS MiB start', 'min', 'max', 'end', 'after', '2nd half MiB/min', '± SE', 'R²', 'after 1st min MiB/min', 'R²', 'heap MiB start / end', 'heap 2nd half MiB/min', 'R²', 'external MiB start / end', 'fds start / end / after', 'CPU %', 'growth'],
         rows,
       ),
     );
@@ -783,7 +789,8 @@ async function main(): Promise<void> {
         `"after 1st min": the same from ${fmt(warm / 60, 1)} min (warm-up left out). growth: slope > ${GROWTH_MIB_PER_MIN} MiB/min with R² > ${GROWTH_R2} over the second half.`,
     );
     console.log(
-      'heap: V8 heap used (process.memoryUsage, not after a forced GC, so it saw-tooths); for redis-server its used_memory. after: 15 s after the load stopped and every subscriber left. ' +
+      'heap: V8 heap used (process.memoryUsage, not after a forced GC, so it saw-tooths); for redis-server its used_memory. external: Buffers and other memory V8 accounts for outside its heap. ' +
+        'RSS growing while heap and external stay flat is native memory (allocator, addons), not retained JS objects. after: 15 s after the load stopped and every subscriber left. ' +
         'CPU %: of one core over the load; the bench process runs the load, the checks and the embedded S3 server (context, not part of the verdict).',
     );
 
