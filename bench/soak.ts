@@ -88,6 +88,8 @@ interface Options {
   resubscribesPerMinute: number;
   /** Minutes at the start left out of the "after warm-up" trend. */
   warmupMinutes: number;
+  /** Extra variables for every service, e.g. MALLOC_ARENA_MAX=2 to see whether RSS growth is the allocator's. */
+  serviceEnv: Record<string, string>;
 }
 
 function options(): Options {
@@ -105,6 +107,7 @@ function options(): Options {
       'abort-every': { type: 'string', default: '4' },
       'resubscribes-per-minute': { type: 'string', default: '30' },
       'warmup-minutes': { type: 'string', default: '1' },
+      'service-env': { type: 'string', multiple: true, default: [] },
     },
     strict: true,
   });
@@ -126,6 +129,13 @@ function options(): Options {
     abortEvery: num('abort-every', 1, true),
     resubscribesPerMinute: num('resubscribes-per-minute', 0),
     warmupMinutes: num('warmup-minutes', 0),
+    serviceEnv: Object.fromEntries(
+      values['service-env'].map((kv) => {
+        const i = kv.indexOf('=');
+        if (i < 1) throw new Error(`--service-env takes NAME=VALUE (got ${kv})`);
+        return [kv.slice(0, i), kv.slice(i + 1)];
+      }),
+    ),
   };
 }
 
@@ -262,9 +272,17 @@ const grows = (f: Fit) => f.slope > GROWTH_MIB_PER_MIN && f.r2 > GROWTH_R2;
 
 interface ProcReading {
   rssMiB: number;
+  /**
+   * The anonymous part of RSS (heaps, malloc): where a leak shows. The rest is
+   * file-backed and shared pages (code, mapped files such as SQLite's WAL
+   * index), which grow with what is read, not with what is kept.
+   */
+  anonMiB: number;
   fds: number;
   /** JS heap used (Node processes), or Redis's used_memory. */
   heapMiB?: number;
+  /** What V8 has reserved for its heap (used or not). */
+  heapTotalMiB?: number;
   /** Memory of Buffers and other objects held outside the JS heap (Node processes). */
   externalMiB?: number;
   resources?: Record<string, number>;
@@ -277,10 +295,12 @@ interface Sample {
   procs: Record<string, ProcReading | undefined>;
 }
 
-function readRss(pid: number): number | undefined {
+function readRss(pid: number): { rss: number; anon: number } | undefined {
   try {
-    const kib = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
-    return kib ? Number(kib) / 1024 : undefined;
+    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+    const kib = (field: string) => Number(new RegExp(`${field}:\\s+(\\d+) kB`).exec(status)?.[1] ?? Number.NaN) / 1024;
+    const rss = kib('VmRSS');
+    return Number.isNaN(rss) ? undefined : { rss, anon: kib('RssAnon') };
   } catch {
     return undefined;
   }
@@ -308,11 +328,12 @@ async function takeSample(watched: readonly Watched[], redis: Redis, t: number):
     watched.map(async (w) => {
       const rss = readRss(w.pid);
       if (rss === undefined) return;
-      const reading: ProcReading = { rssMiB: rss, fds: countFds(w.pid) };
+      const reading: ProcReading = { rssMiB: rss.rss, anonMiB: rss.anon, fds: countFds(w.pid) };
       if (w.service) {
         const stats = await w.service.stats().catch(() => undefined);
         if (stats) {
           reading.heapMiB = stats.memory.heapUsed / MiB;
+          reading.heapTotalMiB = stats.memory.heapTotal / MiB;
           reading.externalMiB = stats.memory.external / MiB;
           reading.resources = stats.resources;
         }
@@ -322,6 +343,7 @@ async function takeSample(watched: readonly Watched[], redis: Redis, t: number):
       } else if (w.pid === process.pid) {
         const m = process.memoryUsage();
         reading.heapMiB = m.heapUsed / MiB;
+        reading.heapTotalMiB = m.heapTotal / MiB;
         reading.externalMiB = m.external / MiB;
       }
       procs[w.name] = reading;
@@ -504,7 +526,7 @@ async function main(): Promise<void> {
   const log = progressLogger();
   const durationS = opts.minutes * 60;
   buildServices(log);
-  const platform: Platform = await startPlatform({ seed: { users: opts.subscribers, videos: 200 }, log });
+  const platform: Platform = await startPlatform({ seed: { users: opts.subscribers, videos: 200 }, env: opts.serviceEnv, log });
   const interrupt = () => void platform.stop().finally(() => process.exit(130));
   process.once('SIGINT', interrupt);
   const redis = new Redis(platform.redisUrl, { lazyConnect: true, maxRetriesPerRequest: 1 });
@@ -730,9 +752,10 @@ async function main(): Promise<void> {
 
     const secondHalf = durationS / 2;
     const warm = Math.min(opts.warmupMinutes * 60, secondHalf);
-    const series = (name: string, from: number, field: 'rssMiB' | 'heapMiB') =>
+    const series = (name: string, from: number, field: 'rssMiB' | 'anonMiB' | 'heapMiB') =>
       samples.filter((s) => s.t >= from && s.procs[name]?.[field] !== undefined).map((s) => [s.t / 60, s.procs[name]![field]!] as const);
     const rows: string[][] = [];
+    const insideRows: string[][] = [];
     const growing: string[] = [];
     for (const w of watched) {
       const rss = samples.map((s) => s.procs[w.name]?.rssMiB).filter((v): v is number => v !== undefined);
@@ -740,7 +763,9 @@ async function main(): Promise<void> {
       const last = samples.at(-1)!.procs[w.name];
       const late = linearFit(series(w.name, secondHalf, 'rssMiB'));
       const afterWarm = linearFit(series(w.name, warm, 'rssMiB'));
+      const anonLate = linearFit(series(w.name, secondHalf, 'anonMiB'));
       const heapLate = linearFit(series(w.name, secondHalf, 'heapMiB'));
+      const startEnd = (field: keyof ProcReading) => `${fmt(Number(first?.[field] ?? Number.NaN), 0)} / ${fmt(Number(last?.[field] ?? Number.NaN), 0)}`;
       if (grows(late)) growing.push(w.name);
       rows.push([
         w.name,
@@ -754,14 +779,13 @@ async function main(): Promise<void> {
         fmt(late.r2, 2),
         fmt(afterWarm.slope, 2),
         fmt(afterWarm.r2, 2),
-        `${fmt(first?.heapMiB ?? Number.NaN, 0)} / ${fmt(last?.heapMiB ?? Number.NaN, 0)}`,
-        fmt(heapLate.slope, 2),
-        fmt(heapLate.r2, 2),
-        `${fmt(first?.externalMiB ?? Number.NaN, 0)} / ${fmt(last?.externalMiB ?? Number.NaN, 0)}`,
+        fmt(anonLate.slope, 2),
+        fmt(anonLate.r2, 2),
         `${fmt(first?.fds ?? Number.NaN, 0)} / ${fmt(last?.fds ?? Number.NaN, 0)} / ${fmt(after.procs[w.name]?.fds ?? Number.NaN, 0)}`,
         fmt((100 * (cpuEnd[w.name]! - cpuStart[w.name]!)) / loadSeconds, 0),
         dead.has(w.name) || [...dead].some((d) => d.startsWith(`${w.name} (`)) ? 'DIED' : grows(late) ? 'GROWS' : 'no',
       ]);
+      insideRows.push([w.name, startEnd('anonMiB'), startEnd('heapMiB'), fmt(heapLate.slope, 2), fmt(heapLate.r2, 2), startEnd('heapTotalMiB'), startEnd('externalMiB')]);
     }
     const ours = Object.keys(cpuStart).reduce((a, k) => a + cpuEnd[k]! - cpuStart[k]!, 0);
     const others = (100 * (busyEnd - busyStart - ours)) / loadSeconds;
@@ -774,22 +798,25 @@ async function main(): Promise<void> {
     );
     console.log(
       `rates: queries ${opts.queriesPerSecond}/s, search ${opts.searchesPerSecond}/s, likes+comments ${opts.reactionsPerSecond}/s, chat ${opts.chatPerSecond}/s, ` +
-        `uploads ${opts.uploadsPerMinute}/min (~6 MB, 2 chunks; 1 in ${opts.abortEvery} aborted), resubscribes ${opts.resubscribesPerMinute}/min; a sample every ${opts.sampleSeconds} s (${samples.length} samples)`,
+        `uploads ${opts.uploadsPerMinute}/min (~6 MB, 2 chunks; 1 in ${opts.abortEvery} aborted), resubscribes ${opts.resubscribesPerMinute}/min; a sample every ${opts.sampleSeconds} s (${samples.length} samples)` +
+        (Object.keys(opts.serviceEnv).length ? `; services run with ${Object.entries(opts.serviceEnv).map(([k, v]) => `${k}=${v}`).join(' ')}` : ''),
     );
     console.log('');
     console.log(
       formatTable(
-        ['process', 'RSS MiB start', 'min', 'max', 'end', 'after', '2nd half MiB/min', '± SE', 'R²', 'after 1st min MiB/min', 'R²', 'heap MiB start / end', 'heap 2nd half MiB/min', 'R²', 'external MiB start / end', 'fds start / end / after', 'CPU %', 'growth'],
+        ['process', 'RSS MiB start', 'min', 'max', 'end', 'after', '2nd half MiB/min', '± SE', 'R²', 'after 1st min MiB/min', 'R²', 'anon 2nd half MiB/min', 'R²', 'fds start / end / after', 'CPU %', 'growth'],
         rows,
       ),
     );
     console.log('');
+    console.log(formatTable(['inside', 'anon RSS MiB start / end', 'heap used MiB start / end', 'heap 2nd half MiB/min', 'R²', 'heap total MiB start / end', 'external MiB start / end'], insideRows));
+    console.log('');
     console.log(
       `trend: least-squares slope of RSS (MiB per minute) over the second half of the load (${fmt(secondHalf / 60, 1)}-${fmt(opts.minutes, 1)} min), its standard error and R²; ` +
-        `"after 1st min": the same from ${fmt(warm / 60, 1)} min (warm-up left out). growth: slope > ${GROWTH_MIB_PER_MIN} MiB/min with R² > ${GROWTH_R2} over the second half.`,
+        `"after 1st min": the same from ${fmt(warm / 60, 1)} min (warm-up left out); anon: the same for the anonymous part of RSS (RssAnon: heaps and malloc, without code and mapped files). growth: slope > ${GROWTH_MIB_PER_MIN} MiB/min with R² > ${GROWTH_R2} over the second half.`,
     );
     console.log(
-      'heap: V8 heap used (process.memoryUsage, not after a forced GC, so it saw-tooths); for redis-server its used_memory. external: Buffers and other memory V8 accounts for outside its heap. ' +
+      'heap used: V8 heap in use (process.memoryUsage, not after a forced GC, so it saw-tooths); for redis-server its used_memory. heap total: what V8 has reserved. external: Buffers and other memory V8 accounts for outside its heap. ' +
         'RSS growing while heap and external stay flat is native memory (allocator, addons), not retained JS objects. after: 15 s after the load stopped and every subscriber left. ' +
         'CPU %: of one core over the load; the bench process runs the load, the checks and the embedded S3 server (context, not part of the verdict).',
     );
