@@ -60,10 +60,20 @@ export interface ServiceProcess {
   url: string;
   /** HTTP requests this process has started serving so far (the preload's counter). */
   requests(): Promise<number>;
+  /** The preload's counter with the process's JS heap and active resources by type (read inside it, over IPC). */
+  stats(): Promise<ServiceStats>;
   /** Resolves when the process has exited. */
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
   /** SIGTERM, then the process group's SIGKILL if it takes too long. Safe to call twice. */
   stop(): Promise<void>;
+}
+
+export interface ServiceStats {
+  requests: number;
+  /** `process.memoryUsage()` of the service, bytes. */
+  memory: NodeJS.MemoryUsage;
+  /** `process.getActiveResourcesInfo()` counted by type, e.g. `{ TCPSocketWrap: 502, Timeout: 9 }`. */
+  resources: Record<string, number>;
 }
 
 export interface PlatformOptions {
@@ -196,15 +206,15 @@ async function spawnService(spec: SpawnSpec): Promise<ServiceProcess> {
   }
 
   let nextId = 1;
-  const pending = new Map<number, (n: number) => void>();
-  child.on('message', (m: { type?: string; id?: number; requests?: number }) => {
+  const pending = new Map<number, (s: ServiceStats) => void>();
+  child.on('message', (m: Partial<ServiceStats> & { type?: string; id?: number }) => {
     if (m?.type === 'stats' && typeof m.id === 'number') {
-      pending.get(m.id)?.(m.requests ?? Number.NaN);
+      pending.get(m.id)?.({ requests: m.requests ?? Number.NaN, memory: m.memory ?? { rss: Number.NaN, heapTotal: Number.NaN, heapUsed: Number.NaN, external: Number.NaN, arrayBuffers: Number.NaN }, resources: m.resources ?? {} });
       pending.delete(m.id);
     }
   });
-  const requests = () =>
-    new Promise<number>((resolve, reject) => {
+  const stats = () =>
+    new Promise<ServiceStats>((resolve, reject) => {
       if (!child.connected) return reject(new Error(`${spec.name} is not running`));
       const id = nextId++;
       pending.set(id, resolve);
@@ -213,6 +223,7 @@ async function spawnService(spec: SpawnSpec): Promise<ServiceProcess> {
         if (pending.delete(id)) reject(new Error(`${spec.name} did not report its request count`));
       }, 5_000).unref();
     });
+  const requests = async () => (await stats()).requests;
 
   let stopping: Promise<void> | undefined;
   const stop = () =>
@@ -233,7 +244,7 @@ async function spawnService(spec: SpawnSpec): Promise<ServiceProcess> {
       killGroup(pid, 'SIGKILL');
     })());
 
-  const service: ServiceProcess = { name: spec.name, pid, url: spec.url, requests, exited, stop };
+  const service: ServiceProcess = { name: spec.name, pid, url: spec.url, requests, stats, exited, stop };
   const deadline = Date.now() + READY_TIMEOUT_MS;
   for (;;) {
     if (child.exitCode !== null || child.signalCode !== null) {
