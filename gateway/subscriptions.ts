@@ -60,6 +60,7 @@ import { keepAlive } from '../lib/ws.js';
 import { authenticateCredentials, type AccessVerifier, type RequestAuth } from './auth.js';
 import type { GatewayContext } from './context.js';
 import { checkOperation, limitError, type OperationLimits } from './limits.js';
+import { finiteNumberLiterals } from './requestChecks.js';
 import { ViewerIndependence, viewerIndependentFields } from './viewerIndependent.js';
 
 const EVENT_SOURCE = '__subscription_event__';
@@ -217,7 +218,7 @@ export class SubscriptionBridge {
             const max = this.opts.config.WS_MAX_SUBSCRIPTIONS_PER_SOCKET;
             return this.present([limitError('subscriptionsPerSocket', max, undefined, `A socket may run ${max} operations at once; complete one first or open another socket.`)]);
           }
-          const checked = checkOperation(this.requireState().apiGraphQLSchema, payload.query, payload.variables ?? undefined, payload.operationName ?? undefined, this.opts.limits);
+          const checked = checkOperation(this.requireState().apiGraphQLSchema, payload.query, payload.variables ?? undefined, payload.operationName ?? undefined, this.opts.limits, [finiteNumberLiterals]);
           if ('errors' in checked) return this.present(checked.errors);
           const args: ExecutionArgs = {
             schema: this.requireState().apiGraphQLSchema,
