@@ -14,7 +14,7 @@
  * Each becomes an HTTP 400 with a client code, before any subgraph is called.
  */
 import type { ApolloServerPlugin } from '@apollo/server';
-import { GraphQLError } from 'graphql';
+import { GraphQLError, type FloatValueNode, type IntValueNode, type ValidationRule } from 'graphql';
 import { Upload } from 'graphql-upload-minimal';
 import { ErrorCode } from '../lib/errors.js';
 import type { GatewayContext } from './context.js';
@@ -65,3 +65,20 @@ export function requestChecksPlugin(): ApolloServerPlugin<GatewayContext> {
     },
   };
 }
+
+/**
+ * Validation rule: a number literal must be a finite number. graphql-js
+ * accepts `size: 1e400` for a Float (it reads the literal as Infinity), but
+ * the query planner then refuses the operation with an error that carries no
+ * code, which Apollo answers as a 500 INTERNAL_SERVER_ERROR. Refused here,
+ * it is a validation error (GRAPHQL_VALIDATION_FAILED, HTTP 400). JSON
+ * variables cannot carry Infinity, so only literals need the check.
+ */
+export const finiteNumberLiterals: ValidationRule = (context) => {
+  const check = (node: FloatValueNode | IntValueNode) => {
+    if (!Number.isFinite(Number(node.value))) {
+      context.reportError(new GraphQLError(`The number ${node.value.length > 40 ? `${node.value.slice(0, 40)}…` : node.value} is too large to represent.`, { nodes: [node] }));
+    }
+  };
+  return { FloatValue: check, IntValue: check };
+};

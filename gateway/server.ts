@@ -47,7 +47,7 @@ import { SubgraphDataSource } from './dataSource.js';
 import { createSubgraphFetcher } from './fetcher.js';
 import { asLimitError, costPlugin, documentLimitRules, limitsFromConfig } from './limits.js';
 import { GatewayMetrics } from './metrics.js';
-import { requestChecksPlugin } from './requestChecks.js';
+import { finiteNumberLiterals, requestChecksPlugin } from './requestChecks.js';
 import { SubscriptionBridge } from './subscriptions.js';
 
 export interface RunningGateway {
@@ -200,7 +200,7 @@ export async function startGateway(config: Config, log: Logger, opts: GatewayOpt
     csrfPrevention: true,
     // Operation limits (gateway/limits.ts); no "Did you mean ...?" schema hints in production.
     parseOptions: { maxTokens: limits.tokens },
-    validationRules: documentLimitRules(limits),
+    validationRules: [...documentLimitRules(limits), finiteNumberLiterals],
     maxRecursiveSelections: limits.recursiveSelections,
     hideSchemaDetailsFromClientErrors: production,
     plugins,

@@ -68,6 +68,7 @@ import { authenticateCredentials, isUnavailableError, type AccessVerifier, type 
 import type { GatewayContext } from './context.js';
 import { checkOperation, limitError, type OperationLimits } from './limits.js';
 import type { GatewayMetrics } from './metrics.js';
+import { finiteNumberLiterals } from './requestChecks.js';
 import { ViewerIndependence, viewerIndependentFields } from './viewerIndependent.js';
 
 const EVENT_SOURCE = '__subscription_event__';
@@ -256,7 +257,7 @@ export class SubscriptionBridge {
             const max = this.opts.config.WS_MAX_SUBSCRIPTIONS_PER_SOCKET;
             return refuse([limitError('subscriptionsPerSocket', max, undefined, `A socket may run ${max} operations at once; complete one first or open another socket.`)]);
           }
-          const checked = checkOperation(this.requireState().apiGraphQLSchema, payload.query, payload.variables ?? undefined, payload.operationName ?? undefined, this.opts.limits);
+          const checked = checkOperation(this.requireState().apiGraphQLSchema, payload.query, payload.variables ?? undefined, payload.operationName ?? undefined, this.opts.limits, [finiteNumberLiterals]);
           if ('errors' in checked) return refuse(checked.errors);
           const args: ExecutionArgs = {
             schema: this.requireState().apiGraphQLSchema,

@@ -168,6 +168,11 @@ for (const mode of ['development', 'production'] as const) {
       }
     });
 
+    test('a number literal too large to represent (1e400 for a Float)', async () => {
+      const r = await json(url, { query: 'mutation { initUpload(filename: "a.mp4", size: 1e400, sha256: "x") { instant } }' }, { authorization: `Bearer ${token}` });
+      expectClientError(r, 'GRAPHQL_VALIDATION_FAILED');
+    });
+
     test('search past its deepest page', async () => {
       const r = await json(url, { query: '{ search(query: "x", page: 100000000) { total } }' });
       assert.equal(r.body.errors?.[0]?.extensions?.code, 'BAD_USER_INPUT', JSON.stringify(r.body));
