@@ -33,7 +33,9 @@ test('a service started with a malformed variable exits non-zero naming it', () 
     const r = spawnSync(process.execPath, ['--import', 'tsx', path.join(ROOT, entry)], {
       env: { ...process.env, REDIS_URL: 'not-a-url', GATEWAY_PORT: '70000' },
       encoding: 'utf8',
-      timeout: 30_000,
+      // Compiling and importing a service on the fly takes seconds on a quiet machine and can take
+      // far longer on a busy one; the timeout only stops a service that would never exit.
+      timeout: 300_000,
     });
     assert.equal(r.status, 1, entry);
     assert.match(r.stderr, /REDIS_URL: must start with redis:\/\//, entry);

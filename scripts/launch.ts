@@ -21,8 +21,13 @@ import { ROOT } from '../lib/paths.js';
 import { loadConfigOrExit } from '../lib/runtime.js';
 import { Supervisor, type ExitInfo, type Running, type Unit } from './supervisor.js';
 
-/** How long a service may take to become ready. @default 60 s */
-const READY_TIMEOUT_MS = 60_000;
+/**
+ * How long a service may take to become ready. A service that exits is
+ * reported at once; this only bounds one that runs but never gets ready. Five
+ * services loading at once on a machine whose cores are busy with other work
+ * took more than a minute, so the bound is generous. @default 300 s
+ */
+const READY_TIMEOUT_MS = 300_000;
 /** How long a service may take to stop before SIGKILL. @default 12 s (services force themselves out at 10 s) */
 const STOP_TIMEOUT_MS = 12_000;
 /**

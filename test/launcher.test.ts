@@ -155,7 +155,7 @@ async function startStack(command: string, args: string[]): Promise<Stack> {
   };
   try {
     await new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`not ready in time:\n${output}`)), 600_000);
+      const timer = setTimeout(() => reject(new Error(`not ready in time:\n${output}`)), 900_000);
       const check = () => {
         if (output.includes('vidhub is ready')) {
           clearTimeout(timer);
@@ -200,7 +200,7 @@ async function assertAllGone(pids: number[], ports: number[]): Promise<void> {
   await until('every port is free', async () => ((await Promise.all(ports.map(portFree))).every(Boolean) ? true : undefined), 30_000);
 }
 
-test('npm start restarts a killed subgraph and a killed redis-server alone, and SIGTERM to npm stops every process', { timeout: 900_000 }, async () => {
+test('npm start restarts a killed subgraph and a killed redis-server alone, and SIGTERM to npm stops every process', { timeout: 1_500_000 }, async () => {
   const stack = await startStack('npm', ['start']);
   const url = stack.gatewayUrl;
   try {
@@ -258,7 +258,7 @@ test('npm start restarts a killed subgraph and a killed redis-server alone, and 
   }
 });
 
-test('the services and redis-server of a SIGKILLed launcher exit on their own', { timeout: 800_000 }, async () => {
+test('the services and redis-server of a SIGKILLed launcher exit on their own', { timeout: 1_200_000 }, async () => {
   const stack = await startStack(process.execPath, [path.join(ROOT, 'scripts/start.mjs')]);
   try {
     const pids = stackPids(stack);
