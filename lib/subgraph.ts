@@ -370,16 +370,26 @@ export async function startSubgraph<Ctx extends BaseContext>(opts: SubgraphOptio
   const host = (opts.host ?? config.HOST) === '0.0.0.0' ? '127.0.0.1' : (opts.host ?? config.HOST);
   log.info({ port }, `${opts.name} subgraph listening`);
   let metricsServer: MetricsServer | undefined;
+  let disposed: Promise<void> | undefined;
+  const dispose = () => {
+    disposed ??= (async () => {
+      stopKeepAlive();
+      await wsCleanup.dispose();
+      await new Promise<void>((resolve) => wsServer.close(() => resolve()));
+      await apollo.stop();
+      httpServer.closeAllConnections();
+      await metricsServer?.close();
+    })();
+    return disposed;
+  };
   try {
     metricsServer = opts.metrics ? await serveMetrics(opts.metrics, opts.host ?? config.HOST, opts.metricsPort ?? metricsPort(config, opts.name), log) : undefined;
   } catch (err) {
-    // The public listener is up already: close it before failing the start.
-    await apollo.stop();
-    httpServer.closeAllConnections();
+    // The public listener is up already: close everything before failing the start.
+    await dispose();
     throw err;
   }
 
-  let disposed: Promise<void> | undefined;
   return {
     name: opts.name,
     url: `http://${host}:${port}/graphql`,
@@ -391,16 +401,6 @@ export async function startSubgraph<Ctx extends BaseContext>(opts: SubgraphOptio
       for (const socket of wsServer.clients) socket.terminate();
       httpServer.closeAllConnections();
     },
-    dispose() {
-      disposed ??= (async () => {
-        stopKeepAlive();
-        await wsCleanup.dispose();
-        await new Promise<void>((resolve) => wsServer.close(() => resolve()));
-        await apollo.stop();
-        httpServer.closeAllConnections();
-        await metricsServer?.close();
-      })();
-      return disposed;
-    },
+    dispose,
   };
 }
