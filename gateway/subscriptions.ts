@@ -303,9 +303,14 @@ export class SubscriptionBridge {
     return this.state;
   }
 
+  /** An event's errors (from subgraphs and entity fetches) leave shaped as over HTTP: no internal URL or body in production. */
+  private shaped(result: ExecutionResult): ExecutionResult {
+    return result.errors?.length ? { ...result, errors: this.present(result.errors) } : result;
+  }
+
   /** Errors about to leave over the socket, shaped by the gateway's formatError. */
   private present(errors: readonly GraphQLError[]): GraphQLError[] {
-    return toGraphQLErrors(errors.map((e) => this.opts.formatError(e.toJSON(), e)));
+    return toGraphQLErrors(errors.map((e) => this.opts.formatError(e instanceof GraphQLError ? e.toJSON() : (e as GraphQLFormattedError), e)));
   }
 
   /**
@@ -468,11 +473,11 @@ export class SubscriptionBridge {
           next = await abortable(events.next(), signal);
         } catch (err) {
           if (signal.aborted) return;
-          yield upstreamFailure(primary.serviceName, err);
+          yield this.shaped(upstreamFailure(primary.serviceName, err));
           return;
         }
         if (next.done) return;
-        yield await this.resolveEvent(extra, next.value, resolve);
+        yield this.shaped(await this.resolveEvent(extra, next.value, resolve));
       }
     } finally {
       await events.return?.(undefined);
