@@ -93,7 +93,11 @@ describe('search', () => {
   }
 
   before(async () => {
-    stack = await startStack({ SEARCH_SYNC_RETRY_BASE_MS: '1', SEARCH_LEADER_TTL_SECONDS: '1', ADMIN_USERNAMES: 'search_admin' }, { wrapIndex: (index) => faulty(index, failures) });
+    // The leader lock lives 15 s (renewed every 5 s): with 1 s, a busy machine could stall a
+    // renewal long enough for the standby of the scale-out test to take over while the leader
+    // still wrote. A leader that stops releases the lock, and the standby takes it at its next
+    // try (within 5 s).
+    stack = await startStack({ SEARCH_SYNC_RETRY_BASE_MS: '1', SEARCH_LEADER_TTL_SECONDS: '15', ADMIN_USERNAMES: 'search_admin' }, { wrapIndex: (index) => faulty(index, failures) });
     url = stack.gateway.url;
     admin = await register('search_admin');
   });
