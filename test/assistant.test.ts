@@ -18,6 +18,15 @@ interface Event {
 }
 const ANSWER = `subscription($p: String!, $c: ID) { assistantAnswer(prompt: $p, conversationId: $c) { kind text fullText usage { completionTokens totalTokens } code discardPartial } }`;
 const code = (res: GraphQLResponse<unknown>) => res.errors?.[0]?.extensions?.code;
+
+/** Polls until `check` holds; the deadline only bounds a test that would otherwise hang. */
+async function until(what: string, check: () => boolean, timeoutMs = 60_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting until ${what}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
 const KEYS = ['key-alpha-0001', 'key-bravo-0002'];
 
 describe('assistant', () => {
@@ -69,10 +78,15 @@ describe('assistant', () => {
 
   test('with 2 keys, 4 answers run at once and the 5th waits; never more than 2 per key', async () => {
     llm.reset();
-    llm.tokenDelayMs = 40;
+    // Answers hold before their first token until released: all four are surely running at
+    // once then, however slowly the machine started them.
+    const release = KEYS.map((key) => llm.hold(key));
     try {
       const me = await register();
       const subs = Array.from({ length: 5 }, (_, i) => ask(me, `question number ${i}`));
+      await until('four answers are running', () => llm.requests.length >= 4);
+      assert.deepEqual([...llm.active.values()].sort(), [2, 2], 'two on each key');
+      for (const r of release) r();
       const results = await Promise.all(subs.map(finished));
       for (const [i, events] of results.entries()) assert.equal(textOf(events), answerTokens(`question number ${i}`).join(''));
       assert.deepEqual([...llm.maxActive.values()].sort(), [2, 2], 'each key served exactly 2 at its busiest, never 3');
@@ -80,7 +94,7 @@ describe('assistant', () => {
       const firstEnd = Math.min(...byStart.slice(0, 4).map((r) => r.endedAt!));
       assert.ok(byStart[4]!.startedAt >= firstEnd, 'the 5th started only once a slot was free');
     } finally {
-      llm.tokenDelayMs = 5;
+      for (const r of release) r();
     }
   });
 
@@ -100,16 +114,24 @@ describe('assistant', () => {
       assert.ok(continuation, 'the second key was asked to continue');
       assert.equal(continuation.messages.at(-2)!.content, answerTokens(prompt).slice(0, 4).join(''), 'with the partial answer');
     }
-    // Force the dropping key first: both slots of the good key are taken by slow answers.
+    // Force the dropping key first: both slots of the good key are taken by answers held there
+    // (the one that started on the dropping key moves over after 3 tokens) until the new answer
+    // has been sent to the dropping key.
     llm.reset();
     llm.behaviours.set(KEYS[0]!, { kind: 'drop', afterTokens: 3 });
-    llm.tokenDelayMs = 60;
-    const blockers = [ask(me, 'slow one'), ask(me, 'slow two')];
-    await new Promise((r) => setTimeout(r, 200));
-    llm.tokenDelayMs = 5;
-    const forced = await finished(ask(me, prompt));
-    assert.equal(textOf(forced), expected);
-    await Promise.all(blockers.map(finished));
+    const release = llm.hold(KEYS[1]!);
+    try {
+      const blockers = [ask(me, 'slow one'), ask(me, 'slow two')];
+      await until('both blocking answers are held on the good key', () => llm.active.get(KEYS[1]!) === 2);
+      const forcedSub = ask(me, prompt);
+      await until('the new answer reached the dropping key', () => llm.requests.some((r) => r.key === KEYS[0] && r.messages.at(-1)?.content === prompt));
+      release();
+      const forced = await finished(forcedSub);
+      assert.equal(textOf(forced), expected);
+      await Promise.all(blockers.map(finished));
+    } finally {
+      release();
+    }
     assert.ok(llm.requests.some((r) => r.key === KEYS[0] && r.messages.at(-1)?.content === prompt), 'the dropping key was used first');
     llm.behaviours.clear();
   });
@@ -130,19 +152,18 @@ describe('assistant', () => {
 
   test('disconnecting cancels the upstream request', async () => {
     llm.reset();
-    llm.tokenDelayMs = 100;
+    // Each key sends one token and then nothing: only a cancellation can end the request.
+    for (const key of KEYS) llm.behaviours.set(key, { kind: 'hang', afterTokens: 1 });
     try {
       const me = await register();
       const sub = ask(me, 'a long answer please');
       await sub.waitFor(1);
       sub.stop();
-      const deadline = Date.now() + 5000;
-      while (!llm.requests[0]?.endedAt && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+      await until('the provider request ended', () => llm.requests[0]?.endedAt !== undefined);
       assert.equal(llm.requests[0]?.aborted, true, 'the provider saw the request cancelled');
       assert.equal(llm.requests.length, 1, 'and no other key was asked to continue');
-      assert.ok(llm.requests[0]!.endedAt! - llm.requests[0]!.startedAt < answerTokens('a long answer please').length * 100, 'long before it would have ended');
     } finally {
-      llm.tokenDelayMs = 5;
+      llm.behaviours.clear();
     }
   });
 

@@ -102,7 +102,7 @@ describe('chat', () => {
     bobSub.stop();
     aliceSub.stop();
     // Stopping on the client closes the upstream subscription too: its listener and presence lease go.
-    const deadline = Date.now() + 5000;
+    const deadline = Date.now() + 60_000;
     let offline = false;
     while (!offline && Date.now() < deadline) {
       const r = await gql<{ user: { online: boolean } }, Record<string, unknown>>(url, `query($id: ID!) { user(id: $id) { online } }`, { id: bob.user.id }, as(alice));
@@ -123,7 +123,7 @@ describe('chat', () => {
     const sent = await Promise.all(Array.from({ length: 500 }, (_, i) => send(i % 2 ? a : b, c, `m${i}`)));
     for (const s of sent) assert.equal(s.errors, undefined, JSON.stringify(s.errors));
     assert.deepEqual(sent.map((s) => s.data!.sendMessage.seq).sort((x, y) => x - y), Array.from({ length: 500 }, (_, i) => i + 1));
-    const got = await sub.waitFor(500, 30_000);
+    const got = await sub.waitFor(500, 120_000);
     assert.deepEqual(got.map((r) => r.data?.messageEvents.message?.seq), Array.from({ length: 500 }, (_, i) => i + 1));
     sub.stop();
   });
@@ -142,7 +142,7 @@ describe('chat', () => {
     const lastSeen = Math.max(...first.results.map((r) => r.data!.messageEvents.message!.seq));
     const second = subscribe<EventData>(ws(b), EVENTS, { c, after: lastSeen });
     await sending;
-    await second.waitFor(120 - lastSeen, 20_000);
+    await second.waitFor(120 - lastSeen, 60_000);
     const seqs = [...first.results, ...second.results].map((r) => r.data!.messageEvents.message!.seq);
     assert.deepEqual(seqs, Array.from({ length: 120 }, (_, i) => i + 1), 'each message once, in order, across the seam');
     second.stop();
@@ -313,7 +313,7 @@ describe('chat', () => {
     const expiring = wsClient(url, { token: short.token });
     clients.push(expiring);
     const sub = subscribe<EventData>(expiring, EVENTS, {});
-    const ended = await Promise.race([sub.ended, new Promise((r) => setTimeout(() => r('still open'), 5000))]);
+    const ended = await Promise.race([sub.ended, new Promise((r) => setTimeout(() => r('still open'), 60_000).unref())]);
     assert.equal((ended as { code?: number }).code, 4401, `expected a 4401 close, got ${JSON.stringify(ended)}`);
   });
 
@@ -335,7 +335,7 @@ describe('chat', () => {
     await staying.waitFor(1);
 
     assert.deepEqual((await gql(url, `mutation { logout }`, {}, as(b))).data, { logout: true });
-    const ended = await Promise.race([leaving.ended, new Promise((r) => setTimeout(() => r('still open'), 5000))]);
+    const ended = await Promise.race([leaving.ended, new Promise((r) => setTimeout(() => r('still open'), 60_000).unref())]);
     assert.equal((ended as { code?: number }).code, 4401, `expected a 4401 close, got ${JSON.stringify(ended)}`);
     await send(a, c, 'after sign-out');
     const [, after] = await staying.waitFor(2);

@@ -12,7 +12,13 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { CONTINUE_INSTRUCTION } from '../subgraphs/chat/assistant.js';
 
-export type Behaviour = { kind: 'ok' } | { kind: 'drop'; afterTokens: number } | { kind: 'status'; status: number } | { kind: 'stream-error'; afterTokens: number };
+export type Behaviour =
+  | { kind: 'ok' }
+  | { kind: 'drop'; afterTokens: number }
+  | { kind: 'status'; status: number }
+  | { kind: 'stream-error'; afterTokens: number }
+  /** Sends `afterTokens` tokens, then nothing more until the client goes away. */
+  | { kind: 'hang'; afterTokens: number };
 
 export interface RecordedRequest {
   key: string;
@@ -50,6 +56,8 @@ export class FakeLlm {
   readonly maxActive = new Map<string, number>();
   /** Delay between tokens. @default 5 ms */
   tokenDelayMs = 5;
+  /** Per key: answers wait here before their first token (see `hold`). */
+  private readonly gates = new Map<string, Promise<void>>();
   private server?: http.Server;
   url = '';
 
@@ -69,6 +77,21 @@ export class FakeLlm {
     this.requests.length = 0;
     this.behaviours.clear();
     this.maxActive.clear();
+  }
+
+  /**
+   * Holds every answer on `key` before its first token until the returned
+   * function is called: a test sees which requests run at once, and what the
+   * pool does while a key is busy, without racing the answers' end.
+   */
+  hold(key: string): () => void {
+    let open: () => void = () => {};
+    const gate = new Promise<void>((resolve) => (open = resolve));
+    this.gates.set(key, gate);
+    return () => {
+      if (this.gates.get(key) === gate) this.gates.delete(key);
+      open();
+    };
   }
 
   private async handle(req: http.IncomingMessage, res: http.ServerResponse) {
@@ -117,10 +140,16 @@ export class FakeLlm {
     });
     try {
       res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' });
+      const gate = this.gates.get(key);
+      if (gate) await gate;
       for (const [i, token] of tokens.entries()) {
         if (closed) return;
         if (behaviour.kind === 'drop' && i === behaviour.afterTokens) {
           res.socket?.destroy();
+          return;
+        }
+        if (behaviour.kind === 'hang' && i === behaviour.afterTokens) {
+          await new Promise((r) => res.once('close', r));
           return;
         }
         if (behaviour.kind === 'stream-error' && i === behaviour.afterTokens) {

@@ -245,7 +245,7 @@ export function subscribe<T>(client: Client, query: string, variables: Record<st
     results,
     ended,
     stop,
-    waitFor: (n, timeoutMs = 15_000) =>
+    waitFor: (n, timeoutMs = 60_000) =>
       new Promise((resolve, reject) => {
         if (results.length >= n) return resolve(results);
         const timer = setTimeout(() => reject(new Error(`only ${results.length} of ${n} results after ${timeoutMs} ms: ${JSON.stringify(results.slice(-3))}`)), timeoutMs);
@@ -265,7 +265,7 @@ export function subscribe<T>(client: Client, query: string, variables: Record<st
  * live subscription (chat `chat:u:<userId>`, danmaku `danmaku:<videoId>`) can
  * no longer miss an event. Sleeping instead would race on a loaded machine.
  */
-export async function listening(redis: Redis, channel: string, count = 1, timeoutMs = 10_000): Promise<void> {
+export async function listening(redis: Redis, channel: string, count = 1, timeoutMs = 60_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const [, n] = (await redis.pubsub('NUMSUB', channel)) as [string, number];

@@ -140,12 +140,27 @@ describe('operation limits', () => {
       const onSecond = subscribe(second, `subscription { messageEvents { kind } }`);
       const fifth = (await subscribe(second, `subscription { messageEvents { kind } }`).ended) as Errors;
       assert.equal(fifth?.[0]?.extensions?.limit, 'subscriptionsPerUser');
-      // Ending one frees a place.
+      // Ending one frees a place. The stop goes out on the other socket, so nothing orders it
+      // before the next subscribe: a refusal until the gateway has seen it is allowed, and the
+      // subscription is tried again. Running is proven by an event (a stored message it replays
+      // from afterSeq 0), not by the absence of a refusal for a while.
+      const conv = await gql<{ startConversation: { id: string } }, { u: string }>(url, `mutation($u: ID!) { startConversation(userId: $u) { id } }`, { u: users[3]!.id }, { token: users[2]!.token });
+      const c = conv.data!.startConversation.id;
+      await gql(url, `mutation($c: ID!) { sendMessage(conversationId: $c, text: "place freed", clientMessageId: "m-limits-2") { seq } }`, { c }, { token: users[2]!.token });
       live[0]!.stop();
-      await new Promise((r) => setTimeout(r, 50));
-      const again = subscribe(second, `subscription { messageEvents { kind } }`);
-      const outcome = await Promise.race([again.ended, new Promise((r) => setTimeout(() => r('still running'), 1000))]);
-      assert.equal(outcome, 'still running');
+      const deadline = Date.now() + 60_000;
+      let again = subscribe<{ messageEvents: { message: { text: string } | null } }>(second, `subscription($c: ID) { messageEvents(conversationId: $c, afterSeq: 0) { kind message { text } } }`, { c });
+      for (;;) {
+        const replayed = again.waitFor(1, 60_000).then(() => ({ refused: undefined }));
+        replayed.catch(() => undefined); // a refused attempt never replays; its timeout must not go unhandled
+        const outcome = await Promise.race([again.ended.then((e) => ({ refused: e as Errors })), replayed]);
+        if (!outcome.refused) break;
+        assert.equal(outcome.refused?.[0]?.extensions?.limit, 'subscriptionsPerUser', 'refused for the limit only');
+        assert.ok(Date.now() < deadline, 'a place was freed after one subscription ended');
+        await new Promise((r) => setTimeout(r, 20));
+        again = subscribe(second, `subscription($c: ID) { messageEvents(conversationId: $c, afterSeq: 0) { kind message { text } } }`, { c });
+      }
+      assert.equal(again.results[0]?.data?.messageEvents.message?.text, 'place freed');
       for (const s of [...live, onSecond, again]) s.stop();
     } finally {
       await client.dispose();

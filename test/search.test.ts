@@ -18,7 +18,7 @@ interface Auth {
 const code = (res: GraphQLResponse<unknown>) => res.errors?.[0]?.extensions?.code;
 
 /** Polls until `check` passes (the pipeline is asynchronous by design). */
-async function eventually<T>(probe: () => Promise<T>, check: (v: T) => boolean, timeoutMs = 10_000): Promise<T> {
+async function eventually<T>(probe: () => Promise<T>, check: (v: T) => boolean, timeoutMs = 60_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await probe();
@@ -93,7 +93,11 @@ describe('search', () => {
   }
 
   before(async () => {
-    stack = await startStack({ SEARCH_SYNC_RETRY_BASE_MS: '1', SEARCH_LEADER_TTL_SECONDS: '1', ADMIN_USERNAMES: 'search_admin' }, { wrapIndex: (index) => faulty(index, failures) });
+    // The leader lock lives 15 s (renewed every 5 s): with 1 s, a busy machine could stall a
+    // renewal long enough for the standby of the scale-out test to take over while the leader
+    // still wrote. A leader that stops releases the lock, and the standby takes it at its next
+    // try (within 5 s).
+    stack = await startStack({ SEARCH_SYNC_RETRY_BASE_MS: '1', SEARCH_LEADER_TTL_SECONDS: '15', ADMIN_USERNAMES: 'search_admin' }, { wrapIndex: (index) => faulty(index, failures) });
     url = stack.gateway.url;
     admin = await register('search_admin');
   });
@@ -214,7 +218,7 @@ describe('search', () => {
       assert.equal(res.errors, undefined, JSON.stringify(res.errors));
       return res.data!.recommendedVideos.map((v) => v.id);
     };
-    const before = await eventually(suggested, (r) => order(r).length === 2, 20_000);
+    const before = await eventually(suggested, (r) => order(r).length === 2, 60_000);
     assert.deepEqual(order(before), [fresh, liked]);
     const quiet = await recommended();
     assert.ok(quiet.includes(liked) && quiet.indexOf(fresh) < quiet.indexOf(liked), 'equal popularity: newest first');
@@ -224,7 +228,7 @@ describe('search', () => {
       assert.equal((await gql(url, LIKE, { v: liked }, as(fan))).errors, undefined);
       assert.equal((await gql(url, `mutation($v: ID!) { recordView(videoId: $v) { viewCount } }`, { v: liked }, as(fan))).errors, undefined);
     }
-    const after = await eventually(suggested, (r) => order(r)[0] === liked, 20_000);
+    const after = await eventually(suggested, (r) => order(r)[0] === liked, 60_000);
     assert.deepEqual(after.data!.suggest.map((s) => s.text), [`${prefix} beta`, `${prefix} alpha`], 'most popular first');
     const ranked = await recommended();
     assert.ok(ranked.includes(fresh) && ranked.indexOf(liked) < ranked.indexOf(fresh), 'the liked video is recommended first');
@@ -238,14 +242,14 @@ describe('search', () => {
     assert.equal(likedAgain.errors, undefined, JSON.stringify(likedAgain.errors));
     assert.equal(renamed.errors, undefined, JSON.stringify(renamed.errors));
     const popularity = 4 * 5 + 3;
-    const [synced] = await eventually(() => stack.search.index.get('video', [liked]), (d) => d[0]?.title === `${prefix} gamma` && d[0]?.popularity === popularity, 20_000);
+    const [synced] = await eventually(() => stack.search.index.get('video', [liked]), (d) => d[0]?.title === `${prefix} gamma` && d[0]?.popularity === popularity, 60_000);
     assert.deepEqual(order(await suggested()), [liked, fresh]);
 
     // A late snapshot (an older version, redelivered) rolls back neither the title nor the counts.
     await videoEvent('video.counts', liked, synced!.version - 1, { uploaderId: uploader.user.id, title: `${prefix} beta`, likeCount: 1000 });
     const marker = randomUUID();
     await videoEvent('video.published', marker, 1, { uploaderId: uploader.user.id, title: `marker ${marker}` });
-    await eventually(() => stack.search.index.get('video', [marker]), (d) => d.length === 1, 20_000);
+    await eventually(() => stack.search.index.get('video', [marker]), (d) => d.length === 1, 60_000);
     const [kept] = await stack.search.index.get('video', [liked]);
     assert.deepEqual([kept?.title, kept?.popularity, kept?.version], [`${prefix} gamma`, popularity, synced!.version]);
   });
@@ -287,7 +291,7 @@ describe('search', () => {
       assert.equal(ids.filter((id) => writes.has(id)).length, 0, 'the standby wrote nothing');
 
       await stack.search.sync.dispose();
-      await eventually(async () => second.sync.leading, (l) => l, 5000);
+      await eventually(async () => second.sync.leading, (l) => l, 60_000);
       const later = randomUUID();
       await videoEvent('video.published', later, 1, { uploaderId: admin.user.id, title: `later ${later}` });
       await eventually(async () => writes.get(later) ?? 0, (w) => w === 1);

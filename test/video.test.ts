@@ -395,7 +395,7 @@ describe('video', () => {
     type Node = { kind: string; text: string | null; actor: { username: string }; video: { id: string; title: string } | null; comment: { id: string; text: string; parentId: string | null } | null; inReplyTo: { id: string; text: string } | null };
     type Inbox = { notifications: { edges: { node: Node }[] } };
     const inboxOf = async (a: Auth, count: number) => {
-      const deadline = Date.now() + 20_000;
+      const deadline = Date.now() + 60_000;
       for (;;) {
         const inbox = await gql<Inbox, Record<string, never>>(url, INBOX, {}, as(a));
         assert.equal(inbox.errors, undefined, JSON.stringify(inbox.errors));
