@@ -10,7 +10,7 @@
 # build: install every dependency (compiling better-sqlite3's native addon),
 # compile TypeScript to dist/, then drop the dev dependencies.
 # ---------------------------------------------------------------------------
-FROM node:24-bookworm-slim AS build
+FROM node:20-bookworm-slim AS build
 
 # python3, make and g++ let node-gyp build better-sqlite3 when no prebuilt
 # binary can be downloaded.
@@ -36,7 +36,7 @@ RUN npm run build \
 # runtime: production dependencies, compiled JS, SDL files, ffmpeg.
 # Same base image as the build stage, so the native addon matches its libc.
 # ---------------------------------------------------------------------------
-FROM node:24-bookworm-slim AS runtime
+FROM node:20-bookworm-slim AS runtime
 
 # ffmpeg (with ffprobe): the video subgraph extracts frames and probes uploads.
 # tini: PID 1 that forwards SIGTERM to node and reaps children (ffmpeg).
