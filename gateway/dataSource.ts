@@ -26,7 +26,7 @@ import { INTERNAL_IDENTITY_HEADER, REQUEST_ID_HEADER, viewerKey } from '../lib/i
 import { REFRESH_TOKEN_HEADER, SESSION_HEADER, decodeSession } from '../lib/session.js';
 import type { GatewayContext } from './context.js';
 import type { CallScope, SubgraphFetcher } from './fetcher.js';
-import { UploadTable } from './uploads.js';
+import { ClientUploadError, UploadTable } from './uploads.js';
 
 const MUTATION = /^\s*mutation\b/;
 
@@ -82,6 +82,7 @@ export class SubgraphDataSource implements GraphQLDataSource<GatewayContext> {
     try {
       response = await this.fetcher(this.url, { method: 'POST', headers, body }, scope);
     } catch (err) {
+      if (err instanceof ClientUploadError) throw appError(ErrorCode.BAD_REQUEST, err.message);
       context?.log?.warn({ err, subgraph: this.name }, 'subgraph request failed');
       // No response at all: the subgraph is down or unreachable (or the client went away).
       throw appError(ErrorCode.UPSTREAM_UNAVAILABLE, `The ${this.name} service is unavailable; try again shortly.`);
