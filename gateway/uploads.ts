@@ -21,6 +21,11 @@ import type { CallScope, SubgraphFetcher } from './fetcher.js';
 
 const MARKER_PREFIX = '\u0000vidhub-upload:';
 
+/** The client's multipart body failed while a file of it was being forwarded: the client's mistake, not the subgraph's. */
+export class ClientUploadError extends Error {
+  override readonly name = 'ClientUploadError';
+}
+
 export class UploadTable {
   private readonly pending = new Map<string, Upload>();
 
@@ -60,7 +65,14 @@ export class UploadTable {
         const upload = this.pending.get(f.marker);
         if (!upload) throw new Error('upload marker without a pending upload');
         const file: FileUpload = await upload.promise;
-        form.append(String(i), file.createReadStream(), { filename: headerSafe(file.filename), contentType: file.mimetype });
+        let readable: NodeJS.ReadableStream;
+        try {
+          // Throws when the file has already failed (the client's body ended inside it).
+          readable = file.createReadStream();
+        } catch (err) {
+          throw new ClientUploadError(unreadable(err));
+        }
+        form.append(String(i), readable, { filename: headerSafe(file.filename), contentType: file.mimetype });
       }
       const headers: Record<string, string> = {
         ...Object.fromEntries(Object.entries(init.headers ?? {}).filter(([k]) => k.toLowerCase() !== 'content-type')),
@@ -69,10 +81,32 @@ export class UploadTable {
       };
       // form-data is an old-style stream of strings and Buffers; a PassThrough turns it into bytes fetch can iterate.
       const stream = form.pipe(new PassThrough());
-      const res = await fetch(url, { method: 'POST', headers, body: stream as unknown as ReadableStream, duplex: 'half', signal: scope?.signal ?? init.signal } as RequestInit);
-      return res as unknown as FetcherResponse;
+      // A file fails when the client's body does (cut off before its closing
+      // boundary, malformed after the map). form-data re-emits that error on
+      // the form, where `pipe` does not listen: it was an uncaught exception
+      // that stopped the gateway. It ends the forwarded body instead, and the
+      // answer says whose mistake it was. fetch hears the body's error while
+      // it reads the body; once it has stopped (the subgraph answered early),
+      // nobody would, so the body keeps a listener of its own.
+      let clientBodyError: Error | undefined;
+      stream.on('error', () => {});
+      form.on('error', (err: Error) => {
+        clientBodyError ??= err;
+        stream.destroy(err);
+      });
+      try {
+        const res = await fetch(url, { method: 'POST', headers, body: stream as unknown as ReadableStream, duplex: 'half', signal: scope?.signal ?? init.signal } as RequestInit);
+        return res as unknown as FetcherResponse;
+      } catch (err) {
+        if (clientBodyError) throw new ClientUploadError(unreadable(clientBodyError));
+        throw err;
+      }
     };
   }
+}
+
+function unreadable(err: unknown): string {
+  return `A file in the request could not be read to its end (${err instanceof Error ? err.message : String(err)}): send the whole multipart body.`;
 }
 
 /**

@@ -132,6 +132,36 @@ for (const mode of ['development', 'production'] as const) {
       assert.equal(after.body.errors, undefined, JSON.stringify(after.body));
     });
 
+    test('a multipart body cut off inside a file, signed in or not, is the client\'s mistake and leaves the gateway running', async () => {
+      const operations = JSON.stringify({ query: 'mutation($f: Upload) { updateProfile(input: { avatar: $f }) { id } }', variables: { f: null } });
+      const body =
+        `--b0undary\r\nContent-Disposition: form-data; name="operations"\r\n\r\n${operations}\r\n` +
+        `--b0undary\r\nContent-Disposition: form-data; name="map"\r\n\r\n{"0":["variables.f"]}\r\n` +
+        `--b0undary\r\nContent-Disposition: form-data; name="0"; filename="a.png"\r\nContent-Type: image/png\r\n\r\nthe body ends before the file does`;
+      const headers = { 'content-type': 'multipart/form-data; boundary=b0undary', 'apollo-require-preflight': 'true' };
+      for (const auth of [{ authorization: `Bearer ${token}` }, {}] as Record<string, string>[]) {
+        // All at once: the file has failed before the gateway forwards it.
+        const r = await send(url, { method: 'POST', headers: { ...headers, ...auth }, body });
+        assert.equal(r.body.errors?.[0]?.extensions?.code, 'BAD_REQUEST', JSON.stringify(r.body));
+        // In two pieces: the file fails while the gateway is forwarding it to the subgraph.
+        const pieces = [body, '... and the rest never comes'];
+        const slow = new ReadableStream<Uint8Array>({
+          async pull(controller) {
+            const piece = pieces.shift();
+            if (piece === undefined) return controller.close();
+            if (pieces.length === 0) await new Promise((resolve) => setTimeout(resolve, 300));
+            controller.enqueue(new TextEncoder().encode(piece));
+          },
+        });
+        const r2 = await send(url, { method: 'POST', headers: { ...headers, ...auth }, body: slow, duplex: 'half' } as RequestInit);
+        // Signed out, the subgraph may refuse before it reads the file: an answer that also ends the forwarding early.
+        const expected = auth.authorization ? ['BAD_REQUEST'] : ['BAD_REQUEST', 'UNAUTHENTICATED'];
+        assert.ok(expected.includes(String(r2.body.errors?.[0]?.extensions?.code)), JSON.stringify(r2.body));
+      }
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      assert.equal((await json(url, { query: '{ videos(first: 1) { edges { cursor } } }' })).status, 200);
+    });
+
     test('a filename with control characters (RFC 5987 filename*) reaches the subgraph as a name, not as a malformed body', async () => {
       const operations = JSON.stringify({ query: 'mutation($f: Upload) { updateProfile(input: { avatar: $f }) { id } }', variables: { f: null } });
       const body =

@@ -82,7 +82,7 @@ export function wsCaseArb(token: string, operations: fc.Arbitrary<GraphQLBody>):
   // The same subscribe twice: graphql-ws refuses the second id while the first runs.
   const duplicate = operations.map((body) => [frame('subscribe id dup', msg({ id: 'dup', type: 'subscribe', payload: body })), frame('subscribe id dup again', msg({ id: 'dup', type: 'subscribe', payload: body }))]);
   const body = fc.array(
-    fc.oneof({ weight: 5, arbitrary: subscribe.map((f) => [f]) }, { weight: 4, arbitrary: wrong.map((f) => [f]) }, { weight: 1, arbitrary: duplicate }),
+    fc.oneof({ weight: 6, arbitrary: subscribe.map((f) => [f]) }, { weight: 2, arbitrary: wrong.map((f) => [f]) }, { weight: 1, arbitrary: duplicate }),
     { minLength: 1, maxLength: 4 },
   );
   const protocol = fc.oneof({ weight: 12, arbitrary: fc.constant('graphql-transport-ws') }, { weight: 1, arbitrary: fc.constantFrom('graphql-ws', 'nope') }, { weight: 1, arbitrary: fc.constant(null) });
