@@ -116,6 +116,12 @@ export async function startStack(env: Record<string, string> = {}, options: Stac
       // a Redis answer can wait on the event loop for longer than the 1 s default
       // without Redis being away. Fault tests set their own.
       REDIS_COMMAND_TIMEOUT_MS: '10000',
+      // The whole platform shares this process. On a busy machine a request can wait long for
+      // its turn (a hundred sign-ups queue their password hashes on one thread pool), and the
+      // production deadlines (25 s in a subgraph, 30 s at the gateway) would cut it off. No test
+      // here is about them (lib/subgraph.test.ts tests the deadline itself); a test may still set them.
+      SUBGRAPH_DEADLINE_MS: '240000',
+      SUBGRAPH_TIMEOUT_MS: '250000',
       // Production adapters are used when the environment names real servers.
       ...pick(process.env, ['MONGODB_URI', 'REDIS_URL', 'S3_ENDPOINT', 'S3_ACCESS_KEY', 'S3_SECRET_KEY', 'ELASTICSEARCH_URL']),
       ...env,

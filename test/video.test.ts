@@ -317,9 +317,13 @@ describe('video', () => {
     const range = await gql<{ danmakus: { text: string }[] }, Record<string, unknown>>(url, `query($v: ID!) { danmakus(videoId: $v, fromMs: 0, toMs: 1000) { text } }`, { v: id });
     assert.deepEqual(range.data?.danmakus, [{ text: 'early' }]);
     assert.equal(code(await gql(url, SEND, { v: id, t: 'late', ms: 999_999 }, as(owner))), 'BAD_USER_INPUT', 'past the end of the video');
-    await gql(url, SEND, { v: id, t: 'third', ms: 100 }, as(owner));
-    assert.equal(code(await gql(url, SEND, { v: id, t: 'fourth', ms: 100 }, as(owner))), 'RATE_LIMITED');
     live.stop();
+    // The limit (3 per 10 s window, which opens with a viewer's first danmaku), by a viewer who has
+    // sent none: all four go out at once, so they fall in one window however slowly the machine
+    // serves them. Sent one by one after the checks above, the owner's window could run out first.
+    const chatty = await register();
+    const burst = await Promise.all(['one', 'two', 'three', 'four'].map((t) => gql(url, SEND, { v: id, t, ms: 100 }, as(chatty))));
+    assert.deepEqual(burst.map((r) => code(r) ?? 'ok').sort(), ['RATE_LIMITED', 'ok', 'ok', 'ok']);
   });
 
   test('favourites: folders, a video in several folders, privacy from the owner settings', async () => {
