@@ -170,12 +170,13 @@ function print(report: FuzzReport, opts: Options, extra: { intact: boolean; peak
     rss,
     '',
     `crashes: ${report.problems.crash} (liveness checks: ${report.livenessChecks}, each every service's /ready and an ordinary query through the gateway${extra.exits.length ? `; ${extra.exits.join(', ')}` : '; no process exited'})`,
+    `retryable answers (UPSTREAM_UNAVAILABLE, REQUEST_TIMEOUT) while every service was up: ${report.retryable}`,
     `state intact: ${extra.intact ? 'yes' : 'NO'} (the owner's user, video, comment, folder, conversation, messages and group, read back as the owner)`,
   ];
   if (report.slowest) lines.push(`slowest answer: ${fmt(report.slowest.ms, 0)} ms, ${report.slowest.transport}: ${report.slowest.input.slice(0, 200)}`);
   if (report.findings.length) {
     lines.push('', 'findings (the first five per problem; the same --seed and --runs send the same inputs again):');
-    const shown = PROBLEMS.flatMap((p) => report.findings.filter((f) => f.problem === p).slice(0, 5)).concat(report.findings.filter((f) => f.problem === 'crash').slice(0, 5));
+    const shown = [...PROBLEMS, 'crash' as const, 'retryable' as const].flatMap((p) => report.findings.filter((f) => f.problem === p).slice(0, 5));
     for (const f of shown) lines.push(`- ${f.problem} [${f.transport} #${f.index}] ${f.answer}: ${f.input.slice(0, 240)} => ${f.detail.slice(0, 300)}`);
   }
   return lines;

@@ -115,9 +115,11 @@ function unreadable(err: unknown): string {
  * in it; form-data escapes CR, LF and `"` but writes other control characters
  * as they are, and the subgraph's parser then refuses the whole body as a
  * malformed part header. They are percent-encoded the way form-data encodes
- * CR and LF.
+ * CR and LF. A file sent with `filename=""` has no name once parsed; without
+ * one, form-data would write a plain field instead of a file, so it gets one.
  */
-function headerSafe(filename: string): string {
+function headerSafe(filename: string | undefined): string {
+  if (!filename) return 'file';
   let out = '';
   for (const c of filename) {
     const code = c.charCodeAt(0);

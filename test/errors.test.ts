@@ -162,6 +162,18 @@ for (const mode of ['development', 'production'] as const) {
       assert.equal((await json(url, { query: '{ videos(first: 1) { edges { cursor } } }' })).status, 200);
     });
 
+    test('a file sent with an empty filename reaches the subgraph as a file', async () => {
+      const operations = JSON.stringify({ query: 'mutation($f: Upload) { updateProfile(input: { avatar: $f }) { id } }', variables: { f: null } });
+      const body =
+        `--b0undary\r\nContent-Disposition: form-data; name="operations"\r\n\r\n${operations}\r\n` +
+        `--b0undary\r\nContent-Disposition: form-data; name="map"\r\n\r\n{"0":["variables.f"]}\r\n` +
+        // An octet-stream part is a file even without a name.
+        `--b0undary\r\nContent-Disposition: form-data; name="0"; filename=""\r\nContent-Type: application/octet-stream\r\n\r\nnot an image\r\n--b0undary--\r\n`;
+      const r = await send(url, { method: 'POST', headers: { 'content-type': 'multipart/form-data; boundary=b0undary', 'apollo-require-preflight': 'true', authorization: `Bearer ${token}` }, body });
+      assert.equal(r.body.errors?.[0]?.extensions?.code, 'BAD_USER_INPUT', JSON.stringify(r.body));
+      assert.match(r.body.errors![0]!.message, /PNG, JPEG/);
+    });
+
     test('a filename with control characters (RFC 5987 filename*) reaches the subgraph as a name, not as a malformed body', async () => {
       const operations = JSON.stringify({ query: 'mutation($f: Upload) { updateProfile(input: { avatar: $f }) { id } }', variables: { f: null } });
       const body =

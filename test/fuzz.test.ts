@@ -6,8 +6,10 @@
  * bench/fuzz.ts runs the same fuzzer for as long as asked.
  *
  * Whatever the input, the error model holds (no 5xx, every answer JSON,
- * every error with a code, no INTERNAL_SERVER_ERROR), every service still
- * answers afterwards, and what the fuzz user does not own is unchanged.
+ * every error with a code, no INTERNAL_SERVER_ERROR, no "try again later"
+ * while every service is up), every service still answers afterwards, and
+ * what the fuzz user does not own is unchanged. Multipart maps that hang a
+ * request (a known defect, test/fuzz/multipart.ts) are left to the benchmark.
  */
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
@@ -68,6 +70,8 @@ describe('fuzzing the public API through the gateway', () => {
     assert.ok((report.answers.http['200 OK'] ?? 0) > 0, 'some generated operations succeed');
     for (const problem of PROBLEMS) assert.equal(report.problems[problem], 0, `${problem}: ${JSON.stringify(report.findings.filter((f) => f.problem === problem).slice(0, 3))}`);
     assert.equal(report.problems.crash, 0, JSON.stringify(report.findings.filter((f) => f.problem === 'crash')));
+    // Every service is up: nothing generated may be answered "try again later".
+    assert.equal(report.retryable, 0, JSON.stringify(report.findings.filter((f) => f.problem === 'retryable')));
     assert.ok(report.livenessChecks >= 2);
     assert.deepEqual(await world.snapshot(), before, 'the sentinels read back identically');
   });

@@ -13,6 +13,29 @@ export interface HttpRequest {
   search?: string;
   headers: Record<string, string>;
   body?: string | Buffer;
+  /** Send the body in two pieces, pausing before its last `lastBytes` bytes (the server starts on the first piece). */
+  trickle?: { pauseMs: number; lastBytes: number };
+}
+
+/** The body as fetch sends it: whole, or as a stream that pauses before its end. */
+function bodyOf(req: HttpRequest): { body?: string | Buffer | ReadableStream<Uint8Array>; duplex?: 'half' } {
+  if (req.body === undefined) return {};
+  if (!req.trickle) return { body: req.body };
+  const bytes = Buffer.from(req.body);
+  const cut = Math.max(0, bytes.length - req.trickle.lastBytes);
+  const pieces = [bytes.subarray(0, cut), bytes.subarray(cut)];
+  const { pauseMs } = req.trickle;
+  return {
+    body: new ReadableStream<Uint8Array>({
+      async pull(controller) {
+        const piece = pieces.shift();
+        if (piece === undefined) return controller.close();
+        if (pieces.length === 0) await new Promise((resolve) => setTimeout(resolve, pauseMs));
+        controller.enqueue(piece);
+      },
+    }),
+    duplex: 'half',
+  };
 }
 
 type ErrorList = { message?: unknown; extensions?: { code?: unknown } }[];
@@ -51,9 +74,9 @@ export async function sendHttp(url: string, req: HttpRequest, timeoutMs: number)
     const res = await fetch(url + (req.search ?? ''), {
       method: req.method,
       headers: req.headers,
-      ...(req.body !== undefined ? { body: req.body } : {}),
+      ...bodyOf(req),
       signal: AbortSignal.timeout(timeoutMs),
-    });
+    } as RequestInit);
     const text = await res.text();
     return classifyHttp(res.status, res.headers.get('content-type'), text, performance.now() - t0);
   } catch (err) {

@@ -15,6 +15,11 @@
  * - `no-answer`: no answer at all (connection refused or reset, timed out,
  *   a socket dropped without a close frame);
  * - `crash`: a liveness check that failed (a service that stopped answering).
+ *
+ * Also counted, as `retryable`: answers that tell the client to try again
+ * (UPSTREAM_UNAVAILABLE, REQUEST_TIMEOUT) although every service is up. They
+ * are not errors of the model, but for a generated input they usually mean a
+ * client mistake the gateway did not recognise as one.
  */
 
 export type Transport = 'http' | 'http-envelope' | 'multipart' | 'ws';
@@ -39,7 +44,7 @@ export interface Finding {
   /** The input's position in its transport's sequence (same seed, same input). */
   index: number;
   input: string;
-  problem: Problem | 'crash';
+  problem: Problem | 'crash' | 'retryable';
   answer: string;
   detail: string;
 }
@@ -58,6 +63,8 @@ export interface FuzzReport {
   /** Milliseconds to the complete answer of every input, per transport, in the order sent. */
   latencies: Record<Transport, number[]>;
   findings: Finding[];
+  /** Answers with UPSTREAM_UNAVAILABLE or REQUEST_TIMEOUT (see above). */
+  retryable: number;
   /** Liveness checks run, and the ones that failed. */
   livenessChecks: number;
   slowest: { ms: number; transport: Transport; input: string } | undefined;
@@ -65,6 +72,8 @@ export interface FuzzReport {
   wsFrames: number;
   elapsedMs: number;
 }
+
+const RETRYABLE = new Set(['UPSTREAM_UNAVAILABLE', 'REQUEST_TIMEOUT']);
 
 export class Tally {
   private readonly report: FuzzReport;
@@ -83,6 +92,7 @@ export class Tally {
       problemsByTransport: Object.fromEntries(TRANSPORTS.map((t) => [t, Object.fromEntries(PROBLEMS.map((p) => [p, 0]))])) as FuzzReport['problemsByTransport'],
       latencies: { http: [], 'http-envelope': [], multipart: [], ws: [] },
       findings: [],
+      retryable: 0,
       livenessChecks: 0,
       slowest: undefined,
       wsFrames: 0,
@@ -101,6 +111,10 @@ export class Tally {
       r.problems[problem]++;
       r.problemsByTransport[transport][problem]++;
       this.finding({ transport, index, input, problem, answer: answer.key, detail: answer.detail ?? '' });
+    }
+    if (answer.codes.some((c) => RETRYABLE.has(c))) {
+      r.retryable++;
+      this.finding({ transport, index, input, problem: 'retryable', answer: answer.key, detail: answer.detail ?? answer.codes.join(', ') });
     }
     if (!r.slowest || answer.ms > r.slowest.ms) r.slowest = { ms: answer.ms, transport, input };
   }
@@ -142,7 +156,7 @@ export function summaryLines(report: FuzzReport): string[] {
     `fuzz seed ${report.seed}: ${report.inputs} inputs (${TRANSPORTS.map((t) => `${t} ${report.byTransport[t]}`).join(', ')}; ${report.wsFrames} WebSocket frames) in ${(report.elapsedMs / 1000).toFixed(1)} s`,
     `problems: ${Object.entries(report.problems)
       .map(([p, n]) => `${p} ${n}`)
-      .join(', ')}; liveness checks ${report.livenessChecks}`,
+      .join(', ')}; retryable answers ${report.retryable}; liveness checks ${report.livenessChecks}`,
     `answers: ${answerRows(report)
       .map(([t, key, n]) => `${t} ${key} ×${n}`)
       .join('; ')}`,
