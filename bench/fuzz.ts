@@ -175,8 +175,8 @@ function print(report: FuzzReport, opts: Options, extra: { intact: boolean; peak
   ];
   if (report.slowest) lines.push(`slowest answer: ${fmt(report.slowest.ms, 0)} ms, ${report.slowest.transport}: ${report.slowest.input.slice(0, 200)}`);
   if (report.findings.length) {
-    lines.push('', 'findings (the first five per problem; the same --seed and --runs send the same inputs again):');
-    const shown = [...PROBLEMS, 'crash' as const, 'retryable' as const].flatMap((p) => report.findings.filter((f) => f.problem === p).slice(0, 5));
+    lines.push('', 'findings (the first five per problem and transport; the same --seed and --runs send the same inputs again):');
+    const shown = [...PROBLEMS, 'crash' as const, 'retryable' as const].flatMap((p) => TRANSPORTS.flatMap((t) => report.findings.filter((f) => f.problem === p && f.transport === t).slice(0, 5)));
     for (const f of shown) lines.push(`- ${f.problem} [${f.transport} #${f.index}] ${f.answer}: ${f.input.slice(0, 240)} => ${f.detail.slice(0, 300)}`);
   }
   return lines;

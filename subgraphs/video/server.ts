@@ -1,5 +1,5 @@
 /** Wiring of the video subgraph: store, Redis, object storage, danmaku fan-out, the cleanup job, the counts publisher, the server. */
-import { graphqlUploadExpress } from 'graphql-upload-minimal';
+import { multipartRequests } from '../../lib/multipart.js';
 import type { Config } from '../../lib/config.js';
 import { DisposableStack } from '../../lib/disposable.js';
 import { Coalescer } from '../../lib/coalescer.js';
@@ -54,7 +54,7 @@ export async function startVideoSubgraph(config: Config, log: Logger, opts: { po
         readiness: { store: () => store.ping(), redis: () => pingRedis(redis), objectStorage: () => objects.ping() },
         port: opts.port ?? config.VIDEO_PORT,
         // A chunk or a cover per request; the resolvers check exact sizes.
-        beforeGraphQL: [graphqlUploadExpress({ maxFileSize: Math.max(MAX_CHUNK_SIZE, COVER_MAX_BYTES) + 1, maxFiles: 1 })],
+        beforeGraphQL: [multipartRequests({ maxFileSize: Math.max(MAX_CHUNK_SIZE, COVER_MAX_BYTES) + 1, maxFiles: 1 })],
       }),
     );
     return { ...server, store, cleanup, counts, videoLookups, dispose: () => stack.dispose((name, err) => log.error({ err }, `stopping ${name} failed`)) };

@@ -79,8 +79,8 @@ export interface MultipartInput {
  * waits for every mapped file before planning (gateway/requestChecks.ts), the
  * parser cannot get past an unread file, and the request hangs until the
  * server's whole-request timeout. A known defect (the same wait hangs a
- * well-formed request with two files of more than a few KiB each), so the
- * bounded test leaves these maps out and the benchmark sends them.
+ * well-formed request with two files of 200 KB each), so the bounded test
+ * leaves these maps out and the benchmark sends them.
  */
 const STALLING_MAPS = ['names an unsent file', 'two files one path'] as const;
 

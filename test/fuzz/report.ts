@@ -77,7 +77,7 @@ const RETRYABLE = new Set(['UPSTREAM_UNAVAILABLE', 'REQUEST_TIMEOUT']);
 
 export class Tally {
   private readonly report: FuzzReport;
-  /** Findings kept per problem: enough to see the pattern without drowning a report. */
+  /** Findings kept per problem and transport: enough to see the pattern without drowning a report. */
   private readonly keep: number;
 
   constructor(seed: number, keep = 20) {
@@ -131,7 +131,7 @@ export class Tally {
   }
 
   private finding(f: Finding): void {
-    if (this.report.findings.filter((x) => x.problem === f.problem).length < this.keep) this.report.findings.push(f);
+    if (this.report.findings.filter((x) => x.problem === f.problem && x.transport === f.transport).length < this.keep) this.report.findings.push(f);
   }
 
   done(elapsedMs: number): FuzzReport {
