@@ -92,7 +92,7 @@ export class SubgraphDataSource implements GraphQLDataSource<GatewayContext> {
       response = await this.fetcher(this.url, { method: 'POST', headers, body }, scope);
     } catch (err) {
       this.observe?.[context?.signal?.aborted ? 'cancelled' : 'unavailable']((performance.now() - started) / 1000);
-      if (err instanceof ClientUploadError) throw appError(ErrorCode.BAD_REQUEST, err.message);
+      if (err instanceof ClientUploadError) throw appError(ErrorCode.BAD_REQUEST, err.message, { http: { status: 400 } });
       context?.log?.warn({ err, subgraph: this.name }, 'subgraph request failed');
       // No response at all: the subgraph is down or unreachable (or the client went away).
       throw appError(ErrorCode.UPSTREAM_UNAVAILABLE, `The ${this.name} service is unavailable; try again shortly.`);

@@ -7,9 +7,9 @@
  * - a subscription sent over HTTP (@apollo/gateway cannot execute one and
  *   says so with a 500): subscriptions are served over graphql-ws on the same
  *   path (subscriptions.ts), which never hands one to Apollo Server;
- * - a multipart request whose `map` names a file that was never sent, or sends
- *   one file to two variables (the upload would fail half-way to the subgraph
- *   and be reported as UPSTREAM_UNAVAILABLE, which tells the client to retry).
+ * - a multipart request that sends one file to two variables (the upload would
+ *   fail half-way to the subgraph and be reported as UPSTREAM_UNAVAILABLE,
+ *   which tells the client to retry).
  *
  * Each becomes an HTTP 400 with a client code, before any subgraph is called.
  */
@@ -53,13 +53,9 @@ export function requestChecksPlugin(): ApolloServerPlugin<GatewayContext> {
             if (first) throw clientError(ErrorCode.BAD_REQUEST, `One file is mapped to both ${first} and ${path}: send each file once per variable.`);
             seen.set(upload, path);
           }
-          // The promise settles when the file's part begins (not when it has all arrived), or fails
-          // when the request ends without it: waiting here buffers nothing.
-          for (const { path, upload } of uploads) {
-            await upload.promise.catch(() => {
-              throw clientError(ErrorCode.BAD_REQUEST, `The file for ${path} was not in the request: every entry of "map" must name a file part that is sent.`);
-            });
-          }
+          // A map naming a file that is never sent is refused when that file is forwarded
+          // (uploads.ts): waiting here for every file would deadlock a request with two,
+          // since the second file's part cannot be reached before the first has been read.
         },
       };
     },

@@ -64,7 +64,10 @@ export class UploadTable {
       for (const [i, f] of files.entries()) {
         const upload = this.pending.get(f.marker);
         if (!upload) throw new Error('upload marker without a pending upload');
-        const file: FileUpload = await upload.promise;
+        // Rejects when the client's request ended without this file: the client's mistake.
+        const file: FileUpload = await upload.promise.catch(() => {
+          throw new ClientUploadError(`The file for ${f.path} was not in the request: every entry of "map" must name a file part that is sent.`);
+        });
         let readable: NodeJS.ReadableStream;
         try {
           // Throws when the file has already failed (the client's body ended inside it).
