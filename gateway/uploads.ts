@@ -13,9 +13,7 @@
  * multipart requests, so it is added here.
  */
 import { randomUUID } from 'node:crypto';
-import { PassThrough } from 'node:stream';
 import type { FetcherRequestInit, FetcherResponse } from '@apollo/utils.fetcher';
-import FormData from 'form-data';
 import { Upload, type FileUpload } from 'graphql-upload-minimal';
 import type { CallScope, SubgraphFetcher } from './fetcher.js';
 
@@ -58,54 +56,90 @@ export class UploadTable {
       const operations = replaceMarkers(body, '', files);
       if (files.length === 0) return next(url, init, scope);
 
-      const form = new FormData();
-      form.append('operations', JSON.stringify(operations));
-      form.append('map', JSON.stringify(Object.fromEntries(files.map((f, i) => [String(i), [f.path]]))));
-      for (const [i, f] of files.entries()) {
-        const upload = this.pending.get(f.marker);
-        if (!upload) throw new Error('upload marker without a pending upload');
-        // Rejects when the client's request ended without this file: the client's mistake.
-        const file: FileUpload = await upload.promise.catch(() => {
-          throw new ClientUploadError(`The file for ${f.path} was not in the request: every entry of "map" must name a file part that is sent.`);
-        });
-        let readable: NodeJS.ReadableStream;
-        try {
-          // Throws when the file has already failed (the client's body ended inside it).
-          readable = file.createReadStream();
-        } catch (err) {
-          throw new ClientUploadError(unreadable(err));
-        }
-        form.append(String(i), readable, { filename: headerSafe(file.filename), contentType: file.mimetype });
-      }
+      const boundary = `----vidhub${randomUUID().replaceAll('-', '')}`;
       const headers: Record<string, string> = {
         ...Object.fromEntries(Object.entries(init.headers ?? {}).filter(([k]) => k.toLowerCase() !== 'content-type')),
-        ...(form.getHeaders() as Record<string, string>),
+        'content-type': `multipart/form-data; boundary=${boundary}`,
         'apollo-require-preflight': 'true',
       };
-      // form-data is an old-style stream of strings and Buffers; a PassThrough turns it into bytes fetch can iterate.
-      const stream = form.pipe(new PassThrough());
-      // A file fails when the client's body does (cut off before its closing
-      // boundary, malformed after the map). form-data re-emits that error on
-      // the form, where `pipe` does not listen: it was an uncaught exception
-      // that stopped the gateway. It ends the forwarded body instead, and the
-      // answer says whose mistake it was. fetch hears the body's error while
-      // it reads the body; once it has stopped (the subgraph answered early),
-      // nobody would, so the body keeps a listener of its own.
-      let clientBodyError: Error | undefined;
-      stream.on('error', () => {});
-      form.on('error', (err: Error) => {
-        clientBodyError ??= err;
-        stream.destroy(err);
+      const uploads = files.map((f) => {
+        const upload = this.pending.get(f.marker);
+        if (!upload) throw new Error('upload marker without a pending upload');
+        return { ...f, upload };
       });
+      // A file fails when the client's body does (cut off inside it, a map naming
+      // a file that never comes). The body below then throws, fetch fails, and
+      // the answer says whose mistake it was.
+      let clientBodyError: ClientUploadError | undefined;
+      const multipart = multipartBody(boundary, operations, uploads, (err) => (clientBodyError ??= err));
       try {
-        const res = await fetch(url, { method: 'POST', headers, body: stream as unknown as ReadableStream, duplex: 'half', signal: scope?.signal ?? init.signal } as RequestInit);
+        const res = await fetch(url, { method: 'POST', headers, body: multipart, duplex: 'half', signal: scope?.signal ?? init.signal } as unknown as RequestInit);
         return res as unknown as FetcherResponse;
       } catch (err) {
-        if (clientBodyError) throw new ClientUploadError(unreadable(clientBodyError));
+        if (clientBodyError) throw clientBodyError;
         throw err;
       }
     };
   }
+}
+
+/**
+ * The multipart body sent to a subgraph, produced as the subgraph reads it.
+ *
+ * The client's files can only be read in the order the client sent them: the
+ * parser reaches the second file's part after the first has been read through.
+ * So each file is forwarded as soon as its part begins (whichever that is), and
+ * its part header, which holds its name, is written only then. (This is why the
+ * body is written here rather than with form-data, which needs every part's
+ * header, and so every file's name, before the first byte is sent.)
+ */
+async function* multipartBody(
+  boundary: string,
+  operations: unknown,
+  uploads: { path: string; upload: Upload }[],
+  onClientError: (err: ClientUploadError) => void,
+): AsyncGenerator<Buffer> {
+  const field = (name: string, value: string) => Buffer.from(`--${boundary}\r\ncontent-disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`);
+  const fail = (message: string) => {
+    const err = new ClientUploadError(message);
+    onClientError(err);
+    return err;
+  };
+  yield field('operations', JSON.stringify(operations));
+  yield field('map', JSON.stringify(Object.fromEntries(uploads.map((u, i) => [String(i), [u.path]]))));
+  // Each file's promise settles when its part begins, or rejects when the client's body ends without it.
+  const waiting = new Map(
+    uploads.map((u, i) => [
+      i,
+      u.upload.promise.then(
+        (file: FileUpload) => ({ i, file }),
+        () => ({ i, missing: u.path }),
+      ),
+    ]),
+  );
+  while (waiting.size > 0) {
+    const next: { i: number; file?: FileUpload; missing?: string } = await Promise.race(waiting.values());
+    waiting.delete(next.i);
+    if (!next.file) throw fail(`The file for ${next.missing} was not in the request: every entry of "map" must name a file part that is sent.`);
+    const { file } = next;
+    yield Buffer.from(
+      `--${boundary}\r\ncontent-disposition: form-data; name="${next.i}"; filename="${headerSafe(file.filename)}"\r\ncontent-type: ${percentEncodeUnsafe(file.mimetype || 'application/octet-stream')}\r\n\r\n`,
+    );
+    let readable: NodeJS.ReadableStream;
+    try {
+      // Throws when the file has already failed (the client's body ended inside it).
+      readable = file.createReadStream();
+    } catch (err) {
+      throw fail(unreadable(err));
+    }
+    try {
+      for await (const chunk of readable) yield typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
+    } catch (err) {
+      throw fail(unreadable(err));
+    }
+    yield Buffer.from('\r\n');
+  }
+  yield Buffer.from(`--${boundary}--\r\n`);
 }
 
 function unreadable(err: unknown): string {
@@ -115,18 +149,21 @@ function unreadable(err: unknown): string {
 /**
  * A client's filename as it may appear in the part header sent to a subgraph.
  * The client's parser decodes `filename*=UTF-8''a%00b` into a name with a NUL
- * in it; form-data escapes CR, LF and `"` but writes other control characters
- * as they are, and the subgraph's parser then refuses the whole body as a
- * malformed part header. They are percent-encoded the way form-data encodes
- * CR and LF. A file sent with `filename=""` has no name once parsed; without
- * one, form-data would write a plain field instead of a file, so it gets one.
+ * in it, and a name may hold `"`, CR or LF; written as they are, the subgraph's
+ * parser would refuse the whole body as a malformed part header, so they are
+ * percent-encoded (as browsers encode CR, LF and `"`). A file sent with
+ * `filename=""` has no name once parsed; it is called `file`.
  */
 function headerSafe(filename: string | undefined): string {
   if (!filename) return 'file';
+  return percentEncodeUnsafe(filename);
+}
+
+function percentEncodeUnsafe(value: string): string {
   let out = '';
-  for (const c of filename) {
+  for (const c of value) {
     const code = c.charCodeAt(0);
-    out += code < 0x20 || code === 0x7f ? `%${code.toString(16).toUpperCase().padStart(2, '0')}` : c;
+    out += code < 0x20 || code === 0x7f || c === '"' ? `%${code.toString(16).toUpperCase().padStart(2, '0')}` : c;
   }
   return out;
 }

@@ -13,7 +13,7 @@ import { after, before, describe, test } from 'node:test';
 import WebSocket from 'ws';
 import { startGateway } from '../gateway/server.js';
 import { createLogger } from '../lib/logger.js';
-import { startStack, type Stack } from './harness.js';
+import { gqlUpload, startStack, type Stack } from './harness.js';
 
 type Body = { data?: unknown; errors?: { message: string; extensions?: Record<string, unknown> }[] };
 
@@ -94,6 +94,33 @@ for (const mode of ['development', 'production'] as const) {
         { authorization: `Bearer ${token}` },
       );
       expectClientError(twice, 'BAD_REQUEST');
+    });
+
+    test('a request with two sizeable files is answered, not held until the request timeout', async () => {
+      const png = (n: number) => Buffer.concat([Buffer.from('89504e470d0a1a0a', 'hex'), Buffer.alloc(200 * 1024, n)]);
+      const files = { 'variables.f': { bytes: png(1), filename: 'a.png', type: 'image/png' }, 'variables.g': { bytes: png(2), filename: 'b.bin', type: 'application/octet-stream' } };
+      // Two subgraphs, one file each: the second file's part is reached only once the first has gone to its subgraph.
+      const across = await gqlUpload(
+        url,
+        'mutation($f: Upload!, $g: Upload!) { a: updateProfile(input: { avatar: $f }) { id } b: uploadChunk(uploadId: "no-such-upload", index: 0, chunk: $g, checksum: "00") { index } }',
+        { f: null, g: null },
+        files,
+        { token },
+      );
+      // The avatar raises no error; the chunk is refused by the video subgraph (no such upload session).
+      assert.deepEqual(
+        across.errors?.map((e) => [(e as { path?: unknown[] }).path, e.extensions?.code]),
+        [[['b'], 'NOT_FOUND']],
+      );
+      // Both to one subgraph, which takes one file per request: refused as too large, at once.
+      const together = await gqlUpload(
+        url,
+        'mutation($f: Upload!, $g: Upload!) { a: updateProfile(input: { avatar: $f }) { id } b: updateProfile(input: { avatar: $g }) { id } }',
+        { f: null, g: null },
+        files,
+        { token },
+      );
+      assert.equal(together.errors?.[0]?.extensions?.code, 'PAYLOAD_TOO_LARGE', JSON.stringify(together.errors));
     });
 
     test('a misspelt field gets a validation error, with a hint only outside production', async () => {
