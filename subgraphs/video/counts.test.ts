@@ -117,9 +117,17 @@ test('one instance flushes at a time', async () => {
   await countsChanged(redis, 'v1');
   const videos = new Map([['v1', record('v1', 1, 2)]]);
   let release: () => void = () => {};
-  const slow = storeOf(videos, () => new Promise<void>((r) => (release = r)));
+  let entered: () => void = () => {};
+  const inStore = new Promise<void>((r) => (entered = r));
+  const slow = storeOf(videos, () => {
+    entered();
+    return new Promise<void>((r) => (release = r));
+  });
   const first = flushCounts({ redis, store: slow });
-  while ((await redis.exists('video:counts-flush')) === 0) await new Promise((r) => setTimeout(r, 5));
+  // Wait until the first flush is inside its store read (it holds the lock there), not merely until
+  // the lock exists: released before the read began, the read would wait for ever.
+  await inStore;
+  assert.equal(await redis.exists('video:counts-flush'), 1, 'the first flush holds the lock');
   assert.equal(await flushCounts({ redis, store: storeOf(videos) }), undefined, 'the other instance skips its turn');
   release();
   assert.equal(await first, 1);
