@@ -31,12 +31,15 @@ import type { Logger } from '../lib/logger.js';
 import type { GatewayContext } from './context.js';
 import type { GatewayMetrics, OperationType, Outcome } from './metrics.js';
 
+/** How an operation reached the gateway: plain HTTP, a graphql-ws socket, or a subscription streamed over HTTP (SSE or multipart). */
+export type Transport = 'http' | 'ws' | 'sse' | 'multipart';
+
 /** The request's own record, made when it arrives; the line is written once. */
 export interface AccessEntry {
   readonly rid: string;
   /** performance.now() when the request arrived (HTTP) or the operation started (graphql-ws). */
   readonly start: number;
-  readonly transport: 'http' | 'ws';
+  readonly transport: Transport;
   readonly clientIp: string | undefined;
   written: boolean;
   /** Codes known before GraphQL ran (a refused access token). */
@@ -52,7 +55,7 @@ export interface OperationRecord {
   /** Whether the name comes from a resolved operation (only those become metric labels). */
   resolved: boolean;
   type: OperationType;
-  transport: 'http' | 'ws';
+  transport: Transport;
   start: number;
   outcome?: Outcome;
   codes: readonly string[];

@@ -59,7 +59,7 @@ import { useServer } from 'graphql-ws/use/ws';
 import WebSocket, { WebSocketServer } from 'ws';
 import type { Config, SubgraphName } from '../lib/config.js';
 import { ErrorCode, appError } from '../lib/errors.js';
-import { codesOf, type AccessLog } from './access.js';
+import { codesOf, type AccessLog, type Transport } from './access.js';
 import { signInternalIdentity, type IdentityTokenCache } from '../lib/identity.js';
 import type { Logger } from '../lib/logger.js';
 import { abortable, cancellable } from '../lib/iterators.js';
@@ -98,6 +98,8 @@ type SocketExtra = {
   expiryTimer?: NodeJS.Timeout;
   /** The socket has closed (possibly before onConnect finished). */
   closed?: boolean;
+  /** How the client reaches this operation: a graphql-ws socket, or one HTTP response (httpSubscriptions.ts). @default 'ws' */
+  transport?: Transport;
   [key: string]: unknown;
 };
 
@@ -160,7 +162,7 @@ export class SubscriptionBridge {
   }
 
   listen(httpServer: http.Server, path = '/graphql'): void {
-    const { log, verifier, apollo } = this.opts;
+    const { log, verifier } = this.opts;
     this.wsServer = new WebSocketServer({ server: httpServer, path, maxPayload: this.opts.config.WS_MAX_PAYLOAD_BYTES });
     this.stopKeepAlive = keepAlive(this.wsServer);
     // Signing out (or a detected token theft) ends the session's live subscriptions too.
@@ -257,7 +259,7 @@ export class SubscriptionBridge {
             const max = this.opts.config.WS_MAX_SUBSCRIPTIONS_PER_SOCKET;
             return refuse([limitError('subscriptionsPerSocket', max, undefined, `A socket may run ${max} operations at once; complete one first or open another socket.`)]);
           }
-          const checked = checkOperation(this.requireState().apiGraphQLSchema, payload.query, payload.variables ?? undefined, payload.operationName ?? undefined, this.opts.limits, [finiteNumberLiterals]);
+          const checked = this.check(payload.query, payload.variables ?? undefined, payload.operationName ?? undefined);
           if ('errors' in checked) return refuse(checked.errors);
           const args: ExecutionArgs = {
             schema: this.requireState().apiGraphQLSchema,
@@ -271,14 +273,7 @@ export class SubscriptionBridge {
         // Queries and mutations over the socket run through Apollo Server as over HTTP.
         execute: async (args) => {
           const extra = (args.contextValue as { extra: SocketExtra }).extra;
-          const response = await apollo.executeOperation(
-            { query: args.document, variables: args.variableValues as Record<string, unknown>, ...(args.operationName ? { operationName: args.operationName } : {}) },
-            { contextValue: this.context(extra.auth!, extra.clientIp, undefined, undefined, true) },
-          );
-          if (response.body.kind !== 'single') return { errors: [new GraphQLError('Incremental delivery is not supported over WebSocket.')] };
-          // Apollo hands back formatted (plain) errors; graphql-ws serialises GraphQLErrors.
-          const { errors, ...rest } = response.body.singleResult;
-          return { ...(rest as ExecutionResult), ...(errors ? { errors: toGraphQLErrors(errors) } : {}) };
+          return this.execute(extra.auth!, extra.clientIp, args.document, args.variableValues as Record<string, unknown>, args.operationName ?? undefined);
         },
         subscribe: (args) => {
           const extra = (args.contextValue as { extra: SocketExtra }).extra;
@@ -298,6 +293,78 @@ export class SubscriptionBridge {
     await new Promise<void>((resolve) => (this.wsServer ? this.wsServer.close(() => resolve()) : resolve()));
   }
 
+  /** An operation measured against the limits, as every operation on a socket is: the parsed document, or the errors (not yet shaped). */
+  check(query: string, variables: Record<string, unknown> | undefined, operationName: string | undefined): { document: DocumentNode } | { errors: GraphQLError[] } {
+    return checkOperation(this.requireState().apiGraphQLSchema, query, variables, operationName, this.opts.limits, [finiteNumberLiterals]);
+  }
+
+  /** Whether an operation of the document is a subscription. */
+  isSubscription(document: DocumentNode, operationName: string | undefined): boolean {
+    return getOperationAST(document, operationName)?.operation === 'subscription';
+  }
+
+  /** A query or mutation sent over a subscription transport: run through Apollo Server as over HTTP, with its access line. */
+  async execute(auth: RequestAuth, clientIp: string | undefined, document: DocumentNode, variables: Record<string, unknown> | undefined, operationName: string | undefined): Promise<ExecutionResult> {
+    const response = await this.opts.apollo.executeOperation(
+      { query: document, ...(variables ? { variables } : {}), ...(operationName ? { operationName } : {}) },
+      { contextValue: this.context(auth, clientIp, undefined, undefined, true) },
+    );
+    if (response.body.kind !== 'single') return { errors: [new GraphQLError('Incremental delivery is not supported on this transport.')] };
+    // Apollo hands back formatted (plain) errors; graphql-ws and graphql-sse serialise GraphQLErrors.
+    const { errors, ...rest } = response.body.singleResult;
+    return { ...(rest as ExecutionResult), ...(errors ? { errors: toGraphQLErrors(errors) } : {}) };
+  }
+
+  /** Errors about to leave for a client, shaped by the gateway's formatError (no internals in production). */
+  present(errors: readonly GraphQLError[]): GraphQLError[] {
+    return toGraphQLErrors(errors.map((e) => this.opts.formatError(e instanceof GraphQLError ? e.toJSON() : (e as GraphQLFormattedError), e)));
+  }
+
+  /**
+   * One subscription for a client over plain HTTP (a multipart or an SSE
+   * response, httpSubscriptions.ts), served as a socket's are: the same plan,
+   * limits, per-user count, upstream identity and access line. It ends when
+   * `signal` aborts (the client went away), or, like a socket, when the
+   * session is revoked or the access token expires: then with a last event
+   * carrying UNAUTHENTICATED, so the client refreshes and subscribes again.
+   */
+  async *serveHttp(
+    auth: RequestAuth,
+    clientIp: string | undefined,
+    transport: Transport,
+    document: DocumentNode,
+    variables: Record<string, unknown>,
+    operationName: string | undefined,
+    signal: AbortSignal,
+  ): AsyncGenerator<ExecutionResult> {
+    const extra: SocketExtra = { auth, clientIp, transport, upstream: new Map() };
+    const ended = new AbortController();
+    const clientGone = () => ended.abort();
+    signal.addEventListener('abort', clientGone, { once: true });
+    let endedBy: string | undefined;
+    const session = {
+      close: (_code: number, reason: string) => {
+        endedBy = reason;
+        ended.abort();
+      },
+    };
+    const familyId = auth.viewer.familyId;
+    if (familyId) this.sessions.set(familyId, (this.sessions.get(familyId) ?? new Set()).add(session));
+    const expiry = auth.expiresAt ? setTimeout(() => session.close(CloseCode.Unauthorized, 'Access token expired: refresh it and subscribe again.'), Math.max(0, auth.expiresAt * 1000 - Date.now())) : undefined;
+    expiry?.unref();
+    try {
+      if (signal.aborted) return;
+      yield* this.subscribe(extra, document, variables, operationName, ended.signal);
+      if (endedBy && !signal.aborted) yield { errors: this.present([appError(ErrorCode.UNAUTHENTICATED, endedBy)]) };
+    } finally {
+      clearTimeout(expiry);
+      signal.removeEventListener('abort', clientGone);
+      const sessions = familyId ? this.sessions.get(familyId) : undefined;
+      if (sessions?.delete(session) && sessions.size === 0) this.sessions.delete(familyId!);
+      for (const client of extra.upstream?.values() ?? []) void client.dispose();
+    }
+  }
+
   private requireState(): PlanningState {
     if (!this.state) throw new Error('supergraph not loaded yet');
     return this.state;
@@ -308,10 +375,6 @@ export class SubscriptionBridge {
     return result.errors?.length ? { ...result, errors: this.present(result.errors) } : result;
   }
 
-  /** Errors about to leave over the socket, shaped by the gateway's formatError. */
-  private present(errors: readonly GraphQLError[]): GraphQLError[] {
-    return toGraphQLErrors(errors.map((e) => this.opts.formatError(e instanceof GraphQLError ? e.toJSON() : (e as GraphQLFormattedError), e)));
-  }
 
   /**
    * The context of an operation on a socket (`logged`: it gets an access line)
@@ -402,7 +465,7 @@ export class SubscriptionBridge {
         name: operation?.name?.value ?? operationName,
         resolved: operation != null,
         type: 'subscription',
-        transport: 'ws',
+        transport: extra.transport ?? 'ws',
         start,
         codes,
         userId: extra.auth?.viewer.userId ?? undefined,
