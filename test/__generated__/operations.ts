@@ -385,6 +385,7 @@ export type MessageEventKind =
   /** A message was recalled: `message` is set, without its text. */
   | 'RECALL';
 
+/** Write entry points. Each field says who may call it; those marked signed in only answer UNAUTHENTICATED without a valid access token. */
 export type Mutation = {
   __typename?: 'Mutation';
   /** Gives up an UPLOADING upload (ABORTED) and deletes its chunks; true also when it was aborted already. Signed in only (UNAUTHENTICATED). Errors: BAD_USER_INPUT (not UPLOADING), NOT_FOUND, FORBIDDEN. */
@@ -590,11 +591,13 @@ export type Mutation = {
 };
 
 
+/** Write entry points. Each field says who may call it; those marked signed in only answer UNAUTHENTICATED without a valid access token. */
 export type MutationAbortUploadArgs = {
   uploadId: Scalars['ID']['input'];
 };
 
 
+/** Write entry points. Each field says who may call it; those marked signed in only answer UNAUTHENTICATED without a valid access token. */
 export type MutationAddCommentArgs = {
   parentId?: InputMaybe<Scalars['ID']['input']>;
   text: Scalars['String']['input'];
@@ -602,39 +605,46 @@ export type MutationAddCommentArgs = {
 };
 
 
+/** Write entry points. Each field says who may call it; those marked signed in only answer UNAUTHENTICATED without a valid access token. */
 export type MutationAddMembersArgs = {
   conversationId: Scalars['ID']['input'];
   userIds: Array<Scalars['ID']['input']>;
 };
 
 
+/** Write entry points. Each field says who may call it; those marked signed in only answer UNAUTHENTICATED without a valid access token. */
 export type MutationAddToFavouritesArgs = {
   folderId: Scalars['ID']['input'];
   videoId: Scalars['ID']['input'];
 };
 
 
+/** Write entry points. Each field says who may call it; those marked signed in only answer UNAUTHENTICATED without a valid access token. */
 export type MutationBlockUserArgs = {
   userId: Scalars['ID']['input'];
 };
 
 
+/** Write entry points. Each field says who may call it; those marked signed in only answer UNAUTHENTICATED without a valid access token. */
 export type MutationChangePasswordArgs = {
   currentPassword: Scalars['String']['input'];
   newPassword: Scalars['String']['input'];
 };
 
 
+/** Write entry points. Each field says who may call it; those marked signed in only answer UNAUTHENTICATED without a valid access token. */
 export type MutationClearAssistantHistoryArgs = {
   conversationId?: InputMaybe<Scalars['ID']['input']>;
 };
 
 
+/** Write entry points. Each field says who may call it; those marked signed in only answer UNAUTHENTICATED without a valid access token. */
 export type MutationCompleteUploadArgs = {
   uploadId: Scalars['ID']['input'];
 };
 
 
+/** Write entry points. Each field says who may call it; those marked signed in only answer UNAUTHENTICATED without a valid access token. */
 export type MutationConfirmChunkArgs = {
   checksum: Scalars['String']['input'];
   index: Scalars['Int']['input'];
@@ -642,48 +652,57 @@ export type MutationConfirmChunkArgs = {
 };
 
 
+/** Write entry points. Each field says who may call it; those marked signed in only answer UNAUTHENTICATED without a valid access token. */
 export type MutationCreateFavouriteFolderArgs = {
   isPublic?: InputMaybe<Scalars['Boolean']['input']>;
   name: Scalars['String']['input'];
 };
 
 
+/** Write entry points. Each field says who may call it; those marked signed in only answer UNAUTHENTICATED without a valid access token. */
 export type MutationCreateGroupArgs = {
   memberIds: Array<Scalars['ID']['input']>;
   title: Scalars['String']['input'];
 };
 
 
+/** Write entry points. Each field says who may call it; those marked signed in only answer UNAUTHENTICATED without a valid access token. */
 export type MutationDeleteCommentArgs = {
   id: Scalars['ID']['input'];
 };
 
 
+/** Write entry points. Each field says who may call it; those marked signed in only answer UNAUTHENTICATED without a valid access token. */
 export type MutationDeleteFavouriteFolderArgs = {
   id: Scalars['ID']['input'];
 };
 
 
+/** Write entry points. Each field says who may call it; those marked signed in only answer UNAUTHENTICATED without a valid access token. */
 export type MutationDeleteVideoArgs = {
   id: Scalars['ID']['input'];
 };
 
 
+/** Write entry points. Each field says who may call it; those marked signed in only answer UNAUTHENTICATED without a valid access token. */
 export type MutationFollowArgs = {
   userId: Scalars['ID']['input'];
 };
 
 
+/** Write entry points. Each field says who may call it; those marked signed in only answer UNAUTHENTICATED without a valid access token. */
 export type MutationGenerateImageArgs = {
   prompt: Scalars['String']['input'];
 };
 
 
+/** Write entry points. Each field says who may call it; those marked signed in only answer UNAUTHENTICATED without a valid access token. */
 export type MutationGenerateSlidesArgs = {
   topic: Scalars['String']['input'];
 };
 
 
+/** Write entry points. Each field says who may call it; those marked signed in only answer UNAUTHENTICATED without a valid access token. */
 export type MutationInitUploadArgs = {
   chunkSize?: InputMaybe<Scalars['Int']['input']>;
   filename: Scalars['String']['input'];
@@ -692,16 +711,19 @@ export type MutationInitUploadArgs = {
 };
 
 
+/** Write entry points. Each field says who may call it; those marked signed in only answer UNAUTHENTICATED without a valid access token. */
 export type MutationLeaveGroupArgs = {
   conversationId: Scalars['ID']['input'];
 };
 
 
+/** Write entry points. Each field says who may call it; those marked signed in only answer UNAUTHENTICATED without a valid access token. */
 export type MutationLikeVideoArgs = {
   id: Scalars['ID']['input'];
 };
 
 
+/** Write entry points. Each field says who may call it; those marked signed in only answer UNAUTHENTICATED without a valid access token. */
 export type MutationLoginArgs = {
   delivery?: InputMaybe<TokenDelivery>;
   password: Scalars['String']['input'];
@@ -709,50 +731,59 @@ export type MutationLoginArgs = {
 };
 
 
+/** Write entry points. Each field says who may call it; those marked signed in only answer UNAUTHENTICATED without a valid access token. */
 export type MutationMarkNotificationsReadArgs = {
   ids?: InputMaybe<Array<Scalars['ID']['input']>>;
 };
 
 
+/** Write entry points. Each field says who may call it; those marked signed in only answer UNAUTHENTICATED without a valid access token. */
 export type MutationMarkReadArgs = {
   conversationId: Scalars['ID']['input'];
   seq: Scalars['Int']['input'];
 };
 
 
+/** Write entry points. Each field says who may call it; those marked signed in only answer UNAUTHENTICATED without a valid access token. */
 export type MutationPresignChunkUploadArgs = {
   index: Scalars['Int']['input'];
   uploadId: Scalars['ID']['input'];
 };
 
 
+/** Write entry points. Each field says who may call it; those marked signed in only answer UNAUTHENTICATED without a valid access token. */
 export type MutationProveUploadArgs = {
   proofs: Array<Scalars['String']['input']>;
   uploadId: Scalars['ID']['input'];
 };
 
 
+/** Write entry points. Each field says who may call it; those marked signed in only answer UNAUTHENTICATED without a valid access token. */
 export type MutationPublishVideoArgs = {
   input: PublishVideoInput;
 };
 
 
+/** Write entry points. Each field says who may call it; those marked signed in only answer UNAUTHENTICATED without a valid access token. */
 export type MutationRecallMessageArgs = {
   messageId: Scalars['ID']['input'];
 };
 
 
+/** Write entry points. Each field says who may call it; those marked signed in only answer UNAUTHENTICATED without a valid access token. */
 export type MutationRecordViewArgs = {
   videoId: Scalars['ID']['input'];
 };
 
 
+/** Write entry points. Each field says who may call it; those marked signed in only answer UNAUTHENTICATED without a valid access token. */
 export type MutationRefreshTokensArgs = {
   delivery?: InputMaybe<TokenDelivery>;
   refreshToken?: InputMaybe<Scalars['String']['input']>;
 };
 
 
+/** Write entry points. Each field says who may call it; those marked signed in only answer UNAUTHENTICATED without a valid access token. */
 export type MutationRegisterArgs = {
   delivery?: InputMaybe<TokenDelivery>;
   displayName?: InputMaybe<Scalars['String']['input']>;
@@ -761,29 +792,34 @@ export type MutationRegisterArgs = {
 };
 
 
+/** Write entry points. Each field says who may call it; those marked signed in only answer UNAUTHENTICATED without a valid access token. */
 export type MutationReindexArgs = {
   wipe?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 
+/** Write entry points. Each field says who may call it; those marked signed in only answer UNAUTHENTICATED without a valid access token. */
 export type MutationRemoveFromFavouritesArgs = {
   folderId: Scalars['ID']['input'];
   videoId: Scalars['ID']['input'];
 };
 
 
+/** Write entry points. Each field says who may call it; those marked signed in only answer UNAUTHENTICATED without a valid access token. */
 export type MutationRemoveMemberArgs = {
   conversationId: Scalars['ID']['input'];
   userId: Scalars['ID']['input'];
 };
 
 
+/** Write entry points. Each field says who may call it; those marked signed in only answer UNAUTHENTICATED without a valid access token. */
 export type MutationRenameGroupArgs = {
   conversationId: Scalars['ID']['input'];
   title: Scalars['String']['input'];
 };
 
 
+/** Write entry points. Each field says who may call it; those marked signed in only answer UNAUTHENTICATED without a valid access token. */
 export type MutationSendDanmakuArgs = {
   color?: InputMaybe<Scalars['String']['input']>;
   mode?: InputMaybe<DanmakuMode>;
@@ -793,6 +829,7 @@ export type MutationSendDanmakuArgs = {
 };
 
 
+/** Write entry points. Each field says who may call it; those marked signed in only answer UNAUTHENTICATED without a valid access token. */
 export type MutationSendMessageArgs = {
   clientMessageId?: InputMaybe<Scalars['String']['input']>;
   conversationId: Scalars['ID']['input'];
@@ -800,26 +837,31 @@ export type MutationSendMessageArgs = {
 };
 
 
+/** Write entry points. Each field says who may call it; those marked signed in only answer UNAUTHENTICATED without a valid access token. */
 export type MutationStartConversationArgs = {
   userId: Scalars['ID']['input'];
 };
 
 
+/** Write entry points. Each field says who may call it; those marked signed in only answer UNAUTHENTICATED without a valid access token. */
 export type MutationUnblockUserArgs = {
   userId: Scalars['ID']['input'];
 };
 
 
+/** Write entry points. Each field says who may call it; those marked signed in only answer UNAUTHENTICATED without a valid access token. */
 export type MutationUnfollowArgs = {
   userId: Scalars['ID']['input'];
 };
 
 
+/** Write entry points. Each field says who may call it; those marked signed in only answer UNAUTHENTICATED without a valid access token. */
 export type MutationUnlikeVideoArgs = {
   id: Scalars['ID']['input'];
 };
 
 
+/** Write entry points. Each field says who may call it; those marked signed in only answer UNAUTHENTICATED without a valid access token. */
 export type MutationUpdateFavouriteFolderArgs = {
   id: Scalars['ID']['input'];
   isPublic?: InputMaybe<Scalars['Boolean']['input']>;
@@ -827,22 +869,26 @@ export type MutationUpdateFavouriteFolderArgs = {
 };
 
 
+/** Write entry points. Each field says who may call it; those marked signed in only answer UNAUTHENTICATED without a valid access token. */
 export type MutationUpdatePrivacyArgs = {
   input: PrivacySettingsInput;
 };
 
 
+/** Write entry points. Each field says who may call it; those marked signed in only answer UNAUTHENTICATED without a valid access token. */
 export type MutationUpdateProfileArgs = {
   input: UpdateProfileInput;
 };
 
 
+/** Write entry points. Each field says who may call it; those marked signed in only answer UNAUTHENTICATED without a valid access token. */
 export type MutationUpdateVideoArgs = {
   id: Scalars['ID']['input'];
   input: UpdateVideoInput;
 };
 
 
+/** Write entry points. Each field says who may call it; those marked signed in only answer UNAUTHENTICATED without a valid access token. */
 export type MutationUploadChunkArgs = {
   checksum: Scalars['String']['input'];
   chunk: Scalars['Upload']['input'];
@@ -987,6 +1033,7 @@ export type PublishVideoInput = {
   uploadId?: InputMaybe<Scalars['ID']['input']>;
 };
 
+/** Read entry points. Each field says who may call it; those marked signed in only answer UNAUTHENTICATED without a valid access token. */
 export type Query = {
   __typename?: 'Query';
   /** The viewer's recent assistant turns in a thread (the conversationId given to assistantAnswer, or the default thread), oldest first. Signed in only (UNAUTHENTICATED). */
@@ -1035,23 +1082,27 @@ export type Query = {
 };
 
 
+/** Read entry points. Each field says who may call it; those marked signed in only answer UNAUTHENTICATED without a valid access token. */
 export type QueryAssistantHistoryArgs = {
   conversationId?: InputMaybe<Scalars['ID']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
+/** Read entry points. Each field says who may call it; those marked signed in only answer UNAUTHENTICATED without a valid access token. */
 export type QueryConversationArgs = {
   id: Scalars['ID']['input'];
 };
 
 
+/** Read entry points. Each field says who may call it; those marked signed in only answer UNAUTHENTICATED without a valid access token. */
 export type QueryConversationsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
+/** Read entry points. Each field says who may call it; those marked signed in only answer UNAUTHENTICATED without a valid access token. */
 export type QueryDanmakusArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   fromMs?: InputMaybe<Scalars['Int']['input']>;
@@ -1060,11 +1111,13 @@ export type QueryDanmakusArgs = {
 };
 
 
+/** Read entry points. Each field says who may call it; those marked signed in only answer UNAUTHENTICATED without a valid access token. */
 export type QueryFavouriteFolderArgs = {
   id: Scalars['ID']['input'];
 };
 
 
+/** Read entry points. Each field says who may call it; those marked signed in only answer UNAUTHENTICATED without a valid access token. */
 export type QueryMessagesArgs = {
   afterSeq?: InputMaybe<Scalars['Int']['input']>;
   beforeSeq?: InputMaybe<Scalars['Int']['input']>;
@@ -1073,18 +1126,21 @@ export type QueryMessagesArgs = {
 };
 
 
+/** Read entry points. Each field says who may call it; those marked signed in only answer UNAUTHENTICATED without a valid access token. */
 export type QueryNotificationsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
+/** Read entry points. Each field says who may call it; those marked signed in only answer UNAUTHENTICATED without a valid access token. */
 export type QueryRecommendedVideosArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   videoId?: InputMaybe<Scalars['ID']['input']>;
 };
 
 
+/** Read entry points. Each field says who may call it; those marked signed in only answer UNAUTHENTICATED without a valid access token. */
 export type QuerySearchArgs = {
   page?: InputMaybe<Scalars['Int']['input']>;
   pageSize?: InputMaybe<Scalars['Int']['input']>;
@@ -1093,32 +1149,38 @@ export type QuerySearchArgs = {
 };
 
 
+/** Read entry points. Each field says who may call it; those marked signed in only answer UNAUTHENTICATED without a valid access token. */
 export type QuerySuggestArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   prefix: Scalars['String']['input'];
 };
 
 
+/** Read entry points. Each field says who may call it; those marked signed in only answer UNAUTHENTICATED without a valid access token. */
 export type QueryUploadStatusArgs = {
   uploadId: Scalars['ID']['input'];
 };
 
 
+/** Read entry points. Each field says who may call it; those marked signed in only answer UNAUTHENTICATED without a valid access token. */
 export type QueryUserArgs = {
   id: Scalars['ID']['input'];
 };
 
 
+/** Read entry points. Each field says who may call it; those marked signed in only answer UNAUTHENTICATED without a valid access token. */
 export type QueryUserByUsernameArgs = {
   username: Scalars['String']['input'];
 };
 
 
+/** Read entry points. Each field says who may call it; those marked signed in only answer UNAUTHENTICATED without a valid access token. */
 export type QueryVideoArgs = {
   id: Scalars['ID']['input'];
 };
 
 
+/** Read entry points. Each field says who may call it; those marked signed in only answer UNAUTHENTICATED without a valid access token. */
 export type QueryVideosArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
@@ -1204,6 +1266,7 @@ export type SearchType =
   /** Videos only (title, description, tags, uploader's name). */
   | 'VIDEO';
 
+/** Live events, over graphql-ws on the same /graphql path (connection params `authorization` and `deviceId`). Each field says who may subscribe. */
 export type Subscription = {
   __typename?: 'Subscription';
   /**
@@ -1233,17 +1296,20 @@ export type Subscription = {
 };
 
 
+/** Live events, over graphql-ws on the same /graphql path (connection params `authorization` and `deviceId`). Each field says who may subscribe. */
 export type SubscriptionAssistantAnswerArgs = {
   conversationId?: InputMaybe<Scalars['ID']['input']>;
   prompt: Scalars['String']['input'];
 };
 
 
+/** Live events, over graphql-ws on the same /graphql path (connection params `authorization` and `deviceId`). Each field says who may subscribe. */
 export type SubscriptionDanmakuAddedArgs = {
   videoId: Scalars['ID']['input'];
 };
 
 
+/** Live events, over graphql-ws on the same /graphql path (connection params `authorization` and `deviceId`). Each field says who may subscribe. */
 export type SubscriptionMessageEventsArgs = {
   afterSeq?: InputMaybe<Scalars['Int']['input']>;
   conversationId?: InputMaybe<Scalars['ID']['input']>;

@@ -189,6 +189,7 @@ export type MessageEventKind =
   /** A message was recalled: `message` is set, without its text. */
   | 'RECALL';
 
+/** Write entry points. Each field says who may call it; those marked signed in only answer UNAUTHENTICATED without a valid access token. */
 export type Mutation = {
   __typename?: 'Mutation';
   /** Adds members to a group; members already in are ignored. Owner only. Signed in only (UNAUTHENTICATED). Errors: NOT_FOUND (not a member), FORBIDDEN (not the owner), BAD_USER_INPUT (a direct conversation; over 200 members). */
@@ -233,71 +234,84 @@ export type Mutation = {
 };
 
 
+/** Write entry points. Each field says who may call it; those marked signed in only answer UNAUTHENTICATED without a valid access token. */
 export type MutationAddMembersArgs = {
   conversationId: Scalars['ID']['input'];
   userIds: Array<Scalars['ID']['input']>;
 };
 
 
+/** Write entry points. Each field says who may call it; those marked signed in only answer UNAUTHENTICATED without a valid access token. */
 export type MutationBlockUserArgs = {
   userId: Scalars['ID']['input'];
 };
 
 
+/** Write entry points. Each field says who may call it; those marked signed in only answer UNAUTHENTICATED without a valid access token. */
 export type MutationClearAssistantHistoryArgs = {
   conversationId?: InputMaybe<Scalars['ID']['input']>;
 };
 
 
+/** Write entry points. Each field says who may call it; those marked signed in only answer UNAUTHENTICATED without a valid access token. */
 export type MutationCreateGroupArgs = {
   memberIds: Array<Scalars['ID']['input']>;
   title: Scalars['String']['input'];
 };
 
 
+/** Write entry points. Each field says who may call it; those marked signed in only answer UNAUTHENTICATED without a valid access token. */
 export type MutationGenerateImageArgs = {
   prompt: Scalars['String']['input'];
 };
 
 
+/** Write entry points. Each field says who may call it; those marked signed in only answer UNAUTHENTICATED without a valid access token. */
 export type MutationGenerateSlidesArgs = {
   topic: Scalars['String']['input'];
 };
 
 
+/** Write entry points. Each field says who may call it; those marked signed in only answer UNAUTHENTICATED without a valid access token. */
 export type MutationLeaveGroupArgs = {
   conversationId: Scalars['ID']['input'];
 };
 
 
+/** Write entry points. Each field says who may call it; those marked signed in only answer UNAUTHENTICATED without a valid access token. */
 export type MutationMarkNotificationsReadArgs = {
   ids?: InputMaybe<Array<Scalars['ID']['input']>>;
 };
 
 
+/** Write entry points. Each field says who may call it; those marked signed in only answer UNAUTHENTICATED without a valid access token. */
 export type MutationMarkReadArgs = {
   conversationId: Scalars['ID']['input'];
   seq: Scalars['Int']['input'];
 };
 
 
+/** Write entry points. Each field says who may call it; those marked signed in only answer UNAUTHENTICATED without a valid access token. */
 export type MutationRecallMessageArgs = {
   messageId: Scalars['ID']['input'];
 };
 
 
+/** Write entry points. Each field says who may call it; those marked signed in only answer UNAUTHENTICATED without a valid access token. */
 export type MutationRemoveMemberArgs = {
   conversationId: Scalars['ID']['input'];
   userId: Scalars['ID']['input'];
 };
 
 
+/** Write entry points. Each field says who may call it; those marked signed in only answer UNAUTHENTICATED without a valid access token. */
 export type MutationRenameGroupArgs = {
   conversationId: Scalars['ID']['input'];
   title: Scalars['String']['input'];
 };
 
 
+/** Write entry points. Each field says who may call it; those marked signed in only answer UNAUTHENTICATED without a valid access token. */
 export type MutationSendMessageArgs = {
   clientMessageId?: InputMaybe<Scalars['String']['input']>;
   conversationId: Scalars['ID']['input'];
@@ -305,11 +319,13 @@ export type MutationSendMessageArgs = {
 };
 
 
+/** Write entry points. Each field says who may call it; those marked signed in only answer UNAUTHENTICATED without a valid access token. */
 export type MutationStartConversationArgs = {
   userId: Scalars['ID']['input'];
 };
 
 
+/** Write entry points. Each field says who may call it; those marked signed in only answer UNAUTHENTICATED without a valid access token. */
 export type MutationUnblockUserArgs = {
   userId: Scalars['ID']['input'];
 };
@@ -392,6 +408,7 @@ export type PageInfo = {
   hasNextPage: Scalars['Boolean']['output'];
 };
 
+/** Read entry points. Each field says who may call it; those marked signed in only answer UNAUTHENTICATED without a valid access token. */
 export type Query = {
   __typename?: 'Query';
   /** The viewer's recent assistant turns in a thread (the conversationId given to assistantAnswer, or the default thread), oldest first. Signed in only (UNAUTHENTICATED). */
@@ -416,23 +433,27 @@ export type Query = {
 };
 
 
+/** Read entry points. Each field says who may call it; those marked signed in only answer UNAUTHENTICATED without a valid access token. */
 export type QueryAssistantHistoryArgs = {
   conversationId?: InputMaybe<Scalars['ID']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
+/** Read entry points. Each field says who may call it; those marked signed in only answer UNAUTHENTICATED without a valid access token. */
 export type QueryConversationArgs = {
   id: Scalars['ID']['input'];
 };
 
 
+/** Read entry points. Each field says who may call it; those marked signed in only answer UNAUTHENTICATED without a valid access token. */
 export type QueryConversationsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
+/** Read entry points. Each field says who may call it; those marked signed in only answer UNAUTHENTICATED without a valid access token. */
 export type QueryMessagesArgs = {
   afterSeq?: InputMaybe<Scalars['Int']['input']>;
   beforeSeq?: InputMaybe<Scalars['Int']['input']>;
@@ -441,11 +462,13 @@ export type QueryMessagesArgs = {
 };
 
 
+/** Read entry points. Each field says who may call it; those marked signed in only answer UNAUTHENTICATED without a valid access token. */
 export type QueryNotificationsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
+/** Live events, over graphql-ws on the same /graphql path (connection params `authorization` and `deviceId`). Each field says who may subscribe. */
 export type Subscription = {
   __typename?: 'Subscription';
   /**
@@ -473,12 +496,14 @@ export type Subscription = {
 };
 
 
+/** Live events, over graphql-ws on the same /graphql path (connection params `authorization` and `deviceId`). Each field says who may subscribe. */
 export type SubscriptionAssistantAnswerArgs = {
   conversationId?: InputMaybe<Scalars['ID']['input']>;
   prompt: Scalars['String']['input'];
 };
 
 
+/** Live events, over graphql-ws on the same /graphql path (connection params `authorization` and `deviceId`). Each field says who may subscribe. */
 export type SubscriptionMessageEventsArgs = {
   afterSeq?: InputMaybe<Scalars['Int']['input']>;
   conversationId?: InputMaybe<Scalars['ID']['input']>;

@@ -29,6 +29,7 @@ export type DeadLetterRetry = {
   retried: Scalars['Int']['output'];
 };
 
+/** Write entry points. Each field says who may call it; those marked signed in only answer UNAUTHENTICATED without a valid access token. */
 export type Mutation = {
   __typename?: 'Mutation';
   /** Rebuilds the index from the user and video services while events keep flowing. Admins only: UNAUTHENTICATED signed out, FORBIDDEN otherwise. */
@@ -38,10 +39,12 @@ export type Mutation = {
 };
 
 
+/** Write entry points. Each field says who may call it; those marked signed in only answer UNAUTHENTICATED without a valid access token. */
 export type MutationReindexArgs = {
   wipe?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
+/** Read entry points. Each field says who may call it; those marked signed in only answer UNAUTHENTICATED without a valid access token. */
 export type Query = {
   __typename?: 'Query';
   /** Videos related to a video (shared tags, same uploader, similar text), or popular videos of the last 30 days (then of all time) without one or when none is related; never the video itself. Anyone may ask. Errors: BAD_USER_INPUT (first outside 1-50). */
@@ -55,12 +58,14 @@ export type Query = {
 };
 
 
+/** Read entry points. Each field says who may call it; those marked signed in only answer UNAUTHENTICATED without a valid access token. */
 export type QueryRecommendedVideosArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   videoId?: InputMaybe<Scalars['ID']['input']>;
 };
 
 
+/** Read entry points. Each field says who may call it; those marked signed in only answer UNAUTHENTICATED without a valid access token. */
 export type QuerySearchArgs = {
   page?: InputMaybe<Scalars['Int']['input']>;
   pageSize?: InputMaybe<Scalars['Int']['input']>;
@@ -69,6 +74,7 @@ export type QuerySearchArgs = {
 };
 
 
+/** Read entry points. Each field says who may call it; those marked signed in only answer UNAUTHENTICATED without a valid access token. */
 export type QuerySuggestArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   prefix: Scalars['String']['input'];

@@ -87,6 +87,7 @@ export type ErrorCode =
   /** A service behind the gateway cannot be reached: retry shortly. */
   | 'UPSTREAM_UNAVAILABLE';
 
+/** Write entry points. Each field says who may call it; those marked signed in only answer UNAUTHENTICATED without a valid access token. */
 export type Mutation = {
   __typename?: 'Mutation';
   /**
@@ -146,17 +147,20 @@ export type Mutation = {
 };
 
 
+/** Write entry points. Each field says who may call it; those marked signed in only answer UNAUTHENTICATED without a valid access token. */
 export type MutationChangePasswordArgs = {
   currentPassword: Scalars['String']['input'];
   newPassword: Scalars['String']['input'];
 };
 
 
+/** Write entry points. Each field says who may call it; those marked signed in only answer UNAUTHENTICATED without a valid access token. */
 export type MutationFollowArgs = {
   userId: Scalars['ID']['input'];
 };
 
 
+/** Write entry points. Each field says who may call it; those marked signed in only answer UNAUTHENTICATED without a valid access token. */
 export type MutationLoginArgs = {
   delivery?: InputMaybe<TokenDelivery>;
   password: Scalars['String']['input'];
@@ -164,12 +168,14 @@ export type MutationLoginArgs = {
 };
 
 
+/** Write entry points. Each field says who may call it; those marked signed in only answer UNAUTHENTICATED without a valid access token. */
 export type MutationRefreshTokensArgs = {
   delivery?: InputMaybe<TokenDelivery>;
   refreshToken?: InputMaybe<Scalars['String']['input']>;
 };
 
 
+/** Write entry points. Each field says who may call it; those marked signed in only answer UNAUTHENTICATED without a valid access token. */
 export type MutationRegisterArgs = {
   delivery?: InputMaybe<TokenDelivery>;
   displayName?: InputMaybe<Scalars['String']['input']>;
@@ -178,16 +184,19 @@ export type MutationRegisterArgs = {
 };
 
 
+/** Write entry points. Each field says who may call it; those marked signed in only answer UNAUTHENTICATED without a valid access token. */
 export type MutationUnfollowArgs = {
   userId: Scalars['ID']['input'];
 };
 
 
+/** Write entry points. Each field says who may call it; those marked signed in only answer UNAUTHENTICATED without a valid access token. */
 export type MutationUpdatePrivacyArgs = {
   input: PrivacySettingsInput;
 };
 
 
+/** Write entry points. Each field says who may call it; those marked signed in only answer UNAUTHENTICATED without a valid access token. */
 export type MutationUpdateProfileArgs = {
   input: UpdateProfileInput;
 };
@@ -218,6 +227,7 @@ export type PrivacySettingsInput = {
   follows?: InputMaybe<Visibility>;
 };
 
+/** Read entry points. Each field says who may call it; those marked signed in only answer UNAUTHENTICATED without a valid access token. */
 export type Query = {
   __typename?: 'Query';
   /** Every user in id order, for other services' full syncs. Service identity only (FORBIDDEN otherwise); not in the public API. */
@@ -231,17 +241,20 @@ export type Query = {
 };
 
 
+/** Read entry points. Each field says who may call it; those marked signed in only answer UNAUTHENTICATED without a valid access token. */
 export type QueryExportUsersArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
+/** Read entry points. Each field says who may call it; those marked signed in only answer UNAUTHENTICATED without a valid access token. */
 export type QueryUserArgs = {
   id: Scalars['ID']['input'];
 };
 
 
+/** Read entry points. Each field says who may call it; those marked signed in only answer UNAUTHENTICATED without a valid access token. */
 export type QueryUserByUsernameArgs = {
   username: Scalars['String']['input'];
 };

@@ -164,6 +164,7 @@ export type InitUploadResult = {
   upload: UploadSession;
 };
 
+/** Write entry points. Each field says who may call it; those marked signed in only answer UNAUTHENTICATED without a valid access token. */
 export type Mutation = {
   __typename?: 'Mutation';
   /** Gives up an UPLOADING upload (ABORTED) and deletes its chunks; true also when it was aborted already. Signed in only (UNAUTHENTICATED). Errors: BAD_USER_INPUT (not UPLOADING), NOT_FOUND, FORBIDDEN. */
@@ -272,11 +273,13 @@ export type Mutation = {
 };
 
 
+/** Write entry points. Each field says who may call it; those marked signed in only answer UNAUTHENTICATED without a valid access token. */
 export type MutationAbortUploadArgs = {
   uploadId: Scalars['ID']['input'];
 };
 
 
+/** Write entry points. Each field says who may call it; those marked signed in only answer UNAUTHENTICATED without a valid access token. */
 export type MutationAddCommentArgs = {
   parentId?: InputMaybe<Scalars['ID']['input']>;
   text: Scalars['String']['input'];
@@ -284,17 +287,20 @@ export type MutationAddCommentArgs = {
 };
 
 
+/** Write entry points. Each field says who may call it; those marked signed in only answer UNAUTHENTICATED without a valid access token. */
 export type MutationAddToFavouritesArgs = {
   folderId: Scalars['ID']['input'];
   videoId: Scalars['ID']['input'];
 };
 
 
+/** Write entry points. Each field says who may call it; those marked signed in only answer UNAUTHENTICATED without a valid access token. */
 export type MutationCompleteUploadArgs = {
   uploadId: Scalars['ID']['input'];
 };
 
 
+/** Write entry points. Each field says who may call it; those marked signed in only answer UNAUTHENTICATED without a valid access token. */
 export type MutationConfirmChunkArgs = {
   checksum: Scalars['String']['input'];
   index: Scalars['Int']['input'];
@@ -302,27 +308,32 @@ export type MutationConfirmChunkArgs = {
 };
 
 
+/** Write entry points. Each field says who may call it; those marked signed in only answer UNAUTHENTICATED without a valid access token. */
 export type MutationCreateFavouriteFolderArgs = {
   isPublic?: InputMaybe<Scalars['Boolean']['input']>;
   name: Scalars['String']['input'];
 };
 
 
+/** Write entry points. Each field says who may call it; those marked signed in only answer UNAUTHENTICATED without a valid access token. */
 export type MutationDeleteCommentArgs = {
   id: Scalars['ID']['input'];
 };
 
 
+/** Write entry points. Each field says who may call it; those marked signed in only answer UNAUTHENTICATED without a valid access token. */
 export type MutationDeleteFavouriteFolderArgs = {
   id: Scalars['ID']['input'];
 };
 
 
+/** Write entry points. Each field says who may call it; those marked signed in only answer UNAUTHENTICATED without a valid access token. */
 export type MutationDeleteVideoArgs = {
   id: Scalars['ID']['input'];
 };
 
 
+/** Write entry points. Each field says who may call it; those marked signed in only answer UNAUTHENTICATED without a valid access token. */
 export type MutationInitUploadArgs = {
   chunkSize?: InputMaybe<Scalars['Int']['input']>;
   filename: Scalars['String']['input'];
@@ -331,39 +342,46 @@ export type MutationInitUploadArgs = {
 };
 
 
+/** Write entry points. Each field says who may call it; those marked signed in only answer UNAUTHENTICATED without a valid access token. */
 export type MutationLikeVideoArgs = {
   id: Scalars['ID']['input'];
 };
 
 
+/** Write entry points. Each field says who may call it; those marked signed in only answer UNAUTHENTICATED without a valid access token. */
 export type MutationPresignChunkUploadArgs = {
   index: Scalars['Int']['input'];
   uploadId: Scalars['ID']['input'];
 };
 
 
+/** Write entry points. Each field says who may call it; those marked signed in only answer UNAUTHENTICATED without a valid access token. */
 export type MutationProveUploadArgs = {
   proofs: Array<Scalars['String']['input']>;
   uploadId: Scalars['ID']['input'];
 };
 
 
+/** Write entry points. Each field says who may call it; those marked signed in only answer UNAUTHENTICATED without a valid access token. */
 export type MutationPublishVideoArgs = {
   input: PublishVideoInput;
 };
 
 
+/** Write entry points. Each field says who may call it; those marked signed in only answer UNAUTHENTICATED without a valid access token. */
 export type MutationRecordViewArgs = {
   videoId: Scalars['ID']['input'];
 };
 
 
+/** Write entry points. Each field says who may call it; those marked signed in only answer UNAUTHENTICATED without a valid access token. */
 export type MutationRemoveFromFavouritesArgs = {
   folderId: Scalars['ID']['input'];
   videoId: Scalars['ID']['input'];
 };
 
 
+/** Write entry points. Each field says who may call it; those marked signed in only answer UNAUTHENTICATED without a valid access token. */
 export type MutationSendDanmakuArgs = {
   color?: InputMaybe<Scalars['String']['input']>;
   mode?: InputMaybe<DanmakuMode>;
@@ -373,11 +391,13 @@ export type MutationSendDanmakuArgs = {
 };
 
 
+/** Write entry points. Each field says who may call it; those marked signed in only answer UNAUTHENTICATED without a valid access token. */
 export type MutationUnlikeVideoArgs = {
   id: Scalars['ID']['input'];
 };
 
 
+/** Write entry points. Each field says who may call it; those marked signed in only answer UNAUTHENTICATED without a valid access token. */
 export type MutationUpdateFavouriteFolderArgs = {
   id: Scalars['ID']['input'];
   isPublic?: InputMaybe<Scalars['Boolean']['input']>;
@@ -385,12 +405,14 @@ export type MutationUpdateFavouriteFolderArgs = {
 };
 
 
+/** Write entry points. Each field says who may call it; those marked signed in only answer UNAUTHENTICATED without a valid access token. */
 export type MutationUpdateVideoArgs = {
   id: Scalars['ID']['input'];
   input: UpdateVideoInput;
 };
 
 
+/** Write entry points. Each field says who may call it; those marked signed in only answer UNAUTHENTICATED without a valid access token. */
 export type MutationUploadChunkArgs = {
   checksum: Scalars['String']['input'];
   chunk: Scalars['Upload']['input'];
@@ -449,6 +471,7 @@ export type PublishVideoInput = {
   uploadId?: InputMaybe<Scalars['ID']['input']>;
 };
 
+/** Read entry points. Each field says who may call it; those marked signed in only answer UNAUTHENTICATED without a valid access token. */
 export type Query = {
   __typename?: 'Query';
   /** A video's danmaku whose time offset is in [fromMs, toMs), in playback order. Anyone may ask. Errors: NOT_FOUND (no such video), BAD_USER_INPUT (fromMs > toMs, negative fromMs, first outside 1-5000). */
@@ -466,6 +489,7 @@ export type Query = {
 };
 
 
+/** Read entry points. Each field says who may call it; those marked signed in only answer UNAUTHENTICATED without a valid access token. */
 export type QueryDanmakusArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   fromMs?: InputMaybe<Scalars['Int']['input']>;
@@ -474,33 +498,39 @@ export type QueryDanmakusArgs = {
 };
 
 
+/** Read entry points. Each field says who may call it; those marked signed in only answer UNAUTHENTICATED without a valid access token. */
 export type QueryExportVideosArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
+/** Read entry points. Each field says who may call it; those marked signed in only answer UNAUTHENTICATED without a valid access token. */
 export type QueryFavouriteFolderArgs = {
   id: Scalars['ID']['input'];
 };
 
 
+/** Read entry points. Each field says who may call it; those marked signed in only answer UNAUTHENTICATED without a valid access token. */
 export type QueryUploadStatusArgs = {
   uploadId: Scalars['ID']['input'];
 };
 
 
+/** Read entry points. Each field says who may call it; those marked signed in only answer UNAUTHENTICATED without a valid access token. */
 export type QueryVideoArgs = {
   id: Scalars['ID']['input'];
 };
 
 
+/** Read entry points. Each field says who may call it; those marked signed in only answer UNAUTHENTICATED without a valid access token. */
 export type QueryVideosArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   uploaderId?: InputMaybe<Scalars['ID']['input']>;
 };
 
+/** Live events, over graphql-ws on the same /graphql path (connection params `authorization` and `deviceId`). Each field says who may subscribe. */
 export type Subscription = {
   __typename?: 'Subscription';
   /** Danmaku sent to a video from the moment the subscription is live, on every instance. Anyone may subscribe. Errors: NOT_FOUND (no such video). */
@@ -508,6 +538,7 @@ export type Subscription = {
 };
 
 
+/** Live events, over graphql-ws on the same /graphql path (connection params `authorization` and `deviceId`). Each field says who may subscribe. */
 export type SubscriptionDanmakuAddedArgs = {
   videoId: Scalars['ID']['input'];
 };
