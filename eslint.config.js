@@ -1,14 +1,31 @@
 import js from '@eslint/js';
+import graphql from '@graphql-eslint/eslint-plugin';
 import tseslint from 'typescript-eslint';
 
+/** The subgraph SDLs and the composed public API; supergraph.graphql is generated federation plumbing. */
+const SCHEMA_FILES = ['schema/*.graphql'];
+
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', 'data/', '**/__generated__/', 'bench/peers/', 'bench/.work/'] },
-  js.configs.recommended,
-  ...tseslint.configs.recommended,
+  { ignores: ['dist/', 'node_modules/', 'data/', '**/__generated__/', 'bench/peers/', 'bench/.work/', 'schema/supergraph.graphql'] },
   {
+    files: ['**/*.{js,mjs,cjs,ts,mts,cts}'],
+    extends: [js.configs.recommended, ...tseslint.configs.recommended],
     languageOptions: { globals: { process: 'readonly', console: 'readonly', Buffer: 'readonly', URL: 'readonly', fetch: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly', AbortSignal: 'readonly', TextEncoder: 'readonly' } },
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
+    },
+  },
+  {
+    // Every type, field, argument, input field, enum value and directive of the schema is
+    // described, so clients (and the composed schema/api.graphql) get documentation.
+    files: SCHEMA_FILES,
+    languageOptions: { parser: graphql.parser },
+    plugins: { '@graphql-eslint': graphql },
+    rules: {
+      '@graphql-eslint/require-description': [
+        'error',
+        { types: true, FieldDefinition: true, InputValueDefinition: true, EnumValueDefinition: true, DirectiveDefinition: true },
+      ],
     },
   },
 );

@@ -19,20 +19,23 @@ export type Scalars = {
   Boolean: { input: boolean; output: boolean; }
   Int: { input: number; output: number; }
   Float: { input: number; output: number; }
-  /** An ISO-8601 date-time in UTC, e.g. 2026-11-26T06:00:00.000Z. */
+  /** An ISO-8601 date-time in UTC with milliseconds, e.g. 2026-11-26T06:00:00.000Z. */
   DateTime: { input: string; output: string; }
   _FieldSet: { input: any; output: any; }
 };
 
+/** One event of a streamed assistant answer. */
 export type AssistantEvent = {
   __typename?: 'AssistantEvent';
+  /** ERROR: an ErrorCode value (RATE_LIMITED, UPSTREAM_UNAVAILABLE, ...), for programs. */
   code?: Maybe<Scalars['String']['output']>;
   /** ERROR: true when tokens were already sent and must be discarded. */
   discardPartial?: Maybe<Scalars['Boolean']['output']>;
-  /** ERROR: what went wrong, and its code (RATE_LIMITED, UPSTREAM_UNAVAILABLE...). */
+  /** ERROR: what went wrong, for people. */
   error?: Maybe<Scalars['String']['output']>;
   /** DONE: the whole answer. */
   fullText?: Maybe<Scalars['String']['output']>;
+  /** What the event carries; it says which fields are set. */
   kind: AssistantEventKind;
   /** TOKEN: the next piece of text. */
   text?: Maybe<Scalars['String']['output']>;
@@ -40,217 +43,275 @@ export type AssistantEvent = {
   usage?: Maybe<AssistantUsage>;
 };
 
+/** What an assistant event carries. */
 export type AssistantEventKind =
-  /** The answer is complete: the whole text and the usage. */
+  /** The answer is complete: `fullText` and `usage`; the subscription then completes. */
   | 'DONE'
-  /** The answer failed; with discardPartial, throw away the tokens received. */
+  /** The answer failed (`error`, `code`); with `discardPartial`, throw away the tokens received. The subscription then completes. */
   | 'ERROR'
-  /** A piece of the answer, in order. */
+  /** A piece of the answer, in order: append `text`. */
   | 'TOKEN';
 
+/** A completed question and answer with the assistant. */
 export type AssistantTurn = {
   __typename?: 'AssistantTurn';
+  /** What the assistant answered, in full. */
   answer: Scalars['String']['output'];
+  /** When the answer completed. */
   createdAt: Scalars['DateTime']['output'];
+  /** What the viewer asked. */
   prompt: Scalars['String']['output'];
 };
 
+/** Tokens a model call used, as the provider counts them. */
 export type AssistantUsage = {
   __typename?: 'AssistantUsage';
+  /** Tokens of the answer. */
   completionTokens: Scalars['Int']['output'];
+  /** Tokens of the prompt, history included. */
   promptTokens: Scalars['Int']['output'];
+  /** promptTokens + completionTokens. */
   totalTokens: Scalars['Int']['output'];
 };
 
-/** A comment on a video; other subgraphs refer to it by id (notifications link to it). */
+/** A comment on a video, readable by anyone; other subgraphs refer to it by id (notifications link to it). */
 export type Comment = {
   __typename?: 'Comment';
-  /** The comment's id. */
+  /** Opaque, stable id of the comment (pass it as `parentId` to reply). */
   id: Scalars['ID']['output'];
 };
 
-/** A one-to-one or group conversation. Only its members can read it. */
+/** A one-to-one or group conversation. Only its members can read it (others get NOT_FOUND, as if it did not exist). */
 export type Conversation = {
   __typename?: 'Conversation';
+  /** When it was created. */
   createdAt: Scalars['DateTime']['output'];
+  /** Opaque, stable id of the conversation; refetch with `conversation(id:)`. */
   id: Scalars['ID']['output'];
+  /** Direct or group. */
   kind: ConversationKind;
+  /** The newest message; null when there is none. */
   lastMessage?: Maybe<Message>;
-  /** The viewer's read position. */
+  /** The viewer's read position: the highest seq marked read (0 when none). */
   lastReadSeq: Scalars['Int']['output'];
   /** The sequence number of the newest message (0 when empty). */
   lastSeq: Scalars['Int']['output'];
+  /** Everyone in it, the viewer included (at most 200). */
   members: Array<User>;
   /** The group's owner (for a direct conversation, whoever started it). */
   owner: User;
-  /** Groups only. */
+  /** The group's title, 1-50 characters; null for a direct conversation. */
   title?: Maybe<Scalars['String']['output']>;
+  /** Messages after the viewer's read position: lastSeq - lastReadSeq. */
   unreadCount: Scalars['Int']['output'];
+  /** When its last message was sent or its title or members changed. */
   updatedAt: Scalars['DateTime']['output'];
 };
 
+/** A page of conversations (Relay-style connection). */
 export type ConversationConnection = {
   __typename?: 'ConversationConnection';
+  /** The conversations of this page, latest activity first. */
   edges: Array<ConversationEdge>;
+  /** Where this page ends and whether more follow. */
   pageInfo: PageInfo;
 };
 
+/** One conversation in a list. */
 export type ConversationEdge = {
   __typename?: 'ConversationEdge';
+  /** Opaque position of this edge; pass it as `after` to continue after it. */
   cursor: Scalars['String']['output'];
+  /** The conversation. */
   node: Conversation;
 };
 
+/** What kind of conversation it is. */
 export type ConversationKind =
+  /** Between two users; one per pair, made by startConversation. */
   | 'DIRECT'
+  /** A titled group with an owner and up to 200 members. */
   | 'GROUP';
 
 /** A file the assistant made, stored for the viewer. */
 export type GeneratedFile = {
   __typename?: 'GeneratedFile';
+  /** Its MIME type, e.g. image/png or application/vnd.openxmlformats-officedocument.presentationml.presentation. */
   contentType: Scalars['String']['output'];
+  /** Its size in bytes. */
   size: Scalars['Int']['output'];
+  /** A presigned URL of the file, valid for 24 hours. */
   url: Scalars['String']['output'];
 };
 
-/** A chat message; `seq` increases strictly within its conversation. */
+/** A chat message; `seq` increases by one per message within its conversation. */
 export type Message = {
   __typename?: 'Message';
-  /** The sender's idempotency key, echoed back to the sender only. */
+  /** The sender's idempotency key, echoed back to the sender only (null for everyone else). */
   clientMessageId?: Maybe<Scalars['String']['output']>;
+  /** The conversation it belongs to. */
   conversationId: Scalars['ID']['output'];
+  /** When it was stored. */
   createdAt: Scalars['DateTime']['output'];
+  /** Opaque id of the message (for recallMessage). */
   id: Scalars['ID']['output'];
+  /** Whether its sender recalled it. */
   recalled: Scalars['Boolean']['output'];
-  /** Resolved by the user subgraph. */
+  /** Who sent it. */
   sender: User;
+  /** Its position in the conversation: 1 for the first message, then one more each time, without gaps. */
   seq: Scalars['Int']['output'];
-  /** Null once recalled. */
+  /** 1-2000 characters; null once recalled. */
   text?: Maybe<Scalars['String']['output']>;
 };
 
 /** Something that happened in one of the viewer's conversations. */
 export type MessageEvent = {
   __typename?: 'MessageEvent';
+  /** The conversation it happened in. */
   conversationId: Scalars['ID']['output'];
+  /** What happened; it says which of the other fields are set. */
   kind: MessageEventKind;
   /** MESSAGE and RECALL: the message (recalled messages have no text). */
   message?: Maybe<Message>;
+  /** READ: up to which sequence number the reader has read. */
   readSeq?: Maybe<Scalars['Int']['output']>;
-  /** READ: who read, and up to which sequence number. */
+  /** READ: who read. */
   reader?: Maybe<User>;
 };
 
+/** What a message event is about. */
 export type MessageEventKind =
-  /** A new message. */
+  /** A new message: `message` is set. */
   | 'MESSAGE'
-  /** A member read up to `readSeq`. */
+  /** A member moved their read position: `reader` and `readSeq` are set. */
   | 'READ'
-  /** A message was recalled: its text is gone. */
+  /** A message was recalled: `message` is set, without its text. */
   | 'RECALL';
 
+/** Write entry points. Each field says who may call it; those marked signed in only answer UNAUTHENTICATED without a valid access token. */
 export type Mutation = {
   __typename?: 'Mutation';
-  /** Owner only. */
+  /** Adds members to a group; members already in are ignored. Owner only. Signed in only (UNAUTHENTICATED). Errors: NOT_FOUND (not a member), FORBIDDEN (not the owner), BAD_USER_INPUT (a direct conversation; over 200 members). */
   addMembers: Conversation;
-  /** A blocked user's direct messages to the viewer are refused. */
+  /** Blocks a user: their direct messages to the viewer are refused (FORBIDDEN) and nothing is stored; groups are not affected. Idempotent. Signed in only (UNAUTHENTICATED). Errors: BAD_USER_INPUT (yourself). */
   blockUser: Scalars['Boolean']['output'];
-  /** Forgets the viewer's assistant history in a thread. */
+  /** Forgets the viewer's assistant history in a thread; true. Signed in only (UNAUTHENTICATED). */
   clearAssistantHistory: Scalars['Boolean']['output'];
-  /** A group owned by the viewer; 1-50 characters of title, up to 200 members. */
+  /** Creates a group owned by the viewer. Signed in only (UNAUTHENTICATED). Errors: BAD_USER_INPUT (`field: title`; more than 200 members; an empty or over-long id). */
   createGroup: Conversation;
-  /** An image from the provider's image model, stored; 1-1000 characters of prompt. */
+  /** An image from the provider's image model, stored for 24 hours. Signed in only (UNAUTHENTICATED). Errors: BAD_USER_INPUT (`field: prompt`), LLM_NOT_CONFIGURED, RATE_LIMITED (every provider key busy for LLM_QUEUE_TIMEOUT_MS), UPSTREAM_UNAVAILABLE. */
   generateImage: GeneratedFile;
-  /** A slide deck (.pptx) on a topic, outlined by the text model; 1-200 characters of topic. */
+  /** A slide deck (.pptx) on a topic, outlined by the text model, stored for 24 hours. Signed in only (UNAUTHENTICATED). Errors: BAD_USER_INPUT (`field: topic`), LLM_NOT_CONFIGURED, RATE_LIMITED, UPSTREAM_UNAVAILABLE. */
   generateSlides: GeneratedFile;
-  /** Leave a group; an owner who leaves hands the group to the longest-standing member. */
+  /** Leaves a group; an owner who leaves hands the group to the longest-standing member. Signed in only (UNAUTHENTICATED). Errors: NOT_FOUND (not a member), BAD_USER_INPUT (a direct conversation). */
   leaveGroup: Scalars['Boolean']['output'];
-  /** Marks the given notifications read, or all of them. */
+  /** Marks the given notifications read, or all of them; returns how many changed. Ids that are not the viewer's are ignored. Signed in only (UNAUTHENTICATED). */
   markNotificationsRead: Scalars['Int']['output'];
-  /** Marks everything up to `seq` read. */
+  /** Marks everything up to `seq` read; the read position only moves forward (a lower seq changes nothing). Members receive a READ event when it moves. Signed in only (UNAUTHENTICATED). Errors: NOT_FOUND (not a member), BAD_USER_INPUT (negative seq). */
   markRead: Conversation;
-  /** By its sender, within the recall window (2 minutes by default). */
+  /** Recalls a message: its text is removed from storage and members receive a RECALL event. By its sender, within CHAT_RECALL_WINDOW_SECONDS (120 by default) of sending. Signed in only (UNAUTHENTICATED). Errors: NOT_FOUND, FORBIDDEN (not the sender), BAD_USER_INPUT (too late). */
   recallMessage: Message;
-  /** Owner only; the owner cannot remove themself (use leaveGroup). */
+  /** Removes a member from a group. Owner only; the owner cannot remove themself (use leaveGroup). Signed in only (UNAUTHENTICATED). Errors: NOT_FOUND, FORBIDDEN, BAD_USER_INPUT. */
   removeMember: Conversation;
-  /** Owner only. */
+  /** Renames a group. Owner only. Signed in only (UNAUTHENTICATED). Errors: NOT_FOUND, FORBIDDEN, BAD_USER_INPUT (`field: title`; a direct conversation). */
   renameGroup: Conversation;
   /**
-   * Stored before it is delivered. `clientMessageId` (1-64 characters) makes a retried
-   * send idempotent: the same id returns the stored message. Text: 1-2000 characters.
+   * Sends a message. It is stored before it is delivered and gets the next seq of
+   * its conversation. A retried send with the same `clientMessageId` returns the
+   * stored message and never counts against the limit: always pass one and retry
+   * with it after a network failure. At most 60 messages per user per minute
+   * (CHAT_SEND_LIMIT_PER_MINUTE). Signed in only (UNAUTHENTICATED).
+   * Errors: BAD_USER_INPUT (`field`: text, clientMessageId), NOT_FOUND (not a member),
+   * FORBIDDEN (a direct conversation with someone who blocked the viewer),
+   * RATE_LIMITED (`retryAfterSeconds`).
    */
   sendMessage: Message;
-  /** The one-to-one conversation with a user; the same one every time (idempotent). */
+  /** The one-to-one conversation with a user: the same one every time (idempotent). Signed in only (UNAUTHENTICATED). Errors: BAD_USER_INPUT (yourself), FORBIDDEN (that user blocked the viewer). */
   startConversation: Conversation;
+  /** Unblocks a user; idempotent. Signed in only (UNAUTHENTICATED). Errors: BAD_USER_INPUT (yourself). */
   unblockUser: Scalars['Boolean']['output'];
 };
 
 
+/** Write entry points. Each field says who may call it; those marked signed in only answer UNAUTHENTICATED without a valid access token. */
 export type MutationAddMembersArgs = {
   conversationId: Scalars['ID']['input'];
   userIds: Array<Scalars['ID']['input']>;
 };
 
 
+/** Write entry points. Each field says who may call it; those marked signed in only answer UNAUTHENTICATED without a valid access token. */
 export type MutationBlockUserArgs = {
   userId: Scalars['ID']['input'];
 };
 
 
+/** Write entry points. Each field says who may call it; those marked signed in only answer UNAUTHENTICATED without a valid access token. */
 export type MutationClearAssistantHistoryArgs = {
   conversationId?: InputMaybe<Scalars['ID']['input']>;
 };
 
 
+/** Write entry points. Each field says who may call it; those marked signed in only answer UNAUTHENTICATED without a valid access token. */
 export type MutationCreateGroupArgs = {
   memberIds: Array<Scalars['ID']['input']>;
   title: Scalars['String']['input'];
 };
 
 
+/** Write entry points. Each field says who may call it; those marked signed in only answer UNAUTHENTICATED without a valid access token. */
 export type MutationGenerateImageArgs = {
   prompt: Scalars['String']['input'];
 };
 
 
+/** Write entry points. Each field says who may call it; those marked signed in only answer UNAUTHENTICATED without a valid access token. */
 export type MutationGenerateSlidesArgs = {
   topic: Scalars['String']['input'];
 };
 
 
+/** Write entry points. Each field says who may call it; those marked signed in only answer UNAUTHENTICATED without a valid access token. */
 export type MutationLeaveGroupArgs = {
   conversationId: Scalars['ID']['input'];
 };
 
 
+/** Write entry points. Each field says who may call it; those marked signed in only answer UNAUTHENTICATED without a valid access token. */
 export type MutationMarkNotificationsReadArgs = {
   ids?: InputMaybe<Array<Scalars['ID']['input']>>;
 };
 
 
+/** Write entry points. Each field says who may call it; those marked signed in only answer UNAUTHENTICATED without a valid access token. */
 export type MutationMarkReadArgs = {
   conversationId: Scalars['ID']['input'];
   seq: Scalars['Int']['input'];
 };
 
 
+/** Write entry points. Each field says who may call it; those marked signed in only answer UNAUTHENTICATED without a valid access token. */
 export type MutationRecallMessageArgs = {
   messageId: Scalars['ID']['input'];
 };
 
 
+/** Write entry points. Each field says who may call it; those marked signed in only answer UNAUTHENTICATED without a valid access token. */
 export type MutationRemoveMemberArgs = {
   conversationId: Scalars['ID']['input'];
   userId: Scalars['ID']['input'];
 };
 
 
+/** Write entry points. Each field says who may call it; those marked signed in only answer UNAUTHENTICATED without a valid access token. */
 export type MutationRenameGroupArgs = {
   conversationId: Scalars['ID']['input'];
   title: Scalars['String']['input'];
 };
 
 
+/** Write entry points. Each field says who may call it; those marked signed in only answer UNAUTHENTICATED without a valid access token. */
 export type MutationSendMessageArgs = {
   clientMessageId?: InputMaybe<Scalars['String']['input']>;
   conversationId: Scalars['ID']['input'];
@@ -258,16 +319,18 @@ export type MutationSendMessageArgs = {
 };
 
 
+/** Write entry points. Each field says who may call it; those marked signed in only answer UNAUTHENTICATED without a valid access token. */
 export type MutationStartConversationArgs = {
   userId: Scalars['ID']['input'];
 };
 
 
+/** Write entry points. Each field says who may call it; those marked signed in only answer UNAUTHENTICATED without a valid access token. */
 export type MutationUnblockUserArgs = {
   userId: Scalars['ID']['input'];
 };
 
-/** A notification in the viewer's inbox, made from another service's event. */
+/** A notification in the viewer's inbox, made from another service's event. Only its recipient sees it. */
 export type Notification = {
   __typename?: 'Notification';
   /** Who did it: the follower, liker, commenter or uploader. */
@@ -280,7 +343,7 @@ export type Notification = {
   comment?: Maybe<Comment>;
   /** When it was created. */
   createdAt: Scalars['DateTime']['output'];
-  /** The notification's id (for markNotificationsRead). */
+  /** Opaque id of the notification (for markNotificationsRead). */
   id: Scalars['ID']['output'];
   /**
    * COMMENT_REPLY: the viewer's comment that was replied to. Null for other kinds,
@@ -296,7 +359,7 @@ export type Notification = {
    * @deprecated Use actor, video and comment, as kind says.
    */
   subjectId: Scalars['ID']['output'];
-  /** Extra details: the video's title, or the comment's text. */
+  /** Extra details as plain text: the video's title, or the comment's text; null when there are none. */
   text?: Maybe<Scalars['String']['output']>;
   /**
    * VIDEO_LIKED, COMMENT_ON_VIDEO, COMMENT_REPLY and NEW_VIDEO: the video. Null for
@@ -305,15 +368,21 @@ export type Notification = {
   video?: Maybe<Video>;
 };
 
+/** A page of notifications (Relay-style connection). */
 export type NotificationConnection = {
   __typename?: 'NotificationConnection';
+  /** The notifications of this page, newest first. */
   edges: Array<NotificationEdge>;
+  /** Where this page ends and whether more follow. */
   pageInfo: PageInfo;
 };
 
+/** One notification in a list. */
 export type NotificationEdge = {
   __typename?: 'NotificationEdge';
+  /** Opaque position of this edge; pass it as `after` to continue after it. */
   cursor: Scalars['String']['output'];
+  /** The notification. */
   node: Notification;
 };
 
@@ -330,45 +399,61 @@ export type NotificationKind =
   /** `actor` liked the viewer's `video`. */
   | 'VIDEO_LIKED';
 
+/** Where a page of a cursor-paginated list ends. Pass `endCursor` as `after` to get the next page. */
 export type PageInfo = {
   __typename?: 'PageInfo';
+  /** The cursor of the last edge of this page; null when the page is empty. */
   endCursor?: Maybe<Scalars['String']['output']>;
+  /** Whether another page follows this one. */
   hasNextPage: Scalars['Boolean']['output'];
 };
 
+/** Read entry points. Each field says who may call it; those marked signed in only answer UNAUTHENTICATED without a valid access token. */
 export type Query = {
   __typename?: 'Query';
-  /** The viewer's recent assistant turns in a thread (the conversationId given to assistantAnswer, or the default thread), oldest first. */
+  /** The viewer's recent assistant turns in a thread (the conversationId given to assistantAnswer, or the default thread), oldest first. Signed in only (UNAUTHENTICATED). */
   assistantHistory: Array<AssistantTurn>;
-  /** Users the viewer has blocked. */
+  /** Users the viewer has blocked. Signed in only (UNAUTHENTICATED). */
   blockedUsers: Array<User>;
+  /** One of the viewer's conversations. Signed in only (UNAUTHENTICATED). Errors: NOT_FOUND (no such conversation, or the viewer is not a member). */
   conversation?: Maybe<Conversation>;
-  /** The viewer's conversations, latest activity first, with last message and unread count. */
+  /** The viewer's conversations, latest activity first, with last message and unread count. Signed in only (UNAUTHENTICATED). Errors: BAD_USER_INPUT (first outside 1-100, a bad cursor). */
   conversations: ConversationConnection;
-  /** Messages of a conversation the viewer belongs to, oldest first, after or before a sequence number. */
+  /**
+   * Messages of a conversation the viewer belongs to, in ascending seq order: the
+   * oldest `first` after `afterSeq` (from the start when null), or with only
+   * `beforeSeq` the newest `first` before it. Use it to
+   * fill the history and, with `afterSeq`, to catch up. Signed in only
+   * (UNAUTHENTICATED). Errors: NOT_FOUND (not a member), BAD_USER_INPUT (first
+   * outside 1-200).
+   */
   messages: Array<Message>;
-  /** The viewer's notifications, newest first. */
+  /** The viewer's notifications, newest first. Signed in only (UNAUTHENTICATED). Errors: BAD_USER_INPUT (first outside 1-100, a bad cursor). */
   notifications: NotificationConnection;
 };
 
 
+/** Read entry points. Each field says who may call it; those marked signed in only answer UNAUTHENTICATED without a valid access token. */
 export type QueryAssistantHistoryArgs = {
   conversationId?: InputMaybe<Scalars['ID']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
+/** Read entry points. Each field says who may call it; those marked signed in only answer UNAUTHENTICATED without a valid access token. */
 export type QueryConversationArgs = {
   id: Scalars['ID']['input'];
 };
 
 
+/** Read entry points. Each field says who may call it; those marked signed in only answer UNAUTHENTICATED without a valid access token. */
 export type QueryConversationsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
+/** Read entry points. Each field says who may call it; those marked signed in only answer UNAUTHENTICATED without a valid access token. */
 export type QueryMessagesArgs = {
   afterSeq?: InputMaybe<Scalars['Int']['input']>;
   beforeSeq?: InputMaybe<Scalars['Int']['input']>;
@@ -377,53 +462,74 @@ export type QueryMessagesArgs = {
 };
 
 
+/** Read entry points. Each field says who may call it; those marked signed in only answer UNAUTHENTICATED without a valid access token. */
 export type QueryNotificationsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
+/** Live events, over graphql-ws on the same /graphql path (connection params `authorization` and `deviceId`). Each field says who may subscribe. */
 export type Subscription = {
   __typename?: 'Subscription';
-  /** The assistant's answer, token by token, then DONE (or ERROR). Stop the subscription to cancel it. */
+  /**
+   * The assistant's answer, token by token, then DONE (or ERROR). The last turns of
+   * the thread (ASSISTANT_HISTORY_TURNS, at most 12,000 characters) go with the
+   * prompt; the turn is stored when it completes. Stop the subscription to cancel
+   * the answer. Signed in only (UNAUTHENTICATED).
+   * Errors: BAD_USER_INPUT (`field: prompt`), LLM_NOT_CONFIGURED, RATE_LIMITED
+   * (every provider key busy), UPSTREAM_UNAVAILABLE.
+   */
   assistantAnswer: AssistantEvent;
   /**
    * New messages, recalls and read receipts in the viewer's conversations (one, or
    * all). With `conversationId` and `afterSeq`, first replays what was stored after
    * that sequence number, then continues live with no gap and no duplicate.
-   * Messages of a conversation always arrive in sequence order.
+   * Without `afterSeq` it starts after the current last message. Messages of a
+   * conversation always arrive in sequence order. Signed in only (UNAUTHENTICATED).
+   * Errors: NOT_FOUND (not a member), BAD_USER_INPUT (afterSeq without
+   * conversationId, or negative); an UPSTREAM_UNAVAILABLE event ends it when the
+   * chat service restarts: subscribe again with `afterSeq`.
    */
   messageEvents: MessageEvent;
-  /** The viewer's new notifications, as they are created. */
+  /** The viewer's new notifications, as they are created (nothing is replayed: read `notifications` after reconnecting). Signed in only (UNAUTHENTICATED). */
   notificationAdded: Notification;
 };
 
 
+/** Live events, over graphql-ws on the same /graphql path (connection params `authorization` and `deviceId`). Each field says who may subscribe. */
 export type SubscriptionAssistantAnswerArgs = {
   conversationId?: InputMaybe<Scalars['ID']['input']>;
   prompt: Scalars['String']['input'];
 };
 
 
+/** Live events, over graphql-ws on the same /graphql path (connection params `authorization` and `deviceId`). Each field says who may subscribe. */
 export type SubscriptionMessageEventsArgs = {
   afterSeq?: InputMaybe<Scalars['Int']['input']>;
   conversationId?: InputMaybe<Scalars['ID']['input']>;
 };
 
+/**
+ * A registered account. Profile fields are public and readable by anyone, signed in
+ * or not; `privacy` is the owner's alone and the follow lists and favourites follow
+ * the owner's privacy settings.
+ */
 export type User = {
   __typename?: 'User';
+  /** Opaque, stable id of the user; refetch with `user(id:)`. Never changes, unlike `username`'s case. */
   id: Scalars['ID']['output'];
-  /** True while the user has a live connection on any instance. */
+  /** True while the user has a subscription open on any instance (it lapses 45 s after the last one closes or its instance dies); public; false while Redis is away. */
   online: Scalars['Boolean']['output'];
-  /** Unread messages over all conversations. Only the user themself can read it. */
+  /** Unread messages over all the user's conversations. Only the user themself can read it: anyone else gets null with a FORBIDDEN error. */
   unreadMessageCount?: Maybe<Scalars['Int']['output']>;
-  /** Unread notifications. Only the user themself can read it. */
+  /** Unread notifications. Only the user themself can read it: anyone else gets null with a FORBIDDEN error. */
   unreadNotificationCount?: Maybe<Scalars['Int']['output']>;
 };
 
-/** A published video. */
+/** A published video. Every field is public: anyone, signed in or not, may read it. */
 export type Video = {
   __typename?: 'Video';
-  /** The video's id. */
+  /** Opaque, stable id of the video; refetch it with `video(id:)`. */
   id: Scalars['ID']['output'];
 };
 

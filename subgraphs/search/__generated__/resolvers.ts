@@ -20,43 +20,52 @@ export type Scalars = {
   _FieldSet: { input: any; output: any; }
 };
 
+/** What reindexDeadLetters did. */
 export type DeadLetterRetry = {
   __typename?: 'DeadLetterRetry';
+  /** Dead letters still refused, left in the stream. */
   remaining: Scalars['Int']['output'];
+  /** Dead letters written to the index this time. */
   retried: Scalars['Int']['output'];
 };
 
+/** Write entry points. Each field says who may call it; those marked signed in only answer UNAUTHENTICATED without a valid access token. */
 export type Mutation = {
   __typename?: 'Mutation';
-  /** Rebuilds the index from the user and video services. Admins only. */
+  /** Rebuilds the index from the user and video services while events keep flowing. Admins only: UNAUTHENTICATED signed out, FORBIDDEN otherwise. */
   reindex: ReindexResult;
-  /** Retries the index writes that failed ten times. Admins only. */
+  /** Retries the index writes that failed ten times (the dead-letter stream). Admins only: UNAUTHENTICATED signed out, FORBIDDEN otherwise. */
   reindexDeadLetters: DeadLetterRetry;
 };
 
 
+/** Write entry points. Each field says who may call it; those marked signed in only answer UNAUTHENTICATED without a valid access token. */
 export type MutationReindexArgs = {
   wipe?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
+/** Read entry points. Each field says who may call it; those marked signed in only answer UNAUTHENTICATED without a valid access token. */
 export type Query = {
   __typename?: 'Query';
-  /** Videos related to a video (shared tags, same uploader, similar text), or popular recent videos without one. */
+  /** Videos related to a video (shared tags, same uploader, similar text), or popular videos of the last 30 days (then of all time) without one or when none is related; never the video itself. Anyone may ask. Errors: BAD_USER_INPUT (first outside 1-50). */
   recommendedVideos: Array<Maybe<Video>>;
-  /** Videos and users matching `query` (typos tolerated), best first, with highlighted fragments. */
+  /** Videos and users matching `query` (typos tolerated, field boosts), best first, with highlighted fragments. Anyone may ask. Errors: BAD_USER_INPUT (empty or too long query, page < 1, pageSize outside 1-50, page × pageSize over 10,000). */
   search: SearchResult;
+  /** The state of the index sync. Admins only (ADMIN_USERNAMES): UNAUTHENTICATED signed out, FORBIDDEN otherwise. */
   searchSyncStatus: SearchSyncStatus;
-  /** Completions of video titles, tags and usernames that start like `prefix`, most popular first. */
+  /** Completions of video titles, tags and usernames that start like `prefix`, most popular first. Anyone may ask. Errors: BAD_USER_INPUT (empty or over 200 characters, first outside 1-20). */
   suggest: Array<Suggestion>;
 };
 
 
+/** Read entry points. Each field says who may call it; those marked signed in only answer UNAUTHENTICATED without a valid access token. */
 export type QueryRecommendedVideosArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   videoId?: InputMaybe<Scalars['ID']['input']>;
 };
 
 
+/** Read entry points. Each field says who may call it; those marked signed in only answer UNAUTHENTICATED without a valid access token. */
 export type QuerySearchArgs = {
   page?: InputMaybe<Scalars['Int']['input']>;
   pageSize?: InputMaybe<Scalars['Int']['input']>;
@@ -65,81 +74,115 @@ export type QuerySearchArgs = {
 };
 
 
+/** Read entry points. Each field says who may call it; those marked signed in only answer UNAUTHENTICATED without a valid access token. */
 export type QuerySuggestArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   prefix: Scalars['String']['input'];
 };
 
+/** What reindex did. */
 export type ReindexResult = {
   __typename?: 'ReindexResult';
-  /** False when a reindex was already running. */
+  /** False when a reindex was already running (nothing new started). */
   started: Scalars['Boolean']['output'];
+  /** Users exported to the index by this rebuild. */
   users: Scalars['Int']['output'];
+  /** Videos exported to the index by this rebuild. */
   videos: Scalars['Int']['output'];
 };
 
-/** Fragments of a matched field with the matched terms wrapped in <em>. */
+/** Fragments of a matched field with the matched terms wrapped in <em>; the rest of the text is HTML-escaped, so it can be inserted as HTML. */
 export type SearchHighlight = {
   __typename?: 'SearchHighlight';
+  /** The indexed field that matched: title, description, tags, uploaderName, username, displayName or bio. */
   field: Scalars['String']['output'];
+  /** Pieces of that field around the matches. */
   fragments: Array<Scalars['String']['output']>;
 };
 
+/** One search result. */
 export type SearchHit = {
   __typename?: 'SearchHit';
+  /** Where the query matched. */
   highlights: Array<SearchHighlight>;
-  /** Null in the short window where an item was deleted at its source but not yet from the index. */
+  /** The video or user. Null in the short window where an item was deleted at its source but not yet from the index. */
   node?: Maybe<SearchNode>;
+  /** Relevance: higher is better; only comparable within one result. */
   score: Scalars['Float']['output'];
 };
 
 /** A search result: select any Video or User field, whichever subgraph owns it. */
 export type SearchNode = User | Video;
 
+/** A page of search results (page-numbered, unlike the cursor-paginated lists). */
 export type SearchResult = {
   __typename?: 'SearchResult';
+  /** The hits of this page, best first. */
   hits: Array<SearchHit>;
+  /** This page's number, from 1. */
   page: Scalars['Int']['output'];
+  /** Hits per page asked for. */
   pageSize: Scalars['Int']['output'];
+  /** How many items match in all (pages past 10,000 results cannot be read). */
   total: Scalars['Int']['output'];
 };
 
 /** The state of the index sync pipeline (admins only). */
 export type SearchSyncStatus = {
   __typename?: 'SearchSyncStatus';
+  /** Events moved to the dead-letter stream after 10 refused writes, since this instance started. */
   deadLettered: Scalars['Int']['output'];
+  /** When the last full rebuild of the index finished (ISO-8601); null before the first. */
   fullSyncDoneAt?: Maybe<Scalars['String']['output']>;
+  /** Users in the index. */
   indexedUsers: Scalars['Int']['output'];
+  /** Videos in the index. */
   indexedVideos: Scalars['Int']['output'];
-  /** Event time to searchable time over the latest events. */
+  /** Event time to searchable time, median over the latest events, in ms; null without samples. */
   lagP50Ms?: Maybe<Scalars['Float']['output']>;
+  /** Event time to searchable time, 99th percentile over the latest events, in ms; null without samples. */
   lagP99Ms?: Maybe<Scalars['Float']['output']>;
   /** Whether the instance that answered runs the sync consumer. */
   leader: Scalars['Boolean']['output'];
+  /** Entries waiting in the `search:dead-letters` stream (retry them with reindexDeadLetters). */
   pendingDeadLetters: Scalars['Int']['output'];
+  /** Events applied to the index since this instance started. */
   processedEvents: Scalars['Int']['output'];
 };
 
+/** Which kinds of things a search returns. */
 export type SearchType =
+  /** Videos and users, ranked together. */
   | 'ALL'
+  /** Users only (username, display name, bio). */
   | 'USER'
+  /** Videos only (title, description, tags, uploader's name). */
   | 'VIDEO';
 
 /** A completion for what the user is typing. */
 export type Suggestion = {
   __typename?: 'Suggestion';
-  /** Null in the short window where an item was deleted at its source but not yet from the index. */
+  /** The video (for a title or tag) or user (for a username) it comes from. Null in the short window where an item was deleted at its source but not yet from the index. */
   node?: Maybe<SearchNode>;
+  /** The completed text: a video title, a tag or a username. */
   text: Scalars['String']['output'];
 };
 
+/**
+ * A registered account. Profile fields are public and readable by anyone, signed in
+ * or not; `privacy` is the owner's alone and the follow lists and favourites follow
+ * the owner's privacy settings.
+ */
 export type User = {
   __typename?: 'User';
+  /** Opaque, stable id of the user; refetch with `user(id:)`. Never changes, unlike `username`'s case. */
   id: Scalars['ID']['output'];
 };
 
+/** A published video. Every field is public: anyone, signed in or not, may read it. */
 export type Video = {
   __typename?: 'Video';
+  /** Opaque, stable id of the video; refetch it with `video(id:)`. */
   id: Scalars['ID']['output'];
 };
 

@@ -17,23 +17,31 @@ export type Scalars = {
   Boolean: { input: boolean; output: boolean; }
   Int: { input: number; output: number; }
   Float: { input: number; output: number; }
-  /** An ISO-8601 date-time in UTC, e.g. 2026-11-26T06:00:00.000Z. */
+  /** An ISO-8601 date-time in UTC with milliseconds, e.g. 2026-11-26T06:00:00.000Z. */
   DateTime: { input: string; output: string; }
-  /** A file sent as a GraphQL multipart request. */
+  /**
+   * A file sent as a part of a GraphQL multipart request (the graphql-multipart-request
+   * spec): send the variable as null and map a file part to it. At most 2 files per
+   * request; a multipart request needs the `apollo-require-preflight: true` header.
+   */
   Upload: { input: Promise<import('graphql-upload-minimal').FileUpload>; output: Promise<import('graphql-upload-minimal').FileUpload>; }
   _FieldSet: { input: any; output: any; }
 };
 
+/** A new session: the signed-in user and its tokens. */
 export type AuthPayload = {
   __typename?: 'AuthPayload';
-  /** Null with delivery COOKIE. */
+  /** The access JWT, valid for 30 minutes; send it as `Authorization: Bearer <token>`. Null with delivery COOKIE (it is in the `vh_access` cookie). */
   accessToken?: Maybe<Scalars['String']['output']>;
+  /** When the access token expires (30 minutes from issue): refresh shortly before, or when a request answers UNAUTHENTICATED. */
   accessTokenExpiresAt: Scalars['DateTime']['output'];
-  /** The device the refresh token is bound to: send it as the `x-device-id` header (BODY); browsers keep it in a cookie. */
+  /** The device the session is bound to (16-64 of letters, digits, `_` and `-`): keep it for good and send it as the `x-device-id` header on every request (delivery BODY) or as `deviceId` in graphql-ws connection params; browsers keep it in the `vh_device` cookie. The one sent with the request is kept when it is well-formed, else a new one is made. */
   deviceId: Scalars['String']['output'];
-  /** Null with delivery COOKIE. Its only use is refreshTokens. */
+  /** The refresh token, valid for 7 days from this rotation, bound to `deviceId`. Its only use is refreshTokens, at most once a minute per device; each use replaces it. Null with delivery COOKIE (it is in the `vh_refresh` cookie). */
   refreshToken?: Maybe<Scalars['String']['output']>;
+  /** When the refresh token expires unless used before (7 days from issue; every refresh starts 7 days again). */
   refreshTokenExpiresAt: Scalars['DateTime']['output'];
+  /** The signed-in user. */
   user: User;
 };
 
@@ -48,7 +56,7 @@ export type ErrorCode =
   | 'BAD_REQUEST'
   /** An argument is out of range or malformed; `extensions.field` names it when there is one. */
   | 'BAD_USER_INPUT'
-  /** A unique value (a username) is taken. */
+  /** A unique value (a username) is taken, or the object changed state meanwhile (an upload already published or being completed, the stored copy behind an instant upload gone): read its state again and choose another value or path. */
   | 'CONFLICT'
   /** Signed in, but not allowed to do this. */
   | 'FORBIDDEN'
@@ -66,7 +74,7 @@ export type ErrorCode =
   | 'OPERATION_LIMIT_EXCEEDED'
   /** operationName names no operation of the document (or is missing with several). HTTP 400. */
   | 'OPERATION_RESOLUTION_FAILURE'
-  /** A body over 1 MB or a file over its limit (HTTP 413 for bodies). */
+  /** A JSON body over 1 MB (HTTP 413), a file over its limit (avatar 2 MB, cover 5 MB), or a video over VIDEO_MAX_BYTES (`extensions.maxBytes`). */
   | 'PAYLOAD_TOO_LARGE'
   /** An automatic persisted query's hash is not known yet: send it again with `query`. */
   | 'PERSISTED_QUERY_NOT_FOUND'
@@ -79,37 +87,80 @@ export type ErrorCode =
   /** A service behind the gateway cannot be reached: retry shortly. */
   | 'UPSTREAM_UNAVAILABLE';
 
+/** Write entry points. Each field says who may call it; those marked signed in only answer UNAUTHENTICATED without a valid access token. */
 export type Mutation = {
   __typename?: 'Mutation';
-  /** Changes the password and signs out every session of the user. */
+  /**
+   * Changes the password and signs out every session of the user, this one included
+   * (sign in again with the new password); every device but this one must wait out
+   * the per-username sign-in limit again. Signed in only (UNAUTHENTICATED). The
+   * current password is checked under the sign-in limits.
+   * Errors: UNAUTHENTICATED (wrong current password), RATE_LIMITED, BAD_USER_INPUT
+   * (`field: password` for the new one).
+   */
   changePassword: Scalars['Boolean']['output'];
-  /** Idempotent; returns the followed user. */
+  /** Follows a user; idempotent. Signed in only (UNAUTHENTICATED). Returns the followed user with its new counts. Errors: NOT_FOUND (no such user), BAD_USER_INPUT (yourself). */
   follow: User;
+  /**
+   * Signs in and starts a new session (a token family) bound to the device of
+   * `x-device-id` (or a new one). Anyone may call it. Every attempt is counted before
+   * the password is checked: 5 failures in a row for a username from one address block
+   * that pair for 15 minutes (doubling for each further block within 24 hours, at most
+   * 24 hours); 100 failures an hour per address; 50 failures a day per username from
+   * devices that never signed in to it.
+   * Errors: UNAUTHENTICATED (unknown user or wrong password, indistinguishable),
+   * RATE_LIMITED (`retryAfterSeconds`).
+   */
   login: AuthPayload;
-  /** Ends this session (its whole token family) and clears the cookies. */
+  /** Ends this session (its whole token family: access tokens stop working at once) and clears the cookies. Anyone may call it; always true, also when there was no session. */
   logout: Scalars['Boolean']['output'];
-  /** Rotates both tokens. The refresh token comes from the argument or the HTTP-only cookie. */
+  /**
+   * Rotates both tokens: the refresh token used is spent and a new pair returned.
+   * Must be sent with the device id the session is bound to (`x-device-id`, or the
+   * `vh_device` cookie). At most once every 60 seconds per device: a client must
+   * run ONE refresh at a time and share its result between requests that failed
+   * together. A refresh token used a second time signs the whole session out.
+   * Anyone may call it.
+   * Errors: UNAUTHENTICATED (no, expired, revoked or reused token, or another device:
+   * sign in again), RATE_LIMITED (refreshed less than 60 s ago on this device;
+   * `retryAfterSeconds`: keep using the current access token meanwhile).
+   */
   refreshTokens: AuthPayload;
-  /** Creates an account and signs in. Passwords: 8-128 characters with a letter and a digit. */
+  /**
+   * Creates an account and signs in on the device of `x-device-id` (or a new one).
+   * Anyone may call it; it is not throttled like login.
+   * Errors: BAD_USER_INPUT (`field`: username, password, displayName), CONFLICT (the
+   * username is taken, whatever the case).
+   */
   register: AuthPayload;
-  /** Idempotent; returns the user no longer followed. */
+  /** Stops following a user; idempotent. Signed in only (UNAUTHENTICATED). Returns that user with its new counts. Errors: NOT_FOUND (no such user). */
   unfollow: User;
+  /** Changes who may see the viewer's follow lists and favourites. Signed in only (UNAUTHENTICATED). */
   updatePrivacy: PrivacySettings;
+  /**
+   * Changes the viewer's profile; with an avatar, send a multipart request. Signed
+   * in only (UNAUTHENTICATED).
+   * Errors: BAD_USER_INPUT (`field`: displayName, bio, avatar; avatar and
+   * removeAvatar together), PAYLOAD_TOO_LARGE (avatar over 2 MB).
+   */
   updateProfile: User;
 };
 
 
+/** Write entry points. Each field says who may call it; those marked signed in only answer UNAUTHENTICATED without a valid access token. */
 export type MutationChangePasswordArgs = {
   currentPassword: Scalars['String']['input'];
   newPassword: Scalars['String']['input'];
 };
 
 
+/** Write entry points. Each field says who may call it; those marked signed in only answer UNAUTHENTICATED without a valid access token. */
 export type MutationFollowArgs = {
   userId: Scalars['ID']['input'];
 };
 
 
+/** Write entry points. Each field says who may call it; those marked signed in only answer UNAUTHENTICATED without a valid access token. */
 export type MutationLoginArgs = {
   delivery?: InputMaybe<TokenDelivery>;
   password: Scalars['String']['input'];
@@ -117,12 +168,14 @@ export type MutationLoginArgs = {
 };
 
 
+/** Write entry points. Each field says who may call it; those marked signed in only answer UNAUTHENTICATED without a valid access token. */
 export type MutationRefreshTokensArgs = {
   delivery?: InputMaybe<TokenDelivery>;
   refreshToken?: InputMaybe<Scalars['String']['input']>;
 };
 
 
+/** Write entry points. Each field says who may call it; those marked signed in only answer UNAUTHENTICATED without a valid access token. */
 export type MutationRegisterArgs = {
   delivery?: InputMaybe<TokenDelivery>;
   displayName?: InputMaybe<Scalars['String']['input']>;
@@ -131,59 +184,77 @@ export type MutationRegisterArgs = {
 };
 
 
+/** Write entry points. Each field says who may call it; those marked signed in only answer UNAUTHENTICATED without a valid access token. */
 export type MutationUnfollowArgs = {
   userId: Scalars['ID']['input'];
 };
 
 
+/** Write entry points. Each field says who may call it; those marked signed in only answer UNAUTHENTICATED without a valid access token. */
 export type MutationUpdatePrivacyArgs = {
   input: PrivacySettingsInput;
 };
 
 
+/** Write entry points. Each field says who may call it; those marked signed in only answer UNAUTHENTICATED without a valid access token. */
 export type MutationUpdateProfileArgs = {
   input: UpdateProfileInput;
 };
 
+/** Where a page of a cursor-paginated list ends. Pass `endCursor` as `after` to get the next page. */
 export type PageInfo = {
   __typename?: 'PageInfo';
+  /** The cursor of the last edge of this page; null when the page is empty. */
   endCursor?: Maybe<Scalars['String']['output']>;
+  /** Whether another page follows this one. */
   hasNextPage: Scalars['Boolean']['output'];
 };
 
+/** Who may see the parts of a user's home page. New accounts start with EVERYONE for both. */
 export type PrivacySettings = {
   __typename?: 'PrivacySettings';
+  /** Who may see the user's favourite folders (`User.favouriteFolders`); private folders are never shown to others. */
   favourites: Visibility;
+  /** Who may see `User.followers` and `User.following` (the counts stay public). */
   follows: Visibility;
 };
 
+/** Changes to the viewer's privacy settings; fields left null stay as they are. */
 export type PrivacySettingsInput = {
+  /** Who may see the viewer's favourite folders. */
   favourites?: InputMaybe<Visibility>;
+  /** Who may see the viewer's follow lists. */
   follows?: InputMaybe<Visibility>;
 };
 
+/** Read entry points. Each field says who may call it; those marked signed in only answer UNAUTHENTICATED without a valid access token. */
 export type Query = {
   __typename?: 'Query';
-  /** Every user in id order, for other services' full syncs. Service identity only. */
+  /** Every user in id order, for other services' full syncs. Service identity only (FORBIDDEN otherwise); not in the public API. */
   exportUsers: UserExportPage;
-  /** The signed-in user, or null for an anonymous visitor. */
+  /** The signed-in user, or null for an anonymous visitor. Anyone may ask. */
   me?: Maybe<User>;
+  /** A user by id, or null when there is none. Anyone may ask. */
   user?: Maybe<User>;
+  /** A user by username, matched whatever the case, or null when there is none. Anyone may ask. */
   userByUsername?: Maybe<User>;
 };
 
 
+/** Read entry points. Each field says who may call it; those marked signed in only answer UNAUTHENTICATED without a valid access token. */
 export type QueryExportUsersArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
+/** Read entry points. Each field says who may call it; those marked signed in only answer UNAUTHENTICATED without a valid access token. */
 export type QueryUserArgs = {
   id: Scalars['ID']['input'];
 };
 
 
+/** Read entry points. Each field says who may call it; those marked signed in only answer UNAUTHENTICATED without a valid access token. */
 export type QueryUserByUsernameArgs = {
   username: Scalars['String']['input'];
 };
@@ -192,93 +263,129 @@ export type QueryUserByUsernameArgs = {
 export type TokenDelivery =
   /** In the payload (apps, scripts): send the access token as `Authorization: Bearer` and the device id as `x-device-id`. */
   | 'BODY'
-  /** HTTP-only cookies set by the gateway (browsers); the payload's token fields are null. */
+  /** HTTP-only cookies set by the gateway (browsers): `vh_access`, `vh_refresh` and `vh_device`; the payload's token fields are null. */
   | 'COOKIE';
 
+/** Changes to the viewer's profile; fields left null stay as they are. */
 export type UpdateProfileInput = {
-  /** PNG, JPEG, GIF or WebP, up to 2 MB. */
+  /** A new avatar as a multipart file: PNG, JPEG, GIF or WebP (recognised by content, not name), at most 2 MB (2,097,152 bytes). The old image is deleted. */
   avatar?: InputMaybe<Scalars['Upload']['input']>;
-  /** Up to 500 characters. */
+  /** Up to 500 characters; an empty string clears it. */
   bio?: InputMaybe<Scalars['String']['input']>;
-  /** 1-40 characters. */
+  /** 1-40 characters after trimming. */
   displayName?: InputMaybe<Scalars['String']['input']>;
-  /** Remove the current avatar. */
+  /** True removes the current avatar. Not together with `avatar` (BAD_USER_INPUT). */
   removeAvatar?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
-/** A registered account. Profile fields are public; settings are readable by their owner only. */
+/**
+ * A registered account. Profile fields are public and readable by anyone, signed in
+ * or not; `privacy` is the owner's alone and the follow lists and favourites follow
+ * the owner's privacy settings.
+ */
 export type User = {
   __typename?: 'User';
-  /** A presigned URL, valid for a limited time (new on every request). */
+  /** A presigned URL of the avatar image (PNG, JPEG, GIF or WebP), valid for 24 hours and different on every request; null without an avatar. */
   avatarUrl?: Maybe<Scalars['String']['output']>;
+  /** Free text up to 500 characters; empty when not set. */
   bio: Scalars['String']['output'];
+  /** When the account was created. */
   createdAt: Scalars['DateTime']['output'];
+  /** The name shown in the interface, 1-40 characters; the username unless set at sign-up or by updateProfile. */
   displayName: Scalars['String']['output'];
-  /** Whether the viewer may see this user's favourites (privacy settings). */
+  /** Whether the viewer may see this user's favourite folders under the owner's `privacy.favourites` (always true for the owner). */
   favouritesVisibleToViewer: Scalars['Boolean']['output'];
-  /** Whether the viewer follows this user (false for anonymous viewers). */
+  /** Whether the viewer follows this user: false for anonymous viewers and for the viewer themself. */
   followedByMe: Scalars['Boolean']['output'];
+  /** How many users follow this user; exact (it changes in the same transaction as the follow). */
   followerCount: Scalars['Int']['output'];
-  /** Null when the user's privacy settings hide the list from the viewer. */
+  /** Who follows this user, newest follow first. Null (not an error) when the owner's `privacy.follows` hides it from the viewer. Errors: BAD_USER_INPUT (first outside 1-100, a cursor not from this list). */
   followers?: Maybe<UserConnection>;
-  /** Null when the user's privacy settings hide the list from the viewer. */
+  /** Whom this user follows, newest follow first. Null (not an error) when the owner's `privacy.follows` hides it from the viewer. Errors: BAD_USER_INPUT (first outside 1-100, a cursor not from this list). */
   following?: Maybe<UserConnection>;
+  /** How many users this user follows; exact. */
   followingCount: Scalars['Int']['output'];
+  /** Opaque, stable id of the user; refetch with `user(id:)`. Never changes, unlike `username`'s case. */
   id: Scalars['ID']['output'];
-  /** The user's privacy settings; only the user themself can read them. */
+  /** The user's privacy settings. Only the user themself can read them: anyone else gets null with a FORBIDDEN error. */
   privacy?: Maybe<PrivacySettings>;
-  /** Unique, case-insensitive, 3-32 characters of letters, digits and underscores. */
+  /** Unique whatever the case, 3-32 characters of letters, digits and underscores, as the user typed it at sign-up. */
   username: Scalars['String']['output'];
 };
 
 
-/** A registered account. Profile fields are public; settings are readable by their owner only. */
+/**
+ * A registered account. Profile fields are public and readable by anyone, signed in
+ * or not; `privacy` is the owner's alone and the follow lists and favourites follow
+ * the owner's privacy settings.
+ */
 export type UserFollowersArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
-/** A registered account. Profile fields are public; settings are readable by their owner only. */
+/**
+ * A registered account. Profile fields are public and readable by anyone, signed in
+ * or not; `privacy` is the owner's alone and the follow lists and favourites follow
+ * the owner's privacy settings.
+ */
 export type UserFollowingArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
+/** A page of users (Relay-style connection). */
 export type UserConnection = {
   __typename?: 'UserConnection';
+  /** The users of this page, in the list's order. */
   edges: Array<UserEdge>;
+  /** Where this page ends and whether more follow. */
   pageInfo: PageInfo;
 };
 
+/** One user in a follow list. */
 export type UserEdge = {
   __typename?: 'UserEdge';
+  /** Opaque position of this edge; pass it as `after` to continue after it. */
   cursor: Scalars['String']['output'];
+  /** The user. */
   node: User;
 };
 
 /** A user as other services' full syncs read it (service identity only, not in the public API). */
 export type UserExport = {
   __typename?: 'UserExport';
+  /** The bio. */
   bio: Scalars['String']['output'];
+  /** When the account was created. */
   createdAt: Scalars['DateTime']['output'];
+  /** The display name. */
   displayName: Scalars['String']['output'];
+  /** The user's id. */
   id: Scalars['ID']['output'];
+  /** The username. */
   username: Scalars['String']['output'];
+  /** The user's version, raised by every change; the search index keeps the highest. */
   version: Scalars['Int']['output'];
 };
 
+/** A page of exported users (service identity only, not in the public API). */
 export type UserExportPage = {
   __typename?: 'UserExportPage';
   /** Pass as `after` for the next page; null on the last page. */
   endCursor?: Maybe<Scalars['String']['output']>;
+  /** The users of this page, in id order. */
   items: Array<UserExport>;
 };
 
-/** Who may see a part of a user's home page. */
+/** Who may see a part of a user's home page (their follow lists, their favourites). The owner always sees everything. */
 export type Visibility =
+  /** Anyone, signed in or not. */
   | 'EVERYONE'
+  /** Signed-in users who follow the owner. */
   | 'FOLLOWERS'
+  /** The owner alone. */
   | 'ONLY_ME';
 
 export type WithIndex<TObject> = TObject & Record<string, any>;

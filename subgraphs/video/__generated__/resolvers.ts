@@ -17,9 +17,13 @@ export type Scalars = {
   Boolean: { input: boolean; output: boolean; }
   Int: { input: number; output: number; }
   Float: { input: number; output: number; }
-  /** An ISO-8601 date-time in UTC, e.g. 2026-11-26T06:00:00.000Z. */
+  /** An ISO-8601 date-time in UTC with milliseconds, e.g. 2026-11-26T06:00:00.000Z. */
   DateTime: { input: string; output: string; }
-  /** A file sent as a GraphQL multipart request. */
+  /**
+   * A file sent as a part of a GraphQL multipart request (the graphql-multipart-request
+   * spec): send the variable as null and map a file part to it. At most 2 files per
+   * request; a multipart request needs the `apollo-require-preflight: true` header.
+   */
   Upload: { input: Promise<import('graphql-upload-minimal').FileUpload>; output: Promise<import('graphql-upload-minimal').FileUpload>; }
   _FieldSet: { input: any; output: any; }
 };
@@ -27,35 +31,39 @@ export type Scalars = {
 /** A range of bytes of the file being uploaded. */
 export type ByteRange = {
   __typename?: 'ByteRange';
-  /** How many bytes the range holds. */
+  /** How many bytes the range holds: 4-64 KiB, never more than half the file. */
   length: Scalars['Int']['output'];
   /** Where the range starts: bytes from the start of the file (0-based). */
   offset: Scalars['Float']['output'];
 };
 
+/** The receipt for one chunk (uploadChunk, confirmChunk). */
 export type ChunkReceipt = {
   __typename?: 'ChunkReceipt';
+  /** How many chunks the upload needs; when receivedCount reaches it, call completeUpload. */
   chunkCount: Scalars['Int']['output'];
+  /** The chunk's index. */
   index: Scalars['Int']['output'];
+  /** How many distinct chunks the upload has received so far. */
   receivedCount: Scalars['Int']['output'];
-  /** False when the chunk had already been received (nothing was stored again). */
+  /** False when the chunk had already been received (nothing was stored again): a retried chunk is harmless. */
   stored: Scalars['Boolean']['output'];
 };
 
-/** A comment on a video; other subgraphs refer to it by id (notifications link to it). */
+/** A comment on a video, readable by anyone; other subgraphs refer to it by id (notifications link to it). */
 export type Comment = {
   __typename?: 'Comment';
-  /** Resolved by the user subgraph. */
+  /** Who wrote it. */
   author: User;
   /** When it was written. */
   createdAt: Scalars['DateTime']['output'];
-  /** The comment's id. */
+  /** Opaque, stable id of the comment (pass it as `parentId` to reply). */
   id: Scalars['ID']['output'];
   /** The top-level comment whose thread it is in; null for a top-level comment. */
   parentId?: Maybe<Scalars['ID']['output']>;
-  /** Replies (one level deep), oldest first. */
+  /** Replies (one level deep), oldest first; always empty for a reply. Errors: BAD_USER_INPUT (first outside 1-100, a bad cursor). */
   replies: CommentConnection;
-  /** How many replies it has (top-level comments only). */
+  /** How many replies it has (0 for a reply). */
   replyCount: Scalars['Int']['output'];
   /** 1-1000 characters. */
   text: Scalars['String']['output'];
@@ -64,61 +72,87 @@ export type Comment = {
 };
 
 
-/** A comment on a video; other subgraphs refer to it by id (notifications link to it). */
+/** A comment on a video, readable by anyone; other subgraphs refer to it by id (notifications link to it). */
 export type CommentRepliesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
+/** A page of comments (Relay-style connection). */
 export type CommentConnection = {
   __typename?: 'CommentConnection';
+  /** The comments of this page, in the list's order. */
   edges: Array<CommentEdge>;
+  /** Where this page ends and whether more follow. */
   pageInfo: PageInfo;
 };
 
+/** One comment in a list. */
 export type CommentEdge = {
   __typename?: 'CommentEdge';
+  /** Opaque position of this edge; pass it as `after` to continue after it. */
   cursor: Scalars['String']['output'];
+  /** The comment. */
   node: Comment;
 };
 
-/** A bullet comment shown over the video at `timeMs`. */
+/** A bullet comment shown over the video at `timeMs`; public. */
 export type Danmaku = {
   __typename?: 'Danmaku';
-  /** #RRGGBB */
+  /** Its colour as #RRGGBB, upper case. */
   color: Scalars['String']['output'];
+  /** When it was sent. */
   createdAt: Scalars['DateTime']['output'];
+  /** Opaque id of the danmaku. */
   id: Scalars['ID']['output'];
+  /** How it is shown. */
   mode: DanmakuMode;
+  /** 1-100 characters. */
   text: Scalars['String']['output'];
+  /** When to show it: milliseconds from the start of the video. */
   timeMs: Scalars['Int']['output'];
+  /** Who sent it. */
   user: User;
+  /** The video it is shown on. */
   videoId: Scalars['ID']['output'];
 };
 
+/** How a danmaku is shown over the video. */
 export type DanmakuMode =
+  /** Fixed at the bottom, centred. */
   | 'BOTTOM'
+  /** Scrolls across the video from right to left. */
   | 'SCROLL'
+  /** Fixed at the top, centred. */
   | 'TOP';
 
+/** A named list of videos. Its owner sees and changes it; others see it only if public, through `User.favouriteFolders`. */
 export type FavouriteFolder = {
   __typename?: 'FavouriteFolder';
+  /** When it was created. */
   createdAt: Scalars['DateTime']['output'];
+  /** Opaque id of the folder. */
   id: Scalars['ID']['output'];
+  /** Whether others may see it (subject to the owner's `privacy.favourites`). */
   isPublic: Scalars['Boolean']['output'];
+  /** 1-40 characters. */
   name: Scalars['String']['output'];
+  /** Whose folder it is. */
   owner: User;
+  /** How many videos it holds. */
   videoCount: Scalars['Int']['output'];
-  /** Most recently added first. */
+  /** The videos in it, most recently added first. Errors: BAD_USER_INPUT (first outside 1-100, a bad cursor). */
   videos: VideoConnection;
 };
 
 
+/** A named list of videos. Its owner sees and changes it; others see it only if public, through `User.favouriteFolders`. */
 export type FavouriteFolderVideosArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
+/** What initUpload answers. */
 export type InitUploadResult = {
   __typename?: 'InitUploadResult';
   /**
@@ -126,62 +160,126 @@ export type InitUploadResult = {
    * @deprecated initUpload no longer completes at once; answer upload.proofChallenge with proveUpload.
    */
   instant: Scalars['Boolean']['output'];
+  /** The new upload, UPLOADING, possibly with a proofChallenge. */
   upload: UploadSession;
 };
 
+/** Write entry points. Each field says who may call it; those marked signed in only answer UNAUTHENTICATED without a valid access token. */
 export type Mutation = {
   __typename?: 'Mutation';
+  /** Gives up an UPLOADING upload (ABORTED) and deletes its chunks; true also when it was aborted already. Signed in only (UNAUTHENTICATED). Errors: BAD_USER_INPUT (not UPLOADING), NOT_FOUND, FORBIDDEN. */
   abortUpload: Scalars['Boolean']['output'];
-  /** 1-1000 characters; a reply to a reply joins its thread. */
+  /** Writes a comment; a reply to a reply joins the root comment's thread. Signed in only (UNAUTHENTICATED). Errors: BAD_USER_INPUT (`field: text`), NOT_FOUND (no such video, or no such comment on it). */
   addComment: Comment;
+  /** Adds a video to a folder; idempotent. The owner only. Signed in only (UNAUTHENTICATED). Errors: NOT_FOUND (no such folder or video), FORBIDDEN. */
   addToFavourites: FavouriteFolder;
-  /** Merges the chunks, checks the whole file's sha256 and that it is a video. */
+  /**
+   * Merges the chunks server-side, checks the whole file's size and sha256 and
+   * that it is a video (MP4/MOV, Matroska/WebM, AVI, FLV, MPEG-TS/PS, ASF, by
+   * content), and deletes the chunks: the upload becomes COMPLETED. A COMPLETED or
+   * PUBLISHED upload is returned as it is. If the file is not a video or does not
+   * match, the upload becomes FAILED. Signed in only (UNAUTHENTICATED).
+   * Errors: BAD_USER_INPUT (chunks missing: `extensions.missing` lists them; not a
+   * video; wrong sha256), NOT_FOUND, FORBIDDEN, CONFLICT (already being completed:
+   * ask uploadStatus in a moment).
+   */
   completeUpload: UploadSession;
-  /** Records a chunk PUT through presignChunkUpload after checking its size and checksum. */
+  /**
+   * Records a chunk PUT through presignChunkUpload after checking its size and
+   * checksum; a chunk already received answers `stored: false`. Signed in only
+   * (UNAUTHENTICATED).
+   * Errors: BAD_USER_INPUT (nothing presigned or nothing uploaded yet, a wrong size or
+   * checksum: PUT it again), NOT_FOUND, FORBIDDEN.
+   */
   confirmChunk: ChunkReceipt;
+  /** Creates a folder; at most 50 per user. Signed in only (UNAUTHENTICATED). Errors: BAD_USER_INPUT (`field: name`; 50 folders already). */
   createFavouriteFolder: FavouriteFolder;
-  /** By its author or the video's uploader. */
+  /** Deletes a comment with its replies, by its author or the video's uploader. Signed in only (UNAUTHENTICATED). Errors: NOT_FOUND, FORBIDDEN. */
   deleteComment: Scalars['Boolean']['output'];
+  /** Deletes a folder (not its videos). The owner only. Signed in only (UNAUTHENTICATED). Errors: NOT_FOUND, FORBIDDEN. */
   deleteFavouriteFolder: Scalars['Boolean']['output'];
-  /** The uploader only. */
+  /** Deletes a video with its comments, danmaku and likes; its bytes go when no other video or completed upload shares them. The uploader only. Signed in only (UNAUTHENTICATED). Errors: NOT_FOUND, FORBIDDEN (not the uploader). */
   deleteVideo: Scalars['Boolean']['output'];
   /**
-   * Starts an upload. `sha256` is the whole file's hex digest; `chunkSize`
-   * defaults to 5 MiB (5-32 MiB). When the same content is already stored for a
-   * published video, the upload carries a proofChallenge: proveUpload completes
-   * it without sending the file.
+   * Starts an upload (status UPLOADING). Send the chunks with uploadChunk (or
+   * presignChunkUpload + confirmChunk), then completeUpload. When the same content
+   * is already stored for a published video (files of 8 KiB or more), the upload
+   * carries a proofChallenge: proveUpload completes it without sending the file.
+   * Signed in only (UNAUTHENTICATED). At most 3 unfinished uploads per user
+   * (VIDEO_MAX_UPLOADS_PER_USER).
+   * Errors: BAD_USER_INPUT (`field`: filename, size, sha256, chunkSize),
+   * PAYLOAD_TOO_LARGE (size over VIDEO_MAX_BYTES, 4 GiB by default; `maxBytes`),
+   * RATE_LIMITED (too many unfinished uploads; complete or abort one).
    */
   initUpload: InitUploadResult;
+  /** Likes a video; idempotent (a second like changes nothing). Signed in only (UNAUTHENTICATED). Returns the video with its new likeCount. Errors: NOT_FOUND. */
   likeVideo: Video;
+  /**
+   * A presigned URL to PUT one chunk straight to object storage (no gateway in the
+   * way), valid 15 minutes; then call confirmChunk. Signed in only (UNAUTHENTICATED).
+   * Errors: BAD_USER_INPUT (index out of range, the upload is not UPLOADING),
+   * NOT_FOUND, FORBIDDEN.
+   */
   presignChunkUpload: PresignedChunk;
   /**
    * Completes an upload without sending its bytes, by proving the client holds
    * the file: one sha256 per range of `proofChallenge`. A challenge takes one
-   * answer: a wrong one is refused (BAD_USER_INPUT), the challenge is withdrawn
-   * and the upload goes on as a normal chunked upload. An upload already
-   * COMPLETED is returned as it is.
+   * answer: a wrong one is refused (BAD_USER_INPUT, `field: proofs`), the challenge
+   * is withdrawn and the upload goes on as a normal chunked upload. An upload
+   * already COMPLETED is returned as it is. Signed in only (UNAUTHENTICATED).
+   * Errors: BAD_USER_INPUT (no pending challenge, wrong count or not hex — these do
+   * not use up the challenge — or wrong digests), NOT_FOUND, FORBIDDEN (someone
+   * else's upload), CONFLICT (the stored copy is gone: send the chunks).
    */
   proveUpload: UploadSession;
+  /**
+   * Publishes a COMPLETED upload as a video (the upload becomes PUBLISHED): ffprobe
+   * reads duration and resolution; without a cover, ffmpeg takes a frame at 1 s (or
+   * 10% into shorter videos). With a cover, send a multipart request. Signed in only
+   * (UNAUTHENTICATED).
+   * Errors: BAD_USER_INPUT (`field`: title, description, tags, cover; no uploadId or
+   * objectKey; the upload is not COMPLETED; the file has no video stream),
+   * NOT_FOUND (no such upload of the viewer's), CONFLICT (already published),
+   * PAYLOAD_TOO_LARGE (cover over 5 MB).
+   */
   publishVideo: Video;
-  /** Counts a view (once per viewer or device per video every 10 minutes). */
+  /** Counts a view: once per viewer (signed in), device (`x-device-id`) or client address per video every 10 minutes; further calls change nothing. Anyone may call it. Returns the video with its counts. Errors: NOT_FOUND. */
   recordView: Video;
+  /** Removes a video from a folder; idempotent. The owner only. Signed in only (UNAUTHENTICATED). Errors: NOT_FOUND (no such folder), FORBIDDEN. */
   removeFromFavourites: FavouriteFolder;
-  /** 1-100 characters at `timeMs` into the video. */
+  /**
+   * Sends a danmaku; subscribers of `danmakuAdded` receive it at once. At most 5 per
+   * user per 10 seconds (DANMAKU_PER_10_SECONDS). Signed in only (UNAUTHENTICATED).
+   * Errors: BAD_USER_INPUT (`field`: text, timeMs, color), NOT_FOUND (no such video),
+   * RATE_LIMITED (`retryAfterSeconds`).
+   */
   sendDanmaku: Danmaku;
+  /** Takes back a like; idempotent. Signed in only (UNAUTHENTICATED). Returns the video with its new likeCount. Errors: NOT_FOUND. */
   unlikeVideo: Video;
+  /** Renames a folder or changes its visibility; null arguments leave that part unchanged. The owner only. Signed in only (UNAUTHENTICATED). Errors: NOT_FOUND, FORBIDDEN, BAD_USER_INPUT (`field: name`). */
   updateFavouriteFolder: FavouriteFolder;
-  /** The uploader only. */
+  /** Changes a video's title, description or tags. The uploader only. Signed in only (UNAUTHENTICATED). Errors: NOT_FOUND, FORBIDDEN (not the uploader), BAD_USER_INPUT (`field`: title, description, tags). */
   updateVideo: Video;
-  /** One chunk as a multipart file; `checksum` is its sha256 hex digest. Idempotent per index. */
+  /**
+   * Stores one chunk, sent as a multipart file. Chunks may be sent in any order and
+   * in parallel; a chunk already received is answered at once with `stored: false`
+   * (idempotent per index). Signed in only (UNAUTHENTICATED).
+   * Errors: BAD_USER_INPUT (`field`: index, checksum, chunk — a wrong size or a
+   * checksum that does not match; the upload is not UPLOADING), NOT_FOUND, FORBIDDEN,
+   * RATE_LIMITED (the instance is receiving 16 chunks already; retry after
+   * `retryAfterSeconds`).
+   */
   uploadChunk: ChunkReceipt;
 };
 
 
+/** Write entry points. Each field says who may call it; those marked signed in only answer UNAUTHENTICATED without a valid access token. */
 export type MutationAbortUploadArgs = {
   uploadId: Scalars['ID']['input'];
 };
 
 
+/** Write entry points. Each field says who may call it; those marked signed in only answer UNAUTHENTICATED without a valid access token. */
 export type MutationAddCommentArgs = {
   parentId?: InputMaybe<Scalars['ID']['input']>;
   text: Scalars['String']['input'];
@@ -189,17 +287,20 @@ export type MutationAddCommentArgs = {
 };
 
 
+/** Write entry points. Each field says who may call it; those marked signed in only answer UNAUTHENTICATED without a valid access token. */
 export type MutationAddToFavouritesArgs = {
   folderId: Scalars['ID']['input'];
   videoId: Scalars['ID']['input'];
 };
 
 
+/** Write entry points. Each field says who may call it; those marked signed in only answer UNAUTHENTICATED without a valid access token. */
 export type MutationCompleteUploadArgs = {
   uploadId: Scalars['ID']['input'];
 };
 
 
+/** Write entry points. Each field says who may call it; those marked signed in only answer UNAUTHENTICATED without a valid access token. */
 export type MutationConfirmChunkArgs = {
   checksum: Scalars['String']['input'];
   index: Scalars['Int']['input'];
@@ -207,27 +308,32 @@ export type MutationConfirmChunkArgs = {
 };
 
 
+/** Write entry points. Each field says who may call it; those marked signed in only answer UNAUTHENTICATED without a valid access token. */
 export type MutationCreateFavouriteFolderArgs = {
   isPublic?: InputMaybe<Scalars['Boolean']['input']>;
   name: Scalars['String']['input'];
 };
 
 
+/** Write entry points. Each field says who may call it; those marked signed in only answer UNAUTHENTICATED without a valid access token. */
 export type MutationDeleteCommentArgs = {
   id: Scalars['ID']['input'];
 };
 
 
+/** Write entry points. Each field says who may call it; those marked signed in only answer UNAUTHENTICATED without a valid access token. */
 export type MutationDeleteFavouriteFolderArgs = {
   id: Scalars['ID']['input'];
 };
 
 
+/** Write entry points. Each field says who may call it; those marked signed in only answer UNAUTHENTICATED without a valid access token. */
 export type MutationDeleteVideoArgs = {
   id: Scalars['ID']['input'];
 };
 
 
+/** Write entry points. Each field says who may call it; those marked signed in only answer UNAUTHENTICATED without a valid access token. */
 export type MutationInitUploadArgs = {
   chunkSize?: InputMaybe<Scalars['Int']['input']>;
   filename: Scalars['String']['input'];
@@ -236,39 +342,46 @@ export type MutationInitUploadArgs = {
 };
 
 
+/** Write entry points. Each field says who may call it; those marked signed in only answer UNAUTHENTICATED without a valid access token. */
 export type MutationLikeVideoArgs = {
   id: Scalars['ID']['input'];
 };
 
 
+/** Write entry points. Each field says who may call it; those marked signed in only answer UNAUTHENTICATED without a valid access token. */
 export type MutationPresignChunkUploadArgs = {
   index: Scalars['Int']['input'];
   uploadId: Scalars['ID']['input'];
 };
 
 
+/** Write entry points. Each field says who may call it; those marked signed in only answer UNAUTHENTICATED without a valid access token. */
 export type MutationProveUploadArgs = {
   proofs: Array<Scalars['String']['input']>;
   uploadId: Scalars['ID']['input'];
 };
 
 
+/** Write entry points. Each field says who may call it; those marked signed in only answer UNAUTHENTICATED without a valid access token. */
 export type MutationPublishVideoArgs = {
   input: PublishVideoInput;
 };
 
 
+/** Write entry points. Each field says who may call it; those marked signed in only answer UNAUTHENTICATED without a valid access token. */
 export type MutationRecordViewArgs = {
   videoId: Scalars['ID']['input'];
 };
 
 
+/** Write entry points. Each field says who may call it; those marked signed in only answer UNAUTHENTICATED without a valid access token. */
 export type MutationRemoveFromFavouritesArgs = {
   folderId: Scalars['ID']['input'];
   videoId: Scalars['ID']['input'];
 };
 
 
+/** Write entry points. Each field says who may call it; those marked signed in only answer UNAUTHENTICATED without a valid access token. */
 export type MutationSendDanmakuArgs = {
   color?: InputMaybe<Scalars['String']['input']>;
   mode?: InputMaybe<DanmakuMode>;
@@ -278,11 +391,13 @@ export type MutationSendDanmakuArgs = {
 };
 
 
+/** Write entry points. Each field says who may call it; those marked signed in only answer UNAUTHENTICATED without a valid access token. */
 export type MutationUnlikeVideoArgs = {
   id: Scalars['ID']['input'];
 };
 
 
+/** Write entry points. Each field says who may call it; those marked signed in only answer UNAUTHENTICATED without a valid access token. */
 export type MutationUpdateFavouriteFolderArgs = {
   id: Scalars['ID']['input'];
   isPublic?: InputMaybe<Scalars['Boolean']['input']>;
@@ -290,12 +405,14 @@ export type MutationUpdateFavouriteFolderArgs = {
 };
 
 
+/** Write entry points. Each field says who may call it; those marked signed in only answer UNAUTHENTICATED without a valid access token. */
 export type MutationUpdateVideoArgs = {
   id: Scalars['ID']['input'];
   input: UpdateVideoInput;
 };
 
 
+/** Write entry points. Each field says who may call it; those marked signed in only answer UNAUTHENTICATED without a valid access token. */
 export type MutationUploadChunkArgs = {
   checksum: Scalars['String']['input'];
   chunk: Scalars['Upload']['input'];
@@ -303,18 +420,25 @@ export type MutationUploadChunkArgs = {
   uploadId: Scalars['ID']['input'];
 };
 
+/** Where a page of a cursor-paginated list ends. Pass `endCursor` as `after` to get the next page. */
 export type PageInfo = {
   __typename?: 'PageInfo';
+  /** The cursor of the last edge of this page; null when the page is empty. */
   endCursor?: Maybe<Scalars['String']['output']>;
+  /** Whether another page follows this one. */
   hasNextPage: Scalars['Boolean']['output'];
 };
 
 /** Upload one chunk straight to object storage: PUT the bytes to `url` before `expiresAt`, then call confirmChunk. */
 export type PresignedChunk = {
   __typename?: 'PresignedChunk';
+  /** When the URL stops working: 15 minutes after presignChunkUpload. Ask again for a new one. */
   expiresAt: Scalars['DateTime']['output'];
+  /** The chunk's index. */
   index: Scalars['Int']['output'];
+  /** The HTTP method to use: always PUT. */
   method: Scalars['String']['output'];
+  /** A presigned object-storage URL; send the chunk's exact bytes as the body, no GraphQL headers needed (no Authorization). */
   url: Scalars['String']['output'];
 };
 
@@ -325,41 +449,47 @@ export type PresignedChunk = {
  */
 export type ProofChallenge = {
   __typename?: 'ProofChallenge';
-  /** When the challenge is withdrawn; after that only sending the chunks completes the upload. */
+  /** When the challenge is withdrawn (with the upload, VIDEO_UPLOAD_TTL_SECONDS after initUpload); after that only sending the chunks completes the upload. */
   expiresAt: Scalars['DateTime']['output'];
-  /** The ranges to hash, in the order proveUpload expects their digests. */
+  /** Three ranges, ordered by offset, in the order proveUpload expects their digests. */
   ranges: Array<ByteRange>;
 };
 
+/** What publishVideo needs: a COMPLETED upload of the viewer's and the video's details. */
 export type PublishVideoInput = {
-  /** PNG, JPEG or WebP up to 5 MB; without one, a frame of the video becomes the cover. */
+  /** A cover image as a multipart file: PNG, JPEG, GIF or WebP (recognised by content), at most 5 MB (5,242,880 bytes); without one, a frame of the video becomes the cover. */
   cover?: InputMaybe<Scalars['Upload']['input']>;
   /** Up to 2000 characters. */
   description?: InputMaybe<Scalars['String']['input']>;
-  /** The object of a COMPLETED upload of the viewer's, as an alternative to uploadId. */
+  /** The object of a COMPLETED upload of the viewer's (`videos/<uploadId>/source`), as an alternative to uploadId. */
   objectKey?: InputMaybe<Scalars['String']['input']>;
-  /** Up to 10 tags of 1-20 characters. */
+  /** Up to 10 tags of 1-20 characters (trimmed; duplicates whatever the case are dropped). */
   tags?: InputMaybe<Array<Scalars['String']['input']>>;
-  /** 1-80 characters. */
+  /** 1-80 characters after trimming. */
   title: Scalars['String']['input'];
   /** A COMPLETED upload of the viewer's (or pass objectKey). */
   uploadId?: InputMaybe<Scalars['ID']['input']>;
 };
 
+/** Read entry points. Each field says who may call it; those marked signed in only answer UNAUTHENTICATED without a valid access token. */
 export type Query = {
   __typename?: 'Query';
+  /** A video's danmaku whose time offset is in [fromMs, toMs), in playback order. Anyone may ask. Errors: NOT_FOUND (no such video), BAD_USER_INPUT (fromMs > toMs, negative fromMs, first outside 1-5000). */
   danmakus: Array<Danmaku>;
-  /** Every video, newest first, for other services' full syncs. Service identity only. */
+  /** Every video, newest first, for other services' full syncs. Service identity only (FORBIDDEN otherwise); not in the public API. */
   exportVideos: VideoExportPage;
+  /** One of the viewer's own folders (others' folders are read through `User.favouriteFolders`). Signed in only (UNAUTHENTICATED). Errors: NOT_FOUND (no such folder of the viewer's). */
   favouriteFolder?: Maybe<FavouriteFolder>;
-  /** The state of one of the viewer's uploads; resumable clients call it to learn what to send. */
+  /** The state of one of the viewer's uploads: what a resuming client calls to learn which chunks to send. Signed in only (UNAUTHENTICATED). Errors: NOT_FOUND (no such upload), FORBIDDEN (someone else's). */
   uploadStatus: UploadSession;
+  /** A video by id, or null when there is none (or it was deleted). Anyone may ask. */
   video?: Maybe<Video>;
-  /** Newest first; optionally only one uploader's videos. */
+  /** Published videos, newest first; optionally only one uploader's. Anyone may ask. Errors: BAD_USER_INPUT (first outside 1-100, a bad cursor). */
   videos: VideoConnection;
 };
 
 
+/** Read entry points. Each field says who may call it; those marked signed in only answer UNAUTHENTICATED without a valid access token. */
 export type QueryDanmakusArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   fromMs?: InputMaybe<Scalars['Int']['input']>;
@@ -368,59 +498,75 @@ export type QueryDanmakusArgs = {
 };
 
 
+/** Read entry points. Each field says who may call it; those marked signed in only answer UNAUTHENTICATED without a valid access token. */
 export type QueryExportVideosArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
+/** Read entry points. Each field says who may call it; those marked signed in only answer UNAUTHENTICATED without a valid access token. */
 export type QueryFavouriteFolderArgs = {
   id: Scalars['ID']['input'];
 };
 
 
+/** Read entry points. Each field says who may call it; those marked signed in only answer UNAUTHENTICATED without a valid access token. */
 export type QueryUploadStatusArgs = {
   uploadId: Scalars['ID']['input'];
 };
 
 
+/** Read entry points. Each field says who may call it; those marked signed in only answer UNAUTHENTICATED without a valid access token. */
 export type QueryVideoArgs = {
   id: Scalars['ID']['input'];
 };
 
 
+/** Read entry points. Each field says who may call it; those marked signed in only answer UNAUTHENTICATED without a valid access token. */
 export type QueryVideosArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   uploaderId?: InputMaybe<Scalars['ID']['input']>;
 };
 
+/** Live events, over graphql-ws on the same /graphql path (connection params `authorization` and `deviceId`). Each field says who may subscribe. */
 export type Subscription = {
   __typename?: 'Subscription';
-  /** Danmaku sent to a video while you watch. */
+  /** Danmaku sent to a video from the moment the subscription is live, on every instance. Anyone may subscribe. Errors: NOT_FOUND (no such video). */
   danmakuAdded: Danmaku;
 };
 
 
+/** Live events, over graphql-ws on the same /graphql path (connection params `authorization` and `deviceId`). Each field says who may subscribe. */
 export type SubscriptionDanmakuAddedArgs = {
   videoId: Scalars['ID']['input'];
 };
 
+/** Changes to a video's details; fields left null stay as they are. */
 export type UpdateVideoInput = {
+  /** Up to 2000 characters. */
   description?: InputMaybe<Scalars['String']['input']>;
+  /** Replaces every tag: up to 10 of 1-20 characters. */
   tags?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** 1-80 characters after trimming. */
   title?: InputMaybe<Scalars['String']['input']>;
 };
 
-/** A chunked upload. Only the user who started it can see or change it. */
+/** A chunked upload. Only the user who started it can see or change it (others get FORBIDDEN). */
 export type UploadSession = {
   __typename?: 'UploadSession';
+  /** How many chunks make the file: ceil(size / chunkSize). Indexes run from 0 to chunkCount - 1. */
   chunkCount: Scalars['Int']['output'];
+  /** Bytes per chunk (5-32 MiB); every chunk has exactly this size except the last, which has the rest. */
   chunkSize: Scalars['Int']['output'];
+  /** When initUpload started it. */
   createdAt: Scalars['DateTime']['output'];
-  /** Why the upload failed (FAILED only). */
+  /** Why the upload failed (FAILED) or was aborted by the cleanup job (`expired`); null otherwise. */
   failure?: Maybe<Scalars['String']['output']>;
+  /** The file name given to initUpload (1-255 characters, trimmed). */
   filename: Scalars['String']['output'];
+  /** Opaque id of the upload; pass it to every upload operation and to publishVideo. */
   id: Scalars['ID']['output'];
   /**
    * Present while the upload is UPLOADING and the same content is already stored
@@ -429,116 +575,166 @@ export type UploadSession = {
    * and once it has been answered (rightly or not) or has expired.
    */
   proofChallenge?: Maybe<ProofChallenge>;
-  /** Indexes received so far, ascending. */
+  /** Indexes received so far, ascending: send the others. Every index once the upload is COMPLETED or PUBLISHED; empty when FAILED or ABORTED. */
   receivedChunks: Array<Scalars['Int']['output']>;
+  /** The whole file's sha256 as 64 lower-case hex characters, as declared to initUpload. */
   sha256: Scalars['String']['output'];
+  /** The whole file's size in bytes (a whole number). */
   size: Scalars['Float']['output'];
+  /** Where the upload is in its life. */
   status: UploadStatus;
 };
 
+/** Where an upload is in its life. */
 export type UploadStatus =
+  /** Aborted by abortUpload, or untouched for VIDEO_UPLOAD_TTL_SECONDS (24 hours by default; `failure: "expired"`). */
   | 'ABORTED'
+  /** All bytes are stored and checked (merged, or proven for an instant upload): publish it with publishVideo. */
   | 'COMPLETED'
+  /** completeUpload found the file is not a video or does not match its sha256 (see `failure`); its chunks are gone. Start again. */
   | 'FAILED'
+  /** Published as a video; nothing more can be done with the upload. */
   | 'PUBLISHED'
+  /** Started: chunks are being received (or a proof challenge awaits an answer). */
   | 'UPLOADING';
 
+/**
+ * A registered account. Profile fields are public and readable by anyone, signed in
+ * or not; `privacy` is the owner's alone and the follow lists and favourites follow
+ * the owner's privacy settings.
+ */
 export type User = {
   __typename?: 'User';
-  /** The user's favourite folders the viewer may see: all of them for the owner; public ones when the owner's privacy settings allow. */
+  /** The user's favourite folders (at most 50) the viewer may see: all of them for the owner; for others the public ones when the owner's `privacy.favourites` allows, else null. */
   favouriteFolders?: Maybe<Array<FavouriteFolder>>;
-  /** Computed by the user subgraph from the owner's privacy settings and the viewer. */
+  /** Whether the viewer may see this user's favourite folders under the owner's `privacy.favourites` (always true for the owner). */
   favouritesVisibleToViewer: Scalars['Boolean']['output'];
+  /** Opaque, stable id of the user; refetch with `user(id:)`. Never changes, unlike `username`'s case. */
   id: Scalars['ID']['output'];
-  /** The user's videos, newest first. */
+  /** The user's published videos, newest first; public. Errors: BAD_USER_INPUT (first outside 1-100, a bad cursor). */
   videos: VideoConnection;
 };
 
 
+/**
+ * A registered account. Profile fields are public and readable by anyone, signed in
+ * or not; `privacy` is the owner's alone and the follow lists and favourites follow
+ * the owner's privacy settings.
+ */
 export type UserVideosArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
-/** A published video. */
+/** A published video. Every field is public: anyone, signed in or not, may read it. */
 export type Video = {
   __typename?: 'Video';
+  /** How many comments it has, replies included. */
   commentCount: Scalars['Int']['output'];
-  /** Top-level comments, newest first. */
+  /** Top-level comments, newest first. Errors: BAD_USER_INPUT (first outside 1-100, a bad cursor). */
   comments: CommentConnection;
+  /** A presigned URL of the cover image, valid for one hour; the uploaded cover, or a frame taken at 1 s (10% into shorter videos); null when neither could be made. */
   coverUrl?: Maybe<Scalars['String']['output']>;
+  /** When it was published. */
   createdAt: Scalars['DateTime']['output'];
-  /** Danmaku whose time offset is in [fromMs, toMs), in playback order. */
+  /** Danmaku whose time offset is in [fromMs, toMs), in playback order. Errors: BAD_USER_INPUT (fromMs > toMs, negative fromMs, first outside 1-5000). */
   danmakus: Array<Danmaku>;
+  /** Up to 2000 characters; empty when not given. */
   description: Scalars['String']['output'];
-  /** A short-lived URL that downloads the file as an attachment. */
+  /** A presigned URL, valid for one hour, that downloads the file as an attachment named after the title. */
   downloadUrl: Scalars['String']['output'];
+  /** Duration in milliseconds, as ffprobe read it at publishing; null when it could not be read. */
   durationMs?: Maybe<Scalars['Int']['output']>;
+  /** Height of the video stream in pixels; null when it could not be read. */
   height?: Maybe<Scalars['Int']['output']>;
-  /** The video's id. */
+  /** Opaque, stable id of the video; refetch it with `video(id:)`. */
   id: Scalars['ID']['output'];
+  /** How many users like it; exact. */
   likeCount: Scalars['Int']['output'];
   /** Whether the viewer likes it (false for anonymous viewers). */
   likedByMe: Scalars['Boolean']['output'];
-  /** A short-lived URL to stream the video; supports HTTP Range requests. */
+  /** A presigned URL to stream the file, valid for one hour and new on every request; supports HTTP Range requests. */
   playbackUrl: Scalars['String']['output'];
+  /** The file's sha256 as 64 lower-case hex characters (public: it alone never completes an upload, see proveUpload). */
   sha256: Scalars['String']['output'];
-  /** Bytes. */
+  /** Size of the file in bytes (a Float because files may pass 2^31 bytes; always a whole number). */
   size: Scalars['Float']['output'];
+  /** Up to 10 tags of 1-20 characters, without duplicates (compared whatever the case), in the order given. */
   tags: Array<Scalars['String']['output']>;
+  /** 1-80 characters. */
   title: Scalars['String']['output'];
+  /** When its title, description or tags last changed (publishing counts). */
   updatedAt: Scalars['DateTime']['output'];
-  /** Resolved by the user subgraph. */
+  /** Who published it. */
   uploader: User;
+  /** Views counted by recordView (one per viewer, device or address per 10 minutes). */
   viewCount: Scalars['Int']['output'];
+  /** Width of the video stream in pixels; null when it could not be read. */
   width?: Maybe<Scalars['Int']['output']>;
 };
 
 
-/** A published video. */
+/** A published video. Every field is public: anyone, signed in or not, may read it. */
 export type VideoCommentsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
-/** A published video. */
+/** A published video. Every field is public: anyone, signed in or not, may read it. */
 export type VideoDanmakusArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   fromMs?: InputMaybe<Scalars['Int']['input']>;
   toMs?: InputMaybe<Scalars['Int']['input']>;
 };
 
+/** A page of videos (Relay-style connection). */
 export type VideoConnection = {
   __typename?: 'VideoConnection';
+  /** The videos of this page, in the list's order. */
   edges: Array<VideoEdge>;
+  /** Where this page ends and whether more follow. */
   pageInfo: PageInfo;
 };
 
+/** One video in a list. */
 export type VideoEdge = {
   __typename?: 'VideoEdge';
+  /** Opaque position of this edge; pass it as `after` to continue after it. */
   cursor: Scalars['String']['output'];
+  /** The video. */
   node: Video;
 };
 
 /** A video as other services' full syncs read it (service identity only, not in the public API). */
 export type VideoExport = {
   __typename?: 'VideoExport';
+  /** When it was published. */
   createdAt: Scalars['DateTime']['output'];
+  /** The description. */
   description: Scalars['String']['output'];
+  /** The video's id. */
   id: Scalars['ID']['output'];
+  /** Likes now. */
   likeCount: Scalars['Int']['output'];
+  /** The tags. */
   tags: Array<Scalars['String']['output']>;
+  /** The title. */
   title: Scalars['String']['output'];
+  /** Who published it. */
   uploaderId: Scalars['ID']['output'];
+  /** The video's version, raised by every change; the search index keeps the highest. */
   version: Scalars['Int']['output'];
+  /** Views now. */
   viewCount: Scalars['Int']['output'];
 };
 
+/** A page of exported videos (service identity only, not in the public API). */
 export type VideoExportPage = {
   __typename?: 'VideoExportPage';
   /** Pass as `after` for the next page; null on the last page. */
   endCursor?: Maybe<Scalars['String']['output']>;
+  /** The videos of this page. */
   items: Array<VideoExport>;
 };
 
