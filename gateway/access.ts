@@ -161,9 +161,9 @@ export class AccessLog {
     return entry;
   }
 
-  /** A fresh entry for an operation over graphql-ws. */
-  socket(rid: string, clientIp: string | undefined): AccessEntry {
-    return { rid, start: performance.now(), transport: 'ws', clientIp, written: false };
+  /** A fresh entry for an operation over graphql-ws (or a streaming HTTP transport). */
+  socket(rid: string, clientIp: string | undefined, transport: Transport = 'ws'): AccessEntry {
+    return { rid, start: performance.now(), transport, clientIp, written: false };
   }
 
   plugin(): ApolloServerPlugin<GatewayContext> {

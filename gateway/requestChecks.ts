@@ -4,9 +4,10 @@
  *
  * - an `operationName` the document does not define (the planner throws, which
  *   Apollo reports as a 500 INTERNAL_SERVER_ERROR);
- * - a subscription sent over HTTP (@apollo/gateway cannot execute one and
- *   says so with a 500): subscriptions are served over graphql-ws on the same
- *   path (subscriptions.ts), which never hands one to Apollo Server;
+ * - a subscription sent over HTTP without asking for a stream (@apollo/gateway
+ *   cannot execute one and says so with a 500): subscriptions are served over
+ *   graphql-ws (subscriptions.ts), SSE and multipart HTTP (httpSubscriptions.ts)
+ *   on the same path, which never hand one to Apollo Server;
  * - a multipart request that sends one file to two variables (the upload would
  *   fail half-way to the subgraph and be reported as UPSTREAM_UNAVAILABLE,
  *   which tells the client to retry).
@@ -18,6 +19,7 @@ import { GraphQLError, type FloatValueNode, type IntValueNode, type ValidationRu
 import { Upload } from 'graphql-upload-minimal';
 import { ErrorCode } from '../lib/errors.js';
 import type { GatewayContext } from './context.js';
+import { SUBSCRIPTION_TRANSPORTS } from './httpSubscriptions.js';
 
 function clientError(code: string, message: string): GraphQLError {
   return new GraphQLError(message, { extensions: { code, http: { status: 400 } } });
@@ -42,7 +44,7 @@ export function requestChecksPlugin(): ApolloServerPlugin<GatewayContext> {
             );
           }
           if (operation.operation === 'subscription') {
-            throw clientError(ErrorCode.BAD_REQUEST, 'Subscriptions are served over WebSocket (the graphql-transport-ws protocol) at this same URL, not over HTTP.');
+            throw clientError(ErrorCode.BAD_REQUEST, SUBSCRIPTION_TRANSPORTS);
           }
           if (!contextValue.multipart || !request.variables) return;
           const uploads: { path: string; upload: Upload }[] = [];

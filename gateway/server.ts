@@ -48,6 +48,7 @@ import { createSubgraphFetcher } from './fetcher.js';
 import { asLimitError, costPlugin, documentLimitRules, limitsFromConfig } from './limits.js';
 import { GatewayMetrics } from './metrics.js';
 import { finiteNumberLiterals, requestChecksPlugin } from './requestChecks.js';
+import { httpSubscriptions, wantsStream } from './httpSubscriptions.js';
 import { SubscriptionBridge } from './subscriptions.js';
 
 export interface RunningGateway {
@@ -157,11 +158,11 @@ export async function startGateway(config: Config, log: Logger, opts: GatewayOpt
   app.set('trust proxy', trustProxy(config.TRUST_PROXY));
   // The hot path — a JSON POST to /graphql from a non-browser client — skips
   // express (about 10-15% of the gateway's CPU per FINDINGS.md); browsers
-  // (CORS), multipart uploads, GETs and proxied deployments (TRUST_PROXY) go
-  // through express. Both paths build the same context.
+  // (CORS), multipart uploads, GETs, streamed subscriptions and proxied
+  // deployments (TRUST_PROXY) go through express. Both paths build the same context.
   const fastPath = config.TRUST_PROXY === 'false';
   const httpServer = http.createServer((req, res) => {
-    if (fastPath && isNonBrowserJsonPost(req)) {
+    if (fastPath && isNonBrowserJsonPost(req) && !wantsStream(req)) {
       const requestId = assignRequestId(req, res);
       const entry = access.http(res, requestId, req.socket.remoteAddress);
       serveJsonGraphQLSafely(apollo, req, res, {
@@ -275,6 +276,8 @@ export async function startGateway(config: Config, log: Logger, opts: GatewayOpt
     },
     bodyDeadline(config.HTTP_BODY_TIMEOUT_MS),
     express.json({ limit: JSON_BODY_LIMIT }),
+    // Subscriptions over SSE and multipart HTTP; everything else goes on to Apollo Server.
+    httpSubscriptions({ bridge: subscriptions, verifier, access, originAllowed: originPolicy(config.CORS_ORIGINS) }),
     drainAfterResponse,
     multipartRequests({ maxFileSize: GATEWAY_MAX_FILE_BYTES, maxFiles: 2 }),
     expressMiddleware(apollo, {

@@ -293,6 +293,11 @@ export class SubscriptionBridge {
     await new Promise<void>((resolve) => (this.wsServer ? this.wsServer.close(() => resolve()) : resolve()));
   }
 
+  /** The public API's schema, as clients see it. */
+  get schema(): GraphQLSchema {
+    return this.requireState().apiGraphQLSchema;
+  }
+
   /** An operation measured against the limits, as every operation on a socket is: the parsed document, or the errors (not yet shaped). */
   check(query: string, variables: Record<string, unknown> | undefined, operationName: string | undefined): { document: DocumentNode } | { errors: GraphQLError[] } {
     return checkOperation(this.requireState().apiGraphQLSchema, query, variables, operationName, this.opts.limits, [finiteNumberLiterals]);
@@ -304,10 +309,17 @@ export class SubscriptionBridge {
   }
 
   /** A query or mutation sent over a subscription transport: run through Apollo Server as over HTTP, with its access line. */
-  async execute(auth: RequestAuth, clientIp: string | undefined, document: DocumentNode, variables: Record<string, unknown> | undefined, operationName: string | undefined): Promise<ExecutionResult> {
+  async execute(
+    auth: RequestAuth,
+    clientIp: string | undefined,
+    document: DocumentNode,
+    variables: Record<string, unknown> | undefined,
+    operationName: string | undefined,
+    transport: Transport = 'ws',
+  ): Promise<ExecutionResult> {
     const response = await this.opts.apollo.executeOperation(
       { query: document, ...(variables ? { variables } : {}), ...(operationName ? { operationName } : {}) },
-      { contextValue: this.context(auth, clientIp, undefined, undefined, true) },
+      { contextValue: this.context(auth, clientIp, undefined, undefined, transport) },
     );
     if (response.body.kind !== 'single') return { errors: [new GraphQLError('Incremental delivery is not supported on this transport.')] };
     // Apollo hands back formatted (plain) errors; graphql-ws and graphql-sse serialise GraphQLErrors.
@@ -377,10 +389,10 @@ export class SubscriptionBridge {
 
 
   /**
-   * The context of an operation on a socket (`logged`: it gets an access line)
+   * The context of an operation on a socket or a stream (`logged`: it gets an access line, with that transport)
    * or of one event of a subscription (with the subscription's request id).
    */
-  private context(auth: RequestAuth, clientIp: string | undefined, shareAcrossViewers?: (query: string, subgraph: string) => boolean, rid?: string, logged = false): GatewayContext {
+  private context(auth: RequestAuth, clientIp: string | undefined, shareAcrossViewers?: (query: string, subgraph: string) => boolean, rid?: string, logged?: Transport): GatewayContext {
     const requestId = rid ?? randomUUID();
     return {
       requestId,
@@ -389,7 +401,7 @@ export class SubscriptionBridge {
       // The same cache as HTTP requests: one token per viewer, re-signed before it expires.
       identityToken: () => this.opts.identities.get(auth.viewer, clientIp),
       ...(shareAcrossViewers ? { shareAcrossViewers } : {}),
-      ...(logged ? { access: this.opts.access.socket(requestId, clientIp) } : {}),
+      ...(logged ? { access: this.opts.access.socket(requestId, clientIp, logged) } : {}),
     };
   }
 
