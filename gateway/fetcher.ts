@@ -2,7 +2,7 @@
  * The gateway's subgraph fetcher.
  *
  * @apollo/gateway's default fetcher (make-fetch-happen) spent about half of the
- * gateway's CPU in its HTTP agent (FINDINGS.md: an `Error().stack` per call);
+ * gateway's CPU in its HTTP agent (it builds an `Error().stack` on every call);
  * this one is a thin layer on undici's `request` with a keep-alive pool per
  * subgraph origin, header and body timeouts, and cancellation when the client
  * goes away. Network failures reach the data source without a response and

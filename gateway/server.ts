@@ -157,7 +157,7 @@ export async function startGateway(config: Config, log: Logger, opts: GatewayOpt
   app.disable('x-powered-by');
   app.set('trust proxy', trustProxy(config.TRUST_PROXY));
   // The hot path — a JSON POST to /graphql from a non-browser client — skips
-  // express (about 10-15% of the gateway's CPU per FINDINGS.md); browsers
+  // express (express took about 10-15% of the gateway's CPU under load); browsers
   // (CORS), multipart uploads, GETs, streamed subscriptions and proxied
   // deployments (TRUST_PROXY) go through express. Both paths build the same context.
   const fastPath = config.TRUST_PROXY === 'false';

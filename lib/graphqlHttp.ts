@@ -4,7 +4,7 @@
  * Express (router, body-parser, raw-body and the Apollo express integration)
  * took 25% of the user subgraph's CPU and 21% of the video subgraph's under
  * load (`bench/gateway.ts --profile-subgraphs`), and 10-15% of the gateway's
- * (FINDINGS.md). The gateway and every subgraph therefore answer the common
+ * (measured the same way). The gateway and every subgraph therefore answer the common
  * request — a JSON POST to /graphql — here, and hand everything else (GET,
  * multipart uploads, CORS preflights, /health, /ready) to express. Both paths
  * run the same Apollo server with the same context function.

@@ -3,7 +3,8 @@
  * keep their codes, and the federation fields composition and the gateway need.
  *
  * Rules return errors rather than throw them: a rule that throws becomes a
- * plain `false` and its code is lost (FINDINGS.md). Caching is per rule:
+ * plain `false` and its code is lost (graphql-shield catches it and, unless
+ * `debug` is on, answers with its fallback error). Caching is per rule:
  * `contextual` only for rules that depend on the viewer alone, never for rules
  * that look at the parent object.
  */

@@ -1,6 +1,6 @@
 /**
  * Access tokens: the short-lived JWT a client sends with every request
- * (`Authorization: Bearer`, or the HTTP-only `access_token` cookie). The user
+ * (`Authorization: Bearer`, or the HTTP-only `vh_access` cookie). The user
  * subgraph issues them; the gateway verifies them and turns them into the
  * internal identity. Verification allows ACCESS_CLOCK_TOLERANCE_SECONDS of skew.
  */

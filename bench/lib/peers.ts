@@ -16,7 +16,7 @@ export const PEERS_DIR = path.join(ROOT, 'bench', 'peers');
 
 /**
  * Pinned versions. graphql is pinned beside Hive Gateway because its `latest`
- * tag is 17 and the platform runs 16 (FINDINGS.md).
+ * tag is 17 and the platform runs 16.
  */
 export const PEER_VERSIONS = {
   '@graphql-hive/gateway': '2.15.1',
