@@ -46,6 +46,7 @@
  * number of results delivered), a refused operation when it is refused.
  */
 import { randomUUID } from 'node:crypto';
+import { context, type Context } from '@opentelemetry/api';
 import type http from 'node:http';
 import { performance } from 'node:perf_hooks';
 import { buildOperationContext, executeQueryPlan, type ApolloGateway, type GraphQLDataSource } from '@apollo/gateway';
@@ -64,6 +65,7 @@ import { signInternalIdentity, type IdentityTokenCache } from '../lib/identity.j
 import type { Logger } from '../lib/logger.js';
 import { abortable, cancellable } from '../lib/iterators.js';
 import { keepAlive } from '../lib/ws.js';
+import { extractTrace, failSpan, inSpan, injectTrace, openSpan, SpanKind, traceFields } from '../lib/tracing.js';
 import { authenticateCredentials, isUnavailableError, type AccessVerifier, type RequestAuth } from './auth.js';
 import type { GatewayContext } from './context.js';
 import { checkOperation, limitError, type OperationLimits } from './limits.js';
@@ -264,16 +266,21 @@ export class SubscriptionBridge {
             document: checked.document,
             variableValues: payload.variables ?? {},
             operationName: payload.operationName ?? null,
-            contextValue: { extra },
+            // The client's trace context (W3C traceparent in the payload's extensions), when it sends one.
+            contextValue: { extra, trace: payload.extensions },
           };
           return args;
         },
         // Queries and mutations over the socket run through Apollo Server as over HTTP.
         execute: async (args) => {
-          const extra = (args.contextValue as { extra: SocketExtra }).extra;
-          const response = await apollo.executeOperation(
-            { query: args.document, variables: args.variableValues as Record<string, unknown>, ...(args.operationName ? { operationName: args.operationName } : {}) },
-            { contextValue: this.context(extra.auth!, extra.clientIp, undefined, undefined, true) },
+          const { extra, trace } = args.contextValue as OperationValue;
+          const operation = getOperationAST(args.document, args.operationName);
+          const type = operation?.operation ?? 'operation';
+          const response = await inSpan(`${type}${operation?.name ? ` ${operation.name.value}` : ''}`, { kind: SpanKind.SERVER, parent: extractTrace(trace) }, () =>
+            apollo.executeOperation(
+              { query: args.document, variables: args.variableValues as Record<string, unknown>, ...(args.operationName ? { operationName: args.operationName } : {}) },
+              { contextValue: this.context(extra.auth!, extra.clientIp, undefined, undefined, true) },
+            ),
           );
           if (response.body.kind !== 'single') return { errors: [new GraphQLError('Incremental delivery is not supported over WebSocket.')] };
           // Apollo hands back formatted (plain) errors; graphql-ws serialises GraphQLErrors.
@@ -281,8 +288,8 @@ export class SubscriptionBridge {
           return { ...(rest as ExecutionResult), ...(errors ? { errors: toGraphQLErrors(errors) } : {}) };
         },
         subscribe: (args) => {
-          const extra = (args.contextValue as { extra: SocketExtra }).extra;
-          return cancellable((signal) => this.subscribe(extra, args.document, (args.variableValues ?? {}) as Record<string, unknown>, args.operationName ?? undefined, signal));
+          const { extra, trace } = args.contextValue as OperationValue;
+          return cancellable((signal) => this.subscribe(extra, args.document, (args.variableValues ?? {}) as Record<string, unknown>, args.operationName ?? undefined, signal, trace));
         },
         context: (ctx) => ({ extra: ctx.extra }),
       },
@@ -322,7 +329,7 @@ export class SubscriptionBridge {
     return {
       requestId,
       viewer: auth.viewer,
-      log: this.opts.log.child({ rid: requestId }),
+      log: this.opts.log.child({ rid: requestId, ...traceFields() }),
       // The same cache as HTTP requests: one token per viewer, re-signed before it expires.
       identityToken: () => this.opts.identities.get(auth.viewer, clientIp),
       ...(shareAcrossViewers ? { shareAcrossViewers } : {}),
@@ -389,16 +396,20 @@ export class SubscriptionBridge {
     variables: Record<string, unknown>,
     operationName: string | undefined,
     signal: AbortSignal,
+    parentTrace: unknown,
   ): AsyncGenerator<ExecutionResult> {
     const start = performance.now();
     // One request id for the subscription: its access line and the subgraph fetches of all its events.
     const rid = randomUUID();
     const operation = getOperationAST(document, operationName);
+    // One span for the subscription's life (tracing on): the upstream operation and every event's fetches are in it.
+    const traced = openSpan(`subscription${operation?.name ? ` ${operation.name.value}` : ''}`, { kind: SpanKind.SERVER, attributes: { 'graphql.operation.type': 'subscription' } }, parentTrace);
     const codes: string[] = [];
     let events = 0;
     const record = () =>
       this.opts.access.record({
         rid,
+        traceId: traced?.traceId,
         name: operation?.name?.value ?? operationName,
         resolved: operation != null,
         type: 'subscription',
@@ -416,12 +427,13 @@ export class SubscriptionBridge {
     if (running >= max) {
       codes.push(ErrorCode.OPERATION_LIMIT_EXCEEDED);
       record();
+      traced?.span.end();
       throw limitError('subscriptionsPerUser', max, undefined, `At most ${max} subscriptions may run at once per user; complete one first.`);
     }
     this.perUser.set(who, running + 1);
     this.activeSubscriptions++;
     try {
-      for await (const result of this.run(extra, document, variables, operationName, signal, rid)) {
+      for await (const result of this.run(extra, document, variables, operationName, signal, rid, traced?.ctx)) {
         events++;
         this.opts.metrics.subscriptionEvent();
         for (const code of codesOf(result.errors)) if (!codes.includes(code)) codes.push(code);
@@ -430,8 +442,10 @@ export class SubscriptionBridge {
     } catch (err) {
       const code = (err as GraphQLError).extensions?.code;
       codes.push(typeof code === 'string' ? code : ErrorCode.INTERNAL_SERVER_ERROR);
+      if (traced) failSpan(traced.span, err);
       throw err;
     } finally {
+      traced?.span.end();
       this.activeSubscriptions--;
       const left = (this.perUser.get(who) ?? 1) - 1;
       if (left > 0) this.perUser.set(who, left);
@@ -447,6 +461,7 @@ export class SubscriptionBridge {
     operationName: string | undefined,
     signal: AbortSignal,
     rid: string,
+    traceContext: Context | undefined,
   ): AsyncGenerator<ExecutionResult> {
     const query = print(document);
     const plan = this.plan(document, operationName, query);
@@ -454,7 +469,9 @@ export class SubscriptionBridge {
     if (node?.kind !== 'Subscription') throw new Error('not a subscription plan');
     const { primary, rest } = node as SubscriptionNode;
     const upstreamVariables = Object.fromEntries((primary.variableUsages ?? []).filter((v) => v in variables).map((v) => [v, variables[v]]));
-    const events = this.upstream(extra, primary.serviceName).iterate<Record<string, unknown>>({ query: primary.operation, variables: upstreamVariables });
+    // The subgraph continues the subscription's trace from the payload's extensions (lib/subgraph.ts).
+    const upstreamTrace = traceContext ? injectTrace(traceContext) : undefined;
+    const events = this.upstream(extra, primary.serviceName).iterate<Record<string, unknown>>({ query: primary.operation, variables: upstreamVariables, ...(upstreamTrace ? { extensions: upstreamTrace } : {}) });
     const operation = getOperationAST(document, operationName);
     if (!operation) throw new Error('operation not found');
     const state = this.requireState();
@@ -477,7 +494,8 @@ export class SubscriptionBridge {
           return;
         }
         if (next.done) return;
-        yield this.shaped(await this.resolveEvent(extra, next.value, resolve));
+        const event = next.value;
+        yield this.shaped(await (traceContext ? context.with(traceContext, () => this.resolveEvent(extra, event, resolve)) : this.resolveEvent(extra, event, resolve)));
       }
     } finally {
       await events.return?.(undefined);
@@ -501,6 +519,13 @@ export class SubscriptionBridge {
     const result = await executeQueryPlan(r.plan, { ...this.opts.dataSources(), [EVENT_SOURCE]: eventSource }, requestContext, r.operationContext, r.state.supergraphSchema, r.state.apiSchema);
     return result as ExecutionResult;
   }
+}
+
+/** What onSubscribe hands to execute and subscribe. */
+interface OperationValue {
+  extra: SocketExtra;
+  /** The payload's extensions, where a client may send its W3C trace context. */
+  trace: unknown;
 }
 
 interface EventResolution {
