@@ -136,6 +136,8 @@ export class SubscriptionBridge {
   private stopRevocations?: () => void;
   /** Subscriptions running per user (or client address), on this instance. */
   private readonly perUser = new Map<string, number>();
+  /** The context the bridge started listening in: spans of socket operations start from it. */
+  private traceBase: Context = context.active();
   /** Subscriptions running on this instance (a gauge). */
   activeSubscriptions = 0;
 
@@ -163,6 +165,9 @@ export class SubscriptionBridge {
 
   listen(httpServer: http.Server, path = '/graphql'): void {
     const { log, verifier, apollo } = this.opts;
+    // Socket messages do not reliably run in the context the gateway started in
+    // (lib/tracing.ts names the service there): their spans start from this one.
+    this.traceBase = context.active();
     this.wsServer = new WebSocketServer({ server: httpServer, path, maxPayload: this.opts.config.WS_MAX_PAYLOAD_BYTES });
     this.stopKeepAlive = keepAlive(this.wsServer);
     // Signing out (or a detected token theft) ends the session's live subscriptions too.
@@ -276,7 +281,7 @@ export class SubscriptionBridge {
           const { extra, trace } = args.contextValue as OperationValue;
           const operation = getOperationAST(args.document, args.operationName);
           const type = operation?.operation ?? 'operation';
-          const response = await inSpan(`${type}${operation?.name ? ` ${operation.name.value}` : ''}`, { kind: SpanKind.SERVER, parent: extractTrace(trace) }, () =>
+          const response = await inSpan(`${type}${operation?.name ? ` ${operation.name.value}` : ''}`, { kind: SpanKind.SERVER, parent: extractTrace(trace, this.traceBase) }, () =>
             apollo.executeOperation(
               { query: args.document, variables: args.variableValues as Record<string, unknown>, ...(args.operationName ? { operationName: args.operationName } : {}) },
               { contextValue: this.context(extra.auth!, extra.clientIp, undefined, undefined, true) },
@@ -403,7 +408,7 @@ export class SubscriptionBridge {
     const rid = randomUUID();
     const operation = getOperationAST(document, operationName);
     // One span for the subscription's life (tracing on): the upstream operation and every event's fetches are in it.
-    const traced = openSpan(`subscription${operation?.name ? ` ${operation.name.value}` : ''}`, { kind: SpanKind.SERVER, attributes: { 'graphql.operation.type': 'subscription' } }, parentTrace);
+    const traced = openSpan(`subscription${operation?.name ? ` ${operation.name.value}` : ''}`, { kind: SpanKind.SERVER, attributes: { 'graphql.operation.type': 'subscription' } }, parentTrace, this.traceBase);
     const codes: string[] = [];
     let events = 0;
     const record = () =>

@@ -278,6 +278,8 @@ export async function startSubgraph<Ctx extends BaseContext>(opts: SubgraphOptio
   // bridge) continues the trace its subscribe message carries in
   // `extensions.traceparent`, in a span that ends once its result, or its
   // event stream, is ready.
+  // Socket messages do not reliably run in the context the service started in (which names it): spans start from this one.
+  const traceBase = context.active();
   const wsSpans = new WeakMap<object, NonNullable<ReturnType<typeof openSpan>>>();
   const traced =
     (run: (args: ExecutionArgs) => OperationResult) =>
@@ -315,7 +317,7 @@ export async function startSubgraph<Ctx extends BaseContext>(opts: SubgraphOptio
         const operation = getOperationAST(args.document, args.operationName);
         const type = operation?.operation ?? 'operation';
         const name = operation?.name?.value;
-        const span = openSpan(name ? `${type} ${name}` : type, { kind: SpanKind.SERVER, attributes: { 'graphql.operation.type': type, ...(name ? { 'graphql.operation.name': name } : {}) } }, payload.extensions);
+        const span = openSpan(name ? `${type} ${name}` : type, { kind: SpanKind.SERVER, attributes: { 'graphql.operation.type': type, ...(name ? { 'graphql.operation.name': name } : {}) } }, payload.extensions, traceBase);
         const value = span ? context.with(span.ctx, () => opts.createContext(baseFrom(identity))) : opts.createContext(baseFrom(identity));
         if (span) wsSpans.set(value, span);
         return value;

@@ -249,9 +249,9 @@ export function linkTo(carrier: unknown): Link | undefined {
  * a message carries; undefined when untraced. The caller ends the span and
  * runs the span's work in `ctx`.
  */
-export function openSpan(name: string, options: SpanOptions, carrier?: unknown): { span: Span; ctx: Context; traceId: string } | undefined {
+export function openSpan(name: string, options: SpanOptions, carrier?: unknown, base?: Context): { span: Span; ctx: Context; traceId: string } | undefined {
   if (!on) return undefined;
-  const parent = extractTrace(carrier);
+  const parent = extractTrace(carrier, base);
   const span = tracer().startSpan(name, options, parent);
   return { span, ctx: trace.setSpan(parent, span), traceId: span.spanContext().traceId };
 }

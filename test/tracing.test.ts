@@ -172,26 +172,32 @@ describe('tracing (OTLP)', () => {
     assert.ok(sync.links.some((l) => l.spanId === producer.spanId), 'the link points at the producer span');
   });
 
-  test('a subscription continues the trace in its subgraph over the upstream socket', async () => {
+  test('a subscription continues the client trace at the gateway and, over the upstream socket, in its subgraph', async () => {
     const videoId = (await publishVideo('danmaku video')).data!.publishVideo.id;
     const traceId = randomBytes(16).toString('hex');
     const client = h.wsClient(url, { token: uploader.token });
+    let first: () => void = () => {};
+    const delivered = new Promise<void>((resolve) => (first = resolve));
+    const ended = new Promise<unknown>((resolve) => {
+      client.subscribe(
+        { query: `subscription($v: ID!) { danmakuAdded(videoId: $v) { text } }`, variables: { v: videoId }, extensions: { traceparent: `00-${traceId}-${randomBytes(8).toString('hex')}-01` } },
+        { next: () => first(), error: resolve, complete: () => resolve(undefined) },
+      );
+    });
     try {
-      const events: unknown[] = [];
-      const done = new Promise<void>((resolve, reject) => {
-        client.subscribe(
-          { query: `subscription($v: ID!) { danmakuAdded(videoId: $v) { text } }`, variables: { v: videoId }, extensions: { traceparent: `00-${traceId}-${randomBytes(8).toString('hex')}-01` } },
-          { next: (e) => void events.push(e), error: reject, complete: resolve },
-        );
-      });
       await h.listening(stack.redis, `danmaku:${videoId}`);
       const sent = await h.gql(url, `mutation($v: ID!) { sendDanmaku(videoId: $v, text: "hi", timeMs: 0) { id } }`, { v: videoId }, { token: uploader.token });
       assert.equal(sent.errors, undefined, JSON.stringify(sent.errors));
-      const spans = await spansUntil((all) => inTrace(traceId)(all).some((s) => s.service === 'video' && s.kind === SERVER), 'the video subgraph span of the subscription');
-      assert.ok(inTrace(traceId)(spans).some((s) => s.service === 'gateway' && s.name === 'subscription'), 'the gateway span of the subscription');
-      void done.catch(() => undefined);
+      await delivered;
+      await spansUntil((all) => inTrace(traceId)(all).some((s) => s.service === 'video' && s.kind === SERVER && s.name === 'subscription'), "the video subgraph's span of the subscription");
     } finally {
       await client.dispose();
     }
+    await ended;
+    // The gateway's span lasts as long as the subscription.
+    const spans = inTrace(traceId)(await spansUntil((all) => inTrace(traceId)(all).some((s) => s.service === 'gateway' && s.name === 'subscription'), "the gateway's span of the subscription"));
+    const gateway = spans.find((s) => s.service === 'gateway' && s.name === 'subscription')!;
+    const video = spans.find((s) => s.service === 'video' && s.name === 'subscription')!;
+    assert.equal(video.parentSpanId, gateway.spanId, "the subgraph's span is a child of the gateway's");
   });
 });
