@@ -4,8 +4,8 @@
  * when it ends), with the same facts observed in
  * `vidhub_gateway_operation_duration_seconds`.
  *
- * Fields (README.md, Logs): `rid`, `traceId` (absent until requests are
- * traced), `operation`, `type`, `transport`, `durationMs`, `outcome`, `codes`,
+ * Fields (README.md, Logs): `rid`, `traceId` (when tracing is on), `operation`,
+ * `type`, `transport`, `durationMs`, `outcome`, `codes`,
  * `userId`, `clientIp`, and `status` (HTTP) or `events` (subscriptions).
  *
  * Level: `error` when the answer holds a server fault (INTERNAL_SERVER_ERROR,
@@ -28,6 +28,7 @@ import type { ApolloServerPlugin, GraphQLRequestContextWillSendResponse } from '
 import { getOperationAST } from 'graphql';
 import { ErrorCode } from '../lib/errors.js';
 import type { Logger } from '../lib/logger.js';
+import { currentTraceId } from '../lib/tracing.js';
 import type { GatewayContext } from './context.js';
 import type { GatewayMetrics, OperationType, Outcome } from './metrics.js';
 
@@ -37,6 +38,8 @@ export type Transport = 'http' | 'ws' | 'sse' | 'multipart';
 /** The request's own record, made when it arrives; the line is written once. */
 export interface AccessEntry {
   readonly rid: string;
+  /** The trace the request belongs to (tracing on), taken when the request arrives. */
+  readonly traceId: string | undefined;
   /** performance.now() when the request arrived (HTTP) or the operation started (graphql-ws). */
   readonly start: number;
   readonly transport: Transport;
@@ -48,7 +51,7 @@ export interface AccessEntry {
 
 export interface OperationRecord {
   rid?: string | undefined;
-  /** The trace the request belongs to; absent until requests are traced. */
+  /** The trace the request belongs to; absent when tracing is off. */
   traceId?: string | undefined;
   /** The operation's name: from the document when it resolved, else as the client sent it. */
   name?: string | null | undefined;
@@ -151,19 +154,19 @@ export class AccessLog {
 
   /** The entry of an HTTP request to /graphql; writes its line at the end if Apollo never ran the operation. */
   http(res: http.ServerResponse, rid: string, clientIp: string | undefined): AccessEntry {
-    const entry: AccessEntry = { rid, start: performance.now(), transport: 'http', clientIp, written: false };
+    const entry: AccessEntry = { rid, traceId: currentTraceId(), start: performance.now(), transport: 'http', clientIp, written: false };
     res.once('close', () => {
       // Answered before GraphQL ran, and answered with an error: a landing page or a CORS preflight is not an operation.
       if (entry.written || !res.writableFinished || res.statusCode < 400) return;
       entry.written = true;
-      this.record({ rid, resolved: false, type: 'unknown', transport: 'http', start: entry.start, codes: entry.codes ?? [codeForStatus(res.statusCode)], clientIp, status: res.statusCode });
+      this.record({ rid, traceId: entry.traceId, resolved: false, type: 'unknown', transport: 'http', start: entry.start, codes: entry.codes ?? [codeForStatus(res.statusCode)], clientIp, status: res.statusCode });
     });
     return entry;
   }
 
-  /** A fresh entry for an operation over graphql-ws (or a streaming HTTP transport). */
+  /** A fresh entry for an operation over graphql-ws or a streaming HTTP transport (in its trace, when traced). */
   socket(rid: string, clientIp: string | undefined, transport: Transport = 'ws'): AccessEntry {
-    return { rid, start: performance.now(), transport, clientIp, written: false };
+    return { rid, traceId: currentTraceId(), start: performance.now(), transport, clientIp, written: false };
   }
 
   plugin(): ApolloServerPlugin<GatewayContext> {
@@ -186,6 +189,7 @@ export class AccessLog {
     const operation = rc.operation ?? (rc.document ? getOperationAST(rc.document, rc.request.operationName) : undefined);
     this.record({
       rid: entry.rid,
+      traceId: entry.traceId,
       name: operation?.name?.value ?? rc.request.operationName,
       resolved: rc.operation !== undefined,
       type: operation?.operation ?? 'unknown',

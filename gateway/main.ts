@@ -1,4 +1,5 @@
+// The service is imported once tracing is in place (lib/tracing.ts), so that the
+// instrumented modules (graphql above all) are patched before anything holds them.
 import { runMain } from '../lib/runtime.js';
-import { startGateway } from './server.js';
 
-await runMain('gateway', (config, log) => startGateway(config, log));
+await runMain('gateway', async (config, log) => (await import('./server.js')).startGateway(config, log));

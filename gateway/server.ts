@@ -230,7 +230,7 @@ export async function startGateway(config: Config, log: Logger, opts: GatewayOpt
     return {
       requestId,
       viewer,
-      log: log.child({ rid: requestId }),
+      log: log.child(entry.traceId ? { rid: requestId, traceId: entry.traceId } : { rid: requestId }),
       identityToken: () => identities.get(viewer, clientIp),
       ...(refreshCookie ? { refreshCookie } : {}),
       applySession: sessionApplier(res, config),

@@ -46,6 +46,7 @@
  * number of results delivered), a refused operation when it is refused.
  */
 import { randomUUID } from 'node:crypto';
+import { context, type Context } from '@opentelemetry/api';
 import type http from 'node:http';
 import { performance } from 'node:perf_hooks';
 import { buildOperationContext, executeQueryPlan, type ApolloGateway, type GraphQLDataSource } from '@apollo/gateway';
@@ -64,6 +65,7 @@ import { signInternalIdentity, type IdentityTokenCache } from '../lib/identity.j
 import type { Logger } from '../lib/logger.js';
 import { abortable, cancellable } from '../lib/iterators.js';
 import { keepAlive } from '../lib/ws.js';
+import { extractTrace, failSpan, inSpan, injectTrace, openSpan, SpanKind, traceFields } from '../lib/tracing.js';
 import { authenticateCredentials, isUnavailableError, type AccessVerifier, type RequestAuth } from './auth.js';
 import type { GatewayContext } from './context.js';
 import { checkOperation, limitError, type OperationLimits } from './limits.js';
@@ -136,6 +138,8 @@ export class SubscriptionBridge {
   private stopRevocations?: () => void;
   /** Subscriptions running per user (or client address), on this instance. */
   private readonly perUser = new Map<string, number>();
+  /** The context the bridge started listening in: spans of socket operations start from it. */
+  private traceBase: Context = context.active();
   /** Subscriptions running on this instance (a gauge). */
   activeSubscriptions = 0;
 
@@ -163,6 +167,9 @@ export class SubscriptionBridge {
 
   listen(httpServer: http.Server, path = '/graphql'): void {
     const { log, verifier } = this.opts;
+    // Socket messages do not reliably run in the context the gateway started in
+    // (lib/tracing.ts names the service there): their spans start from this one.
+    this.traceBase = context.active();
     this.wsServer = new WebSocketServer({ server: httpServer, path, maxPayload: this.opts.config.WS_MAX_PAYLOAD_BYTES });
     this.stopKeepAlive = keepAlive(this.wsServer);
     // Signing out (or a detected token theft) ends the session's live subscriptions too.
@@ -266,18 +273,19 @@ export class SubscriptionBridge {
             document: checked.document,
             variableValues: payload.variables ?? {},
             operationName: payload.operationName ?? null,
-            contextValue: { extra },
+            // The client's trace context (W3C traceparent in the payload's extensions), when it sends one.
+            contextValue: { extra, trace: payload.extensions },
           };
           return args;
         },
         // Queries and mutations over the socket run through Apollo Server as over HTTP.
         execute: async (args) => {
-          const extra = (args.contextValue as { extra: SocketExtra }).extra;
-          return this.execute(extra.auth!, extra.clientIp, args.document, args.variableValues as Record<string, unknown>, args.operationName ?? undefined);
+          const { extra, trace } = args.contextValue as OperationValue;
+          return this.execute(extra.auth!, extra.clientIp, args.document, args.variableValues as Record<string, unknown>, args.operationName ?? undefined, 'ws', trace);
         },
         subscribe: (args) => {
-          const extra = (args.contextValue as { extra: SocketExtra }).extra;
-          return cancellable((signal) => this.subscribe(extra, args.document, (args.variableValues ?? {}) as Record<string, unknown>, args.operationName ?? undefined, signal));
+          const { extra, trace } = args.contextValue as OperationValue;
+          return cancellable((signal) => this.subscribe(extra, args.document, (args.variableValues ?? {}) as Record<string, unknown>, args.operationName ?? undefined, signal, trace));
         },
         context: (ctx) => ({ extra: ctx.extra }),
       },
@@ -316,10 +324,16 @@ export class SubscriptionBridge {
     variables: Record<string, unknown> | undefined,
     operationName: string | undefined,
     transport: Transport = 'ws',
+    /** The client's W3C trace context, when it sent one. */
+    trace?: unknown,
   ): Promise<ExecutionResult> {
-    const response = await this.opts.apollo.executeOperation(
-      { query: document, ...(variables ? { variables } : {}), ...(operationName ? { operationName } : {}) },
-      { contextValue: this.context(auth, clientIp, undefined, undefined, transport) },
+    const operation = getOperationAST(document, operationName);
+    const type = operation?.operation ?? 'operation';
+    const response = await inSpan(`${type}${operation?.name ? ` ${operation.name.value}` : ''}`, { kind: SpanKind.SERVER, parent: extractTrace(trace, this.traceBase) }, () =>
+      this.opts.apollo.executeOperation(
+        { query: document, ...(variables ? { variables } : {}), ...(operationName ? { operationName } : {}) },
+        { contextValue: this.context(auth, clientIp, undefined, undefined, transport) },
+      ),
     );
     if (response.body.kind !== 'single') return { errors: [new GraphQLError('Incremental delivery is not supported on this transport.')] };
     // Apollo hands back formatted (plain) errors; graphql-ws and graphql-sse serialise GraphQLErrors.
@@ -366,7 +380,8 @@ export class SubscriptionBridge {
     expiry?.unref();
     try {
       if (signal.aborted) return;
-      yield* this.subscribe(extra, document, variables, operationName, ended.signal);
+      // Its span continues the HTTP request's trace.
+      yield* this.subscribe(extra, document, variables, operationName, ended.signal, injectTrace());
       if (endedBy && !signal.aborted) yield { errors: this.present([appError(ErrorCode.UNAUTHENTICATED, endedBy)]) };
     } finally {
       clearTimeout(expiry);
@@ -397,7 +412,7 @@ export class SubscriptionBridge {
     return {
       requestId,
       viewer: auth.viewer,
-      log: this.opts.log.child({ rid: requestId }),
+      log: this.opts.log.child({ rid: requestId, ...traceFields() }),
       // The same cache as HTTP requests: one token per viewer, re-signed before it expires.
       identityToken: () => this.opts.identities.get(auth.viewer, clientIp),
       ...(shareAcrossViewers ? { shareAcrossViewers } : {}),
@@ -464,16 +479,20 @@ export class SubscriptionBridge {
     variables: Record<string, unknown>,
     operationName: string | undefined,
     signal: AbortSignal,
+    parentTrace: unknown,
   ): AsyncGenerator<ExecutionResult> {
     const start = performance.now();
     // One request id for the subscription: its access line and the subgraph fetches of all its events.
     const rid = randomUUID();
     const operation = getOperationAST(document, operationName);
+    // One span for the subscription's life (tracing on): the upstream operation and every event's fetches are in it.
+    const traced = openSpan(`subscription${operation?.name ? ` ${operation.name.value}` : ''}`, { kind: SpanKind.SERVER, attributes: { 'graphql.operation.type': 'subscription' } }, parentTrace, this.traceBase);
     const codes: string[] = [];
     let events = 0;
     const record = () =>
       this.opts.access.record({
         rid,
+        traceId: traced?.traceId,
         name: operation?.name?.value ?? operationName,
         resolved: operation != null,
         type: 'subscription',
@@ -491,12 +510,13 @@ export class SubscriptionBridge {
     if (running >= max) {
       codes.push(ErrorCode.OPERATION_LIMIT_EXCEEDED);
       record();
+      traced?.span.end();
       throw limitError('subscriptionsPerUser', max, undefined, `At most ${max} subscriptions may run at once per user; complete one first.`);
     }
     this.perUser.set(who, running + 1);
     this.activeSubscriptions++;
     try {
-      for await (const result of this.run(extra, document, variables, operationName, signal, rid)) {
+      for await (const result of this.run(extra, document, variables, operationName, signal, rid, traced?.ctx)) {
         events++;
         this.opts.metrics.subscriptionEvent();
         for (const code of codesOf(result.errors)) if (!codes.includes(code)) codes.push(code);
@@ -505,8 +525,10 @@ export class SubscriptionBridge {
     } catch (err) {
       const code = (err as GraphQLError).extensions?.code;
       codes.push(typeof code === 'string' ? code : ErrorCode.INTERNAL_SERVER_ERROR);
+      if (traced) failSpan(traced.span, err);
       throw err;
     } finally {
+      traced?.span.end();
       this.activeSubscriptions--;
       const left = (this.perUser.get(who) ?? 1) - 1;
       if (left > 0) this.perUser.set(who, left);
@@ -522,6 +544,7 @@ export class SubscriptionBridge {
     operationName: string | undefined,
     signal: AbortSignal,
     rid: string,
+    traceContext: Context | undefined,
   ): AsyncGenerator<ExecutionResult> {
     const query = print(document);
     const plan = this.plan(document, operationName, query);
@@ -529,7 +552,9 @@ export class SubscriptionBridge {
     if (node?.kind !== 'Subscription') throw new Error('not a subscription plan');
     const { primary, rest } = node as SubscriptionNode;
     const upstreamVariables = Object.fromEntries((primary.variableUsages ?? []).filter((v) => v in variables).map((v) => [v, variables[v]]));
-    const events = this.upstream(extra, primary.serviceName).iterate<Record<string, unknown>>({ query: primary.operation, variables: upstreamVariables });
+    // The subgraph continues the subscription's trace from the payload's extensions (lib/subgraph.ts).
+    const upstreamTrace = traceContext ? injectTrace(traceContext) : undefined;
+    const events = this.upstream(extra, primary.serviceName).iterate<Record<string, unknown>>({ query: primary.operation, variables: upstreamVariables, ...(upstreamTrace ? { extensions: upstreamTrace } : {}) });
     const operation = getOperationAST(document, operationName);
     if (!operation) throw new Error('operation not found');
     const state = this.requireState();
@@ -552,7 +577,8 @@ export class SubscriptionBridge {
           return;
         }
         if (next.done) return;
-        yield this.shaped(await this.resolveEvent(extra, next.value, resolve));
+        const event = next.value;
+        yield this.shaped(await (traceContext ? context.with(traceContext, () => this.resolveEvent(extra, event, resolve)) : this.resolveEvent(extra, event, resolve)));
       }
     } finally {
       await events.return?.(undefined);
@@ -576,6 +602,13 @@ export class SubscriptionBridge {
     const result = await executeQueryPlan(r.plan, { ...this.opts.dataSources(), [EVENT_SOURCE]: eventSource }, requestContext, r.operationContext, r.state.supergraphSchema, r.state.apiSchema);
     return result as ExecutionResult;
   }
+}
+
+/** What onSubscribe hands to execute and subscribe. */
+interface OperationValue {
+  extra: SocketExtra;
+  /** The payload's extensions, where a client may send its W3C trace context. */
+  trace: unknown;
 }
 
 interface EventResolution {

@@ -218,6 +218,15 @@ export const envSchema = z.object({
         .filter(Boolean),
     ),
 
+  /**
+   * OpenTelemetry: traces are exported over OTLP (HTTP, JSON) to this base URL
+   * (`/v1/traces` is appended), e.g. http://otel-collector:4318. Unset: no tracing
+   * at all (the SDK is not loaded).
+   */
+  OTEL_EXPORTER_OTLP_ENDPOINT: optional(url),
+  /** `service.name` of this process's spans. @default the service: gateway, user, video, chat, search */
+  OTEL_SERVICE_NAME: optionalString,
+
   /** Apollo Studio: both set turns on usage reporting and managed federation. */
   APOLLO_KEY: optionalString,
   APOLLO_GRAPH_REF: optionalString,

@@ -2,10 +2,12 @@
  * Domain events between services travel on Redis Streams: at-least-once,
  * acknowledged per consumer group, replayable. Producers append here; each
  * consumer (search sync, notifications) reads with its own group and must be
- * idempotent, since a redelivered event is normal after a crash.
+ * idempotent, since a redelivered event is normal after a crash. With tracing
+ * on, an event carries the trace of the change that produced it (lib/tracing.ts).
  */
 import { randomUUID } from 'node:crypto';
 import type { Redis } from 'ioredis';
+import { inSpan, injectTrace, SpanKind, type TraceCarrier } from './tracing.js';
 
 export const STREAMS = { user: 'events:user', video: 'events:video' } as const;
 /** Streams are trimmed to about this many entries (consumers are expected to keep up). @default 1,000,000 */
@@ -21,6 +23,8 @@ export interface DomainEvent<P = Record<string, unknown>> {
   /** The aggregate's version after the change, when it has one (ordering for search). */
   version?: number;
   payload: P;
+  /** The trace of the change that produced the event (W3C trace context), when tracing is on: consumers link to it. */
+  trace?: TraceCarrier;
 }
 
 export async function publishEvent<P extends Record<string, unknown>>(
@@ -28,9 +32,12 @@ export async function publishEvent<P extends Record<string, unknown>>(
   stream: string,
   event: Omit<DomainEvent<P>, 'id' | 'occurredAt'>,
 ): Promise<DomainEvent<P>> {
-  const full: DomainEvent<P> = { id: randomUUID(), occurredAt: new Date().toISOString(), ...event };
-  await redis.xadd(stream, 'MAXLEN', '~', String(STREAM_MAX_LEN), '*', 'type', full.type, 'event', JSON.stringify(full));
-  return full;
+  return inSpan(`publish ${stream}`, { kind: SpanKind.PRODUCER, attributes: { 'messaging.system': 'redis', 'messaging.destination.name': stream, 'messaging.operation.type': 'send' } }, async () => {
+    const trace = injectTrace();
+    const full: DomainEvent<P> = { id: randomUUID(), occurredAt: new Date().toISOString(), ...event, ...(trace ? { trace } : {}) };
+    await redis.xadd(stream, 'MAXLEN', '~', String(STREAM_MAX_LEN), '*', 'type', full.type, 'event', JSON.stringify(full));
+    return full;
+  });
 }
 
 export function parseEvent(fields: string[]): DomainEvent | null {

@@ -10,6 +10,7 @@ import type { Disposable } from './disposable.js';
 import { connectRedis } from './infra/redis.js';
 import { ObjectStore } from './infra/objectStore.js';
 import { createLogger, type Logger } from './logger.js';
+import { startTraced } from './tracing.js';
 
 /** How long a service may take to stop before it is forced out. @default 10 s */
 const SHUTDOWN_TIMEOUT_MS = 10_000;
@@ -43,7 +44,7 @@ export async function runMain(service: string, start: (config: Config, log: Logg
   }
   let running: Disposable;
   try {
-    running = await start(config, log);
+    running = await startTraced(service, config, () => start(config, log));
   } catch (err) {
     log.fatal({ err }, `${service} failed to start`);
     process.exit(1);

@@ -11,6 +11,7 @@ import type { Disposable } from './disposable.js';
 import { blockingConnection } from './infra/redis.js';
 import { parseEvent, type DomainEvent } from './events.js';
 import type { Logger } from './logger.js';
+import { inSpan, linkTo, SpanKind } from './tracing.js';
 
 export interface StreamEntry {
   stream: string;
@@ -60,7 +61,17 @@ export async function startConsumer(opts: ConsumerOptions): Promise<Disposable &
     if (entries.length === 0) return;
     let done: StreamEntry[] = [];
     try {
-      done = await opts.handle(entries);
+      // A batch is a trace of its own, linked to the trace of each event in it.
+      done = await inSpan(
+        `process ${opts.group}`,
+        {
+          kind: SpanKind.CONSUMER,
+          root: true,
+          links: entries.flatMap((e) => linkTo(e.event.trace) ?? []),
+          attributes: { 'messaging.system': 'redis', 'messaging.consumer.group.name': opts.group, 'messaging.operation.type': 'process', 'messaging.batch.message_count': entries.length },
+        },
+        () => opts.handle(entries),
+      );
     } catch (err) {
       opts.log.error({ err, group: opts.group, count: entries.length }, 'stream handler failed; entries stay pending');
       return;

@@ -24,6 +24,7 @@
  *   owns the stores and disposes them after.
  */
 import { randomUUID } from 'node:crypto';
+import { context } from '@opentelemetry/api';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import express from 'express';
@@ -40,7 +41,8 @@ import {
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/index.js';
 import { applyMiddleware, type IMiddlewareGenerator } from 'graphql-middleware';
-import { defaultFieldResolver, isObjectType, parse, type GraphQLSchema } from 'graphql';
+import { defaultFieldResolver, execute, getOperationAST, isObjectType, parse, subscribe, type ExecutionArgs, type GraphQLSchema } from 'graphql';
+import type { OperationResult } from 'graphql-ws';
 import { WebSocketServer } from 'ws';
 import { useServer } from 'graphql-ws/use/ws';
 import { metricsPort, type Config, type SubgraphName } from './config.js';
@@ -51,6 +53,7 @@ import type { Logger } from './logger.js';
 import { serveMetrics, type MetricsServer, type ServiceMetrics } from './metrics.js';
 import { readSchema } from './paths.js';
 import { keepAlive } from './ws.js';
+import { failSpan, openSpan, SpanKind, traceFields, tracingOn } from './tracing.js';
 import { drainAfterResponse } from './multipart.js';
 
 export interface BaseContext {
@@ -237,7 +240,7 @@ export async function startSubgraph<Ctx extends BaseContext>(opts: SubgraphOptio
     return {
       requestId,
       viewer: identity.viewer,
-      log: log.child({ rid: requestId }),
+      log: log.child({ rid: requestId, ...traceFields() }),
       ...(identity.clientIp ? { clientIp: identity.clientIp } : {}),
       ...(signal ? { signal } : {}),
     };
@@ -271,6 +274,27 @@ export async function startSubgraph<Ctx extends BaseContext>(opts: SubgraphOptio
   const formatError = makeFormatError(!production);
   const errorMetrics = opts.metrics ? resolverErrorMetrics(opts.metrics) : undefined;
   const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql', maxPayload: config.WS_MAX_PAYLOAD_BYTES });
+  // With tracing on, an operation over graphql-ws (the gateway's subscription
+  // bridge) continues the trace its subscribe message carries in
+  // `extensions.traceparent`, in a span that ends once its result, or its
+  // event stream, is ready.
+  // Socket messages do not reliably run in the context the service started in (which names it): spans start from this one.
+  const traceBase = context.active();
+  const wsSpans = new WeakMap<object, NonNullable<ReturnType<typeof openSpan>>>();
+  const traced =
+    (run: (args: ExecutionArgs) => OperationResult) =>
+    async (args: ExecutionArgs): Promise<Awaited<OperationResult>> => {
+      const traced = wsSpans.get(args.contextValue as object);
+      if (!traced) return run(args);
+      try {
+        return await context.with(traced.ctx, () => run(args));
+      } catch (err) {
+        failSpan(traced.span, err);
+        throw err;
+      } finally {
+        traced.span.end();
+      }
+    };
   const stopKeepAlive = keepAlive(wsServer);
   const wsCleanup = useServer<{ internalIdentity?: string }, { identity?: VerifiedIdentity }>(
     {
@@ -286,10 +310,19 @@ export async function startSubgraph<Ctx extends BaseContext>(opts: SubgraphOptio
         }
       },
       // A fresh context (and fresh DataLoaders) per operation on the socket.
-      context: (ctx) => {
-        if (!ctx.extra.identity) throw new Error('socket has no verified identity');
-        return opts.createContext(baseFrom(ctx.extra.identity));
+      context: (ctx, _id, payload, args) => {
+        const identity = ctx.extra.identity;
+        if (!identity) throw new Error('socket has no verified identity');
+        if (!tracingOn()) return opts.createContext(baseFrom(identity));
+        const operation = getOperationAST(args.document, args.operationName);
+        const type = operation?.operation ?? 'operation';
+        const name = operation?.name?.value;
+        const span = openSpan(name ? `${type} ${name}` : type, { kind: SpanKind.SERVER, attributes: { 'graphql.operation.type': type, ...(name ? { 'graphql.operation.name': name } : {}) } }, payload.extensions, traceBase);
+        const value = span ? context.with(span.ctx, () => opts.createContext(baseFrom(identity))) : opts.createContext(baseFrom(identity));
+        if (span) wsSpans.set(value, span);
+        return value;
       },
+      ...(tracingOn() ? { execute: traced(execute), subscribe: traced(subscribe) } : {}),
       // Errors of subscriptions (in an event, or ending one that failed, e.g.
       // Redis away) are shaped as over HTTP: the same codes and redaction.
       // Socket operations do not pass through Apollo's plugins: their errors are counted here too.

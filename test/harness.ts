@@ -19,6 +19,7 @@ import { signAccessToken } from '../lib/tokens.js';
 import type { Redis } from 'ioredis';
 import type { ObjectStore } from '../lib/infra/objectStore.js';
 import { requireObjectStore, requireRedis } from '../lib/runtime.js';
+import { startTraced } from '../lib/tracing.js';
 import { startGateway, type RunningGateway } from '../gateway/server.js';
 import { startChatSubgraph, type ChatSubgraph } from '../subgraphs/chat/server.js';
 import { startSearchSubgraph, type SearchSubgraph } from '../subgraphs/search/server.js';
@@ -132,24 +133,28 @@ export async function startStack(env: Record<string, string> = {}, options: Stac
     const objects = await requireObjectStore(config);
     const redis = requireRedis(config, 'test');
     stack.defer('test redis', () => void redis.disconnect());
+    // Each service starts as its own main.ts would start it: traced as itself when OTEL_EXPORTER_OTLP_ENDPOINT is set.
     const starters = {
-      user: async (port: number) => startUserSubgraph(config, log.child({ service: 'user' }), { port, store: counted(await createUserStore(config), counts.user) }),
-      video: async (port: number) => startVideoSubgraph(config, log.child({ service: 'video' }), { port, store: counted(await createVideoStore(config), counts.video) }),
-      chat: async (port: number) => startChatSubgraph(config, log.child({ service: 'chat' }), { port, store: counted(await createChatStore(config), counts.chat) }),
+      user: (port: number) => startTraced('user', config, async () => startUserSubgraph(config, log.child({ service: 'user' }), { port, store: counted(await createUserStore(config), counts.user) })),
+      video: (port: number) => startTraced('video', config, async () => startVideoSubgraph(config, log.child({ service: 'video' }), { port, store: counted(await createVideoStore(config), counts.video) })),
+      chat: (port: number) => startTraced('chat', config, async () => startChatSubgraph(config, log.child({ service: 'chat' }), { port, store: counted(await createChatStore(config), counts.chat) })),
     };
+    const startSearch = (opts: Parameters<typeof startSearchSubgraph>[2], service = 'search') => startTraced('search', config, () => startSearchSubgraph(config, log.child({ service }), opts));
     const [user, video, chat] = await Promise.all([starters.user(0), starters.video(0), starters.chat(0)]);
     const searchOptions = { wrapIndex: options.wrapIndex, sources: { userUrl: user.url, videoUrl: video.url } };
-    const search = await startSearchSubgraph(config, log.child({ service: 'search' }), { port: 0, ...searchOptions });
+    const search = await startSearch({ port: 0, ...searchOptions });
     const running = { user, video, chat, search } as Record<'user' | 'video' | 'chat' | 'search', { dispose(): Promise<void> }>;
     stack.defer('subgraphs', async () => {
       await Promise.all(Object.values(running).map((s) => s.dispose()));
     });
     const gateway = stack.use(
       'gateway',
-      await startGateway(config, log.child({ service: 'gateway' }), {
-        port: 0,
-        subgraphUrls: { user: user.url, video: video.url, chat: chat.url, search: search.url },
-      }),
+      await startTraced('gateway', config, () =>
+        startGateway(config, log.child({ service: 'gateway' }), {
+          port: 0,
+          subgraphUrls: { user: user.url, video: video.url, chat: chat.url, search: search.url },
+        }),
+      ),
     );
     const result: Stack = {
       config,
@@ -165,11 +170,11 @@ export async function startStack(env: Record<string, string> = {}, options: Stac
       resetCounts: () => {
         for (const c of Object.values(counts)) for (const k of Object.keys(c)) delete c[k];
       },
-      startSearchInstance: (opts = {}) => startSearchSubgraph(config, log.child({ service: 'search-2' }), { port: 0, ...searchOptions, ...opts }),
+      startSearchInstance: (opts = {}) => startSearch({ port: 0, ...searchOptions, ...opts }, 'search-2'),
       restart: async (name) => {
         const old = result[name];
         await old.dispose();
-        const fresh = name === 'search' ? await startSearchSubgraph(config, log.child({ service: 'search' }), { port: old.port, ...searchOptions }) : await starters[name](old.port);
+        const fresh = name === 'search' ? await startSearch({ port: old.port, ...searchOptions }) : await starters[name](old.port);
         running[name] = fresh;
         Object.assign(result, { [name]: fresh });
       },

@@ -1,4 +1,5 @@
+// The service is imported once tracing is in place (lib/tracing.ts), so that the
+// instrumented modules (graphql above all) are patched before anything holds them.
 import { runMain } from '../../lib/runtime.js';
-import { startChatSubgraph } from './server.js';
 
-await runMain('chat', (config, log) => startChatSubgraph(config, log));
+await runMain('chat', async (config, log) => (await import('./server.js')).startChatSubgraph(config, log));

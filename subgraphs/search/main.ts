@@ -1,4 +1,5 @@
+// The service is imported once tracing is in place (lib/tracing.ts), so that the
+// instrumented modules (graphql above all) are patched before anything holds them.
 import { runMain } from '../../lib/runtime.js';
-import { startSearchSubgraph } from './server.js';
 
-await runMain('search', (config, log) => startSearchSubgraph(config, log));
+await runMain('search', async (config, log) => (await import('./server.js')).startSearchSubgraph(config, log));

@@ -1,4 +1,5 @@
+// The service is imported once tracing is in place (lib/tracing.ts), so that the
+// instrumented modules (graphql above all) are patched before anything holds them.
 import { runMain } from '../../lib/runtime.js';
-import { startVideoSubgraph } from './server.js';
 
-await runMain('video', (config, log) => startVideoSubgraph(config, log));
+await runMain('video', async (config, log) => (await import('./server.js')).startVideoSubgraph(config, log));
