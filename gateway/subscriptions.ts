@@ -136,6 +136,8 @@ export class SubscriptionBridge {
   private readonly perUser = new Map<string, number>();
   /** Subscriptions running on this instance (a gauge). */
   activeSubscriptions = 0;
+  /** Open sockets to subgraphs, of every client (`cutConnections`). */
+  private readonly upstreamSockets = new Set<WebSocket>();
 
   /** graphql-ws sockets open now (a gauge). */
   get openSockets(): number {
@@ -291,6 +293,16 @@ export class SubscriptionBridge {
     log.debug('subscription bridge listening');
   }
 
+  /**
+   * Drops every client socket and every socket to a subgraph at once, with no
+   * close handshake: to clients and subgraphs it looks like a crash
+   * (fault-injection tests). `dispose()` still has to be called after.
+   */
+  cutConnections(): void {
+    for (const socket of this.wsServer?.clients ?? []) socket.terminate();
+    for (const socket of this.upstreamSockets) socket.terminate();
+  }
+
   async dispose(): Promise<void> {
     this.stopKeepAlive?.();
     this.stopRevocations?.();
@@ -365,6 +377,7 @@ export class SubscriptionBridge {
       on: {
         connected: (s) => {
           socket = s as WebSocket;
+          this.upstreamSockets.add(socket);
         },
         ping: (received) => {
           if (received) return;
@@ -375,6 +388,7 @@ export class SubscriptionBridge {
         },
         closed: () => {
           clearTimeout(pongTimer);
+          if (socket) this.upstreamSockets.delete(socket);
           extra.upstream?.delete(serviceName);
         },
       },

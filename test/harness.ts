@@ -13,7 +13,7 @@ export { gql, gqlUpload, type GraphQLResponse } from './client.js';
 import WebSocket from 'ws';
 import { loadConfig, type Config } from '../lib/config.js';
 import { DisposableStack } from '../lib/disposable.js';
-import { startEmbeddedInfra, type EmbeddedRedisHandle } from '../lib/embedded.js';
+import { startEmbeddedInfra, type EmbeddedRedisHandle, type EmbeddedS3Handle } from '../lib/embedded.js';
 import { createLogger, type Logger } from '../lib/logger.js';
 import { signAccessToken } from '../lib/tokens.js';
 import type { Redis } from 'ioredis';
@@ -65,11 +65,26 @@ export interface Stack {
   restart(name: 'user' | 'video' | 'chat' | 'search'): Promise<void>;
   /** As `restart`, but every connection is cut first with its request unanswered: a crash as clients and the gateway see it. */
   crash(name: 'user' | 'video' | 'chat' | 'search'): Promise<void>;
+  /**
+   * The gateway crashes: every client connection and every connection to a subgraph is cut with
+   * its request unanswered, then a fresh gateway starts on the same port with the same config.
+   */
+  crashGateway(): Promise<void>;
   /** An access token for a user, as login would issue it. */
   tokenFor(userId: string, roles?: string[]): Promise<string>;
   /** The embedded redis-server, for fault injection; absent when REDIS_URL names a server of its own. */
   redisServer?: RedisServerControl;
+  /** The embedded S3 server, for fault injection; absent when S3_ENDPOINT names a server of its own. */
+  objectStoreServer?: ObjectStoreServerControl;
   dispose(): Promise<void>;
+}
+
+/** Faults of the embedded object store (an in-process S3 server). */
+export interface ObjectStoreServerControl {
+  /** Stops it as a killed process would: every connection cut, requests unanswered, nothing listening. Resolved once closed. */
+  kill(): Promise<void>;
+  /** A new server on the same port and data directory, after `kill`: every object stored before is there. */
+  restart(): Promise<void>;
 }
 
 /** Faults of the embedded redis-server, as an operator or the kernel would cause them. */
@@ -144,13 +159,12 @@ export async function startStack(env: Record<string, string> = {}, options: Stac
     stack.defer('subgraphs', async () => {
       await Promise.all(Object.values(running).map((s) => s.dispose()));
     });
-    const gateway = stack.use(
-      'gateway',
-      await startGateway(config, log.child({ service: 'gateway' }), {
-        port: 0,
-        subgraphUrls: { user: user.url, video: video.url, chat: chat.url, search: search.url },
-      }),
-    );
+    // Subgraphs restart on their own ports, so these URLs hold for every gateway the stack starts.
+    const gatewayOptions = { subgraphUrls: { user: user.url, video: video.url, chat: chat.url, search: search.url } };
+    const startGatewayOn = (port: number) => startGateway(config, log.child({ service: 'gateway' }), { port, ...gatewayOptions });
+    const gateway = await startGatewayOn(0);
+    // Whichever gateway is current when the stack stops (a crash replaces it).
+    stack.defer('gateway', () => result.gateway.dispose());
     const result: Stack = {
       config,
       dataDir,
@@ -177,8 +191,15 @@ export async function startStack(env: Record<string, string> = {}, options: Stac
         result[name].cutConnections();
         await result.restart(name);
       },
+      crashGateway: async () => {
+        const old = result.gateway;
+        old.cutConnections();
+        await old.dispose();
+        result.gateway = await startGatewayOn(old.port);
+      },
       tokenFor: async (userId, roles = []) => (await signAccessToken(config.JWT_ACCESS_SECRET!, { userId, roles })).token,
       ...(infra.redis ? { redisServer: redisControl(infra.redis) } : {}),
+      ...(infra.objectStore ? { objectStoreServer: objectStoreControl(infra.objectStore) } : {}),
       dispose: () => stack.dispose(),
     };
     return result;
@@ -198,6 +219,15 @@ function redisControl(handle: EmbeddedRedisHandle): RedisServerControl {
       process.kill(server.pid, 'SIGKILL');
       await server.exited;
     },
+    restart: async () => {
+      await handle.restart();
+    },
+  };
+}
+
+function objectStoreControl(handle: EmbeddedS3Handle): ObjectStoreServerControl {
+  return {
+    kill: () => handle.server.kill(),
     restart: async () => {
       await handle.restart();
     },
