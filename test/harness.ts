@@ -25,9 +25,9 @@ import { startSearchSubgraph, type SearchSubgraph } from '../subgraphs/search/se
 import type { SearchIndex } from '../lib/infra/search/port.js';
 import { startUserSubgraph, type UserSubgraph } from '../subgraphs/user/server.js';
 import { startVideoSubgraph, type VideoSubgraph } from '../subgraphs/video/server.js';
-import { createChatStore } from '../subgraphs/chat/store.js';
+import { createChatStore, type ChatStore } from '../subgraphs/chat/store.js';
 import { createUserStore } from '../subgraphs/user/store.js';
-import { createVideoStore } from '../subgraphs/video/store.js';
+import { createVideoStore, type VideoStore } from '../subgraphs/video/store.js';
 
 /** Calls per store method, so tests can check that batching issues one query. */
 export type CallCounts = Record<string, number>;
@@ -106,6 +106,9 @@ export interface StackOptions {
   wrapIndex?: (index: SearchIndex) => SearchIndex;
   /** The services' logger (tests that read log lines pass one writing to a stream). @default silent, or TEST_LOG_LEVEL */
   log?: Logger;
+  /** Wrap the chat and video stores of every instance started (fault tests act at the moment a write is done). */
+  wrapChatStore?: (store: ChatStore) => ChatStore;
+  wrapVideoStore?: (store: VideoStore) => VideoStore;
 }
 
 export async function startStack(env: Record<string, string> = {}, options: StackOptions = {}): Promise<Stack> {
@@ -149,8 +152,14 @@ export async function startStack(env: Record<string, string> = {}, options: Stac
     stack.defer('test redis', () => void redis.disconnect());
     const starters = {
       user: async (port: number) => startUserSubgraph(config, log.child({ service: 'user' }), { port, store: counted(await createUserStore(config), counts.user) }),
-      video: async (port: number) => startVideoSubgraph(config, log.child({ service: 'video' }), { port, store: counted(await createVideoStore(config), counts.video) }),
-      chat: async (port: number) => startChatSubgraph(config, log.child({ service: 'chat' }), { port, store: counted(await createChatStore(config), counts.chat) }),
+      video: async (port: number) => {
+        const store = await createVideoStore(config);
+        return startVideoSubgraph(config, log.child({ service: 'video' }), { port, store: counted(options.wrapVideoStore?.(store) ?? store, counts.video) });
+      },
+      chat: async (port: number) => {
+        const store = await createChatStore(config);
+        return startChatSubgraph(config, log.child({ service: 'chat' }), { port, store: counted(options.wrapChatStore?.(store) ?? store, counts.chat) });
+      },
     };
     const [user, video, chat] = await Promise.all([starters.user(0), starters.video(0), starters.chat(0)]);
     const searchOptions = { wrapIndex: options.wrapIndex, sources: { userUrl: user.url, videoUrl: video.url } };
