@@ -7,7 +7,6 @@
  */
 import { Readable } from 'node:stream';
 import { Client, CopyDestinationOptions, CopySourceOptions } from 'minio';
-export { isObjectStoreUnavailable } from './objectStoreErrors.js';
 
 export interface ObjectStoreOptions {
   /** e.g. http://127.0.0.1:9000 */
