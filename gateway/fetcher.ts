@@ -110,7 +110,16 @@ class LiteResponse implements FetcherResponse {
   }
 }
 
-export function createSubgraphFetcher(opts: FetcherOptions = {}): SubgraphFetcher & { stats: FetcherStats; close(): Promise<void> } {
+/** The fetcher with its connection pool's controls. */
+export type PooledSubgraphFetcher = SubgraphFetcher & {
+  stats: FetcherStats;
+  /** Closes the pool once the requests in flight are answered. */
+  close(): Promise<void>;
+  /** Drops every connection at once, failing the requests in flight (fault injection: a crash as subgraphs see it). */
+  destroy(): Promise<void>;
+};
+
+export function createSubgraphFetcher(opts: FetcherOptions = {}): PooledSubgraphFetcher {
   const timeout = opts.timeoutMs ?? 30_000;
   // An idle connection is kept for 30 s at most, whatever the subgraph's keep-alive hint says:
   // undici would otherwise reuse it until 1 s before the subgraph closes it, and a request sent
@@ -160,8 +169,10 @@ export function createSubgraphFetcher(opts: FetcherOptions = {}): SubgraphFetche
         entry.waiters--;
       }
     }
-  }) as SubgraphFetcher & { stats: FetcherStats; close(): Promise<void> };
+  }) as PooledSubgraphFetcher;
   fetcher.stats = stats;
-  fetcher.close = () => agent.close();
+  let ended: Promise<void> | undefined;
+  fetcher.close = () => (ended ??= agent.close());
+  fetcher.destroy = () => (ended ??= agent.destroy());
   return fetcher;
 }

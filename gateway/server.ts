@@ -58,6 +58,13 @@ export interface RunningGateway {
   fetcherStats: { requests: number; merged: number };
   /** Where the gateway's metrics are scraped: http://host:port/metrics, on a listener of its own. */
   metricsUrl: string;
+  /**
+   * Drops every connection at once — clients' HTTP requests and sockets, and the
+   * gateway's own connections to subgraphs — without answering what is in
+   * flight: to clients and subgraphs it looks like a crash (fault-injection
+   * tests). `dispose()` still has to be called after.
+   */
+  cutConnections(): void;
   dispose(): Promise<void>;
 }
 
@@ -319,6 +326,11 @@ export async function startGateway(config: Config, log: Logger, opts: GatewayOpt
     port,
     fetcherStats: fetcher.stats,
     metricsUrl: metricsServer.url,
+    cutConnections() {
+      subscriptions.cutConnections();
+      httpServer.closeAllConnections();
+      void fetcher.destroy();
+    },
     dispose,
   };
 }

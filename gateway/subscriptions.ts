@@ -142,6 +142,8 @@ export class SubscriptionBridge {
   private traceBase: Context = context.active();
   /** Subscriptions running on this instance (a gauge). */
   activeSubscriptions = 0;
+  /** Open sockets to subgraphs, of every client (`cutConnections`). */
+  private readonly upstreamSockets = new Set<WebSocket>();
 
   /** graphql-ws sockets open now (a gauge). */
   get openSockets(): number {
@@ -292,6 +294,16 @@ export class SubscriptionBridge {
       this.wsServer,
     );
     log.debug('subscription bridge listening');
+  }
+
+  /**
+   * Drops every client socket and every socket to a subgraph at once, with no
+   * close handshake: to clients and subgraphs it looks like a crash
+   * (fault-injection tests). `dispose()` still has to be called after.
+   */
+  cutConnections(): void {
+    for (const socket of this.wsServer?.clients ?? []) socket.terminate();
+    for (const socket of this.upstreamSockets) socket.terminate();
   }
 
   async dispose(): Promise<void> {
@@ -455,6 +467,7 @@ export class SubscriptionBridge {
       on: {
         connected: (s) => {
           socket = s as WebSocket;
+          this.upstreamSockets.add(socket);
         },
         ping: (received) => {
           if (received) return;
@@ -465,6 +478,7 @@ export class SubscriptionBridge {
         },
         closed: () => {
           clearTimeout(pongTimer);
+          if (socket) this.upstreamSockets.delete(socket);
           extra.upstream?.delete(serviceName);
         },
       },

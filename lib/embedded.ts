@@ -12,7 +12,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Config } from './config.js';
 import { DisposableStack } from './disposable.js';
-import { startEmbeddedS3 } from './infra/embeddedS3.js';
+import { startEmbeddedS3, type EmbeddedS3 } from './infra/embeddedS3.js';
 import { startEmbeddedRedis, type EmbeddedRedis } from './infra/redis.js';
 import type { Logger } from './logger.js';
 
@@ -21,7 +21,20 @@ export interface EmbeddedInfra {
   env: Record<string, string>;
   /** The redis-server child, when REDIS_URL was unset (the launcher restarts it after a crash; fault-injection tests stop, kill and restart it). */
   redis?: EmbeddedRedisHandle;
+  /** The in-process S3 server, when S3_ENDPOINT was unset (fault-injection tests kill and restart it). */
+  objectStore?: EmbeddedS3Handle;
   dispose(): Promise<void>;
+}
+
+export interface EmbeddedS3Handle {
+  /** The server running now (after `restart`, the new one). */
+  readonly server: EmbeddedS3;
+  /**
+   * Starts a new S3 server on the same port and data directory, once the
+   * current one is closed (kill it first): clients reach the same endpoint
+   * and find every object stored before.
+   */
+  restart(): Promise<EmbeddedS3>;
 }
 
 export interface EmbeddedRedisHandle {
@@ -60,6 +73,7 @@ export async function startEmbeddedInfra(config: Config, log: Logger): Promise<E
   const stack = new DisposableStack();
   const env: Record<string, string> = { ...developmentSecrets(config) };
   let redisHandle: EmbeddedRedisHandle | undefined;
+  let s3Handle: EmbeddedS3Handle | undefined;
   try {
     if (!config.REDIS_URL) {
       const redisOptions = { dataDir: path.join(config.DATA_DIR, 'redis'), bin: config.REDIS_SERVER_BIN };
@@ -80,7 +94,20 @@ export async function startEmbeddedInfra(config: Config, log: Logger): Promise<E
       log.info({ url: current.url }, 'embedded redis-server started');
     }
     if (!config.S3_ENDPOINT) {
-      const s3 = stack.use('embedded s3', await startEmbeddedS3({ dataDir: path.join(config.DATA_DIR, 's3') }));
+      const s3Options = { dataDir: path.join(config.DATA_DIR, 's3') };
+      let s3 = await startEmbeddedS3(s3Options);
+      // Whichever server is current when the stack stops (a restart replaces it).
+      stack.defer('embedded s3', () => s3.dispose());
+      s3Handle = {
+        get server() {
+          return s3;
+        },
+        async restart() {
+          await s3.kill();
+          s3 = await startEmbeddedS3({ ...s3Options, port: s3.port });
+          return s3;
+        },
+      };
       Object.assign(env, { S3_ENDPOINT: s3.endpoint, S3_ACCESS_KEY: s3.accessKey, S3_SECRET_KEY: s3.secretKey });
       log.info({ endpoint: s3.endpoint }, 'embedded S3 server started');
     }
@@ -88,5 +115,5 @@ export async function startEmbeddedInfra(config: Config, log: Logger): Promise<E
     await stack.dispose();
     throw err;
   }
-  return { env, ...(redisHandle ? { redis: redisHandle } : {}), dispose: () => stack.dispose((name, err) => log.error({ err }, `stopping ${name} failed`)) };
+  return { env, ...(redisHandle ? { redis: redisHandle } : {}), ...(s3Handle ? { objectStore: s3Handle } : {}), dispose: () => stack.dispose((name, err) => log.error({ err }, `stopping ${name} failed`)) };
 }

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
-import { buildSchema, isEnumType } from 'graphql';
+import { buildSchema, GraphQLError, isEnumType } from 'graphql';
 import { ErrorCode, makeFormatError } from './errors.js';
 import { ROOT, schemaPath } from './paths.js';
 
@@ -32,4 +32,22 @@ test('production answers keep client codes and drop internal extensions', () => 
   assert.deepEqual(unknown, { message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } });
   const sha = format({ message: 'provided sha does not match query', extensions: { code: 'INTERNAL_SERVER_ERROR' } }, null);
   assert.equal(sha.extensions?.code, 'BAD_REQUEST');
+});
+
+test('an object store that is down, cut the connection or asks to slow down answers UPSTREAM_UNAVAILABLE; one that refuses the request does not', () => {
+  const format = makeFormatError(false);
+  const fromResolver = (original: Error) => {
+    const error = new GraphQLError(original.message, { path: ['uploadChunk'], originalError: original });
+    return format({ message: original.message, path: ['uploadChunk'], extensions: { code: 'INTERNAL_SERVER_ERROR' } }, error);
+  };
+  const withCode = (message: string, code: string) => Object.assign(new Error(message), { code });
+  for (const down of [withCode('connect ECONNREFUSED 10.0.0.9:9000', 'ECONNREFUSED'), withCode('read ECONNRESET', 'ECONNRESET'), withCode('Please reduce your request rate.', 'SlowDown')]) {
+    const answer = fromResolver(down);
+    assert.equal(answer.extensions?.code, 'UPSTREAM_UNAVAILABLE', down.message);
+    assert.match(answer.message, /temporarily unavailable/);
+    assert.doesNotMatch(JSON.stringify(answer), /10\.0\.0\.9/);
+  }
+  for (const refused of [withCode('Access Denied.', 'AccessDenied'), withCode('The specified key does not exist.', 'NoSuchKey')]) {
+    assert.equal(fromResolver(refused).extensions?.code, 'INTERNAL_SERVER_ERROR', refused.message);
+  }
 });

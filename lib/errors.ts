@@ -6,6 +6,7 @@
  * message hidden outside development (see `formatError`).
  */
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { isObjectStoreUnavailable } from './infra/objectStoreErrors.js';
 import { isRedisUnavailable } from './infra/redis.js';
 
 export const ErrorCode = {
@@ -109,7 +110,8 @@ function withoutInternals(extensions: Record<string, unknown> | undefined): Reco
  * and every extension that names an internal address or service.
  *
  * A backing service that could not answer (Redis stalled, down or
- * restarting), wherever a resolver met it, is UPSTREAM_UNAVAILABLE with one
+ * restarting; the object store down, restarting or asking to slow down),
+ * wherever a resolver met it, is UPSTREAM_UNAVAILABLE with one
  * message: the request did not fail for anything the client did and may
  * succeed if retried shortly. This is the one place resolvers rely on for it;
  * none of them catches such errors itself.
@@ -117,7 +119,7 @@ function withoutInternals(extensions: Record<string, unknown> | undefined): Reco
 export function makeFormatError(exposeDetails: boolean) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     let code = formatted.extensions?.code;
-    if ((code === undefined || code === ErrorCode.INTERNAL_SERVER_ERROR) && isRedisUnavailable(error)) {
+    if ((code === undefined || code === ErrorCode.INTERNAL_SERVER_ERROR) && (isRedisUnavailable(error) || isObjectStoreUnavailable(error))) {
       code = ErrorCode.UPSTREAM_UNAVAILABLE;
       if (exposeDetails) return { ...formatted, message: UNAVAILABLE_MESSAGE, extensions: { ...formatted.extensions, code } };
       return { message: UNAVAILABLE_MESSAGE, ...(formatted.path ? { path: formatted.path } : {}), extensions: { code } };

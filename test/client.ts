@@ -30,10 +30,11 @@ export async function gql<TData, TVars extends Record<string, unknown>>(
   url: string,
   document: TypedDocumentNode<TData, TVars> | string,
   variables?: TVars,
-  opts: { token?: string; headers?: Record<string, string> } = {},
+  opts: { token?: string; headers?: Record<string, string>; signal?: AbortSignal } = {},
 ): Promise<GraphQLResponse<TData>> {
   const res = await fetch(url, overOwnConnections({
     method: 'POST',
+    ...(opts.signal ? { signal: opts.signal } : {}),
     headers: {
       'content-type': 'application/json',
       ...(opts.token ? { authorization: `Bearer ${opts.token}` } : {}),
@@ -54,7 +55,7 @@ export async function gqlUpload<TData>(
   query: string,
   variables: Record<string, unknown>,
   files: Record<string, { bytes: Buffer | Uint8Array; filename: string; type?: string }>,
-  opts: { token?: string; headers?: Record<string, string> } = {},
+  opts: { token?: string; headers?: Record<string, string>; signal?: AbortSignal } = {},
 ): Promise<GraphQLResponse<TData>> {
   const form = new FormData();
   form.append('operations', JSON.stringify({ query, variables }));
@@ -67,6 +68,7 @@ export async function gqlUpload<TData>(
   const res = await fetch(url, overOwnConnections({
     method: 'POST',
     headers: { 'apollo-require-preflight': 'true', ...(opts.token ? { authorization: `Bearer ${opts.token}` } : {}), ...opts.headers },
+    ...(opts.signal ? { signal: opts.signal } : {}),
     body: form,
   }));
   const body = (await res.json()) as Omit<GraphQLResponse<TData>, 'status' | 'headers'>;

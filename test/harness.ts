@@ -13,7 +13,7 @@ export { gql, gqlUpload, type GraphQLResponse } from './client.js';
 import WebSocket from 'ws';
 import { loadConfig, type Config } from '../lib/config.js';
 import { DisposableStack } from '../lib/disposable.js';
-import { startEmbeddedInfra, type EmbeddedRedisHandle } from '../lib/embedded.js';
+import { startEmbeddedInfra, type EmbeddedRedisHandle, type EmbeddedS3Handle } from '../lib/embedded.js';
 import { createLogger, type Logger } from '../lib/logger.js';
 import { signAccessToken } from '../lib/tokens.js';
 import type { Redis } from 'ioredis';
@@ -26,9 +26,9 @@ import { startSearchSubgraph, type SearchSubgraph } from '../subgraphs/search/se
 import type { SearchIndex } from '../lib/infra/search/port.js';
 import { startUserSubgraph, type UserSubgraph } from '../subgraphs/user/server.js';
 import { startVideoSubgraph, type VideoSubgraph } from '../subgraphs/video/server.js';
-import { createChatStore } from '../subgraphs/chat/store.js';
+import { createChatStore, type ChatStore } from '../subgraphs/chat/store.js';
 import { createUserStore } from '../subgraphs/user/store.js';
-import { createVideoStore } from '../subgraphs/video/store.js';
+import { createVideoStore, type VideoStore } from '../subgraphs/video/store.js';
 
 /** Calls per store method, so tests can check that batching issues one query. */
 export type CallCounts = Record<string, number>;
@@ -66,11 +66,26 @@ export interface Stack {
   restart(name: 'user' | 'video' | 'chat' | 'search'): Promise<void>;
   /** As `restart`, but every connection is cut first with its request unanswered: a crash as clients and the gateway see it. */
   crash(name: 'user' | 'video' | 'chat' | 'search'): Promise<void>;
+  /**
+   * The gateway crashes: every client connection and every connection to a subgraph is cut with
+   * its request unanswered, then a fresh gateway starts on the same port with the same config.
+   */
+  crashGateway(): Promise<void>;
   /** An access token for a user, as login would issue it. */
   tokenFor(userId: string, roles?: string[]): Promise<string>;
   /** The embedded redis-server, for fault injection; absent when REDIS_URL names a server of its own. */
   redisServer?: RedisServerControl;
+  /** The embedded S3 server, for fault injection; absent when S3_ENDPOINT names a server of its own. */
+  objectStoreServer?: ObjectStoreServerControl;
   dispose(): Promise<void>;
+}
+
+/** Faults of the embedded object store (an in-process S3 server). */
+export interface ObjectStoreServerControl {
+  /** Stops it as a killed process would: every connection cut, requests unanswered, nothing listening. Resolved once closed. */
+  kill(): Promise<void>;
+  /** A new server on the same port and data directory, after `kill`: every object stored before is there. */
+  restart(): Promise<void>;
 }
 
 /** Faults of the embedded redis-server, as an operator or the kernel would cause them. */
@@ -92,6 +107,9 @@ export interface StackOptions {
   wrapIndex?: (index: SearchIndex) => SearchIndex;
   /** The services' logger (tests that read log lines pass one writing to a stream). @default silent, or TEST_LOG_LEVEL */
   log?: Logger;
+  /** Wrap the chat and video stores of every instance started (fault tests act at the moment a write is done). */
+  wrapChatStore?: (store: ChatStore) => ChatStore;
+  wrapVideoStore?: (store: VideoStore) => VideoStore;
 }
 
 export async function startStack(env: Record<string, string> = {}, options: StackOptions = {}): Promise<Stack> {
@@ -136,8 +154,16 @@ export async function startStack(env: Record<string, string> = {}, options: Stac
     // Each service starts as its own main.ts would start it: traced as itself when OTEL_EXPORTER_OTLP_ENDPOINT is set.
     const starters = {
       user: (port: number) => startTraced('user', config, async () => startUserSubgraph(config, log.child({ service: 'user' }), { port, store: counted(await createUserStore(config), counts.user) })),
-      video: (port: number) => startTraced('video', config, async () => startVideoSubgraph(config, log.child({ service: 'video' }), { port, store: counted(await createVideoStore(config), counts.video) })),
-      chat: (port: number) => startTraced('chat', config, async () => startChatSubgraph(config, log.child({ service: 'chat' }), { port, store: counted(await createChatStore(config), counts.chat) })),
+      video: (port: number) =>
+        startTraced('video', config, async () => {
+          const store = await createVideoStore(config);
+          return startVideoSubgraph(config, log.child({ service: 'video' }), { port, store: counted(options.wrapVideoStore?.(store) ?? store, counts.video) });
+        }),
+      chat: (port: number) =>
+        startTraced('chat', config, async () => {
+          const store = await createChatStore(config);
+          return startChatSubgraph(config, log.child({ service: 'chat' }), { port, store: counted(options.wrapChatStore?.(store) ?? store, counts.chat) });
+        }),
     };
     const startSearch = (opts: Parameters<typeof startSearchSubgraph>[2], service = 'search') => startTraced('search', config, () => startSearchSubgraph(config, log.child({ service }), opts));
     const [user, video, chat] = await Promise.all([starters.user(0), starters.video(0), starters.chat(0)]);
@@ -147,15 +173,12 @@ export async function startStack(env: Record<string, string> = {}, options: Stac
     stack.defer('subgraphs', async () => {
       await Promise.all(Object.values(running).map((s) => s.dispose()));
     });
-    const gateway = stack.use(
-      'gateway',
-      await startTraced('gateway', config, () =>
-        startGateway(config, log.child({ service: 'gateway' }), {
-          port: 0,
-          subgraphUrls: { user: user.url, video: video.url, chat: chat.url, search: search.url },
-        }),
-      ),
-    );
+    // Subgraphs restart on their own ports, so these URLs hold for every gateway the stack starts.
+    const gatewayOptions = { subgraphUrls: { user: user.url, video: video.url, chat: chat.url, search: search.url } };
+    const startGatewayOn = (port: number) => startTraced('gateway', config, () => startGateway(config, log.child({ service: 'gateway' }), { port, ...gatewayOptions }));
+    const gateway = await startGatewayOn(0);
+    // Whichever gateway is current when the stack stops (a crash replaces it).
+    stack.defer('gateway', () => result.gateway.dispose());
     const result: Stack = {
       config,
       dataDir,
@@ -182,8 +205,15 @@ export async function startStack(env: Record<string, string> = {}, options: Stac
         result[name].cutConnections();
         await result.restart(name);
       },
+      crashGateway: async () => {
+        const old = result.gateway;
+        old.cutConnections();
+        await old.dispose();
+        result.gateway = await startGatewayOn(old.port);
+      },
       tokenFor: async (userId, roles = []) => (await signAccessToken(config.JWT_ACCESS_SECRET!, { userId, roles })).token,
       ...(infra.redis ? { redisServer: redisControl(infra.redis) } : {}),
+      ...(infra.objectStore ? { objectStoreServer: objectStoreControl(infra.objectStore) } : {}),
       dispose: () => stack.dispose(),
     };
     return result;
@@ -203,6 +233,15 @@ function redisControl(handle: EmbeddedRedisHandle): RedisServerControl {
       process.kill(server.pid, 'SIGKILL');
       await server.exited;
     },
+    restart: async () => {
+      await handle.restart();
+    },
+  };
+}
+
+function objectStoreControl(handle: EmbeddedS3Handle): ObjectStoreServerControl {
+  return {
+    kill: () => handle.server.kill(),
     restart: async () => {
       await handle.restart();
     },

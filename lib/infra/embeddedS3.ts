@@ -38,8 +38,15 @@ import type { Readable } from 'node:stream';
 
 export interface EmbeddedS3 {
   endpoint: string;
+  port: number;
   accessKey: string;
   secretKey: string;
+  /**
+   * Stops at once, as a killed process would: every connection is cut with its
+   * request unanswered and nothing listens on the port any more. Resolves once
+   * it is closed (fault injection; `dispose` is the orderly stop).
+   */
+  kill(): Promise<void>;
   dispose(): Promise<void>;
 }
 
@@ -138,6 +145,12 @@ function serializeDeletes(store: FilesystemStore): void {
   };
 }
 
+/** The peer closed the connection while a request was read or its answer written. */
+function isHangUp(err: Error): boolean {
+  const code = (err as { code?: unknown }).code;
+  return code === 'ECONNRESET' || code === 'EPIPE' || code === 'ECONNABORTED';
+}
+
 /** `bytes=0-0` (a player's probe, or a 1-byte ranged get) must return one byte, not the object. */
 function fixFirstByteRange(store: FilesystemStore): void {
   const getObject = store.getObject.bind(store);
@@ -166,8 +179,11 @@ export async function startEmbeddedS3(opts: EmbeddedS3Options): Promise<Embedded
   });
   // Koa installs its default logger only when nobody listens; S3 errors answered
   // to the client (`expose`, status < 500) are normal traffic, not failures.
+  // Nor is a client that hangs up mid-answer (ffprobe reads what it needs and closes), or
+  // an answer still being written when `kill` cut its connection.
+  let killed = false;
   s3rver.on('error', (err) => {
-    if (!err.expose) onError(err);
+    if (!err.expose && !killed && !isHangUp(err)) onError(err);
   });
   fixFirstByteRange(s3rver.store);
   serializeDeletes(s3rver.store);
@@ -201,22 +217,30 @@ export async function startEmbeddedS3(opts: EmbeddedS3Options): Promise<Embedded
   const { port } = server.address() as AddressInfo;
 
   let disposed: Promise<void> | undefined;
+  const dispose = () => {
+    disposed ??= new Promise<void>((resolve, reject) => {
+      // Also closes idle keep-alive connections (Node >= 19).
+      server.close((err) => {
+        // What s3rver's own server does on close.
+        s3rver.logger.exceptions.unhandle();
+        s3rver.logger.close();
+        if (err) reject(err);
+        else resolve();
+      });
+    });
+    return disposed;
+  };
   return {
     endpoint: `http://${HOST}:${port}`,
+    port,
     accessKey: ACCESS_KEY,
     secretKey: SECRET_KEY,
-    dispose() {
-      disposed ??= new Promise<void>((resolve, reject) => {
-        // Also closes idle keep-alive connections (Node >= 19).
-        server.close((err) => {
-          // What s3rver's own server does on close.
-          s3rver.logger.exceptions.unhandle();
-          s3rver.logger.close();
-          if (err) reject(err);
-          else resolve();
-        });
-      });
-      return disposed;
+    kill() {
+      killed = true;
+      const closed = dispose();
+      server.closeAllConnections();
+      return closed;
     },
+    dispose,
   };
 }
