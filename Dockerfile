@@ -6,11 +6,15 @@
 #
 # Build:  docker build -t vidhub:local .
 
+# Node 24 (the active LTS line), pinned to one release; both stages use it.
+# Node 20 runs the code as well (package.json "engines"; CI tests both).
+ARG NODE_IMAGE=node:24.22.3-bookworm-slim
+
 # ---------------------------------------------------------------------------
 # build: install every dependency (compiling better-sqlite3's native addon),
 # compile TypeScript to dist/, then drop the dev dependencies.
 # ---------------------------------------------------------------------------
-FROM node:20-bookworm-slim AS build
+FROM ${NODE_IMAGE} AS build
 
 # python3, make and g++ let node-gyp build better-sqlite3 when no prebuilt
 # binary can be downloaded.
@@ -36,7 +40,7 @@ RUN npm run build \
 # runtime: production dependencies, compiled JS, SDL files, ffmpeg.
 # Same base image as the build stage, so the native addon matches its libc.
 # ---------------------------------------------------------------------------
-FROM node:20-bookworm-slim AS runtime
+FROM ${NODE_IMAGE} AS runtime
 
 # ffmpeg (with ffprobe): the video subgraph extracts frames and probes uploads.
 # tini: PID 1 that forwards SIGTERM to node and reaps children (ffmpeg).

@@ -8,13 +8,33 @@
  * `contextual` only for rules that depend on the viewer alone, never for rules
  * that look at the parent object.
  */
+import { createRequire } from 'node:module';
 import type { GraphQLSchema } from 'graphql';
 import { middleware, type IMiddlewareFieldMap } from 'graphql-middleware';
-import { allow, rule, shield, deny, type IRules } from 'graphql-shield';
+import type { IRules } from 'graphql-shield';
 import { ErrorCode, appError, forbidden, unauthenticated } from './errors.js';
 import type { BaseContext } from './subgraph.js';
 
-export { allow, deny };
+/*
+ * graphql-shield is loaded through its CommonJS build, and every other module
+ * takes it from here (ESLint forbids importing 'graphql-shield' elsewhere).
+ * Its ESM build (7.6.5, the latest release; no maintained fork exists) has
+ * `import { isUndefined } from 'util'`, an export Node 23 removed: on Node 24
+ * that import fails at link time and no service could start. The CommonJS
+ * build reads `util.isUndefined` only when chain() or race() rules run, so
+ * loading it works on every Node version; chain and race are therefore not
+ * re-exported (they would throw a TypeError on Node >= 23). Loading the CJS
+ * build needs no patched copy of node_modules and no extra dependency. It is
+ * a single graphql instance either way: graphql 16 has no "exports" map, so
+ * `import` and `require` both resolve to its CommonJS index.js.
+ */
+const require = createRequire(import.meta.url);
+const { allow, deny, rule, shield } = require('graphql-shield') as Pick<
+  typeof import('graphql-shield'),
+  'allow' | 'deny' | 'rule' | 'shield'
+>;
+
+export { allow, deny, rule };
 
 export const isAuthenticated = rule({ cache: 'contextual' })((_parent, _args, ctx: BaseContext) =>
   ctx.viewer.userId ? true : unauthenticated(),

@@ -43,6 +43,12 @@ const SECRET_KEYS = new Set<string>([
   'APOLLO_KEY',
   'LLM_API_KEYS',
 ]);
+/**
+ * Variables our services may get that are not envSchema keys: standard
+ * OpenTelemetry variables, read by the exporter itself (the endpoint points at
+ * Jaeger of the observability profile; scripts/observability-config.test.ts).
+ */
+const OTEL_VARIABLES = new Set(['OTEL_EXPORTER_OTLP_ENDPOINT']);
 /** Variables docker-compose.yml may interpolate that are not envSchema keys (none today). */
 const COMPOSE_ONLY_VARIABLES: readonly string[] = [];
 /** Host values for variables compose requires (`${VAR:?...}`); the rest keep their defaults. */
@@ -302,7 +308,7 @@ describe('docker-compose.yml', () => {
   for (const name of APP_SERVICES) {
     describe(`service ${name}`, () => {
       it('sets only variables of envSchema', () => {
-        const unknown = Object.keys(environmentOf(serviceDef(name), name)).filter((k) => !SCHEMA_KEYS.has(k));
+        const unknown = Object.keys(environmentOf(serviceDef(name), name)).filter((k) => !SCHEMA_KEYS.has(k) && !OTEL_VARIABLES.has(k));
         assert.deepEqual(unknown, [], `${name} sets variables lib/config.ts does not know`);
       });
 
@@ -361,10 +367,11 @@ describe('docker-compose.yml', () => {
           assert.ok(isDict(services[dep]), `${name} depends on unknown service ${dep}`);
           assert.equal(dict(spec, `${name}.depends_on.${dep}`).condition, 'service_healthy', `${name} -> ${dep}`);
         }
-        // Every compose service named as a host in a connection string is a dependency.
+        // Every compose service named as a host in a connection string is a dependency,
+        // except optional ones (a profile's, e.g. Jaeger): the service runs without them.
         for (const [key, value] of Object.entries(processEnv(name))) {
           const host = value && /^[a-z+]+:\/\/(?:[^@/]*@)?([^:/?]+)/.exec(value)?.[1];
-          if (host && host in services) {
+          if (host && host in services && serviceDef(host).profiles === undefined) {
             assert.ok(host in dependsOn, `${name}.${key} reaches ${host}, which is not in depends_on`);
           }
         }
@@ -409,9 +416,10 @@ describe('docker-compose.yml', () => {
     }
   });
 
-  it('publishes only the gateway (at GATEWAY_PORT) and MinIO S3 (9000)', () => {
+  it('publishes only the gateway (at GATEWAY_PORT) and MinIO S3 (9000), besides the observability UIs', () => {
     const published = Object.fromEntries(
       Object.keys(services)
+        .filter((name) => serviceDef(name).profiles === undefined)
         .map((name) => [name, publishedPorts(resolved(name))] as const)
         .filter(([, ports]) => ports.length > 0),
     );

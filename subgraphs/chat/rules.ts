@@ -1,6 +1,5 @@
-import { rule } from 'graphql-shield';
 import { forbidden } from '../../lib/errors.js';
-import { allow, federationRules, isAuthenticated, makeShield } from '../../lib/shield.js';
+import { allow, federationRules, rule, isAuthenticated, makeShield } from '../../lib/shield.js';
 import type { Context } from './context.js';
 
 /** The parent User is the viewer. Per object, so never cached across objects. */
