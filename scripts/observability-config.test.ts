@@ -176,11 +176,12 @@ describe('docker-compose.yml, observability profile', () => {
     assert.equal(containerPath('prometheus', 'deploy/observability/prometheus.yml'), configFile);
   });
 
-  it('sends every service\'s traces to Jaeger\'s OTLP HTTP port', () => {
+  it('sends every service\'s traces where OTEL_EXPORTER_OTLP_ENDPOINT says, and the README points it at Jaeger\'s OTLP HTTP port', () => {
     assert.ok(isDict(services.jaeger));
     for (const name of APP_SERVICES) {
-      assert.equal(environment(name).OTEL_EXPORTER_OTLP_ENDPOINT, 'http://jaeger:4318', `${name}.OTEL_EXPORTER_OTLP_ENDPOINT`);
+      assert.equal(environment(name).OTEL_EXPORTER_OTLP_ENDPOINT, '${OTEL_EXPORTER_OTLP_ENDPOINT:-}', `${name}.OTEL_EXPORTER_OTLP_ENDPOINT`);
     }
+    assert.match(readFileSync(path.join(root, 'README.md'), 'utf8'), /OTEL_EXPORTER_OTLP_ENDPOINT=http:\/\/jaeger:4318 docker compose --profile observability up/);
   });
 });
 
