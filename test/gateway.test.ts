@@ -56,6 +56,28 @@ describe('gateway', () => {
     assert.deepEqual((await post({ extensions: { persistedQuery: { version: 1, sha256Hash } } })).data, { videos: { edges: [] } });
   });
 
+  test("common clients' GETs: persisted-query GETs and plain GET queries with the preflight header; without it, a refusal that says what to send", async () => {
+    const query = `{ videos(first: 2) { edges { cursor } } }`;
+    const sha256Hash = createHash('sha256').update(query).digest('hex');
+    const get = (params: Record<string, string>, headers: Record<string, string> = { 'apollo-require-preflight': 'true' }) =>
+      fetch(`${url}?${new URLSearchParams(params)}`, { headers }).then(async (r) => ({ status: r.status, body: (await r.json()) as { data?: unknown; errors?: { message: string; extensions?: { code?: string } }[] } }));
+    const extensions = JSON.stringify({ persistedQuery: { version: 1, sha256Hash } });
+    // Apollo Client's persisted-queries link with useGETForHashedQueries: the hash alone, then the query with it, then the hash alone.
+    assert.equal((await get({ extensions })).body.errors?.[0]?.extensions?.code, 'PERSISTED_QUERY_NOT_FOUND');
+    assert.deepEqual((await get({ query, extensions })).body.data, { videos: { edges: [] } });
+    assert.deepEqual((await get({ extensions })).body.data, { videos: { edges: [] } });
+    // A client that sends a JSON content type passes CSRF prevention too.
+    assert.deepEqual((await get({ query }, { 'content-type': 'application/json' })).body.data, { videos: { edges: [] } });
+    // urql's default GET carries neither: refused, and told what to send.
+    const refused = await get({ query }, {});
+    assert.equal(refused.status, 400);
+    assert.equal(refused.body.errors?.[0]?.extensions?.code, 'BAD_REQUEST');
+    assert.match(refused.body.errors![0]!.message, /apollo-require-preflight/);
+    // Mutations are never served by GET.
+    const mutation = await fetch(`${url}?${new URLSearchParams({ query: 'mutation { logout }' })}`, { headers: { 'apollo-require-preflight': 'true' } });
+    assert.equal(mutation.status, 405);
+  });
+
   test('browser requests (with an Origin) take the express path and answer the same', async () => {
     const post = (headers: Record<string, string>) =>
       fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', origin: 'http://elsewhere.test', ...headers }, body: JSON.stringify({ query: '{ me { username } }' }) });
