@@ -1,8 +1,9 @@
 import js from '@eslint/js';
+import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', 'data/', '**/__generated__/', 'bench/peers/', 'bench/.work/'] },
+  { ignores: ['dist/', 'web/dist/', 'node_modules/', 'data/', '**/__generated__/', 'bench/peers/', 'bench/.work/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -11,4 +12,6 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
     },
   },
+  // The web app runs in browsers.
+  { files: ['web/src/**'], languageOptions: { globals: globals.browser } },
 );
