@@ -19,7 +19,7 @@ const needed = [];
 if (!process.env.REDIS_URL && !has(process.env.REDIS_SERVER_BIN || 'redis-server')) needed.push('redis-server');
 if (!has('ffmpeg') || !has('ffprobe')) needed.push('ffmpeg');
 if (needed.length) {
-  const r = spawnSync('bash', [path.join(root, 'scripts/install-system-deps.sh')], { stdio: 'inherit' });
+  const r = spawnSync('bash', [path.join(root, 'scripts/install-system-deps.sh'), '--no-browser'], { stdio: 'inherit' });
   if (r.status !== 0) {
     console.error(`\nMissing system packages: ${needed.join(', ')}.\n  Debian/Ubuntu: sudo apt-get install -y --no-install-recommends ${needed.join(' ')}\n  macOS: brew install redis ffmpeg`);
     process.exit(1);

@@ -29,6 +29,12 @@ export function retryDelay(attempt: number): number {
   return Math.min(5_000, 500 * 2 ** attempt) * (0.75 + Math.random() * 0.5);
 }
 
+/** Resolves when the browser has a network (at once when it has). */
+function online(): Promise<void> {
+  if (navigator.onLine) return Promise.resolve();
+  return new Promise((resolve) => window.addEventListener('online', () => resolve(), { once: true }));
+}
+
 /** Set when the gateway closed the socket because the access cookie expired (4401). */
 let refreshBeforeConnect = false;
 
@@ -38,7 +44,10 @@ export const ws: WsClient = createWsClient({
   // Reconnect for as long as the page is open; 4401 is handled by refreshing (below).
   retryAttempts: Number.POSITIVE_INFINITY,
   shouldRetry: () => true,
-  retryWait: (attempt) => new Promise((resolve) => setTimeout(resolve, retryDelay(attempt))),
+  retryWait: async (attempt) => {
+    await online();
+    await new Promise((resolve) => setTimeout(resolve, retryDelay(attempt)));
+  },
   keepAlive: 15_000,
   connectionParams: async () => {
     if (refreshBeforeConnect) {
@@ -54,8 +63,10 @@ export const ws: WsClient = createWsClient({
   },
 });
 
-// Back online: reconnect now rather than at the end of the current back-off.
-window.addEventListener('online', () => ws.terminate());
+// Offline: a socket may linger without noticing the network is gone (until its
+// keep-alive fails), missing messages meanwhile. Drop it now and wait for the
+// network; live streams resume from their last position (see live.ts).
+window.addEventListener('offline', () => ws.terminate());
 
 export const client = new Client({
   url: '/graphql',

@@ -85,16 +85,17 @@ type Conversation = NonNullable<ReturnType<typeof useConversations>['conversatio
 
 function useConversations() {
   const [{ data, error, fetching }, reexecute] = useQuery({ query: ConversationsDocument });
-  const { reload } = useAuth();
+  const { reload: reloadMe } = useAuth();
   // Any message in any conversation: refresh the list (order, last message, unread badges) and the header's count.
   useSubscription({ query: MessageEventsDocument, variables: {} }, (_prev: unknown, event) => {
     if (event.messageEvents.kind !== 'READ') {
       reexecute({ requestPolicy: 'network-only' });
-      reload();
+      reloadMe();
     }
     return event;
   });
-  return { conversations: data?.conversations.edges.map((e) => e.node), error, fetching, reload: () => reexecute({ requestPolicy: 'network-only' }) };
+  const reload = useCallback(() => reexecute({ requestPolicy: 'network-only' }), [reexecute]);
+  return { conversations: data?.conversations.edges.map((e) => e.node), error, fetching, reload };
 }
 
 function conversationName(c: Conversation, me: Me): string {
@@ -320,8 +321,16 @@ function ConversationView({ conversation, me }: { conversation: Conversation; me
 export default function Chat() {
   const { id } = useParams();
   const { me } = useAuth();
-  const { conversations, error, fetching } = useConversations();
+  const { conversations, error, fetching, reload } = useConversations();
   const selected = conversations?.find((c) => c.id === id);
+  // A conversation just started (here or by the other person) is not in the cached list yet: ask once more.
+  const asked = useRef<string | undefined>(undefined);
+  useEffect(() => {
+    if (id && conversations && !selected && !fetching && asked.current !== id) {
+      asked.current = id;
+      reload();
+    }
+  }, [id, conversations, selected, fetching, reload]);
   if (!me) return null;
   return (
     <div className={`chat ${id ? 'has-selection' : ''}`}>
@@ -332,7 +341,11 @@ export default function Chat() {
         {fetching && !conversations && <p role="status">Loading…</p>}
         {conversations && <ConversationList conversations={conversations} me={me} selected={id} />}
       </aside>
-      {selected ? <ConversationView key={selected.id} conversation={selected} me={me} /> : id && conversations ? <p className="conversation">This conversation is not yours or does not exist.</p> : null}
+      {selected ? (
+        <ConversationView key={selected.id} conversation={selected} me={me} />
+      ) : id && conversations && !fetching && asked.current === id ? (
+        <p className="conversation">This conversation is not yours or does not exist.</p>
+      ) : null}
     </div>
   );
 }
