@@ -154,7 +154,7 @@ function useDanmakuOverlay(video: React.RefObject<HTMLVideoElement | null>, all:
 export default function Watch() {
   const { id = '' } = useParams();
   const { me } = useAuth();
-  const [{ data, error, fetching }] = useQuery({ query: WatchDocument, variables: { id } });
+  const [{ data, error, fetching }, reexecute] = useQuery({ query: WatchDocument, variables: { id } });
   const [, like] = useMutation(LikeDocument);
   const [, unlike] = useMutation(UnlikeDocument);
   const [, comment] = useMutation(CommentDocument);
@@ -191,7 +191,11 @@ export default function Watch() {
     if (!commentText.trim()) return;
     const result = await comment({ videoId: video.id, text: commentText.trim() });
     setActionError(describeError(result.error));
-    if (!result.error) setCommentText('');
+    if (!result.error) {
+      setCommentText('');
+      // The first comment of a video is not in any cached answer: read the page again.
+      reexecute({ requestPolicy: 'network-only' });
+    }
   };
   const submitDanmaku = async (e: FormEvent) => {
     e.preventDefault();
