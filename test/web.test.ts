@@ -44,10 +44,12 @@ function ensureBuilt(): void {
 }
 
 interface PageGlobals {
-  document: { querySelectorAll(selector: string): ArrayLike<{ textContent: string | null }> };
+  document: { querySelectorAll(selector: string): ArrayLike<{ textContent: string | null }>; images: ArrayLike<{ complete: boolean }> };
 }
 
 async function shot(page: Page, name: string): Promise<void> {
+  // Covers load on their own time: the picture waits for them (a broken one counts as loaded).
+  await page.waitForFunction(() => Array.from((globalThis as unknown as PageGlobals).document.images).every((i) => i.complete), undefined, { timeout: WAIT });
   await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
 }
 
