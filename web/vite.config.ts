@@ -22,6 +22,12 @@ export default defineConfig({
     sourcemap: true,
     // The initial bundle's budget is 250 KB gzip; the size report shows both sizes.
     reportCompressedSize: true,
+    rollupOptions: {
+      // react-router marks its modules "use client" for React Server Components, which a browser bundle ignores.
+      onwarn(warning, warn) {
+        if (warning.code !== 'MODULE_LEVEL_DIRECTIVE') warn(warning);
+      },
+    },
   },
   server: {
     proxy: { '/graphql': { target: gateway, ws: true, changeOrigin: false } },
