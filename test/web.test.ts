@@ -16,7 +16,7 @@ import { after, before, describe, test } from 'node:test';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { ROOT } from '../lib/paths.js';
 import { gql, gqlUpload, startStack, type Stack } from './harness.js';
-import { sha256, smallMp4 } from './media.js';
+import { largeMkv, sha256, smallMp4 } from './media.js';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 // Without the background-networking flags Chromium keeps calling out of a machine that may have no network.
@@ -253,5 +253,42 @@ describe('web app', { skip: existsSync(CHROMIUM) ? false : `no Chromium at ${CHR
     await shot(b, '13-watch-danmaku-mobile');
     const danmakus = await gql<{ danmakus: { text: string }[] }, Record<string, unknown>>(stack.gateway.url, `query($id: ID!) { danmakus(videoId: $id) { text } }`, { id: videoId });
     assert.deepEqual(danmakus.data!.danmakus.map((d) => d.text), ['First!']);
+  });
+
+  test('an upload cut off mid-way resumes without sending again what the server has, then publishes', { timeout: 900_000 }, async () => {
+    const file = largeMkv(); // three 5 MiB chunks
+    const sent: number[] = [];
+    let cut = false;
+    // The connection drops while the second chunk is on its way.
+    await a.route('**/graphql', async (route) => {
+      const body = route.request().postDataBuffer()?.toString('latin1') ?? '';
+      const chunk = /"operationName":"UploadChunk"|mutation UploadChunk/.test(body) ? /"index":(\d+)/.exec(body) : null;
+      if (chunk) sent.push(Number(chunk[1]));
+      if (chunk?.[1] === '1' && !cut) {
+        cut = true;
+        await route.abort('internetdisconnected');
+        return;
+      }
+      await route.continue();
+    });
+    await a.goto(`${base}/upload`);
+    await a.getByLabel('Video file').setInputFiles({ name: 'test-card.mkv', mimeType: 'video/x-matroska', buffer: file });
+    await a.getByLabel('Title', { exact: true }).fill('Test card in three pieces');
+    await a.getByLabel('Tags, separated by commas (optional)').fill('testcard, resume');
+    await a.getByRole('button', { name: 'Upload' }).click();
+    await a.getByRole('alert').filter({ hasText: 'The connection was lost' }).waitFor();
+    await shot(a, '14-upload-interrupted-desktop');
+    assert.deepEqual(sent, [0, 1]);
+
+    // Upload again: the page finds the upload by the file's hash and sends only what is missing.
+    await a.getByRole('button', { name: 'Upload' }).click();
+    await a.waitForURL(/\/watch\/[^/]+$/);
+    await a.getByRole('heading', { name: 'Test card in three pieces', level: 1 }).waitFor();
+    await a.unroute('**/graphql');
+    assert.deepEqual(sent, [0, 1, 1, 2]);
+    const videoId = new URL(a.url()).pathname.split('/').pop()!;
+    const stored = await gql<{ video: { sha256: string; size: number; tags: string[] } }, Record<string, unknown>>(stack.gateway.url, `query($id: ID!) { video(id: $id) { sha256 size tags } }`, { id: videoId });
+    assert.deepEqual(stored.data!.video, { sha256: sha256(file), size: file.length, tags: ['testcard', 'resume'] });
+    await shot(a, '15-watch-after-upload-desktop');
   });
 });

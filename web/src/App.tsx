@@ -8,6 +8,7 @@ import { Home } from './screens/Home';
 const Chat = lazy(() => import('./screens/Chat'));
 const Watch = lazy(() => import('./screens/Watch'));
 const Search = lazy(() => import('./screens/Search'));
+const Upload = lazy(() => import('./screens/Upload'));
 
 function RequireSignIn({ children }: { children: ReactNode }) {
   const { me, loading } = useAuth();
@@ -32,6 +33,7 @@ function Header() {
           Home
         </NavLink>
         <NavLink to="/search">Search</NavLink>
+        {me && <NavLink to="/upload">Upload</NavLink>}
         <NavLink to="/chat">
           Chat
           {me?.unreadMessageCount ? (
@@ -74,6 +76,14 @@ export function App() {
             <Route path="/signup" element={<AuthScreen mode="signup" />} />
             <Route path="/search" element={<Search />} />
             <Route path="/watch/:id" element={<Watch />} />
+            <Route
+              path="/upload"
+              element={
+                <RequireSignIn>
+                  <Upload />
+                </RequireSignIn>
+              }
+            />
             <Route
               path="/chat/:id?"
               element={

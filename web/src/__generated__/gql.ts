@@ -29,6 +29,7 @@ type Documents = {
     "\n  query LatestVideos($first: Int!) {\n    videos(first: $first) {\n      edges {\n        node {\n          id\n          title\n          coverUrl\n          durationMs\n          viewCount\n          createdAt\n          uploader {\n            id\n            displayName\n          }\n        }\n      }\n    }\n  }\n": typeof types.LatestVideosDocument,
     "\n  query Suggest($prefix: String!) {\n    suggest(prefix: $prefix, first: 6) {\n      text\n      node {\n        __typename\n        ... on Video {\n          id\n        }\n        ... on User {\n          id\n          username\n        }\n      }\n    }\n  }\n": typeof types.SuggestDocument,
     "\n  query Search($query: String!, $page: Int!) {\n    search(query: $query, page: $page, pageSize: 20) {\n      total\n      page\n      pageSize\n      hits {\n        highlights {\n          field\n          fragments\n        }\n        node {\n          __typename\n          ... on Video {\n            id\n            title\n            coverUrl\n            uploader {\n              id\n              displayName\n            }\n          }\n          ... on User {\n            id\n            username\n            displayName\n          }\n        }\n      }\n    }\n  }\n": typeof types.SearchDocument,
+    "\n  mutation PublishVideo($input: PublishVideoInput!) {\n    publishVideo(input: $input) {\n      id\n    }\n  }\n": typeof types.PublishVideoDocument,
     "\n  fragment DanmakuFields on Danmaku {\n    id\n    text\n    timeMs\n    color\n    mode\n  }\n": typeof types.DanmakuFieldsFragmentDoc,
     "\n  query Watch($id: ID!) {\n    video(id: $id) {\n      id\n      title\n      description\n      tags\n      playbackUrl\n      coverUrl\n      viewCount\n      likeCount\n      likedByMe\n      commentCount\n      createdAt\n      uploader {\n        id\n        displayName\n      }\n      comments(first: 50) {\n        edges {\n          node {\n            id\n            text\n            createdAt\n            author {\n              id\n              displayName\n            }\n          }\n        }\n      }\n      danmakus(first: 1000) {\n        ...DanmakuFields\n      }\n    }\n  }\n": typeof types.WatchDocument,
     "\n  mutation Like($id: ID!) {\n    likeVideo(id: $id) {\n      id\n      likeCount\n      likedByMe\n    }\n  }\n": typeof types.LikeDocument,
@@ -36,6 +37,12 @@ type Documents = {
     "\n  mutation AddComment($videoId: ID!, $text: String!) {\n    addComment(videoId: $videoId, text: $text) {\n      id\n    }\n  }\n": typeof types.AddCommentDocument,
     "\n  mutation SendDanmaku($videoId: ID!, $text: String!, $timeMs: Int!) {\n    sendDanmaku(videoId: $videoId, text: $text, timeMs: $timeMs) {\n      ...DanmakuFields\n    }\n  }\n": typeof types.SendDanmakuDocument,
     "\n  subscription DanmakuAdded($videoId: ID!) {\n    danmakuAdded(videoId: $videoId) {\n      ...DanmakuFields\n    }\n  }\n": typeof types.DanmakuAddedDocument,
+    "\n  fragment UploadFields on UploadSession {\n    id\n    chunkSize\n    chunkCount\n    receivedChunks\n    status\n    failure\n    proofChallenge {\n      ranges {\n        offset\n        length\n      }\n    }\n  }\n": typeof types.UploadFieldsFragmentDoc,
+    "\n  mutation InitUpload($filename: String!, $size: Float!, $sha256: String!) {\n    initUpload(filename: $filename, size: $size, sha256: $sha256) {\n      upload {\n        ...UploadFields\n      }\n    }\n  }\n": typeof types.InitUploadDocument,
+    "\n  query UploadStatus($uploadId: ID!) {\n    uploadStatus(uploadId: $uploadId) {\n      ...UploadFields\n    }\n  }\n": typeof types.UploadStatusDocument,
+    "\n  mutation ProveUpload($uploadId: ID!, $proofs: [String!]!) {\n    proveUpload(uploadId: $uploadId, proofs: $proofs) {\n      ...UploadFields\n    }\n  }\n": typeof types.ProveUploadDocument,
+    "\n  mutation UploadChunk($uploadId: ID!, $index: Int!, $chunk: Upload!, $checksum: String!) {\n    uploadChunk(uploadId: $uploadId, index: $index, chunk: $chunk, checksum: $checksum) {\n      index\n      receivedCount\n      chunkCount\n    }\n  }\n": typeof types.UploadChunkDocument,
+    "\n  mutation CompleteUpload($uploadId: ID!) {\n    completeUpload(uploadId: $uploadId) {\n      ...UploadFields\n    }\n  }\n": typeof types.CompleteUploadDocument,
 };
 const documents: Documents = {
     "\n  query Me {\n    me {\n      id\n      username\n      displayName\n      unreadMessageCount\n    }\n  }\n": types.MeDocument,
@@ -53,6 +60,7 @@ const documents: Documents = {
     "\n  query LatestVideos($first: Int!) {\n    videos(first: $first) {\n      edges {\n        node {\n          id\n          title\n          coverUrl\n          durationMs\n          viewCount\n          createdAt\n          uploader {\n            id\n            displayName\n          }\n        }\n      }\n    }\n  }\n": types.LatestVideosDocument,
     "\n  query Suggest($prefix: String!) {\n    suggest(prefix: $prefix, first: 6) {\n      text\n      node {\n        __typename\n        ... on Video {\n          id\n        }\n        ... on User {\n          id\n          username\n        }\n      }\n    }\n  }\n": types.SuggestDocument,
     "\n  query Search($query: String!, $page: Int!) {\n    search(query: $query, page: $page, pageSize: 20) {\n      total\n      page\n      pageSize\n      hits {\n        highlights {\n          field\n          fragments\n        }\n        node {\n          __typename\n          ... on Video {\n            id\n            title\n            coverUrl\n            uploader {\n              id\n              displayName\n            }\n          }\n          ... on User {\n            id\n            username\n            displayName\n          }\n        }\n      }\n    }\n  }\n": types.SearchDocument,
+    "\n  mutation PublishVideo($input: PublishVideoInput!) {\n    publishVideo(input: $input) {\n      id\n    }\n  }\n": types.PublishVideoDocument,
     "\n  fragment DanmakuFields on Danmaku {\n    id\n    text\n    timeMs\n    color\n    mode\n  }\n": types.DanmakuFieldsFragmentDoc,
     "\n  query Watch($id: ID!) {\n    video(id: $id) {\n      id\n      title\n      description\n      tags\n      playbackUrl\n      coverUrl\n      viewCount\n      likeCount\n      likedByMe\n      commentCount\n      createdAt\n      uploader {\n        id\n        displayName\n      }\n      comments(first: 50) {\n        edges {\n          node {\n            id\n            text\n            createdAt\n            author {\n              id\n              displayName\n            }\n          }\n        }\n      }\n      danmakus(first: 1000) {\n        ...DanmakuFields\n      }\n    }\n  }\n": types.WatchDocument,
     "\n  mutation Like($id: ID!) {\n    likeVideo(id: $id) {\n      id\n      likeCount\n      likedByMe\n    }\n  }\n": types.LikeDocument,
@@ -60,6 +68,12 @@ const documents: Documents = {
     "\n  mutation AddComment($videoId: ID!, $text: String!) {\n    addComment(videoId: $videoId, text: $text) {\n      id\n    }\n  }\n": types.AddCommentDocument,
     "\n  mutation SendDanmaku($videoId: ID!, $text: String!, $timeMs: Int!) {\n    sendDanmaku(videoId: $videoId, text: $text, timeMs: $timeMs) {\n      ...DanmakuFields\n    }\n  }\n": types.SendDanmakuDocument,
     "\n  subscription DanmakuAdded($videoId: ID!) {\n    danmakuAdded(videoId: $videoId) {\n      ...DanmakuFields\n    }\n  }\n": types.DanmakuAddedDocument,
+    "\n  fragment UploadFields on UploadSession {\n    id\n    chunkSize\n    chunkCount\n    receivedChunks\n    status\n    failure\n    proofChallenge {\n      ranges {\n        offset\n        length\n      }\n    }\n  }\n": types.UploadFieldsFragmentDoc,
+    "\n  mutation InitUpload($filename: String!, $size: Float!, $sha256: String!) {\n    initUpload(filename: $filename, size: $size, sha256: $sha256) {\n      upload {\n        ...UploadFields\n      }\n    }\n  }\n": types.InitUploadDocument,
+    "\n  query UploadStatus($uploadId: ID!) {\n    uploadStatus(uploadId: $uploadId) {\n      ...UploadFields\n    }\n  }\n": types.UploadStatusDocument,
+    "\n  mutation ProveUpload($uploadId: ID!, $proofs: [String!]!) {\n    proveUpload(uploadId: $uploadId, proofs: $proofs) {\n      ...UploadFields\n    }\n  }\n": types.ProveUploadDocument,
+    "\n  mutation UploadChunk($uploadId: ID!, $index: Int!, $chunk: Upload!, $checksum: String!) {\n    uploadChunk(uploadId: $uploadId, index: $index, chunk: $chunk, checksum: $checksum) {\n      index\n      receivedCount\n      chunkCount\n    }\n  }\n": types.UploadChunkDocument,
+    "\n  mutation CompleteUpload($uploadId: ID!) {\n    completeUpload(uploadId: $uploadId) {\n      ...UploadFields\n    }\n  }\n": types.CompleteUploadDocument,
 };
 
 /**
@@ -139,6 +153,10 @@ export function graphql(source: "\n  query Search($query: String!, $page: Int!) 
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  mutation PublishVideo($input: PublishVideoInput!) {\n    publishVideo(input: $input) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation PublishVideo($input: PublishVideoInput!) {\n    publishVideo(input: $input) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  fragment DanmakuFields on Danmaku {\n    id\n    text\n    timeMs\n    color\n    mode\n  }\n"): (typeof documents)["\n  fragment DanmakuFields on Danmaku {\n    id\n    text\n    timeMs\n    color\n    mode\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -164,6 +182,30 @@ export function graphql(source: "\n  mutation SendDanmaku($videoId: ID!, $text: 
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  subscription DanmakuAdded($videoId: ID!) {\n    danmakuAdded(videoId: $videoId) {\n      ...DanmakuFields\n    }\n  }\n"): (typeof documents)["\n  subscription DanmakuAdded($videoId: ID!) {\n    danmakuAdded(videoId: $videoId) {\n      ...DanmakuFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment UploadFields on UploadSession {\n    id\n    chunkSize\n    chunkCount\n    receivedChunks\n    status\n    failure\n    proofChallenge {\n      ranges {\n        offset\n        length\n      }\n    }\n  }\n"): (typeof documents)["\n  fragment UploadFields on UploadSession {\n    id\n    chunkSize\n    chunkCount\n    receivedChunks\n    status\n    failure\n    proofChallenge {\n      ranges {\n        offset\n        length\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation InitUpload($filename: String!, $size: Float!, $sha256: String!) {\n    initUpload(filename: $filename, size: $size, sha256: $sha256) {\n      upload {\n        ...UploadFields\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation InitUpload($filename: String!, $size: Float!, $sha256: String!) {\n    initUpload(filename: $filename, size: $size, sha256: $sha256) {\n      upload {\n        ...UploadFields\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query UploadStatus($uploadId: ID!) {\n    uploadStatus(uploadId: $uploadId) {\n      ...UploadFields\n    }\n  }\n"): (typeof documents)["\n  query UploadStatus($uploadId: ID!) {\n    uploadStatus(uploadId: $uploadId) {\n      ...UploadFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ProveUpload($uploadId: ID!, $proofs: [String!]!) {\n    proveUpload(uploadId: $uploadId, proofs: $proofs) {\n      ...UploadFields\n    }\n  }\n"): (typeof documents)["\n  mutation ProveUpload($uploadId: ID!, $proofs: [String!]!) {\n    proveUpload(uploadId: $uploadId, proofs: $proofs) {\n      ...UploadFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UploadChunk($uploadId: ID!, $index: Int!, $chunk: Upload!, $checksum: String!) {\n    uploadChunk(uploadId: $uploadId, index: $index, chunk: $chunk, checksum: $checksum) {\n      index\n      receivedCount\n      chunkCount\n    }\n  }\n"): (typeof documents)["\n  mutation UploadChunk($uploadId: ID!, $index: Int!, $chunk: Upload!, $checksum: String!) {\n    uploadChunk(uploadId: $uploadId, index: $index, chunk: $chunk, checksum: $checksum) {\n      index\n      receivedCount\n      chunkCount\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CompleteUpload($uploadId: ID!) {\n    completeUpload(uploadId: $uploadId) {\n      ...UploadFields\n    }\n  }\n"): (typeof documents)["\n  mutation CompleteUpload($uploadId: ID!) {\n    completeUpload(uploadId: $uploadId) {\n      ...UploadFields\n    }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};
