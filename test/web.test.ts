@@ -177,6 +177,26 @@ describe('web app', { skip: existsSync(CHROMIUM) ? false : `no Chromium at ${CHR
     await shot(b, '07-chat-after-reconnect-mobile');
   });
 
+  test('a page opened after the access cookie ran out refreshes the session once and carries on', { timeout: 900_000 }, async () => {
+    const refreshes: string[] = [];
+    const onRequest = (req: { postData(): string | null }) => {
+      if (req.postData()?.includes('refreshTokens')) refreshes.push(req.postData()!);
+    };
+    b.on('request', onRequest);
+    try {
+      // The browser drops the access cookie when it expires; the refresh cookie (7 days) stays.
+      await bob.clearCookies({ name: 'vh_access' });
+      assert.ok((await bob.cookies()).some((c) => c.name === 'vh_refresh'));
+      await b.goto(`${base}/chat`);
+      await b.getByRole('link', { name: aliceName.replace(/_.*/, '') }).waitFor();
+      assert.equal(refreshes.length, 1);
+      assert.ok((await bob.cookies()).some((c) => c.name === 'vh_access'), 'a new access cookie was set');
+      await shot(b, '07b-chat-after-refresh-mobile');
+    } finally {
+      b.off('request', onRequest);
+    }
+  });
+
   test('search suggests while typing and finds a published video, which plays with likes, comments and danmaku', { timeout: 900_000 }, async () => {
     // A video published through the API by a third person.
     const registered = await gql<{ register: { accessToken: string } }, Record<string, unknown>>(stack.gateway.url, `mutation { register(username: "carol_${suffix}", password: "uploads-4-all", displayName: "Carol") { accessToken } }`);

@@ -1,8 +1,8 @@
-import { createContext, useCallback, useContext, useMemo, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { graphql } from './__generated__';
 import type { MeQuery } from './__generated__/graphql';
-import { sessionChanged } from './session';
+import { mayHaveSession, refreshSession, SESSION_ENDED, sessionChanged } from './session';
 
 const MeDocument = graphql(`
   query Me {
@@ -37,13 +37,29 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   const [{ data, fetching }, reexecute] = useQuery({ query: MeDocument, requestPolicy: 'network-only' });
   const [, logout] = useMutation(LogoutDocument);
   const reload = useCallback(() => reexecute({ requestPolicy: 'network-only' }), [reexecute]);
+  // A refused refresh (signed out elsewhere, password changed, expired): ask who we are, which shows the sign-in links.
+  useEffect(() => {
+    window.addEventListener(SESSION_ENDED, reload);
+    return () => window.removeEventListener(SESSION_ENDED, reload);
+  }, [reload]);
   const signOut = useCallback(async () => {
     await logout({});
-    sessionChanged();
+    sessionChanged(false);
     // A fresh page drops every cached answer and open subscription of the old session.
     window.location.assign('/signin');
   }, [logout]);
-  const value = useMemo(() => ({ me: data?.me ?? null, loading: fetching && !data, reload, signOut }), [data, fetching, reload, signOut]);
+  // Signed in earlier but anonymous now: the access cookie expired while the page was closed. Refresh once, then ask again.
+  const [refreshing, setRefreshing] = useState(false);
+  const anonymous = data !== undefined && !data.me;
+  useEffect(() => {
+    if (!anonymous || !mayHaveSession()) return;
+    setRefreshing(true);
+    void refreshSession().then((ok) => {
+      setRefreshing(false);
+      if (ok) reload();
+    });
+  }, [anonymous, reload]);
+  const value = useMemo(() => ({ me: data?.me ?? null, loading: (fetching && !data) || refreshing, reload, signOut }), [data, fetching, refreshing, reload, signOut]);
   return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
 }
 

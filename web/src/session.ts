@@ -43,12 +43,20 @@ async function refreshOnce(): Promise<boolean> {
   }
 }
 
+/** Dispatched on window when a refresh is refused: the session is over. */
+export const SESSION_ENDED = 'vidhub:session-ended';
+
 /** New session cookies; false when the session is over (sign in again). */
 export function refreshSession(): Promise<boolean> {
   inFlight ??= (async () => {
     try {
       const locks = typeof navigator !== 'undefined' ? navigator.locks : undefined;
-      return locks ? await locks.request('vidhub-refresh', refreshOnce) : await refreshOnce();
+      const refreshed = locks ? await locks.request('vidhub-refresh', refreshOnce) : await refreshOnce();
+      if (!refreshed) {
+        localStorage.removeItem(SIGNED_IN);
+        window.dispatchEvent(new Event(SESSION_ENDED));
+      }
+      return refreshed;
     } finally {
       inFlight = undefined;
     }
@@ -56,7 +64,20 @@ export function refreshSession(): Promise<boolean> {
   return inFlight;
 }
 
-/** Forgets the last refresh time (sign-in and sign-out start a new session). */
-export function sessionChanged(): void {
+const SIGNED_IN = 'vidhub:signed-in';
+
+/** Forgets the last refresh time (sign-in and sign-out start a new session) and notes whether one is open. */
+export function sessionChanged(signedIn: boolean): void {
   localStorage.removeItem(REFRESHED_AT);
+  if (signedIn) localStorage.setItem(SIGNED_IN, '1');
+  else localStorage.removeItem(SIGNED_IN);
+}
+
+/**
+ * Whether this browser signed in and has not signed out: then an anonymous
+ * answer means the access cookie ran out (it lives 30 minutes; the refresh
+ * cookie, which the page cannot read, 7 days), and a refresh is worth trying.
+ */
+export function mayHaveSession(): boolean {
+  return localStorage.getItem(SIGNED_IN) === '1';
 }

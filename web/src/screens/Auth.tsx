@@ -53,7 +53,7 @@ export function AuthScreen({ mode }: { mode: 'signin' | 'signup' }) {
       setError(describeError(result.error));
       return;
     }
-    sessionChanged();
+    sessionChanged(true);
     reload();
   };
   const busy = login.fetching || register.fetching;
