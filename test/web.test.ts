@@ -16,6 +16,7 @@ import { after, before, describe, test } from 'node:test';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { ROOT } from '../lib/paths.js';
 import { gql, gqlUpload, startStack, type Stack } from './harness.js';
+import { answerTokens, FakeLlm } from './fakeLlm.js';
 import { largeMkv, sha256, smallMp4 } from './media.js';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -88,6 +89,7 @@ describe('web app', { skip: existsSync(CHROMIUM) ? false : `no Chromium at ${CHR
   let stack: Stack;
   let base: string;
   let browser: Browser;
+  let llm: FakeLlm;
   let alice: BrowserContext;
   let bob: BrowserContext;
   let a: Page;
@@ -99,7 +101,9 @@ describe('web app', { skip: existsSync(CHROMIUM) ? false : `no Chromium at ${CHR
   before(async () => {
     ensureBuilt();
     mkdirSync(SHOTS, { recursive: true });
-    stack = await startStack({ CHAT_SEND_LIMIT_PER_MINUTE: '100000' });
+    // A scripted OpenAI-compatible model for the assistant (test/fakeLlm.ts).
+    llm = await new FakeLlm().start();
+    stack = await startStack({ CHAT_SEND_LIMIT_PER_MINUTE: '100000', LLM_BASE_URL: llm.url, LLM_MODEL: 'lite', LLM_API_KEYS: 'key-web-1' });
     base = new URL(stack.gateway.url).origin;
     browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, timeout: WAIT });
     // One person on a desktop, the other on a 375 px phone screen.
@@ -113,6 +117,7 @@ describe('web app', { skip: existsSync(CHROMIUM) ? false : `no Chromium at ${CHR
   after(async () => {
     await browser?.close();
     await stack?.dispose();
+    await llm?.stop();
   });
 
   test('the gateway serves the app at / and its page paths, and keeps its own paths', async () => {
@@ -310,5 +315,20 @@ describe('web app', { skip: existsSync(CHROMIUM) ? false : `no Chromium at ${CHR
     const stored = await gql<{ video: { sha256: string; size: number; tags: string[] } }, Record<string, unknown>>(stack.gateway.url, `query($id: ID!) { video(id: $id) { sha256 size tags } }`, { id: videoId });
     assert.deepEqual(stored.data!.video, { sha256: sha256(file), size: file.length, tags: ['testcard', 'resume'] });
     await shot(a, '15-watch-after-upload-desktop');
+  });
+
+  test('the assistant streams its answer into the page, and the turn is in the history afterwards', { timeout: 900_000 }, async () => {
+    const prompt = 'what is danmaku';
+    const answer = answerTokens(prompt).join('');
+    await a.goto(`${base}/assistant`);
+    await a.getByLabel('Ask the assistant').fill(prompt);
+    await a.getByLabel('Ask the assistant').press('Enter');
+    await a.locator('.turns .answer', { hasText: answer }).waitFor();
+    await a.getByRole('button', { name: 'Ask' }).waitFor();
+    await shot(a, '16-assistant-desktop');
+    await a.reload();
+    await texts(a, '.turns .answer', [answer]);
+    await texts(a, '.turns .prompt', [`You asked: ${prompt}`]);
+    assert.equal(llm.requests.length, 1);
   });
 });

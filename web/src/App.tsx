@@ -9,6 +9,7 @@ const Chat = lazy(() => import('./screens/Chat'));
 const Watch = lazy(() => import('./screens/Watch'));
 const Search = lazy(() => import('./screens/Search'));
 const Upload = lazy(() => import('./screens/Upload'));
+const Assistant = lazy(() => import('./screens/Assistant'));
 
 function RequireSignIn({ children }: { children: ReactNode }) {
   const { me, loading } = useAuth();
@@ -34,6 +35,7 @@ function Header() {
         </NavLink>
         <NavLink to="/search">Search</NavLink>
         {me && <NavLink to="/upload">Upload</NavLink>}
+        {me && <NavLink to="/assistant">Assistant</NavLink>}
         <NavLink to="/chat">
           Chat
           {me?.unreadMessageCount ? (
@@ -76,6 +78,14 @@ export function App() {
             <Route path="/signup" element={<AuthScreen mode="signup" />} />
             <Route path="/search" element={<Search />} />
             <Route path="/watch/:id" element={<Watch />} />
+            <Route
+              path="/assistant"
+              element={
+                <RequireSignIn>
+                  <Assistant />
+                </RequireSignIn>
+              }
+            />
             <Route
               path="/upload"
               element={

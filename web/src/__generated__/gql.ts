@@ -18,6 +18,9 @@ type Documents = {
     "\n  mutation Logout {\n    logout\n  }\n": typeof types.LogoutDocument,
     "\n  fragment MessageFields on Message {\n    id\n    seq\n    text\n    recalled\n    clientMessageId\n    createdAt\n    sender {\n      id\n      displayName\n    }\n  }\n": typeof types.MessageFieldsFragmentDoc,
     "\n  subscription MessageEvents($conversationId: ID, $afterSeq: Int) {\n    messageEvents(conversationId: $conversationId, afterSeq: $afterSeq) {\n      kind\n      conversationId\n      readSeq\n      reader {\n        id\n      }\n      message {\n        ...MessageFields\n      }\n    }\n  }\n": typeof types.MessageEventsDocument,
+    "\n  query AssistantHistory {\n    assistantHistory(first: 20) {\n      prompt\n      answer\n      createdAt\n    }\n  }\n": typeof types.AssistantHistoryDocument,
+    "\n  subscription AssistantAnswer($prompt: String!) {\n    assistantAnswer(prompt: $prompt) {\n      kind\n      text\n      fullText\n      error\n      code\n      discardPartial\n    }\n  }\n": typeof types.AssistantAnswerDocument,
+    "\n  mutation ClearAssistantHistory {\n    clearAssistantHistory\n  }\n": typeof types.ClearAssistantHistoryDocument,
     "\n  mutation Login($username: String!, $password: String!) {\n    login(username: $username, password: $password, delivery: COOKIE) {\n      user {\n        id\n      }\n    }\n  }\n": typeof types.LoginDocument,
     "\n  mutation Register($username: String!, $password: String!, $displayName: String) {\n    register(username: $username, password: $password, displayName: $displayName, delivery: COOKIE) {\n      user {\n        id\n      }\n    }\n  }\n": typeof types.RegisterDocument,
     "\n  query Conversations {\n    conversations(first: 50) {\n      edges {\n        node {\n          id\n          kind\n          title\n          unreadCount\n          lastSeq\n          lastReadSeq\n          members {\n            id\n            username\n            displayName\n          }\n          lastMessage {\n            id\n            text\n            recalled\n            sender {\n              id\n              displayName\n            }\n          }\n        }\n      }\n    }\n  }\n": typeof types.ConversationsDocument,
@@ -49,6 +52,9 @@ const documents: Documents = {
     "\n  mutation Logout {\n    logout\n  }\n": types.LogoutDocument,
     "\n  fragment MessageFields on Message {\n    id\n    seq\n    text\n    recalled\n    clientMessageId\n    createdAt\n    sender {\n      id\n      displayName\n    }\n  }\n": types.MessageFieldsFragmentDoc,
     "\n  subscription MessageEvents($conversationId: ID, $afterSeq: Int) {\n    messageEvents(conversationId: $conversationId, afterSeq: $afterSeq) {\n      kind\n      conversationId\n      readSeq\n      reader {\n        id\n      }\n      message {\n        ...MessageFields\n      }\n    }\n  }\n": types.MessageEventsDocument,
+    "\n  query AssistantHistory {\n    assistantHistory(first: 20) {\n      prompt\n      answer\n      createdAt\n    }\n  }\n": types.AssistantHistoryDocument,
+    "\n  subscription AssistantAnswer($prompt: String!) {\n    assistantAnswer(prompt: $prompt) {\n      kind\n      text\n      fullText\n      error\n      code\n      discardPartial\n    }\n  }\n": types.AssistantAnswerDocument,
+    "\n  mutation ClearAssistantHistory {\n    clearAssistantHistory\n  }\n": types.ClearAssistantHistoryDocument,
     "\n  mutation Login($username: String!, $password: String!) {\n    login(username: $username, password: $password, delivery: COOKIE) {\n      user {\n        id\n      }\n    }\n  }\n": types.LoginDocument,
     "\n  mutation Register($username: String!, $password: String!, $displayName: String) {\n    register(username: $username, password: $password, displayName: $displayName, delivery: COOKIE) {\n      user {\n        id\n      }\n    }\n  }\n": types.RegisterDocument,
     "\n  query Conversations {\n    conversations(first: 50) {\n      edges {\n        node {\n          id\n          kind\n          title\n          unreadCount\n          lastSeq\n          lastReadSeq\n          members {\n            id\n            username\n            displayName\n          }\n          lastMessage {\n            id\n            text\n            recalled\n            sender {\n              id\n              displayName\n            }\n          }\n        }\n      }\n    }\n  }\n": types.ConversationsDocument,
@@ -106,6 +112,18 @@ export function graphql(source: "\n  fragment MessageFields on Message {\n    id
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  subscription MessageEvents($conversationId: ID, $afterSeq: Int) {\n    messageEvents(conversationId: $conversationId, afterSeq: $afterSeq) {\n      kind\n      conversationId\n      readSeq\n      reader {\n        id\n      }\n      message {\n        ...MessageFields\n      }\n    }\n  }\n"): (typeof documents)["\n  subscription MessageEvents($conversationId: ID, $afterSeq: Int) {\n    messageEvents(conversationId: $conversationId, afterSeq: $afterSeq) {\n      kind\n      conversationId\n      readSeq\n      reader {\n        id\n      }\n      message {\n        ...MessageFields\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AssistantHistory {\n    assistantHistory(first: 20) {\n      prompt\n      answer\n      createdAt\n    }\n  }\n"): (typeof documents)["\n  query AssistantHistory {\n    assistantHistory(first: 20) {\n      prompt\n      answer\n      createdAt\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription AssistantAnswer($prompt: String!) {\n    assistantAnswer(prompt: $prompt) {\n      kind\n      text\n      fullText\n      error\n      code\n      discardPartial\n    }\n  }\n"): (typeof documents)["\n  subscription AssistantAnswer($prompt: String!) {\n    assistantAnswer(prompt: $prompt) {\n      kind\n      text\n      fullText\n      error\n      code\n      discardPartial\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ClearAssistantHistory {\n    clearAssistantHistory\n  }\n"): (typeof documents)["\n  mutation ClearAssistantHistory {\n    clearAssistantHistory\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
