@@ -10,7 +10,8 @@
  */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
@@ -130,6 +131,18 @@ describe('web app', { skip: existsSync(CHROMIUM) ? false : `no Chromium at ${CHR
     assert.equal((await fetch(`${base}/assets/missing.js`)).status, 404);
     assert.equal((await fetch(`${base}/metrics`, { headers: { accept: 'text/html' } })).status, 404);
     assert.deepEqual(await (await fetch(`${base}/health`)).json(), { status: 'ok', service: 'gateway' });
+  });
+
+  test('the JavaScript a first visit downloads stays within 250 KB gzip; heavier screens are separate files', () => {
+    const dist = path.join(ROOT, 'web/dist');
+    const html = readFileSync(path.join(dist, 'index.html'), 'utf8');
+    // What the page loads before any screen is chosen: its entry script and the modules it preloads.
+    const initial = [...html.matchAll(/<(?:script[^>]*\bsrc|link[^>]*rel="modulepreload"[^>]*\bhref)="\/([^"]+\.js)"/g)].map((m) => m[1]!);
+    assert.ok(initial.length >= 1, 'index.html loads a script');
+    const gzipped = initial.reduce((sum, file) => sum + gzipSync(readFileSync(path.join(dist, file))).length, 0);
+    assert.ok(gzipped <= 250_000, `initial JavaScript is ${gzipped} bytes gzip`);
+    const lazy = readdirSync(path.join(dist, 'assets')).filter((f) => /^(Chat|Watch|Search|Upload|Assistant)-.*\.js$/.test(f));
+    assert.equal(lazy.length, 5, `one lazily loaded file per heavy screen: ${lazy.join(', ')}`);
   });
 
   test('two people sign up; a chat started by one appears live and in order on the other side, also after a dropped connection', { timeout: 900_000 }, async () => {
