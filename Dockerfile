@@ -12,7 +12,8 @@ ARG NODE_IMAGE=node:24.22.3-bookworm-slim
 
 # ---------------------------------------------------------------------------
 # build: install every dependency (compiling better-sqlite3's native addon),
-# compile TypeScript to dist/, then drop the dev dependencies.
+# compile TypeScript to dist/ and the web app to web/dist/, then drop the
+# dev dependencies.
 # ---------------------------------------------------------------------------
 FROM ${NODE_IMAGE} AS build
 
@@ -58,6 +59,8 @@ COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
 # SDL files are read at run time from <root>/schema.
 COPY --from=build /app/schema ./schema
+# The web app the gateway serves at / (WEB_DIR, default web/dist), built by `npm run build`.
+COPY --from=build /app/web/dist ./web/dist
 
 # DATA_DIR (default ./data) is the only place a service may write under /app.
 RUN mkdir -p /app/data && chown node:node /app/data

@@ -1,12 +1,13 @@
 import js from '@eslint/js';
 import graphql from '@graphql-eslint/eslint-plugin';
+import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 /** The subgraph SDLs and the composed public API; supergraph.graphql is generated federation plumbing. */
 const SCHEMA_FILES = ['schema/*.graphql'];
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', 'data/', '**/__generated__/', 'bench/peers/', 'bench/.work/', 'schema/supergraph.graphql'] },
+  { ignores: ['dist/', 'web/dist/', 'node_modules/', 'data/', '**/__generated__/', 'bench/peers/', 'bench/.work/', 'schema/supergraph.graphql'] },
   {
     files: ['**/*.{js,mjs,cjs,ts,mts,cts}'],
     extends: [js.configs.recommended, ...tseslint.configs.recommended],
@@ -30,4 +31,6 @@ export default tseslint.config(
       ],
     },
   },
+  // The web app runs in browsers.
+  { files: ['web/src/**'], languageOptions: { globals: globals.browser } },
 );

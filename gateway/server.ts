@@ -14,9 +14,10 @@
  * APOLLO_GRAPH_REF are both set. With them unset nothing calls out of the machine.
  */
 import { randomUUID } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import path from 'node:path';
 import cors from 'cors';
 import express from 'express';
 import proxyaddr from 'proxy-addr';
@@ -35,7 +36,7 @@ import { bodyDeadline, isJsonGraphQLPost, jsonErrors, serveJsonGraphQLSafely } f
 import { IdentityTokenCache, REQUEST_ID, REQUEST_ID_HEADER } from '../lib/identity.js';
 import type { Logger } from '../lib/logger.js';
 import { ServiceMetrics, serveMetrics, type MetricsServer } from '../lib/metrics.js';
-import { schemaPath } from '../lib/paths.js';
+import { ROOT, schemaPath } from '../lib/paths.js';
 import { runReadiness, SERVER_KEEP_ALIVE_MS } from '../lib/subgraph.js';
 import { requireRedis } from '../lib/runtime.js';
 import { pingRedis } from '../lib/infra/redis.js';
@@ -74,6 +75,8 @@ export interface GatewayOptions {
   subgraphUrls?: Partial<Record<SubgraphName, string>>;
   /** Port of the metrics listener; 0 picks a free one. @default GATEWAY_METRICS_PORT */
   metricsPort?: number;
+  /** Folder of the built web app served at `/`; `null` serves none. @default WEB_DIR */
+  webDir?: string | null;
 }
 
 /** Largest file the gateway accepts in a multipart request (a video chunk, a cover). @default 32 MiB */
@@ -129,6 +132,37 @@ function originPolicy(allowed: readonly string[]): (origin: string, req: http.In
       return false;
     }
   };
+}
+
+/** The API's paths and the app's hashed files: a miss there is a 404, never index.html. */
+const API_PATHS = /^\/(graphql|health|ready|metrics|assets)(\/|$)/;
+
+/**
+ * The web app at `/`: hashed files under /assets are cached for a year, every
+ * other file is revalidated, and a GET for any other page path that accepts
+ * HTML answers index.html (the app routes in the browser). Nothing is served
+ * when the folder has no index.html (the app was not built): a warning says so.
+ */
+function serveWebApp(app: express.Express, dir: string, log: Logger): void {
+  const index = path.join(dir, 'index.html');
+  if (!existsSync(index)) {
+    log.warn({ dir }, 'no web app to serve (run npm run build)');
+    return;
+  }
+  app.use(
+    express.static(dir, {
+      index: false,
+      setHeaders: (res, file) => {
+        const immutable = file.startsWith(path.join(dir, 'assets') + path.sep);
+        res.setHeader('cache-control', immutable ? 'public, max-age=31536000, immutable' : 'no-cache');
+      },
+    }),
+  );
+  app.use((req, res, next) => {
+    if ((req.method !== 'GET' && req.method !== 'HEAD') || API_PATHS.test(req.path) || !req.accepts('html')) return next();
+    res.setHeader('cache-control', 'no-cache');
+    res.sendFile(index);
+  });
 }
 
 export async function startGateway(config: Config, log: Logger, opts: GatewayOptions = {}): Promise<RunningGateway> {
@@ -291,6 +325,8 @@ export async function startGateway(config: Config, log: Logger, opts: GatewayOpt
       context: ({ req, res }) => requestContext(req, res, res.locals.requestId as string, req.ip, res.locals.access as AccessEntry, req.is('multipart/form-data') === 'multipart/form-data'),
     }),
   );
+  const webDir = opts.webDir !== undefined ? opts.webDir : config.WEB_DIR === 'off' ? null : path.resolve(ROOT, config.WEB_DIR);
+  if (webDir) serveWebApp(app, webDir, log);
   // Body parsing and multipart errors (not JSON, too large, a malformed map) answer JSON like every other error, never express's HTML page.
   app.use(jsonErrors(log));
 

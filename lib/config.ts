@@ -56,6 +56,13 @@ export const envSchema = z.object({
   CHAT_URL: optional(url),
   SEARCH_URL: optional(url),
 
+  /**
+   * The built web app (\`npm run build\` writes web/dist) the gateway serves at \`/\`,
+   * with index.html for every other page path (single-page app). Relative paths
+   * are from the repository root. \`off\` serves no app. @default web/dist
+   */
+  WEB_DIR: z.string().min(1).default('web/dist'),
+
   /** Embedded stores (SQLite files, redis-server data, S3 objects, search snapshot) live here. @default ./data */
   DATA_DIR: z.string().min(1).default('./data'),
 

@@ -1,13 +1,18 @@
 #!/usr/bin/env bash
 # Installs the Debian packages the embedded stack needs (redis-server, ffmpeg)
-# when they are missing. Needs root (or sudo) and apt-get.
+# and the browser the web app's tests drive (chromium, at /usr/bin/chromium)
+# when they are missing. `--no-browser` (npm start) skips chromium.
+# Needs root (or sudo) and apt-get.
 set -euo pipefail
 missing=()
 command -v redis-server >/dev/null 2>&1 || missing+=(redis-server)
 { command -v ffmpeg >/dev/null 2>&1 && command -v ffprobe >/dev/null 2>&1; } || missing+=(ffmpeg)
+if [ "${1:-}" != "--no-browser" ] && [ -z "${CHROMIUM_PATH:-}" ]; then
+  [ -x /usr/bin/chromium ] || missing+=(chromium)
+fi
 [ ${#missing[@]} -eq 0 ] && exit 0
 if ! command -v apt-get >/dev/null 2>&1; then
-  echo "Missing: ${missing[*]}. Install them with your package manager (macOS: brew install redis ffmpeg)." >&2
+  echo "Missing: ${missing[*]}. Install them with your package manager (macOS: brew install redis ffmpeg; for the browser tests set CHROMIUM_PATH to a Chromium or Chrome binary)." >&2
   exit 1
 fi
 sudo=""

@@ -199,7 +199,9 @@ try {
   // Where Prometheus scrapes each service: ports of their own, never the gateway's.
   const scrape = ['gateway' as const, ...SUBGRAPHS].map((name) => `${name} ${metricsUrl(childConfig, name) ?? '(a free port: see its start-up log)'}`);
   // Plain stdout lines (not JSON) so people and scripts can find them; one write, so they arrive together.
-  console.log(`\nvidhub is ready in ${seconds} s: ${gatewayUrl}  (data in ${path.resolve(childConfig.DATA_DIR)}; Ctrl-C stops everything)\nmetrics: ${scrape.join('  ')}\n`);
+  const appUrl = `http://${host}:${childConfig.GATEWAY_PORT}/`;
+  const app = childConfig.WEB_DIR === 'off' ? '' : `app: ${appUrl}\n`;
+  console.log(`\nvidhub is ready in ${seconds} s\n${app}api: ${gatewayUrl}  (data in ${path.resolve(childConfig.DATA_DIR)}; Ctrl-C stops everything)\nmetrics: ${scrape.join('  ')}\n`);
 } catch (err) {
   if (!stopping) log.fatal((err as Error).message);
   await shutdown(1);

@@ -1,10 +1,11 @@
 #!/usr/bin/env node
 // `npm start`: makes sure the system packages the embedded stack needs are
 // present, compiles the TypeScript when anything changed (tsc --incremental),
-// then hands over to the launcher (dist/scripts/launch.js). Plain JavaScript,
-// so that it runs before anything is built.
+// builds the web app when it has not been built (web/dist), then hands over to
+// the launcher (dist/scripts/launch.js). Plain JavaScript, so that it runs
+// before anything is built.
 import { spawn, spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { clearInterval, setInterval } from 'node:timers';
 import { fileURLToPath } from 'node:url';
@@ -18,7 +19,7 @@ const needed = [];
 if (!process.env.REDIS_URL && !has(process.env.REDIS_SERVER_BIN || 'redis-server')) needed.push('redis-server');
 if (!has('ffmpeg') || !has('ffprobe')) needed.push('ffmpeg');
 if (needed.length) {
-  const r = spawnSync('bash', [path.join(root, 'scripts/install-system-deps.sh')], { stdio: 'inherit' });
+  const r = spawnSync('bash', [path.join(root, 'scripts/install-system-deps.sh'), '--no-browser'], { stdio: 'inherit' });
   if (r.status !== 0) {
     console.error(`\nMissing system packages: ${needed.join(', ')}.\n  Debian/Ubuntu: sudo apt-get install -y --no-install-recommends ${needed.join(' ')}\n  macOS: brew install redis ffmpeg`);
     process.exit(1);
@@ -29,6 +30,16 @@ const tsc = spawnSync(process.execPath, [path.join(root, 'node_modules/typescrip
 if (tsc.status !== 0) {
   console.error('Build failed; see the errors above.');
   process.exit(1);
+}
+
+// The web app the gateway serves at /: built once; `npm run build` (or build:web) rebuilds it after changes.
+if (!existsSync(path.join(root, 'web/dist/index.html')) && (process.env.WEB_DIR ?? 'web/dist') === 'web/dist') {
+  console.log('Building the web app (web/dist)...');
+  const vite = spawnSync(process.execPath, [path.join(root, 'node_modules/vite/bin/vite.js'), 'build', '--config', path.join(root, 'web/vite.config.ts'), '--logLevel', 'warn'], { stdio: 'inherit' });
+  if (vite.status !== 0) {
+    console.error('The web app did not build; see the errors above.');
+    process.exit(1);
+  }
 }
 
 // The IPC channel is how the launcher notices this process is gone, even by SIGKILL.

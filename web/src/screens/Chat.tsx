@@ -1,0 +1,351 @@
+import { useCallback, useEffect, useId, useMemo, useRef, useState, type FormEvent } from 'react';
+import { Link, useNavigate, useParams } from 'react-router';
+import { useClient, useMutation, useQuery, useSubscription } from 'urql';
+import { graphql } from '../__generated__';
+import type { MessageFieldsFragment } from '../__generated__/graphql';
+import { useAuth, type Me } from '../auth';
+import { describeError } from '../errors';
+import { liveMessages, MessageEventsDocument, type MessageEvent } from '../live';
+
+const ConversationsDocument = graphql(`
+  query Conversations {
+    conversations(first: 50) {
+      edges {
+        node {
+          id
+          kind
+          title
+          unreadCount
+          lastSeq
+          lastReadSeq
+          members {
+            id
+            username
+            displayName
+          }
+          lastMessage {
+            id
+            text
+            recalled
+            sender {
+              id
+              displayName
+            }
+          }
+        }
+      }
+    }
+  }
+`);
+
+const HistoryDocument = graphql(`
+  query History($conversationId: ID!, $beforeSeq: Int!) {
+    messages(conversationId: $conversationId, beforeSeq: $beforeSeq, first: 50) {
+      ...MessageFields
+    }
+  }
+`);
+
+const SendDocument = graphql(`
+  mutation SendMessage($conversationId: ID!, $text: String!, $clientMessageId: String!) {
+    sendMessage(conversationId: $conversationId, text: $text, clientMessageId: $clientMessageId) {
+      ...MessageFields
+    }
+  }
+`);
+
+const MarkReadDocument = graphql(`
+  mutation MarkRead($conversationId: ID!, $seq: Int!) {
+    markRead(conversationId: $conversationId, seq: $seq) {
+      id
+      unreadCount
+    }
+  }
+`);
+
+const FindUserDocument = graphql(`
+  query FindUser($username: String!) {
+    userByUsername(username: $username) {
+      id
+    }
+  }
+`);
+
+const StartConversationDocument = graphql(`
+  mutation StartConversation($userId: ID!) {
+    startConversation(userId: $userId) {
+      id
+    }
+  }
+`);
+
+const NEWEST = 2 ** 31 - 1;
+
+type Conversation = NonNullable<ReturnType<typeof useConversations>['conversations']>[number];
+
+function useConversations() {
+  const [{ data, error, fetching }, reexecute] = useQuery({ query: ConversationsDocument });
+  const { reload: reloadMe } = useAuth();
+  // Any message in any conversation: refresh the list (order, last message, unread badges) and the header's count.
+  useSubscription({ query: MessageEventsDocument, variables: {} }, (_prev: unknown, event) => {
+    if (event.messageEvents.kind !== 'READ') {
+      reexecute({ requestPolicy: 'network-only' });
+      reloadMe();
+    }
+    return event;
+  });
+  const reload = useCallback(() => reexecute({ requestPolicy: 'network-only' }), [reexecute]);
+  return { conversations: data?.conversations.edges.map((e) => e.node), error, fetching, reload };
+}
+
+function conversationName(c: Conversation, me: Me): string {
+  if (c.title) return c.title;
+  const others = c.members.filter((m) => m.id !== me.id);
+  return others.map((m) => m.displayName).join(', ') || 'Just you';
+}
+
+function NewChat() {
+  const [username, setUsername] = useState('');
+  const [error, setError] = useState<string>();
+  const client = useClient();
+  const [, start] = useMutation(StartConversationDocument);
+  const navigate = useNavigate();
+  const id = useId();
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setError(undefined);
+    const found = await client.query(FindUserDocument, { username: username.trim() }, { requestPolicy: 'network-only' }).toPromise();
+    const userId = found.data?.userByUsername?.id;
+    if (!userId) {
+      setError(found.error ? describeError(found.error) : `No user named “${username.trim()}”.`);
+      return;
+    }
+    const started = await start({ userId });
+    if (started.error || !started.data) {
+      setError(describeError(started.error));
+      return;
+    }
+    setUsername('');
+    navigate(`/chat/${started.data.startConversation.id}`);
+  };
+  return (
+    <form className="newchat" onSubmit={(e) => void submit(e)}>
+      <label htmlFor={id}>Start a chat with</label>
+      <div className="row">
+        <input id={id} name="with" placeholder="username" required value={username} onChange={(e) => setUsername(e.target.value)} autoComplete="off" />
+        <button type="submit">Start</button>
+      </div>
+      {error && (
+        <p role="alert" className="error">
+          {error}
+        </p>
+      )}
+    </form>
+  );
+}
+
+function ConversationList({ conversations, me, selected }: { conversations: Conversation[]; me: Me; selected?: string }) {
+  if (!conversations.length) return <p className="hint">No conversations yet.</p>;
+  return (
+    <ul className="conversations" aria-label="Conversations">
+      {conversations.map((c) => {
+        const name = conversationName(c, me);
+        return (
+          <li key={c.id}>
+            <Link to={`/chat/${c.id}`} aria-current={c.id === selected ? 'page' : undefined} aria-label={`${name}${c.unreadCount ? `, ${c.unreadCount} unread` : ''}`}>
+              <span className="name">{name}</span>
+              <span className="last">{c.lastMessage ? (c.lastMessage.recalled ? 'Message recalled' : c.lastMessage.text) : 'No messages yet'}</span>
+              {c.unreadCount > 0 && (
+                <span className="badge" aria-hidden="true">
+                  {c.unreadCount}
+                </span>
+              )}
+            </Link>
+          </li>
+        );
+      })}
+    </ul>
+  );
+}
+
+interface Pending {
+  clientMessageId: string;
+  text: string;
+  failed?: string;
+}
+
+function ConversationView({ conversation, me }: { conversation: Conversation; me: Me }) {
+  const conversationId = conversation.id;
+  const client = useClient();
+  const [historyError, setHistoryError] = useState<string>();
+  const [messages, setMessages] = useState<Map<number, MessageFieldsFragment>>(new Map());
+  const [pending, setPending] = useState<Pending[]>([]);
+  const [state, setState] = useState<'live' | 'reconnecting'>('live');
+  const [text, setText] = useState('');
+  const [, send] = useMutation(SendDocument);
+  const [, markRead] = useMutation(MarkReadDocument);
+  const { reload } = useAuth();
+  const list = useRef<HTMLOListElement>(null);
+  const inputId = useId();
+
+  const add = useCallback((m: MessageFieldsFragment) => {
+    setMessages((prev) => {
+      if (prev.get(m.seq)?.recalled === m.recalled && prev.has(m.seq)) return prev;
+      const next = new Map(prev);
+      next.set(m.seq, m);
+      return next;
+    });
+    if (m.clientMessageId) setPending((prev) => prev.filter((p) => p.clientMessageId !== m.clientMessageId));
+  }, []);
+
+  // History first, then live from its last message: the gateway replays anything in between.
+  // (Read once, not through a cached query: each sent message would otherwise refetch it.)
+  useEffect(() => {
+    let stop: (() => void) | undefined;
+    let cancelled = false;
+    void client
+      .query(HistoryDocument, { conversationId, beforeSeq: NEWEST }, { requestPolicy: 'network-only' })
+      .toPromise()
+      .then((history) => {
+        if (cancelled) return;
+        const loaded = history.data?.messages;
+        if (!loaded) {
+          setHistoryError(describeError(history.error));
+          return;
+        }
+        setMessages(new Map(loaded.map((m) => [m.seq, m])));
+        stop = liveMessages({
+          conversationId,
+          afterSeq: loaded.at(-1)?.seq ?? 0,
+          onState: setState,
+          onEvent: (event: MessageEvent) => {
+            if (event.message) add(event.message);
+          },
+        });
+      });
+    return () => {
+      cancelled = true;
+      stop?.();
+    };
+  }, [client, conversationId, add]);
+
+  const sorted = useMemo(() => [...messages.values()].sort((a, b) => a.seq - b.seq), [messages]);
+  const newest = sorted.at(-1)?.seq ?? 0;
+
+  useEffect(() => {
+    list.current?.lastElementChild?.scrollIntoView({ block: 'end' });
+  }, [sorted.length, pending.length]);
+
+  // Seen while open: mark read (the list's badge and the header's count follow).
+  const marked = useRef(conversation.lastReadSeq);
+  useEffect(() => {
+    if (newest > marked.current) {
+      marked.current = newest;
+      void markRead({ conversationId, seq: newest }).then(reload);
+    }
+  }, [newest, conversationId, markRead, reload]);
+
+  const deliver = async (p: Pending) => {
+    const result = await send({ conversationId, text: p.text, clientMessageId: p.clientMessageId });
+    if (result.data) add(result.data.sendMessage);
+    else setPending((prev) => prev.map((q) => (q.clientMessageId === p.clientMessageId ? { ...q, failed: describeError(result.error) } : q)));
+  };
+
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    const body = text.trim();
+    if (!body) return;
+    // Shown at once; the id makes a retried send return the stored message instead of a second one.
+    const p: Pending = { clientMessageId: crypto.randomUUID(), text: body };
+    setPending((prev) => [...prev, p]);
+    setText('');
+    void deliver(p);
+  };
+
+  const retry = (p: Pending) => {
+    setPending((prev) => prev.map((q) => (q.clientMessageId === p.clientMessageId ? { clientMessageId: q.clientMessageId, text: q.text } : q)));
+    void deliver(p);
+  };
+
+  return (
+    <section className="conversation" aria-labelledby="conv-h">
+      <div className="conv-head">
+        <Link to="/chat" className="back" aria-label="Back to conversations">
+          ←
+        </Link>
+        <h2 id="conv-h">{conversationName(conversation, me)}</h2>
+        {state === 'reconnecting' && (
+          <span role="status" className="hint">
+            Reconnecting…
+          </span>
+        )}
+      </div>
+      {historyError && <p role="alert" className="error">{historyError}</p>}
+      <ol className="messages" ref={list} aria-label="Messages" aria-live="polite" aria-relevant="additions">
+        {sorted.map((m) => (
+          <li key={m.seq} className={m.sender.id === me.id ? 'mine' : 'theirs'} data-seq={m.seq}>
+            <span className="sender">{m.sender.id === me.id ? 'You' : m.sender.displayName}</span>
+            <span className="text">{m.recalled ? <em>Message recalled</em> : m.text}</span>
+          </li>
+        ))}
+        {pending.map((p) => (
+          <li key={p.clientMessageId} className="mine pending" data-pending="true">
+            <span className="sender">You</span>
+            <span className="text">{p.text}</span>
+            {p.failed ? (
+              <span className="error">
+                Not sent: {p.failed}{' '}
+                <button type="button" onClick={() => retry(p)}>
+                  Retry
+                </button>
+              </span>
+            ) : (
+              <span className="hint">Sending…</span>
+            )}
+          </li>
+        ))}
+      </ol>
+      <form className="composer" onSubmit={submit}>
+        <label htmlFor={inputId} className="visually-hidden">
+          Message
+        </label>
+        <input id={inputId} name="message" placeholder="Write a message" maxLength={2000} autoComplete="off" value={text} onChange={(e) => setText(e.target.value)} />
+        <button type="submit" className="primary">
+          Send
+        </button>
+      </form>
+    </section>
+  );
+}
+
+export default function Chat() {
+  const { id } = useParams();
+  const { me } = useAuth();
+  const { conversations, error, fetching, reload } = useConversations();
+  const selected = conversations?.find((c) => c.id === id);
+  // A conversation just started (here or by the other person) is not in the cached list yet: ask once more.
+  const asked = useRef<string | undefined>(undefined);
+  useEffect(() => {
+    if (id && conversations && !selected && !fetching && asked.current !== id) {
+      asked.current = id;
+      reload();
+    }
+  }, [id, conversations, selected, fetching, reload]);
+  if (!me) return null;
+  return (
+    <div className={`chat ${id ? 'has-selection' : ''}`}>
+      <aside className="chat-list" aria-labelledby="chat-h">
+        <h1 id="chat-h">Chat</h1>
+        <NewChat />
+        {error && <p role="alert" className="error">{describeError(error)}</p>}
+        {fetching && !conversations && <p role="status">Loading…</p>}
+        {conversations && <ConversationList conversations={conversations} me={me} selected={id} />}
+      </aside>
+      {selected ? (
+        <ConversationView key={selected.id} conversation={selected} me={me} />
+      ) : id && conversations && !fetching && asked.current === id ? (
+        <p className="conversation">This conversation is not yours or does not exist.</p>
+      ) : null}
+    </div>
+  );
+}
