@@ -22,7 +22,7 @@
  * cannot order: a RECALL for each message at or below the cursor that is
  * recalled (only messages sent within the recall window before the cursor's
  * message can have been recalled since the client saw them), then a READ with
- * every member's current read position. Live recalls of messages already sent
+ * every member's current read position (above 0). Live recalls of messages already sent
  * as recalled, and live read positions not beyond the one already sent for
  * that member, are dropped; read positions only move forward, so nothing is
  * lost. While the subscription is open the viewer counts as online.
@@ -87,7 +87,8 @@ export async function messageEvents(ctx: Context, args: { conversationId?: strin
         }
         for (const [readerId, readSeq] of await ctx.store.memberReadPositions(conversation.id)) {
           readSent.set(readerId, readSeq);
-          yield { messageEvents: { kind: 'READ', conversationId: conversation.id, readerId, readSeq } };
+          // Nothing read is where every client starts: not worth an event.
+          if (readSeq > 0) yield { messageEvents: { kind: 'READ', conversationId: conversation.id, readerId, readSeq } };
         }
       } else if (conversation) {
         next.set(conversation.id, conversation.lastSeq + 1);
@@ -104,7 +105,7 @@ export async function messageEvents(ctx: Context, args: { conversationId?: strin
         }
         if (event.kind === 'READ') {
           if (event.readSeq <= (readSent.get(event.readerId) ?? -1)) continue;
-          if (readSent.size) readSent.set(event.readerId, event.readSeq);
+          if (conversation && args.afterSeq != null) readSent.set(event.readerId, event.readSeq);
           yield { messageEvents: event };
           continue;
         }
