@@ -146,6 +146,34 @@ describe('resuming subscriptions', () => {
       const missing = await refusal(subscribe(ws(), DANMAKU, { v: 'no-such-video', after: NIL }));
       assert.equal(missing?.[0]?.extensions?.code, 'NOT_FOUND');
     });
+
+    test('a cursor more than 5000 danmaku behind is refused rather than replayed with a gap', async () => {
+      const busy = await stack.video.store.createVideo({
+        uploaderId: viewer.user.id,
+        title: 'Busy danmaku',
+        description: '',
+        tags: [],
+        objectKey: 'videos/resume/busy.mp4',
+        coverKey: null,
+        sha256: createHash('sha256').update('busy danmaku').digest('hex'),
+        size: 1_000_000,
+        durationMs: 60_000,
+        width: 1280,
+        height: 720,
+      });
+      for (let i = 0; i < 5001; i++) await stack.video.store.addDanmaku({ videoId: busy.id, userId: viewer.user.id, text: `d${i}`, timeMs: i, color: '#FFFFFF', mode: 'SCROLL' });
+      const tooFar = await refusal(subscribe(ws(), DANMAKU, { v: busy.id, after: NIL }));
+      assert.equal(tooFar?.[0]?.extensions?.code, 'BAD_USER_INPUT');
+      assert.equal(tooFar?.[0]?.extensions?.field, 'afterId');
+      // 5000 behind is replayed whole.
+      const first = (await stack.video.store.listDanmakuAfter({ videoId: busy.id, afterId: NIL, limit: 1 }))[0]!;
+      const { video } = await ok(gql<{ video: { lastDanmakuId: string } }, Record<string, unknown>>(url, `query($v: ID!) { video(id: $v) { lastDanmakuId } }`, { v: busy.id }));
+      const whole = subscribe<{ danmakuAdded: { id: string; text: string } }>(ws(), DANMAKU, { v: busy.id, after: first.id });
+      const got = await whole.waitFor(5000, 120_000);
+      assert.equal(got[0]?.data?.danmakuAdded.text, 'd1');
+      assert.equal(got.at(-1)?.data?.danmakuAdded.id, video.lastDanmakuId);
+      whole.stop();
+    });
   });
 
   describe('notificationAdded(afterId)', () => {

@@ -60,6 +60,11 @@ export async function danmakuAdded(ctx: Context, args: { videoId: string; afterI
   const afterId = args.afterId != null ? idCursor(args.afterId, 'afterId') : null;
   const { videoId } = args;
   if (!(await ctx.loaders.video.load(videoId))) throw notFound('No such video.');
+  // Anyone may subscribe, so a replay is bounded like a `danmakus` page: a
+  // cursor further behind is refused rather than replayed with a gap.
+  if (afterId && (await ctx.store.listDanmakuAfter({ videoId, afterId, limit: MAX_DANMAKU_PAGE + 1 })).length > MAX_DANMAKU_PAGE) {
+    throw badInput(`More than ${MAX_DANMAKU_PAGE} danmaku were sent after afterId: read danmakus again and subscribe with the video's lastDanmakuId.`, { field: 'afterId' });
+  }
   return cancellable(async function* (signal) {
     const emitter = new EventEmitter();
     const live = on(emitter, 'danmaku', { signal }) as AsyncIterableIterator<[DanmakuRecord]>;

@@ -1288,23 +1288,25 @@ export type Subscription = {
    * `lastDanmakuId` read with `danmakus`, or the id of the last danmaku received
    * (after a reconnect). Without `afterId`, only danmaku sent once the
    * subscription is live arrive. Anyone may subscribe. Errors: NOT_FOUND (no such
-   * video), BAD_USER_INPUT (`field: afterId`, not an id).
+   * video), BAD_USER_INPUT (`field: afterId`: not an id, or more than 5000 danmaku
+   * were sent after it: read `danmakus` and `lastDanmakuId` again).
    */
   danmakuAdded: Danmaku;
   /**
    * New messages, recalls and read receipts in the viewer's conversations (one, or
-   * all). With `conversationId` and `afterSeq`, first replays what was stored after
-   * that sequence number, then what the cursor cannot order: a RECALL for each
-   * message at or below `afterSeq` that is recalled and was sent within the recall
-   * window (CHAT_RECALL_WINDOW_SECONDS) before message `afterSeq`, and a READ with
-   * every member's current read position; then continues live with no gap and no
-   * duplicate (a live read position is sent only when it moves past the one sent).
-   * Recalls and read positions are state: apply them idempotently.
-   * Without `afterSeq` it starts after the current last message and replays
-   * nothing. Messages of a conversation always arrive in sequence order. Signed
-   * in only (UNAUTHENTICATED). Errors: NOT_FOUND (not a member), BAD_USER_INPUT
-   * (afterSeq without conversationId, or negative); an UPSTREAM_UNAVAILABLE event
-   * ends it when the chat service restarts: subscribe again with `afterSeq`.
+   * all). With `conversationId` and `afterSeq`, first replays what was stored
+   * after that sequence number, then what the cursor cannot order: a RECALL for
+   * each message at or below `afterSeq` that is recalled and was sent within the
+   * recall window (CHAT_RECALL_WINDOW_SECONDS) before message `afterSeq`, and a
+   * READ with every member's current read position (when above 0); then continues
+   * live with no gap and no duplicate (a live read position is sent only when it
+   * moves past the one sent). Recalls and read positions are state: apply them
+   * idempotently. Without `afterSeq` it starts after the current last message and
+   * replays nothing. Messages of a conversation always arrive in sequence order.
+   * Signed in only (UNAUTHENTICATED). Errors: NOT_FOUND (not a member),
+   * BAD_USER_INPUT (afterSeq without conversationId, or negative); an
+   * UPSTREAM_UNAVAILABLE event ends it when the chat service restarts: subscribe
+   * again with `afterSeq`.
    */
   messageEvents: MessageEvent;
   /**

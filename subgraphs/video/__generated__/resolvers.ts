@@ -540,7 +540,8 @@ export type Subscription = {
    * `lastDanmakuId` read with `danmakus`, or the id of the last danmaku received
    * (after a reconnect). Without `afterId`, only danmaku sent once the
    * subscription is live arrive. Anyone may subscribe. Errors: NOT_FOUND (no such
-   * video), BAD_USER_INPUT (`field: afterId`, not an id).
+   * video), BAD_USER_INPUT (`field: afterId`: not an id, or more than 5000 danmaku
+   * were sent after it: read `danmakus` and `lastDanmakuId` again).
    */
   danmakuAdded: Danmaku;
 };
