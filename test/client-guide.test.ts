@@ -271,7 +271,7 @@ describe('the client guide (docs/clients.md) runs as written', () => {
         const again = wsClient(url, { token: bob.accessToken, deviceId: bob.deviceId });
         const resumed = subscribe<Event>(again, example('15-message-events.graphql'), { conversationId: c.id, afterSeq: first.seq });
         const replay = await resumed.waitFor(2);
-        assert.deepEqual(replay.map((r) => r.data!.messageEvents.message!.seq), [first.seq + 1, first.seq + 2], 'replayed in order, nothing missing');
+        assert.deepEqual(replay.slice(0, 2).map((r) => r.data!.messageEvents.message!.seq), [first.seq + 1, first.seq + 2], 'replayed in order, nothing missing');
         resumed.stop();
         await again.dispose();
 

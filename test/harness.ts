@@ -324,3 +324,22 @@ export async function listening(redis: Redis, channel: string, count = 1, timeou
     await new Promise((r) => setTimeout(r, 20));
   }
 }
+
+/**
+ * Resolves with the first `n` results that `match` (a subscription may
+ * interleave other events, e.g. read receipts between messages).
+ */
+export async function waitForMatching<T>(
+  collected: Collected<T>,
+  match: (r: FormattedExecutionResult<T, unknown>) => boolean,
+  n: number,
+  timeoutMs = 60_000,
+): Promise<FormattedExecutionResult<T, unknown>[]> {
+  let want = n;
+  for (;;) {
+    const all = await collected.waitFor(want, timeoutMs);
+    const hits = all.filter(match);
+    if (hits.length >= n) return hits.slice(0, n);
+    want = all.length + (n - hits.length);
+  }
+}

@@ -49,7 +49,7 @@ export const resolvers: Resolvers = {
   },
   Subscription: {
     messageEvents: { subscribe: (_p, args, ctx) => messageEvents(ctx, args) },
-    notificationAdded: { subscribe: (_p, _a, ctx) => notificationAdded(ctx) },
+    notificationAdded: { subscribe: (_p, args, ctx) => notificationAdded(ctx, args) },
     assistantAnswer: { subscribe: (_p, args, ctx) => assistantAnswer(ctx, args) },
   },
   AssistantEvent: {

@@ -278,6 +278,9 @@ for (const makeFixture of adapterFixtures<ChatStore>('chat', { sqlite: (db) => n
       assert.equal(await store.markRead(c.id, outsider, 3), 0);
       assert.deepEqual(await store.readPositions(outsider, [c.id]), new Map());
       assert.equal(await store.markRead('missing', b, 3), 0);
+      // Every member's position in one call (for replaying read receipts).
+      assert.deepEqual(await store.memberReadPositions(c.id), new Map([[a, 5], [b, 5]]));
+      assert.deepEqual(await store.memberReadPositions('missing'), new Map());
     });
 
     test('unread totals for several users come from one call', async () => {
@@ -449,6 +452,22 @@ for (const makeFixture of adapterFixtures<ChatStore>('chat', { sqlite: (db) => n
       assert.equal((await store.unreadNotifications([r])).get(r) ?? 0, 0);
       assert.equal((await store.unreadNotifications([other])).get(other), 1);
       assert.deepEqual(await store.unreadNotifications([]), new Map());
+    });
+
+    test('notifications after an id come oldest first, the recipient’s only', async () => {
+      const [r, other] = users('r', 'other') as [string, string];
+      const created: string[] = [];
+      for (let i = 0; i < 5; i++) {
+        const [n] = await store.addNotifications(`after-evt-${r}-${i}`, [
+          { recipientId: r, kind: 'k', actorId: null, subjectId: `s${i}`, payload: { i } },
+          { recipientId: other, kind: 'k', actorId: null, subjectId: `s${i}`, payload: { i } },
+        ]);
+        created.push(n!.id);
+      }
+      const NIL = '00000000-0000-0000-0000-000000000000';
+      assert.deepEqual((await store.listNotificationsAfter(r, { afterId: NIL, limit: 10 })).map((n) => n.id), created);
+      assert.deepEqual((await store.listNotificationsAfter(r, { afterId: created[1]!, limit: 2 })).map((n) => n.payload), [{ i: 2 }, { i: 3 }]);
+      assert.deepEqual(await store.listNotificationsAfter(r, { afterId: created[4]!, limit: 10 }), []);
     });
 
     test('the follower projection', async () => {

@@ -459,6 +459,11 @@ export class MongoChatStore implements ChatStore {
     return new Map(docs.map((d) => [d.conversationId, d.lastReadSeq]));
   }
 
+  async memberReadPositions(conversationId: string): Promise<Map<string, number>> {
+    const docs = await this.members.find({ conversationId }, { userId: 1, lastReadSeq: 1 }).lean<Pick<MemberDoc, 'userId' | 'lastReadSeq'>[]>();
+    return new Map(docs.map((d) => [d.userId, d.lastReadSeq]));
+  }
+
   async totalUnread(userIds: readonly string[]): Promise<Map<string, number>> {
     if (userIds.length === 0) return new Map();
     // One round trip for any number of users: their memberships joined with
@@ -537,6 +542,15 @@ export class MongoChatStore implements ChatStore {
       .limit(q.limit + 1)
       .lean<NotificationDoc[]>();
     return { items: docs.slice(0, q.limit).map(notification), hasNextPage: docs.length > q.limit };
+  }
+
+  async listNotificationsAfter(recipientId: string, q: { afterId: string; limit: number }): Promise<NotificationRecord[]> {
+    const docs = await this.notifications
+      .find({ recipientId, _id: { $gt: q.afterId } })
+      .sort({ _id: 1 })
+      .limit(q.limit)
+      .lean<NotificationDoc[]>();
+    return docs.map(notification);
   }
 
   async markNotificationsRead(recipientId: string, ids?: string[]): Promise<number> {

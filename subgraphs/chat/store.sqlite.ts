@@ -311,6 +311,11 @@ export class SqliteChatStore implements ChatStore {
     return new Map(rows.map((r) => [r.conversation_id, r.last_read_seq]));
   }
 
+  async memberReadPositions(conversationId: string): Promise<Map<string, number>> {
+    const rows = this.sql(`SELECT user_id, last_read_seq FROM members WHERE conversation_id = ?`).all(conversationId) as { user_id: string; last_read_seq: number }[];
+    return new Map(rows.map((r) => [r.user_id, r.last_read_seq]));
+  }
+
   async totalUnread(userIds: readonly string[]): Promise<Map<string, number>> {
     const rows = this.db
       .prepare(
@@ -370,6 +375,11 @@ export class SqliteChatStore implements ChatStore {
       .prepare(`SELECT * FROM notifications WHERE recipient_id = ? AND (? IS NULL OR id < ?) ORDER BY id DESC LIMIT ?`)
       .all(recipientId, q.after ?? null, q.after ?? null, q.limit + 1) as NotificationRow[];
     return { items: rows.slice(0, q.limit).map(notification), hasNextPage: rows.length > q.limit };
+  }
+
+  async listNotificationsAfter(recipientId: string, q: { afterId: string; limit: number }): Promise<NotificationRecord[]> {
+    const rows = this.sql(`SELECT * FROM notifications WHERE recipient_id = ? AND id > ? ORDER BY id LIMIT ?`).all(recipientId, q.afterId, q.limit) as NotificationRow[];
+    return rows.map(notification);
   }
 
   async markNotificationsRead(recipientId: string, ids?: string[]): Promise<number> {

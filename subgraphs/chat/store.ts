@@ -94,6 +94,8 @@ export interface ChatStore {
   markRead(conversationId: string, userId: string, seq: number): Promise<number>;
   /** The member's read position per conversation. */
   readPositions(userId: string, conversationIds: readonly string[]): Promise<Map<string, number>>;
+  /** Every member's read position in one conversation, by user id. */
+  memberReadPositions(conversationId: string): Promise<Map<string, number>>;
   /** Unread messages per user over all their conversations, for many users in one query. */
   totalUnread(userIds: readonly string[]): Promise<Map<string, number>>;
   /** The last sequence number of every conversation of the user. */
@@ -110,6 +112,8 @@ export interface ChatStore {
   /** Idempotent per (eventId, recipient): a redelivered event adds nothing. Returns the ones created. */
   addNotifications(eventId: string, items: Omit<NotificationRecord, 'id' | 'readAt' | 'createdAt'>[]): Promise<NotificationRecord[]>;
   listNotifications(recipientId: string, q: { limit: number; after?: string }): Promise<Page<NotificationRecord>>;
+  /** Oldest first: the recipient's notifications with an id greater than `afterId` (ids grow with creation time). */
+  listNotificationsAfter(recipientId: string, q: { afterId: string; limit: number }): Promise<NotificationRecord[]>;
   /** Marks the given notifications (or all, when ids is omitted) read; returns how many changed. */
   markNotificationsRead(recipientId: string, ids?: string[]): Promise<number>;
   unreadNotifications(recipientIds: readonly string[]): Promise<Map<string, number>>;

@@ -30,6 +30,8 @@ export interface Context extends BaseContext, VideoServices {
     likedByViewer: DataLoader<string, boolean>;
     folder: DataLoader<string, FolderRecord | null>;
     foldersOf: DataLoader<string, FolderRecord[]>;
+    /** The id of a video's newest danmaku; null when it has none. */
+    lastDanmakuId: DataLoader<string, string | null>;
   };
 }
 
@@ -57,6 +59,10 @@ export function contextFactory(services: VideoServices) {
       foldersOf: new DataLoader(async (ownerIds) => {
         const byOwner = await store.listFolders(ownerIds);
         return ownerIds.map((id) => byOwner.get(id) ?? []);
+      }),
+      lastDanmakuId: new DataLoader(async (videoIds) => {
+        const last = await store.lastDanmakuIds(videoIds);
+        return videoIds.map((id) => last.get(id) ?? null);
       }),
     },
   });

@@ -2,10 +2,18 @@
  * Danmaku: bullet comments pinned to a time offset of a video, stored, then
  * fanned out live to everyone watching that video on any instance
  * (channel `danmaku:<videoId>`).
+ *
+ * Resuming: a danmaku's id (uuid v7) starts with the time it was stored, so
+ * ids grow in sending order whatever the video time they are pinned to, and
+ * `danmakuAdded(afterId:)` replays in id order. Each danmaku is stored before
+ * it is published, and the subscriber listens before it reads the store: a
+ * danmaku stored after the read arrives live; one both replayed and received
+ * live is sent once.
  */
 import { EventEmitter, on } from 'node:events';
 import { badInput, notFound, rateLimited } from '../../lib/errors.js';
 import { cancellable } from '../../lib/iterators.js';
+import { NIL_ID, idCursor } from '../../lib/pagination.js';
 import { hitWindow } from '../../lib/rateLimit.js';
 import type { Context } from './context.js';
 import type { DanmakuMode, DanmakuRecord } from './store.js';
@@ -13,6 +21,7 @@ import type { DanmakuMode, DanmakuRecord } from './store.js';
 export const MAX_DANMAKU_LENGTH = 100;
 export const MAX_DANMAKU_PAGE = 5000;
 const COLOR = /^#[0-9A-Fa-f]{6}$/;
+const REPLAY_PAGE = 500;
 export const danmakuChannel = (videoId: string) => `danmaku:${videoId}`;
 
 export async function sendDanmaku(ctx: Context, args: { videoId: string; text: string; timeMs: number; color?: string | null; mode?: DanmakuMode | null }): Promise<DanmakuRecord> {
@@ -42,14 +51,43 @@ export async function listDanmaku(ctx: Context, args: { videoId: string; fromMs?
   return ctx.store.listDanmaku({ videoId: args.videoId, fromMs, toMs, limit });
 }
 
-export async function danmakuAdded(ctx: Context, videoId: string): Promise<AsyncGenerator<{ danmakuAdded: DanmakuRecord }>> {
+/** Where sending stands: the id of a video's newest danmaku, or the nil id when it has none. */
+export async function lastDanmakuId(ctx: Context, videoId: string): Promise<string> {
+  return (await ctx.loaders.lastDanmakuId.load(videoId)) ?? NIL_ID;
+}
+
+export async function danmakuAdded(ctx: Context, args: { videoId: string; afterId?: string | null }): Promise<AsyncGenerator<{ danmakuAdded: DanmakuRecord }>> {
+  const afterId = args.afterId != null ? idCursor(args.afterId, 'afterId') : null;
+  const { videoId } = args;
   if (!(await ctx.loaders.video.load(videoId))) throw notFound('No such video.');
+  // Anyone may subscribe, so a replay is bounded like a `danmakus` page: a
+  // cursor further behind is refused rather than replayed with a gap.
+  if (afterId && (await ctx.store.listDanmakuAfter({ videoId, afterId, limit: MAX_DANMAKU_PAGE + 1 })).length > MAX_DANMAKU_PAGE) {
+    throw badInput(`More than ${MAX_DANMAKU_PAGE} danmaku were sent after afterId: read danmakus again and subscribe with the video's lastDanmakuId.`, { field: 'afterId' });
+  }
   return cancellable(async function* (signal) {
     const emitter = new EventEmitter();
     const live = on(emitter, 'danmaku', { signal }) as AsyncIterableIterator<[DanmakuRecord]>;
     const stop = await ctx.danmakuBus.listen(danmakuChannel(videoId), (d) => emitter.emit('danmaku', d));
     try {
-      for await (const [danmaku] of live) yield { danmakuAdded: danmaku };
+      // Replayed ids, each forgotten when its live copy arrives (it is published once).
+      const replayed = new Set<string>();
+      if (afterId) {
+        let after = afterId;
+        for (;;) {
+          const page = await ctx.store.listDanmakuAfter({ videoId, afterId: after, limit: REPLAY_PAGE });
+          for (const d of page) {
+            replayed.add(d.id);
+            yield { danmakuAdded: d };
+          }
+          if (page.length) after = page.at(-1)!.id;
+          if (page.length < REPLAY_PAGE) break;
+        }
+      }
+      for await (const [danmaku] of live) {
+        if (replayed.delete(danmaku.id) || (afterId && danmaku.id <= afterId)) continue;
+        yield { danmakuAdded: danmaku };
+      }
     } finally {
       stop();
     }

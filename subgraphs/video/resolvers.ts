@@ -4,7 +4,7 @@ import { notFound } from '../../lib/errors.js';
 import type { Resolvers } from './__generated__/resolvers.js';
 import { addComment, deleteComment, listComments } from './comments.js';
 import type { Context } from './context.js';
-import { danmakuAdded, listDanmaku, sendDanmaku } from './danmaku.js';
+import { danmakuAdded, lastDanmakuId, listDanmaku, sendDanmaku } from './danmaku.js';
 import { createFolder, deleteFolder, folderVideos, setFavourite, updateFolder, visibleFolders } from './favourites.js';
 import { abortUpload, completeUpload, confirmChunk, initUpload, presignChunk, proofChallenge, proveUpload, receivedChunks, uploadChunk, uploadStatus } from './uploads.js';
 import { videoEventPayload } from './events.js';
@@ -68,7 +68,7 @@ export const resolvers: Resolvers = {
     removeFromFavourites: (_p, { folderId, videoId }, ctx) => setFavourite(ctx, folderId, videoId, false),
   },
   Subscription: {
-    danmakuAdded: { subscribe: (_p, { videoId }, ctx) => danmakuAdded(ctx, videoId) },
+    danmakuAdded: { subscribe: (_p, args, ctx) => danmakuAdded(ctx, args) },
   },
   Video: {
     __resolveReference: (ref, ctx) => ctx.loaders.video.load(ref.id),
@@ -79,6 +79,7 @@ export const resolvers: Resolvers = {
     coverUrl: (v, _a, ctx) => (v.coverKey ? ctx.objects.presignedGet(v.coverKey, MEDIA_URL_TTL_SECONDS) : null),
     comments: (v, args, ctx) => listComments(ctx, v.id, null, args),
     danmakus: (v, args, ctx) => listDanmaku(ctx, { videoId: v.id, ...args }),
+    lastDanmakuId: (v, _a, ctx) => lastDanmakuId(ctx, v.id),
     createdAt: (v) => v.createdAt.toISOString(),
     updatedAt: (v) => v.updatedAt.toISOString(),
   },

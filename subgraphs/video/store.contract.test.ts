@@ -565,6 +565,28 @@ for (const makeFixture of adapterFixtures<VideoStore>('video', { sqlite: (db) =>
       assert.deepEqual(listedTop, top);
     });
 
+    test('danmaku in sending order after an id, and the last id of each video', async () => {
+      const [owner, viewer] = users('host', 'viewer') as [string, string];
+      const v = await store.createVideo(video(owner, 'resume'));
+      const w = await store.createVideo(video(owner, 'resume elsewhere'));
+      const empty = await store.createVideo(video(owner, 'no danmaku'));
+      const add = (videoId: string, timeMs: number, text: string) => store.addDanmaku({ videoId, userId: viewer, text, timeMs, color: '#FFFFFF', mode: 'SCROLL' });
+      // Sent at times out of video order: sending order is not time order.
+      const sent = [];
+      for (const [i, timeMs] of [5000, 100, 3000, 100, 0].entries()) {
+        sent.push(await add(v.id, timeMs, `s${i}`));
+        await add(w.id, timeMs, `w${i}`);
+      }
+      const NIL = '00000000-0000-0000-0000-000000000000';
+      const after = async (afterId: string, limit = 100) => (await store.listDanmakuAfter({ videoId: v.id, afterId, limit })).map((d) => d.text);
+      assert.deepEqual(await after(NIL), ['s0', 's1', 's2', 's3', 's4']);
+      assert.deepEqual(await after(sent[1]!.id, 2), ['s2', 's3']);
+      assert.deepEqual(await after(sent[4]!.id), []);
+      const last = await store.lastDanmakuIds([v.id, empty.id, 'missing']);
+      assert.deepEqual(last, new Map([[v.id, sent[4]!.id]]));
+      assert.deepEqual(await store.lastDanmakuIds([]), new Map());
+    });
+
     // ---- Favourites
 
     test('folders: create, list for many owners in one call, update, delete', async () => {

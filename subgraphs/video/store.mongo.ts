@@ -185,6 +185,8 @@ const danmakuSchema = new Schema<DanmakuDoc>(
   { versionKey: false },
 );
 danmakuSchema.index({ videoId: 1, timeMs: 1, _id: 1 });
+// Danmaku in sending order, for resuming danmakuAdded and lastDanmakuId.
+danmakuSchema.index({ videoId: 1, _id: 1 });
 
 const folderSchema = new Schema<FolderDoc>(
   {
@@ -662,6 +664,24 @@ export class MongoVideoStore implements VideoStore {
       .limit(q.limit)
       .lean<DanmakuDoc[]>();
     return docs.map(danmaku);
+  }
+
+  async listDanmakuAfter(q: { videoId: string; afterId: string; limit: number }): Promise<DanmakuRecord[]> {
+    if (q.limit <= 0) return [];
+    const docs = await this.danmakus
+      .find({ videoId: q.videoId, _id: { $gt: q.afterId } })
+      .sort({ _id: 1 })
+      .limit(q.limit)
+      .lean<DanmakuDoc[]>();
+    return docs.map(danmaku);
+  }
+
+  async lastDanmakuIds(videoIds: readonly string[]): Promise<Map<string, string>> {
+    // One index lookup per video: a $group over all of a video's danmaku would read them all.
+    const last = await Promise.all(
+      [...new Set(videoIds)].map((videoId) => this.danmakus.findOne({ videoId }, { _id: 1 }).sort({ _id: -1 }).lean<Pick<DanmakuDoc, '_id'>>()),
+    );
+    return new Map([...new Set(videoIds)].flatMap((videoId, i) => (last[i] ? [[videoId, last[i]._id] as const] : [])));
   }
 
   // ---- Favourites

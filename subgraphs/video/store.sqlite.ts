@@ -111,6 +111,8 @@ const MIGRATIONS = [
    CREATE INDEX folder_items_by_video ON folder_items (video_id);`,
   // Completed uploads keep the object they point at alive: counting them needs this.
   `CREATE INDEX uploads_by_object ON uploads (object_key, status);`,
+  // Danmaku in sending order, for resuming danmakuAdded and lastDanmakuId.
+  `CREATE INDEX danmaku_by_id ON danmaku (video_id, id);`,
 ];
 
 type Row = Record<string, unknown>;
@@ -405,6 +407,16 @@ export class SqliteVideoStore implements VideoStore {
 
   async listDanmaku(q: { videoId: string; fromMs: number; toMs: number; limit: number }): Promise<DanmakuRecord[]> {
     return this.all(`SELECT * FROM danmaku WHERE video_id = ? AND time_ms >= ? AND time_ms < ? ORDER BY time_ms, id LIMIT ?`, q.videoId, q.fromMs, q.toMs, q.limit).map(danmaku);
+  }
+
+  async listDanmakuAfter(q: { videoId: string; afterId: string; limit: number }): Promise<DanmakuRecord[]> {
+    return this.all(`SELECT * FROM danmaku WHERE video_id = ? AND id > ? ORDER BY id LIMIT ?`, q.videoId, q.afterId, q.limit).map(danmaku);
+  }
+
+  async lastDanmakuIds(videoIds: readonly string[]): Promise<Map<string, string>> {
+    if (videoIds.length === 0) return new Map();
+    const rows = this.all(`SELECT video_id, MAX(id) AS id FROM danmaku WHERE video_id IN (SELECT value FROM json_each(?)) GROUP BY video_id`, json(videoIds));
+    return new Map(rows.map((r) => [r.video_id as string, r.id as string]));
   }
 
   async createFolder(f: { ownerId: string; name: string; isPublic: boolean }): Promise<FolderRecord> {

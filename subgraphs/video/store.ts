@@ -165,6 +165,10 @@ export interface VideoStore {
   addDanmaku(d: Omit<DanmakuRecord, 'id' | 'createdAt'>): Promise<DanmakuRecord>;
   /** By time offset in [fromMs, toMs), then by creation. */
   listDanmaku(q: { videoId: string; fromMs: number; toMs: number; limit: number }): Promise<DanmakuRecord[]>;
+  /** In sending order: the video's danmaku with an id greater than `afterId` (ids grow in sending order, uuid v7). */
+  listDanmakuAfter(q: { videoId: string; afterId: string; limit: number }): Promise<DanmakuRecord[]>;
+  /** The greatest danmaku id of each video that has danmaku, in one call. */
+  lastDanmakuIds(videoIds: readonly string[]): Promise<Map<string, string>>;
 
   // Favourites
   createFolder(f: { ownerId: string; name: string; isPublic: boolean }): Promise<FolderRecord>;

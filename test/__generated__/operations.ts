@@ -1273,25 +1273,52 @@ export type Subscription = {
    * The assistant's answer, token by token, then DONE (or ERROR). The last turns of
    * the thread (ASSISTANT_HISTORY_TURNS, at most 12,000 characters) go with the
    * prompt; the turn is stored when it completes. Stop the subscription to cancel
-   * the answer. Signed in only (UNAUTHENTICATED).
+   * the answer. The subscription starts the answer and is its only listener, so
+   * it has no resume cursor: no token exists before it. A dropped connection
+   * cancels the answer and nothing is stored, unless it had completed (its DONE
+   * lost on the way): look for the turn in `assistantHistory`, else ask again. Signed in only (UNAUTHENTICATED).
    * Errors: BAD_USER_INPUT (`field: prompt`), LLM_NOT_CONFIGURED, RATE_LIMITED
    * (every provider key busy), UPSTREAM_UNAVAILABLE.
    */
   assistantAnswer: AssistantEvent;
-  /** Danmaku sent to a video from the moment the subscription is live, on every instance. Anyone may subscribe. Errors: NOT_FOUND (no such video). */
+  /**
+   * Danmaku sent to a video, on every instance, in sending order. With `afterId`,
+   * first replays the danmaku sent after that one (in sending order, whatever
+   * their `timeMs`), then continues live with no gap and no duplicate. Pass the
+   * `lastDanmakuId` read with `danmakus`, or the id of the last danmaku received
+   * (after a reconnect). Without `afterId`, only danmaku sent once the
+   * subscription is live arrive. Anyone may subscribe. Errors: NOT_FOUND (no such
+   * video), BAD_USER_INPUT (`field: afterId`: not an id, or more than 5000 danmaku
+   * were sent after it: read `danmakus` and `lastDanmakuId` again).
+   */
   danmakuAdded: Danmaku;
   /**
    * New messages, recalls and read receipts in the viewer's conversations (one, or
-   * all). With `conversationId` and `afterSeq`, first replays what was stored after
-   * that sequence number, then continues live with no gap and no duplicate.
-   * Without `afterSeq` it starts after the current last message. Messages of a
-   * conversation always arrive in sequence order. Signed in only (UNAUTHENTICATED).
-   * Errors: NOT_FOUND (not a member), BAD_USER_INPUT (afterSeq without
-   * conversationId, or negative); an UPSTREAM_UNAVAILABLE event ends it when the
-   * chat service restarts: subscribe again with `afterSeq`.
+   * all). With `conversationId` and `afterSeq`, first replays what was stored
+   * after that sequence number, then what the cursor cannot order: a RECALL for
+   * each message at or below `afterSeq` that is recalled and was sent within the
+   * recall window (CHAT_RECALL_WINDOW_SECONDS) before message `afterSeq`, and a
+   * READ with every member's current read position (when above 0); then continues
+   * live with no gap and no duplicate (a live read position is sent only when it
+   * moves past the one sent). Recalls and read positions are state: apply them
+   * idempotently. Without `afterSeq` it starts after the current last message and
+   * replays nothing. Messages of a conversation always arrive in sequence order.
+   * Signed in only (UNAUTHENTICATED). Errors: NOT_FOUND (not a member),
+   * BAD_USER_INPUT (afterSeq without conversationId, or negative); an
+   * UPSTREAM_UNAVAILABLE event ends it when the chat service restarts: subscribe
+   * again with `afterSeq`.
    */
   messageEvents: MessageEvent;
-  /** The viewer's new notifications, as they are created (nothing is replayed: read `notifications` after reconnecting). Signed in only (UNAUTHENTICATED). */
+  /**
+   * The viewer's new notifications, as they are created. With `afterId`, first
+   * replays the notifications stored after that one, oldest first, then continues
+   * live with no gap and no duplicate. Notification ids grow with creation time,
+   * so pass the newest id the client has: the first edge of a `notifications`
+   * query, or the last notification received; when the inbox was empty, the nil
+   * UUID 00000000-0000-0000-0000-000000000000. Without `afterId`, nothing is
+   * replayed. Signed in only (UNAUTHENTICATED). Errors: BAD_USER_INPUT (`field:
+   * afterId`, not an id).
+   */
   notificationAdded: Notification;
 };
 
@@ -1305,6 +1332,7 @@ export type SubscriptionAssistantAnswerArgs = {
 
 /** Live events, over graphql-ws on the same /graphql path (connection params `authorization` and `deviceId`). Each field says who may subscribe. */
 export type SubscriptionDanmakuAddedArgs = {
+  afterId?: InputMaybe<Scalars['ID']['input']>;
   videoId: Scalars['ID']['input'];
 };
 
@@ -1313,6 +1341,12 @@ export type SubscriptionDanmakuAddedArgs = {
 export type SubscriptionMessageEventsArgs = {
   afterSeq?: InputMaybe<Scalars['Int']['input']>;
   conversationId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+/** Live events, over graphql-ws on the same /graphql path (connection params `authorization` and `deviceId`). Each field says who may subscribe. */
+export type SubscriptionNotificationAddedArgs = {
+  afterId?: InputMaybe<Scalars['ID']['input']>;
 };
 
 /** A completion for what the user is typing. */
@@ -1517,6 +1551,14 @@ export type Video = {
   height?: Maybe<Scalars['Int']['output']>;
   /** Opaque, stable id of the video; refetch it with `video(id:)`. */
   id: Scalars['ID']['output'];
+  /**
+   * Where sending stands: the id of the newest danmaku sent to the video (danmaku
+   * ids grow in sending order, whatever their `timeMs`), or the nil UUID
+   * 00000000-0000-0000-0000-000000000000 when none has been sent. Read it with
+   * `danmakus` and pass it as `danmakuAdded(afterId:)` to receive every danmaku
+   * sent after this read.
+   */
+  lastDanmakuId: Scalars['ID']['output'];
   /** How many users like it; exact. */
   likeCount: Scalars['Int']['output'];
   /** Whether the viewer likes it (false for anonymous viewers). */

@@ -475,23 +475,41 @@ export type Subscription = {
    * The assistant's answer, token by token, then DONE (or ERROR). The last turns of
    * the thread (ASSISTANT_HISTORY_TURNS, at most 12,000 characters) go with the
    * prompt; the turn is stored when it completes. Stop the subscription to cancel
-   * the answer. Signed in only (UNAUTHENTICATED).
+   * the answer. The subscription starts the answer and is its only listener, so
+   * it has no resume cursor: no token exists before it. A dropped connection
+   * cancels the answer and nothing is stored, unless it had completed (its DONE
+   * lost on the way): look for the turn in `assistantHistory`, else ask again. Signed in only (UNAUTHENTICATED).
    * Errors: BAD_USER_INPUT (`field: prompt`), LLM_NOT_CONFIGURED, RATE_LIMITED
    * (every provider key busy), UPSTREAM_UNAVAILABLE.
    */
   assistantAnswer: AssistantEvent;
   /**
    * New messages, recalls and read receipts in the viewer's conversations (one, or
-   * all). With `conversationId` and `afterSeq`, first replays what was stored after
-   * that sequence number, then continues live with no gap and no duplicate.
-   * Without `afterSeq` it starts after the current last message. Messages of a
-   * conversation always arrive in sequence order. Signed in only (UNAUTHENTICATED).
-   * Errors: NOT_FOUND (not a member), BAD_USER_INPUT (afterSeq without
-   * conversationId, or negative); an UPSTREAM_UNAVAILABLE event ends it when the
-   * chat service restarts: subscribe again with `afterSeq`.
+   * all). With `conversationId` and `afterSeq`, first replays what was stored
+   * after that sequence number, then what the cursor cannot order: a RECALL for
+   * each message at or below `afterSeq` that is recalled and was sent within the
+   * recall window (CHAT_RECALL_WINDOW_SECONDS) before message `afterSeq`, and a
+   * READ with every member's current read position (when above 0); then continues
+   * live with no gap and no duplicate (a live read position is sent only when it
+   * moves past the one sent). Recalls and read positions are state: apply them
+   * idempotently. Without `afterSeq` it starts after the current last message and
+   * replays nothing. Messages of a conversation always arrive in sequence order.
+   * Signed in only (UNAUTHENTICATED). Errors: NOT_FOUND (not a member),
+   * BAD_USER_INPUT (afterSeq without conversationId, or negative); an
+   * UPSTREAM_UNAVAILABLE event ends it when the chat service restarts: subscribe
+   * again with `afterSeq`.
    */
   messageEvents: MessageEvent;
-  /** The viewer's new notifications, as they are created (nothing is replayed: read `notifications` after reconnecting). Signed in only (UNAUTHENTICATED). */
+  /**
+   * The viewer's new notifications, as they are created. With `afterId`, first
+   * replays the notifications stored after that one, oldest first, then continues
+   * live with no gap and no duplicate. Notification ids grow with creation time,
+   * so pass the newest id the client has: the first edge of a `notifications`
+   * query, or the last notification received; when the inbox was empty, the nil
+   * UUID 00000000-0000-0000-0000-000000000000. Without `afterId`, nothing is
+   * replayed. Signed in only (UNAUTHENTICATED). Errors: BAD_USER_INPUT (`field:
+   * afterId`, not an id).
+   */
   notificationAdded: Notification;
 };
 
@@ -507,6 +525,12 @@ export type SubscriptionAssistantAnswerArgs = {
 export type SubscriptionMessageEventsArgs = {
   afterSeq?: InputMaybe<Scalars['Int']['input']>;
   conversationId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+/** Live events, over graphql-ws on the same /graphql path (connection params `authorization` and `deviceId`). Each field says who may subscribe. */
+export type SubscriptionNotificationAddedArgs = {
+  afterId?: InputMaybe<Scalars['ID']['input']>;
 };
 
 /**
@@ -828,7 +852,7 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
 export type SubscriptionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Subscription'] = ResolversParentTypes['Subscription']> = ResolversObject<{
   assistantAnswer?: SubscriptionResolver<ResolversTypes['AssistantEvent'], "assistantAnswer", ParentType, ContextType, RequireFields<SubscriptionAssistantAnswerArgs, 'prompt'>>;
   messageEvents?: SubscriptionResolver<ResolversTypes['MessageEvent'], "messageEvents", ParentType, ContextType, Partial<SubscriptionMessageEventsArgs>>;
-  notificationAdded?: SubscriptionResolver<ResolversTypes['Notification'], "notificationAdded", ParentType, ContextType>;
+  notificationAdded?: SubscriptionResolver<ResolversTypes['Notification'], "notificationAdded", ParentType, ContextType, Partial<SubscriptionNotificationAddedArgs>>;
 }>;
 
 export type UserResolvers<ContextType = Context, ParentType extends ResolversParentTypes['User'] = ResolversParentTypes['User']> = ResolversObject<{

@@ -533,13 +533,23 @@ export type QueryVideosArgs = {
 /** Live events, over graphql-ws on the same /graphql path (connection params `authorization` and `deviceId`). Each field says who may subscribe. */
 export type Subscription = {
   __typename?: 'Subscription';
-  /** Danmaku sent to a video from the moment the subscription is live, on every instance. Anyone may subscribe. Errors: NOT_FOUND (no such video). */
+  /**
+   * Danmaku sent to a video, on every instance, in sending order. With `afterId`,
+   * first replays the danmaku sent after that one (in sending order, whatever
+   * their `timeMs`), then continues live with no gap and no duplicate. Pass the
+   * `lastDanmakuId` read with `danmakus`, or the id of the last danmaku received
+   * (after a reconnect). Without `afterId`, only danmaku sent once the
+   * subscription is live arrive. Anyone may subscribe. Errors: NOT_FOUND (no such
+   * video), BAD_USER_INPUT (`field: afterId`: not an id, or more than 5000 danmaku
+   * were sent after it: read `danmakus` and `lastDanmakuId` again).
+   */
   danmakuAdded: Danmaku;
 };
 
 
 /** Live events, over graphql-ws on the same /graphql path (connection params `authorization` and `deviceId`). Each field says who may subscribe. */
 export type SubscriptionDanmakuAddedArgs = {
+  afterId?: InputMaybe<Scalars['ID']['input']>;
   videoId: Scalars['ID']['input'];
 };
 
@@ -649,6 +659,14 @@ export type Video = {
   height?: Maybe<Scalars['Int']['output']>;
   /** Opaque, stable id of the video; refetch it with `video(id:)`. */
   id: Scalars['ID']['output'];
+  /**
+   * Where sending stands: the id of the newest danmaku sent to the video (danmaku
+   * ids grow in sending order, whatever their `timeMs`), or the nil UUID
+   * 00000000-0000-0000-0000-000000000000 when none has been sent. Read it with
+   * `danmakus` and pass it as `danmakuAdded(afterId:)` to receive every danmaku
+   * sent after this read.
+   */
+  lastDanmakuId: Scalars['ID']['output'];
   /** How many users like it; exact. */
   likeCount: Scalars['Int']['output'];
   /** Whether the viewer likes it (false for anonymous viewers). */
@@ -1058,6 +1076,7 @@ export type VideoResolvers<ContextType = Context, ParentType extends ResolversPa
   durationMs?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   height?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  lastDanmakuId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   likeCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   likedByMe?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   playbackUrl?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
