@@ -12,10 +12,13 @@
  *   `{}` every MULTIPART_HEARTBEAT_MS, and the closing boundary when the
  *   subscription ends. Queries and mutations with this header are left to
  *   Apollo Server.
- * - **Server-Sent Events** (`text/event-stream`), The Guild's GraphQL over SSE
- *   in its "distinct connections" mode (graphql-sse): one request per
- *   operation, `next` events and a `complete` event. Queries and mutations are
- *   served too (through Apollo Server, as over a socket). The "single
+ * - **Server-Sent Events** (`text/event-stream` first in Accept), The Guild's
+ *   GraphQL over SSE in its "distinct connections" mode (graphql-sse): one
+ *   request per operation, `next` events and a `complete` event. Queries and
+ *   mutations are served too (through Apollo Server, as over a socket).
+ * - Clients that accept a stream among other types on every request (urql
+ *   lists `text/event-stream` and `multipart/mixed` after JSON) get one for
+ *   subscriptions only; their queries and mutations are Apollo Server's. The "single
  *   connection" mode is not offered: its reservations live in one process's
  *   memory and would not survive a load balancer sending the stream and the
  *   operations to different gateways; it answers 405.
@@ -29,7 +32,7 @@
  */
 import type http from 'node:http';
 import type express from 'express';
-import type { DocumentNode, ExecutionResult, GraphQLError } from 'graphql';
+import { getOperationAST, parse, type DocumentNode, type ExecutionResult, type GraphQLError } from 'graphql';
 import { createHandler, type RequestParams } from 'graphql-sse';
 import { ErrorCode, appError } from '../lib/errors.js';
 import { DEVICE_ID_HEADER } from '../lib/session.js';
@@ -134,51 +137,56 @@ export function httpSubscriptions(opts: HttpSubscriptionOptions): express.Reques
     },
   });
 
-  return async (req, res, next) => {
-    const accept = req.headers.accept ?? '';
+  /** GraphQL over SSE, distinct connections mode, through graphql-sse's handler. */
+  const serveSse = async (req: express.Request, res: express.Response, next: express.NextFunction) => {
     const entry = res.locals.access as AccessEntry;
-    if (accept.includes('text/event-stream')) {
-      // The single connection mode's reservation (PUT) and its token header.
-      if (req.method === 'PUT' || req.headers['x-graphql-event-stream-token'] !== undefined) {
-        res.status(405).type('application/json').send(JSON.stringify({ errors: [{ message: 'Only the distinct connections mode of GraphQL over SSE is served: send each operation as its own request.', extensions: { code: ErrorCode.BAD_REQUEST } }] }));
-        return;
-      }
-      try {
-        const [body, init] = await sse({
-          method: req.method,
-          url: req.originalUrl,
-          headers: { get: (key: string) => (Array.isArray(req.headers[key]) ? (req.headers[key] as string[]).join('\n') : (req.headers[key] as string | undefined)) },
-          body: () => Promise.resolve(req.body ?? ''),
-          raw: req,
-          context: { res },
-        });
-        res.writeHead(init.status, init.statusText, init.headers as http.OutgoingHttpHeaders);
-        if (!body || typeof body === 'string') {
-          res.end(body);
-          return;
-        }
-        // Marks the request as answered by this path: the access line is the bridge's (or Apollo's), not a second one.
-        entry.written = true;
-        res.once('close', () => void body.return(undefined));
-        for await (const chunk of body) {
-          if (!res.writable) break;
-          res.write(chunk);
-        }
-        res.end();
-      } catch (err) {
-        next(err);
-      }
+    // The single connection mode's reservation (PUT) and its token header.
+    if (req.method === 'PUT' || req.headers['x-graphql-event-stream-token'] !== undefined) {
+      res.status(405).type('application/json').send(JSON.stringify({ errors: [{ message: 'Only the distinct connections mode of GraphQL over SSE is served: send each operation as its own request.', extensions: { code: ErrorCode.BAD_REQUEST } }] }));
       return;
     }
-    if (!accept.includes('subscriptionSpec')) return next();
-    // Multipart: only subscriptions; queries and mutations are Apollo Server's.
-    const params = (req.method === 'GET' ? queryParams(req.query) : req.body) as Partial<RequestParams> | undefined;
-    // (Clients send this Accept header only with subscriptions: a refused operation is answered here, as JSON.)
+    try {
+      const [body, init] = await sse({
+        method: req.method,
+        url: req.originalUrl,
+        headers: {
+          get: (key: string) => {
+            // The handler streams only when Accept is exactly this; here the client accepts it (perhaps among others).
+            if (key === 'accept') return 'text/event-stream';
+            const value = req.headers[key];
+            return Array.isArray(value) ? value.join('\n') : value;
+          },
+        },
+        body: () => Promise.resolve(req.body ?? ''),
+        raw: req,
+        context: { res },
+      });
+      res.writeHead(init.status, init.statusText, init.headers as http.OutgoingHttpHeaders);
+      if (!body || typeof body === 'string') {
+        res.end(body);
+        return;
+      }
+      // Marks the request as answered by this path: the access line is the bridge's (or Apollo's), not a second one.
+      entry.written = true;
+      res.once('close', () => void body.return(undefined));
+      for await (const chunk of body) {
+        if (!res.writable) break;
+        res.write(chunk);
+      }
+      res.end();
+    } catch (err) {
+      next(err);
+    }
+  };
+
+  /** Apollo's multipart protocol: subscriptions only. */
+  const serveMultipart = async (req: express.Request, res: express.Response, next: express.NextFunction, params: Partial<RequestParams>) => {
+    const entry = res.locals.access as AccessEntry;
     let op: ReturnType<typeof operation>;
     let auth: RequestAuth;
     try {
       auth = await authenticate(req);
-      op = operation(params ?? {});
+      op = operation(params);
     } catch (err) {
       if (err instanceof Refusal) return refuse(res, entry, err);
       throw err;
@@ -187,6 +195,35 @@ export function httpSubscriptions(opts: HttpSubscriptionOptions): express.Reques
     entry.written = true;
     await streamMultipart(res, bridge.serveHttp(auth, req.ip, 'multipart', op.document, op.variables, op.operationName, abortedOnClose(res)));
   };
+
+  return async (req, res, next) => {
+    const accept = req.headers.accept ?? '';
+    const params = ((req.method === 'GET' ? queryParams(req.query) : req.body) ?? {}) as Partial<RequestParams>;
+    // A GraphQL over SSE client asks for the event stream first (graphql-sse sends only that): everything it sends streams.
+    if (preferredType(accept) === 'text/event-stream') return serveSse(req, res, next);
+    // Apollo Client sends this parameter only with subscriptions (a refused operation is answered here, as JSON).
+    if (accept.includes('subscriptionSpec')) return serveMultipart(req, res, next, params);
+    // Clients that list the streaming types among others for every request (urql) stream subscriptions only.
+    if ((accept.includes('text/event-stream') || accept.includes('multipart/mixed')) && isSubscriptionRequest(params)) {
+      return accept.includes('text/event-stream') ? serveSse(req, res, next) : serveMultipart(req, res, next, params);
+    }
+    next();
+  };
+}
+
+/** The media type a client lists first in Accept (clients list their preference first; q-values are not weighed). */
+function preferredType(accept: string): string {
+  return (accept.split(',')[0] ?? '').split(';')[0]!.trim().toLowerCase();
+}
+
+/** Whether the request's operation is a subscription: checked only for documents that mention the word. */
+function isSubscriptionRequest(params: Partial<RequestParams>): boolean {
+  if (typeof params.query !== 'string' || !params.query.includes('subscription')) return false;
+  try {
+    return getOperationAST(parse(params.query), typeof params.operationName === 'string' ? params.operationName : undefined)?.operation === 'subscription';
+  } catch {
+    return false;
+  }
 }
 
 /** GET parameters: `variables` and `extensions` arrive as JSON strings. */

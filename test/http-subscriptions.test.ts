@@ -162,6 +162,27 @@ describe('subscriptions over HTTP', () => {
     assert.equal(last.payload.errors[0]?.extensions.code, 'UNAUTHENTICATED');
   });
 
+  test("urql's Accept list: queries answer JSON as usual, a subscription is streamed as SSE", async () => {
+    const erin = await register('Erin');
+    const accept = 'application/graphql-response+json, application/graphql+json, application/json, text/event-stream, multipart/mixed';
+    const query = await post({ authorization: `Bearer ${erin.accessToken}`, accept }, { query: '{ me { username } }' });
+    assert.equal(query.status, 200);
+    assert.match(query.headers.get('content-type') ?? '', /json/);
+    assert.deepEqual(await query.json(), { data: { me: { username: erin.user.username } } });
+    const controller = new AbortController();
+    const sub = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${erin.accessToken}`, accept },
+      body: JSON.stringify({ query: EVENTS }),
+      signal: controller.signal,
+    });
+    assert.equal(sub.status, 200);
+    assert.match(sub.headers.get('content-type') ?? '', /^text\/event-stream/);
+    await listening(stack.redis, `chat:u:${erin.user.id}`);
+    controller.abort();
+    await released(`chat:u:${erin.user.id}`);
+  });
+
   test('refusals are JSON answers with client codes, before any stream starts', async () => {
     const dave = await register('Dave');
     for (const accept of ['text/event-stream', 'multipart/mixed;subscriptionSpec=1.0']) {
