@@ -19,6 +19,25 @@ export default tseslint.config(
     },
   },
   {
+    // Promises nobody awaits lose their errors (an unhandled rejection ends the process) and their ordering.
+    // Typed linting: each file is checked with the types of tsconfig.json; the three JavaScript files get a default project.
+    files: ['**/*.{js,mjs,cjs,ts,mts,cts}'],
+    languageOptions: {
+      parserOptions: {
+        projectService: { allowDefaultProject: ['eslint.config.js', 'scripts/start.mjs', 'bench/lib/service-preload.mjs'] },
+        tsconfigRootDir: import.meta.dirname,
+      },
+    },
+    rules: {
+      '@typescript-eslint/no-floating-promises': [
+        'error',
+        // node:test runs what test() and describe() register; the promises they return are only for nesting.
+        { allowForKnownSafeCalls: [{ from: 'package', package: 'node:test', name: ['test', 'it', 'describe', 'suite'] }] },
+      ],
+      '@typescript-eslint/no-misused-promises': 'error',
+    },
+  },
+  {
     // Every type, field, argument, input field, enum value and directive of the schema is
     // described, so clients (and the composed schema/api.graphql) get documentation.
     files: SCHEMA_FILES,

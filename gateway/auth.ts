@@ -12,6 +12,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { parse as parseCookies, serialize as serializeCookie, type SerializeOptions } from 'cookie';
 import type { Redis } from 'ioredis';
+import { LRUCache } from 'lru-cache';
 import type { Config } from '../lib/config.js';
 import { ErrorCode, UNAVAILABLE_MESSAGE, appError, unauthenticated } from '../lib/errors.js';
 import { isRedisUnavailable } from '../lib/infra/redis.js';
@@ -47,10 +48,11 @@ const MAX_VERIFIED = 20_000;
  * signature and claims never change, so the result is reused until it expires.
  * Revocation is still checked on every request, by `revocations`
  * (lib/revocation.ts: from memory while subscribed to revocations, else Redis).
- * Bounded; when full it starts over.
+ * Bounded: past MAX_VERIFIED the least recently used token is forgotten.
  */
 export class AccessVerifier {
-  private readonly verified = new Map<string, VerifiedAccess>();
+  /** Each entry lives until its token expires. */
+  private readonly verified = new LRUCache<string, VerifiedAccess>({ max: MAX_VERIFIED });
   readonly revocations: RevocationWatch;
   /** Tokens checked, by result (metrics read them at scrape time). */
   readonly stats = { valid: 0, cached: 0, invalid: 0 };
@@ -64,7 +66,7 @@ export class AccessVerifier {
 
   async verify(token: string): Promise<VerifiedAccess> {
     const hit = this.verified.get(token);
-    if (hit && hit.expiresAt * 1000 > Date.now()) {
+    if (hit) {
       this.stats.cached++;
       return hit;
     }
@@ -76,8 +78,8 @@ export class AccessVerifier {
       throw err;
     }
     this.stats.valid++;
-    if (this.verified.size >= MAX_VERIFIED) this.verified.clear();
-    this.verified.set(token, viewer);
+    const ttl = viewer.expiresAt * 1000 - Date.now();
+    if (ttl > 0) this.verified.set(token, viewer, { ttl });
     return viewer;
   }
 }

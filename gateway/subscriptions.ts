@@ -54,6 +54,7 @@ import type { ApolloServer } from '@apollo/server';
 import type { GatewayGraphQLRequestContext } from '@apollo/server-gateway-interface';
 import { Supergraph, operationFromDocument, type Schema } from '@apollo/federation-internals';
 import { QueryPlanner, type FetchNode, type QueryPlan, type SubscriptionNode } from '@apollo/query-planner';
+import { LRUCache } from 'lru-cache';
 import { GraphQLError, getOperationAST, print, type DocumentNode, type ExecutionArgs, type ExecutionResult, type FormattedExecutionResult, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
 import { CloseCode, createClient, type Client } from 'graphql-ws';
 import { useServer } from 'graphql-ws/use/ws';
@@ -82,12 +83,16 @@ const UPSTREAM_PONG_TIMEOUT_MS = 6_000;
 /** WebSocket close code (RFC 6455 registry): the server is briefly unable to serve; reconnect later. */
 const TRY_AGAIN_LATER = 1013;
 
+/** Query plans kept per supergraph. @default 1000 */
+const MAX_CACHED_PLANS = 1000;
+
 interface PlanningState {
   apiSchema: Schema;
   apiGraphQLSchema: GraphQLSchema;
   supergraphSchema: GraphQLSchema;
   planner: QueryPlanner;
-  plans: Map<string, QueryPlan>;
+  /** By operation name and text; the least recently used plan goes past MAX_CACHED_PLANS. */
+  plans: LRUCache<string, QueryPlan>;
   /** Which entity fetches of an event may be shared by all its subscribers. */
   independence: ViewerIndependence;
 }
@@ -161,7 +166,7 @@ export class SubscriptionBridge {
         apiGraphQLSchema: apiSchema.toGraphQLJSSchema(),
         supergraphSchema,
         planner: new QueryPlanner(supergraph),
-        plans: new Map(),
+        plans: new LRUCache({ max: MAX_CACHED_PLANS }),
         independence: new ViewerIndependence(viewerIndependentFields(coreSupergraphSdl), supergraphSchema),
       };
     });
@@ -438,7 +443,6 @@ export class SubscriptionBridge {
     let plan = state.plans.get(key);
     if (!plan) {
       plan = state.planner.buildQueryPlan(operationFromDocument(state.apiSchema, document, operationName ? { operationName } : {}));
-      if (state.plans.size > 1000) state.plans.clear();
       state.plans.set(key, plan);
     }
     return plan;

@@ -13,6 +13,7 @@
  * `exp`/`nbf` (IDENTITY_CLOCK_TOLERANCE_SECONDS).
  */
 import { SignJWT, jwtVerify, errors as joseErrors } from 'jose';
+import { LRUCache } from 'lru-cache';
 import { unauthenticated } from './errors.js';
 
 export const INTERNAL_IDENTITY_HEADER = 'x-internal-identity';
@@ -113,24 +114,26 @@ export async function verifyInternalIdentity(
  * The gateway signs one identity token per viewer (and client address) and
  * reuses it while it has more than REUSE_MARGIN_SECONDS to live, instead of
  * signing one per request: the request id travels in its own header. The cache
- * is bounded; when full it starts over.
+ * is bounded: past MAX_CACHED_IDENTITIES the least recently used viewer's token
+ * is forgotten.
  */
 const REUSE_MARGIN_SECONDS = 20;
 const MAX_CACHED_IDENTITIES = 10_000;
 
 export class IdentityTokenCache {
-  private readonly tokens = new Map<string, { token: Promise<string>; expiresAt: number }>();
+  private readonly tokens = new LRUCache<string, Promise<string>>({ max: MAX_CACHED_IDENTITIES });
 
   constructor(private readonly secret: string) {}
 
   get(viewer: Viewer, clientIp?: string): Promise<string> {
     const key = `${viewerKey(viewer)}|${clientIp ?? ''}`;
-    const now = Date.now() / 1000;
     const hit = this.tokens.get(key);
-    if (hit && hit.expiresAt - now > REUSE_MARGIN_SECONDS) return hit.token;
-    if (this.tokens.size >= MAX_CACHED_IDENTITIES) this.tokens.clear();
+    if (hit) return hit;
+    const now = Date.now();
     const token = signInternalIdentity(this.secret, viewer, undefined, clientIp ? { clientIp } : {});
-    this.tokens.set(key, { token, expiresAt: Math.floor(now) + IDENTITY_TTL_SECONDS });
+    // The token expires IDENTITY_TTL_SECONDS after the whole second it was signed in; it is reused until REUSE_MARGIN_SECONDS before that.
+    const expiresAt = (Math.floor(now / 1000) + IDENTITY_TTL_SECONDS) * 1000;
+    this.tokens.set(key, token, { ttl: expiresAt - REUSE_MARGIN_SECONDS * 1000 - now });
     token.catch(() => this.tokens.delete(key));
     return token;
   }
@@ -140,24 +143,26 @@ export class IdentityTokenCache {
  * Verifies internal identity tokens with one key, each token once: the gateway
  * reuses a token per viewer for most of its minute, so the subgraphs would
  * otherwise check the same signature on every request. A cached result is used
- * only until the token's expiry. Bounded; when full it starts over.
+ * only until the token's expiry. Bounded: past MAX_VERIFIED_IDENTITIES the least
+ * recently used token is forgotten.
  */
 const MAX_VERIFIED_IDENTITIES = 20_000;
 
 export class IdentityVerifier {
-  private readonly verified = new Map<string, { identity: VerifiedIdentity; expiresAt: number }>();
+  /** Each entry lives until its token expires. */
+  private readonly verified = new LRUCache<string, VerifiedIdentity>({ max: MAX_VERIFIED_IDENTITIES });
 
   constructor(private readonly secret: string) {}
 
   async verify(token: string | undefined | null): Promise<VerifiedIdentity> {
     if (token) {
       const hit = this.verified.get(token);
-      if (hit && hit.expiresAt > Date.now()) return hit.identity;
+      if (hit) return hit;
     }
     const identity = await verifyInternalIdentity(this.secret, token);
-    const exp = decodeExpiry(token!);
-    if (this.verified.size >= MAX_VERIFIED_IDENTITIES) this.verified.clear();
-    this.verified.set(token!, { identity, expiresAt: exp * 1000 });
+    // Accepted within the clock tolerance but already past `exp`: verified again next time.
+    const ttl = decodeExpiry(token!) * 1000 - Date.now();
+    if (ttl > 0) this.verified.set(token!, identity, { ttl });
     return identity;
   }
 }

@@ -56,3 +56,14 @@ test('withLock runs once among concurrent callers', async () => {
   assert.equal(runs, 1);
   assert.equal(results.filter((r) => r === 'ran').length, 1);
 });
+
+test('renewal and release still work after the server forgot its scripts (restart, SCRIPT FLUSH)', async () => {
+  const lock = await tryLock(redis, 'lock:d', LONG);
+  assert.ok(lock);
+  assert.equal(await lock.renew(LONG), true, 'the script is loaded and run');
+  await redis.script('FLUSH');
+  assert.equal(await lock.renew(LONG), true);
+  await redis.script('FLUSH');
+  assert.equal(await lock.release(), true);
+  assert.equal(await redis.get('lock:d'), null);
+});

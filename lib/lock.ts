@@ -7,9 +7,16 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Redis } from 'ioredis';
+import { defineScripts } from './redisScripts.js';
 
-const RELEASE = `if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) else return 0 end`;
-const RENEW = `if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('PEXPIRE', KEYS[1], ARGV[2]) else return 0 end`;
+/** Both return 1 when `token` still held the lock, else 0. */
+const scripts = defineScripts<{
+  lockRelease(key: string, token: string): Promise<number>;
+  lockRenew(key: string, token: string, ttlMs: number): Promise<number>;
+}>({
+  lockRelease: { numberOfKeys: 1, lua: `if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) else return 0 end` },
+  lockRenew: { numberOfKeys: 1, lua: `if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('PEXPIRE', KEYS[1], ARGV[2]) else return 0 end` },
+});
 
 export interface Lock {
   readonly key: string;
@@ -23,11 +30,12 @@ export interface Lock {
 export async function tryLock(redis: Redis, key: string, ttlMs: number): Promise<Lock | null> {
   const token = randomUUID();
   if ((await redis.set(key, token, 'PX', ttlMs, 'NX')) !== 'OK') return null;
+  const { lockRenew, lockRelease } = scripts(redis);
   return {
     key,
     token,
-    renew: async (ms) => (await redis.eval(RENEW, 1, key, token, String(ms))) === 1,
-    release: async () => (await redis.eval(RELEASE, 1, key, token)) === 1,
+    renew: async (ms) => (await lockRenew(key, token, ms)) === 1,
+    release: async () => (await lockRelease(key, token)) === 1,
   };
 }
 

@@ -24,6 +24,7 @@
  * revocation can be written while Redis is stalled, so none is missed there.
  */
 import type { ChainableCommander, Redis } from 'ioredis';
+import { LRUCache } from 'lru-cache';
 
 export const revokedFamilyKey = (familyId: string) => `auth:revoked:${familyId}`;
 export const REVOKED_CHANNEL = 'auth:revoked';
@@ -39,15 +40,15 @@ export async function isFamilyRevoked(redis: Redis, familyId: string): Promise<b
 
 /** How long a "not revoked" answer is reused while subscribed. @default 5 s */
 const NOT_REVOKED_TTL_MS = 5_000;
-/** Families remembered either way; past this the memory starts over (and asks Redis again). */
+/** Families remembered either way; past this the least recently used is forgotten (and Redis asked again). */
 const MAX_REMEMBERED = 50_000;
 
 export class RevocationWatch {
   private readonly subscriber: Redis;
-  /** familyId -> when Redis last said "not revoked" (ms). */
-  private readonly notRevoked = new Map<string, number>();
-  /** familyId -> until when it is known revoked (ms). */
-  private readonly revoked = new Map<string, number>();
+  /** Families Redis said were not revoked, each for NOT_REVOKED_TTL_MS from when it was asked. */
+  private readonly notRevoked = new LRUCache<string, true>({ max: MAX_REMEMBERED });
+  /** Families known revoked, each for `revokedForMs`. */
+  private readonly revoked: LRUCache<string, true>;
   private readonly listeners = new Set<(familyId: string) => void>();
   private readonly resyncListeners = new Set<() => void>();
   private live = false;
@@ -59,8 +60,9 @@ export class RevocationWatch {
   constructor(
     private readonly redis: Redis,
     /** How long a revocation is remembered: the longest an access token lives. */
-    private readonly revokedForMs: number,
+    revokedForMs: number,
   ) {
+    this.revoked = new LRUCache({ max: MAX_REMEMBERED, ttl: revokedForMs });
     this.subscriber = redis.duplicate();
     this.subscriber.on('message', (channel: string, familyId: string) => {
       if (channel === REVOKED_CHANNEL) this.markRevoked(familyId);
@@ -105,21 +107,15 @@ export class RevocationWatch {
   }
 
   async isRevoked(familyId: string): Promise<boolean> {
-    const now = Date.now();
-    const until = this.revoked.get(familyId);
-    if (until !== undefined) {
-      if (until > now) {
-        this.stats.memory.revoked++;
-        return true;
-      }
-      this.revoked.delete(familyId);
+    const askedAt = Date.now();
+    // get, not has: a hit counts as a use for the least-recently-used order.
+    if (this.revoked.get(familyId)) {
+      this.stats.memory.revoked++;
+      return true;
     }
-    if (this.live) {
-      const checkedAt = this.notRevoked.get(familyId);
-      if (checkedAt !== undefined && now - checkedAt < NOT_REVOKED_TTL_MS) {
-        this.stats.memory.active++;
-        return false;
-      }
+    if (this.live && this.notRevoked.get(familyId)) {
+      this.stats.memory.active++;
+      return false;
     }
     const epoch = this.epoch;
     this.stats.redisChecks++;
@@ -131,7 +127,8 @@ export class RevocationWatch {
       revoked = this.revoked.has(familyId) || (await isFamilyRevoked(this.redis, familyId));
     } else if (!revoked && this.live) {
       // Only an answer that no message (or reconnect) overtook, from a live subscription, is reused.
-      this.remember(this.notRevoked, familyId, now);
+      const ttl = askedAt + NOT_REVOKED_TTL_MS - Date.now();
+      if (ttl > 0) this.notRevoked.set(familyId, true, { ttl });
     }
     // Learned from Redis rather than from a message (e.g. published while disconnected): tell the listeners too.
     if (revoked && !this.revoked.has(familyId)) this.markRevoked(familyId);
@@ -142,7 +139,7 @@ export class RevocationWatch {
   private markRevoked(familyId: string) {
     this.epoch++;
     this.notRevoked.delete(familyId);
-    this.remember(this.revoked, familyId, Date.now() + this.revokedForMs);
+    this.revoked.set(familyId, true);
     for (const listener of this.listeners) listener(familyId);
   }
 
@@ -150,11 +147,6 @@ export class RevocationWatch {
     this.live = false;
     this.epoch++;
     this.notRevoked.clear();
-  }
-
-  private remember(map: Map<string, number>, familyId: string, value: number) {
-    if (map.size >= MAX_REMEMBERED && !map.has(familyId)) map.clear();
-    map.set(familyId, value);
   }
 
   stop(): void {

@@ -12,6 +12,7 @@
  */
 import { spawn } from 'node:child_process';
 import path from 'node:path';
+import { hasExited, stopChild } from '../lib/childProcess.js';
 import { SUBGRAPHS, loadConfig, metricsUrl, subgraphUrl } from '../lib/config.js';
 import { startEmbeddedInfra } from '../lib/embedded.js';
 import type { EmbeddedRedis } from '../lib/infra/redis.js';
@@ -64,15 +65,6 @@ async function waitReady(name: string, url: string, exited: Promise<ExitInfo>, s
   throw new Error(`${name} was not ready within ${READY_TIMEOUT_MS / 1000} s`);
 }
 
-function stopProcess(name: string, kill: (signal: NodeJS.Signals) => void, exited: Promise<ExitInfo>): Promise<void> {
-  const timer = setTimeout(() => {
-    log.warn(`${name} did not stop in time; killing it`);
-    kill('SIGKILL');
-  }, STOP_TIMEOUT_MS);
-  kill('SIGTERM');
-  return exited.then(() => clearTimeout(timer));
-}
-
 /** One of the five services as a supervised unit: spawned, then awaited on /ready. */
 function serviceUnit(name: string, url: string): Unit {
   return {
@@ -96,17 +88,17 @@ function serviceUnit(name: string, url: string): Unit {
           if (child.pid === undefined) resolve({ code: null, signal: null });
         });
       });
-      const kill = (sig: NodeJS.Signals) => {
-        if (child.exitCode === null && child.signalCode === null) child.kill(sig);
+      const stop = async () => {
+        await stopChild(child, { timeoutMs: STOP_TIMEOUT_MS, onTimeout: () => log.warn(`${name} did not stop in time; killing it`) });
+        await exited;
       };
-      const stop = () => stopProcess(name, kill, exited);
       try {
         await waitReady(name, url, exited, signal);
       } catch (err) {
         // Stopped on purpose: the usual way. Not ready in time: it will not get better.
         if (signal.aborted) await stop();
         else {
-          kill('SIGKILL');
+          if (!hasExited(child)) child.kill('SIGKILL');
           await exited;
         }
         throw err;

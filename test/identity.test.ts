@@ -51,6 +51,9 @@ describe('identity', () => {
     const auth = await register('alice_w');
     assert.ok(auth.accessToken && auth.refreshToken);
     assert.match(auth.deviceId, /^[A-Za-z0-9_-]{16,64}$/);
+    // DateTime: ISO 8601 in UTC with milliseconds.
+    assert.match(auth.accessTokenExpiresAt, /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/);
+    assert.match(auth.refreshTokenExpiresAt, /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/);
     const ttl = (Date.parse(auth.accessTokenExpiresAt) - Date.now()) / 60_000;
     assert.ok(ttl > 29 && ttl <= 30, `access token lives 30 minutes, got ${ttl}`);
     const refreshDays = (Date.parse(auth.refreshTokenExpiresAt) - Date.now()) / 86_400_000;

@@ -162,8 +162,10 @@ describe('video', () => {
     assert.equal((await fetch(bad.url, { method: 'PUT', body: randomBytes(file.length) })).status, 200);
     assert.equal(code(await gql(url, CONFIRM, { u: up.id, h: sha256(file) }, as(me))), 'BAD_USER_INPUT');
     assert.deepEqual(await stack.objects.list(`uploads/${up.id}/`), []);
-    const good = (await gql<{ presignChunkUpload: { url: string; method: string } }, Record<string, unknown>>(url, PRESIGN, { u: up.id }, as(me))).data!.presignChunkUpload;
+    const good = (await gql<{ presignChunkUpload: { url: string; method: string; expiresAt: string } }, Record<string, unknown>>(url, PRESIGN, { u: up.id }, as(me))).data!.presignChunkUpload;
     assert.equal(good.method, 'PUT');
+    // DateTime: ISO 8601 in UTC with milliseconds.
+    assert.match(good.expiresAt, /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/);
     assert.equal((await fetch(good.url, { method: 'PUT', body: file })).status, 200);
     const confirmed = await gql<{ confirmChunk: { stored: boolean; receivedCount: number } }, Record<string, unknown>>(url, CONFIRM, { u: up.id, h: sha256(file) }, as(me));
     assert.deepEqual(confirmed.data?.confirmChunk, { stored: true, receivedCount: 1 });

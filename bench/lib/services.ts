@@ -29,6 +29,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import os from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
+import { stopChild } from '../../lib/childProcess.js';
 import { loadConfig, SUBGRAPHS, type SubgraphName } from '../../lib/config.js';
 import { startEmbeddedInfra, type EmbeddedInfra } from '../../lib/embedded.js';
 import { createLogger } from '../../lib/logger.js';
@@ -228,18 +229,11 @@ async function spawnService(spec: SpawnSpec): Promise<ServiceProcess> {
   let stopping: Promise<void> | undefined;
   const stop = () =>
     (stopping ??= (async () => {
-      if (child.exitCode === null && child.signalCode === null) {
-        child.kill('SIGTERM');
-        let timer: NodeJS.Timeout | undefined;
-        const timedOut = new Promise<'timeout'>((r) => (timer = setTimeout(() => r('timeout'), STOP_TIMEOUT_MS)));
-        const result = await Promise.race([exited, timedOut]);
-        clearTimeout(timer);
-        if (result === 'timeout') {
-          process.stderr.write(`${spec.name} (pid ${pid}) did not stop within ${STOP_TIMEOUT_MS} ms; killing its process group\n`);
-          killGroup(pid, 'SIGKILL');
-          await exited;
-        }
-      }
+      await stopChild(child, {
+        timeoutMs: STOP_TIMEOUT_MS,
+        onTimeout: () => process.stderr.write(`${spec.name} (pid ${pid}) did not stop within ${STOP_TIMEOUT_MS} ms; killing its process group\n`),
+        kill: () => killGroup(pid, 'SIGKILL'),
+      });
       // Anything it started in its group and left behind.
       killGroup(pid, 'SIGKILL');
     })());

@@ -25,6 +25,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
+import { hasExited, stopChild } from '../../lib/childProcess.js';
 import type { CoalescerStats } from '../../lib/coalescer.js';
 import type { SeedOptions, SeededCatalog } from './seed.js';
 
@@ -149,14 +150,11 @@ export async function startStackProcess(opts: StackProcessOptions = {}): Promise
   let stopping: Promise<void> | undefined;
   const stop = () =>
     (stopping ??= (async () => {
-      if (isRunning(child)) {
-        child.kill('SIGTERM');
-        if ((await within(exited, stopTimeoutMs)) === 'timeout') {
-          process.stderr.write(`stack child ${pid} did not stop within ${stopTimeoutMs} ms; killing its process group\n`);
-          killGroup(pid, 'SIGKILL');
-          await exited;
-        }
-      }
+      await stopChild(child, {
+        timeoutMs: stopTimeoutMs,
+        onTimeout: () => process.stderr.write(`stack child ${pid} did not stop within ${stopTimeoutMs} ms; killing its process group\n`),
+        kill: () => killGroup(pid, 'SIGKILL'),
+      });
       // Anything the child started in its group and left running.
       killGroup(pid, 'SIGKILL');
       if (reported.redisPid !== undefined) await reap(reported.redisPid, 'redis-server', REDIS_EXIT_GRACE_MS);
@@ -182,7 +180,7 @@ export async function startStackProcess(opts: StackProcessOptions = {}): Promise
   let nextId = 1;
   const ask = <T>(cmd: string, args?: unknown): Promise<T> =>
     new Promise<T>((resolve, reject) => {
-      if (!isRunning(child)) return reject(new Error('the stack child is not running'));
+      if (hasExited(child)) return reject(new Error('the stack child is not running'));
       const id = nextId++;
       pending.set(id, { resolve: resolve as (v: unknown) => void, reject });
       child.stdin!.write(`${JSON.stringify({ id, cmd, args })}\n`);
@@ -252,10 +250,6 @@ function resources(pid: number): { rssBytes: number; openFds: number } | undefin
   }
 }
 
-function isRunning(child: ChildProcess): boolean {
-  return child.exitCode === null && child.signalCode === null;
-}
-
 function killGroup(pgid: number, signal: NodeJS.Signals): void {
   try {
     process.kill(-pgid, signal);
@@ -295,13 +289,6 @@ async function reap(pid: number, name: string, graceMs: number): Promise<void> {
     // Gone in the meantime.
   }
   while (isProcess(pid, name)) await sleep(50);
-}
-
-async function within(promise: Promise<unknown>, ms: number): Promise<'done' | 'timeout'> {
-  let timer: NodeJS.Timeout | undefined;
-  const result = await Promise.race([promise.then(() => 'done' as const), new Promise<'timeout'>((r) => (timer = setTimeout(() => r('timeout'), ms)))]);
-  clearTimeout(timer);
-  return result;
 }
 
 function sleep(ms: number): Promise<void> {

@@ -13,6 +13,7 @@ import { access, mkdir } from 'node:fs/promises';
 import net from 'node:net';
 import path from 'node:path';
 import { Redis } from 'ioredis';
+import { hasExited, stopChild } from '../childProcess.js';
 
 export interface EmbeddedRedisOptions {
   /** Directory for the append-only file; created if missing. Reusing it keeps the data. */
@@ -146,26 +147,14 @@ async function launch(opts: LaunchOptions): Promise<EmbeddedRedis> {
   let disposing: Promise<void> | undefined;
   const dispose = () =>
     (disposing ??= (async () => {
-      if (child.exitCode === null && child.signalCode === null) {
-        child.kill('SIGTERM');
-        let timer: NodeJS.Timeout | undefined;
-        const timedOut = new Promise<'timeout'>((resolve) => {
-          timer = setTimeout(() => resolve('timeout'), opts.stopTimeoutMs ?? 10_000);
-        });
-        const result = await Promise.race([exited, timedOut]);
-        clearTimeout(timer);
-        if (result === 'timeout') {
-          child.kill('SIGKILL');
-          await exited;
-        }
-      }
+      await stopChild(child, { timeoutMs: opts.stopTimeoutMs ?? 10_000 });
       untrack(child);
     })());
 
   const deadline = Date.now() + (opts.startTimeoutMs ?? 10_000);
   let lastProblem = 'no answer yet';
   for (;;) {
-    if (child.exitCode !== null || child.signalCode !== null) {
+    if (hasExited(child)) {
       untrack(child);
       const { code, signal } = await exited;
       if (code === 127 && /failed to execute/i.test(output)) throw new RedisServerNotFoundError(opts.bin);

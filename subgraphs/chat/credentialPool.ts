@@ -67,6 +67,7 @@ import { performance } from 'node:perf_hooks';
 import type { Redis } from 'ioredis';
 import { appError, ErrorCode, rateLimited } from '../../lib/errors.js';
 import type { Logger } from '../../lib/logger.js';
+import { defineScripts } from '../../lib/redisScripts.js';
 import type { ServiceMetrics } from '../../lib/metrics.js';
 
 export const CAPABILITIES = ['text', 'image', 'slides'] as const;
@@ -298,33 +299,26 @@ const WAITING = `${PRELUDE}
 return redis.call('ZCOUNT', KEYS[1], '(' .. nowMs(), '+inf')
 `;
 
-/** EVALSHA, falling back to EVAL once after a restart or SCRIPT FLUSH emptied the cache. */
-class Script {
-  readonly #source: string;
-  readonly #sha: string;
+type Arg = string | number;
 
-  constructor(source: string) {
-    this.#source = source;
-    this.#sha = createHash('sha1').update(source).digest('hex');
-  }
+/** The scripts as commands. Those whose keys vary take the number of keys first, then the keys, then ARGV. */
+const scripts = defineScripts<{
+  llmAcquire(numberOfKeys: number, ...keysThenArgs: Arg[]): Promise<(number | string)[]>;
+  llmRenew(slots: string, leaseId: string, leaseTtlMs: number): Promise<number>;
+  llmRemove(numberOfKeys: number, ...keysThenArgs: Arg[]): Promise<number>;
+  llmStatus(numberOfKeys: number, ...keysThenArgs: Arg[]): Promise<number[]>;
+  llmWaiting(beats: string): Promise<number>;
+}>({
+  llmAcquire: { lua: ACQUIRE },
+  llmRenew: { lua: RENEW, numberOfKeys: 1 },
+  llmRemove: { lua: REMOVE },
+  llmStatus: { lua: STATUS },
+  llmWaiting: { lua: WAITING, numberOfKeys: 1 },
+});
 
-  async run(redis: Redis, keys: readonly string[], args: readonly (string | number)[]): Promise<unknown> {
-    try {
-      return await redis.evalsha(this.#sha, keys.length, ...keys, ...args);
-    } catch (err) {
-      if (!(err instanceof Error && err.message.startsWith('NOSCRIPT'))) throw err;
-      return redis.eval(this.#source, keys.length, ...keys, ...args);
-    }
-  }
-}
-
-const scripts = {
-  acquire: new Script(ACQUIRE),
-  renew: new Script(RENEW),
-  remove: new Script(REMOVE),
-  status: new Script(STATUS),
-  waiting: new Script(WAITING),
-};
+/** Runs a script whose keys vary: their number, the keys, then ARGV. */
+const withKeys = <R>(command: (numberOfKeys: number, ...keysThenArgs: Arg[]) => Promise<R>, keys: readonly string[], args: readonly Arg[]) =>
+  command(keys.length, ...keys, ...args);
 
 /* ------------------------------------------------------------------------------- */
 
@@ -520,11 +514,11 @@ export class CredentialPool {
     // the free tiers also cap requests per minute, and spreading them helps there.
     const start = this.#turn++ % candidates.length;
     const ordered = [...candidates.slice(start), ...candidates.slice(0, start)];
-    const reply = (await scripts.acquire.run(
-      this.#redis,
+    const reply = await withKeys(
+      scripts(this.#redis).llmAcquire,
       [this.#queueKey(capability), this.#beatsKey(capability), this.#ticketKey(capability), this.#disabledKey(), ...ordered.map((c) => this.#slotsKey(c.keyId, capability))],
       [waiterId, ticket, this.#limit, this.#leaseTtlMs, leaseId, this.#heartbeatTtlMs, ...ordered.map((c) => c.keyId)],
-    )) as (number | string)[];
+    );
     if (reply[0] === 1) return { kind: 'granted', keyId: String(reply[1]) };
     if (reply[0] === -1) return { kind: 'unavailable' };
     return { kind: 'waiting', ticket: Number(reply[1]), retryInMs: Number(reply[4] ?? 0) };
@@ -538,12 +532,12 @@ export class CredentialPool {
     return new PoolLease(
       credential,
       capability,
-      async () => (await scripts.renew.run(this.#redis, [slots], [leaseId, this.#leaseTtlMs])) === 1,
+      async () => (await scripts(this.#redis).llmRenew(slots, leaseId, this.#leaseTtlMs)) === 1,
       // Runs once per lease (PoolLease.release is idempotent).
       async () => {
         this.#held[capability]--;
         try {
-          await scripts.remove.run(this.#redis, [slots], [leaseId, this.#wakeChannel(), capability]);
+          await withKeys(scripts(this.#redis).llmRemove, [slots], [leaseId, this.#wakeChannel(), capability]);
         } catch (err) {
           this.#log.warn({ err, keyId, capability }, 'llm credential release failed; the lease will expire by itself');
         }
@@ -553,7 +547,7 @@ export class CredentialPool {
 
   async #leave(capability: Capability, waiterId: string): Promise<void> {
     try {
-      await scripts.remove.run(this.#redis, [this.#queueKey(capability), this.#beatsKey(capability)], [waiterId, this.#wakeChannel(), capability]);
+      await withKeys(scripts(this.#redis).llmRemove, [this.#queueKey(capability), this.#beatsKey(capability)], [waiterId, this.#wakeChannel(), capability]);
     } catch (err) {
       // Not fatal: our heartbeat lapses and the next ACQUIRE drops us.
       this.#log.debug({ err, capability }, 'llm credential queue: could not leave');
@@ -620,11 +614,11 @@ export class CredentialPool {
   /** Each configured key: disabled or not, and its live leases per capability across all instances. */
   async status(): Promise<CredentialStatus[]> {
     if (this.#credentials.length === 0) return [];
-    const reply = (await scripts.status.run(
-      this.#redis,
+    const reply = await withKeys(
+      scripts(this.#redis).llmStatus,
       [this.#disabledKey(), ...this.#credentials.flatMap((c) => CAPABILITIES.map((cap) => this.#slotsKey(c.keyId, cap)))],
       [CAPABILITIES.length, ...this.#credentials.map((c) => c.keyId)],
-    )) as number[];
+    );
     const stride = 1 + CAPABILITIES.length;
     return this.#credentials.map((c, i) => {
       const row = reply.slice(i * stride, (i + 1) * stride);
@@ -635,7 +629,7 @@ export class CredentialPool {
 
   /** How many callers, on all instances, are waiting for `capability` now. */
   async waiting(capability: Capability): Promise<number> {
-    return Number(await scripts.waiting.run(this.#redis, [this.#beatsKey(capability)], []));
+    return Number(await scripts(this.#redis).llmWaiting(this.#beatsKey(capability)));
   }
 
   /**

@@ -1,5 +1,6 @@
 import { badInput } from '../../lib/errors.js';
 import { checkPageSize, decodeCursor, encodeCursor } from '../../lib/pagination.js';
+import { DateTimeScalar } from '../../lib/dateTime.js';
 import type { Resolvers } from './__generated__/resolvers.js';
 import { assistantAnswer, clearHistory, generateImage, generateSlides, history } from './assistant.js';
 import { addMembers, blockUser, conversationForMember, createGroup, isMember, leaveGroup, removeMember, renameGroup, startConversation } from './conversations.js';
@@ -12,6 +13,7 @@ const MAX_MESSAGES_PAGE = 200;
 const ref = (id: string | null) => (id ? { id } : null);
 
 export const resolvers: Resolvers = {
+  DateTime: DateTimeScalar,
   Query: {
     conversation: (_p, { id }, ctx) => conversationForMember(ctx, id),
     conversations: async (_p, { first, after }, ctx) => {
@@ -28,7 +30,8 @@ export const resolvers: Resolvers = {
     },
     blockedUsers: async (_p, _a, ctx) => (await ctx.store.listBlocked(ctx.viewer.userId!)).map((id) => ({ id })),
     notifications: (_p, args, ctx) => listNotifications(ctx, args),
-    assistantHistory: (_p, { conversationId, first }, ctx) => history(ctx, conversationId, Math.min(Math.max(first ?? 20, 1), 50)),
+    assistantHistory: async (_p, { conversationId, first }, ctx) =>
+      (await history(ctx, conversationId, Math.min(Math.max(first ?? 20, 1), 50))).map((turn) => ({ ...turn, createdAt: new Date(turn.createdAt) })),
   },
   Mutation: {
     startConversation: (_p, { userId }, ctx) => startConversation(ctx, userId),
@@ -68,8 +71,6 @@ export const resolvers: Resolvers = {
     lastMessage: (c, _a, ctx) => ctx.loaders.lastMessage.load(c.id),
     lastReadSeq: (c, _a, ctx) => ctx.loaders.readPosition.load(c.id),
     unreadCount: async (c, _a, ctx) => Math.max(0, c.lastSeq - (await ctx.loaders.readPosition.load(c.id))),
-    createdAt: (c) => c.createdAt.toISOString(),
-    updatedAt: (c) => c.updatedAt.toISOString(),
   },
   Message: {
     __resolveReference: async (ref, ctx) => {
@@ -79,7 +80,6 @@ export const resolvers: Resolvers = {
     sender: (m) => ({ id: m.senderId }),
     recalled: (m) => m.recalledAt !== null,
     clientMessageId: (m, _a, ctx) => (m.senderId === ctx.viewer.userId ? m.clientMessageId : null),
-    createdAt: (m) => m.createdAt.toISOString(),
   },
   MessageEvent: {
     message: (e) => ('message' in e ? e.message : null),
@@ -94,7 +94,6 @@ export const resolvers: Resolvers = {
     inReplyTo: (n) => ref(notificationLinks(n).inReplyToCommentId),
     text: (n) => notificationText(n),
     read: (n) => n.readAt !== null,
-    createdAt: (n) => n.createdAt.toISOString(),
   },
   User: {
     __resolveReference: (ref) => ({ id: ref.id }),

@@ -44,8 +44,8 @@ function deliver(ctx: Context, user: UserRecord, tokens: IssuedTokens, delivery:
     user,
     accessToken: delivery === 'BODY' ? tokens.accessToken : null,
     refreshToken: delivery === 'BODY' ? tokens.refreshToken : null,
-    accessTokenExpiresAt: tokens.accessTokenExpiresAt.toISOString(),
-    refreshTokenExpiresAt: tokens.refreshTokenExpiresAt.toISOString(),
+    accessTokenExpiresAt: tokens.accessTokenExpiresAt,
+    refreshTokenExpiresAt: tokens.refreshTokenExpiresAt,
     deviceId: tokens.deviceId,
   };
 }

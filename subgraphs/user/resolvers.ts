@@ -1,15 +1,17 @@
 import { GraphQLUpload } from 'graphql-upload-minimal';
+import { DateTimeScalar } from '../../lib/dateTime.js';
 import type { Resolvers } from './__generated__/resolvers.js';
 import { changePassword, login, logout, refresh, register } from './accounts.js';
 import { AVATAR_URL_TTL_SECONDS, canSee, follow, followList, unfollow, updatePrivacy, updateProfile, userEventPayload } from './profile.js';
 
 export const resolvers: Resolvers = {
+  DateTime: DateTimeScalar,
   Upload: GraphQLUpload,
   Query: {
     exportUsers: async (_p, { first, after }, ctx) => {
       const page = await ctx.store.listUsers({ limit: Math.min(Math.max(first ?? 500, 1), 1000), ...(after ? { after } : {}) });
       return {
-        items: page.items.map((u) => ({ id: u.id, version: u.version, ...userEventPayload(u) })),
+        items: page.items.map((u) => ({ id: u.id, version: u.version, ...userEventPayload(u), createdAt: u.createdAt })),
         endCursor: page.hasNextPage ? page.items.at(-1)!.id : null,
       };
     },
@@ -30,7 +32,6 @@ export const resolvers: Resolvers = {
   },
   User: {
     __resolveReference: (ref, ctx) => ctx.loaders.user.load(ref.id),
-    createdAt: (u) => u.createdAt.toISOString(),
     avatarUrl: (u, _a, ctx) => (u.avatarKey ? ctx.objects.presignedGet(u.avatarKey, AVATAR_URL_TTL_SECONDS) : null),
     followedByMe: (u, _a, ctx) => (ctx.viewer.userId && ctx.viewer.userId !== u.id ? ctx.loaders.followedByViewer.load(u.id) : false),
     followers: (u, args, ctx) => followList(ctx, u, 'followers', args),

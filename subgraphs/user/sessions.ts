@@ -18,6 +18,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import { SignJWT, jwtVerify } from 'jose';
 import { rateLimited, unauthenticated } from '../../lib/errors.js';
+import { defineScripts } from '../../lib/redisScripts.js';
 import { ACCESS_CLOCK_TOLERANCE_SECONDS, ACCESS_TOKEN_TTL_SECONDS, signAccessToken } from '../../lib/tokens.js';
 import { revokeInTransaction } from '../../lib/revocation.js';
 
@@ -42,8 +43,21 @@ export interface IssuedTokens {
   familyId: string;
 }
 
-// KEYS: family, device rate-limit key. ARGV: presented jti, presented device, new jti, family ttl, interval.
-const ROTATE = `
+const scripts = defineScripts<{
+  /** The checks and the rotation of a refresh; see the top of this file. Replies with an outcome and its detail. */
+  sessionRotate(
+    family: string,
+    deviceRefreshLimit: string,
+    presentedJti: string,
+    presentedDevice: string,
+    newJti: string,
+    familyTtlSeconds: number,
+    intervalSeconds: number,
+  ): Promise<[outcome: string, detail?: string]>;
+}>({
+  sessionRotate: {
+    numberOfKeys: 2,
+    lua: `
 local cur = redis.call('HMGET', KEYS[1], 'jti', 'did', 'uid')
 if not cur[1] then return {'missing'} end
 if cur[2] ~= ARGV[2] then return {'device'} end
@@ -52,7 +66,9 @@ if not redis.call('SET', KEYS[2], '1', 'EX', ARGV[5], 'NX') then return {'limite
 redis.call('HSET', KEYS[1], 'jti', ARGV[3])
 redis.call('EXPIRE', KEYS[1], ARGV[4])
 return {'ok', cur[3]}
-`;
+`,
+  },
+});
 
 export function newDeviceId(): string {
   return randomBytes(18).toString('base64url');
@@ -85,17 +101,15 @@ export class Sessions {
     const claims = await this.verifyRefresh(refreshToken);
     if (!deviceId || deviceId !== claims.did) throw unauthenticated('This refresh token belongs to another device: sign in again.');
     const jti = randomUUID();
-    const [outcome, detail] = (await this.redis.eval(
-      ROTATE,
-      2,
+    const [outcome, detail] = await scripts(this.redis).sessionRotate(
       familyKey(claims.fam),
       refreshLimitKey(deviceId),
       claims.jti,
       deviceId,
       jti,
-      String(REFRESH_TOKEN_TTL_SECONDS),
-      String(this.settings.refreshIntervalSeconds),
-    )) as [string, string | undefined];
+      REFRESH_TOKEN_TTL_SECONDS,
+      this.settings.refreshIntervalSeconds,
+    );
     switch (outcome) {
       case 'ok':
         break;

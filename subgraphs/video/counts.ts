@@ -25,6 +25,7 @@
  */
 import type { Redis } from 'ioredis';
 import { withLock } from '../../lib/lock.js';
+import { defineScripts } from '../../lib/redisScripts.js';
 import type { Logger } from '../../lib/logger.js';
 import type { VideoServices } from './context.js';
 import { videoEvent } from './events.js';
@@ -42,12 +43,19 @@ const FLUSH_BATCH = 500;
 const MAX_ROUNDS = 20;
 const FLUSH_LOCK_MS = 60_000;
 
-/** Removes each (member, score) pair whose score has not changed since it was read. */
-const REMOVE_UNCHANGED = `
+const scripts = defineScripts<{
+  /** Removes each (member, score) pair whose score has not changed since it was read. */
+  countsRemoveUnchanged(dirtySet: string, ...membersAndScores: string[]): Promise<0>;
+}>({
+  countsRemoveUnchanged: {
+    numberOfKeys: 1,
+    lua: `
 for i = 1, #ARGV, 2 do
   if redis.call('ZSCORE', KEYS[1], ARGV[i]) == ARGV[i + 1] then redis.call('ZREM', KEYS[1], ARGV[i]) end
 end
-return 0`;
+return 0`,
+  },
+});
 
 /** Marks a video whose counts changed; call after the change is stored. */
 export async function countsChanged(redis: Redis, videoId: string): Promise<void> {
@@ -70,7 +78,7 @@ export async function flushCounts(services: Pick<VideoServices, 'redis' | 'store
       // A deleted video is left out here; its own delete event settles the index.
       const videos = await store.findVideosByIds(ids);
       await Promise.all(videos.map((v) => videoEvent(services, 'video.counts', v)));
-      await redis.eval(REMOVE_UNCHANGED, 1, COUNTS_DIRTY, ...marks);
+      await scripts(redis).countsRemoveUnchanged(COUNTS_DIRTY, ...marks);
       published += videos.length;
       if (ids.length < FLUSH_BATCH) break;
     }

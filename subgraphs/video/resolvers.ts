@@ -1,6 +1,7 @@
 import { GraphQLUpload } from 'graphql-upload-minimal';
 import { checkPageSize, decodeCursor, encodeCursor } from '../../lib/pagination.js';
 import { notFound } from '../../lib/errors.js';
+import { DateTimeScalar } from '../../lib/dateTime.js';
 import type { Resolvers } from './__generated__/resolvers.js';
 import { addComment, deleteComment, listComments } from './comments.js';
 import type { Context } from './context.js';
@@ -24,12 +25,13 @@ async function videoPage(ctx: Context, args: { uploaderId?: string | null; first
 const safeName = (name: string) => name.replace(/[\\/\r\n"]/g, '_');
 
 export const resolvers: Resolvers = {
+  DateTime: DateTimeScalar,
   Upload: GraphQLUpload,
   Query: {
     exportVideos: async (_p, { first, after }, ctx) => {
       const page = await ctx.store.listVideos({ limit: Math.min(Math.max(first ?? 500, 1), 1000), ...(after ? { afterId: after } : {}) });
       return {
-        items: page.items.map((v) => ({ id: v.id, version: v.version, ...videoEventPayload(v) })),
+        items: page.items.map((v) => ({ id: v.id, version: v.version, ...videoEventPayload(v), createdAt: v.createdAt })),
         endCursor: page.hasNextPage ? page.items.at(-1)!.id : null,
       };
     },
@@ -80,8 +82,6 @@ export const resolvers: Resolvers = {
     comments: (v, args, ctx) => listComments(ctx, v.id, null, args),
     danmakus: (v, args, ctx) => listDanmaku(ctx, { videoId: v.id, ...args }),
     lastDanmakuId: (v, _a, ctx) => lastDanmakuId(ctx, v.id),
-    createdAt: (v) => v.createdAt.toISOString(),
-    updatedAt: (v) => v.updatedAt.toISOString(),
   },
   User: {
     __resolveReference: (ref) => ref,
@@ -91,23 +91,19 @@ export const resolvers: Resolvers = {
   UploadSession: {
     receivedChunks: (u, _a, ctx) => receivedChunks(ctx, u),
     proofChallenge: (u, _a, ctx) => proofChallenge(ctx, u),
-    createdAt: (u) => u.createdAt.toISOString(),
   },
   Comment: {
     // Notifications (chat) link to comments by id; a deleted comment resolves to null.
     __resolveReference: (ref, ctx) => ctx.loaders.comment.load(ref.id),
     author: (c) => ({ id: c.authorId }),
     replies: (c, args, ctx) => listComments(ctx, c.videoId, c.id, args),
-    createdAt: (c) => c.createdAt.toISOString(),
   },
   Danmaku: {
     user: (d) => ({ id: d.userId }),
-    createdAt: (d) => d.createdAt.toISOString(),
   },
   FavouriteFolder: {
     owner: (f) => ({ id: f.ownerId }),
     videoCount: (f) => f.itemCount,
     videos: (f, args, ctx) => folderVideos(ctx, f, args),
-    createdAt: (f) => f.createdAt.toISOString(),
   },
 };

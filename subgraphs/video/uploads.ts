@@ -180,12 +180,12 @@ async function issueChallenge(ctx: Context, u: UploadRecord, objectKey: string) 
 }
 
 /** The pending challenge of an upload as the client sees it (ranges and expiry), or null. */
-export async function proofChallenge(ctx: VideoServices, u: UploadRecord): Promise<{ ranges: ByteRange[]; expiresAt: string } | null> {
+export async function proofChallenge(ctx: VideoServices, u: UploadRecord): Promise<{ ranges: ByteRange[]; expiresAt: Date } | null> {
   if (u.status !== 'UPLOADING') return null;
   const raw = await ctx.redis.get(proofKey(u.id));
   if (!raw) return null;
   const { ranges, expiresAt } = JSON.parse(raw) as StoredChallenge;
-  return { ranges, expiresAt };
+  return { ranges, expiresAt: new Date(expiresAt) };
 }
 
 /** Constant-time comparison of two hex digests of equal length. */
@@ -325,7 +325,7 @@ export async function presignChunk(ctx: Context, uploadId: string, index: number
   checkIndex(u, index);
   const key = chunkObjectKey(u.id, index);
   await ctx.redis.set(presignKey(u.id, index), key, 'EX', PRESIGN_TTL_SECONDS);
-  return { index, method: 'PUT', url: await ctx.objects.presignedPut(key, PRESIGN_TTL_SECONDS), expiresAt: new Date(Date.now() + PRESIGN_TTL_SECONDS * 1000).toISOString() };
+  return { index, method: 'PUT', url: await ctx.objects.presignedPut(key, PRESIGN_TTL_SECONDS), expiresAt: new Date(Date.now() + PRESIGN_TTL_SECONDS * 1000) };
 }
 
 async function readAll(stream: Readable): Promise<Buffer> {

@@ -20,7 +20,7 @@ export type Scalars = {
   Int: { input: number; output: number; }
   Float: { input: number; output: number; }
   /** An ISO-8601 date-time in UTC with milliseconds, e.g. 2026-11-26T06:00:00.000Z. */
-  DateTime: { input: string; output: string; }
+  DateTime: { input: Date; output: Date; }
   _FieldSet: { input: any; output: any; }
 };
 

@@ -18,7 +18,7 @@ export type Scalars = {
   Int: { input: number; output: number; }
   Float: { input: number; output: number; }
   /** An ISO-8601 date-time in UTC with milliseconds, e.g. 2026-11-26T06:00:00.000Z. */
-  DateTime: { input: string; output: string; }
+  DateTime: { input: Date; output: Date; }
   /**
    * A file sent as a part of a GraphQL multipart request (the graphql-multipart-request
    * spec): send the variable as null and map a file part to it. At most 2 files per
