@@ -106,7 +106,8 @@ describe('faults', () => {
       acknowledged.push(value.sendMessage.seq);
     }
     await crashed;
-    await Promise.race([allReceived, new Promise((_, reject) => setTimeout(() => reject(new Error(`bob saw ${received.length} of ${TOTAL}`)), 60_000))]);
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([allReceived, new Promise((_, reject) => (timer = setTimeout(() => reject(new Error(`bob saw ${received.length} of ${TOTAL}`)), 60_000)))]).finally(() => clearTimeout(timer));
 
     const stored = await gql<{ messages: { seq: number; text: string }[] }, Record<string, unknown>>(url, `query($c: ID!) { messages(conversationId: $c, first: 200) { seq text } }`, { c: conversation }, { token: alice.accessToken });
     const texts = stored.data!.messages.map((m) => m.text);
