@@ -48,7 +48,7 @@ after(async () => {
 
 let namespaces = 0;
 function newNamespace(): string {
-  return `llm-test-${++namespaces}`;
+  return `{llm-test-${++namespaces}}`;
 }
 
 function pool(redis: Redis, namespace: string, keys: string[], opts: Partial<CredentialPoolOptions> = {}): CredentialPool {
