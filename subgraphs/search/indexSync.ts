@@ -31,20 +31,21 @@ import type { Config } from '../../lib/config.js';
 import { STREAMS, type DomainEvent } from '../../lib/events.js';
 import type { SearchDocument, SearchIndex, SearchKind, WriteResult } from '../../lib/infra/search/port.js';
 import { runWhileLeader, withLock, type Leadership } from '../../lib/lock.js';
+import { HASH_TAGS } from '../../lib/redisKeys.js';
 import type { Logger } from '../../lib/logger.js';
 import type { ServiceMetrics } from '../../lib/metrics.js';
 import { serviceQuery } from '../../lib/serviceClient.js';
 import { startConsumer, type StreamEntry } from '../../lib/streams.js';
 
 // Hash tag {sync} (lib/redisKeys.ts): dead letters, counters and lag samples are written in one MULTI.
-export const DEAD_LETTERS = 'search:{sync}:dead-letters';
+export const DEAD_LETTERS = `search:${HASH_TAGS.searchSync}:dead-letters`;
 /** The consumer group of the sync pipeline on the user and video streams. */
 export const SYNC_GROUP = 'search-sync';
 /** Seconds from an event to its document being searchable. */
 const LAG_BUCKETS = [0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 300, 900];
-const FULL_SYNC_MARKER = 'search:{sync}:full-sync';
-const LAG_SAMPLES = 'search:{sync}:lag-ms';
-const COUNTERS = 'search:{sync}:counters';
+const FULL_SYNC_MARKER = `search:${HASH_TAGS.searchSync}:full-sync`;
+const LAG_SAMPLES = `search:${HASH_TAGS.searchSync}:lag-ms`;
+const COUNTERS = `search:${HASH_TAGS.searchSync}:counters`;
 /** Lag samples kept for the percentiles. @default 2000 */
 const LAG_SAMPLE_LIMIT = 2000;
 export const RETRY_ROUNDS = 10;
