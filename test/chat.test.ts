@@ -11,6 +11,7 @@ import { signInternalIdentity } from '../lib/identity.js';
 import { createLogger } from '../lib/logger.js';
 import { signAccessToken } from '../lib/tokens.js';
 import { startChatSubgraph } from '../subgraphs/chat/server.js';
+import { subscriberCount } from '../lib/infra/redis.js';
 import { gql, listening, startStack, subscribe, wsClient, type GraphQLResponse, type Stack } from './harness.js';
 
 interface Auth {
@@ -111,8 +112,7 @@ describe('chat', () => {
       if (!offline) await new Promise((res) => setTimeout(res, 50));
     }
     assert.ok(offline, 'the upstream subscription ended with the client one');
-    const [, listeners] = (await stack.redis.pubsub('NUMSUB', `chat:u:${bob.user.id}`)) as [string, number];
-    assert.equal(Number(listeners), 0);
+    assert.equal(await subscriberCount(stack.redis, `chat:u:${bob.user.id}`), 0);
   });
 
   test('500 messages sent concurrently arrive in strictly increasing sequence with no gaps', async () => {
