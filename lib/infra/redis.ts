@@ -12,7 +12,7 @@ import { constants as fsConstants } from 'node:fs';
 import { access, mkdir } from 'node:fs/promises';
 import net from 'node:net';
 import path from 'node:path';
-import { Cluster, Redis, type ClusterOptions, type RedisOptions } from 'ioredis';
+import { Cluster, Redis, type ClusterNode, type ClusterOptions, type Command, type RedisOptions } from 'ioredis';
 
 export interface EmbeddedRedisOptions {
   /** Directory for the append-only file; created if missing. Reusing it keeps the data. */
@@ -414,8 +414,31 @@ function connectionOptions(opts: ConnectRedisOptions): RedisOptions {
  */
 export function connectRedisCluster(nodes: { host: string; port: number }[], opts: ConnectRedisOptions = {}): Redis {
   if (nodes.length === 0) throw new Error('a Redis Cluster needs at least one seed node');
-  const cluster = new Cluster(nodes, clusterOptions(connectionOptions(opts)));
+  const cluster = new TimedCluster(nodes, clusterOptions(connectionOptions(opts)));
   return cluster as unknown as Redis;
+}
+
+/**
+ * ioredis applies `commandTimeout` where a node connection sends a command, but
+ * a command a Cluster client holds in its own queue (no slot map yet, every
+ * node unreachable, reconnecting) would wait there without limit, which breaks
+ * "answered or failed within REDIS_COMMAND_TIMEOUT_MS" (When Redis is away).
+ * So the timer starts when the command enters the client; the node connection
+ * then finds it set and does not start a second one (Command.setTimeout keeps
+ * the first).
+ */
+class TimedCluster extends Cluster {
+  override sendCommand(command: Command, stream?: Parameters<Cluster['sendCommand']>[1], node?: unknown): unknown {
+    const timeout = this.options.redisOptions?.commandTimeout;
+    if (typeof timeout === 'number') command.setTimeout(timeout);
+    return super.sendCommand(command, stream, node);
+  }
+
+  /** As Cluster's own, but the copy keeps the timeout above (Cluster's makes a plain Cluster). */
+  override duplicate(overrideStartupNodes: ClusterNode[] = [], overrideOptions: ClusterOptions = {}): Cluster {
+    const seeds = (this as unknown as { startupNodes: ClusterNode[] }).startupNodes;
+    return new TimedCluster(overrideStartupNodes.length > 0 ? overrideStartupNodes : seeds.slice(0), { ...this.options, ...overrideOptions });
+  }
 }
 
 function clusterOptions(redisOptions: RedisOptions): ClusterOptions {
