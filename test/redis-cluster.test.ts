@@ -67,6 +67,8 @@ describe('the platform on a 3-master Redis Cluster', () => {
     llm = await new FakeLlm().start();
     stack = await startStack({
       REDIS_CLUSTER_NODES: cluster.env,
+      // This file's own cluster, whatever Redis the environment names for the other suites.
+      REDIS_URL: '',
       TRUST_PROXY: 'loopback',
       LLM_BASE_URL: llm.url,
       LLM_MODEL: 'lite',
