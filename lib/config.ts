@@ -71,6 +71,16 @@ export const envSchema = z.object({
   /** Redis connection string; unset means a redis-server child process started by the launcher. */
   REDIS_URL: optional(z.string().regex(/^rediss?:\/\//, 'must start with redis:// or rediss://')),
   /**
+   * Redis Cluster seed nodes, `host:port,host:port`: set, every service talks to
+   * the cluster (ioredis discovers the other nodes and follows slot moves) and
+   * REDIS_URL must stay empty. Unset means one Redis server (REDIS_URL or the
+   * embedded one). Keys that one command, script or transaction touches together
+   * share a hash tag (see lib/redisKeys.ts), so they land in one slot.
+   */
+  REDIS_CLUSTER_NODES: optional(
+    z.string().regex(/^\s*[^\s,:]+:\d{1,5}\s*(,\s*[^\s,:]+:\d{1,5}\s*)*$/, 'must be host:port[,host:port...]'),
+  ),
+  /**
    * Longest wait for one Redis command's answer. Past it the command fails and
    * the request answers UPSTREAM_UNAVAILABLE instead of waiting for a stalled
    * or dead server. Blocking reads get their block time on top. @default 1000 ms
@@ -279,6 +289,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       .map((variable) => ({ variable, message: 'is required when NODE_ENV=production' }));
     if (missing.length) throw new ConfigError(missing);
   }
+  if (config.REDIS_URL && config.REDIS_CLUSTER_NODES) {
+    throw new ConfigError([{ variable: 'REDIS_CLUSTER_NODES', message: 'set either REDIS_URL (one server) or REDIS_CLUSTER_NODES (a cluster), not both' }]);
+  }
   const s3Keys = [config.S3_ACCESS_KEY, config.S3_SECRET_KEY].filter(Boolean).length;
   if (config.S3_ENDPOINT && s3Keys !== 2) {
     throw new ConfigError([
@@ -286,6 +299,15 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     ]);
   }
   return config;
+}
+
+/** REDIS_CLUSTER_NODES as a list of seed nodes; empty when unset. */
+export function redisClusterNodes(config: Pick<Config, 'REDIS_CLUSTER_NODES'>): { host: string; port: number }[] {
+  if (!config.REDIS_CLUSTER_NODES) return [];
+  return config.REDIS_CLUSTER_NODES.split(',').map((node) => {
+    const [host, port] = node.trim().split(':') as [string, string];
+    return { host, port: Number(port) };
+  });
 }
 
 export const SUBGRAPHS = ['user', 'video', 'chat', 'search'] as const;

@@ -75,7 +75,7 @@ export async function startEmbeddedInfra(config: Config, log: Logger): Promise<E
   let redisHandle: EmbeddedRedisHandle | undefined;
   let s3Handle: EmbeddedS3Handle | undefined;
   try {
-    if (!config.REDIS_URL) {
+    if (!config.REDIS_URL && !config.REDIS_CLUSTER_NODES) {
       const redisOptions = { dataDir: path.join(config.DATA_DIR, 'redis'), bin: config.REDIS_SERVER_BIN };
       let current = await startEmbeddedRedis(redisOptions);
       // Whichever server is current when the stack stops (a restart replaces it).

@@ -7,9 +7,14 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Redis } from 'ioredis';
+import { HASH_TAGS } from './redisKeys.js';
 import { inSpan, injectTrace, SpanKind, type TraceCarrier } from './tracing.js';
 
-export const STREAMS = { user: 'events:user', video: 'events:video' } as const;
+/**
+ * One hash tag, `{events}`, for both streams: a consumer reads all its streams in
+ * one XREADGROUP, which on a Redis Cluster needs them in one slot (lib/redisKeys.ts).
+ */
+export const STREAMS = { user: `${HASH_TAGS.events}:user`, video: `${HASH_TAGS.events}:video` } as const;
 /** Streams are trimmed to about this many entries (consumers are expected to keep up). @default 1,000,000 */
 export const STREAM_MAX_LEN = 1_000_000;
 

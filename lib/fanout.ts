@@ -7,7 +7,7 @@
  * listeners that need every event recover gaps from the store.
  */
 import type { Redis } from 'ioredis';
-import { connectRedis } from './infra/redis.js';
+import { subscriberConnection } from './infra/redis.js';
 
 export class RedisFanout<E> {
   private readonly listeners = new Map<string, Set<(e: E) => void>>();
@@ -16,13 +16,13 @@ export class RedisFanout<E> {
   /** `revive` restores what JSON cannot carry (dates). */
   constructor(
     private readonly redis: Redis,
-    redisUrl: string,
     name: string,
     private readonly revive?: (key: string, value: unknown) => unknown,
   ) {
     // A connection in subscriber mode can do nothing else: it gets its own,
     // with the same command timeout (SUBSCRIBE to a stalled server fails fast).
-    this.subscriber = connectRedis(redisUrl, { name, commandTimeoutMs: redis.options.commandTimeout });
+    // On a Redis Cluster, PUBLISH reaches every node, so one subscription hears every channel.
+    this.subscriber = subscriberConnection(redis, name);
     this.subscriber.on('message', (channel: string, raw: string) => {
       const set = this.listeners.get(channel);
       if (!set?.size) return;

@@ -1,23 +1,19 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { after, before, test } from 'node:test';
 import type { Redis } from 'ioredis';
-import { connectRedis, startEmbeddedRedis } from './infra/redis.js';
+import { redisTarget, type RedisTarget } from '../test/redisTarget.js';
 import { tryLock, withLock } from './lock.js';
 
+// An embedded redis-server, or the Redis Cluster named by REDIS_CLUSTER_NODES.
 let redis: Redis;
-let server: Awaited<ReturnType<typeof startEmbeddedRedis>>;
-const dir = mkdtempSync(path.join(os.tmpdir(), 'vidhub-lock-'));
+let server: RedisTarget;
 before(async () => {
-  server = await startEmbeddedRedis({ dataDir: dir });
-  redis = connectRedis(server.url);
+  server = await redisTarget('vidhub-lock-');
+  redis = server.connect();
 });
 after(async () => {
   redis.disconnect();
   await server.dispose();
-  rmSync(dir, { recursive: true, force: true });
 });
 
 // Locks that must not expire during a test live for a minute: a slow run cannot outlast them.

@@ -2,7 +2,7 @@
  * Revoked sessions, shared by the user subgraph (which revokes) and the gateway
  * (which refuses access tokens of a revoked family on every request).
  *
- * A revocation is a Redis marker (`auth:revoked:<family>`, kept as long as an
+ * A revocation is a Redis marker (`auth:revoked:{<family>}`, kept as long as an
  * access token of that family can live) and, in the same transaction, a
  * message on REVOKED_CHANNEL. The gateway asks Redis about a family once, then
  * answers from memory for as long as its subscription to the channel is live:
@@ -26,7 +26,8 @@
 import type { ChainableCommander, Redis } from 'ioredis';
 import { LRUCache } from 'lru-cache';
 
-export const revokedFamilyKey = (familyId: string) => `auth:revoked:${familyId}`;
+/** Tagged {<familyId>} like the family's own keys (subgraphs/user/sessions.ts): revoking deletes one and writes the other in one MULTI. */
+export const revokedFamilyKey = (familyId: string) => `auth:revoked:{${familyId}}`;
 export const REVOKED_CHANNEL = 'auth:revoked';
 
 /** Adds a family's revocation (marker + message) to a transaction. */

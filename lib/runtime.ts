@@ -5,9 +5,9 @@
  * timer and connection the service started is disposed.
  */
 import type { Redis } from 'ioredis';
-import { ConfigError, loadConfig, type Config } from './config.js';
+import { ConfigError, loadConfig, redisClusterNodes, type Config } from './config.js';
 import type { Disposable } from './disposable.js';
-import { connectRedis } from './infra/redis.js';
+import { connectRedis, connectRedisCluster } from './infra/redis.js';
 import { ObjectStore } from './infra/objectStore.js';
 import { createLogger, type Logger } from './logger.js';
 import { startTraced } from './tracing.js';
@@ -72,12 +72,18 @@ export async function runMain(service: string, start: (config: Config, log: Logg
   if (parentGone) stop('launcher gone');
 }
 
-/** Subgraphs share one Redis; the launcher starts an embedded one when REDIS_URL is unset. */
+/**
+ * Subgraphs share one Redis: a cluster when REDIS_CLUSTER_NODES is set (an ioredis
+ * `Cluster`, see `connectRedisCluster`), else the server at REDIS_URL; the launcher
+ * starts an embedded one when both are unset.
+ */
 export function requireRedis(config: Config, name: string): Redis {
+  const options = { name, commandTimeoutMs: config.REDIS_COMMAND_TIMEOUT_MS };
+  if (config.REDIS_CLUSTER_NODES) return connectRedisCluster(redisClusterNodes(config), options);
   if (!config.REDIS_URL) {
-    throw new Error('REDIS_URL is not set: start the platform with `npm start` (it runs an embedded Redis) or point REDIS_URL at a Redis server');
+    throw new Error('REDIS_URL is not set: start the platform with `npm start` (it runs an embedded Redis), point REDIS_URL at a Redis server or REDIS_CLUSTER_NODES at a Redis Cluster');
   }
-  return connectRedis(config.REDIS_URL, { name, commandTimeoutMs: config.REDIS_COMMAND_TIMEOUT_MS });
+  return connectRedis(config.REDIS_URL, options);
 }
 
 /** Object storage: MinIO in production, the launcher's embedded S3 server otherwise. */

@@ -208,7 +208,7 @@ describe('assistant', () => {
     const me = await register();
     const answers = await Promise.all([finished(ask(me, 'auth one')), finished(ask(me, 'auth two'))]);
     for (const [i, events] of answers.entries()) assert.equal(textOf(events), answerTokens(['auth one', 'auth two'][i]!).join(''));
-    const disabled = await stack.redis.smembers('llm:disabled');
+    const disabled = await stack.redis.smembers('{llm}:disabled');
     assert.ok(disabled.includes(keyIdOf(KEYS[0]!)), 'the refused key is disabled for every instance');
     const before = llm.requests.filter((r) => r.key === KEYS[0]).length;
     await finished(ask(me, 'after the auth failure'));

@@ -6,10 +6,12 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { createClient } from 'graphql-ws';
 import WebSocket from 'ws';
+import { STREAMS } from '../lib/events.js';
 import { signInternalIdentity } from '../lib/identity.js';
 import { createLogger } from '../lib/logger.js';
 import { signAccessToken } from '../lib/tokens.js';
 import { startChatSubgraph } from '../subgraphs/chat/server.js';
+import { subscriberCount } from '../lib/infra/redis.js';
 import { gql, listening, startStack, subscribe, waitForMatching, wsClient, type GraphQLResponse, type Stack } from './harness.js';
 
 interface Auth {
@@ -111,8 +113,7 @@ describe('chat', () => {
       if (!offline) await new Promise((res) => setTimeout(res, 50));
     }
     assert.ok(offline, 'the upstream subscription ended with the client one');
-    const [, listeners] = (await stack.redis.pubsub('NUMSUB', `chat:u:${bob.user.id}`)) as [string, number];
-    assert.equal(Number(listeners), 0);
+    assert.equal(await subscriberCount(stack.redis, `chat:u:${bob.user.id}`), 0);
   });
 
   test('500 messages sent concurrently arrive in strictly increasing sequence with no gaps', async () => {
@@ -425,7 +426,7 @@ describe('chat', () => {
     assert.equal(inbox.data?.me.unreadNotificationCount, 1);
     assert.equal(inbox.data?.notifications.edges[0]?.node.kind, 'FOLLOW');
     // Redelivery of the same event (a consumer crash before its ack) adds nothing.
-    const [entry] = (await stack.redis.xrange('events:user', '-', '+')).filter(([, f]) => f.includes('user.followed') && f.join().includes(star.user.id));
+    const [entry] = (await stack.redis.xrange(STREAMS.user, '-', '+')).filter(([, f]) => f.includes('user.followed') && f.join().includes(star.user.id));
     const event = JSON.parse(entry![1][entry![1].indexOf('event') + 1]!) as { id: string; type: string; subjectId: string; payload: Record<string, unknown> };
     assert.deepEqual(await stack.chat.store.addNotifications(event.id, [{ recipientId: star.user.id, kind: event.type, actorId: fan.user.id, subjectId: star.user.id, payload: {} }]), []);
     assert.deepEqual((await gql(url, `mutation { markNotificationsRead }`, {}, as(star))).data, { markNotificationsRead: 1 });

@@ -18,6 +18,7 @@ import { createLogger, type Logger } from '../lib/logger.js';
 import { signAccessToken } from '../lib/tokens.js';
 import type { Redis } from 'ioredis';
 import type { ObjectStore } from '../lib/infra/objectStore.js';
+import { subscriberCount } from '../lib/infra/redis.js';
 import { requireObjectStore, requireRedis } from '../lib/runtime.js';
 import { startTraced } from '../lib/tracing.js';
 import { startGateway, type RunningGateway } from '../gateway/server.js';
@@ -142,7 +143,7 @@ export async function startStack(env: Record<string, string> = {}, options: Stac
       SUBGRAPH_DEADLINE_MS: '240000',
       SUBGRAPH_TIMEOUT_MS: '250000',
       // Production adapters are used when the environment names real servers.
-      ...pick(process.env, ['MONGODB_URI', 'REDIS_URL', 'S3_ENDPOINT', 'S3_ACCESS_KEY', 'S3_SECRET_KEY', 'ELASTICSEARCH_URL']),
+      ...pick(process.env, ['MONGODB_URI', 'REDIS_URL', 'REDIS_CLUSTER_NODES', 'S3_ENDPOINT', 'S3_ACCESS_KEY', 'S3_SECRET_KEY', 'ELASTICSEARCH_URL']),
       ...env,
     };
     const infra = stack.use('infra', await startEmbeddedInfra(loadConfig(baseEnv), log));
@@ -318,8 +319,8 @@ export function subscribe<T>(client: Client, query: string, variables: Record<st
 export async function listening(redis: Redis, channel: string, count = 1, timeoutMs = 60_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const [, n] = (await redis.pubsub('NUMSUB', channel)) as [string, number];
-    if (Number(n) >= count) return;
+    // Summed over the nodes on a Redis Cluster, where each node counts only its own subscribers.
+    if ((await subscriberCount(redis, channel)) >= count) return;
     if (Date.now() > deadline) throw new Error(`nobody listens on ${channel} after ${timeoutMs} ms`);
     await new Promise((r) => setTimeout(r, 20));
   }

@@ -8,6 +8,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { ApolloClient, HttpLink, InMemoryCache, gql as tag } from '@apollo/client';
 import { createClient as createSseClient } from 'graphql-sse';
+import { subscriberCount } from '../lib/infra/redis.js';
 import { gql, listening, startStack, type Stack } from './harness.js';
 
 interface Auth {
@@ -46,8 +47,8 @@ describe('subscriptions over HTTP', () => {
   /** Waits until nobody listens on the channel any more: the stream's upstream subscription was returned. */
   async function released(channel: string): Promise<void> {
     for (let i = 0; i < 3000; i++) {
-      const [, count] = (await stack.redis.pubsub('NUMSUB', channel)) as [string, number];
-      if (Number(count) === 0) return;
+      const count = await subscriberCount(stack.redis, channel);
+      if (count === 0) return;
       await new Promise((r) => setTimeout(r, 20));
     }
     assert.fail(`${channel} still has listeners`);

@@ -5,6 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import { STREAMS } from '../lib/events.js';
 import { signInternalIdentity } from '../lib/identity.js';
 import { gql, gqlUpload, startStack, type GraphQLResponse, type Stack } from './harness.js';
 
@@ -346,7 +347,7 @@ describe('identity', () => {
     await gql(url, `mutation($id: ID!) { follow(userId: $id) { id } }`, { id: a.user.id }, as(b));
     await gql(url, `mutation { updateProfile(input: { bio: "new bio" }) { id } }`, {}, as(a));
     const redis = stack.redis;
-    const entries = await redis.xrange('events:user', '-', '+');
+    const entries = await redis.xrange(STREAMS.user, '-', '+');
     const events = entries.map(([, fields]) => JSON.parse(fields[fields.indexOf('event') + 1]!) as { type: string; subjectId: string; version?: number; payload: Record<string, unknown> });
     const mine = events.filter((e) => e.subjectId === a.user.id);
     assert.deepEqual(mine.map((e) => e.type), ['user.created', 'user.followed', 'user.updated']);

@@ -9,6 +9,7 @@ import assert from 'node:assert/strict';
 import { createHash, randomUUID } from 'node:crypto';
 import { Writable } from 'node:stream';
 import { after, before, describe, test } from 'node:test';
+import { STREAMS } from '../lib/events.js';
 import { createLogger } from '../lib/logger.js';
 import { gql, gqlUpload, listening, startStack, subscribe, wsClient, type GraphQLResponse, type Stack } from './harness.js';
 import { has, parseMetrics, valueOf, type Sample } from './prometheus.js';
@@ -290,17 +291,17 @@ describe('metrics and access logs', () => {
     assert.ok(valueOf(search, 'vidhub_search_sync_lag_seconds_count') > 0, 'the leader observed the lag of the events it applied');
     assert.ok(valueOf(search, 'vidhub_search_sync_events_total', { outcome: 'applied' }) > 0);
     assert.equal(valueOf(search, 'vidhub_search_sync_leader'), 1);
-    for (const stream of ['events:user', 'events:video']) {
+    for (const stream of [STREAMS.user, STREAMS.video]) {
       assert.ok(has(search, 'vidhub_stream_consumer_lag', { stream, group: 'search-sync' }), `search-sync lag on ${stream}`);
       assert.ok(valueOf(search, 'vidhub_stream_consumer_pending', { stream, group: 'search-sync' }) >= 0);
     }
     const chat = await scrape(stack.chat.metricsUrl!);
-    for (const stream of ['events:user', 'events:video']) {
+    for (const stream of [STREAMS.user, STREAMS.video]) {
       assert.ok(has(chat, 'vidhub_stream_consumer_lag', { stream, group: 'chat-notifications' }), `notifications lag on ${stream}`);
       assert.ok(has(chat, 'vidhub_stream_consumer_pending', { stream, group: 'chat-notifications' }));
     }
     // Once the notifications consumer has acknowledged Carol's event, nothing is left undelivered or pending.
-    const caughtUp = { stream: 'events:user', group: 'chat-notifications' };
+    const caughtUp = { stream: STREAMS.user, group: 'chat-notifications' };
     let latest = chat;
     while ((valueOf(latest, 'vidhub_stream_consumer_lag', caughtUp) !== 0 || valueOf(latest, 'vidhub_stream_consumer_pending', caughtUp) !== 0) && Date.now() < deadline) {
       await new Promise((r) => setTimeout(r, 100));
@@ -308,7 +309,7 @@ describe('metrics and access logs', () => {
     }
     assert.equal(valueOf(latest, 'vidhub_stream_consumer_lag', caughtUp), 0);
     assert.equal(valueOf(latest, 'vidhub_stream_consumer_pending', caughtUp), 0);
-    const [group] = ((await stack.redis.xinfo('GROUPS', 'events:user')) as unknown[][]).filter((g) => g[1] === 'chat-notifications');
+    const [group] = ((await stack.redis.xinfo('GROUPS', STREAMS.user)) as unknown[][]).filter((g) => g[1] === 'chat-notifications');
     assert.ok(group, 'the group exists in Redis');
   });
 });

@@ -64,7 +64,7 @@ async function eventually<T>(what: string, attempt: () => Promise<T | undefined>
   }
 }
 
-describe('Redis faults', { skip: process.env.REDIS_URL ? 'needs the embedded redis-server (REDIS_URL names another)' : false }, () => {
+describe('Redis faults', { skip: process.env.REDIS_URL || process.env.REDIS_CLUSTER_NODES ? 'needs the embedded redis-server (REDIS_URL or REDIS_CLUSTER_NODES names another)' : false }, () => {
   let stack: Stack;
   let redis: RedisServerControl;
   let url: string;

@@ -8,6 +8,7 @@ import { randomUUID } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
 import { STREAMS, publishEvent } from '../lib/events.js';
 import type { SearchDocument, SearchIndex, WriteResult } from '../lib/infra/search/port.js';
+import { DEAD_LETTERS } from '../subgraphs/search/indexSync.js';
 import { gql, gqlUpload, startStack, type GraphQLResponse, type Stack } from './harness.js';
 import { sha256, smallMp4 } from './media.js';
 
@@ -162,7 +163,7 @@ describe('search', () => {
     await videoEvent('video.published', flaky, 1, { uploaderId: admin.user.id, title: `flaky ${flaky}` });
     await videoEvent('video.published', broken, 1, { uploaderId: admin.user.id, title: `broken ${broken}` });
     await eventually(() => stack.search.index.get('video', [flaky]), (docs) => docs.length === 1);
-    const dead = await eventually(() => stack.redis.xrange('search:dead-letters', '-', '+'), (rows) => rows.some(([, f]) => f.join().includes(broken)));
+    const dead = await eventually(() => stack.redis.xrange(DEAD_LETTERS, '-', '+'), (rows) => rows.some(([, f]) => f.join().includes(broken)));
     const row = dead.find(([, f]) => f.join().includes(broken))!;
     assert.equal(row[1][row[1].indexOf('error') + 1], 'injected failure');
     assert.ok(!dead.some(([, f]) => f.join().includes(flaky)), 'a write that succeeds within 10 rounds is not dead-lettered');

@@ -12,6 +12,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Writable } from 'node:stream';
 import { after, before, describe, test } from 'node:test';
+import { STREAMS } from '../lib/events.js';
 import { createLogger } from '../lib/logger.js';
 import { flushTraces, installTracing } from '../lib/tracing.js';
 import type { GraphQLResponse, Stack } from './harness.js';
@@ -167,7 +168,7 @@ describe('tracing (OTLP)', () => {
     // The consumer's batch is a trace of its own, linked to the producer's span in the publishing trace.
     const sync = spans.find((s) => s.name === 'process search-sync' && s.links.some((l) => l.traceId === traceId))!;
     assert.notEqual(sync.traceId, traceId);
-    const producer = spans.find((s) => s.traceId === traceId && s.name === 'publish events:video');
+    const producer = spans.find((s) => s.traceId === traceId && s.name === `publish ${STREAMS.video}`);
     assert.equal(producer?.service, 'video');
     assert.ok(sync.links.some((l) => l.spanId === producer.spanId), 'the link points at the producer span');
   });

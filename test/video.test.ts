@@ -6,6 +6,7 @@
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
+import { STREAMS } from '../lib/events.js';
 import { gql, gqlUpload, listening, startStack, subscribe, wsClient, type GraphQLResponse, type Stack } from './harness.js';
 import { largeMkv, sha256, smallMp4 } from './media.js';
 
@@ -368,7 +369,7 @@ describe('video', () => {
     assert.equal(code(await gql(url, `mutation($v: ID!) { deleteVideo(id: $v) }`, { v: id }, as(other))), 'FORBIDDEN');
     assert.deepEqual((await gql(url, `mutation($v: ID!) { deleteVideo(id: $v) }`, { v: id }, as(owner))).data, { deleteVideo: true });
     assert.equal((await gql<{ video: null }, Record<string, unknown>>(url, `query($v: ID!) { video(id: $v) { id } }`, { v: id })).data?.video, null);
-    const events = (await stack.redis.xrange('events:video', '-', '+'))
+    const events = (await stack.redis.xrange(STREAMS.video, '-', '+'))
       .map(([, f]) => JSON.parse(f[f.indexOf('event') + 1]!) as { type: string; subjectId: string; version?: number })
       .filter((e) => e.subjectId === id);
     // Counts reach search as coalesced snapshots, published a moment later (if the video still exists then).

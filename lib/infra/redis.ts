@@ -12,7 +12,7 @@ import { constants as fsConstants } from 'node:fs';
 import { access, mkdir } from 'node:fs/promises';
 import net from 'node:net';
 import path from 'node:path';
-import { Redis } from 'ioredis';
+import { Cluster, Redis, type ClusterNode, type ClusterOptions, type Command, type RedisOptions } from 'ioredis';
 import { hasExited, stopChild } from '../childProcess.js';
 
 export interface EmbeddedRedisOptions {
@@ -26,6 +26,8 @@ export interface EmbeddedRedisOptions {
   startTimeoutMs?: number;
   /** How long dispose waits after SIGTERM before it sends SIGKILL. @default 10000 */
   stopTimeoutMs?: number;
+  /** More redis-server arguments, after the defaults (e.g. `--cluster-enabled yes`). @default none */
+  extraArgs?: string[];
 }
 
 export interface EmbeddedRedis {
@@ -105,6 +107,7 @@ async function launch(opts: LaunchOptions): Promise<EmbeddedRedis> {
     '--save', '',
     '--daemonize', 'no',
     '--logfile', '',
+    ...(opts.extraArgs ?? []),
   ];
   const [command, commandArgs] = withParentDeathSignal(opts.executable, args);
   const child = spawn(command, commandArgs, {
@@ -361,7 +364,11 @@ export const DEFAULT_REDIS_COMMAND_TIMEOUT_MS = 1_000;
  * `blockingConnection`.
  */
 export function connectRedis(url: string, opts: ConnectRedisOptions = {}): Redis {
-  return new Redis(url, {
+  return new Redis(url, connectionOptions(opts));
+}
+
+function connectionOptions(opts: ConnectRedisOptions): RedisOptions {
+  return {
     connectionName: opts.name,
     commandTimeout: opts.commandTimeoutMs ?? DEFAULT_REDIS_COMMAND_TIMEOUT_MS,
     enableOfflineQueue: true,
@@ -373,7 +380,95 @@ export function connectRedis(url: string, opts: ConnectRedisOptions = {}): Redis
     // After a failover the old primary answers writes with READONLY; reconnecting
     // (to whatever the URL now resolves to) and resending is the recovery.
     reconnectOnError: (err) => (err.message.startsWith('READONLY') ? 2 : false),
-  });
+  };
+}
+
+/**
+ * A Redis Cluster client (REDIS_CLUSTER_NODES): ioredis asks the seed nodes for
+ * the slot map, sends each command to the master owning its key's slot, and
+ * follows MOVED/ASK redirections and failovers by itself. Each node connection
+ * gets the options of `connectRedis` (command timeout, one retry, offline queue).
+ *
+ * Typed as `Redis` on purpose: the platform's code is written against ioredis'
+ * `Redis`, and a `Cluster` has the same command, pipeline, transaction, script
+ * and pub/sub methods (both implement ioredis' RedisCommander and Transaction).
+ * What differs is the connection itself (`options`, `duplicate`, commands that
+ * answer for one node only such as PUBSUB NUMSUB or SCAN); every such use goes
+ * through the helpers below (`isCluster`, `blockingConnection`,
+ * `subscriberConnection`, `nodesOf`), which handle both kinds.
+ *
+ * A command, script or MULTI that touches several keys needs them in one hash
+ * slot (CROSSSLOT otherwise): lib/redisKeys.ts lists the hash tags that keep
+ * each such group together.
+ */
+export function connectRedisCluster(nodes: { host: string; port: number }[], opts: ConnectRedisOptions = {}): Redis {
+  if (nodes.length === 0) throw new Error('a Redis Cluster needs at least one seed node');
+  const cluster = new TimedCluster(nodes, clusterOptions(connectionOptions(opts)));
+  return cluster as unknown as Redis;
+}
+
+/**
+ * ioredis applies `commandTimeout` where a node connection sends a command, but
+ * a command a Cluster client holds in its own queue (no slot map yet, every
+ * node unreachable, reconnecting) would wait there without limit, which breaks
+ * "answered or failed within REDIS_COMMAND_TIMEOUT_MS" (When Redis is away).
+ * So the timer starts when the command enters the client; the node connection
+ * then finds it set and does not start a second one (Command.setTimeout keeps
+ * the first).
+ */
+class TimedCluster extends Cluster {
+  override sendCommand(command: Command, stream?: Parameters<Cluster['sendCommand']>[1], node?: unknown): unknown {
+    const timeout = this.options.redisOptions?.commandTimeout;
+    if (typeof timeout === 'number') command.setTimeout(timeout);
+    return super.sendCommand(command, stream, node);
+  }
+
+  /** As Cluster's own, but the copy keeps the timeout above (Cluster's makes a plain Cluster). */
+  override duplicate(overrideStartupNodes: ClusterNode[] = [], overrideOptions: ClusterOptions = {}): Cluster {
+    const seeds = (this as unknown as { startupNodes: ClusterNode[] }).startupNodes;
+    return new TimedCluster(overrideStartupNodes.length > 0 ? overrideStartupNodes : seeds.slice(0), { ...this.options, ...overrideOptions });
+  }
+}
+
+function clusterOptions(redisOptions: RedisOptions): ClusterOptions {
+  return {
+    // ioredis gives node connections no retry strategy of their own: the cluster
+    // client reconnects as a whole (below) and refreshes the slot map.
+    redisOptions,
+    clusterRetryStrategy: (times) => Math.min(50 * 2 ** times, 2_000),
+    enableOfflineQueue: true,
+    enableReadyCheck: true,
+    // Slots that move (resharding, failover) answer MOVED/ASK/TRYAGAIN/CLUSTERDOWN for a moment: retried, not failed.
+    maxRedirections: 16,
+    retryDelayOnMoved: 0,
+    retryDelayOnFailover: 100,
+    retryDelayOnClusterDown: 100,
+    retryDelayOnTryAgain: 100,
+    slotsRefreshTimeout: 2_000,
+    // All reads and writes go to masters: the scripts and read-after-write checks need the primary's answer.
+    scaleReads: 'master',
+  };
+}
+
+/** True for a client made by `connectRedisCluster`. */
+export function isCluster(redis: Redis): boolean {
+  return (redis as unknown) instanceof Cluster;
+}
+
+function asCluster(redis: Redis): Cluster {
+  return redis as unknown as Cluster;
+}
+
+/** The command timeout a client was made with (for a cluster, that of its node connections). */
+export function commandTimeoutOf(redis: Redis): number | undefined {
+  return isCluster(redis) ? asCluster(redis).options.redisOptions?.commandTimeout : redis.options.commandTimeout;
+}
+
+/** A new client like `redis` (same server or cluster, same options), with `overrides` on each connection. */
+function duplicateWith(redis: Redis, overrides: Partial<RedisOptions>): Redis {
+  if (!isCluster(redis)) return redis.duplicate(overrides);
+  const cluster = asCluster(redis);
+  return cluster.duplicate([], { redisOptions: { ...cluster.options.redisOptions, ...overrides } }) as unknown as Redis;
 }
 
 /**
@@ -383,8 +478,34 @@ export function connectRedis(url: string, opts: ConnectRedisOptions = {}): Redis
  * stalled one is still noticed.
  */
 export function blockingConnection(redis: Redis, blockMs: number): Redis {
-  const timeout = redis.options.commandTimeout;
-  return redis.duplicate(timeout === undefined ? {} : { commandTimeout: timeout + blockMs });
+  const timeout = commandTimeoutOf(redis);
+  return duplicateWith(redis, timeout === undefined ? {} : { commandTimeout: timeout + blockMs });
+}
+
+/**
+ * A connection for SUBSCRIBE (one in subscriber mode can do nothing else), with
+ * the same command timeout, so SUBSCRIBE to a stalled server fails fast. On a
+ * cluster, PUBLISH reaches every node, so one subscribed node hears it all.
+ */
+export function subscriberConnection(redis: Redis, name?: string): Redis {
+  return duplicateWith(redis, name === undefined ? {} : { connectionName: name });
+}
+
+/**
+ * The connections a node-local command must be sent to: the client itself for
+ * one server, each master (or every node, with `all`) of a cluster. PUBSUB
+ * NUMSUB, SCAN, KEYS and DBSIZE answer for the node they run on.
+ */
+export function nodesOf(redis: Redis, which: 'master' | 'all' = 'master'): Redis[] {
+  return isCluster(redis) ? asCluster(redis).nodes(which) : [redis];
+}
+
+/** Subscribers of `channel` across the server or the whole cluster (PUBSUB NUMSUB is per node). */
+export async function subscriberCount(redis: Redis, channel: string): Promise<number> {
+  const counts = await Promise.all(
+    nodesOf(redis, 'all').map(async (node) => Number(((await node.pubsub('NUMSUB', channel)) as [string, number])[1])),
+  );
+  return counts.reduce((a, b) => a + b, 0);
 }
 
 /** Messages of ioredis' own errors when it could not get an answer (it has no classes for them). */

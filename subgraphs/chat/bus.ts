@@ -19,8 +19,8 @@ const channel = (userId: string) => `chat:u:${userId}`;
 export class ChatBus {
   private readonly fanout: RedisFanout<BusEvent>;
 
-  constructor(redis: Redis, redisUrl: string) {
-    this.fanout = new RedisFanout<BusEvent>(redis, redisUrl, 'chat-bus', reviveDates);
+  constructor(redis: Redis) {
+    this.fanout = new RedisFanout<BusEvent>(redis, 'chat-bus', reviveDates);
   }
 
   publish(userIds: Iterable<string>, event: BusEvent): Promise<void> {

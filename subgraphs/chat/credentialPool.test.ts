@@ -1,11 +1,11 @@
 /**
- * The credential pool against a real redis-server. Two pools on two connections
- * stand for two chat instances sharing one Redis; each test gets its own
- * namespace, so tests do not see each other's slots or queues.
+ * The credential pool against a real redis-server (or the Redis Cluster named
+ * by REDIS_CLUSTER_NODES). Two pools on two connections stand for two chat
+ * instances sharing one Redis; each test gets its own namespace, so tests do
+ * not see each other's slots or queues.
  */
 import assert from 'node:assert/strict';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import os from 'node:os';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -13,8 +13,9 @@ import { inspect } from 'node:util';
 import { GraphQLError } from 'graphql';
 import type { Redis } from 'ioredis';
 import { pino } from 'pino';
-import { connectRedis, startEmbeddedRedis, type EmbeddedRedis } from '../../lib/infra/redis.js';
+import { nodesOf } from '../../lib/infra/redis.js';
 import { ServiceMetrics } from '../../lib/metrics.js';
+import { redisTarget, type RedisTarget } from '../../test/redisTarget.js';
 import { CredentialPool, keyIdOf, type CredentialPoolOptions, type Lease } from './credentialPool.js';
 
 // Shaped like real keys, so that a leak would be recognisable anywhere.
@@ -24,8 +25,7 @@ const RAW_KEYS = [KEY_A, KEY_B];
 const ID_A = keyIdOf(KEY_A);
 const ID_B = keyIdOf(KEY_B);
 
-const dataDir = mkdtempSync(path.join(os.tmpdir(), 'vidhub-credpool-'));
-let server: EmbeddedRedis;
+let server: RedisTarget;
 let redisA: Redis;
 let redisB: Redis;
 const pools: CredentialPool[] = [];
@@ -33,9 +33,9 @@ const logLines: string[] = [];
 const log = pino({ level: 'debug' }, { write: (line: string) => void logLines.push(line) });
 
 before(async () => {
-  server = await startEmbeddedRedis({ dataDir });
-  redisA = connectRedis(server.url, { name: 'chat-1' });
-  redisB = connectRedis(server.url, { name: 'chat-2' });
+  server = await redisTarget('vidhub-credpool-');
+  redisA = server.connect({ name: 'chat-1' });
+  redisB = server.connect({ name: 'chat-2' });
 });
 
 after(async () => {
@@ -43,12 +43,11 @@ after(async () => {
   redisA.disconnect();
   redisB.disconnect();
   await server.dispose();
-  rmSync(dataDir, { recursive: true, force: true });
 });
 
 let namespaces = 0;
 function newNamespace(): string {
-  return `llm-test-${++namespaces}`;
+  return `{llm-test-${++namespaces}}`;
 }
 
 function pool(redis: Redis, namespace: string, keys: string[], opts: Partial<CredentialPoolOptions> = {}): CredentialPool {
@@ -403,7 +402,7 @@ test('the queue entry of an instance that died while waiting lapses with its hea
   const opts = { heartbeatTtlMs: 300, queueTimeoutMs: 60_000 };
   const one = pool(redisA, namespace, [KEY_A], opts);
   const two = pool(redisB, namespace, [KEY_A], opts);
-  const redisC = connectRedis(server.url, { name: 'chat-3' });
+  const redisC = server.connect({ name: 'chat-3' });
   const doomed = pool(redisC, namespace, [KEY_A], opts);
 
   const held = await Promise.all([one.acquire('text'), one.acquire('text')]);
@@ -438,28 +437,36 @@ test('a lease does not reveal its key when logged or serialised', async () => {
 // Last, so it sees what every test above wrote.
 test('raw keys never reach Redis (keys, values, append-only file) or the logs', async () => {
   let dump = '';
-  let cursor = '0';
-  do {
-    const [next, keys] = await redisA.scan(cursor, 'COUNT', 1000);
-    cursor = next;
-    for (const key of keys) {
-      dump += `${key}\n`;
-      const type = await redisA.type(key);
-      if (type === 'string') dump += `${await redisA.get(key)}\n`;
-      else if (type === 'set') dump += `${(await redisA.smembers(key)).join('\n')}\n`;
-      else if (type === 'zset') dump += `${(await redisA.zrange(key, 0, -1, 'WITHSCORES')).join('\n')}\n`;
-      else if (type === 'hash') dump += `${JSON.stringify(await redisA.hgetall(key))}\n`;
-      else if (type === 'list') dump += `${(await redisA.lrange(key, 0, -1)).join('\n')}\n`;
-      else assert.fail(`unexpected ${type} at ${key}`);
-    }
-  } while (cursor !== '0');
+  // SCAN answers for one node: on a cluster, every master is scanned.
+  for (const node of nodesOf(redisA)) {
+    let cursor = '0';
+    do {
+      const [next, keys] = await node.scan(cursor, 'COUNT', 1000);
+      cursor = next;
+      for (const key of keys) {
+        dump += `${key}\n`;
+        const type = await node.type(key);
+        if (type === 'string') dump += `${await node.get(key)}\n`;
+        else if (type === 'set') dump += `${(await node.smembers(key)).join('\n')}\n`;
+        else if (type === 'zset') dump += `${(await node.zrange(key, 0, -1, 'WITHSCORES')).join('\n')}\n`;
+        else if (type === 'hash') dump += `${JSON.stringify(await node.hgetall(key))}\n`;
+        else if (type === 'list') dump += `${(await node.lrange(key, 0, -1)).join('\n')}\n`;
+        else if (type === 'stream') dump += `${(await node.xrange(key, '-', '+')).flat(2).join('\n')}\n`;
+        else assert.fail(`unexpected ${type} at ${key}`);
+      }
+    } while (cursor !== '0');
+  }
   assert.ok(dump.includes(ID_A) && dump.includes(ID_B), 'the scan sees the pools\' data (by keyId)');
 
-  const aof = readdirSync(dataDir, { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile())
-    .map((entry) => readFileSync(path.join(entry.parentPath, entry.name), 'latin1'))
-    .join('\n');
-  assert.ok(aof.includes(ID_A), 'the append-only file records the pools\' writes');
+  // The embedded server's append-only file (a cluster's files are its nodes' own).
+  const dataDir = server.dataDir;
+  const aof = dataDir
+    ? readdirSync(dataDir, { recursive: true, withFileTypes: true })
+        .filter((entry) => entry.isFile())
+        .map((entry) => readFileSync(path.join(entry.parentPath, entry.name), 'latin1'))
+        .join('\n')
+    : '';
+  if (dataDir) assert.ok(aof.includes(ID_A), 'the append-only file records the pools\' writes');
 
   const logs = logLines.join('\n');
   for (const raw of RAW_KEYS) {

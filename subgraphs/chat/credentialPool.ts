@@ -58,9 +58,9 @@
  * pool (from its first wait on) listens there and wakes its waiters at once. A
  * lost message costs one poll interval, nothing more.
  *
- * All instances must use the same namespace, keys and limit. With Redis
- * Cluster, put the namespace in braces (`{llm}`): the scripts touch several
- * keys, which must then hash to one slot.
+ * All instances must use the same namespace, keys and limit. The namespace is
+ * a hash tag (default `{llm}`, see lib/redisKeys.ts): the scripts touch several
+ * keys, which on a Redis Cluster must hash to one slot.
  */
 import { createHash, randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
@@ -117,8 +117,9 @@ export interface CredentialPoolOptions {
    */
   heartbeatTtlMs?: number;
   /**
-   * Prefix of every Redis key and channel the pool uses.
-   * @default 'llm'
+   * Prefix of every Redis key and channel the pool uses; a hash tag (in braces)
+   * so that all of them share one Redis Cluster slot.
+   * @default '{llm}'
    */
   namespace?: string;
   /** Where the pool reports leases, failovers, waits and the queue (`vidhub_llm_*`). */
@@ -399,7 +400,7 @@ export class CredentialPool {
     if (this.#heartbeatTtlMs <= this.#pollMs) {
       throw new RangeError(`heartbeatTtlMs (${this.#heartbeatTtlMs}) must exceed pollMs (${this.#pollMs})`);
     }
-    this.#ns = opts.namespace ?? 'llm';
+    this.#ns = opts.namespace ?? '{llm}';
 
     const byId = new Map<string, Credential>();
     for (const key of opts.keys) {

@@ -37,12 +37,15 @@ export class Presence {
     };
   }
 
-  /** Which of `userIds` are online, in one round trip. */
+  /**
+   * Which of `userIds` are online. The commands are sent together without
+   * waiting for each other's answers (ioredis writes them back to back), not as
+   * one pipeline: on a Redis Cluster the users' keys live in different slots,
+   * and a pipeline must stay on one node.
+   */
   async online(userIds: readonly string[]): Promise<boolean[]> {
     const now = Date.now();
-    const pipeline = this.redis.pipeline();
-    for (const id of userIds) pipeline.zcount(key(id), now, '+inf');
-    const results = (await pipeline.exec()) ?? [];
-    return results.map(([, n]) => Number(n) > 0);
+    const counts = await Promise.all(userIds.map((id) => this.redis.zcount(key(id), now, '+inf')));
+    return counts.map((n) => n > 0);
   }
 }

@@ -33,7 +33,7 @@ export async function startChatSubgraph(config: Config, log: Logger, opts: { por
     const redis = requireRedis(config, 'chat');
     stack.defer('redis', () => void redis.disconnect());
     streamLagMetrics(metrics, redis, [{ group: NOTIFICATIONS_GROUP, streams: [STREAMS.user, STREAMS.video] }]);
-    const bus = stack.use('chat bus', new ChatBus(redis, config.REDIS_URL!));
+    const bus = stack.use('chat bus', new ChatBus(redis));
     const presence = new Presence(redis);
     const objects = await requireObjectStore(config);
     const assistant = assistantFrom(config, redis, log, metrics);

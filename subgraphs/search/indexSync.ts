@@ -17,9 +17,9 @@
  *   bump a video's version too and arrive as coalesced `video.counts`
  *   snapshots, so popularity follows them under the same rule.
  * - Failures: items the index refused are retried with exponential backoff for
- *   up to 10 rounds; what still fails goes to the `search:dead-letters` stream
+ *   up to 10 rounds; what still fails goes to the `search:{sync}:dead-letters` stream
  *   with its error, is logged, and counted; `reindexDeadLetters` retries them.
- * - Full sync: on the first start (no `search:full-sync` marker) or on an admin
+ * - Full sync: on the first start (no `search:{sync}:full-sync` marker) or on an admin
  *   reindex, the leader rebuilds the index from the user and video subgraphs'
  *   export operations (service identity), under the `search:reindex` lock, while
  *   the consumer keeps applying events: versions settle any overlap, so nothing
@@ -31,19 +31,21 @@ import type { Config } from '../../lib/config.js';
 import { STREAMS, type DomainEvent } from '../../lib/events.js';
 import type { SearchDocument, SearchIndex, SearchKind, WriteResult } from '../../lib/infra/search/port.js';
 import { runWhileLeader, withLock, type Leadership } from '../../lib/lock.js';
+import { HASH_TAGS } from '../../lib/redisKeys.js';
 import type { Logger } from '../../lib/logger.js';
 import type { ServiceMetrics } from '../../lib/metrics.js';
 import { serviceQuery } from '../../lib/serviceClient.js';
 import { startConsumer, type StreamEntry } from '../../lib/streams.js';
 
-export const DEAD_LETTERS = 'search:dead-letters';
+// Hash tag {sync} (lib/redisKeys.ts): dead letters, counters and lag samples are written in one MULTI.
+export const DEAD_LETTERS = `search:${HASH_TAGS.searchSync}:dead-letters`;
 /** The consumer group of the sync pipeline on the user and video streams. */
 export const SYNC_GROUP = 'search-sync';
 /** Seconds from an event to its document being searchable. */
 const LAG_BUCKETS = [0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 300, 900];
-const FULL_SYNC_MARKER = 'search:full-sync';
-const LAG_SAMPLES = 'search:lag-ms';
-const COUNTERS = 'search:counters';
+const FULL_SYNC_MARKER = `search:${HASH_TAGS.searchSync}:full-sync`;
+const LAG_SAMPLES = `search:${HASH_TAGS.searchSync}:lag-ms`;
+const COUNTERS = `search:${HASH_TAGS.searchSync}:counters`;
 /** Lag samples kept for the percentiles. @default 2000 */
 const LAG_SAMPLE_LIMIT = 2000;
 export const RETRY_ROUNDS = 10;

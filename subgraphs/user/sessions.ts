@@ -1,17 +1,18 @@
 /**
  * Sessions: a short access token and a long, rotating refresh token per login.
  *
- * A login starts a token *family* (Redis hash `auth:fam:<id>`: user, device, and
+ * A login starts a token *family* (Redis hash `auth:fam:{<id>}`: user, device, and
  * the id of the only refresh token of the family that is currently valid).
  * Each refresh checks, in one Lua script so that two racing refreshes cannot both
  * win: the family exists; the token was presented with the device it is bound
  * to; the token is the family's current one (else it is a replayed, already
- * rotated token: the family is revoked); the device has not refreshed within
- * the last REFRESH_INTERVAL seconds. Then it rotates: new refresh token id, the
+ * rotated token: the family is revoked); this login has not refreshed on its
+ * device within the last REFRESH_INTERVAL seconds (the limit is kept per family
+ * and device, in the family's hash slot). Then it rotates: new refresh token id, the
  * family's 7-day life starts over (sliding), a new access token.
  *
  * Revocation (logout, reuse, password change) deletes the family and leaves a
- * marker `auth:revoked:<id>` for the life of an access token; the gateway
+ * marker `auth:revoked:{<id>}` for the life of an access token; the gateway
  * checks it on every request, so revoked access tokens stop working at once.
  */
 import { randomBytes, randomUUID } from 'node:crypto';
@@ -30,9 +31,11 @@ export const REFRESH_INTERVAL_SECONDS = 60;
 const REFRESH_ISSUER = 'vidhub';
 const REFRESH_AUDIENCE = 'vidhub-refresh';
 
-const familyKey = (id: string) => `auth:fam:${id}`;
+// Hash tags (lib/redisKeys.ts): a family's hash, its refresh limit and its revocation
+// marker share the tag {<familyId>}, as ROTATE and a revocation touch them together.
+const familyKey = (id: string) => `auth:fam:{${id}}`;
 const userFamiliesKey = (userId: string) => `auth:user-fams:${userId}`;
-const refreshLimitKey = (deviceId: string) => `auth:refresh-rl:${deviceId}`;
+const refreshLimitKey = (familyId: string, deviceId: string) => `auth:refresh-rl:{${familyId}}:${deviceId}`;
 
 export interface IssuedTokens {
   accessToken: string;
@@ -86,13 +89,11 @@ export class Sessions {
   async start(user: { id: string; roles: string[] }, deviceId: string): Promise<IssuedTokens> {
     const familyId = randomUUID();
     const jti = randomUUID();
-    await this.redis
-      .multi()
-      .hset(familyKey(familyId), { uid: user.id, did: deviceId, jti })
-      .expire(familyKey(familyId), REFRESH_TOKEN_TTL_SECONDS)
-      .sadd(userFamiliesKey(user.id), familyId)
-      .expire(userFamiliesKey(user.id), REFRESH_TOKEN_TTL_SECONDS)
-      .exec();
+    // Two slots, so two transactions: the user's list first, so that revokeAll
+    // reaches every family that can exist (a listed family that was never
+    // written is harmless: revoking it finds nothing to delete).
+    await this.redis.multi().sadd(userFamiliesKey(user.id), familyId).expire(userFamiliesKey(user.id), REFRESH_TOKEN_TTL_SECONDS).exec();
+    await this.redis.multi().hset(familyKey(familyId), { uid: user.id, did: deviceId, jti }).expire(familyKey(familyId), REFRESH_TOKEN_TTL_SECONDS).exec();
     return this.tokens(user, deviceId, familyId, jti);
   }
 
@@ -103,7 +104,7 @@ export class Sessions {
     const jti = randomUUID();
     const [outcome, detail] = await scripts(this.redis).sessionRotate(
       familyKey(claims.fam),
-      refreshLimitKey(deviceId),
+      refreshLimitKey(claims.fam, deviceId),
       claims.jti,
       deviceId,
       jti,
@@ -133,9 +134,9 @@ export class Sessions {
   }
 
   async revokeFamily(familyId: string, userId?: string): Promise<void> {
-    const tx = revokeInTransaction(this.redis.multi().del(familyKey(familyId)), familyId, ACCESS_TOKEN_TTL_SECONDS + ACCESS_CLOCK_TOLERANCE_SECONDS);
-    if (userId) tx.srem(userFamiliesKey(userId), familyId);
-    await tx.exec();
+    await revokeInTransaction(this.redis.multi().del(familyKey(familyId)), familyId, ACCESS_TOKEN_TTL_SECONDS + ACCESS_CLOCK_TOLERANCE_SECONDS).exec();
+    // Another slot: dropped from the user's list once revoked (left there, it would only be revoked again).
+    if (userId) await this.redis.srem(userFamiliesKey(userId), familyId);
   }
 
   /** Signs out every session of a user (password change). */

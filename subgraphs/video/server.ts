@@ -34,7 +34,7 @@ export async function startVideoSubgraph(config: Config, log: Logger, opts: { po
     const redis = requireRedis(config, 'video');
     stack.defer('redis', () => void redis.disconnect());
     const objects = await requireObjectStore(config);
-    const danmakuBus = stack.use('danmaku bus', new RedisFanout<DanmakuRecord>(redis, config.REDIS_URL!, 'danmaku-bus', reviveDates));
+    const danmakuBus = stack.use('danmaku bus', new RedisFanout<DanmakuRecord>(redis, 'danmaku-bus', reviveDates));
     const videoLookups = new Coalescer((ids: readonly string[]) => store.findVideosByIds(ids), coalescerOptions(config));
     coalescerMetrics(metrics, { video: videoLookups });
     const inFlight = { count: 0 };

@@ -65,9 +65,11 @@ export const PROOF_RANGE_MAX_BYTES = 64 * 1024;
 /** Smaller files are not offered instant upload: there is no range short enough to keep the answer unguessable and long enough to matter, and sending them costs little. */
 export const INSTANT_MIN_BYTES = 2 * PROOF_RANGE_MIN_BYTES;
 
-const chunksKey = (uploadId: string) => `upload:${uploadId}:chunks`;
-const proofKey = (uploadId: string) => `upload:${uploadId}:proof`;
-const presignKey = (uploadId: string, index: number) => `upload:${uploadId}:presign:${index}`;
+// Hash tag {<uploadId>} (lib/redisKeys.ts): an upload's keys are deleted together, in one slot.
+const chunksKey = (uploadId: string) => `upload:{${uploadId}}:chunks`;
+const proofKey = (uploadId: string) => `upload:{${uploadId}}:proof`;
+const presignKey = (uploadId: string, index: number) => `upload:{${uploadId}}:presign:${index}`;
+const completingKey = (uploadId: string) => `upload:{${uploadId}}:completing`;
 const chunkPrefix = (uploadId: string) => `uploads/${uploadId}/`;
 const chunkObjectKey = (uploadId: string, index: number) => `${chunkPrefix(uploadId)}chunk-${String(index).padStart(6, '0')}-${randomUUID()}`;
 export const mergedObjectKey = (uploadId: string) => `videos/${uploadId}/source`;
@@ -207,7 +209,7 @@ export async function proveUpload(ctx: Context, args: { uploadId: string; proofs
   if (proofs.length !== pending.ranges.length) throw badInput(`proofs holds one sha256 per challenged range: ${pending.ranges.length}.`, { field: 'proofs' });
   if (!proofs.every((p) => SHA256.test(p))) throw badInput('Each proof is a sha256 as 64 hex characters.', { field: 'proofs' });
 
-  const result = await withLock(ctx.redis, `upload:${u.id}:completing`, 60_000, async () => {
+  const result = await withLock(ctx.redis, completingKey(u.id), 60_000, async () => {
     // GETDEL: of concurrent answers only one gets the challenge, so a challenge is one guess.
     const raw = await ctx.redis.getdel(proofKey(u.id));
     if (!raw) throw badInput('This upload has no pending proof challenge (it was answered or has expired); send the chunks.', { field: 'proofs' });
@@ -389,7 +391,7 @@ export async function completeUpload(ctx: Context, uploadId: string): Promise<Up
   const u = await ownUpload(ctx, uploadId);
   if (u.status === 'COMPLETED' || u.status === 'PUBLISHED') return u;
   requireUploading(u);
-  const result = await withLock(ctx.redis, `upload:${u.id}:completing`, 10 * 60_000, async () => {
+  const result = await withLock(ctx.redis, completingKey(u.id), 10 * 60_000, async () => {
     const chunks = await ctx.store.listChunks(u.id);
     if (chunks.length !== u.chunkCount) {
       const have = new Set(chunks.map((c) => c.index));

@@ -1251,7 +1251,7 @@ export type SearchSyncStatus = {
   lagP99Ms?: Maybe<Scalars['Float']['output']>;
   /** Whether the instance that answered runs the sync consumer. */
   leader: Scalars['Boolean']['output'];
-  /** Entries waiting in the `search:dead-letters` stream (retry them with reindexDeadLetters). */
+  /** Entries waiting in the `search:{sync}:dead-letters` stream (retry them with reindexDeadLetters). */
   pendingDeadLetters: Scalars['Int']['output'];
   /** Events applied to the index since this instance started. */
   processedEvents: Scalars['Int']['output'];
