@@ -387,6 +387,11 @@ describe('web app', { skip: existsSync(CHROMIUM) ? false : `no Chromium at ${CHR
     await quiet.click();
     await item.click();
     await a.waitForURL(new RegExp(`/watch/${aliceVideoId}$`));
+
+    // On a phone: an empty inbox says so.
+    await b.getByRole('button', { name: 'Notifications', exact: true }).click();
+    await b.getByRole('region', { name: 'Notifications' }).getByText('No notifications yet.').waitFor();
+    await shot(b, '19-notifications-empty-mobile');
   });
 
   test('the assistant streams its answer into the page, and the turn is in the history afterwards', { timeout: 900_000 }, async () => {
