@@ -2,7 +2,8 @@
  * The web app in a real browser (Chromium through playwright-core) against a
  * whole stack whose gateway serves the built app at `/`: two people sign up,
  * chat live (including across a dropped connection), and search for a video and
- * watch it. Every screen is saved as a PNG under test/screenshots/ (git-ignored).
+ * watch it. Every screen is saved as a PNG under test/screenshots/ (git-ignored)
+ * and checked with axe-core: no `serious` or `critical` accessibility violation.
  *
  * The app is built first when web/dist is missing or older than its sources.
  * Chromium: /usr/bin/chromium (Debian package `chromium`, installed by
@@ -49,10 +50,30 @@ interface PageGlobals {
   document: { querySelectorAll(selector: string): ArrayLike<{ textContent: string | null }>; images: ArrayLike<{ complete: boolean }> };
 }
 
+const AXE = readFileSync(path.join(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8');
+
+interface AxeResults {
+  violations: { id: string; impact?: string | null; help: string; nodes: { target: unknown[] }[] }[];
+}
+
+/** axe-core on the page as it is now: no `serious` or `critical` accessibility violation. */
+async function accessible(page: Page, name: string): Promise<void> {
+  if (!(await page.evaluate(() => 'axe' in globalThis))) await page.addScriptTag({ content: AXE });
+  const { violations } = await page.evaluate(() => (globalThis as unknown as { axe: { run(): Promise<AxeResults> } }).axe.run());
+  const bad = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  assert.deepEqual(
+    bad.map((v) => `${v.impact} ${v.id} (${v.help}): ${v.nodes.map((n) => JSON.stringify(n.target)).join(', ')}`),
+    [],
+    `accessibility violations on ${name}`,
+  );
+}
+
+/** Saves the screen as a PNG, then checks it with axe-core. */
 async function shot(page: Page, name: string): Promise<void> {
   // Covers load on their own time: the picture waits for them (a broken one counts as loaded).
   await page.waitForFunction(() => Array.from((globalThis as unknown as PageGlobals).document.images).every((i) => i.complete), undefined, { timeout: WAIT });
   await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
+  await accessible(page, name);
 }
 
 /** Waits until the elements matching `selector` hold exactly `expected`, in order; says what was there otherwise. */
@@ -98,6 +119,8 @@ describe('web app', { skip: existsSync(CHROMIUM) ? false : `no Chromium at ${CHR
   const suffix = Date.now().toString(36).slice(-5);
   const aliceName = `alice_${suffix}`;
   const bobName = `bob_${suffix}`;
+  /** The video Alice uploads through the page. */
+  let aliceVideoId: string | undefined;
 
   before(async () => {
     ensureBuilt();
@@ -163,7 +186,7 @@ describe('web app', { skip: existsSync(CHROMIUM) ? false : `no Chromium at ${CHR
 
     // Bob's list shows the conversation with its unread count; opening it shows them in order.
     await b.goto(`${base}/chat`);
-    const entry = b.getByRole('link', { name: `${aliceName.replace(/_.*/, '')}, 3 unread` });
+    const entry = b.getByRole('link', { name: new RegExp(`^${aliceName.replace(/_.*/, '')} 3 unread`) });
     await entry.waitFor();
     await shot(b, '03-chat-list-unread-mobile');
     await entry.click();
@@ -325,9 +348,50 @@ describe('web app', { skip: existsSync(CHROMIUM) ? false : `no Chromium at ${CHR
     await a.unroute('**/graphql');
     assert.deepEqual(sent, [0, 1, 1, 2]);
     const videoId = new URL(a.url()).pathname.split('/').pop()!;
+    aliceVideoId = videoId;
     const stored = await gql<{ video: { sha256: string; size: number; tags: string[] } }, Record<string, unknown>>(stack.gateway.url, `query($id: ID!) { video(id: $id) { sha256 size tags } }`, { id: videoId });
     assert.deepEqual(stored.data!.video, { sha256: sha256(file), size: file.length, tags: ['testcard', 'resume'] });
     await shot(a, '15-watch-after-upload-desktop');
+  });
+
+  test('a comment on her video rings her bell live; opening the list shows it and marks it read', { timeout: 900_000 }, async () => {
+    assert.ok(aliceVideoId, 'the upload test published a video');
+    // Queries go as GET (urql), so the document is in the URL.
+    const inboxLoaded = a.waitForResponse((r) => new URL(r.url()).searchParams.get('query')?.startsWith('query Inbox') ?? false);
+    await a.goto(`${base}/`);
+    await inboxLoaded;
+    const quiet = a.getByRole('button', { name: 'Notifications', exact: true });
+    await quiet.waitFor();
+    // A mark on this page's window: still there afterwards means the page was never reloaded.
+    await a.evaluate(() => Object.assign(globalThis, { notReloaded: true }));
+
+    await b.goto(`${base}/watch/${aliceVideoId}`);
+    await b.getByLabel('Add a comment').fill('Nice test card');
+    await b.getByRole('button', { name: 'Comment' }).click();
+    await b.getByText('Nice test card').waitFor();
+
+    const ringing = a.getByRole('button', { name: 'Notifications 1 unread', exact: true });
+    await ringing.waitFor();
+    assert.equal(await a.evaluate(() => 'notReloaded' in globalThis), true, 'the count went up without a reload');
+    await shot(a, '17-bell-unread-desktop');
+    await ringing.click();
+    const panel = a.getByRole('region', { name: 'Notifications' });
+    const item = panel.getByRole('link', { name: 'bob commented on your video: “Nice test card”' });
+    await item.waitFor();
+    await quiet.waitFor();
+    await shot(a, '18-notifications-open-desktop');
+
+    // Read on the server too: a fresh page shows no count, and the notification leads to the video.
+    await a.reload();
+    await quiet.waitFor();
+    await quiet.click();
+    await item.click();
+    await a.waitForURL(new RegExp(`/watch/${aliceVideoId}$`));
+
+    // On a phone: an empty inbox says so.
+    await b.getByRole('button', { name: 'Notifications', exact: true }).click();
+    await b.getByRole('region', { name: 'Notifications' }).getByText('No notifications yet.').waitFor();
+    await shot(b, '19-notifications-empty-mobile');
   });
 
   test('the assistant streams its answer into the page, and the turn is in the history afterwards', { timeout: 900_000 }, async () => {

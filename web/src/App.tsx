@@ -1,6 +1,7 @@
 import { lazy, Suspense, type ReactNode } from 'react';
 import { Link, NavLink, Navigate, Route, Routes, useLocation } from 'react-router';
 import { AuthProvider, useAuth } from './auth';
+import { NotificationsBell } from './Notifications';
 import { AuthScreen } from './screens/Auth';
 import { Home } from './screens/Home';
 
@@ -39,8 +40,9 @@ function Header() {
         <NavLink to="/chat">
           Chat
           {me?.unreadMessageCount ? (
-            <span className="badge" aria-label={`${me.unreadMessageCount} unread`}>
+            <span className="badge">
               {me.unreadMessageCount}
+              <span className="visually-hidden"> unread</span>
             </span>
           ) : null}
         </NavLink>
@@ -48,6 +50,7 @@ function Header() {
       <div className="account">
         {me ? (
           <>
+            <NotificationsBell key={me.id} />
             <span className="who" title={`@${me.username}`}>
               {me.displayName}
             </span>

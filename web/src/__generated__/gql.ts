@@ -14,6 +14,10 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "\n  fragment NotificationFields on Notification {\n    id\n    kind\n    read\n    text\n    createdAt\n    actor {\n      id\n      displayName\n    }\n    video {\n      id\n    }\n  }\n": typeof types.NotificationFieldsFragmentDoc,
+    "\n  query Inbox {\n    me {\n      id\n      unreadNotificationCount\n    }\n    notifications(first: 20) {\n      edges {\n        node {\n          ...NotificationFields\n        }\n      }\n    }\n  }\n": typeof types.InboxDocument,
+    "\n  subscription NotificationAdded($afterId: ID) {\n    notificationAdded(afterId: $afterId) {\n      ...NotificationFields\n    }\n  }\n": typeof types.NotificationAddedDocument,
+    "\n  mutation MarkNotificationsRead {\n    markNotificationsRead\n  }\n": typeof types.MarkNotificationsReadDocument,
     "\n  query Me {\n    me {\n      id\n      username\n      displayName\n      unreadMessageCount\n    }\n  }\n": typeof types.MeDocument,
     "\n  mutation Logout {\n    logout\n  }\n": typeof types.LogoutDocument,
     "\n  fragment MessageFields on Message {\n    id\n    seq\n    text\n    recalled\n    clientMessageId\n    createdAt\n    sender {\n      id\n      displayName\n    }\n  }\n": typeof types.MessageFieldsFragmentDoc,
@@ -48,6 +52,10 @@ type Documents = {
     "\n  mutation CompleteUpload($uploadId: ID!) {\n    completeUpload(uploadId: $uploadId) {\n      ...UploadFields\n    }\n  }\n": typeof types.CompleteUploadDocument,
 };
 const documents: Documents = {
+    "\n  fragment NotificationFields on Notification {\n    id\n    kind\n    read\n    text\n    createdAt\n    actor {\n      id\n      displayName\n    }\n    video {\n      id\n    }\n  }\n": types.NotificationFieldsFragmentDoc,
+    "\n  query Inbox {\n    me {\n      id\n      unreadNotificationCount\n    }\n    notifications(first: 20) {\n      edges {\n        node {\n          ...NotificationFields\n        }\n      }\n    }\n  }\n": types.InboxDocument,
+    "\n  subscription NotificationAdded($afterId: ID) {\n    notificationAdded(afterId: $afterId) {\n      ...NotificationFields\n    }\n  }\n": types.NotificationAddedDocument,
+    "\n  mutation MarkNotificationsRead {\n    markNotificationsRead\n  }\n": types.MarkNotificationsReadDocument,
     "\n  query Me {\n    me {\n      id\n      username\n      displayName\n      unreadMessageCount\n    }\n  }\n": types.MeDocument,
     "\n  mutation Logout {\n    logout\n  }\n": types.LogoutDocument,
     "\n  fragment MessageFields on Message {\n    id\n    seq\n    text\n    recalled\n    clientMessageId\n    createdAt\n    sender {\n      id\n      displayName\n    }\n  }\n": types.MessageFieldsFragmentDoc,
@@ -96,6 +104,22 @@ const documents: Documents = {
  */
 export function graphql(source: string): unknown;
 
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment NotificationFields on Notification {\n    id\n    kind\n    read\n    text\n    createdAt\n    actor {\n      id\n      displayName\n    }\n    video {\n      id\n    }\n  }\n"): (typeof documents)["\n  fragment NotificationFields on Notification {\n    id\n    kind\n    read\n    text\n    createdAt\n    actor {\n      id\n      displayName\n    }\n    video {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Inbox {\n    me {\n      id\n      unreadNotificationCount\n    }\n    notifications(first: 20) {\n      edges {\n        node {\n          ...NotificationFields\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query Inbox {\n    me {\n      id\n      unreadNotificationCount\n    }\n    notifications(first: 20) {\n      edges {\n        node {\n          ...NotificationFields\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription NotificationAdded($afterId: ID) {\n    notificationAdded(afterId: $afterId) {\n      ...NotificationFields\n    }\n  }\n"): (typeof documents)["\n  subscription NotificationAdded($afterId: ID) {\n    notificationAdded(afterId: $afterId) {\n      ...NotificationFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation MarkNotificationsRead {\n    markNotificationsRead\n  }\n"): (typeof documents)["\n  mutation MarkNotificationsRead {\n    markNotificationsRead\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -152,14 +152,15 @@ function ConversationList({ conversations, me, selected }: { conversations: Conv
         const name = conversationName(c, me);
         return (
           <li key={c.id}>
-            <Link to={`/chat/${c.id}`} aria-current={c.id === selected ? 'page' : undefined} aria-label={`${name}${c.unreadCount ? `, ${c.unreadCount} unread` : ''}`}>
+            <Link to={`/chat/${c.id}`} aria-current={c.id === selected ? 'page' : undefined}>
               <span className="name">{name}</span>
-              <span className="last">{c.lastMessage ? (c.lastMessage.recalled ? 'Message recalled' : c.lastMessage.text) : 'No messages yet'}</span>
               {c.unreadCount > 0 && (
-                <span className="badge" aria-hidden="true">
+                <span className="badge">
                   {c.unreadCount}
+                  <span className="visually-hidden"> unread</span>
                 </span>
-              )}
+              )}{' '}
+              <span className="last">{c.lastMessage ? (c.lastMessage.recalled ? 'Message recalled' : c.lastMessage.text) : 'No messages yet'}</span>
             </Link>
           </li>
         );
@@ -281,7 +282,8 @@ function ConversationView({ conversation, me }: { conversation: Conversation; me
         )}
       </div>
       {historyError && <p role="alert" className="error">{historyError}</p>}
-      <ol className="messages" ref={list} aria-label="Messages" aria-live="polite" aria-relevant="additions">
+      {/* Focusable: the list scrolls, and keyboard users scroll it with the arrow keys. */}
+      <ol className="messages" ref={list} tabIndex={0} aria-label="Messages" aria-live="polite" aria-relevant="additions">
         {sorted.map((m) => (
           <li key={m.seq} className={m.sender.id === me.id ? 'mine' : 'theirs'} data-seq={m.seq}>
             <span className="sender">{m.sender.id === me.id ? 'You' : m.sender.displayName}</span>
