@@ -126,6 +126,8 @@ describe('RevocationWatch', () => {
     // Back live: memory starts empty again and fills from Redis.
     await until(() => w.isLive(), 'the resubscription', 60_000);
     assert.equal(resyncs, 1, 'holders of open connections are asked to check again');
+    // The kill cut every watch's subscriber (earlier tests' too): each subscribes again, once.
+    for (const deadline = Date.now() + 60_000; (await subscribed()) < before && Date.now() < deadline; ) await new Promise((r) => setTimeout(r, 10));
     assert.equal(await subscribed(), before);
     const fresh = randomUUID();
     const n = w.stats.redisChecks;
