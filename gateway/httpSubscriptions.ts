@@ -36,7 +36,7 @@ import { getOperationAST, parse, type DocumentNode, type ExecutionResult, type G
 import { createHandler, type RequestParams } from 'graphql-sse';
 import { ErrorCode, appError } from '../lib/errors.js';
 import { DEVICE_ID_HEADER } from '../lib/session.js';
-import type { AccessLog, AccessEntry } from './access.js';
+import { codesOf, type AccessLog, type AccessEntry } from './access.js';
 import { authenticateCredentials, isUnavailableError, type AccessVerifier, type RequestAuth } from './auth.js';
 import type { SubscriptionBridge } from './subscriptions.js';
 
@@ -104,10 +104,11 @@ export function httpSubscriptions(opts: HttpSubscriptionOptions): express.Reques
     return { document: checked.document, variables, operationName };
   };
 
-  const refuse = (res: express.Response, entry: AccessEntry, refusal: Refusal) => {
+  /** A refusal's JSON body, shaped for the client; its codes go to the request's access line. */
+  const refusalBody = (res: express.Response, refusal: Refusal): string => {
     const errors = bridge.present(refusal.errors);
-    entry.codes = errors.map((e) => String(e.extensions.code ?? ErrorCode.INTERNAL_SERVER_ERROR));
-    res.status(refusal.status).type('application/json').send(JSON.stringify({ errors }));
+    (res.locals.access as AccessEntry).codes = codesOf(errors);
+    return JSON.stringify({ errors });
   };
 
   const sse = createHandler<unknown, { res: express.Response }, StreamContext>({
@@ -117,14 +118,10 @@ export function httpSubscriptions(opts: HttpSubscriptionOptions): express.Reques
       try {
         const auth = await authenticate(raw);
         const { document, variables, operationName } = operation(params);
-        const closed = new AbortController();
-        res.once('close', () => closed.abort());
-        return { schema: bridge.schema, document, variableValues: variables, operationName: operationName ?? null, contextValue: { auth, clientIp: raw.ip, signal: closed.signal } };
+        return { schema: bridge.schema, document, variableValues: variables, operationName: operationName ?? null, contextValue: { auth, clientIp: raw.ip, signal: abortedOnClose(res) } };
       } catch (err) {
         if (!(err instanceof Refusal)) throw err;
-        const errors = bridge.present(err.errors);
-        (res.locals.access as AccessEntry).codes = errors.map((e) => String(e.extensions.code));
-        return [JSON.stringify({ errors }), { status: err.status, statusText: '', headers: { 'content-type': 'application/json; charset=utf-8' } }];
+        return [refusalBody(res, err), { status: err.status, statusText: '', headers: { 'content-type': 'application/json; charset=utf-8' } }];
       }
     },
     execute: (args) => {
@@ -188,7 +185,7 @@ export function httpSubscriptions(opts: HttpSubscriptionOptions): express.Reques
       auth = await authenticate(req);
       op = operation(params);
     } catch (err) {
-      if (err instanceof Refusal) return refuse(res, entry, err);
+      if (err instanceof Refusal) return void res.status(err.status).type('application/json').send(refusalBody(res, err));
       throw err;
     }
     if (!bridge.isSubscription(op.document, op.operationName)) return next();
