@@ -19,7 +19,7 @@
 import { readFileSync } from 'node:fs';
 import net from 'node:net';
 import WebSocket from 'ws';
-import { signAccessToken } from '../lib/tokens.js';
+import { signAccessToken } from '../lib/auth/tokens.js';
 import { peakSampler } from './lib/proc.js';
 import { fmt, formatTable, loadNow, machineLine } from './lib/report.js';
 import { buildServices, startPlatform, type ServiceProcess } from './lib/services.js';

@@ -5,7 +5,7 @@
  *
  *   node --import tsx bench/assistant.ts [--answers 30] [--token-delay 20] [--answer-tokens 60] [--concurrency 4]
  *
- * The provider is FakeLlm (test/fakeLlm.ts), an OpenAI-compatible server
+ * The provider is FakeLlm (testing/fakeLlm.ts), an OpenAI-compatible server
  * started here that streams its scripted answer one token per `--token-delay`
  * ms (20 ms: about 50 tokens/s, a fast hosted model). It answers every prompt
  * with the prompt's own words plus a fixed sentence, so the answer length is
@@ -36,7 +36,7 @@ import { parseArgs } from 'node:util';
 import { createParser } from 'eventsource-parser';
 import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
-import { FakeLlm, answerTokens } from '../test/fakeLlm.js';
+import { FakeLlm, answerTokens } from '../testing/fakeLlm.js';
 import { intOption, now, progressLogger, register, sleep, type Account } from './lib/client.js';
 import { CpuMeter, idleCpuPerSecond } from './lib/proc.js';
 import { fmt, formatTable, loadNow, machineLine, percentile } from './lib/report.js';

@@ -42,7 +42,7 @@ import { parseArgs } from 'node:util';
 import { createClient, type Client } from 'graphql-ws';
 import { Redis } from 'ioredis';
 import WebSocket from 'ws';
-import { signInternalIdentity } from '../lib/identity.js';
+import { signInternalIdentity } from '../lib/auth/identity.js';
 import { pool } from './lib/client.js';
 import { fmt, formatTable, loadNow, machineLine, percentile } from './lib/report.js';
 import { startStackProcess, type StackProcess } from './lib/stack-process.js';

@@ -25,7 +25,7 @@
  */
 import { isDeepStrictEqual } from 'node:util';
 import { parseArgs } from 'node:util';
-import { signAccessToken } from '../lib/tokens.js';
+import { signAccessToken } from '../lib/auth/tokens.js';
 import { SUBGRAPHS } from '../lib/config.js';
 import { PROBLEMS, TRANSPORTS, answerRows, type FuzzReport } from '../test/fuzz/report.js';
 import { httpLiveness, runFuzz } from '../test/fuzz/runner.js';

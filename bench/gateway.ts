@@ -21,8 +21,8 @@
  *   run's JWT_ACCESS_SECRET and a session family id, as login issues them.
  *   Per request the gateway checks the token (gateway/auth.ts: verified once
  *   per token, then cached until it expires), checks that the family is not
- *   revoked (lib/revocation.ts: asked of Redis once, then known from memory
- *   while subscribed to revocations, re-asked every 5 s), and attaches the viewer's internal identity (lib/identity.ts
+ *   revoked (lib/auth/revocation.ts: asked of Redis once, then known from memory
+ *   while subscribed to revocations, re-asked every 5 s), and attaches the viewer's internal identity (lib/auth/identity.ts
  *   IdentityTokenCache: signed once per viewer, reused while it has over 20 s
  *   to live) to every subgraph fetch of the plan.
  * - To Hive: `x-internal-identity: <token>`, a long-lived internal identity
@@ -50,8 +50,8 @@ import { copyFileSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { signInternalIdentity } from '../lib/identity.js';
-import { signAccessToken } from '../lib/tokens.js';
+import { signInternalIdentity } from '../lib/auth/identity.js';
+import { signAccessToken } from '../lib/auth/tokens.js';
 import { formatProfile, summarizeProfile } from './lib/cpuprofile.js';
 import { intOption, progressLogger } from './lib/client.js';
 import { runLoad, stopLoad, type LoadResult } from './lib/load.js';

@@ -1,7 +1,7 @@
 /**
  * Cross-request coalescing benchmark: a burst of concurrent `video(id)`
  * requests over a few hot ids, through the gateway, with the video
- * subgraph's coalescer (lib/coalescer.ts) OFF and then ON.
+ * subgraph's coalescer (lib/data/coalescer.ts) OFF and then ON.
  *
  *   node --import tsx bench/merge.ts [--requests 2000] [--ids 20] [--rounds 3]
  *
@@ -39,8 +39,8 @@
 import { randomUUID } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import { Agent, request } from 'undici';
-import type { CoalescerStats } from '../lib/coalescer.js';
-import { signAccessToken } from '../lib/tokens.js';
+import type { CoalescerStats } from '../lib/data/coalescer.js';
+import { signAccessToken } from '../lib/auth/tokens.js';
 import { intOption, now, pool, progressLogger, sleep } from './lib/client.js';
 import { treeLine } from './lib/machine.js';
 import { ROOT } from './lib/peers.js';

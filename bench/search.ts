@@ -10,7 +10,7 @@
  * benchmark uses a fresh index prefix and deletes its indices afterwards).
  * Each backend gets its own stack in a child process (bench/lib/stack-process.ts).
  *
- * Events are what the video service publishes (lib/events.ts publishEvent on
+ * Events are what the video service publishes (lib/redis/domainEvents.ts publishEvent on
  * the `events:video` stream): `video.published` (version 1) for each of the
  * documents, then `video.updated` (version 2) with a new title. Every title
  * carries a random word of its own (a "marker"), so the benchmark can tell
@@ -44,8 +44,8 @@ import { randomUUID } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import { Client as Elasticsearch } from '@elastic/elasticsearch';
 import { Redis } from 'ioredis';
-import { STREAMS, publishEvent } from '../lib/events.js';
-import { signInternalIdentity } from '../lib/identity.js';
+import { STREAMS, publishEvent } from '../lib/redis/domainEvents.js';
+import { signInternalIdentity } from '../lib/auth/identity.js';
 import { gql, intOption, must, now, pool, progressLogger, register, sleep, type Account, type GqlOptions } from './lib/client.js';
 import { CpuMeter, idleCpuPerSecond } from './lib/proc.js';
 import { fmt, formatTable, loadNow, machineLine, percentile } from './lib/report.js';

@@ -61,7 +61,7 @@ import { createClient, type Client } from 'graphql-ws';
 import { Redis } from 'ioredis';
 import WebSocket from 'ws';
 import { SUBGRAPHS } from '../lib/config.js';
-import { signAccessToken } from '../lib/tokens.js';
+import { signAccessToken } from '../lib/auth/tokens.js';
 import { MiB, gql, gqlUpload, now, pool, progressLogger, sleep, type GqlResult } from './lib/client.js';
 import { machineBusySeconds, treeLine } from './lib/machine.js';
 import { ROOT } from './lib/peers.js';

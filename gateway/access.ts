@@ -27,8 +27,8 @@ import { performance } from 'node:perf_hooks';
 import type { ApolloServerPlugin, GraphQLRequestContextWillSendResponse } from '@apollo/server';
 import { getOperationAST } from 'graphql';
 import { ErrorCode } from '../lib/errors.js';
-import type { Logger } from '../lib/logger.js';
-import { currentTraceId } from '../lib/tracing.js';
+import type { Logger } from '../lib/observability/logger.js';
+import { currentTraceId } from '../lib/observability/tracing.js';
 import type { GatewayContext } from './context.js';
 import type { GatewayMetrics, OperationType, Outcome } from './metrics.js';
 

@@ -15,12 +15,12 @@ import type { Redis } from 'ioredis';
 import { LRUCache } from 'lru-cache';
 import type { Config } from '../lib/config.js';
 import { ErrorCode, UNAVAILABLE_MESSAGE, appError, unauthenticated } from '../lib/errors.js';
-import { isRedisUnavailable } from '../lib/infra/redis.js';
-import { ANONYMOUS, type Viewer } from '../lib/identity.js';
-import { RevocationWatch } from '../lib/revocation.js';
-import { SERVICE_ROLE } from '../lib/shield.js';
-import { COOKIES, DEVICE_ID, DEVICE_ID_HEADER, type SessionInstruction } from '../lib/session.js';
-import { ACCESS_CLOCK_TOLERANCE_SECONDS, ACCESS_TOKEN_TTL_SECONDS, verifyAccessToken, type VerifiedAccess } from '../lib/tokens.js';
+import { isRedisUnavailable } from '../lib/redis/client.js';
+import { ANONYMOUS, type Viewer } from '../lib/auth/identity.js';
+import { RevocationWatch } from '../lib/auth/revocation.js';
+import { SERVICE_ROLE } from '../lib/auth/shield.js';
+import { COOKIES, DEVICE_ID, DEVICE_ID_HEADER, type SessionInstruction } from '../lib/auth/session.js';
+import { ACCESS_CLOCK_TOLERANCE_SECONDS, ACCESS_TOKEN_TTL_SECONDS, verifyAccessToken, type VerifiedAccess } from '../lib/auth/tokens.js';
 
 /** A device id outlives sessions; every refresh renews the cookie. @default 1 year */
 const DEVICE_COOKIE_MAX_AGE_SECONDS = 365 * 24 * 3600;
@@ -47,7 +47,7 @@ const MAX_VERIFIED = 20_000;
  * Verifies access tokens with the gateway's key, each token once: a token's
  * signature and claims never change, so the result is reused until it expires.
  * Revocation is still checked on every request, by `revocations`
- * (lib/revocation.ts: from memory while subscribed to revocations, else Redis).
+ * (lib/auth/revocation.ts: from memory while subscribed to revocations, else Redis).
  * Bounded: past MAX_VERIFIED the least recently used token is forgotten.
  */
 export class AccessVerifier {
@@ -87,7 +87,7 @@ export class AccessVerifier {
 /**
  * A valid token whose session is not revoked. When the revocation state cannot
  * be read (Redis stalled, down or restarting, and no answer in memory: see
- * lib/revocation.ts) the request is refused with UPSTREAM_UNAVAILABLE (HTTP
+ * lib/auth/revocation.ts) the request is refused with UPSTREAM_UNAVAILABLE (HTTP
  * 503, WebSocket 1013): it fails closed. Accepting the session instead would
  * let a signed-out or stolen session back in for as long as Redis is away,
  * which is exactly when no one can notice; refusing costs signed-in users the

@@ -1,7 +1,7 @@
-import type { Viewer } from '../lib/identity.js';
-import type { Logger } from '../lib/logger.js';
+import type { Viewer } from '../lib/auth/identity.js';
+import type { Logger } from '../lib/observability/logger.js';
 import type { AccessEntry } from './access.js';
-import type { SessionInstruction } from '../lib/session.js';
+import type { SessionInstruction } from '../lib/auth/session.js';
 
 export interface GatewayContext {
   requestId: string;

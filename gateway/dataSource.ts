@@ -26,8 +26,8 @@ import type { GatewayCachePolicy, GatewayGraphQLResponse } from '@apollo/server-
 import type { FetcherResponse } from '@apollo/utils.fetcher';
 import { GraphQLError } from 'graphql';
 import { ErrorCode, appError } from '../lib/errors.js';
-import { INTERNAL_IDENTITY_HEADER, REQUEST_ID_HEADER, viewerKey } from '../lib/identity.js';
-import { REFRESH_TOKEN_HEADER, SESSION_HEADER, decodeSession } from '../lib/session.js';
+import { INTERNAL_IDENTITY_HEADER, REQUEST_ID_HEADER, viewerKey } from '../lib/auth/identity.js';
+import { REFRESH_TOKEN_HEADER, SESSION_HEADER, decodeSession } from '../lib/auth/session.js';
 import type { GatewayContext } from './context.js';
 import type { CallScope, SubgraphFetcher } from './fetcher.js';
 import type { FetchOutcome, GatewayMetrics } from './metrics.js';

@@ -124,7 +124,7 @@ export function createSubgraphFetcher(opts: FetcherOptions = {}): PooledSubgraph
   // An idle connection is kept for 30 s at most, whatever the subgraph's keep-alive hint says:
   // undici would otherwise reuse it until 1 s before the subgraph closes it, and a request sent
   // on it as the subgraph closes it is reset (UPSTREAM_UNAVAILABLE). Subgraphs keep idle
-  // connections for 65 s (lib/subgraph.ts), so the fetcher is always the side that closes them.
+  // connections for 65 s (lib/server/subgraph.ts), so the fetcher is always the side that closes them.
   const agent = new Agent({ connections: opts.connections ?? 64, keepAliveTimeout: 30_000, keepAliveMaxTimeout: 30_000, headersTimeout: timeout, bodyTimeout: timeout });
   const merge = opts.merge ?? true;
   const inFlight = new Map<string, { promise: Promise<LiteResponse>; waiters: number; controller: AbortController }>();

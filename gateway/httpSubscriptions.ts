@@ -35,7 +35,7 @@ import type express from 'express';
 import { getOperationAST, parse, type DocumentNode, type ExecutionResult, type GraphQLError } from 'graphql';
 import { createHandler, type RequestParams } from 'graphql-sse';
 import { ErrorCode, appError } from '../lib/errors.js';
-import { DEVICE_ID_HEADER } from '../lib/session.js';
+import { DEVICE_ID_HEADER } from '../lib/auth/session.js';
 import { codesOf, type AccessLog, type AccessEntry } from './access.js';
 import { authenticateCredentials, isUnavailableError, type AccessVerifier, type RequestAuth } from './auth.js';
 import type { SubscriptionBridge } from './subscriptions.js';

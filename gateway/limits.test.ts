@@ -9,7 +9,7 @@ import path from 'node:path';
 import { test } from 'node:test';
 import { buildSchema, getNamedType, isEnumType, isInputObjectType, parse, typeFromAST, type GraphQLSchema } from 'graphql';
 import { loadConfig } from '../lib/config.js';
-import { schemaPath } from '../lib/paths.js';
+import { schemaPath } from '../lib/process/paths.js';
 import { checkOperation, limitsFromConfig } from './limits.js';
 
 const root = path.resolve(import.meta.dirname, '..');

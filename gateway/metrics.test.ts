@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { ServiceMetrics } from '../lib/metrics.js';
-import { has, parseMetrics, valueOf } from '../test/prometheus.js';
+import { ServiceMetrics } from '../lib/observability/metrics.js';
+import { has, parseMetrics, valueOf } from '../testing/prometheus.js';
 import { GatewayMetrics, OPERATION_NAME_LIMIT, OTHER_OPERATION } from './metrics.js';
 
 const figures = {

@@ -10,7 +10,7 @@
  * parse or validation failure) and names past the cap are counted as `other`.
  */
 import { knownCode } from '../lib/errors.js';
-import type { ServiceMetrics } from '../lib/metrics.js';
+import type { ServiceMetrics } from '../lib/observability/metrics.js';
 
 /** Distinct operation names kept as label values; more are counted as `other`. @default 200 */
 export const OPERATION_NAME_LIMIT = 200;

@@ -62,11 +62,11 @@ import WebSocket, { WebSocketServer } from 'ws';
 import type { Config, SubgraphName } from '../lib/config.js';
 import { ErrorCode, appError } from '../lib/errors.js';
 import { codesOf, type AccessLog, type Transport } from './access.js';
-import { signInternalIdentity, type IdentityTokenCache } from '../lib/identity.js';
-import type { Logger } from '../lib/logger.js';
+import { signInternalIdentity, type IdentityTokenCache } from '../lib/auth/identity.js';
+import type { Logger } from '../lib/observability/logger.js';
 import { abortable, cancellable } from '../lib/iterators.js';
-import { keepAlive } from '../lib/ws.js';
-import { extractTrace, failSpan, inSpan, injectTrace, openSpan, SpanKind, traceFields } from '../lib/tracing.js';
+import { keepAlive } from '../lib/server/ws.js';
+import { extractTrace, failSpan, inSpan, injectTrace, openSpan, SpanKind, traceFields } from '../lib/observability/tracing.js';
 import { authenticateCredentials, isUnavailableError, type AccessVerifier, type RequestAuth } from './auth.js';
 import type { GatewayContext } from './context.js';
 import { checkOperation, limitError, type OperationLimits } from './limits.js';
@@ -175,7 +175,7 @@ export class SubscriptionBridge {
   listen(httpServer: http.Server, path = '/graphql'): void {
     const { log, verifier } = this.opts;
     // Socket messages do not reliably run in the context the gateway started in
-    // (lib/tracing.ts names the service there): their spans start from this one.
+    // (lib/observability/tracing.ts names the service there): their spans start from this one.
     this.traceBase = context.active();
     this.wsServer = new WebSocketServer({ server: httpServer, path, maxPayload: this.opts.config.WS_MAX_PAYLOAD_BYTES });
     this.stopKeepAlive = keepAlive(this.wsServer);
@@ -570,7 +570,7 @@ export class SubscriptionBridge {
     if (node?.kind !== 'Subscription') throw new Error('not a subscription plan');
     const { primary, rest } = node as SubscriptionNode;
     const upstreamVariables = Object.fromEntries((primary.variableUsages ?? []).filter((v) => v in variables).map((v) => [v, variables[v]]));
-    // The subgraph continues the subscription's trace from the payload's extensions (lib/subgraph.ts).
+    // The subgraph continues the subscription's trace from the payload's extensions (lib/server/subgraph.ts).
     const upstreamTrace = traceContext ? injectTrace(traceContext) : undefined;
     const events = this.upstream(extra, primary.serviceName).iterate<Record<string, unknown>>({ query: primary.operation, variables: upstreamVariables, ...(upstreamTrace ? { extensions: upstreamTrace } : {}) });
     const operation = getOperationAST(document, operationName);

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import { Supergraph } from '@apollo/federation-internals';
-import { schemaPath } from '../lib/paths.js';
+import { schemaPath } from '../lib/process/paths.js';
 import { ViewerIndependence, viewerIndependentFields } from './viewerIndependent.js';
 
 const sdl = readFileSync(schemaPath('supergraph'), 'utf8');

@@ -3,7 +3,7 @@ import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { test } from 'node:test';
 import { ConfigError, loadConfig } from './config.js';
-import { ROOT } from './paths.js';
+import { ROOT } from './process/paths.js';
 
 test('defaults apply when nothing is set', () => {
   const c = loadConfig({});

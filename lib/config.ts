@@ -75,7 +75,7 @@ export const envSchema = z.object({
    * the cluster (ioredis discovers the other nodes and follows slot moves) and
    * REDIS_URL must stay empty. Unset means one Redis server (REDIS_URL or the
    * embedded one). Keys that one command, script or transaction touches together
-   * share a hash tag (see lib/redisKeys.ts), so they land in one slot.
+   * share a hash tag (see lib/redis/keys.ts), so they land in one slot.
    */
   REDIS_CLUSTER_NODES: optional(
     z.string().regex(/^\s*[^\s,:]+:\d{1,5}\s*(,\s*[^\s,:]+:\d{1,5}\s*)*$/, 'must be host:port[,host:port...]'),

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { test } from 'node:test';
 import { buildSchema, GraphQLError, isEnumType } from 'graphql';
 import { ErrorCode, makeFormatError } from './errors.js';
-import { ROOT, schemaPath } from './paths.js';
+import { ROOT, schemaPath } from './process/paths.js';
 
 /** Codes Apollo Server assigns to a client's mistakes that formatError keeps. */
 const APOLLO_CODES = ['OPERATION_RESOLUTION_FAILURE', 'PERSISTED_QUERY_NOT_FOUND'];

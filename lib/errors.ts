@@ -6,8 +6,8 @@
  * message hidden outside development (see `formatError`).
  */
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
-import { isObjectStoreUnavailable } from './infra/objectStoreErrors.js';
-import { isRedisUnavailable } from './infra/redis.js';
+import { isObjectStoreUnavailable } from './storage/objectStoreErrors.js';
+import { isRedisUnavailable } from './redis/client.js';
 
 export const ErrorCode = {
   UNAUTHENTICATED: 'UNAUTHENTICATED',

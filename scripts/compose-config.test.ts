@@ -14,7 +14,7 @@ import path from 'node:path';
 import { describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
-import { NODE_FLAGS } from '../lib/nodeFlags.js';
+import { NODE_FLAGS } from '../lib/process/nodeFlags.js';
 import {
   SUBGRAPHS,
   envSchema,
@@ -348,7 +348,7 @@ describe('docker-compose.yml', () => {
         const command = commandOf(serviceDef(name));
         assert.equal(command[0], 'node');
         const flags = NODE_FLAGS[name === 'gateway' ? 'gateway' : 'subgraph'];
-        assert.deepEqual(command.slice(1, 1 + flags.length), [...flags], 'the same Node flags as the launcher (lib/nodeFlags.ts)');
+        assert.deepEqual(command.slice(1, 1 + flags.length), [...flags], 'the same Node flags as the launcher (lib/process/nodeFlags.ts)');
         const expected = name === 'gateway' ? 'dist/gateway/main.js' : `dist/subgraphs/${name}/main.js`;
         assert.equal(command[1 + flags.length], expected);
         const source = expected.replace(/^dist\//, '').replace(/\.js$/, '.ts');

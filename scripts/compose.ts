@@ -1,6 +1,6 @@
 /** `npm run compose`: writes schema/supergraph.graphql and schema/api.graphql. */
 import { writeFileSync } from 'node:fs';
-import { schemaPath } from '../lib/paths.js';
+import { schemaPath } from '../lib/process/paths.js';
 import { composeSupergraph } from './supergraph.js';
 
 const { supergraphSdl, apiSdl } = composeSupergraph();

@@ -13,7 +13,7 @@ import { composeServices as composeApollo } from '@apollo/composition';
 import { composeServices as composeGuild } from '@theguild/federation-composition';
 import { buildSchema, isInputObjectType, isInterfaceType, isObjectType, parse, visit, type GraphQLSchema, type TypeNode } from 'graphql';
 import { SUBGRAPHS } from '../lib/config.js';
-import { readSchema } from '../lib/paths.js';
+import { readSchema } from '../lib/process/paths.js';
 
 const services = SUBGRAPHS.map((name) => ({ name, url: `http://127.0.0.1/${name}`, typeDefs: parse(readSchema(name)) }));
 

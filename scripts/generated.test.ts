@@ -8,7 +8,7 @@ import path from 'node:path';
 import { test } from 'node:test';
 import { generate } from '@graphql-codegen/cli';
 import { parse as parseYaml } from 'yaml';
-import { ROOT, schemaPath } from '../lib/paths.js';
+import { ROOT, schemaPath } from '../lib/process/paths.js';
 import { composeSupergraph } from './supergraph.js';
 
 test('schema/supergraph.graphql and schema/api.graphql are what composition produces (run `npm run compose`)', () => {

@@ -26,8 +26,8 @@ import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
 import { parse, parseAllDocuments } from 'yaml';
 import { ConfigError, SUBGRAPHS, envSchema, loadConfig, subgraphPort, subgraphUrl, type Config, type SubgraphName } from '../lib/config.js';
-import { NODE_FLAGS } from '../lib/nodeFlags.js';
-import { WS_PING_INTERVAL_MS } from '../lib/ws.js';
+import { NODE_FLAGS } from '../lib/process/nodeFlags.js';
+import { WS_PING_INTERVAL_MS } from '../lib/server/ws.js';
 import { Deployment } from 'kubernetes-models/apps/v1/Deployment';
 import { HorizontalPodAutoscaler } from 'kubernetes-models/autoscaling/v2/HorizontalPodAutoscaler';
 import { Ingress } from 'kubernetes-models/networking.k8s.io/v1/Ingress';
@@ -669,7 +669,7 @@ for (const overlay of OVERLAYS) {
         assert.equal(p.sources.has('S3_SECRET_KEY'), needsObjects, `${p.service}: S3_SECRET_KEY`);
         assert.equal(Boolean(p.config.MONGODB_URI), needsMongo, `${p.service}: MONGODB_URI`);
         if (needsMongo) {
-          // No database in the path: each service gets its own, vidhub_<service> (lib/infra/documents.ts).
+          // No database in the path: each service gets its own, vidhub_<service> (lib/data/documents.ts).
           assert.doesNotMatch(p.config.MONGODB_URI!, /^mongodb(\+srv)?:\/\/[^/]+\/[^?]+/, `${p.service}: MONGODB_URI names a database shared by all services`);
         }
       }
@@ -699,10 +699,10 @@ for (const overlay of OVERLAYS) {
     it('probes readiness on /ready and liveness on /health, at the port the service listens on', () => {
       // The paths are the ones the servers register (test/spine.test.ts checks they answer).
       const gatewaySource = read('gateway/server.ts');
-      const subgraphSource = read('lib/subgraph.ts');
+      const subgraphSource = read('lib/server/subgraph.ts');
       for (const p of appPods(overlay)) {
         const served = p.service === 'gateway' ? gatewaySource : subgraphSource;
-        if (p.service !== 'gateway') assert.match(serverSource(p.service), /startSubgraph\(/, `${p.service} is served by lib/subgraph.ts`);
+        if (p.service !== 'gateway') assert.match(serverSource(p.service), /startSubgraph\(/, `${p.service} is served by lib/server/subgraph.ts`);
         const probes = { readinessProbe: '/ready', livenessProbe: '/health', startupProbe: '/health' } as const;
         for (const [probe, expected] of Object.entries(probes)) {
           const httpGet = dict(dict(p.container[probe], `${p.service}.${probe}`).httpGet, `${p.service}.${probe}.httpGet`);

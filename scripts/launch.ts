@@ -12,14 +12,14 @@
  */
 import { spawn } from 'node:child_process';
 import path from 'node:path';
-import { hasExited, stopChild } from '../lib/childProcess.js';
+import { hasExited, stopChild } from '../lib/process/childProcess.js';
 import { SUBGRAPHS, loadConfig, metricsUrl, subgraphUrl } from '../lib/config.js';
-import { startEmbeddedInfra } from '../lib/embedded.js';
-import type { EmbeddedRedis } from '../lib/infra/redis.js';
-import { createLogger } from '../lib/logger.js';
-import { NODE_FLAGS } from '../lib/nodeFlags.js';
-import { ROOT } from '../lib/paths.js';
-import { loadConfigOrExit } from '../lib/runtime.js';
+import { startEmbeddedInfra } from '../lib/process/embedded.js';
+import type { EmbeddedRedis } from '../lib/redis/client.js';
+import { createLogger } from '../lib/observability/logger.js';
+import { NODE_FLAGS } from '../lib/process/nodeFlags.js';
+import { ROOT } from '../lib/process/paths.js';
+import { loadConfigOrExit } from '../lib/process/runtime.js';
 import { Supervisor, type ExitInfo, type Running, type Unit } from './supervisor.js';
 
 /**
@@ -74,7 +74,7 @@ function serviceUnit(name: string, url: string): Unit {
       const child = spawn(process.execPath, ['--enable-source-maps', ...flags, entry(name)], {
         env,
         // The IPC channel closes when the launcher dies, even by SIGKILL: services
-        // watch it (lib/runtime.ts) and stop rather than keep their ports.
+        // watch it (lib/process/runtime.ts) and stop rather than keep their ports.
         stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
         // Own process group: a Ctrl-C in the terminal reaches only the launcher,
         // which stops the gateway before the subgraphs it calls, and does not take

@@ -14,7 +14,7 @@ import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 import { SUBGRAPHS, loadConfig, metricsPort, type SubgraphName } from '../lib/config.js';
-import { startStack, type Stack } from '../test/harness.js';
+import { startStack, type Stack } from '../testing/harness.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const read = (file: string) => readFileSync(path.join(root, file), 'utf8');

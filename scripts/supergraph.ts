@@ -5,7 +5,7 @@
  */
 import { composeServices } from '@apollo/composition';
 import { parse, printSchema } from 'graphql';
-import { readSchema } from '../lib/paths.js';
+import { readSchema } from '../lib/process/paths.js';
 import { SUBGRAPHS } from '../lib/config.js';
 
 /** Default routing URLs baked into the supergraph; the gateway overrides them from config. */

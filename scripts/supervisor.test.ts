@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import type { Logger } from '../lib/logger.js';
+import type { Logger } from '../lib/observability/logger.js';
 import { Supervisor, type ExitInfo, type Running, type Unit } from './supervisor.js';
 
 interface Entry {

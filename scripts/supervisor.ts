@@ -9,7 +9,7 @@
  * A process that fails its first start is not restarted: that is a
  * configuration problem (a port in use, a bad variable), reported at once.
  */
-import type { Logger } from '../lib/logger.js';
+import type { Logger } from '../lib/observability/logger.js';
 
 export interface ExitInfo {
   code: number | null;

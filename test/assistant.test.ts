@@ -6,8 +6,8 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import JSZip from 'jszip';
 import { keyIdOf } from '../subgraphs/chat/credentialPool.js';
-import { FakeLlm, OUTLINE, PNG, answerTokens } from './fakeLlm.js';
-import { gql, startStack, subscribe, wsClient, type GraphQLResponse, type Stack } from './harness.js';
+import { FakeLlm, OUTLINE, PNG, answerTokens } from '../testing/fakeLlm.js';
+import { gql, startStack, subscribe, wsClient, type GraphQLResponse, type Stack } from '../testing/harness.js';
 
 interface Auth {
   user: { id: string };

@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { gql, startStack, type Stack } from './harness.js';
+import { gql, startStack, type Stack } from '../testing/harness.js';
 
 const video = (uploaderId: string, i: number) => ({
   uploaderId,

@@ -6,13 +6,13 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { createClient } from 'graphql-ws';
 import WebSocket from 'ws';
-import { STREAMS } from '../lib/events.js';
-import { signInternalIdentity } from '../lib/identity.js';
-import { createLogger } from '../lib/logger.js';
-import { signAccessToken } from '../lib/tokens.js';
+import { STREAMS } from '../lib/redis/domainEvents.js';
+import { signInternalIdentity } from '../lib/auth/identity.js';
+import { createLogger } from '../lib/observability/logger.js';
+import { signAccessToken } from '../lib/auth/tokens.js';
 import { startChatSubgraph } from '../subgraphs/chat/server.js';
-import { subscriberCount } from '../lib/infra/redis.js';
-import { gql, listening, startStack, subscribe, waitForMatching, wsClient, type GraphQLResponse, type Stack } from './harness.js';
+import { subscriberCount } from '../lib/redis/client.js';
+import { gql, listening, startStack, subscribe, waitForMatching, wsClient, type GraphQLResponse, type Stack } from '../testing/harness.js';
 
 interface Auth {
   user: { id: string; username: string };

@@ -10,9 +10,9 @@ import { randomUUID } from 'node:crypto';
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { ROOT } from '../lib/paths.js';
-import { gql, gqlUpload, startStack, subscribe, wsClient, type GraphQLResponse, type Stack } from './harness.js';
-import { largeMkv, sha256 } from './media.js';
+import { ROOT } from '../lib/process/paths.js';
+import { gql, gqlUpload, startStack, subscribe, wsClient, type GraphQLResponse, type Stack } from '../testing/harness.js';
+import { largeMkv, sha256 } from '../testing/media.js';
 
 const GUIDE = path.join(ROOT, 'docs', 'clients.md');
 const EXAMPLES = path.join(ROOT, 'docs', 'examples');

@@ -12,8 +12,8 @@ import type { AddressInfo } from 'node:net';
 import { after, before, describe, test } from 'node:test';
 import WebSocket from 'ws';
 import { startGateway } from '../gateway/server.js';
-import { createLogger } from '../lib/logger.js';
-import { gqlUpload, startStack, type Stack } from './harness.js';
+import { createLogger } from '../lib/observability/logger.js';
+import { gqlUpload, startStack, type Stack } from '../testing/harness.js';
 
 type Body = { data?: unknown; errors?: { message: string; extensions?: Record<string, unknown> }[] };
 

@@ -9,10 +9,10 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Client } from 'graphql-ws';
-import { STREAMS, publishEvent } from '../lib/events.js';
-import { largeMkv, sha256 } from './media.js';
-import { FakeLlm } from './fakeLlm.js';
-import { gql, gqlUpload, startStack, subscribe, wsClient, type Stack } from './harness.js';
+import { STREAMS, publishEvent } from '../lib/redis/domainEvents.js';
+import { largeMkv, sha256 } from '../testing/media.js';
+import { FakeLlm } from '../testing/fakeLlm.js';
+import { gql, gqlUpload, startStack, subscribe, wsClient, type Stack } from '../testing/harness.js';
 
 const MiB = 1024 * 1024;
 

@@ -14,7 +14,7 @@
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
-import { startStack, type Stack } from './harness.js';
+import { startStack, type Stack } from '../testing/harness.js';
 import { PROBLEMS, summaryLines } from './fuzz/report.js';
 import { httpLiveness, runFuzz } from './fuzz/runner.js';
 import { prepareWorld, type World } from './fuzz/world.js';

@@ -11,9 +11,9 @@
 import assert from 'node:assert/strict';
 import { after as afterAll, before, describe, test } from 'node:test';
 import type { Client } from 'graphql-ws';
-import { FakeLlm } from './fakeLlm.js';
-import { largeMkv, sha256 } from './media.js';
-import { gql, gqlUpload, listening, startStack, subscribe, wsClient, type GraphQLResponse, type Stack } from './harness.js';
+import { FakeLlm } from '../testing/fakeLlm.js';
+import { largeMkv, sha256 } from '../testing/media.js';
+import { gql, gqlUpload, listening, startStack, subscribe, wsClient, type GraphQLResponse, type Stack } from '../testing/harness.js';
 
 const MiB = 1024 * 1024;
 /** Generous on a busy 2-core machine: recovery is awaited, never slept for. */

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { gzipSync } from 'node:zlib';
 import { createHash } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
-import { gql, startStack, type Stack } from './harness.js';
+import { gql, startStack, type Stack } from '../testing/harness.js';
 
 describe('gateway', () => {
   let stack: Stack;

@@ -8,8 +8,8 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { ApolloClient, HttpLink, InMemoryCache, gql as tag } from '@apollo/client';
 import { createClient as createSseClient } from 'graphql-sse';
-import { subscriberCount } from '../lib/infra/redis.js';
-import { gql, listening, startStack, type Stack } from './harness.js';
+import { subscriberCount } from '../lib/redis/client.js';
+import { gql, listening, startStack, type Stack } from '../testing/harness.js';
 
 interface Auth {
   user: { id: string; username: string };

@@ -5,9 +5,9 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { STREAMS } from '../lib/events.js';
-import { signInternalIdentity } from '../lib/identity.js';
-import { gql, gqlUpload, startStack, type GraphQLResponse, type Stack } from './harness.js';
+import { STREAMS } from '../lib/redis/domainEvents.js';
+import { signInternalIdentity } from '../lib/auth/identity.js';
+import { gql, gqlUpload, startStack, type GraphQLResponse, type Stack } from '../testing/harness.js';
 
 const AUTH_FIELDS = 'user { id username displayName } accessToken refreshToken accessTokenExpiresAt refreshTokenExpiresAt deviceId';
 const REGISTER = `mutation($u: String!, $p: String!, $d: TokenDelivery) { register(username: $u, password: $p, delivery: $d) { ${AUTH_FIELDS} } }`;

@@ -6,8 +6,8 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { gql, gqlUpload, startStack, type GraphQLResponse, type Stack } from './harness.js';
-import { sha256, smallMp4 } from './media.js';
+import { gql, gqlUpload, startStack, type GraphQLResponse, type Stack } from '../testing/harness.js';
+import { sha256, smallMp4 } from '../testing/media.js';
 
 interface Auth {
   user: { id: string; username: string };

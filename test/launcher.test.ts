@@ -16,8 +16,8 @@ import path from 'node:path';
 import type { Readable } from 'node:stream';
 import { test } from 'node:test';
 import { Redis } from 'ioredis';
-import { freePort } from '../lib/infra/redis.js';
-import { ROOT } from '../lib/paths.js';
+import { freePort } from '../lib/redis/client.js';
+import { ROOT } from '../lib/process/paths.js';
 
 interface Proc {
   pid: number;

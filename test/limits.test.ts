@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import net from 'node:net';
 import { after, before, describe, test } from 'node:test';
 import WebSocket from 'ws';
-import { gql, listening, startStack, subscribe, wsClient, type Stack } from './harness.js';
+import { gql, listening, startStack, subscribe, wsClient, type Stack } from '../testing/harness.js';
 
 type Errors = { message: string; extensions?: Record<string, unknown> }[] | undefined;
 

@@ -8,8 +8,8 @@
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
-import { signInternalIdentity } from '../lib/identity.js';
-import { gql, startStack, type GraphQLResponse, type Stack } from './harness.js';
+import { signInternalIdentity } from '../lib/auth/identity.js';
+import { gql, startStack, type GraphQLResponse, type Stack } from '../testing/harness.js';
 
 const LOGIN = `mutation($u: String!, $p: String!) { login(username: $u, password: $p) { user { username } deviceId } }`;
 const REGISTER = `mutation($u: String!, $p: String!) { register(username: $u, password: $p) { user { id } deviceId } }`;

@@ -10,8 +10,8 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { largeMkv, sha256 } from './media.js';
-import { gql, gqlUpload, startStack, type GraphQLResponse, type ObjectStoreServerControl, type Stack } from './harness.js';
+import { largeMkv, sha256 } from '../testing/media.js';
+import { gql, gqlUpload, startStack, type GraphQLResponse, type ObjectStoreServerControl, type Stack } from '../testing/harness.js';
 
 const MiB = 1024 * 1024;
 /** A chunk upload that waited for the store to come back would only finish after the test restarts it, i.e. never before this. */

@@ -9,10 +9,10 @@ import assert from 'node:assert/strict';
 import { createHash, randomUUID } from 'node:crypto';
 import { Writable } from 'node:stream';
 import { after, before, describe, test } from 'node:test';
-import { STREAMS } from '../lib/events.js';
-import { createLogger } from '../lib/logger.js';
-import { gql, gqlUpload, listening, startStack, subscribe, wsClient, type GraphQLResponse, type Stack } from './harness.js';
-import { has, parseMetrics, valueOf, type Sample } from './prometheus.js';
+import { STREAMS } from '../lib/redis/domainEvents.js';
+import { createLogger } from '../lib/observability/logger.js';
+import { gql, gqlUpload, listening, startStack, subscribe, wsClient, type GraphQLResponse, type Stack } from '../testing/harness.js';
+import { has, parseMetrics, valueOf, type Sample } from '../testing/prometheus.js';
 
 async function scrape(url: string): Promise<Sample[]> {
   const res = await fetch(url);

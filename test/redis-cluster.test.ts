@@ -1,6 +1,6 @@
 /**
  * The whole platform on a real Redis Cluster: three redis-server masters
- * (test/redisCluster.ts), the gateway and every subgraph connected through
+ * (testing/redisCluster.ts), the gateway and every subgraph connected through
  * REDIS_CLUSTER_NODES. Each test drives a feature whose Redis commands,
  * scripts or transactions touch several keys, which a cluster refuses
  * (CROSSSLOT) unless their hash tags put them in one slot: sessions and
@@ -16,15 +16,15 @@ import { after, before, describe, test } from 'node:test';
 import { createClient } from 'graphql-ws';
 import type { Redis } from 'ioredis';
 import WebSocket from 'ws';
-import { isCluster, nodesOf } from '../lib/infra/redis.js';
-import { withLock } from '../lib/lock.js';
-import { createLogger } from '../lib/logger.js';
-import { signInternalIdentity } from '../lib/identity.js';
+import { isCluster, nodesOf } from '../lib/redis/client.js';
+import { withLock } from '../lib/redis/lock.js';
+import { createLogger } from '../lib/observability/logger.js';
+import { signInternalIdentity } from '../lib/auth/identity.js';
 import { startChatSubgraph } from '../subgraphs/chat/server.js';
-import { FakeLlm } from './fakeLlm.js';
-import { gql, gqlUpload, listening, startStack, subscribe, wsClient, type GraphQLResponse, type Stack } from './harness.js';
-import { largeMkv, sha256 } from './media.js';
-import { startRedisCluster, type LocalRedisCluster } from './redisCluster.js';
+import { FakeLlm } from '../testing/fakeLlm.js';
+import { gql, gqlUpload, listening, startStack, subscribe, wsClient, type GraphQLResponse, type Stack } from '../testing/harness.js';
+import { largeMkv, sha256 } from '../testing/media.js';
+import { startRedisCluster, type LocalRedisCluster } from '../testing/redisCluster.js';
 
 interface Auth {
   user: { id: string; username: string };

@@ -9,8 +9,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Client } from 'graphql-ws';
-import { gql, gqlUpload, listening, startStack, subscribe, waitForMatching, wsClient, type GraphQLResponse, type RedisServerControl, type Stack } from './harness.js';
-import { sha256, smallMp4 } from './media.js';
+import { gql, gqlUpload, listening, startStack, subscribe, waitForMatching, wsClient, type GraphQLResponse, type RedisServerControl, type Stack } from '../testing/harness.js';
+import { sha256, smallMp4 } from '../testing/media.js';
 
 interface Auth {
   user: { id: string; username: string };

@@ -8,7 +8,7 @@
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
-import { gql, listening, startStack, subscribe, waitForMatching, wsClient, type Stack } from './harness.js';
+import { gql, listening, startStack, subscribe, waitForMatching, wsClient, type Stack } from '../testing/harness.js';
 
 interface Auth {
   user: { id: string; username: string };

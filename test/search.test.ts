@@ -6,11 +6,11 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
-import { STREAMS, publishEvent } from '../lib/events.js';
-import type { SearchDocument, SearchIndex, WriteResult } from '../lib/infra/search/port.js';
+import { STREAMS, publishEvent } from '../lib/redis/domainEvents.js';
+import type { SearchDocument, SearchIndex, WriteResult } from '../subgraphs/search/engine/port.js';
 import { DEAD_LETTERS } from '../subgraphs/search/indexSync.js';
-import { gql, gqlUpload, startStack, type GraphQLResponse, type Stack } from './harness.js';
-import { sha256, smallMp4 } from './media.js';
+import { gql, gqlUpload, startStack, type GraphQLResponse, type Stack } from '../testing/harness.js';
+import { sha256, smallMp4 } from '../testing/media.js';
 
 interface Auth {
   user: { id: string; username: string };

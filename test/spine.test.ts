@@ -4,8 +4,8 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { CrossGraphDocument } from './__generated__/operations.js';
-import { gql, startStack, type Stack } from './harness.js';
+import { CrossGraphDocument } from '../testing/__generated__/operations.js';
+import { gql, startStack, type Stack } from '../testing/harness.js';
 
 describe('platform spine', () => {
   let stack: Stack;

@@ -12,10 +12,10 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Writable } from 'node:stream';
 import { after, before, describe, test } from 'node:test';
-import { STREAMS } from '../lib/events.js';
-import { createLogger } from '../lib/logger.js';
-import { flushTraces, installTracing } from '../lib/tracing.js';
-import type { GraphQLResponse, Stack } from './harness.js';
+import { STREAMS } from '../lib/redis/domainEvents.js';
+import { createLogger } from '../lib/observability/logger.js';
+import { flushTraces, installTracing } from '../lib/observability/tracing.js';
+import type { GraphQLResponse, Stack } from '../testing/harness.js';
 
 interface ReceivedSpan {
   service: string;
@@ -70,8 +70,8 @@ describe('tracing (OTLP)', () => {
   let receiver: Awaited<ReturnType<typeof startReceiver>>;
   let stack: Stack;
   let url: string;
-  let h: typeof import('./harness.js');
-  let media: typeof import('./media.js');
+  let h: typeof import('../testing/harness.js');
+  let media: typeof import('../testing/media.js');
   let uploader: { id: string; token: string };
   const lines: Line[] = [];
   const accessLine = (res: GraphQLResponse<unknown>) => {
@@ -98,8 +98,8 @@ describe('tracing (OTLP)', () => {
     receiver = await startReceiver();
     // Installed before the platform's modules load, as the services' main.ts do, so graphql is instrumented too.
     await installTracing({ OTEL_EXPORTER_OTLP_ENDPOINT: receiver.url });
-    h = await import('./harness.js');
-    media = await import('./media.js');
+    h = await import('../testing/harness.js');
+    media = await import('../testing/media.js');
     const sink = new Writable({
       write(chunk: Buffer, _encoding, done) {
         for (const line of chunk.toString('utf8').split('\n')) if (line) lines.push(JSON.parse(line) as Line);

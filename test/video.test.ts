@@ -6,9 +6,9 @@
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
-import { STREAMS } from '../lib/events.js';
-import { gql, gqlUpload, listening, startStack, subscribe, wsClient, type GraphQLResponse, type Stack } from './harness.js';
-import { largeMkv, sha256, smallMp4 } from './media.js';
+import { STREAMS } from '../lib/redis/domainEvents.js';
+import { gql, gqlUpload, listening, startStack, subscribe, wsClient, type GraphQLResponse, type Stack } from '../testing/harness.js';
+import { largeMkv, sha256, smallMp4 } from '../testing/media.js';
 
 const MiB = 1024 * 1024;
 const CHUNK = 5 * MiB;

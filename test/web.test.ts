@@ -16,10 +16,10 @@ import { gzipSync } from 'node:zlib';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { ROOT } from '../lib/paths.js';
-import { gql, gqlUpload, startStack, type Stack } from './harness.js';
-import { answerTokens, FakeLlm } from './fakeLlm.js';
-import { largeMkv, sha256, smallMp4 } from './media.js';
+import { ROOT } from '../lib/process/paths.js';
+import { gql, gqlUpload, startStack, type Stack } from '../testing/harness.js';
+import { answerTokens, FakeLlm } from '../testing/fakeLlm.js';
+import { largeMkv, sha256, smallMp4 } from '../testing/media.js';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 // Without the background-networking flags Chromium keeps calling out of a machine that may have no network.
@@ -125,7 +125,7 @@ describe('web app', { skip: existsSync(CHROMIUM) ? false : `no Chromium at ${CHR
   before(async () => {
     ensureBuilt();
     mkdirSync(SHOTS, { recursive: true });
-    // A scripted OpenAI-compatible model for the assistant (test/fakeLlm.ts).
+    // A scripted OpenAI-compatible model for the assistant (testing/fakeLlm.ts).
     llm = await new FakeLlm().start();
     stack = await startStack({ CHAT_SEND_LIMIT_PER_MINUTE: '100000', LLM_BASE_URL: llm.url, LLM_MODEL: 'lite', LLM_API_KEYS: 'key-web-1' });
     base = new URL(stack.gateway.url).origin;

@@ -5,7 +5,7 @@
  * harness, which would start a stack in this process.
  */
 import { performance } from 'node:perf_hooks';
-import { gql as sendGql, gqlUpload, type GraphQLResponse } from '../../test/client.js';
+import { gql as sendGql, gqlUpload, type GraphQLResponse } from '../../testing/client.js';
 
 /** Milliseconds since the epoch with sub-millisecond resolution; comparable across this process only. */
 export const now = (): number => performance.timeOrigin + performance.now();
@@ -19,7 +19,7 @@ export interface GqlOptions {
   headers?: Record<string, string>;
 }
 
-/** JSON GraphQL over HTTP, as the tests send it (test/client.ts). */
+/** JSON GraphQL over HTTP, as the tests send it (testing/client.ts). */
 export const gql = <T>(url: string, query: string, variables: Record<string, unknown> = {}, opts: GqlOptions = {}): Promise<GqlResult<T>> =>
   sendGql<T, Record<string, unknown>>(url, query, variables, opts);
 export { gqlUpload };

@@ -29,17 +29,17 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import os from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
-import { stopChild } from '../../lib/childProcess.js';
+import { stopChild } from '../../lib/process/childProcess.js';
 import { loadConfig, SUBGRAPHS, type SubgraphName } from '../../lib/config.js';
-import { startEmbeddedInfra, type EmbeddedInfra } from '../../lib/embedded.js';
-import { createLogger } from '../../lib/logger.js';
-import { NODE_FLAGS } from '../../lib/nodeFlags.js';
+import { startEmbeddedInfra, type EmbeddedInfra } from '../../lib/process/embedded.js';
+import { createLogger } from '../../lib/observability/logger.js';
+import { NODE_FLAGS } from '../../lib/process/nodeFlags.js';
 import { createUserStore } from '../../subgraphs/user/store.js';
 import { createVideoStore } from '../../subgraphs/video/store.js';
 import { findPid } from './machine.js';
 import { ROOT } from './peers.js';
 import { seedCatalog, type SeedOptions, type SeededCatalog } from './seed.js';
-import { freePort } from '../../lib/infra/redis.js';
+import { freePort } from '../../lib/redis/client.js';
 export { freePort };
 
 /** How long a service may take to answer its readiness check. @default 60 s */

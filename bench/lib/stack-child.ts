@@ -30,7 +30,7 @@
  * NODE_ENV in the caller's shell must not change what a benchmark measures.
  */
 import { createInterface } from 'node:readline';
-import { startStack, type Stack } from '../../test/harness.js';
+import { startStack, type Stack } from '../../testing/harness.js';
 import { seedCatalog, type SeedOptions } from './seed.js';
 import { READY_PREFIX, REPLY_PREFIX, STACK_ENV_VAR, type StackReady, type StackStats } from './stack-process.js';
 

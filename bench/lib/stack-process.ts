@@ -9,7 +9,7 @@
  * cores; the table of every benchmark names the machine for that reason.
  *
  * Leaving nothing behind: the child runs in its own process group and starts a
- * redis-server (its own group too, see lib/infra/redis.ts). `stop()` asks the
+ * redis-server (its own group too, see lib/redis/client.ts). `stop()` asks the
  * child to dispose (SIGTERM), kills the child's group if that takes too long,
  * then makes sure that the redis-server the child reported has exited. If this
  * process dies without calling `stop()`, the child notices its stdin closing
@@ -25,8 +25,8 @@ import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
-import { hasExited, stopChild } from '../../lib/childProcess.js';
-import type { CoalescerStats } from '../../lib/coalescer.js';
+import { hasExited, stopChild } from '../../lib/process/childProcess.js';
+import type { CoalescerStats } from '../../lib/data/coalescer.js';
 import type { SeedOptions, SeededCatalog } from './seed.js';
 
 /** The child prints this, then the JSON of `StackReady`, on one stdout line. */
@@ -62,7 +62,7 @@ export interface StackReady {
 export interface StackStats {
   /** Store calls per subgraph and method (the harness's counting stores), e.g. `counts.video.findVideosByIds`. */
   counts: Record<'user' | 'video' | 'chat', Record<string, number>>;
-  /** The video subgraph's cross-request coalescer (lib/coalescer.ts). */
+  /** The video subgraph's cross-request coalescer (lib/data/coalescer.ts). */
   videoLookups: CoalescerStats;
   /** The gateway's subgraph fetcher: requests sent, and requests answered by merging into one in flight. */
   gatewayFetcher: { requests: number; merged: number };

@@ -6,7 +6,7 @@
  * gaps from it), not from the bus.
  */
 import type { Redis } from 'ioredis';
-import { RedisFanout, reviveDates } from '../../lib/fanout.js';
+import { RedisFanout, reviveDates } from '../../lib/redis/fanout.js';
 import type { MessageRecord, NotificationRecord } from './store.js';
 
 export type BusEvent =

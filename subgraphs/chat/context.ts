@@ -1,9 +1,9 @@
 import DataLoader from 'dataloader';
 import type { Redis } from 'ioredis';
 import type { Config } from '../../lib/config.js';
-import { entityLoader } from '../../lib/loaders.js';
-import type { BaseContext } from '../../lib/subgraph.js';
-import type { ObjectStore } from '../../lib/infra/objectStore.js';
+import { entityLoader } from '../../lib/data/loaders.js';
+import type { BaseContext } from '../../lib/server/subgraph.js';
+import type { ObjectStore } from '../../lib/storage/objectStore.js';
 import type { AssistantConfig } from './assistant.js';
 import type { ChatBus } from './bus.js';
 import type { CredentialPool } from './credentialPool.js';

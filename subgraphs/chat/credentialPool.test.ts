@@ -13,9 +13,9 @@ import { inspect } from 'node:util';
 import { GraphQLError } from 'graphql';
 import type { Redis } from 'ioredis';
 import { pino } from 'pino';
-import { nodesOf } from '../../lib/infra/redis.js';
-import { ServiceMetrics } from '../../lib/metrics.js';
-import { redisTarget, type RedisTarget } from '../../test/redisTarget.js';
+import { nodesOf } from '../../lib/redis/client.js';
+import { ServiceMetrics } from '../../lib/observability/metrics.js';
+import { redisTarget, type RedisTarget } from '../../testing/redisTarget.js';
 import { CredentialPool, keyIdOf, type CredentialPoolOptions, type Lease } from './credentialPool.js';
 
 // Shaped like real keys, so that a leak would be recognisable anywhere.

@@ -59,16 +59,16 @@
  * lost message costs one poll interval, nothing more.
  *
  * All instances must use the same namespace, keys and limit. The namespace is
- * a hash tag (default `{llm}`, see lib/redisKeys.ts): the scripts touch several
+ * a hash tag (default `{llm}`, see lib/redis/keys.ts): the scripts touch several
  * keys, which on a Redis Cluster must hash to one slot.
  */
 import { createHash, randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import type { Redis } from 'ioredis';
 import { appError, ErrorCode, rateLimited } from '../../lib/errors.js';
-import type { Logger } from '../../lib/logger.js';
-import { defineScripts } from '../../lib/redisScripts.js';
-import type { ServiceMetrics } from '../../lib/metrics.js';
+import type { Logger } from '../../lib/observability/logger.js';
+import { defineScripts } from '../../lib/redis/scripts.js';
+import type { ServiceMetrics } from '../../lib/observability/metrics.js';
 
 export const CAPABILITIES = ['text', 'image', 'slides'] as const;
 export type Capability = (typeof CAPABILITIES)[number];

@@ -4,8 +4,8 @@
  * subscribers fill gaps from the store (see events.ts).
  */
 import { badInput, forbidden, notFound, rateLimited } from '../../lib/errors.js';
-import { tryLock, type Lock } from '../../lib/lock.js';
-import { hitWindow } from '../../lib/rateLimit.js';
+import { tryLock, type Lock } from '../../lib/redis/lock.js';
+import { hitWindow } from '../../lib/redis/rateLimit.js';
 import type { Context } from './context.js';
 import { conversationForMember } from './conversations.js';
 import type { ConversationRecord, MessageRecord } from './store.js';

@@ -8,9 +8,9 @@
  * user.unfollowed) to fan out video.published to an uploader's followers
  * without asking the user subgraph.
  */
-import type { DomainEvent } from '../../lib/events.js';
-import { checkPageSize, decodeCursor, encodeCursor } from '../../lib/pagination.js';
-import type { StreamEntry } from '../../lib/streams.js';
+import type { DomainEvent } from '../../lib/redis/domainEvents.js';
+import { checkPageSize, decodeCursor, encodeCursor } from '../../lib/data/pagination.js';
+import type { StreamEntry } from '../../lib/redis/streams.js';
 import type { ChatBus } from './bus.js';
 import type { Context } from './context.js';
 import type { NotificationKind } from './__generated__/resolvers.js';

@@ -1,10 +1,10 @@
 import { badInput } from '../../lib/errors.js';
-import { checkPageSize, decodeCursor, encodeCursor } from '../../lib/pagination.js';
-import { DateTimeScalar } from '../../lib/dateTime.js';
+import { checkPageSize, decodeCursor, encodeCursor } from '../../lib/data/pagination.js';
+import { DateTimeScalar } from '../../lib/data/dateTime.js';
 import type { Resolvers } from './__generated__/resolvers.js';
 import { assistantAnswer, clearHistory, generateImage, generateSlides, history } from './assistant.js';
 import { addMembers, blockUser, conversationForMember, createGroup, isMember, leaveGroup, removeMember, renameGroup, startConversation } from './conversations.js';
-import { messageEvents, notificationAdded } from './events.js';
+import { messageEvents, notificationAdded } from './messageEvents.js';
 import { markRead, recallMessage, sendMessage } from './messages.js';
 import { listNotifications, notificationKind, notificationLinks, notificationText } from './notifications.js';
 

@@ -1,5 +1,5 @@
 import { forbidden } from '../../lib/errors.js';
-import { allow, federationRules, rule, isAuthenticated, makeShield } from '../../lib/shield.js';
+import { allow, federationRules, rule, isAuthenticated, makeShield } from '../../lib/auth/shield.js';
 import type { Context } from './context.js';
 
 /** The parent User is the viewer. Per object, so never cached across objects. */

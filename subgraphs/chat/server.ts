@@ -1,15 +1,15 @@
 /** Wiring of the chat subgraph: store, Redis, the bus, presence, the notifications consumer, the server. */
 import type { Config } from '../../lib/config.js';
-import { DisposableStack } from '../../lib/disposable.js';
-import { STREAMS } from '../../lib/events.js';
-import { pingRedis } from '../../lib/infra/redis.js';
-import type { Logger } from '../../lib/logger.js';
-import { ServiceMetrics, instrumentStore, streamLagMetrics } from '../../lib/metrics.js';
-import { requireObjectStore, requireRedis } from '../../lib/runtime.js';
+import { DisposableStack } from '../../lib/process/disposable.js';
+import { STREAMS } from '../../lib/redis/domainEvents.js';
+import { pingRedis } from '../../lib/redis/client.js';
+import type { Logger } from '../../lib/observability/logger.js';
+import { ServiceMetrics, instrumentStore, streamLagMetrics } from '../../lib/observability/metrics.js';
+import { requireObjectStore, requireRedis } from '../../lib/process/runtime.js';
 import type { Redis } from 'ioredis';
 import { CredentialPool } from './credentialPool.js';
-import { startConsumer } from '../../lib/streams.js';
-import { startSubgraph, type RunningSubgraph } from '../../lib/subgraph.js';
+import { startConsumer } from '../../lib/redis/streams.js';
+import { startSubgraph, type RunningSubgraph } from '../../lib/server/subgraph.js';
 import { ChatBus } from './bus.js';
 import { contextFactory } from './context.js';
 import { notificationHandler } from './notifications.js';

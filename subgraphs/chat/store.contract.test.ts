@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { adapterFixtures } from '../../test/adapters.js';
+import { adapterFixtures } from '../../testing/adapters.js';
 import type { ChatStore, MessageRecord } from './store.js';
 import { MongoChatStore } from './store.mongo.js';
 import { SqliteChatStore } from './store.sqlite.js';

@@ -12,7 +12,7 @@
  * - a member's read position only moves forward, never past the last message.
  */
 import type { Config } from '../../lib/config.js';
-import { connectMongo, openSqlite } from '../../lib/infra/documents.js';
+import { connectMongo, openSqlite } from '../../lib/data/documents.js';
 import { MongoChatStore } from './store.mongo.js';
 import { SqliteChatStore } from './store.sqlite.js';
 

@@ -1,5 +1,5 @@
-import type { SearchIndex } from '../../lib/infra/search/port.js';
-import type { BaseContext } from '../../lib/subgraph.js';
+import type { SearchIndex } from './engine/port.js';
+import type { BaseContext } from '../../lib/server/subgraph.js';
 import type { IndexSync } from './indexSync.js';
 
 export interface Context extends BaseContext {

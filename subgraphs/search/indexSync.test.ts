@@ -10,8 +10,8 @@ import path from 'node:path';
 import { test } from 'node:test';
 import { pino } from 'pino';
 import { loadConfig } from '../../lib/config.js';
-import { connectRedis, freePort, startEmbeddedRedis } from '../../lib/infra/redis.js';
-import type { SearchIndex } from '../../lib/infra/search/port.js';
+import { connectRedis, freePort, startEmbeddedRedis } from '../../lib/redis/client.js';
+import type { SearchIndex } from './engine/port.js';
 import { IndexSync } from './indexSync.js';
 
 async function until(what: string, check: () => boolean, timeoutMs = 20_000): Promise<void> {

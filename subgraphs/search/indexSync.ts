@@ -28,16 +28,16 @@
  */
 import type { Redis } from 'ioredis';
 import type { Config } from '../../lib/config.js';
-import { STREAMS, type DomainEvent } from '../../lib/events.js';
-import type { SearchDocument, SearchIndex, SearchKind, WriteResult } from '../../lib/infra/search/port.js';
-import { runWhileLeader, withLock, type Leadership } from '../../lib/lock.js';
-import { HASH_TAGS } from '../../lib/redisKeys.js';
-import type { Logger } from '../../lib/logger.js';
-import type { ServiceMetrics } from '../../lib/metrics.js';
-import { serviceQuery } from '../../lib/serviceClient.js';
-import { startConsumer, type StreamEntry } from '../../lib/streams.js';
+import { STREAMS, type DomainEvent } from '../../lib/redis/domainEvents.js';
+import type { SearchDocument, SearchIndex, SearchKind, WriteResult } from './engine/port.js';
+import { runWhileLeader, withLock, type Leadership } from '../../lib/redis/lock.js';
+import { HASH_TAGS } from '../../lib/redis/keys.js';
+import type { Logger } from '../../lib/observability/logger.js';
+import type { ServiceMetrics } from '../../lib/observability/metrics.js';
+import { serviceQuery } from '../../lib/auth/serviceClient.js';
+import { startConsumer, type StreamEntry } from '../../lib/redis/streams.js';
 
-// Hash tag {sync} (lib/redisKeys.ts): dead letters, counters and lag samples are written in one MULTI.
+// Hash tag {sync} (lib/redis/keys.ts): dead letters, counters and lag samples are written in one MULTI.
 export const DEAD_LETTERS = `search:${HASH_TAGS.searchSync}:dead-letters`;
 /** The consumer group of the sync pipeline on the user and video streams. */
 export const SYNC_GROUP = 'search-sync';

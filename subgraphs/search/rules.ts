@@ -1,4 +1,4 @@
-import { allow, federationRules, isAdmin, makeShield } from '../../lib/shield.js';
+import { allow, federationRules, isAdmin, makeShield } from '../../lib/auth/shield.js';
 
 export const permissions = makeShield({
   ...federationRules,

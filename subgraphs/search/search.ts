@@ -1,6 +1,6 @@
 /** Query side of search: argument checks and the mapping from index hits to entities. */
 import { badInput } from '../../lib/errors.js';
-import type { SearchHit, SearchIndex, SearchKind } from '../../lib/infra/search/port.js';
+import type { SearchHit, SearchIndex, SearchKind } from './engine/port.js';
 
 export type SearchHitModel = SearchHit;
 

@@ -1,14 +1,14 @@
 /** Wiring of the search subgraph: the index (Elasticsearch or embedded), Redis, the sync pipeline, the server. */
 import { subgraphUrl, type Config } from '../../lib/config.js';
-import { DisposableStack } from '../../lib/disposable.js';
-import { pingRedis } from '../../lib/infra/redis.js';
-import { createSearchIndex } from '../../lib/infra/search/index.js';
-import type { SearchIndex } from '../../lib/infra/search/port.js';
-import { STREAMS } from '../../lib/events.js';
-import type { Logger } from '../../lib/logger.js';
-import { ServiceMetrics, streamLagMetrics } from '../../lib/metrics.js';
-import { requireRedis } from '../../lib/runtime.js';
-import { startSubgraph, type RunningSubgraph } from '../../lib/subgraph.js';
+import { DisposableStack } from '../../lib/process/disposable.js';
+import { pingRedis } from '../../lib/redis/client.js';
+import { createSearchIndex } from './engine/index.js';
+import type { SearchIndex } from './engine/port.js';
+import { STREAMS } from '../../lib/redis/domainEvents.js';
+import type { Logger } from '../../lib/observability/logger.js';
+import { ServiceMetrics, streamLagMetrics } from '../../lib/observability/metrics.js';
+import { requireRedis } from '../../lib/process/runtime.js';
+import { startSubgraph, type RunningSubgraph } from '../../lib/server/subgraph.js';
 import { contextFactory } from './context.js';
 import { IndexSync, SYNC_GROUP } from './indexSync.js';
 import { resolvers } from './resolvers.js';

@@ -3,8 +3,8 @@
  * refresh, sign-out, password change.
  */
 import { badInput, mapStoreError, unauthenticated } from '../../lib/errors.js';
-import { STREAMS, publishEvent } from '../../lib/events.js';
-import { DEVICE_ID, REFRESH_TOKEN_HEADER, SESSION_HEADER, encodeSession } from '../../lib/session.js';
+import { STREAMS, publishEvent } from '../../lib/redis/domainEvents.js';
+import { DEVICE_ID, REFRESH_TOKEN_HEADER, SESSION_HEADER, encodeSession } from '../../lib/auth/session.js';
 import type { Context } from './context.js';
 import { checkPassword, checkUsername, hashPassword, verifyPassword } from './passwords.js';
 import { newDeviceId, type IssuedTokens } from './sessions.js';

@@ -1,10 +1,10 @@
 import DataLoader from 'dataloader';
 import type { Redis } from 'ioredis';
 import type { Config } from '../../lib/config.js';
-import type { ObjectStore } from '../../lib/infra/objectStore.js';
-import type { Coalescer } from '../../lib/coalescer.js';
-import { entityLoader } from '../../lib/loaders.js';
-import type { BaseContext, HttpExchange } from '../../lib/subgraph.js';
+import type { ObjectStore } from '../../lib/storage/objectStore.js';
+import type { Coalescer } from '../../lib/data/coalescer.js';
+import { entityLoader } from '../../lib/data/loaders.js';
+import type { BaseContext, HttpExchange } from '../../lib/server/subgraph.js';
 import type { LoginThrottle } from './loginThrottle.js';
 import type { Sessions } from './sessions.js';
 import type { UserRecord, UserStore } from './store.js';

@@ -52,7 +52,7 @@ import { isIPv4, isIPv6 } from 'node:net';
 import type { Redis } from 'ioredis';
 import { RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
 import { rateLimited } from '../../lib/errors.js';
-import { DEVICE_ID } from '../../lib/session.js';
+import { DEVICE_ID } from '../../lib/auth/session.js';
 import { USERNAME } from './passwords.js';
 
 /** Failed sign-ins in a row for one username from one address before that pair is blocked. @default 5 */

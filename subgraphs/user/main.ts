@@ -1,5 +1,5 @@
-// The service is imported once tracing is in place (lib/tracing.ts), so that the
+// The service is imported once tracing is in place (lib/observability/tracing.ts), so that the
 // instrumented modules (graphql above all) are patched before anything holds them.
-import { runMain } from '../../lib/runtime.js';
+import { runMain } from '../../lib/process/runtime.js';
 
 await runMain('user', async (config, log) => (await import('./server.js')).startUserSubgraph(config, log));

@@ -4,9 +4,9 @@
 import { randomUUID } from 'node:crypto';
 import type { FileUpload } from 'graphql-upload-minimal';
 import { badInput, notFound } from '../../lib/errors.js';
-import { STREAMS, publishEvent } from '../../lib/events.js';
-import { IMAGE_MIME, readBounded, sniffImage } from '../../lib/media.js';
-import { checkPageSize, decodeCursor, encodeCursor } from '../../lib/pagination.js';
+import { STREAMS, publishEvent } from '../../lib/redis/domainEvents.js';
+import { IMAGE_MIME, readBounded, sniffImage } from '../../lib/storage/uploadedFiles.js';
+import { checkPageSize, decodeCursor, encodeCursor } from '../../lib/data/pagination.js';
 import type { Context } from './context.js';
 import type { ProfileChanges, UserRecord, Visibility } from './store.js';
 

@@ -1,5 +1,5 @@
 import { GraphQLUpload } from 'graphql-upload-minimal';
-import { DateTimeScalar } from '../../lib/dateTime.js';
+import { DateTimeScalar } from '../../lib/data/dateTime.js';
 import type { Resolvers } from './__generated__/resolvers.js';
 import { changePassword, login, logout, refresh, register } from './accounts.js';
 import { AVATAR_URL_TTL_SECONDS, canSee, follow, followList, unfollow, updatePrivacy, updateProfile, userEventPayload } from './profile.js';

@@ -1,5 +1,5 @@
 import { forbidden } from '../../lib/errors.js';
-import { allow, federationRules, rule, isAuthenticated, isService, makeShield } from '../../lib/shield.js';
+import { allow, federationRules, rule, isAuthenticated, isService, makeShield } from '../../lib/auth/shield.js';
 import type { Context } from './context.js';
 import type { UserRecord } from './store.js';
 

@@ -1,14 +1,14 @@
 /** Wiring of the user subgraph: store, Redis, object storage, sessions, the server. */
 import type { Config } from '../../lib/config.js';
-import { Coalescer } from '../../lib/coalescer.js';
-import { DisposableStack } from '../../lib/disposable.js';
-import { multipartRequests } from '../../lib/multipart.js';
-import { coalescerOptions } from '../../lib/loaders.js';
-import { pingRedis } from '../../lib/infra/redis.js';
-import type { Logger } from '../../lib/logger.js';
-import { ServiceMetrics, coalescerMetrics, instrumentStore } from '../../lib/metrics.js';
-import { requireObjectStore, requireRedis } from '../../lib/runtime.js';
-import { startSubgraph, type RunningSubgraph } from '../../lib/subgraph.js';
+import { Coalescer } from '../../lib/data/coalescer.js';
+import { DisposableStack } from '../../lib/process/disposable.js';
+import { multipartRequests } from '../../lib/server/multipart.js';
+import { coalescerOptions } from '../../lib/data/loaders.js';
+import { pingRedis } from '../../lib/redis/client.js';
+import type { Logger } from '../../lib/observability/logger.js';
+import { ServiceMetrics, coalescerMetrics, instrumentStore } from '../../lib/observability/metrics.js';
+import { requireObjectStore, requireRedis } from '../../lib/process/runtime.js';
+import { startSubgraph, type RunningSubgraph } from '../../lib/server/subgraph.js';
 import { contextFactory } from './context.js';
 import { LoginThrottle } from './loginThrottle.js';
 import { AVATAR_MAX_BYTES } from './profile.js';

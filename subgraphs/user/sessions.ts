@@ -19,9 +19,9 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import { SignJWT, jwtVerify } from 'jose';
 import { rateLimited, unauthenticated } from '../../lib/errors.js';
-import { defineScripts } from '../../lib/redisScripts.js';
-import { ACCESS_CLOCK_TOLERANCE_SECONDS, ACCESS_TOKEN_TTL_SECONDS, signAccessToken } from '../../lib/tokens.js';
-import { revokeInTransaction } from '../../lib/revocation.js';
+import { defineScripts } from '../../lib/redis/scripts.js';
+import { ACCESS_CLOCK_TOLERANCE_SECONDS, ACCESS_TOKEN_TTL_SECONDS, signAccessToken } from '../../lib/auth/tokens.js';
+import { revokeInTransaction } from '../../lib/auth/revocation.js';
 
 /** @default 7 days, renewed by every refresh */
 export const REFRESH_TOKEN_TTL_SECONDS = 7 * 24 * 3600;
@@ -31,7 +31,7 @@ export const REFRESH_INTERVAL_SECONDS = 60;
 const REFRESH_ISSUER = 'vidhub';
 const REFRESH_AUDIENCE = 'vidhub-refresh';
 
-// Hash tags (lib/redisKeys.ts): a family's hash, its refresh limit and its revocation
+// Hash tags (lib/redis/keys.ts): a family's hash, its refresh limit and its revocation
 // marker share the tag {<familyId>}, as ROTATE and a revocation touch them together.
 const familyKey = (id: string) => `auth:fam:{${id}}`;
 const userFamiliesKey = (userId: string) => `auth:user-fams:${userId}`;

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { GraphQLError } from 'graphql';
 import { UniqueViolation, mapStoreError } from '../../lib/errors.js';
-import { adapterFixtures } from '../../test/adapters.js';
+import { adapterFixtures } from '../../testing/adapters.js';
 import type { UserStore } from './store.js';
 import { MongoUserStore } from './store.mongo.js';
 import { SqliteUserStore } from './store.sqlite.js';

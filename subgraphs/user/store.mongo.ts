@@ -2,7 +2,7 @@ import type mongoose from 'mongoose';
 import { Schema } from 'mongoose';
 import { v7 as uuidv7 } from 'uuid';
 import { UniqueViolation } from '../../lib/errors.js';
-import { isMongoDuplicateKey } from '../../lib/infra/documents.js';
+import { isMongoDuplicateKey } from '../../lib/data/documents.js';
 import type { FollowPage, NewUser, ProfileChanges, UserRecord, UserStore, Visibility } from './store.js';
 
 type UserDoc = Omit<UserRecord, 'id'> & { _id: string; usernameLower: string };

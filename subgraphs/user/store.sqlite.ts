@@ -1,6 +1,6 @@
 import { v7 as uuidv7 } from 'uuid';
 import { UniqueViolation } from '../../lib/errors.js';
-import { isSqliteUniqueViolation, migrate, statementCache, type SqliteDb } from '../../lib/infra/documents.js';
+import { isSqliteUniqueViolation, migrate, statementCache, type SqliteDb } from '../../lib/data/documents.js';
 import type { FollowPage, NewUser, ProfileChanges, UserRecord, UserStore, Visibility } from './store.js';
 
 const MIGRATIONS = [

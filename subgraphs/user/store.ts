@@ -12,7 +12,7 @@
  *   consumers of user events (search) can keep the newest state.
  */
 import type { Config } from '../../lib/config.js';
-import { connectMongo, openSqlite } from '../../lib/infra/documents.js';
+import { connectMongo, openSqlite } from '../../lib/data/documents.js';
 import { MongoUserStore } from './store.mongo.js';
 import { SqliteUserStore } from './store.sqlite.js';
 

@@ -1,7 +1,7 @@
 /** Comments with replies one level deep: a reply to a reply joins the root's thread. */
 import { badInput, forbidden, notFound } from '../../lib/errors.js';
-import { STREAMS, publishEvent } from '../../lib/events.js';
-import { checkPageSize, decodeCursor, encodeCursor } from '../../lib/pagination.js';
+import { STREAMS, publishEvent } from '../../lib/redis/domainEvents.js';
+import { checkPageSize, decodeCursor, encodeCursor } from '../../lib/data/pagination.js';
 import type { Context } from './context.js';
 import type { CommentRecord } from './store.js';
 

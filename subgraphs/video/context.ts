@@ -1,11 +1,11 @@
 import DataLoader from 'dataloader';
 import type { Redis } from 'ioredis';
 import type { Config } from '../../lib/config.js';
-import type { RedisFanout } from '../../lib/fanout.js';
-import type { ObjectStore } from '../../lib/infra/objectStore.js';
-import type { Coalescer } from '../../lib/coalescer.js';
-import { entityLoader } from '../../lib/loaders.js';
-import type { BaseContext } from '../../lib/subgraph.js';
+import type { RedisFanout } from '../../lib/redis/fanout.js';
+import type { ObjectStore } from '../../lib/storage/objectStore.js';
+import type { Coalescer } from '../../lib/data/coalescer.js';
+import { entityLoader } from '../../lib/data/loaders.js';
+import type { BaseContext } from '../../lib/server/subgraph.js';
 import type { UploadMetrics } from './uploads.js';
 import type { CommentRecord, DanmakuRecord, FolderRecord, VideoRecord, VideoStore } from './store.js';
 

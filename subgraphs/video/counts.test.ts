@@ -5,8 +5,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, before, beforeEach, test } from 'node:test';
 import type { Redis } from 'ioredis';
-import { STREAMS, parseEvent, type DomainEvent } from '../../lib/events.js';
-import { connectRedis, startEmbeddedRedis } from '../../lib/infra/redis.js';
+import { STREAMS, parseEvent, type DomainEvent } from '../../lib/redis/domainEvents.js';
+import { connectRedis, startEmbeddedRedis } from '../../lib/redis/client.js';
 import { COUNTS_DIRTY, countsChanged, flushCounts } from './counts.js';
 import type { VideoRecord, VideoStore } from './store.js';
 

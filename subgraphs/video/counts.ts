@@ -24,9 +24,9 @@
  * their events were appended.
  */
 import type { Redis } from 'ioredis';
-import { withLock } from '../../lib/lock.js';
-import { defineScripts } from '../../lib/redisScripts.js';
-import type { Logger } from '../../lib/logger.js';
+import { withLock } from '../../lib/redis/lock.js';
+import { defineScripts } from '../../lib/redis/scripts.js';
+import type { Logger } from '../../lib/observability/logger.js';
 import type { VideoServices } from './context.js';
 import { videoEvent } from './events.js';
 

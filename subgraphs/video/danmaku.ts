@@ -13,8 +13,8 @@
 import { EventEmitter, on } from 'node:events';
 import { badInput, notFound, rateLimited } from '../../lib/errors.js';
 import { cancellable } from '../../lib/iterators.js';
-import { NIL_ID, idCursor } from '../../lib/pagination.js';
-import { hitWindow } from '../../lib/rateLimit.js';
+import { NIL_ID, idCursor } from '../../lib/data/pagination.js';
+import { hitWindow } from '../../lib/redis/rateLimit.js';
 import type { Context } from './context.js';
 import type { DanmakuMode, DanmakuRecord } from './store.js';
 

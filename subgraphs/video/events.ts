@@ -1,5 +1,5 @@
 /** The video events search (and notifications) consume, built from a stored video. */
-import { STREAMS, publishEvent } from '../../lib/events.js';
+import { STREAMS, publishEvent } from '../../lib/redis/domainEvents.js';
 import type { VideoServices } from './context.js';
 import type { VideoRecord } from './store.js';
 

@@ -4,7 +4,7 @@
  * favourites (the user subgraph computes that per viewer: favouritesVisibleToViewer).
  */
 import { badInput, forbidden, notFound } from '../../lib/errors.js';
-import { checkPageSize, decodeCursor, encodeCursor } from '../../lib/pagination.js';
+import { checkPageSize, decodeCursor, encodeCursor } from '../../lib/data/pagination.js';
 import type { Context } from './context.js';
 import type { FolderRecord } from './store.js';
 

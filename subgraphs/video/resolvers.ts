@@ -1,7 +1,7 @@
 import { GraphQLUpload } from 'graphql-upload-minimal';
-import { checkPageSize, decodeCursor, encodeCursor } from '../../lib/pagination.js';
+import { checkPageSize, decodeCursor, encodeCursor } from '../../lib/data/pagination.js';
 import { notFound } from '../../lib/errors.js';
-import { DateTimeScalar } from '../../lib/dateTime.js';
+import { DateTimeScalar } from '../../lib/data/dateTime.js';
 import type { Resolvers } from './__generated__/resolvers.js';
 import { addComment, deleteComment, listComments } from './comments.js';
 import type { Context } from './context.js';

@@ -1,4 +1,4 @@
-import { allow, federationRules, isAuthenticated, isService, makeShield } from '../../lib/shield.js';
+import { allow, federationRules, isAuthenticated, isService, makeShield } from '../../lib/auth/shield.js';
 
 // Uploads and folders check ownership in their resolvers (NOT_FOUND/FORBIDDEN);
 // the entry points that change anything require a signed-in viewer.

@@ -1,15 +1,15 @@
 /** Wiring of the video subgraph: store, Redis, object storage, danmaku fan-out, the cleanup job, the counts publisher, the server. */
-import { multipartRequests } from '../../lib/multipart.js';
+import { multipartRequests } from '../../lib/server/multipart.js';
 import type { Config } from '../../lib/config.js';
-import { DisposableStack } from '../../lib/disposable.js';
-import { Coalescer } from '../../lib/coalescer.js';
-import { RedisFanout, reviveDates } from '../../lib/fanout.js';
-import { coalescerOptions } from '../../lib/loaders.js';
-import { pingRedis } from '../../lib/infra/redis.js';
-import type { Logger } from '../../lib/logger.js';
-import { ServiceMetrics, coalescerMetrics, instrumentStore } from '../../lib/metrics.js';
-import { requireObjectStore, requireRedis } from '../../lib/runtime.js';
-import { startSubgraph, type RunningSubgraph } from '../../lib/subgraph.js';
+import { DisposableStack } from '../../lib/process/disposable.js';
+import { Coalescer } from '../../lib/data/coalescer.js';
+import { RedisFanout, reviveDates } from '../../lib/redis/fanout.js';
+import { coalescerOptions } from '../../lib/data/loaders.js';
+import { pingRedis } from '../../lib/redis/client.js';
+import type { Logger } from '../../lib/observability/logger.js';
+import { ServiceMetrics, coalescerMetrics, instrumentStore } from '../../lib/observability/metrics.js';
+import { requireObjectStore, requireRedis } from '../../lib/process/runtime.js';
+import { startSubgraph, type RunningSubgraph } from '../../lib/server/subgraph.js';
 import { contextFactory, type VideoServices } from './context.js';
 import { startCountsPublisher, type CountsPublisher } from './counts.js';
 import { resolvers } from './resolvers.js';

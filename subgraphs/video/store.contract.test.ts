@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { adapterFixtures } from '../../test/adapters.js';
+import { adapterFixtures } from '../../testing/adapters.js';
 import type { NewVideo, UploadRecord, UploadStatus, VideoRecord, VideoStore } from './store.js';
 import { MongoVideoStore } from './store.mongo.js';
 import { SqliteVideoStore } from './store.sqlite.js';

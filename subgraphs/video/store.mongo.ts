@@ -1,7 +1,7 @@
 import type mongoose from 'mongoose';
 import { Schema } from 'mongoose';
 import { v7 as uuidv7 } from 'uuid';
-import { isMongoDuplicateKey } from '../../lib/infra/documents.js';
+import { isMongoDuplicateKey } from '../../lib/data/documents.js';
 import type {
   ChunkRecord,
   CommentRecord,

@@ -1,5 +1,5 @@
 import { v7 as uuidv7 } from 'uuid';
-import { migrate, statementCache, type SqliteDb } from '../../lib/infra/documents.js';
+import { migrate, statementCache, type SqliteDb } from '../../lib/data/documents.js';
 import type {
   ChunkRecord,
   CommentRecord,

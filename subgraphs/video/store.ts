@@ -19,7 +19,7 @@
  *   object may be deleted only when that count is 0.
  */
 import type { Config } from '../../lib/config.js';
-import { connectMongo, openSqlite } from '../../lib/infra/documents.js';
+import { connectMongo, openSqlite } from '../../lib/data/documents.js';
 import { MongoVideoStore } from './store.mongo.js';
 import { SqliteVideoStore } from './store.sqlite.js';
 

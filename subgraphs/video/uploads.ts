@@ -43,9 +43,9 @@ import { createHash, randomInt, randomUUID, timingSafeEqual } from 'node:crypto'
 import { Transform, type Readable } from 'node:stream';
 import type { FileUpload } from 'graphql-upload-minimal';
 import { ErrorCode, appError, badInput, conflict, forbidden, notFound, rateLimited } from '../../lib/errors.js';
-import { withLock } from '../../lib/lock.js';
-import type { Logger } from '../../lib/logger.js';
-import type { ServiceMetrics } from '../../lib/metrics.js';
+import { withLock } from '../../lib/redis/lock.js';
+import type { Logger } from '../../lib/observability/logger.js';
+import type { ServiceMetrics } from '../../lib/observability/metrics.js';
 import type { Context, VideoServices } from './context.js';
 import { VIDEO_SNIFF_BYTES, sniffVideo } from './media.js';
 import type { UploadRecord } from './store.js';
@@ -65,7 +65,7 @@ export const PROOF_RANGE_MAX_BYTES = 64 * 1024;
 /** Smaller files are not offered instant upload: there is no range short enough to keep the answer unguessable and long enough to matter, and sending them costs little. */
 export const INSTANT_MIN_BYTES = 2 * PROOF_RANGE_MIN_BYTES;
 
-// Hash tag {<uploadId>} (lib/redisKeys.ts): an upload's keys are deleted together, in one slot.
+// Hash tag {<uploadId>} (lib/redis/keys.ts): an upload's keys are deleted together, in one slot.
 const chunksKey = (uploadId: string) => `upload:{${uploadId}}:chunks`;
 const proofKey = (uploadId: string) => `upload:{${uploadId}}:proof`;
 const presignKey = (uploadId: string, index: number) => `upload:{${uploadId}}:presign:${index}`;

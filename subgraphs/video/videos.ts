@@ -6,8 +6,8 @@
 import { randomUUID } from 'node:crypto';
 import type { FileUpload } from 'graphql-upload-minimal';
 import { badInput, conflict, forbidden, notFound } from '../../lib/errors.js';
-import { STREAMS, publishEvent } from '../../lib/events.js';
-import { IMAGE_MIME, readBounded, sniffImage } from '../../lib/media.js';
+import { STREAMS, publishEvent } from '../../lib/redis/domainEvents.js';
+import { IMAGE_MIME, readBounded, sniffImage } from '../../lib/storage/uploadedFiles.js';
 import type { Context } from './context.js';
 import { countsChanged } from './counts.js';
 import { videoEvent } from './events.js';

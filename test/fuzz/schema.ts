@@ -14,7 +14,7 @@ import {
   type GraphQLNamedType,
   type GraphQLSchema,
 } from 'graphql';
-import { readSchema } from '../../lib/paths.js';
+import { readSchema } from '../../lib/process/paths.js';
 
 export interface FuzzOperation {
   kind: 'query' | 'mutation' | 'subscription';

@@ -1,6 +1,6 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import type { ConversationRecord, MessageRecord, NotificationRecord } from '../store.js';
-import type { MessageEventModel } from '../events.js';
+import type { MessageEventModel } from '../messageEvents.js';
 import type { AssistantEventModel } from '../assistant.js';
 import type { UserRef, Context } from '../context.js';
 export type Maybe<T> = T | null;

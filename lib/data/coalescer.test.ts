@@ -1,0 +1,141 @@
+/**
+ * The coalescer on a manual clock: windows, bounded waits and the rate are all
+ * measured in time the test moves forward itself, so a busy machine cannot
+ * turn a merged batch into a "slow" one that callers abandon.
+ */
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { ManualClock } from '../../testing/manualClock.js';
+import { Coalescer } from './coalescer.js';
+
+interface Rec {
+  id: string;
+  /** When the query that returned this record started: the oldest the data can be. */
+  readAt: number;
+}
+
+/** A store whose every query takes `delayMs` of the clock's time. */
+function store(clock: ManualClock, delayMs = 1) {
+  const calls: string[][] = [];
+  const fetch = async (ids: readonly string[]): Promise<Rec[]> => {
+    calls.push([...ids]);
+    const readAt = clock.now();
+    await new Promise((r) => clock.setTimeout(() => r(undefined), delayMs));
+    return ids.filter((id) => id !== 'missing').map((id) => ({ id, readAt }));
+  };
+  return { calls, fetch };
+}
+
+/** Whether a promise has settled yet, without awaiting it. */
+function observe(p: Promise<unknown>): { settled: boolean } {
+  const state = { settled: false };
+  p.then(
+    () => (state.settled = true),
+    () => (state.settled = true),
+  );
+  return state;
+}
+
+test('below the threshold every lookup goes straight to the store', async () => {
+  const clock = new ManualClock();
+  const s = store(clock);
+  const c = new Coalescer(s.fetch, { thresholdPerSecond: 1000, clock });
+  const all = Promise.all(Array.from({ length: 20 }, (_, i) => c.load([`v${i % 3}`])));
+  await clock.advance(1);
+  await all;
+  assert.equal(s.calls.length, 20);
+  assert.equal(c.stats.merged, 0);
+});
+
+test('above the threshold concurrent lookups share store queries, and each caller gets its own ids', async () => {
+  const clock = new ManualClock();
+  const s = store(clock);
+  const c = new Coalescer(s.fetch, { thresholdPerSecond: 10, windowMs: 5, maxWaitMs: 50, clock });
+  const all = Promise.all(Array.from({ length: 200 }, (_, i) => c.load([`v${i % 20}`, 'missing'])));
+  // The window closes at 5 ms and the store answers at 6 ms, well inside maxWaitMs.
+  await clock.advance(6);
+  const results = await all;
+  for (const [i, r] of results.entries()) assert.deepEqual(r.map((x) => x.id), [`v${i % 20}`]);
+  // Two ids per lookup: the first four stay below 10 a second and go direct; the other 196 share one query.
+  assert.equal(s.calls.length, 5, `200 lookups took ${s.calls.length} store queries`);
+  assert.deepEqual(new Set(s.calls[4]), new Set([...Array.from({ length: 20 }, (_, i) => `v${i}`), 'missing']));
+  assert.equal(c.stats.timeouts, 0);
+  assert.equal(c.stats.queries, s.calls.length);
+});
+
+test('a caller never receives data read before it asked', async () => {
+  const clock = new ManualClock();
+  const s = store(clock, 3);
+  const c = new Coalescer(s.fetch, { thresholdPerSecond: 1, windowMs: 2, clock });
+  const checks: Promise<void>[] = [];
+  for (let i = 0; i < 50; i++) {
+    const asked = clock.now();
+    checks.push(c.load(['hot']).then(([r]) => assert.ok(r!.readAt >= asked, `asked at ${asked}, got data read at ${r!.readAt}`)));
+    // Callers arrive while a batch is open and while its query is running.
+    await clock.advance(i % 3);
+  }
+  await clock.advance(10);
+  await Promise.all(checks);
+  assert.ok(s.calls.length < 50, 'callers did share batches');
+  assert.equal(c.stats.timeouts, 0);
+});
+
+test('a batch slower than maxWaitMs is abandoned for a direct query', async () => {
+  const clock = new ManualClock();
+  let releaseSlow: () => void = () => {};
+  const slowQuery = new Promise<void>((resolve) => (releaseSlow = resolve));
+  const calls: string[][] = [];
+  const c = new Coalescer(
+    async (ids: readonly string[]) => {
+      calls.push([...ids]);
+      // The first query (the batch) hangs until the test lets it go.
+      if (calls.length === 1) await slowQuery;
+      return ids.map((id) => ({ id }));
+    },
+    { thresholdPerSecond: 1, windowMs: 1, maxWaitMs: 20, clock },
+  );
+  const warm = c.load(['warm']);
+  const x = c.load(['x']);
+  const state = observe(x);
+  await clock.advance(19);
+  assert.deepEqual(calls, [['warm', 'x']], 'both joined one batch');
+  assert.equal(state.settled, false, 'still waiting for the batch before maxWaitMs');
+  await clock.advance(1);
+  assert.equal(state.settled, true, 'gave up on the batch at maxWaitMs');
+  const [r] = await x;
+  assert.equal(r?.id, 'x');
+  assert.deepEqual((await warm).map((w) => w.id), ['warm']);
+  assert.equal(c.stats.timeouts, 2);
+  assert.deepEqual(calls.slice(1).sort(), [['warm'], ['x']], 'each caller queried alone while the batch still hung');
+  releaseSlow();
+});
+
+test('disabled: always direct', async () => {
+  const clock = new ManualClock();
+  const s = store(clock);
+  const c = new Coalescer(s.fetch, { enabled: false, thresholdPerSecond: 1, clock });
+  const all = Promise.all(Array.from({ length: 10 }, () => c.load(['a'])));
+  await clock.advance(1);
+  await all;
+  assert.equal(s.calls.length, 10);
+});
+
+test('the rate forgets everything after a pause longer than its window', async () => {
+  const clock = new ManualClock();
+  const s = store(clock);
+  const c = new Coalescer(s.fetch, { thresholdPerSecond: 100, clock });
+  const all = Promise.all(Array.from({ length: 300 }, () => c.load(['a'])));
+  await clock.advance(10);
+  await all;
+  assert.equal(c.rate(), 300);
+  assert.ok(s.calls.length < 300, 'above the threshold lookups merged');
+  await clock.advance(1100);
+  assert.equal(c.rate(), 0, 'a quiet second later nothing is left');
+  const before = s.calls.length;
+  const directBefore = c.stats.direct;
+  const next = c.load(['b']);
+  assert.equal(s.calls.length, before + 1, 'so the next lookup goes straight to the store');
+  assert.equal(c.stats.direct, directBefore + 1);
+  await clock.advance(1);
+  assert.deepEqual((await next).map((r) => r.id), ['b']);
+});

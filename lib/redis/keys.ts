@@ -1,0 +1,48 @@
+/**
+ * Every Redis key family of the platform, in one table, with the hash tag that
+ * keeps a family in one Redis Cluster slot where that matters.
+ *
+ * On a cluster (REDIS_CLUSTER_NODES) each key lives in one of 16384 slots,
+ * CRC16(key) mod 16384, and a command, Lua script, MULTI transaction or
+ * pipeline that touches keys of different slots is refused with CROSSSLOT.
+ * When a key holds `{...}`, only the text between the first braces is hashed:
+ * keys sharing that text (the hash tag) share the slot. A tag is chosen per
+ * entity (one family, one upload), so a cluster still spreads the entities over
+ * its masters; only groups that must be atomic together get a common tag.
+ *
+ * | key (pattern)                               | tag              | touched together by                                   | defined in |
+ * |---------------------------------------------|------------------|-------------------------------------------------------|------------|
+ * | auth:fam:{<familyId>}                       | {<familyId>}     | refresh ROTATE script, revocation MULTI               | subgraphs/user/sessions.ts |
+ * | auth:refresh-rl:{<familyId>}:<deviceId>     | {<familyId>}     | refresh ROTATE script (once a minute per login+device) | subgraphs/user/sessions.ts |
+ * | auth:revoked:{<familyId>}                   | {<familyId>}     | revocation MULTI (with the family's deletion)          | lib/auth/revocation.ts |
+ * | auth:user-fams:<userId>                     | none             | its own MULTI (written before the family)             | subgraphs/user/sessions.ts |
+ * | auth:login:* (fails, lockouts, devices)     | none             | one key per command (rate-limiter-flexible)           | subgraphs/user/loginThrottle.ts |
+ * | upload:{<uploadId>}:chunks / :proof / :presign:<i> / :completing | {<uploadId>} | DEL of the upload's state; the completion lock | subgraphs/video/uploads.ts |
+ * | {llm}:slots:<keyId>:<capability>, {llm}:queue:*, {llm}:beats:*, {llm}:ticket:*, {llm}:disabled | {llm} (the pool's namespace) | the ACQUIRE/RENEW/RELEASE/LEAVE/STATUS scripts | subgraphs/chat/credentialPool.ts |
+ * | {events}:user, {events}:video               | {events}         | XREADGROUP over both streams (search sync, notifications) | lib/redis/domainEvents.ts |
+ * | search:{sync}:dead-letters / :counters / :lag-ms / :full-sync | {sync} | dead-letter and progress MULTIs | subgraphs/search/indexSync.ts |
+ * | search:sync-leader, search:reindex          | none             | one lock key each                                     | subgraphs/search/indexSync.ts |
+ * | presence:<userId>                           | none             | one key per MULTI; `online` sends one command per user | subgraphs/chat/presence.ts |
+ * | chat:send:<userId>, danmaku:rate:<userId>   | none             | one key per MULTI (fixed-window limits)               | lib/redis/rateLimit.ts callers |
+ * | chat:send-claim:<conversation>:<sender>:<clientMessageId> | none | one key                                           | subgraphs/chat/messages.ts |
+ * | assistant:history:<userId>:<thread>         | none             | one key per MULTI                                     | subgraphs/chat/assistant.ts |
+ * | video:counts-dirty                          | none             | one key per script                                    | subgraphs/video/counts.ts |
+ * | view:<videoId>:<viewer>                     | none             | one key                                               | subgraphs/video/videos.ts |
+ *
+ * Pub/sub channels (`chat:u:<userId>`, `danmaku:<videoId>`, `auth:revoked`,
+ * `{llm}:wake`) are not keys: on a cluster PUBLISH reaches every node, and a
+ * subscriber connected to any node hears it.
+ *
+ * Renaming a key family loses what was stored under the old name; there is
+ * no production data yet, so no migration exists.
+ */
+
+/** The tags above, for code and tests that need to name a group's slot. */
+export const HASH_TAGS = {
+  /** Both event streams (lib/redis/domainEvents.ts STREAMS). */
+  events: '{events}',
+  /** The search sync pipeline's own keys. */
+  searchSync: '{sync}',
+  /** The LLM credential pool's default namespace. */
+  llmPool: '{llm}',
+} as const;
