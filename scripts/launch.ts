@@ -15,7 +15,7 @@ import path from 'node:path';
 import { hasExited, stopChild } from '../lib/process/childProcess.js';
 import { SUBGRAPHS, loadConfig, metricsUrl, subgraphUrl } from '../lib/config.js';
 import { startEmbeddedInfra } from '../lib/process/embedded.js';
-import type { EmbeddedRedis } from '../lib/redis/client.js';
+import type { EmbeddedRedis } from '../lib/redis/embedded.js';
 import { createLogger } from '../lib/observability/logger.js';
 import { NODE_FLAGS } from '../lib/process/nodeFlags.js';
 import { ROOT } from '../lib/process/paths.js';

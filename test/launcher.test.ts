@@ -16,7 +16,7 @@ import path from 'node:path';
 import type { Readable } from 'node:stream';
 import { test } from 'node:test';
 import { Redis } from 'ioredis';
-import { freePort } from '../lib/redis/client.js';
+import { freePort } from '../lib/redis/embedded.js';
 import { ROOT } from '../lib/process/paths.js';
 
 interface Proc {

@@ -14,7 +14,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { freePort, startEmbeddedRedis, type EmbeddedRedis } from '../lib/redis/client.js';
+import { freePort, startEmbeddedRedis, type EmbeddedRedis } from '../lib/redis/embedded.js';
 
 const run = promisify(execFile);
 

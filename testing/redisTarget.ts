@@ -8,7 +8,8 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Redis } from 'ioredis';
 import { redisClusterNodes } from '../lib/config.js';
-import { connectRedis, connectRedisCluster, startEmbeddedRedis, type ConnectRedisOptions } from '../lib/redis/client.js';
+import { connectRedis, connectRedisCluster, type ConnectRedisOptions } from '../lib/redis/client.js';
+import { startEmbeddedRedis } from '../lib/redis/embedded.js';
 
 export interface RedisTarget {
   /** A new client (a cluster client on a cluster). */

@@ -39,7 +39,7 @@ import { createVideoStore } from '../../subgraphs/video/store.js';
 import { findPid } from './machine.js';
 import { ROOT } from './peers.js';
 import { seedCatalog, type SeedOptions, type SeededCatalog } from './seed.js';
-import { freePort } from '../../lib/redis/client.js';
+import { freePort } from '../../lib/redis/embedded.js';
 export { freePort };
 
 /** How long a service may take to answer its readiness check. @default 60 s */

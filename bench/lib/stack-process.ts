@@ -9,7 +9,7 @@
  * cores; the table of every benchmark names the machine for that reason.
  *
  * Leaving nothing behind: the child runs in its own process group and starts a
- * redis-server (its own group too, see lib/redis/client.ts). `stop()` asks the
+ * redis-server (its own group too, see lib/redis/embedded.ts). `stop()` asks the
  * child to dispose (SIGTERM), kills the child's group if that takes too long,
  * then makes sure that the redis-server the child reported has exited. If this
  * process dies without calling `stop()`, the child notices its stdin closing

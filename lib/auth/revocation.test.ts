@@ -6,7 +6,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { randomUUID } from 'node:crypto';
-import { connectRedis, startEmbeddedRedis, type EmbeddedRedis } from '../redis/client.js';
+import { connectRedis } from '../redis/client.js';
+import { startEmbeddedRedis, type EmbeddedRedis } from '../redis/embedded.js';
 import { RevocationWatch, revokeInTransaction } from './revocation.js';
 import type { Redis } from 'ioredis';
 import { mkdtemp, rm } from 'node:fs/promises';

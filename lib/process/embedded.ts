@@ -13,7 +13,7 @@ import path from 'node:path';
 import type { Config } from '../config.js';
 import { DisposableStack } from './disposable.js';
 import { startEmbeddedS3, type EmbeddedS3 } from '../storage/embeddedS3.js';
-import { startEmbeddedRedis, type EmbeddedRedis } from '../redis/client.js';
+import { startEmbeddedRedis, type EmbeddedRedis } from '../redis/embedded.js';
 import type { Logger } from '../observability/logger.js';
 
 export interface EmbeddedInfra {

@@ -5,7 +5,8 @@ import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { GraphQLError } from 'graphql';
 import { makeFormatError } from '../errors.js';
-import { blockingConnection, connectRedis, isRedisUnavailable, pingRedis, startEmbeddedRedis } from './client.js';
+import { blockingConnection, connectRedis, isRedisUnavailable, pingRedis } from './client.js';
+import { startEmbeddedRedis } from './embedded.js';
 
 function isAlive(pid: number): boolean {
   try {

@@ -10,7 +10,8 @@ import path from 'node:path';
 import { test } from 'node:test';
 import { pino } from 'pino';
 import { loadConfig } from '../../lib/config.js';
-import { connectRedis, freePort, startEmbeddedRedis } from '../../lib/redis/client.js';
+import { connectRedis } from '../../lib/redis/client.js';
+import { freePort, startEmbeddedRedis } from '../../lib/redis/embedded.js';
 import type { SearchIndex } from './engine/port.js';
 import { IndexSync } from './indexSync.js';
 

@@ -6,7 +6,8 @@ import path from 'node:path';
 import { after, before, beforeEach, test } from 'node:test';
 import type { Redis } from 'ioredis';
 import { STREAMS, parseEvent, type DomainEvent } from '../../lib/redis/domainEvents.js';
-import { connectRedis, startEmbeddedRedis } from '../../lib/redis/client.js';
+import { connectRedis } from '../../lib/redis/client.js';
+import { startEmbeddedRedis } from '../../lib/redis/embedded.js';
 import { COUNTS_DIRTY, countsChanged, flushCounts } from './counts.js';
 import type { VideoRecord, VideoStore } from './store.js';
 
