@@ -1,18 +1,23 @@
 /**
  * Gateway throughput benchmark: one cross-subgraph query under closed-loop
- * load, through our gateway, through Hive Gateway, and straight to each
- * subgraph it needs (the ceiling), in one run on one machine.
+ * load, through our gateway, through its peers (the Grafbase gateway, Rust;
+ * Hive Gateway with Hive Router's Rust query planner; plain Hive Gateway), and
+ * straight to each subgraph it needs (the ceiling), in one run on one machine.
  *
- *   node --import tsx bench/gateway.ts [--duration 10] [--connections 50] [--profile]
+ *   node --import tsx bench/gateway.ts [--duration 10] [--connections 50] [--repeat 3]
+ *     [--peers grafbase,hiveRust,hive] [--merge-off] [--profile]
  *
  * Set-up (bench/lib/services.ts). Embedded Redis and S3, seed data written
  * through the stores (users, and videos spread over 20 uploaders), then the
  * four subgraphs, each in its own process, compiled (bench/.work/build). The
  * gateways are started one at a time against those same subgraphs, each in
- * its own process: ours (gateway/main) and @graphql-hive/gateway (its CLI on a
+ * its own process and fresh for each measurement, in an order that alternates
+ * between rounds: ours (gateway/main); @graphql-hive/gateway (its CLI on a
  * copy of schema/supergraph.graphql whose subgraph URLs point at this run's
- * ports; installed into bench/peers at a pinned version). The load generator
- * (autocannon, bench/peers) runs in this process.
+ * ports), with and without HIVE_ROUTER_RUNTIME; and `grafbase dev`, which
+ * composes the subgraphs' schema files itself. Every peer is installed into
+ * bench/peers at a pinned version. The load generator (autocannon,
+ * bench/peers) runs in this process.
  *
  * Credentials, so that neither gateway can answer many users with one
  * upstream request: every connection is its own user (`--users`, at least
@@ -32,10 +37,11 @@
  *   upstream credential. The subgraphs verify the identity in both cases.
  * - To a subgraph directly: the same pre-signed identity.
  *
- * Two modes, each gateway restarted for each: in-flight merging ON in both
- * (ours: GATEWAY_MERGE_INFLIGHT=true, merging per viewer; Hive: its default
- * `deduplicateInflightRequests`, whose key includes the forwarded headers) and
- * OFF in both. With one user per connection and one request in flight per
+ * In-flight merging is ON in every gateway (ours: GATEWAY_MERGE_INFLIGHT=true,
+ * merging per viewer; Hive: its default `deduplicateInflightRequests`, whose
+ * key includes the forwarded headers; Grafbase: its default
+ * `inflight_deduplication`), and with `--merge-off` also OFF in every one. No
+ * gateway caches entities or results. With one user per connection and one request in flight per
  * connection, neither should find much to merge; the subgraph requests per
  * query column shows what each really sent.
  *
@@ -55,7 +61,7 @@ import { signAccessToken } from '../lib/auth/tokens.js';
 import { formatProfile, summarizeProfile } from './lib/cpuprofile.js';
 import { intOption, progressLogger } from './lib/client.js';
 import { runLoad, stopLoad, type LoadResult } from './lib/load.js';
-import { ensurePeers, hiveGatewayBin, PEER_VERSIONS, ROOT } from './lib/peers.js';
+import { ensurePeers, grafbaseBin, hiveGatewayBin, PEER_VERSIONS, ROOT } from './lib/peers.js';
 import { machineBusySeconds, treeLine } from './lib/machine.js';
 import { CpuMeter } from './lib/proc.js';
 import { fmt, formatTable, loadNow, machineLine } from './lib/report.js';
@@ -93,6 +99,10 @@ interface Options {
   repeat: number;
   /** Forward the services' warnings to stderr. @default false */
   serviceOutput: boolean;
+  /** Gateways to compare with ours (`--peers grafbase,hiveRust,hive`). @default all three */
+  peers: Peer[];
+  /** Also measure with in-flight merging off in every gateway. @default false */
+  mergeOff: boolean;
 }
 
 function options(): Options {
@@ -108,6 +118,8 @@ function options(): Options {
       runtime: { type: 'string', default: 'compiled' },
       repeat: { type: 'string', default: '1' },
       'service-output': { type: 'boolean', default: false },
+      peers: { type: 'string', default: PEERS.join(',') },
+      'merge-off': { type: 'boolean', default: false },
     },
     strict: true,
   });
@@ -126,7 +138,15 @@ function options(): Options {
     runtime,
     repeat: intOption(values, 'repeat', 1),
     serviceOutput: values['service-output'] ?? false,
+    peers: peerList(values.peers ?? ''),
+    mergeOff: values['merge-off'] ?? false,
   };
+}
+
+function peerList(csv: string): Peer[] {
+  const names = csv.split(',').map((x) => x.trim()).filter(Boolean);
+  for (const n of names) if (!PEERS.includes(n as Peer)) throw new Error(`--peers: unknown gateway ${n} (known: ${PEERS.join(', ')})`);
+  return names as Peer[];
 }
 
 interface Viewer {
@@ -135,7 +155,9 @@ interface Viewer {
   identity: string;
 }
 
-type Target = 'ours' | 'hive' | 'video' | 'user';
+type Target = 'ours' | 'hive' | 'hiveRust' | 'grafbase' | 'video' | 'user';
+type Peer = 'hive' | 'hiveRust' | 'grafbase';
+const PEERS: readonly Peer[] = ['grafbase', 'hiveRust', 'hive'];
 
 interface Row {
   /** The measured interval on the monotonic clock, in microseconds (to cut a CPU profile to it). */
@@ -157,6 +179,8 @@ interface GraphQLBody {
 const checks: Record<Target, (parsed: unknown) => string | null> = {
   ours: checkPage,
   hive: checkPage,
+  hiveRust: checkPage,
+  grafbase: checkPage,
   video: (parsed) => {
     const edges = (parsed as { data?: { videos?: { edges?: { node?: { title?: unknown; uploader?: { id?: unknown } } }[] } } }).data?.videos?.edges;
     if (!Array.isArray(edges) || edges.length !== PAGE) return `expected ${PAGE} edges`;
@@ -185,7 +209,7 @@ async function main(): Promise<number> {
   const loadBefore = loadNow();
   const started = new Date();
 
-  ensurePeers(['@graphql-hive/gateway', 'autocannon'], log);
+  ensurePeers(['autocannon', ...(opts.peers.some((x) => x !== 'grafbase') ? (['@graphql-hive/gateway', '@graphql-hive/router-runtime'] as const) : []), ...(opts.peers.includes('grafbase') ? (['@grafbase/cli-x86_64-unknown-linux-musl'] as const) : [])], log);
   if (opts.runtime === 'compiled') buildServices(log);
 
   let platform: Platform | undefined;
@@ -225,6 +249,8 @@ async function main(): Promise<number> {
     const headersFor: Record<Target, (c: number) => Record<string, string>> = {
       ours: (c) => ({ authorization: `Bearer ${viewerOf(c).accessToken}` }),
       hive: (c) => ({ 'x-internal-identity': viewerOf(c).identity }),
+      hiveRust: (c) => ({ 'x-internal-identity': viewerOf(c).identity }),
+      grafbase: (c) => ({ 'x-internal-identity': viewerOf(c).identity }),
       video: (c) => ({ 'x-internal-identity': viewerOf(c).identity }),
       user: (c) => ({ 'x-internal-identity': viewerOf(c).identity }),
     };
@@ -237,6 +263,8 @@ async function main(): Promise<number> {
     const bodies: Record<Target, string> = {
       ours: JSON.stringify({ query: QUERY }),
       hive: JSON.stringify({ query: QUERY }),
+      hiveRust: JSON.stringify({ query: QUERY }),
+      grafbase: JSON.stringify({ query: QUERY }),
       video: JSON.stringify({ query: VIDEO_QUERY }),
       user: JSON.stringify({ query: USER_QUERY, variables: { representations: uploaderIds.map((id) => ({ __typename: 'User', id })) } }),
     };
@@ -294,23 +322,31 @@ async function main(): Promise<number> {
       return row;
     };
 
-    const hiveBin = hiveGatewayBin();
     const ours = `ours (@apollo/gateway + undici fetcher)`;
-    const hive = `Hive Gateway ${PEER_VERSIONS['@graphql-hive/gateway']}`;
+    const labels: Record<Peer, string> = {
+      grafbase: `Grafbase ${PEER_VERSIONS['@grafbase/cli-x86_64-unknown-linux-musl']} (Rust)`,
+      hiveRust: `Hive Gateway ${PEER_VERSIONS['@graphql-hive/gateway']} + Rust planner ${PEER_VERSIONS['@graphql-hive/router-runtime']}`,
+      hive: `Hive Gateway ${PEER_VERSIONS['@graphql-hive/gateway']}`,
+    };
+    const startPeer = (peer: Peer, dedupe: boolean) =>
+      peer === 'grafbase' ? p.startGrafbase({ bin: grafbaseBin(), dedupe }) : p.startHive({ bin: hiveGatewayBin(), dedupe, routerRuntime: peer === 'hiveRust' });
     const direct: Row[] = [];
     direct.push(await measure('-', 'video subgraph directly', 'video', p.subgraphs.video.url));
     direct.push(await measure('-', 'user subgraph directly', 'user', p.subgraphs.user.url));
 
+    const modes = opts.mergeOff ? (['on', 'off'] as const) : (['on'] as const);
     for (let rep = 1; rep <= opts.repeat; rep++) {
-      for (const mode of ['on', 'off'] as const) {
+      for (const mode of modes) {
         const label = opts.repeat > 1 ? `merge ${mode} #${rep}` : `merge ${mode}`;
-        gateway = await p.startGateway({ env: { GATEWAY_MERGE_INFLIGHT: mode === 'on' ? 'true' : 'false' } });
-        await measure(label, ours, 'ours', gateway.url, gateway.pid);
-        await gateway.stop();
-        gateway = await p.startHive({ bin: hiveBin, dedupe: mode === 'on' });
-        await measure(label, hive, 'hive', gateway.url, gateway.pid);
-        await gateway.stop();
-        gateway = undefined;
+        // Each gateway fresh for each measurement; the order alternates between rounds, so that neither side always runs first.
+        const order: (Peer | 'ours')[] = ['ours', ...opts.peers];
+        if (rep % 2 === 0) order.reverse();
+        for (const who of order) {
+          gateway = who === 'ours' ? await p.startGateway({ env: { GATEWAY_MERGE_INFLIGHT: mode === 'on' ? 'true' : 'false' } }) : await startPeer(who, mode === 'on');
+          await measure(label, who === 'ours' ? ours : labels[who], who, gateway.url, gateway.pid);
+          await gateway.stop();
+          gateway = undefined;
+        }
       }
     }
 
@@ -359,7 +395,7 @@ async function main(): Promise<number> {
     // Report.
     const compared = rows.filter((r) => r.mode !== '-');
     const table = formatTable(
-      ['mode', 'target', 'req/s', 'p50 ms', 'p99 ms', 'errors', 'subgraph req/query', 'gateway CPU %', 'subgraphs CPU %', 'redis CPU %', 'bench CPU %', 'others CPU %'],
+      ['mode', 'target', 'req/s', 'p50 ms', 'p99 ms', 'errors', 'subgraph req/query', 'gateway CPU %', 'gateway CPU ms/query', 'subgraphs CPU %', 'redis CPU %', 'bench CPU %', 'others CPU %'],
       [...compared, ...direct].map((r) => [
         r.mode,
         r.target,
@@ -369,6 +405,7 @@ async function main(): Promise<number> {
         String(r.load.errors),
         fmt(r.subgraphRequestsPerQuery, 2),
         fmt(r.cpu.gateway, 0),
+        fmt((r.cpu.gateway * 10) / r.load.rps, 2),
         fmt(r.cpu.subgraphs, 0),
         fmt(r.cpu.redis, 0),
         fmt(r.cpu.bench, 0),
@@ -381,13 +418,16 @@ async function main(): Promise<number> {
     };
     const medianOf = (mode: string, target: string, pick: (l: LoadResult) => number) =>
       median(compared.filter((r) => r.mode.startsWith(mode) && r.target === target).map((r) => pick(r.load)));
-    const ratio = (mode: string) => {
-      const q = (pick: (l: LoadResult) => number) => fmt(medianOf(mode, ours, pick) / medianOf(mode, hive, pick), 2);
-      return `${mode}: req/s ${q((l) => l.rps)}x, p50 ${q((l) => l.p50)}x, p99 ${q((l) => l.p99)}x`;
-    };
+    const ratioLine = (mode: string) =>
+      opts.peers
+        .map((peer) => {
+          const q = (pick: (l: LoadResult) => number) => fmt(medianOf(mode, ours, pick) / medianOf(mode, labels[peer], pick), 2);
+          return `ours / ${labels[peer]}: req/s ${q((l) => l.rps)}x, p50 ${q((l) => l.p50)}x, p99 ${q((l) => l.p99)}x`;
+        })
+        .join('\n');
     const slowest = direct.reduce((a, b) => (b.load.rps < a.load.rps ? b : a));
-    const ceilingLine = (['merge on', 'merge off'] as const)
-      .flatMap((mode) => [ours, hive].map((t) => `${mode} ${t === ours ? 'ours' : 'Hive'} ${fmt((100 * medianOf(mode, t, (l) => l.rps)) / slowest.load.rps, 0)}%`))
+    const ceilingLine = modes
+      .flatMap((mode) => [ours, ...opts.peers.map((x) => labels[x])].map((t) => `${mode === 'on' ? '' : 'merge off '}${t === ours ? 'ours' : t} ${fmt((100 * medianOf(`merge ${mode}`, t, (l) => l.rps)) / slowest.load.rps, 0)}%`))
       .join(', ');
     const lines = [
       `gateway throughput: ${JSON.stringify(QUERY)}`,
@@ -395,11 +435,13 @@ async function main(): Promise<number> {
       '',
       table,
       '',
-      `ours / Hive${opts.repeat > 1 ? ` (medians of ${opts.repeat})` : ''}  ${ratio('merge on')};  ${ratio('merge off')}`,
+      `ratios${opts.repeat > 1 ? ` (medians of ${opts.repeat} rounds)` : ''}, merge on:`,
+      ratioLine('merge on'),
+      ...(opts.mergeOff ? ['ratios, merge off:', ratioLine('merge off')] : []),
       `ceiling: the slowest subgraph directly is the ${slowest.target.replace(' directly', '')} (${fmt(slowest.load.rps, 0)} req/s); share of it reached: ${ceilingLine}`,
-      'per request: ours checks the bearer token (a JWT verified once per token, then looked up until it expires), checks that its session is not revoked (Redis EXISTS once per session and every 5 s; revocations arrive by pub/sub), and attaches the viewer\'s internal identity (signed once per viewer, re-signed every ~40 s); Hive forwards the client\'s pre-signed x-internal-identity header. The subgraphs verify the identity on every request either way.',
+      'per request: ours checks the bearer token (a JWT verified once per token, then looked up until it expires), checks that its session is not revoked (Redis EXISTS once per session and every 5 s; revocations arrive by pub/sub), and attaches the viewer\'s internal identity (signed once per viewer, re-signed every ~40 s); the peers forward the client\'s pre-signed x-internal-identity header. The subgraphs verify the identity on every request either way.',
       'subgraph req/query: requests the four subgraphs served during the run / responses (2 = one video fetch + one user entity fetch per query, below 2 = merged).',
-      `CPU %: CPU time of the process(es) / wall time (100% = one core; the machine has ${os.cpus().length}); others: the machine's busy time (/proc/stat) minus all of ours, i.e. other work sharing the cores during the run (near 0 = undisturbed).`,
+      `CPU %: CPU time of the process(es) / wall time (100% = one core; the machine has ${os.cpus().length}); others: the machine's busy time (/proc/stat) minus all of ours, i.e. other work sharing the cores during the run (near 0 = undisturbed). gateway CPU ms/query: the gateway's CPU time / responses.`,
     ];
     const failures = rows.filter((r) => r.load.errors > 0);
     for (const r of failures) {

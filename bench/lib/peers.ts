@@ -16,10 +16,15 @@ export const PEERS_DIR = path.join(ROOT, 'bench', 'peers');
 
 /**
  * Pinned versions. graphql is pinned beside Hive Gateway because its `latest`
- * tag is 17 and the platform runs 16.
+ * tag is 17 and the platform runs 16. `@graphql-hive/router-runtime` is Hive
+ * Gateway's Rust query planner (used when HIVE_ROUTER_RUNTIME=true). The
+ * Grafbase CLI package ships its Linux binary (the Rust gateway engine that
+ * `grafbase dev` serves); nothing is downloaded when it runs.
  */
 export const PEER_VERSIONS = {
+  '@grafbase/cli-x86_64-unknown-linux-musl': '0.103.0',
   '@graphql-hive/gateway': '2.15.1',
+  '@graphql-hive/router-runtime': '1.4.23',
   autocannon: '8.0.0',
   graphql: '16.15.0',
 } as const;
@@ -56,4 +61,9 @@ export const requirePeer = createRequire(path.join(PEERS_DIR, 'package.json'));
 /** The Hive Gateway CLI entry (run with `node`, so that our preload and flags apply). */
 export function hiveGatewayBin(): string {
   return path.join(PEERS_DIR, 'node_modules', '@graphql-hive', 'gateway', 'dist', 'bin.js');
+}
+
+/** The Grafbase CLI binary (x86-64 Linux; the package holds nothing else). */
+export function grafbaseBin(): string {
+  return path.join(PEERS_DIR, 'node_modules', '@grafbase', 'cli-x86_64-unknown-linux-musl', 'grafbase');
 }

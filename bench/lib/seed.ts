@@ -23,7 +23,7 @@ export interface SeedOptions {
 export interface SeededCatalog {
   users: { id: string; username: string }[];
   /** Oldest first; `videos(first: N)` lists the newest first. */
-  videos: { id: string; uploaderId: string; title: string }[];
+  videos: { id: string; uploaderId: string; title: string; objectKey: string }[];
 }
 
 export async function seedCatalog(userStore: UserStore, videoStore: VideoStore, opts: SeedOptions): Promise<SeededCatalog> {
@@ -53,7 +53,7 @@ export async function seedCatalog(userStore: UserStore, videoStore: VideoStore, 
       width: 1280,
       height: 720,
     });
-    videos.push({ id: v.id, uploaderId, title });
+    videos.push({ id: v.id, uploaderId, title, objectKey: v.objectKey });
   }
   return { users, videos };
 }

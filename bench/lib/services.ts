@@ -107,7 +107,16 @@ export interface HiveOptions {
   bin: string;
   /** Hive's `deduplicateInflightRequests` (its default is on). */
   dedupe: boolean;
+  /** Plan with Hive Router's Rust query planner (`@graphql-hive/router-runtime`, HIVE_ROUTER_RUNTIME=true). @default false */
+  routerRuntime?: boolean;
   nodeArgs?: string[];
+}
+
+export interface GrafbaseOptions {
+  /** Path of the Grafbase CLI binary (`peers.ts`). */
+  bin: string;
+  /** `traffic_shaping.inflight_deduplication` (its default is on). */
+  dedupe: boolean;
 }
 
 export interface Platform {
@@ -122,6 +131,8 @@ export interface Platform {
   startGateway(opts?: { env?: Record<string, string>; nodeArgs?: string[] }): Promise<ServiceProcess>;
   /** Hive Gateway on a copy of schema/supergraph.graphql pointing at this platform's subgraphs. */
   startHive(opts: HiveOptions): Promise<ServiceProcess>;
+  /** The Grafbase gateway (`grafbase dev`), composing the subgraphs' schema files itself, pointed at this platform's subgraphs. */
+  startGrafbase(opts: GrafbaseOptions): Promise<ServiceProcess>;
   /** Requests each subgraph has served so far. */
   subgraphRequests(): Promise<Record<SubgraphName, number>>;
   /** Stops every service started here (gateways first), then the infrastructure, and removes the data directory. */
@@ -168,6 +179,8 @@ function killGroup(pgid: number, signal: NodeJS.Signals): void {
 
 interface SpawnSpec {
   name: string;
+  /** What to run. @default this Node binary (the service then has the preload's IPC channel for stats) */
+  command?: string;
   args: string[];
   env: Record<string, string>;
   url: string;
@@ -178,10 +191,10 @@ interface SpawnSpec {
 
 async function spawnService(spec: SpawnSpec): Promise<ServiceProcess> {
   installExitHook();
-  const child = spawn(process.execPath, spec.args, {
+  const child = spawn(spec.command ?? process.execPath, spec.args, {
     cwd: ROOT,
     env: spec.env,
-    stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
+    stdio: spec.command ? ['ignore', 'pipe', 'pipe'] : ['ignore', 'pipe', 'pipe', 'ipc'],
     // Its own process group: a Ctrl-C reaches only the benchmark, which stops the services in order.
     detached: true,
   });
@@ -292,6 +305,25 @@ ${dedupe ? '' : `  transportEntries: { '*.http': { options: { deduplicateInfligh
 `;
 }
 
+/**
+ * The Grafbase gateway's configuration: each subgraph's URL and schema file
+ * (it composes them itself), the client's `x-internal-identity` forwarded to
+ * every subgraph as for Hive, in-flight deduplication as asked, and no entity
+ * or operation-result caching (both are off unless configured).
+ */
+function grafbaseConfig(urls: Record<SubgraphName, string>, dedupe: boolean): string {
+  const subgraphs = SUBGRAPHS.map((name) => `[subgraphs.${name}]\nurl = ${JSON.stringify(urls[name])}\nschema_path = ${JSON.stringify(path.join(ROOT, 'schema', `${name}.graphql`))}\n`).join('\n');
+  return `# Written by bench/lib/services.ts for one benchmark run.
+[traffic_shaping]
+inflight_deduplication = ${dedupe}
+
+[[headers]]
+rule = "forward"
+name = "x-internal-identity"
+
+${subgraphs}`;
+}
+
 export async function startPlatform(opts: PlatformOptions): Promise<Platform> {
   const log = opts.log ?? (() => {});
   const runtime = opts.runtime ?? 'compiled';
@@ -372,6 +404,7 @@ export async function startPlatform(opts: PlatformOptions): Promise<Platform> {
     writeFileSync(supergraphPath, supergraphWithUrls(readFileSync(path.join(ROOT, 'schema', 'supergraph.graphql'), 'utf8'), urls));
 
     let hiveRuns = 0;
+    let grafbaseRuns = 0;
     const redisPid = findPid(['redis-server', `:${new URL(env.REDIS_URL!).port}`]);
     return {
       dataDir,
@@ -404,7 +437,25 @@ export async function startPlatform(opts: PlatformOptions): Promise<Platform> {
           name: 'hive',
           // --fork 1: one process, as ours (Hive forks a worker per core when asked to).
           args: [...(o.nodeArgs ?? []), '--import', PRELOAD, o.bin, 'supergraph', supergraphPath, '--config-path', configPath, '--host', '127.0.0.1', '--port', String(port), '--fork', '1'],
-          env: { PATH: baseEnv.PATH!, HOME: baseEnv.HOME!, NODE_ENV: 'production' },
+          env: { PATH: baseEnv.PATH!, HOME: baseEnv.HOME!, NODE_ENV: 'production', ...(o.routerRuntime ? { HIVE_ROUTER_RUNTIME: 'true' } : {}) },
+          url,
+          ready: () => httpOk(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ __typename }' }) }),
+          forwardOutput,
+        });
+        started.push(s);
+        return s;
+      },
+      startGrafbase: async (o) => {
+        const port = await freePort();
+        const url = `http://127.0.0.1:${port}/graphql`;
+        const configPath = path.join(dataDir, `grafbase-${++grafbaseRuns}.toml`);
+        writeFileSync(configPath, grafbaseConfig(urls, o.dedupe));
+        const s = await spawnService({
+          name: 'grafbase',
+          command: o.bin,
+          args: ['dev', '--config', configPath, '--listen-address', `127.0.0.1:${port}`],
+          // Its own HOME: `grafbase dev` keeps state there (no account is used, nothing is downloaded).
+          env: { PATH: baseEnv.PATH!, HOME: path.join(dataDir, 'grafbase-home'), NO_COLOR: '1', GRAFBASE_DISABLE_TELEMETRY: '1', DO_NOT_TRACK: '1' },
           url,
           ready: () => httpOk(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ __typename }' }) }),
           forwardOutput,
