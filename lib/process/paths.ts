@@ -1,6 +1,6 @@
 /**
  * The repository root, found from this file whether it runs from source (tsx)
- * or compiled (dist/lib/paths.js): SDL files under schema/ are read at run time.
+ * or compiled (dist/lib/process/paths.js): SDL files under schema/ are read at run time.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
