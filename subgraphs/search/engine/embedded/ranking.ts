@@ -1,7 +1,7 @@
 /**
  * `related` and `popular` of the embedded index, in the same order as Elasticsearch's.
  *
- * `related` mirrors Elasticsearch's query (see elasticsearch.ts): the same tag, uploader
+ * `related` mirrors Elasticsearch's query (see ../elasticsearch/index.ts): the same tag, uploader
  * and saturated text weights, and for the text part the more_like_this term selection
  * (per field, the 25 terms of highest tf-idf) and its default minimum_should_match of 30%
  * of those terms, scored here by MiniSearch instead of Lucene's BM25.
