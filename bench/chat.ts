@@ -37,20 +37,18 @@
  * when any delivery is missing.
  */
 import { randomUUID } from 'node:crypto';
-import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
-import { createClient, type Client } from 'graphql-ws';
+import type { Client } from 'graphql-ws';
 import { Redis } from 'ioredis';
-import WebSocket from 'ws';
 import { signInternalIdentity } from '../lib/auth/identity.js';
-import { pool } from './lib/client.js';
+import { gql, must, now, pool, register, sleep, type Account, type GqlResult } from './lib/client.js';
 import { fmt, formatTable, loadNow, machineLine, percentile } from './lib/report.js';
 import { startStackProcess, type StackProcess } from './lib/stack-process.js';
+import { describeWsError, eagerWsClient } from './lib/ws.js';
 
 /** Members per group besides the sender (subgraphs/chat/conversations.ts: MAX_GROUP_MEMBERS = 200, owner included). */
 const SUBSCRIBERS_PER_GROUP = 199;
 const SENDER_NAME = 'Bench Sender';
-const PASSWORD = 'bench-pass-word-99';
 
 interface Options {
   /** Live subscribers. @default 1000 */
@@ -98,36 +96,8 @@ function options(): Options {
   };
 }
 
-const now = () => performance.timeOrigin + performance.now();
-const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
-
-/* ------------------------------------------------------------------ HTTP */
-
-interface GqlResult<T> {
-  data?: T | null;
-  errors?: { message: string; extensions?: { code?: string } }[];
-}
-
-async function gql<T>(url: string, query: string, variables: Record<string, unknown>, token?: string): Promise<GqlResult<T>> {
-  const res = await fetch(url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify({ query, variables }),
-  });
-  return (await res.json()) as GqlResult<T>;
-}
-
-function must<T>(what: string, r: GqlResult<T>): T {
-  if (r.errors?.length || !r.data) throw new Error(`${what} failed: ${JSON.stringify(r.errors)}`);
-  return r.data;
-}
-
 /* ---------------------------------------------------------------- set-up */
 
-interface Account {
-  id: string;
-  token: string;
-}
 interface Subscriber extends Account {
   group: number;
 }
@@ -138,14 +108,8 @@ interface World {
   groups: { id: string; size: number }[];
 }
 
-const REGISTER = `mutation($u: String!, $p: String!, $d: String) { register(username: $u, password: $p, displayName: $d) { user { id } accessToken } }`;
 const CREATE_GROUP = `mutation($t: String!, $m: [ID!]!) { createGroup(title: $t, memberIds: $m) { id members { id } } }`;
 const SEND = `mutation($c: ID!, $t: String!) { sendMessage(conversationId: $c, text: $t) { seq } }`;
-
-async function register(url: string, username: string, displayName: string): Promise<Account> {
-  const data = must('register', await gql<{ register: { user: { id: string }; accessToken: string } }>(url, REGISTER, { u: username, p: PASSWORD, d: displayName }));
-  return { id: data.register.user.id, token: data.register.accessToken };
-}
 
 async function buildWorld(stack: StackProcess, opts: Options): Promise<World> {
   const url = stack.gatewayUrl;
@@ -161,7 +125,7 @@ async function buildWorld(stack: StackProcess, opts: Options): Promise<World> {
   const groups: World['groups'] = [];
   for (let g = 0; g < groupCount; g++) {
     const members = subscribers.filter((s) => s.group === g);
-    const data = must('createGroup', await gql<{ createGroup: { id: string; members: { id: string }[] } }>(url, CREATE_GROUP, { t: `bench ${g}`, m: members.map((m) => m.id) }, sender.token));
+    const data = must('createGroup', await gql<{ createGroup: { id: string; members: { id: string }[] } }>(url, CREATE_GROUP, { t: `bench ${g}`, m: members.map((m) => m.id) }, { token: sender.token }));
     if (data.createGroup.members.length !== members.length + 1) throw new Error(`group ${g} has ${data.createGroup.members.length} members, expected ${members.length + 1}`);
     groups.push({ id: data.createGroup.id, size: members.length });
   }
@@ -268,7 +232,7 @@ async function runPhase(stack: StackProcess, world: World, opts: Options, phase:
               resolve();
             };
             const client = phase.client(sub, (err) => {
-              error('connect errors', `subscriber ${i}: ${describe(err)}`);
+              error('connect errors', `subscriber ${i}: ${describeWsError(err)}`);
               done();
             });
             clients.push(client);
@@ -280,7 +244,7 @@ async function runPhase(stack: StackProcess, world: World, opts: Options, phase:
                 next: (r) => onEvent(i, r as { data?: EventData | null; errors?: readonly { message: string }[] }),
                 error: (e) => {
                   tallies[i]!.ended = true;
-                  error('subscription ended', `subscriber ${i}: ${describe(e)}`);
+                  error('subscription ended', `subscriber ${i}: ${describeWsError(e)}`);
                 },
                 complete: () => {
                   tallies[i]!.ended = true;
@@ -295,7 +259,7 @@ async function runPhase(stack: StackProcess, world: World, opts: Options, phase:
 
   const send = async (group: number, body: string) => {
     const t0 = now();
-    const r = await gql<{ sendMessage: { seq: number } }>(stack.gatewayUrl, SEND, { c: groups[group]!.id, t: body }, world.sender.token).catch((err: unknown) => ({ errors: [{ message: String(err) }] }) as GqlResult<never>);
+    const r = await gql<{ sendMessage: { seq: number } }>(stack.gatewayUrl, SEND, { c: groups[group]!.id, t: body }, { token: world.sender.token }).catch((err: unknown) => ({ errors: [{ message: String(err) }] }) as GqlResult<never>);
     if (r.errors?.length) error('send errors', r.errors[0]!.message);
     return now() - t0;
   };
@@ -353,15 +317,6 @@ async function runPhase(stack: StackProcess, world: World, opts: Options, phase:
   };
 }
 
-/** A readable line for whatever graphql-ws hands an error callback: an Error, a CloseEvent, or GraphQL errors. */
-function describe(e: unknown): string {
-  if (e instanceof Error) return e.message;
-  if (Array.isArray(e)) return (e[0] as { message?: string } | undefined)?.message ?? 'GraphQL errors';
-  const close = e as { code?: number; reason?: string } | undefined;
-  if (close && typeof close.code === 'number') return `socket closed ${close.code}${close.reason ? ` (${close.reason})` : ''}`;
-  return String(e);
-}
-
 /**
  * Polls `done` every 20 ms. Gives up after `timeoutMs` in all, or after
  * `idleMs` without `progress()` changing, whichever comes first.
@@ -387,14 +342,7 @@ function gatewayPhase(stack: StackProcess): Phase {
     name: 'gateway',
     selection: 'message { seq text sender { displayName } }',
     client: (sub, onConnectError) =>
-      createClient({
-        url: stack.gatewayUrl.replace(/^http/, 'ws'),
-        webSocketImpl: WebSocket,
-        lazy: false,
-        retryAttempts: 0,
-        onNonLazyError: onConnectError,
-        connectionParams: { authorization: `Bearer ${sub.token}` },
-      }),
+      eagerWsClient(stack.gatewayUrl.replace(/^http/, 'ws'), onConnectError, { authorization: `Bearer ${sub.token}` }),
     senderOk: (sender) => sender?.displayName === SENDER_NAME,
   };
 }
@@ -405,15 +353,8 @@ function subgraphPhase(stack: StackProcess): Phase {
     name: 'chat subgraph',
     selection: 'message { seq text sender { id } }',
     client: (sub, onConnectError) =>
-      createClient({
-        url: stack.chatWsUrl,
-        webSocketImpl: WebSocket,
-        lazy: false,
-        retryAttempts: 0,
-        onNonLazyError: onConnectError,
-        // Signed at connect time, as the gateway's bridge does: the subgraph checks it once, at connection_init.
-        connectionParams: async () => ({ internalIdentity: await signInternalIdentity(secret, { userId: sub.id, roles: [] }, randomUUID()) }),
-      }),
+      // Signed at connect time, as the gateway's bridge does: the subgraph checks it once, at connection_init.
+      eagerWsClient(stack.chatWsUrl, onConnectError, async () => ({ internalIdentity: await signInternalIdentity(secret, { userId: sub.id, roles: [] }, randomUUID()) })),
     senderOk: (sender, world) => sender?.id === world.sender.id,
   };
 }

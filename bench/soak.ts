@@ -6,9 +6,8 @@
  *   npm run bench -- soak [--minutes 10] [--subscribers 500] [--sample-seconds 10]
  *
  * A short run cannot tell a leak from a heap that is still settling (JIT,
- * caches, pools, malloc arenas) or from the saw-tooth of garbage collection:
- * a 3-minute probe saw the video subgraph's RSS step up by ~35 MB and could
- * not say which. So the load is steady and far below what the machine can do
+ * caches, pools, malloc arenas) or from the saw-tooth of garbage collection.
+ * So the load is steady and far below what the machine can do
  * (the goal is leaks, not throughput), and the verdict is a trend, not a
  * difference of two readings.
  *
@@ -51,23 +50,22 @@
  * It prints tables and the machine; it asserts no time. Exit code 1 on any
  * error (operations, deliveries) or a process that died.
  */
-import { execFileSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { createClient, type Client } from 'graphql-ws';
 import { Redis } from 'ioredis';
-import WebSocket from 'ws';
 import { SUBGRAPHS } from '../lib/config.js';
 import { signAccessToken } from '../lib/auth/tokens.js';
-import { MiB, gql, gqlUpload, now, pool, progressLogger, sleep, type GqlResult } from './lib/client.js';
+import { connect, type Chat, type Subscriber, type User } from './lib/chatSubscribers.js';
+import { gql, gqlUpload, now, pool, progressLogger, sleep } from './lib/client.js';
 import { machineBusySeconds, treeLine } from './lib/machine.js';
+import { GROWTH_MIB_PER_MIN, GROWTH_R2, memoryTables, resourceLines, takeSample, type Sample, type Watched } from './lib/memory.js';
 import { ROOT } from './lib/peers.js';
 import { cpuSeconds, ownCpuSeconds } from './lib/proc.js';
 import { fmt, formatTable, loadNow, machineLine, percentile } from './lib/report.js';
-import { buildServices, startPlatform, type Platform, type ServiceProcess } from './lib/services.js';
+import { buildServices, startPlatform, type Platform } from './lib/services.js';
+import { baseVideo, CHUNK_SIZE, sha256, uniqueVideo } from './lib/soakVideo.js';
+import { checked, Stream, Tally, timed } from './lib/tally.js';
 
 /* --------------------------------------------------------------- options */
 
@@ -139,251 +137,6 @@ function options(): Options {
   };
 }
 
-/* ------------------------------------------------------------ accounting */
-
-interface OpStats {
-  ms: number[];
-  errors: number;
-}
-
-class Tally {
-  readonly ops = new Map<string, OpStats>();
-  readonly errorsByCode = new Map<string, number>();
-  readonly samples: string[] = [];
-
-  private op(name: string): OpStats {
-    let s = this.ops.get(name);
-    if (!s) this.ops.set(name, (s = { ms: [], errors: 0 }));
-    return s;
-  }
-  ok(name: string, ms: number): void {
-    this.op(name).ms.push(ms);
-  }
-  fail(name: string, code: string, detail: string, count = 1): void {
-    this.op(name).errors += count;
-    this.errorsByCode.set(code, (this.errorsByCode.get(code) ?? 0) + count);
-    if (this.samples.length < 10) this.samples.push(`${name}: ${code}: ${detail}`.slice(0, 300));
-  }
-  get totalErrors(): number {
-    return [...this.errorsByCode.values()].reduce((a, b) => a + b, 0);
-  }
-}
-
-/** The data of a result, or undefined after counting the error under its code (`extensions.code`, else the HTTP status). */
-function checked<T>(tally: Tally, op: string, r: GqlResult<T>): T | undefined {
-  if (r.errors?.length || !r.data) {
-    const e = r.errors?.[0];
-    tally.fail(op, e?.extensions?.code ?? `HTTP ${r.status}`, e?.message ?? 'no data');
-    return undefined;
-  }
-  return r.data;
-}
-
-/** Runs `fn`, timing it under `op`; a thrown error (network, non-JSON answer) counts as NETWORK. */
-async function timed(tally: Tally, op: string, fn: () => Promise<boolean>): Promise<void> {
-  const t = now();
-  try {
-    if (await fn()) tally.ok(op, now() - t);
-  } catch (err) {
-    tally.fail(op, 'NETWORK', (err as Error).message + ((err as Error).cause ? ` (${String((err as Error).cause)})` : ''));
-  }
-}
-
-/**
- * A stream of operations at a fixed rate. Open loop, so a slower platform does
- * not quietly get less load; but capped in flight, so a stuck platform is not
- * buried under requests either: a tick that finds the cap reached is skipped
- * and counted.
- */
-class Stream {
-  private timer: NodeJS.Timeout | undefined;
-  private readonly running = new Set<Promise<void>>();
-  /** Ticks not started because the stream already had its maximum in flight. */
-  skipped = 0;
-
-  constructor(
-    readonly name: string,
-    private readonly perSecond: number,
-    private readonly maxInFlight: number,
-    private readonly fn: () => Promise<void>,
-  ) {}
-
-  start(): void {
-    if (this.perSecond <= 0) return;
-    this.timer = setInterval(() => {
-      if (this.running.size >= this.maxInFlight) {
-        this.skipped++;
-        return;
-      }
-      const p = this.fn().finally(() => this.running.delete(p));
-      this.running.add(p);
-    }, 1000 / this.perSecond);
-  }
-
-  /** Stops ticking and waits for what is in flight, at most `ms`; answers how many were still running. */
-  async stop(ms: number): Promise<number> {
-    clearInterval(this.timer);
-    const drained = Promise.all([...this.running]).then(() => true);
-    await Promise.race([drained, sleep(ms)]);
-    return this.running.size;
-  }
-}
-
-/* ----------------------------------------------------------- statistics */
-
-interface Fit {
-  /** Per minute. */
-  slope: number;
-  /** Standard error of the slope, per minute. */
-  se: number;
-  r2: number;
-  n: number;
-}
-
-/**
- * Least-squares line through (minutes, value). The standard error assumes
- * independent residuals, which consecutive samples of a heap are not (a GC
- * cycle spans several), so it is a lower bound: read it as "confidence-ish".
- */
-function linearFit(points: readonly (readonly [number, number])[]): Fit {
-  const n = points.length;
-  if (n < 3) return { slope: Number.NaN, se: Number.NaN, r2: Number.NaN, n };
-  const mx = points.reduce((a, [x]) => a + x, 0) / n;
-  const my = points.reduce((a, [, y]) => a + y, 0) / n;
-  let sxx = 0;
-  let sxy = 0;
-  let syy = 0;
-  for (const [x, y] of points) {
-    sxx += (x - mx) ** 2;
-    sxy += (x - mx) * (y - my);
-    syy += (y - my) ** 2;
-  }
-  const slope = sxy / sxx;
-  const sse = Math.max(0, syy - slope * sxy);
-  return { slope, se: Math.sqrt(sse / (n - 2) / sxx), r2: syy === 0 ? 0 : 1 - sse / syy, n };
-}
-
-/** What counts as growth: more than 1 MiB a minute, along a line that explains most of the movement. */
-const GROWTH_MIB_PER_MIN = 1;
-const GROWTH_R2 = 0.5;
-const grows = (f: Fit) => f.slope > GROWTH_MIB_PER_MIN && f.r2 > GROWTH_R2;
-
-/* --------------------------------------------------------------- sampling */
-
-interface ProcReading {
-  rssMiB: number;
-  /**
-   * The anonymous part of RSS (heaps, malloc): where a leak shows. The rest is
-   * file-backed and shared pages (code, mapped files such as SQLite's WAL
-   * index), which grow with what is read, not with what is kept.
-   */
-  anonMiB: number;
-  fds: number;
-  /** JS heap used (Node processes), or Redis's used_memory. */
-  heapMiB?: number;
-  /** What V8 has reserved for its heap (used or not). */
-  heapTotalMiB?: number;
-  /** Memory of Buffers and other objects held outside the JS heap (Node processes). */
-  externalMiB?: number;
-  resources?: Record<string, number>;
-}
-
-interface Sample {
-  /** Seconds since the load started (negative: before; the "after" sample is past the end). */
-  t: number;
-  load1: number;
-  procs: Record<string, ProcReading | undefined>;
-}
-
-function readRss(pid: number): { rss: number; anon: number } | undefined {
-  try {
-    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-    const kib = (field: string) => Number(new RegExp(`${field}:\\s+(\\d+) kB`).exec(status)?.[1] ?? Number.NaN) / 1024;
-    const rss = kib('VmRSS');
-    return Number.isNaN(rss) ? undefined : { rss, anon: kib('RssAnon') };
-  } catch {
-    return undefined;
-  }
-}
-
-function countFds(pid: number): number {
-  try {
-    return readdirSync(`/proc/${pid}/fd`).length;
-  } catch {
-    return Number.NaN;
-  }
-}
-
-interface Watched {
-  name: string;
-  pid: number;
-  service?: ServiceProcess;
-  /** Not part of the platform proper: sampled for context, never "dead". */
-  context?: boolean;
-}
-
-async function takeSample(watched: readonly Watched[], redis: Redis, t: number): Promise<Sample> {
-  const procs: Sample['procs'] = {};
-  await Promise.all(
-    watched.map(async (w) => {
-      const rss = readRss(w.pid);
-      if (rss === undefined) return;
-      const reading: ProcReading = { rssMiB: rss.rss, anonMiB: rss.anon, fds: countFds(w.pid) };
-      if (w.service) {
-        const stats = await w.service.stats().catch(() => undefined);
-        if (stats) {
-          reading.heapMiB = stats.memory.heapUsed / MiB;
-          reading.heapTotalMiB = stats.memory.heapTotal / MiB;
-          reading.externalMiB = stats.memory.external / MiB;
-          reading.resources = stats.resources;
-        }
-      } else if (w.name === 'redis-server') {
-        const used = /used_memory:(\d+)/.exec(await redis.info('memory').catch(() => ''))?.[1];
-        if (used) reading.heapMiB = Number(used) / MiB;
-      } else if (w.pid === process.pid) {
-        const m = process.memoryUsage();
-        reading.heapMiB = m.heapUsed / MiB;
-        reading.heapTotalMiB = m.heapTotal / MiB;
-        reading.externalMiB = m.external / MiB;
-      }
-      procs[w.name] = reading;
-    }),
-  );
-  return { t, load1: loadNow(), procs };
-}
-
-/* ------------------------------------------------------------- the video */
-
-/** 320x240 yuv420p raw frames: 115,200 bytes each; 55 of them make a file of two 5 MiB chunks. */
-const FRAMES = 55;
-const CHUNK_SIZE = 5 * MiB;
-const sha256 = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
-
-/** A real Matroska video (completeUpload sniffs the container, publishVideo runs ffprobe and ffmpeg on it), made once per machine. */
-function baseVideo(): Buffer {
-  const file = path.join(os.tmpdir(), `vidhub-bench-soak-320x240-${FRAMES}f.mkv`);
-  if (!existsSync(file)) {
-    const tmp = `${file}.${process.pid}.tmp.mkv`;
-    execFileSync('ffmpeg', ['-v', 'error', '-y', '-f', 'lavfi', '-i', 'testsrc=size=320x240:rate=25', '-frames:v', String(FRAMES), '-c:v', 'rawvideo', '-pix_fmt', 'yuv420p', tmp]);
-    renameSync(tmp, file);
-  }
-  const bytes = readFileSync(file);
-  if (bytes.length <= CHUNK_SIZE) throw new Error(`${file} has ${bytes.length} bytes: not more than one chunk`);
-  return bytes;
-}
-
-/**
- * The same video with a few pixels changed in its second chunk: distinct
- * bytes per upload, or initUpload would offer the instant-upload proof
- * challenge for content already published instead of taking the chunks.
- */
-function uniqueVideo(base: Buffer, n: number): Buffer {
-  const copy = Buffer.from(base);
-  // Well inside the frame data (a block header is a few bytes per 115 KB frame), far from the container's head and tail.
-  copy.write(`soak-${process.pid}-${n}-${Date.now()}`.padEnd(48, '.'), CHUNK_SIZE + 200_000, 'latin1');
-  return copy;
-}
-
 /* ---------------------------------------------------------------- GraphQL */
 
 const VIDEOS = `{ videos(first: 10) { edges { node { id title likeCount commentCount uploader { username displayName } } } } }`;
@@ -401,113 +154,7 @@ const CHUNK = `mutation($u: ID!, $i: Int!, $c: Upload!, $h: String!) { uploadChu
 const COMPLETE = `mutation($u: ID!) { completeUpload(uploadId: $u) { status failure } }`;
 const ABORT = `mutation($u: ID!) { abortUpload(uploadId: $u) }`;
 const PUBLISH = `mutation($u: ID!, $t: String!) { publishVideo(input: { uploadId: $u, title: $t, tags: ["soak"] }) { id } }`;
-const EVENTS = `subscription { messageEvents { kind message { seq text sender { displayName } } } }`;
-const EVENTS_RESUME = `subscription($c: ID!, $s: Int!) { messageEvents(conversationId: $c, afterSeq: $s) { kind message { seq text sender { displayName } } } }`;
 
-interface EventData {
-  messageEvents: { kind: string; message: { seq: number; text: string | null; sender: { displayName: string } } | null };
-}
-
-/* ------------------------------------------------------------ subscribers */
-
-interface User {
-  id: string;
-  token: string;
-  group: number;
-}
-
-interface Subscriber {
-  user: User;
-  client?: Client;
-  /** Bumped on every (re)connection: callbacks of an older client are ignored. */
-  gen: number;
-  /** Highest seq seen in its group; -1 until the first delivery. */
-  lastSeq: number;
-  busy: boolean;
-}
-
-interface Chat {
-  groups: { id: string; members: User[]; lastSent: number }[];
-  subscribers: Subscriber[];
-  delivered: number;
-  duplicates: number;
-  gaps: number;
-  latencies: number[];
-  stopping: boolean;
-}
-
-/** A readable line for whatever graphql-ws hands an error callback: an Error, a CloseEvent, or GraphQL errors. */
-function describe(e: unknown): string {
-  if (e instanceof Error) return e.message;
-  if (Array.isArray(e)) return (e[0] as { message?: string } | undefined)?.message ?? 'GraphQL errors';
-  const close = e as { code?: number; reason?: string } | undefined;
-  if (close && typeof close.code === 'number') return `socket closed ${close.code}${close.reason ? ` (${close.reason})` : ''}`;
-  return String(e);
-}
-
-function onEvent(chat: Chat, tally: Tally, sub: Subscriber, r: { data?: EventData | null; errors?: readonly { message: string; extensions?: { code?: string } }[] }): void {
-  if (r.errors?.length) return tally.fail('delivery', r.errors[0]!.extensions?.code ?? 'EVENT_ERROR', r.errors[0]!.message);
-  const m = r.data?.messageEvents;
-  if (m?.kind !== 'MESSAGE' || !m.message) return;
-  const seq = m.message.seq;
-  if (sub.lastSeq >= 0) {
-    if (seq <= sub.lastSeq) {
-      chat.duplicates++;
-      return tally.fail('delivery', 'DUPLICATE_OR_OUT_OF_ORDER', `seq ${seq} after ${sub.lastSeq}`);
-    }
-    if (seq > sub.lastSeq + 1) {
-      chat.gaps += seq - sub.lastSeq - 1;
-      tally.fail('delivery', 'GAP', `seq ${seq} after ${sub.lastSeq}`);
-    }
-    chat.delivered++;
-  }
-  sub.lastSeq = seq;
-  const sentAt = /^soak:\d+:([\d.]+)$/.exec(m.message.text ?? '')?.[1];
-  if (sentAt) chat.latencies.push(now() - Number(sentAt));
-}
-
-/**
- * Opens a socket for the subscriber and subscribes: to every conversation on
- * the first connection, to its group from `lastSeq` on later ones (replay,
- * then live, so nothing falls between the two sockets). Resolves once the
- * socket is acknowledged (or failed).
- */
-function connect(wsUrl: string, chat: Chat, tally: Tally, sub: Subscriber, resume: boolean, onEnded: (sub: Subscriber) => void): Promise<void> {
-  const gen = ++sub.gen;
-  const mine = () => gen === sub.gen && !chat.stopping;
-  return new Promise<void>((resolve) => {
-    const client = createClient({
-      url: wsUrl,
-      webSocketImpl: WebSocket,
-      lazy: false,
-      retryAttempts: 0,
-      onNonLazyError: (e) => {
-        if (mine()) tally.fail('subscribe', 'CONNECT', describe(e));
-        resolve();
-      },
-      connectionParams: { authorization: `Bearer ${sub.user.token}` },
-    });
-    sub.client = client;
-    client.on('connected', () => resolve());
-    client.on('closed', () => resolve());
-    const payload = resume ? { query: EVENTS_RESUME, variables: { c: chat.groups[sub.user.group]!.id, s: sub.lastSeq } } : { query: EVENTS };
-    client.subscribe<EventData>(payload, {
-      next: (r) => {
-        if (gen === sub.gen) onEvent(chat, tally, sub, r as Parameters<typeof onEvent>[3]);
-      },
-      error: (e) => {
-        if (!mine()) return;
-        tally.fail('subscribe', 'SUBSCRIPTION_ENDED', describe(e));
-        onEnded(sub);
-      },
-      complete: () => {
-        if (!mine()) return;
-        tally.fail('subscribe', 'SUBSCRIPTION_ENDED', 'completed by the server');
-        onEnded(sub);
-      },
-    });
-  });
-}
 
 /* ------------------------------------------------------------------ main */
 
@@ -752,41 +399,7 @@ async function main(): Promise<void> {
 
     const secondHalf = durationS / 2;
     const warm = Math.min(opts.warmupMinutes * 60, secondHalf);
-    const series = (name: string, from: number, field: 'rssMiB' | 'anonMiB' | 'heapMiB') =>
-      samples.filter((s) => s.t >= from && s.procs[name]?.[field] !== undefined).map((s) => [s.t / 60, s.procs[name]![field]!] as const);
-    const rows: string[][] = [];
-    const insideRows: string[][] = [];
-    const growing: string[] = [];
-    for (const w of watched) {
-      const rss = samples.map((s) => s.procs[w.name]?.rssMiB).filter((v): v is number => v !== undefined);
-      const first = samples[0]!.procs[w.name];
-      const last = samples.at(-1)!.procs[w.name];
-      const late = linearFit(series(w.name, secondHalf, 'rssMiB'));
-      const afterWarm = linearFit(series(w.name, warm, 'rssMiB'));
-      const anonLate = linearFit(series(w.name, secondHalf, 'anonMiB'));
-      const heapLate = linearFit(series(w.name, secondHalf, 'heapMiB'));
-      const startEnd = (field: keyof ProcReading) => `${fmt(Number(first?.[field] ?? Number.NaN), 0)} / ${fmt(Number(last?.[field] ?? Number.NaN), 0)}`;
-      if (grows(late)) growing.push(w.name);
-      rows.push([
-        w.name,
-        fmt(first?.rssMiB ?? Number.NaN, 0),
-        fmt(Math.min(...rss), 0),
-        fmt(Math.max(...rss), 0),
-        fmt(last?.rssMiB ?? Number.NaN, 0),
-        fmt(after.procs[w.name]?.rssMiB ?? Number.NaN, 0),
-        fmt(late.slope, 2),
-        fmt(late.se, 2),
-        fmt(late.r2, 2),
-        fmt(afterWarm.slope, 2),
-        fmt(afterWarm.r2, 2),
-        fmt(anonLate.slope, 2),
-        fmt(anonLate.r2, 2),
-        `${fmt(first?.fds ?? Number.NaN, 0)} / ${fmt(last?.fds ?? Number.NaN, 0)} / ${fmt(after.procs[w.name]?.fds ?? Number.NaN, 0)}`,
-        fmt((100 * (cpuEnd[w.name]! - cpuStart[w.name]!)) / loadSeconds, 0),
-        dead.has(w.name) || [...dead].some((d) => d.startsWith(`${w.name} (`)) ? 'DIED' : grows(late) ? 'GROWS' : 'no',
-      ]);
-      insideRows.push([w.name, startEnd('anonMiB'), startEnd('heapMiB'), fmt(heapLate.slope, 2), fmt(heapLate.r2, 2), startEnd('heapTotalMiB'), startEnd('externalMiB')]);
-    }
+    const { rows, insideRows, growing } = memoryTables({ watched, samples, after, secondHalf, warm, cpuStart, cpuEnd, loadSeconds, dead });
     const ours = Object.keys(cpuStart).reduce((a, k) => a + cpuEnd[k]! - cpuStart[k]!, 0);
     const others = (100 * (busyEnd - busyStart - ours)) / loadSeconds;
     const loads = samples.map((s) => s.load1);
@@ -838,18 +451,8 @@ async function main(): Promise<void> {
     console.log(`errors by code: ${codes.length ? codes.map(([c, n]) => `${c} ${n}`).join(', ') : 'none'}; missing deliveries ${lastBehind}, gaps ${chat.gaps}, repeats ${chat.duplicates}`);
     for (const s of tally.samples) console.log(`  e.g. ${s}`);
 
-    // Active resources by type at the first and last sample: a steady climb of one type (Timeout, TCPSocketWrap) is a handle leak.
-    const resLines: string[] = [];
-    for (const w of watched) {
-      const a = samples[0]!.procs[w.name]?.resources;
-      const b = samples.at(-1)!.procs[w.name]?.resources;
-      const c = after.procs[w.name]?.resources;
-      if (!a || !b) continue;
-      const types = [...new Set([...Object.keys(a), ...Object.keys(b), ...Object.keys(c ?? {})])].sort();
-      resLines.push(`  ${w.name}: ${types.map((t) => `${t} ${a[t] ?? 0}/${b[t] ?? 0}/${c?.[t] ?? 0}`).join(', ')}`);
-    }
     console.log('active resources by type (start / end / after):');
-    for (const l of resLines) console.log(l);
+    for (const l of resourceLines(watched, samples, after)) console.log(l);
     console.log(`load average during the load: ${fmt(Math.min(...loads), 2)}-${fmt(Math.max(...loads), 2)}; others CPU % (machine busy time minus ours, of one core): ${fmt(others, 0)}`);
     if (growing.length) console.log(`GROWTH: ${growing.join(', ')}`);
     if (dead.size) console.log(`DIED: ${[...dead].join(', ')}`);

@@ -8,8 +8,8 @@
  * Services line up with what the services serve, and each service gets the
  * backing services its code requires.
  *
- * Rendering: `kubectl kustomize` is not part of a fresh machine, so this file
- * carries a small renderer for exactly the Kustomize features the manifests
+ * Rendering: `kubectl kustomize` is not part of a fresh machine, so
+ * testing/kustomize.ts renders exactly the Kustomize features the manifests
  * use (it refuses any other). Where kubectl is installed, a test checks that
  * the renderer's output equals `kubectl kustomize`'s.
  *
@@ -17,243 +17,35 @@
  */
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import ts from 'typescript';
 import { parse, parseAllDocuments } from 'yaml';
-import { ConfigError, SUBGRAPHS, envSchema, loadConfig, subgraphPort, subgraphUrl, type Config, type SubgraphName } from '../lib/config.js';
+import { subgraphUrl, type SubgraphName } from '../lib/config.js';
 import { NODE_FLAGS } from '../lib/process/nodeFlags.js';
 import { WS_PING_INTERVAL_MS } from '../lib/server/ws.js';
-import { Deployment } from 'kubernetes-models/apps/v1/Deployment';
-import { HorizontalPodAutoscaler } from 'kubernetes-models/autoscaling/v2/HorizontalPodAutoscaler';
-import { Ingress } from 'kubernetes-models/networking.k8s.io/v1/Ingress';
-import { PodDisruptionBudget } from 'kubernetes-models/policy/v1/PodDisruptionBudget';
-import { ConfigMap } from 'kubernetes-models/v1/ConfigMap';
-import { Namespace } from 'kubernetes-models/v1/Namespace';
-import { Secret } from 'kubernetes-models/v1/Secret';
-import { Service } from 'kubernetes-models/v1/Service';
+import {
+  APP_SERVICES,
+  appPodsOf,
+  containerPort,
+  gatewayMaxFileBytes,
+  listenPort,
+  quantity,
+  REQUIRED_IN_PRODUCTION,
+  SCHEMA_KEYS,
+  SECRET_VARIABLES,
+  serverSource,
+  storeSource,
+  type AppPod,
+} from '../testing/k8sPods.js';
+import { MODELS, typeCheck } from '../testing/k8sSchemas.js';
+import { clone, containersOf, keyValues, named, ofKind, podSpecs, renderKustomization, type K8sObject } from '../testing/kustomize.js';
+import { dict, isDict, list, type Dict } from '../testing/shapes.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const read = (file: string) => readFileSync(path.join(root, file), 'utf8');
-
-type Dict = Record<string, unknown>;
-type K8sObject = Dict & { apiVersion: string; kind: string; metadata: Dict & { name: string; namespace?: string } };
-
-function isDict(value: unknown): value is Dict {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-function dict(value: unknown, what: string): Dict {
-  assert.ok(isDict(value), `${what} must be a mapping`);
-  return value;
-}
-function list(value: unknown, what: string): unknown[] {
-  if (value === undefined) return [];
-  assert.ok(Array.isArray(value), `${what} must be a list`);
-  return value;
-}
-const clone = <T>(value: T): T => structuredClone(value);
-
-// ---------------------------------------------------------------------------
-// The renderer: the subset of Kustomize the manifests use
-// ---------------------------------------------------------------------------
-
-/** A generated ConfigMap or Secret: its name gets a content hash at the end of the build. */
-const GENERATED = Symbol('generated');
-type Rendered = K8sObject & { [GENERATED]?: true };
-
-const KUSTOMIZATION_FIELDS = new Set(['apiVersion', 'kind', 'resources', 'namespace', 'images', 'configMapGenerator', 'secretGenerator', 'patches']);
-
-/** Renders a kustomization directory as `kubectl kustomize` would. */
-function renderKustomization(dir: string): K8sObject[] {
-  const objects = build(dir);
-  hashGeneratedNames(objects);
-  return objects.map((o) => {
-    const plain = { ...o };
-    delete plain[GENERATED];
-    return plain;
-  });
-}
-
-function build(dir: string): Rendered[] {
-  const k = dict(parse(readFileSync(path.join(dir, 'kustomization.yaml'), 'utf8')), `${dir}/kustomization.yaml`);
-  for (const field of Object.keys(k)) {
-    assert.ok(KUSTOMIZATION_FIELDS.has(field), `${dir}: "${field}" is not implemented by this test's renderer`);
-  }
-  const objects: Rendered[] = [];
-  for (const entry of list(k.resources, 'resources') as string[]) {
-    const target = path.join(dir, entry);
-    if (statSync(target).isDirectory()) objects.push(...build(target));
-    else objects.push(...parseAllDocuments(readFileSync(target, 'utf8')).map((d) => d.toJS() as Rendered).filter(Boolean));
-  }
-  for (const g of list(k.configMapGenerator, 'configMapGenerator')) generate(dir, dict(g, 'configMapGenerator[]'), 'ConfigMap', objects);
-  for (const g of list(k.secretGenerator, 'secretGenerator')) generate(dir, dict(g, 'secretGenerator[]'), 'Secret', objects);
-  for (const p of list(k.patches, 'patches')) applyPatch(dict(p, 'patches[]'), objects);
-  if (typeof k.namespace === 'string') {
-    for (const o of objects) if (o.kind !== 'Namespace') o.metadata.namespace = k.namespace;
-  }
-  for (const i of list(k.images, 'images')) setImage(dict(i, 'images[]'), objects);
-  return objects;
-}
-
-/** KEY=VALUE pairs of an env file or a `literals` list; kustomize skips blank lines and # comments. */
-function keyValues(lines: string[], what: string): [string, string][] {
-  return lines
-    .map((line) => line.replace(/^\uFEFF/, ''))
-    .filter((line) => line.trim() !== '' && !line.trimStart().startsWith('#'))
-    .map((line) => {
-      const eq = line.indexOf('=');
-      // Without "=", kustomize reads the value from its own environment: never wanted here.
-      assert.ok(eq > 0, `${what}: "${line}" is not KEY=VALUE`);
-      return [line.slice(0, eq).trimStart(), line.slice(eq + 1)];
-    });
-}
-
-function generate(dir: string, g: Dict, kind: 'ConfigMap' | 'Secret', objects: Rendered[]): void {
-  for (const field of Object.keys(g)) {
-    assert.ok(['name', 'behavior', 'envs', 'literals'].includes(field), `${kind} generator field "${field}" is not implemented by this test's renderer`);
-  }
-  const name = String(g.name);
-  const pairs = [
-    ...(list(g.envs, 'envs') as string[]).flatMap((file) => keyValues(readFileSync(path.join(dir, file), 'utf8').split(/\r?\n/), file)),
-    ...keyValues(list(g.literals, 'literals').map(String), `${name} literals`),
-  ];
-  const data = Object.fromEntries(pairs.map(([key, value]) => [key, kind === 'Secret' ? secretValue(value) : value]));
-  const behavior = (g.behavior as string | undefined) ?? 'create';
-  const existing = objects.find((o) => o[GENERATED] && o.kind === kind && o.metadata.name === name);
-  if (behavior === 'merge' || behavior === 'replace') {
-    assert.ok(existing, `${kind} ${name}: behavior ${behavior} needs a generator of that name in a base`);
-    existing.data = behavior === 'merge' ? { ...(existing.data as Dict), ...data } : data;
-    return;
-  }
-  assert.equal(behavior, 'create', `${kind} ${name}: behavior ${behavior} is not implemented`);
-  assert.ok(!existing, `${kind} ${name} is generated twice`);
-  const object: Rendered = { apiVersion: 'v1', kind, metadata: { name }, data };
-  if (kind === 'Secret') object.type = 'Opaque';
-  object[GENERATED] = true;
-  objects.push(object);
-}
-
-/** Base64 as kustomize writes a Secret's value: from 70 characters on, in lines of 70, each ended by a newline. */
-function secretValue(value: string): string {
-  const encoded = Buffer.from(value).toString('base64');
-  if (encoded.length < 70) return encoded;
-  return encoded.replace(/.{1,70}/g, '$&\n');
-}
-
-/** JSON 6902 patches selected by kind (and name). */
-function applyPatch(p: Dict, objects: Rendered[]): void {
-  for (const field of Object.keys(p)) assert.ok(['target', 'patch'].includes(field), `patch field "${field}" is not implemented by this test's renderer`);
-  const target = dict(p.target, 'patch target');
-  for (const field of Object.keys(target)) assert.ok(['kind', 'name'].includes(field), `patch target field "${field}" is not implemented`);
-  const ops = parse(String(p.patch)) as unknown;
-  assert.ok(Array.isArray(ops), 'only JSON 6902 patches (a list of operations) are implemented');
-  const matched = objects.filter((o) => o.kind === target.kind && (target.name === undefined || o.metadata.name === target.name));
-  assert.ok(matched.length > 0, `patch target ${JSON.stringify(target)} matches nothing`);
-  for (const o of matched) for (const op of ops) applyOperation(o, dict(op, 'patch operation'));
-}
-
-function applyOperation(object: Dict, op: Dict): void {
-  const tokens = String(op.path).split('/').slice(1).map((t) => t.replaceAll('~1', '/').replaceAll('~0', '~'));
-  const last = tokens.pop()!;
-  let parent: unknown = object;
-  for (const token of tokens) {
-    parent = Array.isArray(parent) ? parent[Number(token)] : isDict(parent) ? parent[token] : undefined;
-    assert.ok(parent !== undefined, `patch path ${String(op.path)} does not exist`);
-  }
-  const value = clone(op.value);
-  if (Array.isArray(parent)) {
-    const index = last === '-' ? parent.length : Number(last);
-    if (op.op === 'add') parent.splice(index, 0, value);
-    else if (op.op === 'replace') parent[index] = value;
-    else if (op.op === 'remove') parent.splice(index, 1);
-    else assert.fail(`patch op ${String(op.op)} is not implemented`);
-    return;
-  }
-  const target = dict(parent, String(op.path));
-  if (op.op === 'add') target[last] = value;
-  else if (op.op === 'replace') {
-    assert.ok(last in target, `replace of missing ${String(op.path)}`);
-    target[last] = value;
-  } else if (op.op === 'remove') delete target[last];
-  else assert.fail(`patch op ${String(op.op)} is not implemented`);
-}
-
-function podSpecs(o: Dict): Dict[] {
-  const spec = isDict(o.spec) && isDict(o.spec.template) && isDict(o.spec.template.spec) ? o.spec.template.spec : undefined;
-  return spec ? [spec] : [];
-}
-function containersOf(podSpec: Dict): Dict[] {
-  return [...list(podSpec.initContainers, 'initContainers'), ...list(podSpec.containers, 'containers')].map((c) => dict(c, 'container'));
-}
-
-function setImage(i: Dict, objects: Rendered[]): void {
-  for (const field of Object.keys(i)) assert.ok(['name', 'newName', 'newTag', 'digest'].includes(field), `images field "${field}" is not implemented`);
-  for (const o of objects) {
-    for (const c of podSpecs(o).flatMap(containersOf)) {
-      const image = String(c.image);
-      const name = image.replace(/@.*$/, '').replace(/:[^/:]*$/, '');
-      if (name !== i.name) continue;
-      const tag = image.slice(name.length);
-      const newName = (i.newName as string | undefined) ?? name;
-      c.image = i.digest ? `${newName}@${String(i.digest)}` : i.newTag !== undefined ? `${newName}:${String(i.newTag)}` : `${newName}${tag}`;
-    }
-  }
-}
-
-/**
- * Kustomize's name suffix: the SHA-256 of the object's kind, name, data (and a
- * Secret's type) as Go's json.Marshal writes them (sorted keys, HTML characters
- * escaped), first 10 hex digits with 0 1 3 a e swapped for letters. Kustomize 5
- * looks the name up with a path it does not resolve, so it hashes an empty name
- * (checked against kubectl kustomize 5.5 below). References to the generated
- * objects follow the rename.
- */
-function hashGeneratedNames(objects: Rendered[]): void {
-  const renamed = new Map<string, string>();
-  for (const o of objects) {
-    if (!o[GENERATED]) continue;
-    const fields: Dict = { data: sortKeys(o.data as Dict), kind: o.kind, name: '' };
-    if (o.kind === 'Secret') fields.type = o.type;
-    const json = JSON.stringify(fields).replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
-    const hex = createHash('sha256').update(json).digest('hex');
-    const suffix = [...hex.slice(0, 10)].map((c) => ({ 0: 'g', 1: 'h', 3: 'k', a: 'm', e: 't' })[c] ?? c).join('');
-    const name = `${o.metadata.name}-${suffix}`;
-    renamed.set(`${o.kind}/${o.metadata.name}`, name);
-    o.metadata.name = name;
-  }
-  const rename = (ref: unknown, kind: string) => {
-    if (isDict(ref) && typeof ref.name === 'string') ref.name = renamed.get(`${kind}/${ref.name}`) ?? ref.name;
-  };
-  for (const o of objects) {
-    for (const spec of podSpecs(o)) {
-      for (const c of containersOf(spec)) {
-        for (const from of list(c.envFrom, 'envFrom').map((e) => dict(e, 'envFrom[]'))) {
-          rename(from.configMapRef, 'ConfigMap');
-          rename(from.secretRef, 'Secret');
-        }
-        for (const e of list(c.env, 'env').map((x) => dict(x, 'env[]'))) {
-          if (!isDict(e.valueFrom)) continue;
-          rename(e.valueFrom.configMapKeyRef, 'ConfigMap');
-          rename(e.valueFrom.secretKeyRef, 'Secret');
-        }
-      }
-      for (const v of list(spec.volumes, 'volumes').map((x) => dict(x, 'volumes[]'))) {
-        rename(v.configMap, 'ConfigMap');
-        if (isDict(v.secret) && typeof v.secret.secretName === 'string') {
-          v.secret.secretName = renamed.get(`Secret/${v.secret.secretName}`) ?? v.secret.secretName;
-        }
-      }
-    }
-  }
-}
-
-function sortKeys(data: Dict): Dict {
-  return Object.fromEntries(Object.entries(data ?? {}).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
-}
 
 // ---------------------------------------------------------------------------
 // Rendering the overlays (from a copy, with the dev overlay's Secret file)
@@ -261,7 +53,6 @@ function sortKeys(data: Dict): Dict {
 
 const OVERLAYS = ['dev', 'production'] as const;
 type Overlay = (typeof OVERLAYS)[number];
-const SECRET_NAME = 'vidhub-secrets';
 const SECRETS_EXAMPLE = 'deploy/k8s/overlays/dev/secrets.env.example';
 
 /**
@@ -293,195 +84,9 @@ before(() => {
 });
 after(() => rmSync(workDir, { recursive: true, force: true }));
 
-const ofKind = (objects: K8sObject[], kind: string) => objects.filter((o) => o.kind === kind);
-function named(objects: K8sObject[], kind: string, name: string): K8sObject {
-  const found = objects.find((o) => o.kind === kind && o.metadata.name === name);
-  assert.ok(found, `no ${kind} ${name}`);
-  return found;
-}
-
-// ---------------------------------------------------------------------------
-// What a Deployment's container is given, and what the code needs
-// ---------------------------------------------------------------------------
-
-const APP_SERVICES = ['gateway', ...SUBGRAPHS] as const;
-type AppService = (typeof APP_SERVICES)[number];
-const SCHEMA_KEYS = new Set(Object.keys(envSchema.shape));
-
-/** Variables loadConfig requires when NODE_ENV=production, as it reports them. */
-const REQUIRED_IN_PRODUCTION = (() => {
-  try {
-    loadConfig({ NODE_ENV: 'production' });
-  } catch (err) {
-    if (err instanceof ConfigError) return err.problems.map((p) => p.variable);
-    throw err;
-  }
-  return [];
-})();
-
-/** Variables that may hold credentials: only ever from a Secret. */
-const SECRET_VARIABLES = new Set([
-  ...REQUIRED_IN_PRODUCTION,
-  'MONGODB_URI',
-  'REDIS_URL',
-  'S3_ACCESS_KEY',
-  'S3_SECRET_KEY',
-  'ELASTICSEARCH_API_KEY',
-  'ELASTICSEARCH_PASSWORD',
-  'APOLLO_KEY',
-  'LLM_API_KEYS',
-]);
-
-/** `ENV` of the Dockerfile's last stage: what every container starts with. */
-function imageEnv(): Record<string, string> {
-  const lines = read('Dockerfile').replace(/\\\r?\n/g, ' ').split(/\r?\n/);
-  let env: Record<string, string> = {};
-  for (const line of lines) {
-    const m = /^\s*(FROM|ENV)\s+(.*)$/i.exec(line);
-    if (!m) continue;
-    if (m[1]!.toUpperCase() === 'FROM') env = {};
-    else for (const pair of m[2]!.trim().split(/\s+/)) {
-      const eq = pair.indexOf('=');
-      assert.ok(eq > 0, `Dockerfile: write ENV as KEY=VALUE (${pair})`);
-      env[pair.slice(0, eq)] = pair.slice(eq + 1);
-    }
-  }
-  return env;
-}
-
-interface Source {
-  from: 'configMap' | 'secret' | 'value';
-  /** ConfigMap or Secret name and key. */
-  name?: string;
-  key?: string;
-  optional?: boolean;
-}
-
-interface AppPod {
-  service: AppService;
-  deployment: K8sObject;
-  pod: Dict;
-  podSpec: Dict;
-  container: Dict;
-  /** Each variable the container is given, and where from. */
-  sources: Map<string, Source>;
-  /** The process environment: the image's ENV, then the container's, values resolved. */
-  env: Record<string, string>;
-  config: Config;
-}
-
-function appPods(overlay: Overlay): AppPod[] {
-  const objects = rendered[overlay];
-  const secretData = (name: string): Record<string, string> => {
-    const generated = objects.find((o) => o.kind === 'Secret' && o.metadata.name === name);
-    if (!generated) {
-      // Production refers to a Secret managed outside the manifests.
-      assert.equal(name, SECRET_NAME, `${overlay}: Secret ${name} is neither rendered nor the external ${SECRET_NAME}`);
-      return secretValues;
-    }
-    return Object.fromEntries(Object.entries((generated.data ?? {}) as Record<string, string>).map(([k, v]) => [k, Buffer.from(v, 'base64').toString()]));
-  };
-  const configMapData = (name: string) => (named(objects, 'ConfigMap', name).data ?? {}) as Record<string, string>;
-  return ofKind(objects, 'Deployment').map((deployment) => {
-    const service = String(dict(deployment.metadata.labels, 'labels')['app.kubernetes.io/component']) as AppService;
-    assert.ok(APP_SERVICES.includes(service), `${deployment.metadata.name}: unknown component ${service}`);
-    const pod = dict(dict(deployment.spec, 'spec').template, 'template');
-    const podSpec = dict(pod.spec, 'pod spec');
-    const containers = list(podSpec.containers, 'containers').map((c) => dict(c, 'container'));
-    assert.equal(containers.length, 1, `${deployment.metadata.name}: one container per pod`);
-    const container = containers[0]!;
-    const sources = new Map<string, Source>();
-    const env: Record<string, string> = { ...imageEnv() };
-    for (const from of list(container.envFrom, 'envFrom').map((e) => dict(e, 'envFrom[]'))) {
-      assert.ok(isDict(from.configMapRef) && !from.prefix, `${service}: envFrom is only used for whole ConfigMaps (a Secret's keys would be unknown here)`);
-      const name = String(from.configMapRef.name);
-      for (const [key, value] of Object.entries(configMapData(name))) {
-        sources.set(key, { from: 'configMap', name, key });
-        env[key] = value;
-      }
-    }
-    for (const e of list(container.env, 'env').map((x) => dict(x, 'env[]'))) {
-      const key = String(e.name);
-      if (isDict(e.valueFrom)) {
-        const ref = isDict(e.valueFrom.secretKeyRef) ? e.valueFrom.secretKeyRef : isDict(e.valueFrom.configMapKeyRef) ? e.valueFrom.configMapKeyRef : undefined;
-        assert.ok(ref, `${service}.${key}: only secretKeyRef and configMapKeyRef are expected`);
-        const isSecret = ref === e.valueFrom.secretKeyRef;
-        const name = String(ref.name);
-        const data = isSecret ? secretData(name) : configMapData(name);
-        const value = data[String(ref.key)];
-        assert.ok(value !== undefined || ref.optional === true, `${service}.${key}: ${isSecret ? 'Secret' : 'ConfigMap'} ${name} has no key ${String(ref.key)}`);
-        sources.set(key, { from: isSecret ? 'secret' : 'configMap', name, key: String(ref.key), optional: ref.optional === true });
-        if (value !== undefined) env[key] = value;
-        else delete env[key];
-      } else {
-        sources.set(key, { from: 'value' });
-        env[key] = String(e.value ?? '');
-      }
-    }
-    const config = loadConfig(env);
-    return { service, deployment, pod, podSpec, container, sources, env, config };
-  });
-}
-
-function listenPort(p: AppPod): number {
-  return p.service === 'gateway' ? p.config.GATEWAY_PORT : subgraphPort(p.config, p.service);
-}
-
-/** A probe's or Service's port (a name or a number) as a container port number. */
-function containerPort(container: Dict, port: unknown, what: string): number {
-  const ports = list(container.ports, 'ports').map((x) => dict(x, 'port'));
-  const found = typeof port === 'string' ? ports.find((p) => p.name === port) : ports.find((p) => p.containerPort === port);
-  assert.ok(found, `${what}: port ${String(port)} is not a port of container ${String(container.name)}`);
-  return Number(found.containerPort);
-}
-
-/** The source file that wires a service, and so what it needs from the environment. */
-function serverSource(service: AppService): string {
-  return read(service === 'gateway' ? 'gateway/server.ts' : `subgraphs/${service}/server.ts`);
-}
-function storeSource(service: AppService): string {
-  const file = `subgraphs/${service}/store.ts`;
-  return service !== 'gateway' && existsSync(path.join(root, file)) ? read(file) : '';
-}
-
-/**
- * The largest file the gateway accepts in a multipart request (an upload chunk),
- * read from gateway/server.ts: importing the gateway would load all of Apollo
- * for one number.
- */
-function gatewayMaxFileBytes(): number {
-  const m = /export const GATEWAY_MAX_FILE_BYTES = ([\d_ *]+);/.exec(read('gateway/server.ts'));
-  assert.ok(m, 'gateway/server.ts no longer defines GATEWAY_MAX_FILE_BYTES as a product of numbers');
-  return m[1]!.split('*').reduce((product, n) => product * Number(n.trim().replaceAll('_', '')), 1);
-}
-
-/** Kubernetes quantities: CPU cores or bytes. */
-function quantity(value: unknown): number {
-  const m = /^(\d+(?:\.\d+)?)(m|Ki|Mi|Gi|Ti|k|M|G)?$/.exec(String(value));
-  assert.ok(m, `cannot read quantity ${String(value)}`);
-  const factor = { m: 1e-3, Ki: 2 ** 10, Mi: 2 ** 20, Gi: 2 ** 30, Ti: 2 ** 40, k: 1e3, M: 1e6, G: 1e9 }[m[2] ?? ''] ?? 1;
-  return Number(m[1]) * factor;
-}
-
-// ---------------------------------------------------------------------------
-// Schemas
-// ---------------------------------------------------------------------------
-
-/** kubernetes-models class and TypeScript interface per apiVersion/kind. */
-const MODELS: Record<string, { model: { new (data: never): { validate(): void } }; module: string; type: string }> = {
-  'v1/Namespace': { model: Namespace, module: 'kubernetes-models/v1/Namespace', type: 'INamespace' },
-  'v1/ConfigMap': { model: ConfigMap, module: 'kubernetes-models/v1/ConfigMap', type: 'IConfigMap' },
-  'v1/Secret': { model: Secret, module: 'kubernetes-models/v1/Secret', type: 'ISecret' },
-  'v1/Service': { model: Service, module: 'kubernetes-models/v1/Service', type: 'IService' },
-  'apps/v1/Deployment': { model: Deployment, module: 'kubernetes-models/apps/v1/Deployment', type: 'IDeployment' },
-  'autoscaling/v2/HorizontalPodAutoscaler': { model: HorizontalPodAutoscaler, module: 'kubernetes-models/autoscaling/v2/HorizontalPodAutoscaler', type: 'IHorizontalPodAutoscaler' },
-  'policy/v1/PodDisruptionBudget': { model: PodDisruptionBudget, module: 'kubernetes-models/policy/v1/PodDisruptionBudget', type: 'IPodDisruptionBudget' },
-  'networking.k8s.io/v1/Ingress': { model: Ingress, module: 'kubernetes-models/networking.k8s.io/v1/Ingress', type: 'IIngress' },
-};
-
 /**
  * The API server refuses fields it does not know (kubectl's default field
- * validation is strict), but the schema validators above let them through. The
+ * validation is strict), but the schema validators (testing/k8sSchemas.ts) let them through. The
  * TypeScript declarations of the same package describe every field, and an
  * object literal assigned to such a type may not carry any other: so each
  * object is written as a typed constant and type-checked.
@@ -502,7 +107,7 @@ function unknownFieldErrors(): Record<Checked, string[]> {
     ...OVERLAYS.flatMap((overlay) => rendered[overlay].map((o) => ({ checked: overlay, o }))),
     { checked: 'canary', o: canary },
   ];
-  const errors = typeCheck(objects.map((x) => x.o));
+  const errors = typeCheck(objects.map((x) => x.o), root);
   unknownFields = { dev: [], production: [], canary: [] };
   for (const { index, message } of errors) {
     const owner = objects[index];
@@ -512,37 +117,8 @@ function unknownFieldErrors(): Record<Checked, string[]> {
   return unknownFields;
 }
 
-function typeCheck(objects: K8sObject[]): { index: number; message: string }[] {
-  const file = path.join(root, 'scripts', '__k8s_objects__.ts');
-  const kinds = [...new Set(objects.map((o) => `${o.apiVersion}/${o.kind}`))];
-  let text = kinds.map((k) => `import type { ${MODELS[k]!.type} } from '${MODELS[k]!.module}';\n`).join('');
-  for (const [i, o] of objects.entries()) {
-    text += `export const o${i}: ${MODELS[`${o.apiVersion}/${o.kind}`]!.type} = ${JSON.stringify(o, null, 1)};\n`;
-  }
-  const options: ts.CompilerOptions = {
-    strict: true,
-    noEmit: true,
-    skipLibCheck: true,
-    module: ts.ModuleKind.NodeNext,
-    moduleResolution: ts.ModuleResolutionKind.NodeNext,
-    target: ts.ScriptTarget.ES2022,
-    lib: ['lib.es5.d.ts'],
-    types: [],
-  };
-  const host = ts.createCompilerHost(options);
-  const getSourceFile = host.getSourceFile.bind(host);
-  const fileExists = host.fileExists.bind(host);
-  host.getSourceFile = (name, language, ...rest) => (name === file ? ts.createSourceFile(name, text, language) : getSourceFile(name, language, ...rest));
-  host.fileExists = (name) => name === file || fileExists(name);
-  const program = ts.createProgram([file], options, host);
-  const sourceFile = program.getSourceFile(file)!;
-  return ts.getPreEmitDiagnostics(program).map((d) => {
-    const where = d.file === sourceFile && d.start !== undefined ? sourceFile.getLineAndCharacterOfPosition(d.start).line : -1;
-    const owner = where >= 0 ? (text.split('\n').slice(0, where + 1).reverse().find((l) => l.startsWith('export const o')) ?? '') : '';
-    const index = Number(/^export const o(\d+)/.exec(owner)?.[1] ?? -1);
-    return { index, message: `${index < 0 ? `${d.file?.fileName ?? '?'}: ` : ''}${ts.flattenDiagnosticMessageText(d.messageText, ' ')}` };
-  });
-}
+
+const appPods = (overlay: Overlay) => appPodsOf(rendered[overlay], overlay, secretValues);
 
 // ---------------------------------------------------------------------------
 // The tests

@@ -2,12 +2,11 @@
  * Serving a GraphQL JSON POST straight from node's http server, without express.
  *
  * Express (router, body-parser, raw-body and the Apollo express integration)
- * took 25% of the user subgraph's CPU and 21% of the video subgraph's under
- * load (`bench/gateway.ts --profile-subgraphs`), and 10-15% of the gateway's
- * (measured the same way). The gateway and every subgraph therefore answer the common
- * request — a JSON POST to /graphql — here, and hand everything else (GET,
- * multipart uploads, CORS preflights, /health, /ready) to express. Both paths
- * run the same Apollo server with the same context function.
+ * is a large share of a service's CPU per request, so the gateway and every
+ * subgraph answer the common request — a JSON POST to /graphql — here, and
+ * hand everything else (GET, multipart uploads, CORS preflights, /health,
+ * /ready) to express. Both paths run the same Apollo server with the same
+ * context function.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';

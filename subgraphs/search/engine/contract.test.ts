@@ -9,8 +9,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, beforeEach, describe, it } from 'node:test';
 import { Client } from '@elastic/elasticsearch';
-import { createElasticsearchIndex, indexNames } from './elasticsearch.js';
-import { createEmbeddedIndex } from './embedded.js';
+import { createElasticsearchIndex, indexNames } from './elasticsearch/index.js';
+import { createEmbeddedIndex } from './embedded/index.js';
 import { createSearchIndex } from './index.js';
 import type { SearchDocument, SearchIndex, SearchKind } from './port.js';
 

@@ -5,8 +5,8 @@
  */
 import path from 'node:path';
 import { Client } from '@elastic/elasticsearch';
-import { createElasticsearchIndex } from './elasticsearch.js';
-import { createEmbeddedIndex } from './embedded.js';
+import { createElasticsearchIndex } from './elasticsearch/index.js';
+import { createEmbeddedIndex } from './embedded/index.js';
 import type { SearchIndex } from './port.js';
 
 export type { SearchDocument, SearchHit, SearchIndex, SearchKind, SearchQuery, Suggestion, WriteResult } from './port.js';

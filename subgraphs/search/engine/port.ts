@@ -2,8 +2,8 @@
  * The search port: what the search subgraph and the index sync pipeline need from a
  * full-text index, independent of the engine behind it.
  *
- * Two adapters implement it: Elasticsearch in production (`elasticsearch.ts`) and an
- * in-process MiniSearch index when `ELASTICSEARCH_URL` is unset (`embedded.ts`). One
+ * Two adapters implement it: Elasticsearch in production (`elasticsearch/`) and an
+ * in-process MiniSearch index when `ELASTICSEARCH_URL` is unset (`embedded/`). One
  * contract test suite (`contract.test.ts`) holds both to the rules below.
  *
  * Rules every adapter keeps:

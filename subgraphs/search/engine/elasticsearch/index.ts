@@ -2,8 +2,8 @@
  * The Elasticsearch adapter of the search port (production, `ELASTICSEARCH_URL`).
  *
  * Two indices, `${prefix}-videos` and `${prefix}-users`, whose settings and mappings
- * are defined here rather than by hand on the cluster, so that a deployment cannot
- * drift from what the queries expect; ensureReady creates them and refuses to run on an
+ * are defined in mappings.ts rather than by hand on the cluster, so that a deployment
+ * cannot drift from what the queries expect; ensureReady creates them and refuses to run on an
  * index whose key fields were mapped differently (dynamic mapping by an early write, an
  * older release, a manual change), since queries would then silently match nothing.
  *
@@ -26,8 +26,6 @@ import {
   invalidDocument,
   invalidItem,
   isLookupId,
-  KEYWORD_IGNORE_ABOVE,
-  KIND_FIELDS,
   kindsOf,
   listSizeOf,
   MAX_FRAGMENTS,
@@ -40,9 +38,7 @@ import {
   relatedUploader,
   SEARCH_KINDS,
   sinceOf,
-  suggestInputs,
   suggestSizeOf,
-  suggestWeight,
   WHOLE_FIELDS,
   type SearchDocument,
   type SearchHit,
@@ -51,7 +47,11 @@ import {
   type Suggestion,
   type TextField,
   type WriteResult,
-} from './port.js';
+} from '../port.js';
+import { call, errorType, wrap } from './errors.js';
+import { BOOSTED_FIELDS, INDEX_MAPPINGS, INDEX_SETTINGS, indexNames, mappingProblems, toSource } from './mappings.js';
+
+export { BOOSTED_FIELDS, INDEX_MAPPINGS, INDEX_SETTINGS, indexNames, mappingProblems, TEXT_ANALYZER } from './mappings.js';
 
 export interface ElasticsearchIndexOptions {
   client: Client;
@@ -67,74 +67,10 @@ export interface ElasticsearchIndexOptions {
   ownsClient?: boolean;
 }
 
-export const TEXT_ANALYZER = 'vidhub_text';
-
-/**
- * The standard tokenizer splits Han and Hiragana text into single characters, which
- * makes Chinese and Japanese titles searchable without a language plugin; cjk_width
- * folds full-width Latin letters typed from CJK keyboards.
- */
-export const INDEX_SETTINGS: estypes.IndicesIndexSettings = {
-  analysis: {
-    analyzer: {
-      [TEXT_ANALYZER]: { type: 'custom', tokenizer: 'standard', filter: ['cjk_width', 'lowercase', 'asciifolding'] },
-    },
-  },
-};
-
-const text = { type: 'text', analyzer: TEXT_ANALYZER } as const;
-/** Exact values for sorting, aggregations and lookups, beside the analyzed text. */
-const raw = { type: 'keyword', ignore_above: KEYWORD_IGNORE_ABOVE } as const;
-const textWithRaw = { ...text, fields: { raw } } as const;
-
-const commonProperties = {
-  kind: { type: 'keyword' },
-  id: { type: 'keyword' },
-  version: { type: 'long' },
-  deleted: { type: 'boolean' },
-  popularity: { type: 'double' },
-  createdAt: { type: 'date' },
-  suggest: { type: 'completion', analyzer: TEXT_ANALYZER },
-} as const;
-
-export const INDEX_MAPPINGS: Record<SearchKind, estypes.MappingTypeMapping> = {
-  video: {
-    // A misspelt field in a write fails loudly instead of growing the mapping.
-    dynamic: 'strict',
-    properties: {
-      ...commonProperties,
-      title: textWithRaw,
-      // `lower`: case-insensitive whole-tag matching for related videos (built-in normalizer).
-      tags: { ...text, fields: { raw, lower: { type: 'keyword', normalizer: 'lowercase', ignore_above: KEYWORD_IGNORE_ABOVE } } },
-      description: text,
-      // `raw`: the same-uploader clause of related videos.
-      uploaderName: textWithRaw,
-    },
-  },
-  user: {
-    dynamic: 'strict',
-    properties: {
-      ...commonProperties,
-      username: textWithRaw,
-      displayName: text,
-      bio: text,
-    },
-  },
-};
-
-/** The multi_match field list: `title^3`, ... (a boost of 1 is left implicit). */
-export const BOOSTED_FIELDS = (Object.entries(FIELD_BOOSTS) as [TextField, number][]).map(([field, boost]) =>
-  boost === 1 ? field : `${field}^${boost}`,
-);
-
 const BULK_BATCH = 500;
 
 /** The port's tie-break after the main order: newest first (no createdAt counts as oldest), then id. */
 const NEWEST_THEN_ID: estypes.SortCombinations[] = [{ createdAt: { order: 'desc', missing: '_last' } }, { id: { order: 'asc' } }];
-
-export function indexNames(prefix: string): Record<SearchKind, string> {
-  return { video: `${prefix}-videos`, user: `${prefix}-users` };
-}
 
 export function createElasticsearchIndex(opts: ElasticsearchIndexOptions): SearchIndex {
   const { client } = opts;
@@ -463,84 +399,4 @@ export function createElasticsearchIndex(opts: ElasticsearchIndexOptions): Searc
   function kindOfIndex(index: string): SearchKind {
     return index.startsWith(names.user) ? 'user' : 'video';
   }
-}
-
-/** The stored _source of a live document: only its kind's fields, plus the completion inputs. */
-function toSource(doc: SearchDocument): Record<string, unknown> {
-  const source: Record<string, unknown> = { kind: doc.kind, id: doc.id, version: doc.version, deleted: false };
-  for (const field of KIND_FIELDS[doc.kind]) if (doc[field] !== undefined) source[field] = doc[field];
-  if (doc.popularity !== undefined) source.popularity = doc.popularity;
-  if (doc.createdAt !== undefined) source.createdAt = doc.createdAt;
-  const input = suggestInputs(doc);
-  if (input.length) source.suggest = { input, weight: suggestWeight(doc) };
-  return source;
-}
-
-/** Differences in the fields the queries depend on: type, analyzer, normalizer, and subfields. */
-export function mappingProblems(
-  expected: Record<string, estypes.MappingProperty>,
-  actual: Record<string, estypes.MappingProperty>,
-  path = '',
-): string[] {
-  const problems: string[] = [];
-  for (const [field, want] of Object.entries(expected)) {
-    const name = path + field;
-    const have = actual[field] as
-      | (estypes.MappingProperty & { analyzer?: string; normalizer?: string; fields?: Record<string, estypes.MappingProperty> })
-      | undefined;
-    const wantAnalyzer = (want as { analyzer?: string }).analyzer;
-    const wantNormalizer = (want as { normalizer?: string }).normalizer;
-    if (!have) {
-      problems.push(`${name} is missing`);
-      continue;
-    }
-    // getMapping leaves out `type` for objects; every field here has an explicit type.
-    const haveType = have.type ?? 'object';
-    if (haveType !== want.type) {
-      problems.push(`${name} is ${haveType}, expected ${want.type}`);
-      continue;
-    }
-    if (wantAnalyzer && (have.analyzer ?? 'default') !== wantAnalyzer) {
-      problems.push(`${name} uses analyzer ${have.analyzer ?? 'default'}, expected ${wantAnalyzer}`);
-    }
-    if (wantNormalizer && have.normalizer !== wantNormalizer) {
-      problems.push(`${name} uses normalizer ${have.normalizer ?? 'none'}, expected ${wantNormalizer}`);
-    }
-    const wantFields = (want as { fields?: Record<string, estypes.MappingProperty> }).fields;
-    if (wantFields) problems.push(...mappingProblems(wantFields, have.fields ?? {}, `${name}.`));
-  }
-  return problems;
-}
-
-async function call<T>(action: string, fn: () => Promise<T>): Promise<T> {
-  try {
-    return await fn();
-  } catch (err) {
-    throw wrap(action, err);
-  }
-}
-
-/**
- * The client's ResponseError, read by shape rather than instanceof: the package ships
- * separate CommonJS and ESM builds, and an error class from one is not an instance of
- * the other's (the official mock, for one, loads the CommonJS build).
- */
-function responseError(err: unknown): { statusCode?: number; type?: string; reason?: string } | undefined {
-  if (typeof err !== 'object' || err === null || (err as Error).name !== 'ResponseError') return undefined;
-  const { statusCode, body } = err as { statusCode?: number; body?: { error?: { type?: string; reason?: string } } };
-  return { statusCode, type: body?.error?.type, reason: body?.error?.reason };
-}
-
-function errorType(err: unknown): string | undefined {
-  return responseError(err)?.type;
-}
-
-function wrap(action: string, err: unknown): Error {
-  const response = responseError(err);
-  const reason = response?.type
-    ? `${response.statusCode ?? ''} ${response.type}: ${response.reason ?? ''}`.trim()
-    : err instanceof Error
-      ? err.message
-      : String(err);
-  return new Error(`Elasticsearch: could not ${action} (${reason})`, { cause: err });
 }
