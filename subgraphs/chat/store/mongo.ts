@@ -204,7 +204,9 @@ export async function chatModels(conn: mongoose.Connection): Promise<ChatModels>
 async function requireTransactions(conn: mongoose.Connection): Promise<void> {
   const db = conn.db;
   if (!db) throw new Error('the MongoDB connection is not open');
-  const hello = (await db.admin().command({ hello: 1 })) as { setName?: string; msg?: string };
+  // `hello` since MongoDB 4.4.2; the servers before it answer the same fields to `isMaster`.
+  const ask = (command: Record<string, number>) => db.admin().command(command) as Promise<{ setName?: string; msg?: string }>;
+  const hello = await ask({ hello: 1 }).catch(() => ask({ isMaster: 1 }));
   if (!hello.setName && hello.msg !== 'isdbgrid') {
     throw new Error(
       'MONGODB_URI names a standalone MongoDB server, which cannot run transactions: the chat store needs a replica set or a sharded cluster (a single-node replica set will do: start mongod with --replSet rs0 and run rs.initiate() once).',
