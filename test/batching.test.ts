@@ -42,8 +42,8 @@ describe('batching', () => {
     for (let i = 0; i < 100; i++) uploaders.push((await stack.user.store.createUser({ username: `uploader${i}`, displayName: `Uploader ${i}`, passwordHash: 'x' })).id);
     for (let i = 0; i < 100; i++) await stack.video.store.createVideo(video(uploaders[i]!, i));
     for (const other of uploaders) {
-      const c = await stack.chat.store.directConversation(me, other);
-      await stack.chat.store.appendMessage({ conversationId: c.id, senderId: other, text: 'hi', clientMessageId: null });
+      const c = await stack.chat.stores.conversations.directConversation(me, other);
+      await stack.chat.stores.messages.appendMessage({ conversationId: c.id, senderId: other, text: 'hi', clientMessageId: null });
     }
   });
   after(() => stack?.dispose());

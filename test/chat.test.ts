@@ -183,7 +183,7 @@ describe('chat', () => {
     assert.equal(code(byOther), 'FORBIDDEN');
     const recalled = await gql<{ recallMessage: { recalled: boolean; text: string | null } }, Record<string, unknown>>(url, `mutation($m: ID!) { recallMessage(messageId: $m) { recalled text } }`, { m: m.id }, as(a));
     assert.deepEqual(recalled.data?.recallMessage, { recalled: true, text: null });
-    const [stored] = await stack.chat.store.findMessagesByIds([m.id]);
+    const [stored] = await stack.chat.stores.messages.findMessagesByIds([m.id]);
     assert.equal(stored?.text, null, 'the text is gone from storage');
     const got = await sub.waitFor(2);
     assert.equal(got[1]!.data?.messageEvents.kind, 'RECALL');
@@ -199,7 +199,7 @@ describe('chat', () => {
     assert.deepEqual((await gql(url, `mutation($u: ID!) { blockUser(userId: $u) }`, { u: a.user.id }, as(b))).data, { blockUser: true });
     const refused = await send(a, c, 'let me in');
     assert.equal(code(refused), 'FORBIDDEN');
-    assert.deepEqual(await stack.chat.store.listMessages({ conversationId: c, limit: 10 }), []);
+    assert.deepEqual(await stack.chat.stores.messages.listMessages({ conversationId: c, limit: 10 }), []);
     const blocked = await gql<{ blockedUsers: { username: string }[] }, Record<string, never>>(url, `{ blockedUsers { username } }`, {}, as(b));
     assert.deepEqual(blocked.data?.blockedUsers, [{ username: a.user.username }]);
     assert.equal((await send(b, c, 'I can still write')).errors, undefined, 'the blocker is not blocked');
@@ -428,7 +428,7 @@ describe('chat', () => {
     // Redelivery of the same event (a consumer crash before its ack) adds nothing.
     const [entry] = (await stack.redis.xrange(STREAMS.user, '-', '+')).filter(([, f]) => f.includes('user.followed') && f.join().includes(star.user.id));
     const event = JSON.parse(entry![1][entry![1].indexOf('event') + 1]!) as { id: string; type: string; subjectId: string; payload: Record<string, unknown> };
-    assert.deepEqual(await stack.chat.store.addNotifications(event.id, [{ recipientId: star.user.id, kind: event.type, actorId: fan.user.id, subjectId: star.user.id, payload: {} }]), []);
+    assert.deepEqual(await stack.chat.stores.notifications.addNotifications(event.id, [{ recipientId: star.user.id, kind: event.type, actorId: fan.user.id, subjectId: star.user.id, payload: {} }]), []);
     assert.deepEqual((await gql(url, `mutation { markNotificationsRead }`, {}, as(star))).data, { markNotificationsRead: 1 });
     const after = await gql<{ me: { unreadNotificationCount: number } }, Record<string, never>>(url, `{ me { unreadNotificationCount } }`, {}, as(star));
     assert.equal(after.data?.me.unreadNotificationCount, 0);

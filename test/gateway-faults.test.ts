@@ -90,7 +90,7 @@ describe('gateway faults', () => {
       LLM_API_KEYS: 'key-gateway-fault-01',
       LLM_QUEUE_TIMEOUT_MS: '1500',
     }, {
-      wrapChatStore: (store) => after(store, 'appendMessage', (m) => afterAppend?.(m.text)),
+      wrapChatStores: (stores) => ({ ...stores, messages: after(stores.messages, 'appendMessage', (m) => afterAppend?.(m.text)) }),
       wrapVideoStore: (store) => after(store, 'recordChunk', (c) => afterChunk?.(c.index)),
     });
     url = stack.gateway.url;

@@ -28,9 +28,9 @@ describe('platform spine', () => {
       width: 320,
       height: 240,
     });
-    const conversation = await stack.chat.store.createConversation({ kind: 'DIRECT', title: null, ownerId: alice.id, memberIds: [alice.id, bob.id] });
-    await stack.chat.store.appendMessage({ conversationId: conversation.id, senderId: alice.id, text: 'hi bob', clientMessageId: null });
-    await stack.chat.store.appendMessage({ conversationId: conversation.id, senderId: bob.id, text: 'hi alice', clientMessageId: null });
+    const conversation = await stack.chat.stores.conversations.createConversation({ kind: 'DIRECT', title: null, ownerId: alice.id, memberIds: [alice.id, bob.id] });
+    await stack.chat.stores.messages.appendMessage({ conversationId: conversation.id, senderId: alice.id, text: 'hi bob', clientMessageId: null });
+    await stack.chat.stores.messages.appendMessage({ conversationId: conversation.id, senderId: bob.id, text: 'hi alice', clientMessageId: null });
     await stack.search.index.upsert([
       { kind: 'video', id: video.id, version: 1, title: video.title, description: video.description, tags: video.tags, uploaderName: 'alice' },
       { kind: 'user', id: bob.id, version: 1, username: 'bob', displayName: 'Bob Builder', bio: 'I build cat towers' },

@@ -433,7 +433,7 @@ describe('video', () => {
     const archivist = await register();
     const old = (kind: string, subjectId: string, payload: Record<string, unknown>) => ({ recipientId: archivist.user.id, kind, actorId: fan.user.id, subjectId, payload });
     const rows = [old('user.followed', archivist.user.id, {}), old('video.liked', id, { title: 'My clip' }), old('comment.added', id, { text: 'nice one', commentId: root }), old('video.published', id, { title: 'My clip' })];
-    for (const [i, row] of rows.entries()) assert.equal((await stack.chat.store.addNotifications(`legacy-${i}-${id}`, [row])).length, 1);
+    for (const [i, row] of rows.entries()) assert.equal((await stack.chat.stores.notifications.addNotifications(`legacy-${i}-${id}`, [row])).length, 1);
     const legacy = await inboxOf(archivist, 4);
     assert.deepEqual(legacy.map((n) => [n.kind, n.video?.id ?? null, n.comment?.id ?? null]).sort(), [
       ['COMMENT_ON_VIDEO', id, root],

@@ -27,7 +27,7 @@ import { startSearchSubgraph, type SearchSubgraph } from '../subgraphs/search/se
 import type { SearchIndex } from '../subgraphs/search/engine/port.js';
 import { startUserSubgraph, type UserSubgraph } from '../subgraphs/user/server.js';
 import { startVideoSubgraph, type VideoSubgraph } from '../subgraphs/video/server.js';
-import { createChatStore, type ChatStore } from '../subgraphs/chat/store.js';
+import { createChatStores, type ChatStores } from '../subgraphs/chat/store/factory.js';
 import { createUserStore } from '../subgraphs/user/store.js';
 import { createVideoStore, type VideoStore } from '../subgraphs/video/store.js';
 
@@ -109,7 +109,7 @@ export interface StackOptions {
   /** The services' logger (tests that read log lines pass one writing to a stream). @default silent, or TEST_LOG_LEVEL */
   log?: Logger;
   /** Wrap the chat and video stores of every instance started (fault tests act at the moment a write is done). */
-  wrapChatStore?: (store: ChatStore) => ChatStore;
+  wrapChatStores?: (stores: ChatStores) => ChatStores;
   wrapVideoStore?: (store: VideoStore) => VideoStore;
 }
 
@@ -162,8 +162,15 @@ export async function startStack(env: Record<string, string> = {}, options: Stac
         }),
       chat: (port: number) =>
         startTraced('chat', config, async () => {
-          const store = await createChatStore(config);
-          return startChatSubgraph(config, log.child({ service: 'chat' }), { port, store: counted(options.wrapChatStore?.(store) ?? store, counts.chat) });
+          const opened = await createChatStores(config);
+          const stores = options.wrapChatStores?.(opened) ?? opened;
+          const countedStores: ChatStores = {
+            ...stores,
+            conversations: counted(stores.conversations, counts.chat),
+            messages: counted(stores.messages, counts.chat),
+            notifications: counted(stores.notifications, counts.chat),
+          };
+          return startChatSubgraph(config, log.child({ service: 'chat' }), { port, stores: countedStores });
         }),
     };
     const startSearch = (opts: Parameters<typeof startSearchSubgraph>[2], service = 'search') => startTraced('search', config, () => startSearchSubgraph(config, log.child({ service }), opts));

@@ -166,7 +166,10 @@ type StoreOutcome = 'ok' | 'error';
  * Wrapped methods are made once per method, not per call.
  */
 export function instrumentStore<T extends object>(store: T, metrics: ServiceMetrics): T {
-  const histogram = metrics.histogram('vidhub_store_call_duration_seconds', 'Store (database) calls by port method and outcome.', ['method', 'outcome'], STORE_BUCKETS);
+  // One histogram per service, shared by every port it instruments (a subgraph may have several).
+  const histogram =
+    (metrics.registry.getSingleMetric('vidhub_store_call_duration_seconds') as Histogram<'method' | 'outcome'> | undefined) ??
+    metrics.histogram('vidhub_store_call_duration_seconds', 'Store (database) calls by port method and outcome.', ['method', 'outcome'], STORE_BUCKETS);
   const wrapped = new Map<PropertyKey, unknown>();
   return new Proxy(store, {
     get(target, prop, receiver) {

@@ -18,19 +18,20 @@
  * | auth:user-fams:<userId>                     | none             | its own MULTI (written before the family)             | subgraphs/user/sessions.ts |
  * | auth:login:* (fails, lockouts, devices)     | none             | one key per command (rate-limiter-flexible)           | subgraphs/user/loginThrottle.ts |
  * | upload:{<uploadId>}:chunks / :proof / :presign:<i> / :completing | {<uploadId>} | DEL of the upload's state; the completion lock | subgraphs/video/uploads.ts |
- * | {llm}:slots:<keyId>:<capability>, {llm}:queue:*, {llm}:beats:*, {llm}:ticket:*, {llm}:disabled | {llm} (the pool's namespace) | the ACQUIRE/RENEW/RELEASE/LEAVE/STATUS scripts | subgraphs/chat/credentialPool.ts |
+ * | {llm}:slots:<keyId>:<capability>, {llm}:queue:*, {llm}:beats:*, {llm}:ticket:*, {llm}:disabled | {llm} (the pool's namespace) | the ACQUIRE/RENEW/REMOVE/STATUS scripts | llmPoolKeys, used by subgraphs/chat/credentialLeases.ts |
  * | {events}:user, {events}:video               | {events}         | XREADGROUP over both streams (search sync, notifications) | lib/redis/domainEvents.ts |
  * | search:{sync}:dead-letters / :counters / :lag-ms / :full-sync | {sync} | dead-letter and progress MULTIs | subgraphs/search/indexSync.ts |
  * | search:sync-leader, search:reindex          | none             | one lock key each                                     | subgraphs/search/indexSync.ts |
- * | presence:<userId>                           | none             | one key per MULTI; `online` sends one command per user | subgraphs/chat/presence.ts |
- * | chat:send:<userId>, danmaku:rate:<userId>   | none             | one key per MULTI (fixed-window limits)               | lib/redis/rateLimit.ts callers |
- * | chat:send-claim:<conversation>:<sender>:<clientMessageId> | none | one key                                           | subgraphs/chat/messages.ts |
- * | assistant:history:<userId>:<thread>         | none             | one key per MULTI                                     | subgraphs/chat/assistant.ts |
+ * | presence:<userId>                           | none             | one key per MULTI; `online` sends one command per user | CHAT_KEYS, used by subgraphs/chat/presence.ts |
+ * | chat:send:<userId>                          | none             | one key per MULTI (fixed-window limit)                | CHAT_KEYS, used by subgraphs/chat/sendThrottle.ts |
+ * | danmaku:rate:<userId>                       | none             | one key per MULTI (fixed-window limit)                | lib/redis/rateLimit.ts callers |
+ * | chat:send-claim:<conversation>:<sender>:<clientMessageId> | none | one key                                           | CHAT_KEYS, used by subgraphs/chat/sendThrottle.ts |
+ * | assistant:history:<userId>:<thread>         | none             | one key per MULTI                                     | CHAT_KEYS, used by subgraphs/chat/assistantHistory.ts |
  * | video:counts-dirty                          | none             | one key per script                                    | subgraphs/video/counts.ts |
  * | view:<videoId>:<viewer>                     | none             | one key                                               | subgraphs/video/videos.ts |
  *
  * Pub/sub channels (`chat:u:<userId>`, `danmaku:<videoId>`, `auth:revoked`,
- * `{llm}:wake`) are not keys: on a cluster PUBLISH reaches every node, and a
+ * `{llm}:wake`; the chat ones named below too) are not keys: on a cluster PUBLISH reaches every node, and a
  * subscriber connected to any node hears it.
  *
  * Renaming a key family loses what was stored under the old name; there is
@@ -46,3 +47,39 @@ export const HASH_TAGS = {
   /** The LLM credential pool's default namespace. */
   llmPool: '{llm}',
 } as const;
+
+/** The chat subgraph's key families (and its per-user bus channel), as the table above lists them. */
+export const CHAT_KEYS = {
+  /** Sorted set of the user's presence leases (member: lease id, score: expiry). */
+  presence: (userId: string) => `presence:${userId}`,
+  /** The user's fixed-window count of sends. */
+  sendWindow: (userId: string) => `chat:send:${userId}`,
+  /** The claim one copy of a send holds on its clientMessageId. */
+  sendClaim: (conversationId: string, senderId: string, clientMessageId: string) => `chat:send-claim:${conversationId}:${senderId}:${clientMessageId}`,
+  /** List of the user's assistant turns in one thread, newest first. */
+  assistantHistory: (userId: string, thread: string) => `assistant:history:${userId}:${thread}`,
+  /** Pub/sub channel of one user's live chat events (not a key). */
+  userChannel: (userId: string) => `chat:u:${userId}`,
+} as const;
+
+/**
+ * The LLM credential pool's keys and wake-up channel, all under one namespace
+ * that must be a hash tag: the pool's scripts touch several of them at once.
+ */
+export function llmPoolKeys(namespace: string = HASH_TAGS.llmPool) {
+  if (!/^\{[^{}]+\}$/.test(namespace)) throw new Error(`the credential pool namespace must be a hash tag like {llm}, got ${namespace}`);
+  return {
+    /** Sorted set of the live leases on one key for one capability (score: expiry). */
+    slots: (keyId: string, capability: string) => `${namespace}:slots:${keyId}:${capability}`,
+    /** Sorted set of one capability's waiters (score: ticket). */
+    queue: (capability: string) => `${namespace}:queue:${capability}`,
+    /** Sorted set of one capability's waiters' heartbeats (score: when it lapses). */
+    beats: (capability: string) => `${namespace}:beats:${capability}`,
+    /** INCR counter handing out one capability's tickets. */
+    ticket: (capability: string) => `${namespace}:ticket:${capability}`,
+    /** Set of the keyIds taken out of the pool. */
+    disabled: `${namespace}:disabled`,
+    /** Pub/sub channel: a capability's slot or queue place was freed (not a key). */
+    wake: `${namespace}:wake`,
+  };
+}

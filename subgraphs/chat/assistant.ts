@@ -16,7 +16,7 @@
  *
  * The client stopping the subscription aborts the provider request at once
  * (tokens nobody reads are not paid for). History (the last turns of a thread)
- * lives in Redis, which is persisted; a turn is stored only once complete.
+ * lives in its repository (assistantHistory.ts); a turn is stored only once complete.
  */
 import { randomUUID } from 'node:crypto';
 import type { GraphQLError } from 'graphql';
@@ -24,7 +24,9 @@ import * as pptxgen from 'pptxgenjs';
 import type Presentation from 'pptxgenjs';
 import { ErrorCode, appError, badInput } from '../../lib/errors.js';
 import { cancellable } from '../../lib/iterators.js';
-import type { Context } from './context.js';
+import type { Logger } from '../../lib/observability/logger.js';
+import type { ObjectStore } from '../../lib/storage/objectStore.js';
+import type { AssistantHistoryStore, Turn } from './assistantHistory.js';
 import type { Capability, CredentialPool, Lease } from './credentialPool.js';
 import { ProviderError, generateImageBytes, streamCompletion, type ChatMessage, type Usage } from './llm.js';
 
@@ -45,13 +47,6 @@ export type AssistantEventModel =
   | { kind: 'DONE'; fullText: string; usage: Usage }
   | { kind: 'ERROR'; error: string; code: string; discardPartial: boolean };
 
-interface Turn {
-  prompt: string;
-  answer: string;
-  createdAt: string;
-}
-
-const historyKey = (userId: string, thread: string) => `assistant:history:${userId}:${thread}`;
 
 export interface AssistantConfig {
   baseUrl: string;
@@ -61,13 +56,24 @@ export interface AssistantConfig {
   leaseTtlMs: number;
 }
 
-function requireAssistant(ctx: Context): { pool: CredentialPool; settings: AssistantConfig } {
-  if (!ctx.assistant) {
+/** What the assistant's functions need. */
+export interface AssistantDeps {
+  viewerId: string;
+  /** Absent when no provider is configured (LLM_NOT_CONFIGURED). */
+  assistant?: { pool: CredentialPool; settings: AssistantConfig } | undefined;
+  history: AssistantHistoryStore;
+  /** Where generated files go. */
+  objects: Pick<ObjectStore, 'put' | 'presignedGet'>;
+  log: Logger;
+}
+
+function requireAssistant(d: AssistantDeps): { pool: CredentialPool; settings: AssistantConfig } {
+  if (!d.assistant) {
     throw appError(ErrorCode.LLM_NOT_CONFIGURED, 'The assistant is not configured: set LLM_BASE_URL, LLM_MODEL and LLM_API_KEYS (comma-separated keys) and restart the chat service.', {
       variables: ['LLM_BASE_URL', 'LLM_MODEL', 'LLM_API_KEYS'],
     });
   }
-  return ctx.assistant;
+  return d.assistant;
 }
 
 function threadOf(conversationId: string | null | undefined): string {
@@ -76,13 +82,12 @@ function threadOf(conversationId: string | null | undefined): string {
   return conversationId;
 }
 
-export async function history(ctx: Context, conversationId: string | null | undefined, limit: number): Promise<Turn[]> {
-  const raw = await ctx.redis.lrange(historyKey(ctx.viewer.userId!, threadOf(conversationId)), 0, Math.max(0, limit - 1));
-  return raw.map((r) => JSON.parse(r) as Turn).reverse();
+export function history(d: Pick<AssistantDeps, 'viewerId' | 'history'>, conversationId: string | null | undefined, limit: number): Promise<Turn[]> {
+  return d.history.recent(d.viewerId, threadOf(conversationId), limit);
 }
 
-export async function clearHistory(ctx: Context, conversationId: string | null | undefined): Promise<boolean> {
-  await ctx.redis.del(historyKey(ctx.viewer.userId!, threadOf(conversationId)));
+export async function clearHistory(d: Pick<AssistantDeps, 'viewerId' | 'history'>, conversationId: string | null | undefined): Promise<boolean> {
+  await d.history.clear(d.viewerId, threadOf(conversationId));
   return true;
 }
 
@@ -116,16 +121,16 @@ async function withKey<T>(pool: CredentialPool, capability: Capability, signal: 
   }
 }
 
-export async function assistantAnswer(ctx: Context, args: { conversationId?: string | null; prompt: string }): Promise<AsyncGenerator<{ assistantAnswer: AssistantEventModel }>> {
-  const { pool, settings } = requireAssistant(ctx);
+export async function assistantAnswer(d: AssistantDeps, args: { conversationId?: string | null; prompt: string }): Promise<AsyncGenerator<{ assistantAnswer: AssistantEventModel }>> {
+  const { pool, settings } = requireAssistant(d);
   const prompt = args.prompt.trim();
   if (!prompt) throw badInput('The prompt is empty.', { field: 'prompt' });
   if (prompt.length > MAX_PROMPT_LENGTH) throw badInput(`Prompts are at most ${MAX_PROMPT_LENGTH} characters.`, { field: 'prompt' });
-  const userId = ctx.viewer.userId!;
+  const userId = d.viewerId;
   const thread = threadOf(args.conversationId);
-  const past = settings.historyTurns ? await history(ctx, args.conversationId, settings.historyTurns) : [];
+  const past = settings.historyTurns ? await d.history.recent(userId, thread, settings.historyTurns) : [];
   const base: ChatMessage[] = [{ role: 'system', content: SYSTEM_PROMPT }, ...contextMessages(past), { role: 'user', content: prompt }];
-  const log = ctx.log.child({ assistant: randomUUID() });
+  const log = d.log.child({ assistant: randomUUID() });
 
   return cancellable(async function* (signal) {
     let answer = '';
@@ -193,7 +198,7 @@ export async function assistantAnswer(ctx: Context, args: { conversationId?: str
     const finalUsage = usage ?? { promptTokens: estimateTokens(base.map((m) => m.content).join(' ')), completionTokens: estimateTokens(answer), totalTokens: 0 };
     if (!finalUsage.totalTokens) finalUsage.totalTokens = finalUsage.promptTokens + finalUsage.completionTokens;
     const turn: Turn = { prompt, answer, createdAt: new Date().toISOString() };
-    await ctx.redis.multi().lpush(historyKey(userId, thread), JSON.stringify(turn)).ltrim(historyKey(userId, thread), 0, HISTORY_KEEP - 1).exec();
+    await d.history.append(userId, thread, turn, HISTORY_KEEP);
     yield { assistantAnswer: { kind: 'DONE' as const, fullText: answer, usage: finalUsage } };
   });
 }
@@ -205,8 +210,8 @@ function addUsage(a: Usage | undefined, b: Usage): Usage {
 }
 
 /** Runs a non-streamed provider call with failover across keys. */
-async function withFailover<T>(ctx: Context, capability: Capability, work: (key: string) => Promise<T>): Promise<T> {
-  const { pool, settings } = requireAssistant(ctx);
+async function withFailover<T>(d: AssistantDeps, capability: Capability, work: (key: string) => Promise<T>): Promise<T> {
+  const { pool, settings } = requireAssistant(d);
   const failed = new Set<string>();
   const signal = AbortSignal.timeout(120_000);
   for (;;) {
@@ -228,18 +233,18 @@ async function withFailover<T>(ctx: Context, capability: Capability, work: (key:
   }
 }
 
-async function store(ctx: Context, bytes: Buffer, ext: string, contentType: string) {
-  const key = `generated/${ctx.viewer.userId}/${randomUUID()}.${ext}`;
-  await ctx.objects.put(key, bytes, bytes.length, contentType);
-  return { url: await ctx.objects.presignedGet(key, GENERATED_URL_TTL_SECONDS), contentType, size: bytes.length };
+async function store(d: AssistantDeps, bytes: Buffer, ext: string, contentType: string) {
+  const key = `generated/${d.viewerId}/${randomUUID()}.${ext}`;
+  await d.objects.put(key, bytes, bytes.length, contentType);
+  return { url: await d.objects.presignedGet(key, GENERATED_URL_TTL_SECONDS), contentType, size: bytes.length };
 }
 
-export async function generateImage(ctx: Context, prompt: string) {
-  const { settings } = requireAssistant(ctx);
+export async function generateImage(d: AssistantDeps, prompt: string) {
+  const { settings } = requireAssistant(d);
   const text = prompt.trim();
   if (!text || text.length > 1000) throw badInput('Image prompts are 1-1000 characters.', { field: 'prompt' });
-  const bytes = await withFailover(ctx, 'image', (key) => generateImageBytes({ baseUrl: settings.baseUrl, model: settings.imageModel, key, prompt: text, signal: AbortSignal.timeout(120_000) }));
-  return store(ctx, bytes, 'png', 'image/png');
+  const bytes = await withFailover(d, 'image', (key) => generateImageBytes({ baseUrl: settings.baseUrl, model: settings.imageModel, key, prompt: text, signal: AbortSignal.timeout(120_000) }));
+  return store(d, bytes, 'png', 'image/png');
 }
 
 interface Outline {
@@ -281,19 +286,19 @@ export async function renderDeck(outline: Outline): Promise<Buffer> {
   return (await pptx.write({ outputType: 'nodebuffer' })) as Buffer;
 }
 
-export async function generateSlides(ctx: Context, topic: string) {
-  const { settings } = requireAssistant(ctx);
+export async function generateSlides(d: AssistantDeps, topic: string) {
+  const { settings } = requireAssistant(d);
   const text = topic.trim();
   if (!text || text.length > 200) throw badInput('Slide topics are 1-200 characters.', { field: 'topic' });
   const messages: ChatMessage[] = [
     { role: 'system', content: 'You write slide outlines. Reply with JSON only: {"title": string, "slides": [{"title": string, "bullets": [string]}]}, 5 to 10 slides, 3 to 5 short bullets each.' },
     { role: 'user', content: `Topic: ${text}` },
   ];
-  const outlineText = await withFailover(ctx, 'slides', async (key) => {
+  const outlineText = await withFailover(d, 'slides', async (key) => {
     let out = '';
     for await (const part of streamCompletion({ baseUrl: settings.baseUrl, model: settings.model, key, messages, signal: AbortSignal.timeout(120_000) })) out += part.delta ?? '';
     return out;
   });
   const deck = await renderDeck(parseOutline(outlineText, text));
-  return store(ctx, deck, 'pptx', 'application/vnd.openxmlformats-officedocument.presentationml.presentation');
+  return store(d, deck, 'pptx', 'application/vnd.openxmlformats-officedocument.presentationml.presentation');
 }

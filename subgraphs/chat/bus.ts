@@ -7,14 +7,16 @@
  */
 import type { Redis } from 'ioredis';
 import { RedisFanout, reviveDates } from '../../lib/redis/fanout.js';
-import type { MessageRecord, NotificationRecord } from './store.js';
+import { CHAT_KEYS } from '../../lib/redis/keys.js';
+import type { MessageRecord } from './store/messages.js';
+import type { NotificationRecord } from './store/notifications.js';
 
 export type BusEvent =
   | { kind: 'MESSAGE' | 'RECALL'; conversationId: string; message: MessageRecord }
   | { kind: 'READ'; conversationId: string; readerId: string; readSeq: number }
   | { kind: 'NOTIFICATION'; notification: NotificationRecord };
 
-const channel = (userId: string) => `chat:u:${userId}`;
+const channel = CHAT_KEYS.userChannel;
 
 export class ChatBus {
   private readonly fanout: RedisFanout<BusEvent>;

@@ -5,28 +5,59 @@
  * cannot be probed.
  */
 import { badInput, forbidden, notFound } from '../../lib/errors.js';
-import type { Context } from './context.js';
-import type { ConversationRecord } from './store.js';
+import type { ConversationRecord, ConversationStore } from './store/conversations.js';
 
 /** @default 200 */
 export const MAX_GROUP_MEMBERS = 200;
 export const MAX_TITLE = 50;
 
-export async function isMember(ctx: Context, conversationId: string): Promise<boolean> {
-  if (!ctx.viewer.userId) return false;
-  return (await ctx.loaders.members.load(conversationId)).includes(ctx.viewer.userId);
+/**
+ * The reads membership checks make. Per request these are DataLoaders
+ * (batched and cached, see context.ts); `storeLookup` reads the store as is.
+ */
+export interface ConversationLookup {
+  conversation(id: string): Promise<ConversationRecord | null>;
+  members(id: string): Promise<string[]>;
+  /** Forgets what was read of a conversation, after changing it. */
+  forget(id: string): void;
 }
 
-export async function conversationForMember(ctx: Context, conversationId: string): Promise<ConversationRecord> {
-  const conversation = await ctx.loaders.conversation.load(conversationId);
-  if (!conversation || !(await isMember(ctx, conversationId))) throw notFound('No such conversation, or you are not a member of it.');
+/** A lookup without a cache, straight from the store. */
+export function storeLookup(store: Pick<ConversationStore, 'findConversationsByIds' | 'membersOf'>): ConversationLookup {
+  return {
+    conversation: async (id) => (await store.findConversationsByIds([id]))[0] ?? null,
+    members: async (id) => (await store.membersOf([id])).get(id) ?? [],
+    forget: () => {},
+  };
+}
+
+/** Who asks (null: nobody signed in) and how conversations are looked up: what every membership check needs. */
+export interface Membership {
+  viewerId: string | null;
+  lookup: ConversationLookup;
+}
+
+/** What the conversation functions below need: a signed-in viewer, the lookup, the conversations store. */
+export interface ConversationDeps extends Membership {
+  viewerId: string;
+  conversations: ConversationStore;
+}
+
+export async function isMember(m: Membership, conversationId: string): Promise<boolean> {
+  if (!m.viewerId) return false;
+  return (await m.lookup.members(conversationId)).includes(m.viewerId);
+}
+
+export async function conversationForMember(m: Membership, conversationId: string): Promise<ConversationRecord> {
+  const conversation = await m.lookup.conversation(conversationId);
+  if (!conversation || !(await isMember(m, conversationId))) throw notFound('No such conversation, or you are not a member of it.');
   return conversation;
 }
 
-async function groupForOwner(ctx: Context, conversationId: string): Promise<ConversationRecord> {
-  const c = await conversationForMember(ctx, conversationId);
+async function groupForOwner(d: ConversationDeps, conversationId: string): Promise<ConversationRecord> {
+  const c = await conversationForMember(d, conversationId);
   if (c.kind !== 'GROUP') throw badInput('This is a direct conversation, not a group.');
-  if (c.ownerId !== ctx.viewer.userId) throw forbidden('Only the group owner can do this.');
+  if (c.ownerId !== d.viewerId) throw forbidden('Only the group owner can do this.');
   return c;
 }
 
@@ -42,58 +73,57 @@ function checkIds(ids: readonly string[]): string[] {
   return unique;
 }
 
-function reload(ctx: Context, id: string): Promise<ConversationRecord> {
-  ctx.loaders.conversation.clear(id);
-  ctx.loaders.members.clear(id);
-  return conversationForMember(ctx, id);
+function reload(d: ConversationDeps, id: string): Promise<ConversationRecord> {
+  d.lookup.forget(id);
+  return conversationForMember(d, id);
 }
 
-export async function startConversation(ctx: Context, userId: string): Promise<ConversationRecord> {
-  const me = ctx.viewer.userId!;
+export async function startConversation(d: ConversationDeps, userId: string): Promise<ConversationRecord> {
+  const me = d.viewerId;
   if (userId === me) throw badInput('A conversation needs another user.');
-  if ((await ctx.store.blockedBy(me, [userId])).size) throw forbidden('This user does not accept messages from you.');
-  return ctx.store.directConversation(me, userId);
+  if ((await d.conversations.blockedBy(me, [userId])).size) throw forbidden('This user does not accept messages from you.');
+  return d.conversations.directConversation(me, userId);
 }
 
-export async function createGroup(ctx: Context, title: string, memberIds: readonly string[]): Promise<ConversationRecord> {
-  const me = ctx.viewer.userId!;
+export async function createGroup(d: ConversationDeps, title: string, memberIds: readonly string[]): Promise<ConversationRecord> {
+  const me = d.viewerId;
   const members = checkIds(memberIds).filter((id) => id !== me);
   if (members.length + 1 > MAX_GROUP_MEMBERS) throw badInput(`Groups have at most ${MAX_GROUP_MEMBERS} members.`);
-  return ctx.store.createConversation({ kind: 'GROUP', title: checkTitle(title), ownerId: me, memberIds: members });
+  return d.conversations.createConversation({ kind: 'GROUP', title: checkTitle(title), ownerId: me, memberIds: members });
 }
 
-export async function addMembers(ctx: Context, conversationId: string, userIds: readonly string[]): Promise<ConversationRecord> {
-  await groupForOwner(ctx, conversationId);
+export async function addMembers(d: ConversationDeps, conversationId: string, userIds: readonly string[]): Promise<ConversationRecord> {
+  await groupForOwner(d, conversationId);
   const ids = checkIds(userIds);
-  const current = await ctx.loaders.members.load(conversationId);
+  const current = await d.lookup.members(conversationId);
   if (new Set([...current, ...ids]).size > MAX_GROUP_MEMBERS) throw badInput(`Groups have at most ${MAX_GROUP_MEMBERS} members.`);
-  await ctx.store.addMembers(conversationId, ids);
-  return reload(ctx, conversationId);
+  await d.conversations.addMembers(conversationId, ids);
+  return reload(d, conversationId);
 }
 
-export async function removeMember(ctx: Context, conversationId: string, userId: string): Promise<ConversationRecord> {
-  await groupForOwner(ctx, conversationId);
-  if (userId === ctx.viewer.userId) throw badInput('Owners leave with leaveGroup.');
-  await ctx.store.removeMember(conversationId, userId);
-  return reload(ctx, conversationId);
+export async function removeMember(d: ConversationDeps, conversationId: string, userId: string): Promise<ConversationRecord> {
+  await groupForOwner(d, conversationId);
+  if (userId === d.viewerId) throw badInput('Owners leave with leaveGroup.');
+  await d.conversations.removeMember(conversationId, userId);
+  return reload(d, conversationId);
 }
 
-export async function leaveGroup(ctx: Context, conversationId: string): Promise<boolean> {
-  const c = await conversationForMember(ctx, conversationId);
+export async function leaveGroup(d: ConversationDeps, conversationId: string): Promise<boolean> {
+  const c = await conversationForMember(d, conversationId);
   if (c.kind !== 'GROUP') throw badInput('Direct conversations cannot be left.');
-  await ctx.store.removeMember(conversationId, ctx.viewer.userId!);
+  await d.conversations.removeMember(conversationId, d.viewerId);
   return true;
 }
 
-export async function renameGroup(ctx: Context, conversationId: string, title: string): Promise<ConversationRecord> {
-  await groupForOwner(ctx, conversationId);
-  await ctx.store.rename(conversationId, checkTitle(title));
-  return reload(ctx, conversationId);
+export async function renameGroup(d: ConversationDeps, conversationId: string, title: string): Promise<ConversationRecord> {
+  await groupForOwner(d, conversationId);
+  await d.conversations.rename(conversationId, checkTitle(title));
+  return reload(d, conversationId);
 }
 
-export async function blockUser(ctx: Context, userId: string, blocked: boolean): Promise<boolean> {
-  if (userId === ctx.viewer.userId) throw badInput('You cannot block yourself.');
-  if (blocked) await ctx.store.block(ctx.viewer.userId!, userId);
-  else await ctx.store.unblock(ctx.viewer.userId!, userId);
+export async function blockUser(d: ConversationDeps, userId: string, blocked: boolean): Promise<boolean> {
+  if (userId === d.viewerId) throw badInput('You cannot block yourself.');
+  if (blocked) await d.conversations.block(d.viewerId, userId);
+  else await d.conversations.unblock(d.viewerId, userId);
   return true;
 }

@@ -61,17 +61,20 @@
  * All instances must use the same namespace, keys and limit. The namespace is
  * a hash tag (default `{llm}`, see lib/redis/keys.ts): the scripts touch several
  * keys, which on a Redis Cluster must hash to one slot.
+ *
+ * The Redis side (the scripts named above, the keys, the wake-up channel) is
+ * credentialLeases.ts; this file is the pool's logic on top of it: choosing
+ * candidates, waiting and polling, leases as objects, metrics, shutdown.
  */
 import { createHash, randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import type { Redis } from 'ioredis';
 import { appError, ErrorCode, rateLimited } from '../../lib/errors.js';
 import type { Logger } from '../../lib/observability/logger.js';
-import { defineScripts } from '../../lib/redis/scripts.js';
 import type { ServiceMetrics } from '../../lib/observability/metrics.js';
+import { CAPABILITIES, CredentialLeases, type Attempt, type Capability, type KeyUsage } from './credentialLeases.js';
 
-export const CAPABILITIES = ['text', 'image', 'slides'] as const;
-export type Capability = (typeof CAPABILITIES)[number];
+export { CAPABILITIES, type Capability };
 
 export interface CredentialPoolOptions {
   /**
@@ -149,12 +152,8 @@ export interface Lease {
   release(): Promise<void>;
 }
 
-export interface CredentialStatus {
-  keyId: string;
-  disabled: boolean;
-  /** Live leases on this key, per capability, across all instances. */
-  inUse: Record<Capability, number>;
-}
+/** A key's state: disabled or not, and its live leases per capability across all instances. */
+export type CredentialStatus = KeyUsage;
 
 /** A short, non-reversible id for a key (the first 12 hex digits of its SHA-256): what logs and Redis see. */
 export function keyIdOf(key: string): string {
@@ -163,175 +162,10 @@ export function keyIdOf(key: string): string {
 
 const KEY_ID = /^[0-9a-f]{12}$/;
 
-/* ---------------------------------------------------------------------------------
- * Scripts. The prelude reads Redis' clock in milliseconds and gives a key a TTL
- * at least `ms` long (never shortening one), so that what a crash leaves behind
- * is eventually deleted even if no one touches it again.
- * ------------------------------------------------------------------------------- */
-
-const PRELUDE = `
-local function nowMs()
-  local t = redis.call('TIME')
-  return tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
-end
-local function keepFor(key, ms)
-  if redis.call('PTTL', key) < ms then redis.call('PEXPIRE', key, ms) end
-end
-`;
-
-/**
- * One attempt of one waiter: join the queue (first attempt) or refresh its
- * heartbeat, drop lapsed waiters and expired leases, and take a slot on the
- * least-loaded usable key if the waiter's rank is below the free slots.
- * Atomic, so between counting the free slots and adding the lease no other
- * instance can add one (invariant 1), and the rank it compares is the queue as
- * it is at that instant, not as it was a round trip ago (invariant 3).
- *
- * KEYS: queue, beats, ticket counter, disabled set, then one slot set per candidate key.
- * ARGV: waiterId, ticket (0: none yet), limit, leaseTtlMs, leaseId, heartbeatTtlMs,
- *       then the candidates' keyIds, in the order of their slot sets.
- * Returns {1, keyId, ticket} granted; {0, ticket, rank, free, retryInMs} wait;
- * {-1} no candidate is usable (all disabled).
- */
-const ACQUIRE = `${PRELUDE}
-local now = nowMs()
-local waiter, ticket = ARGV[1], tonumber(ARGV[2])
-local limit, leaseTtl, beatTtl = tonumber(ARGV[3]), tonumber(ARGV[4]), tonumber(ARGV[6])
-
-local usable, free, best, bestCount, earliest = 0, 0, nil, nil, nil
-for i = 5, #KEYS do
-  if redis.call('SISMEMBER', KEYS[4], ARGV[i + 2]) == 0 then
-    usable = usable + 1
-    redis.call('ZREMRANGEBYSCORE', KEYS[i], '-inf', now)
-    local n = redis.call('ZCARD', KEYS[i])
-    if n < limit then
-      free = free + (limit - n)
-      if best == nil or n < bestCount then best, bestCount = i, n end
-    else
-      local first = redis.call('ZRANGE', KEYS[i], 0, 0, 'WITHSCORES')
-      local expiry = tonumber(first[2])
-      if earliest == nil or expiry < earliest then earliest = expiry end
-    end
-  end
-end
-if usable == 0 then
-  redis.call('ZREM', KEYS[1], waiter)
-  redis.call('ZREM', KEYS[2], waiter)
-  return {-1}
-end
-
-if ticket == 0 then ticket = redis.call('INCR', KEYS[3]) end
-redis.call('ZADD', KEYS[1], 'NX', ticket, waiter)
-redis.call('ZADD', KEYS[2], now + beatTtl, waiter)
-keepFor(KEYS[1], beatTtl)
-keepFor(KEYS[2], beatTtl)
-for _, lapsed in ipairs(redis.call('ZRANGEBYSCORE', KEYS[2], '-inf', '(' .. now)) do
-  redis.call('ZREM', KEYS[1], lapsed)
-  redis.call('ZREM', KEYS[2], lapsed)
-end
-
-local rank = redis.call('ZRANK', KEYS[1], waiter)
-if rank < free then
-  redis.call('ZADD', KEYS[best], now + leaseTtl, ARGV[5])
-  keepFor(KEYS[best], leaseTtl)
-  redis.call('ZREM', KEYS[1], waiter)
-  redis.call('ZREM', KEYS[2], waiter)
-  return {1, ARGV[best + 2], ticket}
-end
-local retryIn = 0
-if earliest ~= nil and free == 0 then retryIn = earliest - now end
-return {0, ticket, rank, free, retryIn}
-`;
-
-/**
- * Extends a lease that is still live. Atomic, so the lease cannot expire and
- * be dropped (its slot handed to another) between the check and the ZADD:
- * RENEW either extends a lease that was still counted, or reports it lost.
- * KEYS: the slot set. ARGV: leaseId, leaseTtlMs. Returns 1 renewed, 0 lost.
- */
-const RENEW = `${PRELUDE}
-local now = nowMs()
-local expiry = redis.call('ZSCORE', KEYS[1], ARGV[1])
-if not expiry then return 0 end
-if tonumber(expiry) <= now then
-  redis.call('ZREM', KEYS[1], ARGV[1])
-  return 0
-end
-redis.call('ZADD', KEYS[1], 'XX', now + tonumber(ARGV[2]), ARGV[1])
-keepFor(KEYS[1], tonumber(ARGV[2]))
-return 1
-`;
-
-/**
- * Removes a lease, or a waiter (two members, from queue and beats), and
- * publishes a wake-up only if something was removed. One script, so that the
- * wake-up is never sent before the removal it announces.
- * KEYS: the sets to remove ARGV[1] from. ARGV: member, channel, capability.
- */
-const REMOVE = `
-local removed = 0
-for i = 1, #KEYS do removed = removed + redis.call('ZREM', KEYS[i], ARGV[1]) end
-if removed > 0 then redis.call('PUBLISH', ARGV[2], ARGV[3]) end
-return removed
-`;
-
-/**
- * Read-only snapshot: for each key, whether it is disabled and its live leases
- * per capability. One script, so all counts are taken at the same instant and
- * against Redis' clock.
- * KEYS: disabled set, then the slot sets key by key, capability by capability.
- * ARGV: number of capabilities, then the keyIds.
- */
-const STATUS = `${PRELUDE}
-local now = nowMs()
-local caps, k, out = tonumber(ARGV[1]), 2, {}
-for i = 2, #ARGV do
-  out[#out + 1] = redis.call('SISMEMBER', KEYS[1], ARGV[i])
-  for _ = 1, caps do
-    out[#out + 1] = redis.call('ZCOUNT', KEYS[k], '(' .. now, '+inf')
-    k = k + 1
-  end
-end
-return out
-`;
-
-/** Live waiters (heartbeat not lapsed) in one capability's queue. KEYS: beats. */
-const WAITING = `${PRELUDE}
-return redis.call('ZCOUNT', KEYS[1], '(' .. nowMs(), '+inf')
-`;
-
-type Arg = string | number;
-
-/** The scripts as commands. Those whose keys vary take the number of keys first, then the keys, then ARGV. */
-const scripts = defineScripts<{
-  llmAcquire(numberOfKeys: number, ...keysThenArgs: Arg[]): Promise<(number | string)[]>;
-  llmRenew(slots: string, leaseId: string, leaseTtlMs: number): Promise<number>;
-  llmRemove(numberOfKeys: number, ...keysThenArgs: Arg[]): Promise<number>;
-  llmStatus(numberOfKeys: number, ...keysThenArgs: Arg[]): Promise<number[]>;
-  llmWaiting(beats: string): Promise<number>;
-}>({
-  llmAcquire: { lua: ACQUIRE },
-  llmRenew: { lua: RENEW, numberOfKeys: 1 },
-  llmRemove: { lua: REMOVE },
-  llmStatus: { lua: STATUS },
-  llmWaiting: { lua: WAITING, numberOfKeys: 1 },
-});
-
-/** Runs a script whose keys vary: their number, the keys, then ARGV. */
-const withKeys = <R>(command: (numberOfKeys: number, ...keysThenArgs: Arg[]) => Promise<R>, keys: readonly string[], args: readonly Arg[]) =>
-  command(keys.length, ...keys, ...args);
-
-/* ------------------------------------------------------------------------------- */
-
 interface Credential {
   keyId: string;
   key: string;
 }
-
-type Attempt =
-  | { kind: 'granted'; keyId: string }
-  | { kind: 'waiting'; ticket: number; retryInMs: number }
-  | { kind: 'unavailable' };
 
 class PoolLease implements Lease {
   readonly keyId: string;
@@ -371,7 +205,7 @@ class PoolLease implements Lease {
 const noCredential = () => appError(ErrorCode.UPSTREAM_UNAVAILABLE, 'No AI provider key can serve this request.');
 
 export class CredentialPool {
-  readonly #redis: Redis;
+  readonly #leases: CredentialLeases;
   readonly #log: Logger;
   readonly #credentials: readonly Credential[];
   readonly #limit: number;
@@ -379,10 +213,9 @@ export class CredentialPool {
   readonly #queueTimeoutMs: number;
   readonly #pollMs: number;
   readonly #heartbeatTtlMs: number;
-  readonly #ns: string;
   readonly #sleepers: Record<Capability, Set<() => void>> = { text: new Set(), image: new Set(), slides: new Set() };
   readonly #inFlight = new Set<Promise<Lease>>();
-  #subscriber: Redis | undefined;
+  #wakeUps: { close(): void } | undefined;
   #turn = 0;
   /** Leases this instance holds now, per capability (the gauge; Redis has every instance's). */
   readonly #held: Record<Capability, number> = { text: 0, image: 0, slides: 0 };
@@ -390,7 +223,6 @@ export class CredentialPool {
   #disposing: Promise<void> | undefined;
 
   constructor(opts: CredentialPoolOptions) {
-    this.#redis = opts.redis;
     this.#log = opts.log;
     this.#limit = positiveInteger('perKeyLimit', opts.perKeyLimit ?? 2);
     this.#leaseTtlMs = positiveInteger('leaseTtlMs', opts.leaseTtlMs ?? 60_000);
@@ -400,7 +232,7 @@ export class CredentialPool {
     if (this.#heartbeatTtlMs <= this.#pollMs) {
       throw new RangeError(`heartbeatTtlMs (${this.#heartbeatTtlMs}) must exceed pollMs (${this.#pollMs})`);
     }
-    this.#ns = opts.namespace ?? '{llm}';
+    this.#leases = new CredentialLeases(opts.redis, opts.namespace);
 
     const byId = new Map<string, Credential>();
     for (const key of opts.keys) {
@@ -515,30 +347,26 @@ export class CredentialPool {
     // the free tiers also cap requests per minute, and spreading them helps there.
     const start = this.#turn++ % candidates.length;
     const ordered = [...candidates.slice(start), ...candidates.slice(0, start)];
-    const reply = await withKeys(
-      scripts(this.#redis).llmAcquire,
-      [this.#queueKey(capability), this.#beatsKey(capability), this.#ticketKey(capability), this.#disabledKey(), ...ordered.map((c) => this.#slotsKey(c.keyId, capability))],
-      [waiterId, ticket, this.#limit, this.#leaseTtlMs, leaseId, this.#heartbeatTtlMs, ...ordered.map((c) => c.keyId)],
+    return this.#leases.attempt(
+      capability,
+      ordered.map((c) => c.keyId),
+      { waiterId, ticket, leaseId, limit: this.#limit, leaseTtlMs: this.#leaseTtlMs, heartbeatTtlMs: this.#heartbeatTtlMs },
     );
-    if (reply[0] === 1) return { kind: 'granted', keyId: String(reply[1]) };
-    if (reply[0] === -1) return { kind: 'unavailable' };
-    return { kind: 'waiting', ticket: Number(reply[1]), retryInMs: Number(reply[4] ?? 0) };
   }
 
   #lease(capability: Capability, candidates: readonly Credential[], keyId: string, leaseId: string): Lease {
     const credential = candidates.find((c) => c.keyId === keyId);
     if (!credential) throw new Error(`ACQUIRE granted key ${keyId}, which was not a candidate`);
-    const slots = this.#slotsKey(keyId, capability);
     this.#held[capability]++;
     return new PoolLease(
       credential,
       capability,
-      async () => (await scripts(this.#redis).llmRenew(slots, leaseId, this.#leaseTtlMs)) === 1,
+      () => this.#leases.renew(keyId, capability, leaseId, this.#leaseTtlMs),
       // Runs once per lease (PoolLease.release is idempotent).
       async () => {
         this.#held[capability]--;
         try {
-          await withKeys(scripts(this.#redis).llmRemove, [slots], [leaseId, this.#wakeChannel(), capability]);
+          await this.#leases.release(keyId, capability, leaseId);
         } catch (err) {
           this.#log.warn({ err, keyId, capability }, 'llm credential release failed; the lease will expire by itself');
         }
@@ -548,7 +376,7 @@ export class CredentialPool {
 
   async #leave(capability: Capability, waiterId: string): Promise<void> {
     try {
-      await withKeys(scripts(this.#redis).llmRemove, [this.#queueKey(capability), this.#beatsKey(capability)], [waiterId, this.#wakeChannel(), capability]);
+      await this.#leases.leave(capability, waiterId);
     } catch (err) {
       // Not fatal: our heartbeat lapses and the next ACQUIRE drops us.
       this.#log.debug({ err, capability }, 'llm credential queue: could not leave');
@@ -581,16 +409,14 @@ export class CredentialPool {
 
   /** Opens the wake-up subscription on first use: pools that never wait hold no extra connection. */
   #listen(): void {
-    if (this.#subscriber || this.#disposing) return;
-    const subscriber = this.#redis.duplicate();
-    this.#subscriber = subscriber;
-    subscriber.on('error', (err: unknown) => this.#log.debug({ err }, 'llm credential wake-up connection error'));
-    subscriber.on('message', (_channel: string, capability: string) => {
-      const sleepers = this.#sleepers[capability as Capability] as Set<() => void> | undefined;
-      for (const wake of [...(sleepers ?? [])]) wake();
-    });
-    subscriber.subscribe(this.#wakeChannel()).catch((err: unknown) => {
-      this.#log.warn({ err }, 'llm credential wake-ups unavailable; waiters fall back to polling');
+    if (this.#wakeUps || this.#disposing) return;
+    this.#wakeUps = this.#leases.wakeUps({
+      onWake: (capability) => {
+        const sleepers = this.#sleepers[capability as Capability] as Set<() => void> | undefined;
+        for (const wake of [...(sleepers ?? [])]) wake();
+      },
+      onError: (err) => this.#log.debug({ err }, 'llm credential wake-up connection error'),
+      onUnavailable: (err) => this.#log.warn({ err }, 'llm credential wake-ups unavailable; waiters fall back to polling'),
     });
   }
 
@@ -603,10 +429,8 @@ export class CredentialPool {
     // A raw key passed by mistake must not end up in Redis or the logs.
     const id = this.#credentials.find((c) => c.key === keyId)?.keyId ?? keyId;
     if (!KEY_ID.test(id)) throw new TypeError('disable() expects a keyId (see keyIdOf)');
-    const added = await this.#redis.sadd(this.#disabledKey(), id);
-    if (added === 1) {
+    if (await this.#leases.disable(id)) {
       this.#log.warn({ keyId: id, reason: this.#redact(reason) }, 'llm credential disabled');
-      await this.#redis.pipeline(CAPABILITIES.map((c) => ['publish', this.#wakeChannel(), c])).exec();
     } else {
       this.#log.debug({ keyId: id }, 'llm credential already disabled');
     }
@@ -614,23 +438,12 @@ export class CredentialPool {
 
   /** Each configured key: disabled or not, and its live leases per capability across all instances. */
   async status(): Promise<CredentialStatus[]> {
-    if (this.#credentials.length === 0) return [];
-    const reply = await withKeys(
-      scripts(this.#redis).llmStatus,
-      [this.#disabledKey(), ...this.#credentials.flatMap((c) => CAPABILITIES.map((cap) => this.#slotsKey(c.keyId, cap)))],
-      [CAPABILITIES.length, ...this.#credentials.map((c) => c.keyId)],
-    );
-    const stride = 1 + CAPABILITIES.length;
-    return this.#credentials.map((c, i) => {
-      const row = reply.slice(i * stride, (i + 1) * stride);
-      const inUse = Object.fromEntries(CAPABILITIES.map((cap, j) => [cap, Number(row[j + 1] ?? 0)])) as Record<Capability, number>;
-      return { keyId: c.keyId, disabled: row[0] === 1, inUse };
-    });
+    return this.#leases.status(this.#credentials.map((c) => c.keyId));
   }
 
   /** How many callers, on all instances, are waiting for `capability` now. */
   async waiting(capability: Capability): Promise<number> {
-    return Number(await scripts(this.#redis).llmWaiting(this.#beatsKey(capability)));
+    return this.#leases.waiting(capability);
   }
 
   /**
@@ -642,7 +455,7 @@ export class CredentialPool {
     this.#disposing ??= (async () => {
       for (const sleepers of Object.values(this.#sleepers)) for (const wake of [...sleepers]) wake();
       await Promise.allSettled(this.#inFlight);
-      this.#subscriber?.disconnect();
+      this.#wakeUps?.close();
     })();
     return this.#disposing;
   }
@@ -651,25 +464,6 @@ export class CredentialPool {
     let out = text;
     for (const c of this.#credentials) out = out.split(c.key).join(`[key ${c.keyId}]`);
     return out.slice(0, 500);
-  }
-
-  #slotsKey(keyId: string, capability: Capability): string {
-    return `${this.#ns}:slots:${keyId}:${capability}`;
-  }
-  #queueKey(capability: Capability): string {
-    return `${this.#ns}:queue:${capability}`;
-  }
-  #beatsKey(capability: Capability): string {
-    return `${this.#ns}:beats:${capability}`;
-  }
-  #ticketKey(capability: Capability): string {
-    return `${this.#ns}:ticket:${capability}`;
-  }
-  #disabledKey(): string {
-    return `${this.#ns}:disabled`;
-  }
-  #wakeChannel(): string {
-    return `${this.#ns}:wake`;
   }
 }
 

@@ -31,10 +31,13 @@ import { EventEmitter, on } from 'node:events';
 import { badInput } from '../../lib/errors.js';
 import { cancellable } from '../../lib/iterators.js';
 import { idCursor } from '../../lib/data/pagination.js';
-import type { BusEvent } from './bus.js';
-import type { Context } from './context.js';
-import { conversationForMember } from './conversations.js';
-import type { MessageRecord, NotificationRecord } from './store.js';
+import type { Logger } from '../../lib/observability/logger.js';
+import type { BusEvent, ChatBus } from './bus.js';
+import { conversationForMember, type Membership } from './conversations.js';
+import type { Presence } from './presence.js';
+import type { ConversationStore } from './store/conversations.js';
+import type { MessageRecord, MessageStore } from './store/messages.js';
+import type { NotificationRecord, NotificationStore } from './store/notifications.js';
 
 const REPLAY_PAGE = 200;
 /** Reads of a gap that is not visible yet (another instance still writing) are retried this often. */
@@ -45,25 +48,43 @@ export type MessageEventModel =
   | { kind: 'MESSAGE' | 'RECALL'; conversationId: string; message: MessageRecord }
   | { kind: 'READ'; conversationId: string; readerId: string; readSeq: number };
 
+/** What Subscription.messageEvents reads and listens to. */
+export interface MessageEventDeps extends Membership {
+  viewerId: string;
+  conversations: Pick<ConversationStore, 'memberReadPositions' | 'lastSeqsOf'>;
+  messages: Pick<MessageStore, 'listMessages'>;
+  bus: Pick<ChatBus, 'listen'>;
+  presence: Pick<Presence, 'enter'>;
+  recallWindowSeconds: number;
+  log: Pick<Logger, 'warn'>;
+}
+
+/** What Subscription.notificationAdded reads and listens to. */
+export interface NotificationEventDeps {
+  viewerId: string;
+  notifications: Pick<NotificationStore, 'listNotificationsAfter'>;
+  bus: Pick<ChatBus, 'listen'>;
+}
+
 function messageEvent(message: MessageRecord): MessageEventModel {
   return { kind: 'MESSAGE', conversationId: message.conversationId, message };
 }
 
 /** Validates and authorizes before the stream starts, so errors reach the client as errors. */
-export async function messageEvents(ctx: Context, args: { conversationId?: string | null; afterSeq?: number | null }): Promise<AsyncGenerator<{ messageEvents: MessageEventModel }>> {
-  const viewer = ctx.viewer.userId!;
+export async function messageEvents(d: MessageEventDeps, args: { conversationId?: string | null; afterSeq?: number | null }): Promise<AsyncGenerator<{ messageEvents: MessageEventModel }>> {
+  const viewer = d.viewerId;
   if (args.afterSeq != null && !args.conversationId) throw badInput('afterSeq needs conversationId: sequence numbers are per conversation.');
   if (args.afterSeq != null && (!Number.isInteger(args.afterSeq) || args.afterSeq < 0)) throw badInput('afterSeq is a non-negative integer.');
   const only = args.conversationId ?? null;
-  const conversation = only ? await conversationForMember(ctx, only) : null;
+  const conversation = only ? await conversationForMember(d, only) : null;
 
   return cancellable(async function* (signal) {
     const emitter = new EventEmitter();
     const live = on(emitter, 'event', { signal }) as AsyncIterableIterator<[BusEvent]>;
-    const stopListening = await ctx.bus.listen(viewer, (e) => {
+    const stopListening = await d.bus.listen(viewer, (e) => {
       if (e.kind !== 'NOTIFICATION' && (!only || e.conversationId === only)) emitter.emit('event', e);
     });
-    const leave = await ctx.presence.enter(viewer);
+    const leave = await d.presence.enter(viewer);
     try {
       const next = new Map<string, number>();
       /** Messages already sent as recalled, and read positions already sent (resumed subscriptions only). */
@@ -72,7 +93,7 @@ export async function messageEvents(ctx: Context, args: { conversationId?: strin
       if (conversation && args.afterSeq != null) {
         let after = args.afterSeq;
         for (;;) {
-          const page = await ctx.store.listMessages({ conversationId: conversation.id, afterSeq: after, limit: REPLAY_PAGE });
+          const page = await d.messages.listMessages({ conversationId: conversation.id, afterSeq: after, limit: REPLAY_PAGE });
           for (const m of page) {
             if (m.recalledAt) recalled.add(m.id);
             yield { messageEvents: messageEvent(m) };
@@ -81,11 +102,11 @@ export async function messageEvents(ctx: Context, args: { conversationId?: strin
           if (page.length < REPLAY_PAGE) break;
         }
         next.set(conversation.id, after + 1);
-        for (const m of await recentRecalls(ctx, conversation.id, args.afterSeq)) {
+        for (const m of await recentRecalls(d, conversation.id, args.afterSeq)) {
           recalled.add(m.id);
           yield { messageEvents: { kind: 'RECALL', conversationId: conversation.id, message: m } };
         }
-        for (const [readerId, readSeq] of await ctx.store.memberReadPositions(conversation.id)) {
+        for (const [readerId, readSeq] of await d.conversations.memberReadPositions(conversation.id)) {
           readSent.set(readerId, readSeq);
           // Nothing read is where every client starts: not worth an event.
           if (readSeq > 0) yield { messageEvents: { kind: 'READ', conversationId: conversation.id, readerId, readSeq } };
@@ -93,7 +114,7 @@ export async function messageEvents(ctx: Context, args: { conversationId?: strin
       } else if (conversation) {
         next.set(conversation.id, conversation.lastSeq + 1);
       } else {
-        for (const [id, last] of await ctx.store.lastSeqsOf(viewer)) next.set(id, last + 1);
+        for (const [id, last] of await d.conversations.lastSeqsOf(viewer)) next.set(id, last + 1);
       }
 
       for await (const [event] of live) {
@@ -114,7 +135,7 @@ export async function messageEvents(ctx: Context, args: { conversationId?: strin
         const expected = next.get(conversationId) ?? seq;
         if (seq < expected) continue;
         if (seq > expected) {
-          for (const m of await readGap(ctx, conversationId, expected, seq)) yield { messageEvents: messageEvent(m) };
+          for (const m of await readGap(d, conversationId, expected, seq)) yield { messageEvents: messageEvent(m) };
         }
         next.set(conversationId, seq + 1);
         yield { messageEvents: event };
@@ -133,13 +154,13 @@ export async function messageEvents(ctx: Context, args: { conversationId?: strin
  * window before message `atSeq` (the client had that one, so it was sent
  * before the client went away) are looked at.
  */
-async function recentRecalls(ctx: Context, conversationId: string, atSeq: number): Promise<MessageRecord[]> {
+async function recentRecalls(d: MessageEventDeps, conversationId: string, atSeq: number): Promise<MessageRecord[]> {
   const found: MessageRecord[] = [];
-  const windowMs = ctx.config.CHAT_RECALL_WINDOW_SECONDS * 1000;
+  const windowMs = d.recallWindowSeconds * 1000;
   let oldest: number | null = null;
   let before = atSeq + 1;
   while (before > 1) {
-    const page = await ctx.store.listMessages({ conversationId, beforeSeq: before, limit: REPLAY_PAGE });
+    const page = await d.messages.listMessages({ conversationId, beforeSeq: before, limit: REPLAY_PAGE });
     if (!page.length) break;
     // The newest message of the first page is the cursor's (or the last one before it, when it is gone).
     oldest ??= page.at(-1)!.createdAt.getTime() - windowMs;
@@ -152,14 +173,14 @@ async function recentRecalls(ctx: Context, conversationId: string, atSeq: number
 }
 
 /** Messages with sequence numbers in [from, to), from the store. */
-async function readGap(ctx: Context, conversationId: string, from: number, to: number): Promise<MessageRecord[]> {
+async function readGap(d: MessageEventDeps, conversationId: string, from: number, to: number): Promise<MessageRecord[]> {
   let found: MessageRecord[] = [];
   for (let attempt = 0; attempt < GAP_RETRIES; attempt++) {
-    found = await ctx.store.listMessages({ conversationId, afterSeq: from - 1, beforeSeq: to, limit: to - from });
+    found = await d.messages.listMessages({ conversationId, afterSeq: from - 1, beforeSeq: to, limit: to - from });
     if (found.length === to - from) break;
     await new Promise((r) => setTimeout(r, GAP_RETRY_MS));
   }
-  if (found.length !== to - from) ctx.log.warn({ conversationId, from, to, found: found.length }, 'gap not fully readable; delivering what is stored');
+  if (found.length !== to - from) d.log.warn({ conversationId, from, to, found: found.length }, 'gap not fully readable; delivering what is stored');
   return found;
 }
 
@@ -170,13 +191,13 @@ async function readGap(ctx: Context, conversationId: string, from: number, to: n
  * cursor. As for messages, the bus is listened to before the store is read;
  * live notifications replayed already, or at or before the cursor, are dropped.
  */
-export async function notificationAdded(ctx: Context, args: { afterId?: string | null }): Promise<AsyncGenerator<{ notificationAdded: NotificationRecord }>> {
-  const viewer = ctx.viewer.userId!;
+export async function notificationAdded(d: NotificationEventDeps, args: { afterId?: string | null }): Promise<AsyncGenerator<{ notificationAdded: NotificationRecord }>> {
+  const viewer = d.viewerId;
   const afterId = args.afterId != null ? idCursor(args.afterId, 'afterId') : null;
   return cancellable(async function* (signal) {
     const emitter = new EventEmitter();
     const live = on(emitter, 'event', { signal }) as AsyncIterableIterator<[BusEvent]>;
-    const stopListening = await ctx.bus.listen(viewer, (e) => {
+    const stopListening = await d.bus.listen(viewer, (e) => {
       if (e.kind === 'NOTIFICATION') emitter.emit('event', e);
     });
     try {
@@ -185,7 +206,7 @@ export async function notificationAdded(ctx: Context, args: { afterId?: string |
       if (afterId) {
         let after = afterId;
         for (;;) {
-          const page = await ctx.store.listNotificationsAfter(viewer, { afterId: after, limit: REPLAY_PAGE });
+          const page = await d.notifications.listNotificationsAfter(viewer, { afterId: after, limit: REPLAY_PAGE });
           for (const n of page) {
             replayed.add(n.id);
             yield { notificationAdded: n };

@@ -12,15 +12,12 @@ import type { DomainEvent } from '../../lib/redis/domainEvents.js';
 import { checkPageSize, decodeCursor, encodeCursor } from '../../lib/data/pagination.js';
 import type { StreamEntry } from '../../lib/redis/streams.js';
 import type { ChatBus } from './bus.js';
-import type { Context } from './context.js';
 import type { NotificationKind } from './__generated__/resolvers.js';
-import type { ChatStore, NotificationRecord } from './store.js';
-
-type NewNotification = Omit<NotificationRecord, 'id' | 'readAt' | 'createdAt'>;
+import type { NewNotification, NotificationRecord, NotificationStore } from './store/notifications.js';
 
 const str = (v: unknown): string | null => (typeof v === 'string' && v ? v : null);
 
-async function notificationsFor(store: ChatStore, event: DomainEvent): Promise<NewNotification[]> {
+async function notificationsFor(store: Pick<NotificationStore, 'setFollow' | 'followersOf'>, event: DomainEvent): Promise<NewNotification[]> {
   const p = event.payload;
   switch (event.type) {
     case 'user.followed': {
@@ -69,7 +66,7 @@ async function notificationsFor(store: ChatStore, event: DomainEvent): Promise<N
 }
 
 /** The stream handler: every entry is handled (or skipped as irrelevant) before it is acknowledged. */
-export function notificationHandler(store: ChatStore, bus: ChatBus) {
+export function notificationHandler(store: Pick<NotificationStore, 'addNotifications' | 'setFollow' | 'followersOf'>, bus: Pick<ChatBus, 'publish'>) {
   return async (entries: StreamEntry[]): Promise<StreamEntry[]> => {
     const done: StreamEntry[] = [];
     for (const entry of entries) {
@@ -81,8 +78,8 @@ export function notificationHandler(store: ChatStore, bus: ChatBus) {
   };
 }
 
-export async function listNotifications(ctx: Context, args: { first?: number | null; after?: string | null }) {
-  const page = await ctx.store.listNotifications(ctx.viewer.userId!, { limit: checkPageSize(args.first), ...(args.after ? { after: decodeCursor(args.after) } : {}) });
+export async function listNotifications(store: Pick<NotificationStore, 'listNotifications'>, viewerId: string, args: { first?: number | null; after?: string | null }) {
+  const page = await store.listNotifications(viewerId, { limit: checkPageSize(args.first), ...(args.after ? { after: decodeCursor(args.after) } : {}) });
   const edges = page.items.map((node) => ({ cursor: encodeCursor(node.id), node }));
   return { edges, pageInfo: { hasNextPage: page.hasNextPage, endCursor: edges.at(-1)?.cursor ?? null } };
 }

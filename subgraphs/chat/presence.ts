@@ -1,5 +1,5 @@
 /**
- * Presence: a user is online while any of their subscriptions is open on any
+ * Presence, the repository of who is online: a user is online while any of their subscriptions is open on any
  * chat instance. Each open subscription holds a lease in the sorted set
  * `presence:<userId>` (member: a lease id, score: its expiry), renewed every
  * PRESENCE_RENEW_MS. A crashed instance renews nothing, so its leases lapse by
@@ -7,13 +7,14 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Redis } from 'ioredis';
+import { CHAT_KEYS } from '../../lib/redis/keys.js';
 
 /** @default 45 s */
 export const PRESENCE_TTL_MS = 45_000;
 /** @default 15 s */
 export const PRESENCE_RENEW_MS = 15_000;
 
-const key = (userId: string) => `presence:${userId}`;
+const key = CHAT_KEYS.presence;
 
 export class Presence {
   constructor(private readonly redis: Redis) {}

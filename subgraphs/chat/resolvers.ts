@@ -3,6 +3,7 @@ import { checkPageSize, decodeCursor, encodeCursor } from '../../lib/data/pagina
 import { DateTimeScalar } from '../../lib/data/dateTime.js';
 import type { Resolvers } from './__generated__/resolvers.js';
 import { assistantAnswer, clearHistory, generateImage, generateSlides, history } from './assistant.js';
+import { assistantDeps, conversationDeps, membership, messageDeps, messageEventDeps, notificationEventDeps } from './context.js';
 import { addMembers, blockUser, conversationForMember, createGroup, isMember, leaveGroup, removeMember, renameGroup, startConversation } from './conversations.js';
 import { messageEvents, notificationAdded } from './messageEvents.js';
 import { markRead, recallMessage, sendMessage } from './messages.js';
@@ -15,45 +16,45 @@ const ref = (id: string | null) => (id ? { id } : null);
 export const resolvers: Resolvers = {
   DateTime: DateTimeScalar,
   Query: {
-    conversation: (_p, { id }, ctx) => conversationForMember(ctx, id),
+    conversation: (_p, { id }, ctx) => conversationForMember(membership(ctx), id),
     conversations: async (_p, { first, after }, ctx) => {
-      const page = await ctx.store.listConversationsOf(ctx.viewer.userId!, { limit: checkPageSize(first), ...(after ? { after: decodeCursor(after) } : {}) });
+      const page = await ctx.stores.conversations.listConversationsOf(ctx.viewer.userId!, { limit: checkPageSize(first), ...(after ? { after: decodeCursor(after) } : {}) });
       const edges = page.items.map(({ cursor, ...node }) => ({ cursor: encodeCursor(cursor), node }));
       for (const { node } of edges) ctx.loaders.conversation.prime(node.id, node);
       return { edges, pageInfo: { hasNextPage: page.hasNextPage, endCursor: edges.at(-1)?.cursor ?? null } };
     },
     messages: async (_p, { conversationId, afterSeq, beforeSeq, first }, ctx) => {
-      await conversationForMember(ctx, conversationId);
+      await conversationForMember(membership(ctx), conversationId);
       const limit = first ?? 50;
       if (!Number.isInteger(limit) || limit < 1 || limit > MAX_MESSAGES_PAGE) throw badInput(`first must be between 1 and ${MAX_MESSAGES_PAGE}.`);
-      return ctx.store.listMessages({ conversationId, limit, ...(afterSeq != null ? { afterSeq } : {}), ...(beforeSeq != null ? { beforeSeq } : {}) });
+      return ctx.stores.messages.listMessages({ conversationId, limit, ...(afterSeq != null ? { afterSeq } : {}), ...(beforeSeq != null ? { beforeSeq } : {}) });
     },
-    blockedUsers: async (_p, _a, ctx) => (await ctx.store.listBlocked(ctx.viewer.userId!)).map((id) => ({ id })),
-    notifications: (_p, args, ctx) => listNotifications(ctx, args),
+    blockedUsers: async (_p, _a, ctx) => (await ctx.stores.conversations.listBlocked(ctx.viewer.userId!)).map((id) => ({ id })),
+    notifications: (_p, args, ctx) => listNotifications(ctx.stores.notifications, ctx.viewer.userId!, args),
     assistantHistory: async (_p, { conversationId, first }, ctx) =>
-      (await history(ctx, conversationId, Math.min(Math.max(first ?? 20, 1), 50))).map((turn) => ({ ...turn, createdAt: new Date(turn.createdAt) })),
+      (await history(assistantDeps(ctx), conversationId, Math.min(Math.max(first ?? 20, 1), 50))).map((turn) => ({ ...turn, createdAt: new Date(turn.createdAt) })),
   },
   Mutation: {
-    startConversation: (_p, { userId }, ctx) => startConversation(ctx, userId),
-    createGroup: (_p, { title, memberIds }, ctx) => createGroup(ctx, title, memberIds),
-    addMembers: (_p, { conversationId, userIds }, ctx) => addMembers(ctx, conversationId, userIds),
-    removeMember: (_p, { conversationId, userId }, ctx) => removeMember(ctx, conversationId, userId),
-    leaveGroup: (_p, { conversationId }, ctx) => leaveGroup(ctx, conversationId),
-    renameGroup: (_p, { conversationId, title }, ctx) => renameGroup(ctx, conversationId, title),
-    sendMessage: (_p, args, ctx) => sendMessage(ctx, args),
-    recallMessage: (_p, { messageId }, ctx) => recallMessage(ctx, messageId),
-    markRead: (_p, { conversationId, seq }, ctx) => markRead(ctx, conversationId, seq),
-    blockUser: (_p, { userId }, ctx) => blockUser(ctx, userId, true),
-    unblockUser: (_p, { userId }, ctx) => blockUser(ctx, userId, false),
-    markNotificationsRead: (_p, { ids }, ctx) => ctx.store.markNotificationsRead(ctx.viewer.userId!, ids ?? undefined),
-    generateImage: (_p, { prompt }, ctx) => generateImage(ctx, prompt),
-    generateSlides: (_p, { topic }, ctx) => generateSlides(ctx, topic),
-    clearAssistantHistory: (_p, { conversationId }, ctx) => clearHistory(ctx, conversationId),
+    startConversation: (_p, { userId }, ctx) => startConversation(conversationDeps(ctx), userId),
+    createGroup: (_p, { title, memberIds }, ctx) => createGroup(conversationDeps(ctx), title, memberIds),
+    addMembers: (_p, { conversationId, userIds }, ctx) => addMembers(conversationDeps(ctx), conversationId, userIds),
+    removeMember: (_p, { conversationId, userId }, ctx) => removeMember(conversationDeps(ctx), conversationId, userId),
+    leaveGroup: (_p, { conversationId }, ctx) => leaveGroup(conversationDeps(ctx), conversationId),
+    renameGroup: (_p, { conversationId, title }, ctx) => renameGroup(conversationDeps(ctx), conversationId, title),
+    sendMessage: (_p, args, ctx) => sendMessage(messageDeps(ctx), args),
+    recallMessage: (_p, { messageId }, ctx) => recallMessage(messageDeps(ctx), messageId),
+    markRead: (_p, { conversationId, seq }, ctx) => markRead(messageDeps(ctx), conversationId, seq),
+    blockUser: (_p, { userId }, ctx) => blockUser(conversationDeps(ctx), userId, true),
+    unblockUser: (_p, { userId }, ctx) => blockUser(conversationDeps(ctx), userId, false),
+    markNotificationsRead: (_p, { ids }, ctx) => ctx.stores.notifications.markNotificationsRead(ctx.viewer.userId!, ids ?? undefined),
+    generateImage: (_p, { prompt }, ctx) => generateImage(assistantDeps(ctx), prompt),
+    generateSlides: (_p, { topic }, ctx) => generateSlides(assistantDeps(ctx), topic),
+    clearAssistantHistory: (_p, { conversationId }, ctx) => clearHistory(assistantDeps(ctx), conversationId),
   },
   Subscription: {
-    messageEvents: { subscribe: (_p, args, ctx) => messageEvents(ctx, args) },
-    notificationAdded: { subscribe: (_p, args, ctx) => notificationAdded(ctx, args) },
-    assistantAnswer: { subscribe: (_p, args, ctx) => assistantAnswer(ctx, args) },
+    messageEvents: { subscribe: (_p, args, ctx) => messageEvents(messageEventDeps(ctx), args) },
+    notificationAdded: { subscribe: (_p, args, ctx) => notificationAdded(notificationEventDeps(ctx), args) },
+    assistantAnswer: { subscribe: (_p, args, ctx) => assistantAnswer(assistantDeps(ctx), args) },
   },
   AssistantEvent: {
     text: (e) => (e.kind === 'TOKEN' ? e.text : null),
@@ -65,7 +66,7 @@ export const resolvers: Resolvers = {
   },
   Conversation: {
     // Entity fetches obey membership too: a non-member gets null, never the data.
-    __resolveReference: async (ref, ctx) => ((await isMember(ctx, ref.id)) ? ctx.loaders.conversation.load(ref.id) : null),
+    __resolveReference: async (ref, ctx) => ((await isMember(membership(ctx), ref.id)) ? ctx.loaders.conversation.load(ref.id) : null),
     owner: (c) => ({ id: c.ownerId }),
     members: async (c, _a, ctx) => (await ctx.loaders.members.load(c.id)).map((id) => ({ id })),
     lastMessage: (c, _a, ctx) => ctx.loaders.lastMessage.load(c.id),
@@ -75,7 +76,7 @@ export const resolvers: Resolvers = {
   Message: {
     __resolveReference: async (ref, ctx) => {
       const message = await ctx.loaders.message.load(ref.id);
-      return message && (await isMember(ctx, message.conversationId)) ? message : null;
+      return message && (await isMember(membership(ctx), message.conversationId)) ? message : null;
     },
     sender: (m) => ({ id: m.senderId }),
     recalled: (m) => m.recalledAt !== null,

@@ -1,4 +1,4 @@
-/** Wiring of the chat subgraph: store, Redis, the bus, presence, the notifications consumer, the server. */
+/** Wiring of the chat subgraph: the stores, Redis and its repositories, the bus, the notifications consumer, the server. */
 import type { Config } from '../../lib/config.js';
 import { DisposableStack } from '../../lib/process/disposable.js';
 import { STREAMS } from '../../lib/redis/domainEvents.js';
@@ -7,6 +7,7 @@ import type { Logger } from '../../lib/observability/logger.js';
 import { ServiceMetrics, instrumentStore, streamLagMetrics } from '../../lib/observability/metrics.js';
 import { requireObjectStore, requireRedis } from '../../lib/process/runtime.js';
 import type { Redis } from 'ioredis';
+import { RedisAssistantHistory } from './assistantHistory.js';
 import { CredentialPool } from './credentialPool.js';
 import { startConsumer } from '../../lib/redis/streams.js';
 import { startSubgraph, type RunningSubgraph } from '../../lib/server/subgraph.js';
@@ -16,20 +17,27 @@ import { notificationHandler } from './notifications.js';
 import { Presence } from './presence.js';
 import { resolvers } from './resolvers.js';
 import { permissions } from './rules.js';
-import { createChatStore, type ChatStore } from './store.js';
+import { RedisSendThrottle } from './sendThrottle.js';
+import { createChatStores, type ChatStores } from './store/factory.js';
 
 /** The consumer group that turns user and video events into notifications. */
 const NOTIFICATIONS_GROUP = 'chat-notifications';
 
 export interface ChatSubgraph extends RunningSubgraph {
-  store: ChatStore;
+  stores: ChatStores;
 }
 
-export async function startChatSubgraph(config: Config, log: Logger, opts: { port?: number; store?: ChatStore } = {}): Promise<ChatSubgraph> {
+export async function startChatSubgraph(config: Config, log: Logger, opts: { port?: number; stores?: ChatStores } = {}): Promise<ChatSubgraph> {
   const stack = new DisposableStack();
   try {
     const metrics = new ServiceMetrics('chat');
-    const store = instrumentStore(stack.use('chat store', opts.store ?? (await createChatStore(config))), metrics);
+    const opened = stack.use('chat stores', opts.stores ?? (await createChatStores(config)));
+    const stores: ChatStores = {
+      ...opened,
+      conversations: instrumentStore(opened.conversations, metrics),
+      messages: instrumentStore(opened.messages, metrics),
+      notifications: instrumentStore(opened.notifications, metrics),
+    };
     const redis = requireRedis(config, 'chat');
     stack.defer('redis', () => void redis.disconnect());
     streamLagMetrics(metrics, redis, [{ group: NOTIFICATIONS_GROUP, streams: [STREAMS.user, STREAMS.video] }]);
@@ -40,7 +48,7 @@ export async function startChatSubgraph(config: Config, log: Logger, opts: { por
     if (assistant) stack.use('credential pool', assistant.pool);
     stack.use(
       'notifications consumer',
-      await startConsumer({ redis, streams: [STREAMS.user, STREAMS.video], group: NOTIFICATIONS_GROUP, handle: notificationHandler(store, bus), log: log.child({ worker: 'notifications' }) }),
+      await startConsumer({ redis, streams: [STREAMS.user, STREAMS.video], group: NOTIFICATIONS_GROUP, handle: notificationHandler(stores.notifications, bus), log: log.child({ worker: 'notifications' }) }),
     );
     const server = stack.use(
       'server',
@@ -51,12 +59,21 @@ export async function startChatSubgraph(config: Config, log: Logger, opts: { por
         log,
         resolvers,
         permissions,
-        createContext: contextFactory({ config, store, redis, bus, presence, objects, ...(assistant ? { assistant } : {}) }),
-        readiness: { store: () => store.ping(), redis: () => pingRedis(redis), objectStorage: () => objects.ping() },
+        createContext: contextFactory({
+          config,
+          stores,
+          bus,
+          presence,
+          throttle: new RedisSendThrottle(redis),
+          assistantHistory: new RedisAssistantHistory(redis),
+          objects,
+          ...(assistant ? { assistant } : {}),
+        }),
+        readiness: { store: () => stores.ping(), redis: () => pingRedis(redis), objectStorage: () => objects.ping() },
         port: opts.port ?? config.CHAT_PORT,
       }),
     );
-    return { ...server, store, dispose: () => stack.dispose((name, err) => log.error({ err }, `stopping ${name} failed`)) };
+    return { ...server, stores, dispose: () => stack.dispose((name, err) => log.error({ err }, `stopping ${name} failed`)) };
   } catch (err) {
     await stack.dispose();
     throw err;

@@ -1,7 +1,9 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
-import type { ConversationRecord, MessageRecord, NotificationRecord } from '../store.js';
+import type { ConversationRecord } from '../store/conversations.js';
+import type { MessageRecord } from '../store/messages.js';
 import type { MessageEventModel } from '../messageEvents.js';
 import type { AssistantEventModel } from '../assistant.js';
+import type { NotificationRecord } from '../store/notifications.js';
 import type { UserRef, Context } from '../context.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
