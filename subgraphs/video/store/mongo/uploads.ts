@@ -6,7 +6,7 @@ import { chunk, defined, upload, type ChunkDoc, type UploadDoc, type VideoModels
 export class MongoUploadStore implements UploadStore {
   constructor(private readonly m: VideoModels) {}
 
-  async createUpload(u: Omit<UploadRecord, 'id' | 'createdAt' | 'updatedAt' | 'failure'> & { id?: string }): Promise<UploadRecord> {
+  async createUpload(u: NewUpload): Promise<UploadRecord> {
     const now = new Date();
     const doc: UploadDoc = {
       _id: u.id ?? uuidv7(),
