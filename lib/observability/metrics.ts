@@ -158,15 +158,21 @@ export async function serveMetrics(metrics: ServiceMetrics, host: string, port: 
  * ------------------------------------------------------------------------------- */
 
 type StoreOutcome = 'ok' | 'error';
+const storeHistograms = new WeakMap<ServiceMetrics, ReturnType<ServiceMetrics['histogram']>>();
 
 /**
  * Wraps a store port so that every method call is timed, by method name and
  * outcome (`vidhub_store_call_duration_seconds`). Generic over the port: the
  * same Proxy serves every subgraph's store and every adapter (SQLite, MongoDB).
- * Wrapped methods are made once per method, not per call.
+ * Wrapped methods are made once per method, not per call. A subgraph with
+ * several ports wraps each; they share the one histogram of its metrics.
  */
 export function instrumentStore<T extends object>(store: T, metrics: ServiceMetrics): T {
-  const histogram = metrics.histogram('vidhub_store_call_duration_seconds', 'Store (database) calls by port method and outcome.', ['method', 'outcome'], STORE_BUCKETS);
+  let histogram = storeHistograms.get(metrics);
+  if (!histogram) {
+    histogram = metrics.histogram('vidhub_store_call_duration_seconds', 'Store (database) calls by port method and outcome.', ['method', 'outcome'], STORE_BUCKETS);
+    storeHistograms.set(metrics, histogram);
+  }
   const wrapped = new Map<PropertyKey, unknown>();
   return new Proxy(store, {
     get(target, prop, receiver) {
