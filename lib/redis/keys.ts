@@ -23,12 +23,12 @@
  * | search:{sync}:dead-letters / :counters / :lag-ms / :full-sync | {sync} | dead-letter and progress MULTIs | subgraphs/search/indexSync.ts |
  * | search:sync-leader, search:reindex          | none             | one lock key each                                     | subgraphs/search/indexSync.ts |
  * | presence:<userId>                           | none             | one key per MULTI; `online` sends one command per user | subgraphs/chat/presence.ts |
- * | chat:send:<userId>, danmaku:rate:<userId>   | none             | one key per MULTI (fixed-window limits)               | lib/redis/rateLimit.ts callers (danmaku: VIDEO_KEYS) |
+ * | chat:send:<userId>, danmaku:rate:<userId>   | none             | one key per MULTI (fixed-window limits)               | lib/redis/rateLimit.ts callers (danmaku: VIDEO_KEYS, subgraphs/video/repositories.ts) |
  * | chat:send-claim:<conversation>:<sender>:<clientMessageId> | none | one key                                           | subgraphs/chat/messages.ts |
  * | assistant:history:<userId>:<thread>         | none             | one key per MULTI                                     | subgraphs/chat/assistant.ts |
  * | video:counts-dirty                          | none             | one key per script                                    | VIDEO_KEYS (subgraphs/video/counts.ts) |
  * | video:counts-flush, video:upload-cleanup    | none             | one lock key each                                     | VIDEO_KEYS (counts.ts, uploads.ts) |
- * | view:<videoId>:<viewer>                     | none             | one key                                               | VIDEO_KEYS (subgraphs/video/viewWindow.ts) |
+ * | view:<videoId>:<viewer>                     | none             | one key                                               | VIDEO_KEYS (subgraphs/video/repositories.ts) |
  *
  * Pub/sub channels (`chat:u:<userId>`, `danmaku:<videoId>`, `auth:revoked`,
  * `{llm}:wake`) are not keys: on a cluster PUBLISH reaches every node, and a
