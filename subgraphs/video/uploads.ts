@@ -9,7 +9,7 @@
  *
  * A chunk is accepted only once its bytes are in object storage and its sha256
  * matches the client's checksum; then it is recorded in the store (unique per
- * index: the durable truth) and in a Redis set (fast status). Each attempt
+ * index: the durable truth) and in the chunk index in Redis (uploadState.ts: fast status). Each attempt
  * writes its own object key, so two racing sends of one index never overwrite
  * each other: the one recorded first wins, the other deletes its object. State
  * lives only in the store, Redis and object storage, so a restarted instance
@@ -28,7 +28,7 @@
  * ranges drawn with a CSPRNG. proveUpload reads those ranges from the stored
  * object and compares their sha256 with the client's answers; only a client
  * holding the file can give them. The challenge is consumed by the first
- * answer (GETDEL), so each challenge allows one guess; after a wrong one the
+ * answer (ProofChallenges.take, a GETDEL), so each challenge allows one guess; after a wrong one the
  * upload simply goes on as a chunked upload, which a client may also do from
  * the start. A right answer moves the upload to COMPLETED pointing at the
  * stored object.
