@@ -40,7 +40,7 @@ describe('batching', () => {
     token = reg.data!.register.accessToken;
     me = reg.data!.register.user.id;
     for (let i = 0; i < 100; i++) uploaders.push((await stack.user.store.createUser({ username: `uploader${i}`, displayName: `Uploader ${i}`, passwordHash: 'x' })).id);
-    for (let i = 0; i < 100; i++) await stack.video.store.createVideo(video(uploaders[i]!, i));
+    for (let i = 0; i < 100; i++) await stack.video.stores.videos.createVideo(video(uploaders[i]!, i));
     for (const other of uploaders) {
       const c = await stack.chat.stores.conversations.directConversation(me, other);
       await stack.chat.stores.messages.appendMessage({ conversationId: c.id, senderId: other, text: 'hi', clientMessageId: null });
@@ -60,7 +60,7 @@ describe('batching', () => {
   });
 
   test('video entities: 100 references resolve in one store query', async () => {
-    const ids = (await stack.video.store.listVideos({ limit: 100 })).items.map((v) => v.id);
+    const ids = (await stack.video.stores.videos.listVideos({ limit: 100 })).items.map((v) => v.id);
     stack.resetCounts();
     const query = `{ ${ids.map((id, i) => `v${i}: video(id: "${id}") { title }`).join(' ')} }`;
     const res = await gql<Record<string, { title: string }>, Record<string, never>>(url, query, {});
@@ -92,7 +92,7 @@ describe('batching', () => {
   });
 
   test('across requests: concurrent lookups of hot videos share store queries, and see fresh data', async () => {
-    const ids = (await stack.video.store.listVideos({ limit: 5 })).items.map((v) => v.id);
+    const ids = (await stack.video.stores.videos.listVideos({ limit: 5 })).items.map((v) => v.id);
     stack.resetCounts();
     const results = await Promise.all(Array.from({ length: 300 }, (_, i) => gql<{ video: { id: string } }, Record<string, unknown>>(url, `query($id: ID!) { video(id: $id) { id } }`, { id: ids[i % 5] })));
     for (const [i, r] of results.entries()) assert.equal(r.data?.video.id, ids[i % 5]);
@@ -102,7 +102,7 @@ describe('batching', () => {
     assert.equal(stack.video.videoLookups.stats.timeouts, 0, 'no caller gave up on its batch');
 
     // A change is visible to the very next request, merged or not: nothing is cached between requests.
-    await stack.video.store.updateVideo(ids[0]!, { title: 'fresh title' });
+    await stack.video.stores.videos.updateVideo(ids[0]!, { title: 'fresh title' });
     const after = await Promise.all(Array.from({ length: 50 }, () => gql<{ video: { title: string } }, Record<string, unknown>>(url, `query($id: ID!) { video(id: $id) { title } }`, { id: ids[0] })));
     assert.ok(after.every((r) => r.data?.video.title === 'fresh title'));
   });

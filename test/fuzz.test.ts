@@ -23,7 +23,7 @@ const SEED = 20261126;
 
 async function createVideo(stack: Stack, uploaderId: string, title: string): Promise<string> {
   const sha256 = createHash('sha256').update(title).digest('hex');
-  const v = await stack.video.store.createVideo({
+  const v = await stack.video.stores.videos.createVideo({
     uploaderId,
     title,
     description: `${title}, made for the fuzzer`,

@@ -91,7 +91,7 @@ describe('gateway faults', () => {
       LLM_QUEUE_TIMEOUT_MS: '1500',
     }, {
       wrapChatStores: (stores) => ({ ...stores, messages: after(stores.messages, 'appendMessage', (m) => afterAppend?.(m.text)) }),
-      wrapVideoStore: (store) => after(store, 'recordChunk', (c) => afterChunk?.(c.index)),
+      wrapVideoStores: (stores) => ({ ...stores, uploads: after(stores.uploads, 'recordChunk', (c) => afterChunk?.(c.index)) }),
     });
     url = stack.gateway.url;
   });

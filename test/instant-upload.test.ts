@@ -128,7 +128,7 @@ describe('instant upload with proof of possession', () => {
     assert.equal(proved.data!.proveUpload.proofChallenge, null);
     assert.deepEqual(proved.data!.proveUpload.receivedChunks, [0]);
     assert.equal(stack.counts.video.recordChunk ?? 0, chunkCalls, 'no chunk was sent');
-    assert.equal((await stack.video.store.findUpload(upload.id))?.objectKey, original.objectKey, 'the upload shares the stored object');
+    assert.equal((await stack.video.stores.uploads.findUpload(upload.id))?.objectKey, original.objectKey, 'the upload shares the stored object');
     assert.deepEqual(await stack.objects.list(`videos/${upload.id}/`), [], 'and no copy was made');
     // A retry after a lost answer finds the upload completed.
     assert.equal((await prove(bob, upload.id, proofsFor(file, challenge.ranges))).data?.proveUpload.status, 'COMPLETED');
@@ -147,7 +147,7 @@ describe('instant upload with proof of possession', () => {
     // Everything an attacker knows is public.
     const pub = await gql<{ video: { sha256: string; size: number } }, Record<string, unknown>>(url, `query($v: ID!) { video(id: $v) { sha256 size } }`, { v: original.video.id });
     const { sha256: hash, size } = pub.data!.video;
-    const references = await stack.video.store.countObjectReferences(original.objectKey);
+    const references = await stack.video.stores.videos.countObjectReferences(original.objectKey);
     assert.equal(references, 1, 'the original video');
     const up = (await init(mallory, size, hash)).data!.initUpload.upload;
     const ranges = up.proofChallenge!.ranges;
@@ -171,8 +171,8 @@ describe('instant upload with proof of possession', () => {
     assert.equal(after.status, 'UPLOADING', 'the upload goes on as a chunked upload');
     assert.equal(after.proofChallenge, null, 'the challenge is withdrawn');
     assert.deepEqual(after.receivedChunks, []);
-    assert.equal((await stack.video.store.findUpload(up.id))?.objectKey, null, 'no reference to the stored object');
-    assert.equal(await stack.video.store.countObjectReferences(original.objectKey), references);
+    assert.equal((await stack.video.stores.uploads.findUpload(up.id))?.objectKey, null, 'no reference to the stored object');
+    assert.equal(await stack.video.stores.videos.countObjectReferences(original.objectKey), references);
 
     // One answer per challenge: not even the right digests complete it now.
     assert.equal(code(await prove(mallory, up.id, proofsFor(file, ranges))), 'BAD_USER_INPUT');
@@ -254,7 +254,7 @@ describe('instant upload with proof of possession', () => {
     const bobUpload = await instantUpload(bob, file);
     await expireEverything();
     assert.equal((await status(bob, bobUpload)).status, 'ABORTED');
-    assert.equal((await stack.video.store.findUpload(bobUpload))?.objectKey, null, 'an expired upload points at nothing');
+    assert.equal((await stack.video.stores.uploads.findUpload(bobUpload))?.objectKey, null, 'an expired upload points at nothing');
     assert.equal(code(await publish(bob, bobUpload)), 'BAD_USER_INPUT', 'and cannot be published');
     assert.ok(await stored(original.objectKey));
     assert.equal(await played(original.video.playbackUrl), sha256(file));

@@ -71,7 +71,7 @@ describe('resuming subscriptions', () => {
     before(async () => {
       viewer = await register();
       const sha256 = createHash('sha256').update('resume danmaku').digest('hex');
-      const video = await stack.video.store.createVideo({
+      const video = await stack.video.stores.videos.createVideo({
         uploaderId: viewer.user.id,
         title: 'Resume danmaku',
         description: '',
@@ -148,7 +148,7 @@ describe('resuming subscriptions', () => {
     });
 
     test('a cursor more than 5000 danmaku behind is refused rather than replayed with a gap', async () => {
-      const busy = await stack.video.store.createVideo({
+      const busy = await stack.video.stores.videos.createVideo({
         uploaderId: viewer.user.id,
         title: 'Busy danmaku',
         description: '',
@@ -161,12 +161,12 @@ describe('resuming subscriptions', () => {
         width: 1280,
         height: 720,
       });
-      for (let i = 0; i < 5001; i++) await stack.video.store.addDanmaku({ videoId: busy.id, userId: viewer.user.id, text: `d${i}`, timeMs: i, color: '#FFFFFF', mode: 'SCROLL' });
+      for (let i = 0; i < 5001; i++) await stack.video.stores.danmaku.addDanmaku({ videoId: busy.id, userId: viewer.user.id, text: `d${i}`, timeMs: i, color: '#FFFFFF', mode: 'SCROLL' });
       const tooFar = await refusal(subscribe(ws(), DANMAKU, { v: busy.id, after: NIL }));
       assert.equal(tooFar?.[0]?.extensions?.code, 'BAD_USER_INPUT');
       assert.equal(tooFar?.[0]?.extensions?.field, 'afterId');
       // 5000 behind is replayed whole.
-      const first = (await stack.video.store.listDanmakuAfter({ videoId: busy.id, afterId: NIL, limit: 1 }))[0]!;
+      const first = (await stack.video.stores.danmaku.listDanmakuAfter({ videoId: busy.id, afterId: NIL, limit: 1 }))[0]!;
       const { video } = await ok(gql<{ video: { lastDanmakuId: string } }, Record<string, unknown>>(url, `query($v: ID!) { video(id: $v) { lastDanmakuId } }`, { v: busy.id }));
       const whole = subscribe<{ danmakuAdded: { id: string; text: string } }>(ws(), DANMAKU, { v: busy.id, after: first.id });
       const got = await whole.waitFor(5000, 120_000);

@@ -15,7 +15,7 @@ describe('platform spine', () => {
     stack = await startStack();
     const alice = await stack.user.store.createUser({ username: 'alice', displayName: 'Alice Liddell', passwordHash: 'x' });
     const bob = await stack.user.store.createUser({ username: 'bob', displayName: 'Bob Builder', passwordHash: 'x', bio: 'I build cat towers' });
-    const video = await stack.video.store.createVideo({
+    const video = await stack.video.stores.videos.createVideo({
       uploaderId: alice.id,
       title: 'Cats playing piano',
       description: 'A very musical cat',

@@ -229,7 +229,7 @@ describe('video', () => {
     assert.equal((await sendChunk(me, up.id, 0, file)).errors, undefined);
     assert.equal((await stack.objects.list(`uploads/${up.id}/`)).length, 1);
     // Age the upload instead of waiting a day.
-    await stack.video.store.transitionUpload(up.id, ['UPLOADING'], 'UPLOADING');
+    await stack.video.stores.uploads.transitionUpload(up.id, ['UPLOADING'], 'UPLOADING');
     const removed = await stack.video.cleanup.runNow();
     assert.equal(removed, 0, 'a fresh upload is kept');
     const oldConfig = stack.config.VIDEO_UPLOAD_TTL_SECONDS;

@@ -29,7 +29,7 @@ import { startUserSubgraph, type UserSubgraph } from '../subgraphs/user/server.j
 import { startVideoSubgraph, type VideoSubgraph } from '../subgraphs/video/server.js';
 import { createChatStores, type ChatStores } from '../subgraphs/chat/store/factory.js';
 import { createUserStore } from '../subgraphs/user/store.js';
-import { createVideoStore, type VideoStore } from '../subgraphs/video/store.js';
+import { createVideoStores, mapPorts, type VideoStores } from '../subgraphs/video/store/index.js';
 
 /** Calls per store method, so tests can check that batching issues one query. */
 export type CallCounts = Record<string, number>;
@@ -110,7 +110,7 @@ export interface StackOptions {
   log?: Logger;
   /** Wrap the chat and video stores of every instance started (fault tests act at the moment a write is done). */
   wrapChatStores?: (stores: ChatStores) => ChatStores;
-  wrapVideoStore?: (store: VideoStore) => VideoStore;
+  wrapVideoStores?: (stores: VideoStores) => VideoStores;
 }
 
 export async function startStack(env: Record<string, string> = {}, options: StackOptions = {}): Promise<Stack> {
@@ -157,8 +157,9 @@ export async function startStack(env: Record<string, string> = {}, options: Stac
       user: (port: number) => startTraced('user', config, async () => startUserSubgraph(config, log.child({ service: 'user' }), { port, store: counted(await createUserStore(config), counts.user) })),
       video: (port: number) =>
         startTraced('video', config, async () => {
-          const store = await createVideoStore(config);
-          return startVideoSubgraph(config, log.child({ service: 'video' }), { port, store: counted(options.wrapVideoStore?.(store) ?? store, counts.video) });
+          const stores = await createVideoStores(config);
+          // Counted per port; method names are unique across the ports, so counts stay keyed by method.
+          return startVideoSubgraph(config, log.child({ service: 'video' }), { port, stores: mapPorts(options.wrapVideoStores?.(stores) ?? stores, (p) => counted(p, counts.video)) });
         }),
       chat: (port: number) =>
         startTraced('chat', config, async () => {

@@ -7,7 +7,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { UserStore } from '../../subgraphs/user/store.js';
-import type { VideoStore } from '../../subgraphs/video/store.js';
+import type { VideoStore } from '../../subgraphs/video/store/videos.js';
 
 export interface SeedOptions {
   /** Accounts to create (viewers and uploaders alike). */

@@ -35,7 +35,7 @@ import { startEmbeddedInfra, type EmbeddedInfra } from '../../lib/process/embedd
 import { createLogger } from '../../lib/observability/logger.js';
 import { NODE_FLAGS } from '../../lib/process/nodeFlags.js';
 import { createUserStore } from '../../subgraphs/user/store.js';
-import { createVideoStore } from '../../subgraphs/video/store.js';
+import { createVideoStores } from '../../subgraphs/video/store/index.js';
 import { findPid } from './machine.js';
 import { ROOT } from './peers.js';
 import { seedCatalog, type SeedOptions, type SeededCatalog } from './seed.js';
@@ -371,10 +371,10 @@ export async function startPlatform(opts: PlatformOptions): Promise<Platform> {
     const env = { ...baseEnv, ...infra.env };
     const config = loadConfig(env);
     log(`seeding ${opts.seed.users} users and ${opts.seed.videos} videos through the stores`);
-    const [userStore, videoStore] = await Promise.all([createUserStore(config), createVideoStore(config)]);
+    const [userStore, videoStore] = await Promise.all([createUserStore(config), createVideoStores(config)]);
     let catalog: SeededCatalog;
     try {
-      catalog = await seedCatalog(userStore, videoStore, opts.seed);
+      catalog = await seedCatalog(userStore, videoStore.videos, opts.seed);
     } finally {
       await Promise.all([userStore.dispose(), videoStore.dispose()]);
     }

@@ -163,7 +163,8 @@ type StoreOutcome = 'ok' | 'error';
  * Wraps a store port so that every method call is timed, by method name and
  * outcome (`vidhub_store_call_duration_seconds`). Generic over the port: the
  * same Proxy serves every subgraph's store and every adapter (SQLite, MongoDB).
- * Wrapped methods are made once per method, not per call.
+ * Wrapped methods are made once per method, not per call. A subgraph with
+ * several ports wraps each; they share the one histogram of its metrics.
  */
 export function instrumentStore<T extends object>(store: T, metrics: ServiceMetrics): T {
   // One histogram per service, shared by every port it instruments (a subgraph may have several).

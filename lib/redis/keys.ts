@@ -17,18 +17,19 @@
  * | auth:revoked:{<familyId>}                   | {<familyId>}     | revocation MULTI (with the family's deletion)          | lib/auth/revocation.ts |
  * | auth:user-fams:<userId>                     | none             | its own MULTI (written before the family)             | subgraphs/user/sessions.ts |
  * | auth:login:* (fails, lockouts, devices)     | none             | one key per command (rate-limiter-flexible)           | subgraphs/user/loginThrottle.ts |
- * | upload:{<uploadId>}:chunks / :proof / :presign:<i> / :completing | {<uploadId>} | DEL of the upload's state; the completion lock | subgraphs/video/uploads.ts |
+ * | upload:{<uploadId>}:chunks / :proof / :presign:<i> / :completing | {<uploadId>} | DEL of the upload's state; the completion lock | VIDEO_KEYS (subgraphs/video/uploadState.ts) |
  * | {llm}:slots:<keyId>:<capability>, {llm}:queue:*, {llm}:beats:*, {llm}:ticket:*, {llm}:disabled | {llm} (the pool's namespace) | the ACQUIRE/RENEW/REMOVE/STATUS scripts | llmPoolKeys, used by subgraphs/chat/credentialLeases.ts |
  * | {events}:user, {events}:video               | {events}         | XREADGROUP over both streams (search sync, notifications) | lib/redis/domainEvents.ts |
  * | search:{sync}:dead-letters / :counters / :lag-ms / :full-sync | {sync} | dead-letter and progress MULTIs | subgraphs/search/indexSync.ts |
  * | search:sync-leader, search:reindex          | none             | one lock key each                                     | subgraphs/search/indexSync.ts |
  * | presence:<userId>                           | none             | one key per MULTI; `online` sends one command per user | CHAT_KEYS, used by subgraphs/chat/presence.ts |
  * | chat:send:<userId>                          | none             | one key per MULTI (fixed-window limit)                | CHAT_KEYS, used by subgraphs/chat/sendThrottle.ts |
- * | danmaku:rate:<userId>                       | none             | one key per MULTI (fixed-window limit)                | lib/redis/rateLimit.ts callers |
+ * | danmaku:rate:<userId>                       | none             | one key per MULTI (fixed-window limit)                | VIDEO_KEYS (subgraphs/video/repositories.ts) |
  * | chat:send-claim:<conversation>:<sender>:<clientMessageId> | none | one key                                           | CHAT_KEYS, used by subgraphs/chat/sendThrottle.ts |
  * | assistant:history:<userId>:<thread>         | none             | one key per MULTI                                     | CHAT_KEYS, used by subgraphs/chat/assistantHistory.ts |
- * | video:counts-dirty                          | none             | one key per script                                    | subgraphs/video/counts.ts |
- * | view:<videoId>:<viewer>                     | none             | one key                                               | subgraphs/video/videos.ts |
+ * | video:counts-dirty                          | none             | one key per script                                    | VIDEO_KEYS (subgraphs/video/counts.ts) |
+ * | video:counts-flush, video:upload-cleanup    | none             | one lock key each                                     | VIDEO_KEYS (counts.ts, uploads.ts) |
+ * | view:<videoId>:<viewer>                     | none             | one key                                               | VIDEO_KEYS (subgraphs/video/repositories.ts) |
  *
  * Pub/sub channels (`chat:u:<userId>`, `danmaku:<videoId>`, `auth:revoked`,
  * `{llm}:wake`; the chat ones named below too) are not keys: on a cluster PUBLISH reaches every node, and a
@@ -83,3 +84,28 @@ export function llmPoolKeys(namespace: string = HASH_TAGS.llmPool) {
     wake: `${namespace}:wake`,
   };
 }
+
+/**
+ * The video subgraph's key families (the rows above naming VIDEO_KEYS): the
+ * only place their names and hash tags are written.
+ */
+export const VIDEO_KEYS = {
+  /** Set of an upload's received chunk indexes: a cache of the store's chunk records. */
+  uploadChunks: (uploadId: string) => `upload:{${uploadId}}:chunks`,
+  /** An upload's pending proof-of-possession challenge (JSON). */
+  uploadProof: (uploadId: string) => `upload:{${uploadId}}:proof`,
+  /** The object key a presigned PUT of one chunk writes to. */
+  uploadPresign: (uploadId: string, index: number) => `upload:{${uploadId}}:presign:${index}`,
+  /** The lock completing (or proving) an upload. */
+  uploadCompleting: (uploadId: string) => `upload:{${uploadId}}:completing`,
+  /** The lock of the stale-upload sweep. */
+  uploadCleanupLock: 'video:upload-cleanup',
+  /** Sorted set of videos whose counts changed since the last flush. */
+  countsDirty: 'video:counts-dirty',
+  /** The lock of the counts flush. */
+  countsFlushLock: 'video:counts-flush',
+  /** A viewer's counted view of a video, alive for the view window. */
+  view: (videoId: string, viewer: string) => `view:${videoId}:${viewer}`,
+  /** A user's danmaku sending window. */
+  danmakuRate: (userId: string) => `danmaku:rate:${userId}`,
+} as const;

@@ -3,7 +3,7 @@ import { Schema } from 'mongoose';
 import { v7 as uuidv7 } from 'uuid';
 import { UniqueViolation } from '../../lib/errors.js';
 import { isMongoDuplicateKey } from '../../lib/data/documents.js';
-import type { FollowPage, NewUser, ProfileChanges, UserRecord, UserStore, Visibility } from './store.js';
+import type { FollowPage, NewUser, ProfileChanges, UserRecord, UserStore, UserStoreOptions, Visibility } from './store.js';
 
 type UserDoc = Omit<UserRecord, 'id'> & { _id: string; usernameLower: string };
 interface FollowDoc {
@@ -55,14 +55,15 @@ export class MongoUserStore implements UserStore {
     private readonly conn: mongoose.Connection,
     private readonly users: mongoose.Model<UserDoc>,
     private readonly follows: mongoose.Model<FollowDoc>,
+    private readonly options: UserStoreOptions,
   ) {}
 
-  static async create(conn: mongoose.Connection): Promise<MongoUserStore> {
+  static async create(conn: mongoose.Connection, options: UserStoreOptions = {}): Promise<MongoUserStore> {
     const users = conn.model<UserDoc>('User', userSchema, 'users');
     const follows = conn.model<FollowDoc>('Follow', followSchema, 'follows');
     // Build indexes now: a unique index that does not exist yet enforces nothing.
     await Promise.all([users.createIndexes(), follows.createIndexes()]);
-    return new MongoUserStore(conn, users, follows);
+    return new MongoUserStore(conn, users, follows, options);
   }
 
   async createUser(user: NewUser): Promise<UserRecord> {
@@ -103,33 +104,55 @@ export class MongoUserStore implements UserStore {
     await this.users.updateOne({ _id: id }, { $set: { passwordHash } });
   }
 
-  // The unique (followerId, followeeId) index decides which of two concurrent
-  // follows wins; only the winner moves the counters, so they stay exact. A crash
-  // between the two writes could leave a count off by one (no multi-document
-  // transaction here, so standalone servers work too).
+  // A follow (or unfollow) and both counters run in one multi-document
+  // transaction: connection.transaction() runs session.withTransaction, which
+  // retries the callback on TransientTransactionError (e.g. a write conflict
+  // with a concurrent follow of the same user) and the commit on
+  // UnknownTransactionCommitResult. Read concern "snapshot" (the transaction
+  // reads one point in time), write concern "majority" (the commit survives a
+  // failover), reads from the primary. Needs a replica set.
+  // The unique (followerId, followeeId) index lets one follow per pair in: a
+  // repeated follow fails with a duplicate key, which aborts the transaction
+  // (nothing was counted) and answers false. Inside the callback every
+  // operation carries the session, runs one at a time, and no error is
+  // swallowed (the driver could not tell whether the server aborted).
+  private transaction<T>(fn: (session: mongoose.mongo.ClientSession) => Promise<T>): Promise<T> {
+    return this.conn.transaction(fn, { readConcern: { level: 'snapshot' }, writeConcern: { w: 'majority' }, readPreference: 'primary' });
+  }
+
   async follow(followerId: string, followeeId: string): Promise<boolean> {
     try {
-      await this.follows.create({ _id: uuidv7(), followerId, followeeId, createdAt: new Date() });
+      return await this.transaction(async (session) => {
+        await this.follows.insertOne({ _id: uuidv7(), followerId, followeeId, createdAt: new Date() }, { session });
+        this.options.afterWrite?.('follow: follow stored');
+        await this.bumpCounts(followerId, followeeId, 1, session);
+        return true;
+      });
     } catch (err) {
       if (isMongoDuplicateKey(err)) return false;
       throw err;
     }
-    await this.bumpCounts(followerId, followeeId, 1);
-    return true;
   }
 
   async unfollow(followerId: string, followeeId: string): Promise<boolean> {
-    const removed = await this.follows.findOneAndDelete({ followerId, followeeId }).lean<FollowDoc>();
-    if (!removed) return false;
-    await this.bumpCounts(followerId, followeeId, -1);
-    return true;
+    return this.transaction(async (session) => {
+      const removed = await this.follows.findOneAndDelete({ followerId, followeeId }, { session }).lean<FollowDoc>();
+      if (!removed) return false;
+      this.options.afterWrite?.('unfollow: follow removed');
+      await this.bumpCounts(followerId, followeeId, -1, session);
+      return true;
+    });
   }
 
-  private async bumpCounts(followerId: string, followeeId: string, delta: number) {
-    await this.users.bulkWrite([
-      { updateOne: { filter: { _id: followerId }, update: { $inc: { followingCount: delta } } } },
-      { updateOne: { filter: { _id: followeeId }, update: { $inc: { followerCount: delta } } } },
-    ]);
+  private async bumpCounts(followerId: string, followeeId: string, delta: number, session: mongoose.mongo.ClientSession) {
+    // One ordered bulk write: the two $inc go one after the other inside the transaction.
+    await this.users.bulkWrite(
+      [
+        { updateOne: { filter: { _id: followerId }, update: { $inc: { followingCount: delta } } } },
+        { updateOne: { filter: { _id: followeeId }, update: { $inc: { followerCount: delta } } } },
+      ],
+      { session },
+    );
   }
 
   async followedAmong(followerId: string, candidateIds: readonly string[]): Promise<Set<string>> {

@@ -1,7 +1,7 @@
 import { v7 as uuidv7 } from 'uuid';
 import { UniqueViolation } from '../../lib/errors.js';
 import { isSqliteUniqueViolation, migrate, statementCache, type SqliteDb } from '../../lib/data/documents.js';
-import type { FollowPage, NewUser, ProfileChanges, UserRecord, UserStore, Visibility } from './store.js';
+import type { FollowPage, NewUser, ProfileChanges, UserRecord, UserStore, UserStoreOptions, Visibility } from './store.js';
 
 const MIGRATIONS = [
   `CREATE TABLE users (
@@ -79,7 +79,10 @@ const COLUMNS: Record<keyof ProfileChanges, string> = {
 export class SqliteUserStore implements UserStore {
   private readonly sql: ReturnType<typeof statementCache>;
 
-  constructor(private readonly db: SqliteDb) {
+  constructor(
+    private readonly db: SqliteDb,
+    private readonly options: UserStoreOptions = {},
+  ) {
     migrate(db, MIGRATIONS);
     this.sql = statementCache(db);
   }
@@ -130,16 +133,20 @@ export class SqliteUserStore implements UserStore {
       const created = this.db
         .prepare(`INSERT OR IGNORE INTO follows (id, follower_id, followee_id, created_at) VALUES (?, ?, ?, ?)`)
         .run(uuidv7(), followerId, followeeId, new Date().toISOString()).changes === 1;
-      if (created) this.bumpCounts(followerId, followeeId, 1);
-      return created;
+      if (!created) return false;
+      this.options.afterWrite?.('follow: follow stored');
+      this.bumpCounts(followerId, followeeId, 1);
+      return true;
     }).immediate();
   }
 
   async unfollow(followerId: string, followeeId: string): Promise<boolean> {
     return this.db.transaction(() => {
       const removed = this.sql(`DELETE FROM follows WHERE follower_id = ? AND followee_id = ?`).run(followerId, followeeId).changes === 1;
-      if (removed) this.bumpCounts(followerId, followeeId, -1);
-      return removed;
+      if (!removed) return false;
+      this.options.afterWrite?.('unfollow: follow removed');
+      this.bumpCounts(followerId, followeeId, -1);
+      return true;
     }).immediate();
   }
 

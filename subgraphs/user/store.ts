@@ -5,9 +5,10 @@
  *
  * Invariants both adapters keep:
  * - usernames are unique whatever their case (UniqueViolation('username'));
- * - a follow exists at most once per pair, and followerCount/followingCount
- *   change in the same atomic step as the follow itself, so counts stay exact
- *   under concurrent follows and unfollows;
+ * - a follow exists at most once per pair, and a follow (or unfollow) and the
+ *   followerCount/followingCount changes happen together or not at all (SQLite:
+ *   one transaction; MongoDB: one multi-document transaction, which needs a
+ *   replica set), so counts stay exact under concurrent follows and unfollows;
  * - `version` increases with every change to a user's public fields, so that
  *   consumers of user events (search) can keep the newest state.
  */
@@ -79,6 +80,15 @@ export interface UserStore {
   listUsers(q: { limit: number; after?: string }): Promise<{ items: UserRecord[]; hasNextPage: boolean }>;
   ping(): Promise<void>;
   dispose(): Promise<void>;
+}
+
+/**
+ * A seam for the contract suite: an adapter calls `afterWrite(step)` after the
+ * first write of a follow or unfollow, inside its transaction, so a test can
+ * make it fail there and check that nothing of it stays. Production passes none.
+ */
+export interface UserStoreOptions {
+  afterWrite?: (step: 'follow: follow stored' | 'unfollow: follow removed') => void;
 }
 
 export async function createUserStore(config: Config): Promise<UserStore> {

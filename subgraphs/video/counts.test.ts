@@ -9,7 +9,7 @@ import { STREAMS, parseEvent, type DomainEvent } from '../../lib/redis/domainEve
 import { connectRedis } from '../../lib/redis/client.js';
 import { startEmbeddedRedis } from '../../lib/redis/embedded.js';
 import { COUNTS_DIRTY, countsChanged, flushCounts } from './counts.js';
-import type { VideoRecord, VideoStore } from './store.js';
+import type { VideoRecord, VideoStore } from './store/videos.js';
 
 let redis: Redis;
 let server: Awaited<ReturnType<typeof startEmbeddedRedis>>;
@@ -74,14 +74,14 @@ test('many changes of a video become one snapshot with absolute counts and the v
     ['v1', record('v1', 50, 51)],
     ['v2', record('v2', 1, 2)],
   ]);
-  assert.equal(await flushCounts({ redis, store: storeOf(videos) }), 2);
+  assert.equal(await flushCounts({ redis, videos: storeOf(videos) }), 2);
   const events = await published();
   assert.deepEqual(events.map((e) => [e.type, e.subjectId, e.version, e.payload.likeCount, e.payload.title]).sort(), [
     ['video.counts', 'v1', 51, 50, 'title of v1'],
     ['video.counts', 'v2', 2, 1, 'title of v2'],
   ]);
   assert.equal(await redis.zcard(COUNTS_DIRTY), 0);
-  assert.equal(await flushCounts({ redis, store: storeOf(videos) }), 0, 'nothing left to publish');
+  assert.equal(await flushCounts({ redis, videos: storeOf(videos) }), 0, 'nothing left to publish');
 });
 
 test('a change landing while a flush runs stays marked and goes out with the next flush', async () => {
@@ -95,22 +95,22 @@ test('a change landing while a flush runs stays marked and goes out with the nex
     videos.set('v1', record('v1', 2, 3));
     await countsChanged(redis, 'v1');
   });
-  await flushCounts({ redis, store: racing });
+  await flushCounts({ redis, videos: racing });
   assert.equal(await redis.zcard(COUNTS_DIRTY), 1, 'the later change keeps its mark');
-  await flushCounts({ redis, store: racing });
+  await flushCounts({ redis, videos: racing });
   assert.deepEqual((await published()).map((e) => e.version), [2, 3]);
   assert.equal(await redis.zcard(COUNTS_DIRTY), 0);
 });
 
 test('a deleted video loses its mark without an event; a failed publish keeps every mark', async () => {
   await countsChanged(redis, 'gone');
-  assert.equal(await flushCounts({ redis, store: storeOf(new Map()) }), 0);
+  assert.equal(await flushCounts({ redis, videos: storeOf(new Map()) }), 0);
   assert.equal(await redis.zcard(COUNTS_DIRTY), 0);
   assert.deepEqual(await published(), []);
 
   await countsChanged(redis, 'v1');
   const failing = { findVideosByIds: async () => Promise.reject(new Error('store down')) } as unknown as VideoStore;
-  await assert.rejects(flushCounts({ redis, store: failing }), /store down/);
+  await assert.rejects(flushCounts({ redis, videos: failing }), /store down/);
   assert.equal(await redis.zcard(COUNTS_DIRTY), 1);
 });
 
@@ -124,12 +124,12 @@ test('one instance flushes at a time', async () => {
     entered();
     return new Promise<void>((r) => (release = r));
   });
-  const first = flushCounts({ redis, store: slow });
+  const first = flushCounts({ redis, videos: slow });
   // Wait until the first flush is inside its store read (it holds the lock there), not merely until
   // the lock exists: released before the read began, the read would wait for ever.
   await inStore;
   assert.equal(await redis.exists('video:counts-flush'), 1, 'the first flush holds the lock');
-  assert.equal(await flushCounts({ redis, store: storeOf(videos) }), undefined, 'the other instance skips its turn');
+  assert.equal(await flushCounts({ redis, videos: storeOf(videos) }), undefined, 'the other instance skips its turn');
   release();
   assert.equal(await first, 1);
   assert.equal((await published()).length, 1);

@@ -27,11 +27,12 @@ import type { Redis } from 'ioredis';
 import { withLock } from '../../lib/redis/lock.js';
 import { defineScripts } from '../../lib/redis/scripts.js';
 import type { Logger } from '../../lib/observability/logger.js';
-import type { VideoServices } from './context.js';
-import { videoEvent } from './events.js';
+import { VIDEO_KEYS } from '../../lib/redis/keys.js';
+import { redisVideoEvents } from './events.js';
+import type { VideoStore } from './store/videos.js';
 
-export const COUNTS_DIRTY = 'video:counts-dirty';
-const FLUSH_LOCK = 'video:counts-flush';
+export const COUNTS_DIRTY = VIDEO_KEYS.countsDirty;
+const FLUSH_LOCK = VIDEO_KEYS.countsFlushLock;
 /** How often changed counts are published. @default 1 s */
 export const COUNTS_FLUSH_MS = 1000;
 /** Videos read and published per round. */
@@ -62,12 +63,27 @@ export async function countsChanged(redis: Redis, videoId: string): Promise<void
   await redis.zincrby(COUNTS_DIRTY, 1, videoId);
 }
 
+/** The dirty marks as the domain functions see them. */
+export interface CountMarks {
+  /** Marks a video whose like or view count changed; call after the change is stored. */
+  mark(videoId: string): Promise<void>;
+}
+
+export const redisCountMarks = (redis: Redis): CountMarks => ({ mark: (videoId) => countsChanged(redis, videoId) });
+
+/** What the publisher uses: Redis (marks, lock, event stream) and the video lookup. */
+export interface CountsDeps {
+  redis: Redis;
+  videos: Pick<VideoStore, 'findVideosByIds'>;
+}
+
 /**
  * Publishes a `video.counts` snapshot of every dirty video; returns how many,
  * or undefined when another instance is flushing.
  */
-export async function flushCounts(services: Pick<VideoServices, 'redis' | 'store'>): Promise<number | undefined> {
-  const { redis, store } = services;
+export async function flushCounts(deps: CountsDeps): Promise<number | undefined> {
+  const { redis, videos: store } = deps;
+  const events = redisVideoEvents(redis);
   return withLock(redis, FLUSH_LOCK, FLUSH_LOCK_MS, async () => {
     let published = 0;
     for (let round = 0; round < MAX_ROUNDS; round++) {
@@ -77,7 +93,7 @@ export async function flushCounts(services: Pick<VideoServices, 'redis' | 'store
       const ids = marks.filter((_, i) => i % 2 === 0);
       // A deleted video is left out here; its own delete event settles the index.
       const videos = await store.findVideosByIds(ids);
-      await Promise.all(videos.map((v) => videoEvent(services, 'video.counts', v)));
+      await Promise.all(videos.map((v) => events.changed('video.counts', v)));
       await scripts(redis).countsRemoveUnchanged(COUNTS_DIRTY, ...marks);
       published += videos.length;
       if (ids.length < FLUSH_BATCH) break;
@@ -92,10 +108,10 @@ export interface CountsPublisher {
   dispose(): Promise<void>;
 }
 
-export function startCountsPublisher(services: Pick<VideoServices, 'redis' | 'store'>, log: Logger): CountsPublisher {
+export function startCountsPublisher(deps: CountsDeps, log: Logger): CountsPublisher {
   let inFlight: Promise<number | undefined> | null = null;
   const run = (): Promise<number | undefined> =>
-    (inFlight = flushCounts(services)
+    (inFlight = flushCounts(deps)
       .catch((err: unknown) => {
         // The marks stay in Redis: the next flush publishes them.
         log.error({ err }, 'publishing video counts failed');

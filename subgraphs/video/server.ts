@@ -1,4 +1,4 @@
-/** Wiring of the video subgraph: store, Redis, object storage, danmaku fan-out, the cleanup job, the counts publisher, the server. */
+/** Wiring of the video subgraph: the store's ports, Redis and its repositories, object storage, danmaku fan-out, the cleanup job, the counts publisher, the server. */
 import { multipartRequests } from '../../lib/server/multipart.js';
 import type { Config } from '../../lib/config.js';
 import { DisposableStack } from '../../lib/process/disposable.js';
@@ -11,36 +11,63 @@ import { ServiceMetrics, coalescerMetrics, instrumentStore } from '../../lib/obs
 import { requireObjectStore, requireRedis } from '../../lib/process/runtime.js';
 import { startSubgraph, type RunningSubgraph } from '../../lib/server/subgraph.js';
 import { contextFactory, type VideoServices } from './context.js';
-import { startCountsPublisher, type CountsPublisher } from './counts.js';
+import { redisCountMarks, startCountsPublisher, type CountsPublisher } from './counts.js';
+import { redisVideoEvents } from './events.js';
+import { redisDanmakuRate, redisViewWindow } from './repositories.js';
 import { resolvers } from './resolvers.js';
 import { permissions } from './rules.js';
-import { createVideoStore, type DanmakuRecord, type VideoStore } from './store.js';
-import { MAX_CHUNK_SIZE, startCleanup, uploadMetrics, type CleanupJob } from './uploads.js';
+import type { DanmakuRecord } from './store/danmaku.js';
+import { createVideoStores, mapPorts, type VideoStores } from './store/index.js';
+import type { VideoRecord } from './store/videos.js';
+import { startCleanup, type CleanupJob } from './uploadCleanup.js';
+import { redisUploadState } from './uploadState.js';
+import { MAX_CHUNK_SIZE, uploadMetrics } from './uploads.js';
 import { COVER_MAX_BYTES } from './videos.js';
 
 export interface VideoSubgraph extends RunningSubgraph {
-  store: VideoStore;
+  stores: VideoStores;
   cleanup: CleanupJob;
   /** Publishes changed like and view counts for search. */
   counts: CountsPublisher;
-  videoLookups: Coalescer<import('./store.js').VideoRecord>;
+  videoLookups: Coalescer<VideoRecord>;
 }
 
-export async function startVideoSubgraph(config: Config, log: Logger, opts: { port?: number; store?: VideoStore } = {}): Promise<VideoSubgraph> {
+export async function startVideoSubgraph(config: Config, log: Logger, opts: { port?: number; stores?: VideoStores } = {}): Promise<VideoSubgraph> {
   const stack = new DisposableStack();
   try {
     const metrics = new ServiceMetrics('video');
-    const store = instrumentStore(stack.use('video store', opts.store ?? (await createVideoStore(config))), metrics);
+    const stores = mapPorts(stack.use('video store', opts.stores ?? (await createVideoStores(config))), (port) => instrumentStore(port, metrics));
     const redis = requireRedis(config, 'video');
     stack.defer('redis', () => void redis.disconnect());
     const objects = await requireObjectStore(config);
     const danmakuBus = stack.use('danmaku bus', new RedisFanout<DanmakuRecord>(redis, 'danmaku-bus', reviveDates));
-    const videoLookups = new Coalescer((ids: readonly string[]) => store.findVideosByIds(ids), coalescerOptions(config));
+    const videoLookups = new Coalescer((ids: readonly string[]) => stores.videos.findVideosByIds(ids), coalescerOptions(config));
     coalescerMetrics(metrics, { video: videoLookups });
     const inFlight = { count: 0 };
-    const services: VideoServices = { config, store, redis, objects, danmakuBus, inFlight, videoLookups, uploadMetrics: uploadMetrics(metrics, inFlight) };
-    const cleanup = stack.use('upload cleanup', startCleanup(services, log.child({ job: 'upload-cleanup' })));
-    const counts = stack.use('counts publisher', startCountsPublisher(services, log.child({ job: 'video-counts' })));
+    const uploads = {
+      uploads: stores.uploads,
+      videos: stores.videos,
+      objects,
+      state: redisUploadState(redis),
+      limits: config,
+      inFlight,
+      metrics: uploadMetrics(metrics, inFlight),
+    };
+    const services: VideoServices = {
+      config,
+      stores,
+      redis,
+      objects,
+      danmakuBus,
+      videoLookups,
+      uploads,
+      events: redisVideoEvents(redis),
+      counts: redisCountMarks(redis),
+      views: redisViewWindow(redis),
+      danmakuRate: redisDanmakuRate(redis),
+    };
+    const cleanup = stack.use('upload cleanup', startCleanup(uploads, log.child({ job: 'upload-cleanup' })));
+    const counts = stack.use('counts publisher', startCountsPublisher({ redis, videos: stores.videos }, log.child({ job: 'video-counts' })));
     const server = stack.use(
       'server',
       await startSubgraph({
@@ -51,13 +78,13 @@ export async function startVideoSubgraph(config: Config, log: Logger, opts: { po
         resolvers,
         permissions,
         createContext: contextFactory(services),
-        readiness: { store: () => store.ping(), redis: () => pingRedis(redis), objectStorage: () => objects.ping() },
+        readiness: { store: () => stores.ping(), redis: () => pingRedis(redis), objectStorage: () => objects.ping() },
         port: opts.port ?? config.VIDEO_PORT,
         // A chunk or a cover per request; the resolvers check exact sizes.
         beforeGraphQL: [multipartRequests({ maxFileSize: Math.max(MAX_CHUNK_SIZE, COVER_MAX_BYTES) + 1, maxFiles: 1 })],
       }),
     );
-    return { ...server, store, cleanup, counts, videoLookups, dispose: () => stack.dispose((name, err) => log.error({ err }, `stopping ${name} failed`)) };
+    return { ...server, stores, cleanup, counts, videoLookups, dispose: () => stack.dispose((name, err) => log.error({ err }, `stopping ${name} failed`)) };
   } catch (err) {
     await stack.dispose();
     throw err;

@@ -9,7 +9,7 @@
  *
  * A chunk is accepted only once its bytes are in object storage and its sha256
  * matches the client's checksum; then it is recorded in the store (unique per
- * index: the durable truth) and in a Redis set (fast status). Each attempt
+ * index: the durable truth) and in the chunk index in Redis (uploadState.ts: fast status). Each attempt
  * writes its own object key, so two racing sends of one index never overwrite
  * each other: the one recorded first wins, the other deletes its object. State
  * lives only in the store, Redis and object storage, so a restarted instance
@@ -28,7 +28,7 @@
  * ranges drawn with a CSPRNG. proveUpload reads those ranges from the stored
  * object and compares their sha256 with the client's answers; only a client
  * holding the file can give them. The challenge is consumed by the first
- * answer (GETDEL), so each challenge allows one guess; after a wrong one the
+ * answer (ProofChallenges.take, a GETDEL), so each challenge allows one guess; after a wrong one the
  * upload simply goes on as a chunked upload, which a client may also do from
  * the start. A right answer moves the upload to COMPLETED pointing at the
  * stored object.
@@ -42,13 +42,14 @@
 import { createHash, randomInt, randomUUID, timingSafeEqual } from 'node:crypto';
 import { Transform, type Readable } from 'node:stream';
 import type { FileUpload } from 'graphql-upload-minimal';
+import type { Config } from '../../lib/config.js';
 import { ErrorCode, appError, badInput, conflict, forbidden, notFound, rateLimited } from '../../lib/errors.js';
-import { withLock } from '../../lib/redis/lock.js';
-import type { Logger } from '../../lib/observability/logger.js';
 import type { ServiceMetrics } from '../../lib/observability/metrics.js';
-import type { Context, VideoServices } from './context.js';
+import type { ObjectStore } from '../../lib/storage/objectStore.js';
 import { VIDEO_SNIFF_BYTES, sniffVideo } from './media.js';
-import type { UploadRecord } from './store.js';
+import type { UploadRecord, UploadStore } from './store/uploads.js';
+import type { VideoStore } from './store/videos.js';
+import type { ByteRange, StoredChallenge, UploadState } from './uploadState.js';
 
 export const MIN_CHUNK_SIZE = 5 * 1024 * 1024;
 export const MAX_CHUNK_SIZE = 32 * 1024 * 1024;
@@ -65,16 +66,27 @@ export const PROOF_RANGE_MAX_BYTES = 64 * 1024;
 /** Smaller files are not offered instant upload: there is no range short enough to keep the answer unguessable and long enough to matter, and sending them costs little. */
 export const INSTANT_MIN_BYTES = 2 * PROOF_RANGE_MIN_BYTES;
 
-// Hash tag {<uploadId>} (lib/redis/keys.ts): an upload's keys are deleted together, in one slot.
-const chunksKey = (uploadId: string) => `upload:{${uploadId}}:chunks`;
-const proofKey = (uploadId: string) => `upload:{${uploadId}}:proof`;
-const presignKey = (uploadId: string, index: number) => `upload:{${uploadId}}:presign:${index}`;
-const completingKey = (uploadId: string) => `upload:{${uploadId}}:completing`;
 const chunkPrefix = (uploadId: string) => `uploads/${uploadId}/`;
 const chunkObjectKey = (uploadId: string, index: number) => `${chunkPrefix(uploadId)}chunk-${String(index).padStart(6, '0')}-${randomUUID()}`;
 export const mergedObjectKey = (uploadId: string) => `videos/${uploadId}/source`;
 
 export type UploadMetrics = ReturnType<typeof uploadMetrics>;
+
+/** The object storage operations uploads use. */
+export type UploadObjects = Pick<ObjectStore, 'put' | 'get' | 'stat' | 'compose' | 'remove' | 'list' | 'presignedPut'>;
+
+/** What the upload functions use: the uploads port, the few video lookups of instant uploads and shared objects, object storage, the Redis-side state, the limits. */
+export interface UploadDeps {
+  uploads: UploadStore;
+  videos: Pick<VideoStore, 'findVideoBySha256' | 'countVideosWithObject' | 'countObjectReferences'>;
+  objects: UploadObjects;
+  state: UploadState;
+  limits: Pick<Config, 'VIDEO_MAX_BYTES' | 'VIDEO_MAX_UPLOADS_PER_USER' | 'VIDEO_UPLOAD_TTL_SECONDS' | 'VIDEO_MAX_CHUNKS_IN_FLIGHT'>;
+  /** Chunk uploads this instance is receiving now (the per-instance cap). */
+  inFlight: { count: number };
+  /** Chunks and bytes received, uploads finished (absent where nothing is measured). */
+  metrics?: UploadMetrics | undefined;
+}
 
 /** Chunks by what became of them, bytes stored, chunk uploads in progress, and how uploads finished. */
 export function uploadMetrics(metrics: ServiceMetrics, inFlight: { count: number }) {
@@ -98,10 +110,10 @@ function expectedChunkSize(u: UploadRecord, index: number): number {
 }
 
 /** The viewer's upload, or NOT_FOUND / FORBIDDEN. */
-async function ownUpload(ctx: Context, uploadId: string): Promise<UploadRecord> {
-  const upload = await ctx.store.findUpload(uploadId);
+async function ownUpload(deps: UploadDeps, viewerId: string, uploadId: string): Promise<UploadRecord> {
+  const upload = await deps.uploads.findUpload(uploadId);
   if (!upload) throw notFound('No such upload.');
-  if (upload.ownerId !== ctx.viewer.userId) throw forbidden('Only the user who started this upload can use it.');
+  if (upload.ownerId !== viewerId) throw forbidden('Only the user who started this upload can use it.');
   return upload;
 }
 
@@ -113,25 +125,21 @@ function requireUploading(u: UploadRecord) {
   if (u.status !== 'UPLOADING') throw badInput(`This upload is ${u.status.toLowerCase()}; it takes no more chunks.`);
 }
 
-/** Received indexes, from Redis, rebuilt from the store when Redis lost them. */
-export async function receivedChunks(ctx: VideoServices, u: UploadRecord): Promise<number[]> {
+/** Received indexes, from the chunk index in Redis, rebuilt from the store when Redis lost them. */
+export async function receivedChunks(deps: Pick<UploadDeps, 'uploads' | 'state' | 'limits'>, u: UploadRecord): Promise<number[]> {
   if (u.status !== 'UPLOADING') return u.objectKey ? Array.from({ length: u.chunkCount }, (_, i) => i) : [];
-  let members = await ctx.redis.smembers(chunksKey(u.id));
-  if (members.length === 0) {
-    const stored = await ctx.store.listChunks(u.id);
-    if (stored.length) {
-      await ctx.redis.sadd(chunksKey(u.id), ...stored.map((c) => String(c.index)));
-      members = stored.map((c) => String(c.index));
-    }
-  }
-  return members.map(Number).sort((a, b) => a - b);
+  const members = await deps.state.chunks.members(u.id);
+  if (members.length) return members;
+  const stored = (await deps.uploads.listChunks(u.id)).map((c) => c.index);
+  await deps.state.chunks.add(u.id, stored, deps.limits.VIDEO_UPLOAD_TTL_SECONDS);
+  return stored;
 }
 
-export async function initUpload(ctx: Context, args: { filename: string; size: number; sha256: string; chunkSize?: number | null }) {
+export async function initUpload(deps: UploadDeps, viewerId: string, args: { filename: string; size: number; sha256: string; chunkSize?: number | null }) {
   const filename = args.filename.trim();
   if (!filename || filename.length > 255) throw badInput('filename is 1-255 characters.', { field: 'filename' });
   if (!Number.isInteger(args.size) || args.size < 1) throw badInput('size is a positive whole number of bytes.', { field: 'size' });
-  if (args.size > ctx.config.VIDEO_MAX_BYTES) throw appError(ErrorCode.PAYLOAD_TOO_LARGE, `Videos are at most ${ctx.config.VIDEO_MAX_BYTES} bytes.`, { maxBytes: ctx.config.VIDEO_MAX_BYTES });
+  if (args.size > deps.limits.VIDEO_MAX_BYTES) throw appError(ErrorCode.PAYLOAD_TOO_LARGE, `Videos are at most ${deps.limits.VIDEO_MAX_BYTES} bytes.`, { maxBytes: deps.limits.VIDEO_MAX_BYTES });
   const sha256 = args.sha256.toLowerCase();
   if (!SHA256.test(sha256)) throw badInput('sha256 is the file digest as 64 hex characters.', { field: 'sha256' });
   const chunkSize = args.chunkSize ?? DEFAULT_CHUNK_SIZE;
@@ -139,30 +147,18 @@ export async function initUpload(ctx: Context, args: { filename: string; size: n
     throw badInput(`chunkSize is between ${MIN_CHUNK_SIZE} and ${MAX_CHUNK_SIZE} bytes.`, { field: 'chunkSize' });
   }
   const chunkCount = Math.ceil(args.size / chunkSize);
-  const ownerId = ctx.viewer.userId!;
+  const ownerId = viewerId;
 
   // An upload with a challenge is an unfinished upload like any other (the
   // client may send its chunks), so it counts against the cap.
-  if ((await ctx.store.countActiveUploads(ownerId)) >= ctx.config.VIDEO_MAX_UPLOADS_PER_USER) {
-    throw rateLimited(`You can have ${ctx.config.VIDEO_MAX_UPLOADS_PER_USER} unfinished uploads at a time; complete or abort one first.`, 60);
+  if ((await deps.uploads.countActiveUploads(ownerId)) >= deps.limits.VIDEO_MAX_UPLOADS_PER_USER) {
+    throw rateLimited(`You can have ${deps.limits.VIDEO_MAX_UPLOADS_PER_USER} unfinished uploads at a time; complete or abort one first.`, 60);
   }
-  const existing = args.size >= INSTANT_MIN_BYTES ? await ctx.store.findVideoBySha256(sha256) : null;
-  const upload = await ctx.store.createUpload({ ownerId, filename, size: args.size, sha256, chunkSize, chunkCount, status: 'UPLOADING', objectKey: null });
-  if (existing && existing.size === args.size) await issueChallenge(ctx, upload, existing.objectKey);
+  const existing = args.size >= INSTANT_MIN_BYTES ? await deps.videos.findVideoBySha256(sha256) : null;
+  const upload = await deps.uploads.createUpload({ ownerId, filename, size: args.size, sha256, chunkSize, chunkCount, status: 'UPLOADING', objectKey: null });
+  if (existing && existing.size === args.size) await issueChallenge(deps, upload, existing.objectKey);
   // `instant` stays in the result for older clients: false sends them down the chunked path, which still works.
   return { upload, instant: false };
-}
-
-interface ByteRange {
-  offset: number;
-  length: number;
-}
-
-/** What Redis keeps for a pending challenge; the object key never leaves the server. */
-interface StoredChallenge {
-  objectKey: string;
-  ranges: ByteRange[];
-  expiresAt: string;
 }
 
 /** PROOF_RANGE_COUNT ranges at offsets and of lengths drawn with a CSPRNG, ordered by offset. */
@@ -175,19 +171,17 @@ export function challengeRanges(size: number): ByteRange[] {
   }).sort((a, b) => a.offset - b.offset);
 }
 
-async function issueChallenge(ctx: Context, u: UploadRecord, objectKey: string) {
-  const ttl = ctx.config.VIDEO_UPLOAD_TTL_SECONDS;
+async function issueChallenge(deps: UploadDeps, u: UploadRecord, objectKey: string) {
+  const ttl = deps.limits.VIDEO_UPLOAD_TTL_SECONDS;
   const challenge: StoredChallenge = { objectKey, ranges: challengeRanges(u.size), expiresAt: new Date(Date.now() + ttl * 1000).toISOString() };
-  await ctx.redis.set(proofKey(u.id), JSON.stringify(challenge), 'EX', ttl);
+  await deps.state.proofs.save(u.id, challenge, ttl);
 }
 
 /** The pending challenge of an upload as the client sees it (ranges and expiry), or null. */
-export async function proofChallenge(ctx: VideoServices, u: UploadRecord): Promise<{ ranges: ByteRange[]; expiresAt: Date } | null> {
+export async function proofChallenge(deps: Pick<UploadDeps, 'state'>, u: UploadRecord): Promise<{ ranges: ByteRange[]; expiresAt: Date } | null> {
   if (u.status !== 'UPLOADING') return null;
-  const raw = await ctx.redis.get(proofKey(u.id));
-  if (!raw) return null;
-  const { ranges, expiresAt } = JSON.parse(raw) as StoredChallenge;
-  return { ranges, expiresAt: new Date(expiresAt) };
+  const pending = await deps.state.proofs.peek(u.id);
+  return pending && { ranges: pending.ranges, expiresAt: new Date(pending.expiresAt) };
 }
 
 /** Constant-time comparison of two hex digests of equal length. */
@@ -197,45 +191,44 @@ function sameDigest(a: string, b: string): boolean {
   return x.length === y.length && timingSafeEqual(x, y);
 }
 
-export async function proveUpload(ctx: Context, args: { uploadId: string; proofs: readonly string[] }): Promise<UploadRecord> {
-  const u = await ownUpload(ctx, args.uploadId);
+export async function proveUpload(deps: UploadDeps, viewerId: string, args: { uploadId: string; proofs: readonly string[] }): Promise<UploadRecord> {
+  const u = await ownUpload(deps, viewerId, args.uploadId);
   // A retry after a lost answer finds the upload already completed.
   if (u.status === 'COMPLETED' || u.status === 'PUBLISHED') return u;
   requireUploading(u);
-  const pending = await proofChallenge(ctx, u);
+  const pending = await proofChallenge(deps, u);
   if (!pending) throw badInput('This upload has no pending proof challenge (it was answered or has expired); send the chunks.', { field: 'proofs' });
   // Malformed answers are refused before the challenge is consumed: they are not a guess.
   const proofs = args.proofs.map((p) => p.toLowerCase());
   if (proofs.length !== pending.ranges.length) throw badInput(`proofs holds one sha256 per challenged range: ${pending.ranges.length}.`, { field: 'proofs' });
   if (!proofs.every((p) => SHA256.test(p))) throw badInput('Each proof is a sha256 as 64 hex characters.', { field: 'proofs' });
 
-  const result = await withLock(ctx.redis, completingKey(u.id), 60_000, async () => {
-    // GETDEL: of concurrent answers only one gets the challenge, so a challenge is one guess.
-    const raw = await ctx.redis.getdel(proofKey(u.id));
-    if (!raw) throw badInput('This upload has no pending proof challenge (it was answered or has expired); send the chunks.', { field: 'proofs' });
-    const challenge = JSON.parse(raw) as StoredChallenge;
-    if (!(await ctx.objects.stat(challenge.objectKey))) throw conflict('The stored copy of this content is gone; send the chunks.');
+  const result = await deps.state.locks.completing(u.id, 60_000, async () => {
+    // Of concurrent answers only one takes the challenge, so a challenge is one guess.
+    const challenge = await deps.state.proofs.take(u.id);
+    if (!challenge) throw badInput('This upload has no pending proof challenge (it was answered or has expired); send the chunks.', { field: 'proofs' });
+    if (!(await deps.objects.stat(challenge.objectKey))) throw conflict('The stored copy of this content is gone; send the chunks.');
     const digests = await Promise.all(
-      challenge.ranges.map(async (r) => hashObject(await ctx.objects.get(challenge.objectKey, { start: r.offset, end: r.offset + r.length - 1 }))),
+      challenge.ranges.map(async (r) => hashObject(await deps.objects.get(challenge.objectKey, { start: r.offset, end: r.offset + r.length - 1 }))),
     );
     // Every range is compared, whatever the first mismatch, and the answer says nothing of which one was wrong.
     const matches = digests.map((d, i) => sameDigest(d, proofs[i]!));
     if (!matches.every(Boolean)) throw badInput('The proofs do not match the content; send the chunks instead.', { field: 'proofs' });
 
-    const done = await ctx.store.transitionUpload(u.id, ['UPLOADING'], 'COMPLETED', { objectKey: challenge.objectKey });
+    const done = await deps.uploads.transitionUpload(u.id, ['UPLOADING'], 'COMPLETED', { objectKey: challenge.objectKey });
     if (!done) throw conflict('The upload changed while its proof was being checked.');
     // The upload now holds a reference to the object. A delete of the last
     // video using it may have counted references just before that: only if a
     // video still uses the object (counted after our reference exists) is it
     // certain to stay; otherwise give the reference back and send the chunks.
-    if ((await ctx.store.countVideosWithObject(challenge.objectKey)) === 0) {
-      await ctx.store.transitionUpload(u.id, ['COMPLETED'], 'UPLOADING', { objectKey: null });
-      await releaseObject(ctx, challenge.objectKey);
+    if ((await deps.videos.countVideosWithObject(challenge.objectKey)) === 0) {
+      await deps.uploads.transitionUpload(u.id, ['COMPLETED'], 'UPLOADING', { objectKey: null });
+      await releaseObject(deps, challenge.objectKey);
       throw conflict('The stored copy of this content is gone; send the chunks.');
     }
     // Chunks sent before the proof are not needed any more.
-    await discardChunks(ctx, u.id);
-    ctx.uploadMetrics?.finished('instant');
+    await discardChunks(deps, u.id);
+    deps.metrics?.finished('instant');
     return done;
   });
   if (!result) throw conflict('This upload is already being completed; ask uploadStatus in a moment.');
@@ -257,63 +250,63 @@ function meter(max: number) {
   return { stream, result: () => ({ bytes, sha256: hash.digest('hex') }) };
 }
 
-async function receipt(ctx: Context, u: UploadRecord, index: number, stored: boolean) {
-  const received = await receivedChunks(ctx, u);
+async function receipt(deps: UploadDeps, u: UploadRecord, index: number, stored: boolean) {
+  const received = await receivedChunks(deps, u);
   return { index, stored, receivedCount: received.length, chunkCount: u.chunkCount };
 }
 
-async function record(ctx: Context, u: UploadRecord, index: number, size: number, sha256: string, objectKey: string) {
-  const stored = await ctx.store.recordChunk({ uploadId: u.id, index, size, sha256, objectKey });
-  if (stored) ctx.uploadMetrics?.stored(size);
-  else ctx.uploadMetrics?.duplicate();
-  if (!stored) await ctx.objects.remove([objectKey]);
-  await ctx.redis.multi().sadd(chunksKey(u.id), String(index)).expire(chunksKey(u.id), ctx.config.VIDEO_UPLOAD_TTL_SECONDS).exec();
+async function record(deps: UploadDeps, u: UploadRecord, index: number, size: number, sha256: string, objectKey: string) {
+  const stored = await deps.uploads.recordChunk({ uploadId: u.id, index, size, sha256, objectKey });
+  if (stored) deps.metrics?.stored(size);
+  else deps.metrics?.duplicate();
+  if (!stored) await deps.objects.remove([objectKey]);
+  await deps.state.chunks.add(u.id, [index], deps.limits.VIDEO_UPLOAD_TTL_SECONDS);
   return stored;
 }
 
-async function alreadyReceived(ctx: Context, u: UploadRecord, index: number): Promise<boolean> {
-  return (await ctx.redis.sismember(chunksKey(u.id), String(index))) === 1 || (await receivedChunks(ctx, u)).includes(index);
+async function alreadyReceived(deps: UploadDeps, u: UploadRecord, index: number): Promise<boolean> {
+  return (await deps.state.chunks.has(u.id, index)) || (await receivedChunks(deps, u)).includes(index);
 }
 
-export async function uploadChunk(ctx: Context, args: { uploadId: string; index: number; chunk: Promise<FileUpload>; checksum: string }) {
+export async function uploadChunk(deps: UploadDeps, viewerId: string, args: { uploadId: string; index: number; chunk: Promise<FileUpload>; checksum: string }) {
   const file = await args.chunk;
   const body = file.createReadStream();
   try {
-    const u = await ownUpload(ctx, args.uploadId);
+    const u = await ownUpload(deps, viewerId, args.uploadId);
     requireUploading(u);
     checkIndex(u, args.index);
     const checksum = args.checksum.toLowerCase();
     if (!SHA256.test(checksum)) throw badInput('checksum is the chunk sha256 as 64 hex characters.', { field: 'checksum' });
-    if (await alreadyReceived(ctx, u, args.index)) {
-      ctx.uploadMetrics?.duplicate();
-      return receipt(ctx, u, args.index, false);
+    if (await alreadyReceived(deps, u, args.index)) {
+      deps.metrics?.duplicate();
+      return receipt(deps, u, args.index, false);
     }
-    if (ctx.inFlight.count >= ctx.config.VIDEO_MAX_CHUNKS_IN_FLIGHT) throw rateLimited('This server is busy with other uploads; retry the chunk in a moment.', 1);
+    if (deps.inFlight.count >= deps.limits.VIDEO_MAX_CHUNKS_IN_FLIGHT) throw rateLimited('This server is busy with other uploads; retry the chunk in a moment.', 1);
 
-    ctx.inFlight.count++;
+    deps.inFlight.count++;
     try {
       const expected = expectedChunkSize(u, args.index);
       const key = chunkObjectKey(u.id, args.index);
       const m = meter(expected);
       try {
         // The size is known: one PUT, not minio's multipart path for a stream of unknown length.
-        await ctx.objects.put(key, body.pipe(m.stream), expected);
+        await deps.objects.put(key, body.pipe(m.stream), expected);
       } catch (err) {
-        await ctx.objects.remove([key]).catch(() => undefined);
+        await deps.objects.remove([key]).catch(() => undefined);
         throw err;
       }
       const got = m.result();
       if (got.bytes !== expected || got.sha256 !== checksum) {
-        ctx.uploadMetrics?.rejected();
-        await ctx.objects.remove([key]);
+        deps.metrics?.rejected();
+        await deps.objects.remove([key]);
         throw badInput(
           got.bytes !== expected ? `Chunk ${args.index} has ${got.bytes} bytes; expected ${expected}.` : `Chunk ${args.index} does not match its checksum; send it again.`,
           { field: 'chunk' },
         );
       }
-      return receipt(ctx, u, args.index, await record(ctx, u, args.index, got.bytes, got.sha256, key));
+      return receipt(deps, u, args.index, await record(deps, u, args.index, got.bytes, got.sha256, key));
     } finally {
-      ctx.inFlight.count--;
+      deps.inFlight.count--;
     }
   } finally {
     // Whatever happened, the rest of the request body is consumed, or the connection stalls.
@@ -321,13 +314,13 @@ export async function uploadChunk(ctx: Context, args: { uploadId: string; index:
   }
 }
 
-export async function presignChunk(ctx: Context, uploadId: string, index: number) {
-  const u = await ownUpload(ctx, uploadId);
+export async function presignChunk(deps: UploadDeps, viewerId: string, uploadId: string, index: number) {
+  const u = await ownUpload(deps, viewerId, uploadId);
   requireUploading(u);
   checkIndex(u, index);
   const key = chunkObjectKey(u.id, index);
-  await ctx.redis.set(presignKey(u.id, index), key, 'EX', PRESIGN_TTL_SECONDS);
-  return { index, method: 'PUT', url: await ctx.objects.presignedPut(key, PRESIGN_TTL_SECONDS), expiresAt: new Date(Date.now() + PRESIGN_TTL_SECONDS * 1000) };
+  await deps.state.presigned.remember(u.id, index, key, PRESIGN_TTL_SECONDS);
+  return { index, method: 'PUT', url: await deps.objects.presignedPut(key, PRESIGN_TTL_SECONDS), expiresAt: new Date(Date.now() + PRESIGN_TTL_SECONDS * 1000) };
 }
 
 async function readAll(stream: Readable): Promise<Buffer> {
@@ -342,29 +335,29 @@ async function hashObject(stream: Readable): Promise<string> {
   return hash.digest('hex');
 }
 
-export async function confirmChunk(ctx: Context, args: { uploadId: string; index: number; checksum: string }) {
-  const u = await ownUpload(ctx, args.uploadId);
+export async function confirmChunk(deps: UploadDeps, viewerId: string, args: { uploadId: string; index: number; checksum: string }) {
+  const u = await ownUpload(deps, viewerId, args.uploadId);
   requireUploading(u);
   checkIndex(u, args.index);
   const checksum = args.checksum.toLowerCase();
   if (!SHA256.test(checksum)) throw badInput('checksum is the chunk sha256 as 64 hex characters.', { field: 'checksum' });
-  const key = await ctx.redis.get(presignKey(u.id, args.index));
+  const key = await deps.state.presigned.find(u.id, args.index);
   if (!key) throw badInput('No presigned upload is pending for this chunk: call presignChunkUpload first (URLs expire).');
-  const stat = await ctx.objects.stat(key);
+  const stat = await deps.objects.stat(key);
   if (!stat) throw badInput('Nothing was uploaded to the presigned URL yet.');
-  await ctx.redis.del(presignKey(u.id, args.index));
-  if (await alreadyReceived(ctx, u, args.index)) {
-    ctx.uploadMetrics?.duplicate();
-    await ctx.objects.remove([key]);
-    return receipt(ctx, u, args.index, false);
+  await deps.state.presigned.forget(u.id, args.index);
+  if (await alreadyReceived(deps, u, args.index)) {
+    deps.metrics?.duplicate();
+    await deps.objects.remove([key]);
+    return receipt(deps, u, args.index, false);
   }
   const expected = expectedChunkSize(u, args.index);
-  if (stat.size !== expected || (await hashObject(await ctx.objects.get(key))) !== checksum) {
-    ctx.uploadMetrics?.rejected();
-    await ctx.objects.remove([key]);
+  if (stat.size !== expected || (await hashObject(await deps.objects.get(key))) !== checksum) {
+    deps.metrics?.rejected();
+    await deps.objects.remove([key]);
     throw badInput(stat.size !== expected ? `Chunk ${args.index} has ${stat.size} bytes; expected ${expected}.` : `Chunk ${args.index} does not match its checksum; send it again.`);
   }
-  return receipt(ctx, u, args.index, await record(ctx, u, args.index, stat.size, checksum, key));
+  return receipt(deps, u, args.index, await record(deps, u, args.index, stat.size, checksum, key));
 }
 
 /**
@@ -372,27 +365,27 @@ export async function confirmChunk(ctx: Context, args: { uploadId: string; index
  * COMPLETED upload (instant uploads share objects). Called by whoever has just
  * given up a reference; true when the object was deleted.
  */
-export async function releaseObject(ctx: VideoServices, objectKey: string): Promise<boolean> {
-  if ((await ctx.store.countObjectReferences(objectKey)) > 0) return false;
-  await ctx.objects.remove([objectKey]);
+export async function releaseObject(deps: { videos: Pick<VideoStore, 'countObjectReferences'>; objects: Pick<ObjectStore, 'remove'> }, objectKey: string): Promise<boolean> {
+  if ((await deps.videos.countObjectReferences(objectKey)) > 0) return false;
+  await deps.objects.remove([objectKey]);
   return true;
 }
 
 /** Deletes every chunk object and record of an upload (recorded or not, e.g. presigned leftovers). */
-async function discardChunks(ctx: VideoServices, uploadId: string) {
-  const keys = await ctx.objects.list(chunkPrefix(uploadId));
-  if (keys.length) await ctx.objects.remove(keys);
-  await ctx.store.deleteChunks(uploadId);
+export async function discardChunks(deps: Pick<UploadDeps, 'uploads' | 'objects' | 'state'>, uploadId: string) {
+  const keys = await deps.objects.list(chunkPrefix(uploadId));
+  if (keys.length) await deps.objects.remove(keys);
+  await deps.uploads.deleteChunks(uploadId);
   // A pending challenge goes too: the upload is done (or gone) either way.
-  await ctx.redis.del(chunksKey(uploadId), proofKey(uploadId));
+  await deps.state.forget(uploadId);
 }
 
-export async function completeUpload(ctx: Context, uploadId: string): Promise<UploadRecord> {
-  const u = await ownUpload(ctx, uploadId);
+export async function completeUpload(deps: UploadDeps, viewerId: string, uploadId: string): Promise<UploadRecord> {
+  const u = await ownUpload(deps, viewerId, uploadId);
   if (u.status === 'COMPLETED' || u.status === 'PUBLISHED') return u;
   requireUploading(u);
-  const result = await withLock(ctx.redis, completingKey(u.id), 10 * 60_000, async () => {
-    const chunks = await ctx.store.listChunks(u.id);
+  const result = await deps.state.locks.completing(u.id, 10 * 60_000, async () => {
+    const chunks = await deps.uploads.listChunks(u.id);
     if (chunks.length !== u.chunkCount) {
       const have = new Set(chunks.map((c) => c.index));
       const missing = Array.from({ length: u.chunkCount }, (_, i) => i).filter((i) => !have.has(i));
@@ -401,93 +394,40 @@ export async function completeUpload(ctx: Context, uploadId: string): Promise<Up
     const target = mergedObjectKey(u.id);
     let failure: string | null = null;
     try {
-      await ctx.objects.compose(target, chunks.map((c) => c.objectKey));
-      const head = await readAll(await ctx.objects.get(target, { start: 0, end: VIDEO_SNIFF_BYTES - 1 }));
+      await deps.objects.compose(target, chunks.map((c) => c.objectKey));
+      const head = await readAll(await deps.objects.get(target, { start: 0, end: VIDEO_SNIFF_BYTES - 1 }));
       if (!sniffVideo(head)) failure = 'The file is not a video (its content matches no video container).';
-      else if ((await hashObject(await ctx.objects.get(target))) !== u.sha256) failure = 'The merged file does not match the declared sha256.';
+      else if ((await hashObject(await deps.objects.get(target))) !== u.sha256) failure = 'The merged file does not match the declared sha256.';
     } catch (err) {
-      await ctx.objects.remove([target]).catch(() => undefined);
+      await deps.objects.remove([target]).catch(() => undefined);
       throw err;
     }
     if (failure) {
-      await ctx.objects.remove([target]);
-      await discardChunks(ctx, u.id);
-      await ctx.store.transitionUpload(u.id, ['UPLOADING'], 'FAILED', { failure });
-      ctx.uploadMetrics?.finished('failed');
+      await deps.objects.remove([target]);
+      await discardChunks(deps, u.id);
+      await deps.uploads.transitionUpload(u.id, ['UPLOADING'], 'FAILED', { failure });
+      deps.metrics?.finished('failed');
       throw badInput(failure);
     }
-    const done = await ctx.store.transitionUpload(u.id, ['UPLOADING'], 'COMPLETED', { objectKey: target });
+    const done = await deps.uploads.transitionUpload(u.id, ['UPLOADING'], 'COMPLETED', { objectKey: target });
     if (!done) throw conflict('The upload changed while it was being completed.');
-    await discardChunks(ctx, u.id);
-    ctx.uploadMetrics?.finished('completed');
+    await discardChunks(deps, u.id);
+    deps.metrics?.finished('completed');
     return done;
   });
   if (!result) throw conflict('This upload is already being completed; ask uploadStatus in a moment.');
   return result;
 }
 
-export async function abortUpload(ctx: Context, uploadId: string): Promise<boolean> {
-  const u = await ownUpload(ctx, uploadId);
+export async function abortUpload(deps: UploadDeps, viewerId: string, uploadId: string): Promise<boolean> {
+  const u = await ownUpload(deps, viewerId, uploadId);
   if (u.status === 'ABORTED') return true;
   requireUploading(u);
-  await ctx.store.transitionUpload(u.id, ['UPLOADING'], 'ABORTED');
-  await discardChunks(ctx, u.id);
+  await deps.uploads.transitionUpload(u.id, ['UPLOADING'], 'ABORTED');
+  await discardChunks(deps, u.id);
   return true;
 }
 
-export async function uploadStatus(ctx: Context, uploadId: string) {
-  return ownUpload(ctx, uploadId);
-}
-
-/**
- * Deletes uploads untouched for VIDEO_UPLOAD_TTL_SECONDS: unfinished ones with
- * their chunks, and completed ones never published, which give back their
- * reference to the object they point at (deleted when it was the last one).
- * Runs on every instance's timer, but under a lock, so one instance at a time
- * does it.
- */
-export interface CleanupJob {
-  /** Runs a pass now (tests, admin); resolves with the number removed, or undefined when another instance holds the lock. */
-  runNow(): Promise<number | undefined>;
-  dispose(): Promise<void>;
-}
-
-export function startCleanup(services: VideoServices, log: Logger): CleanupJob {
-  const intervalMs = services.config.VIDEO_CLEANUP_INTERVAL_SECONDS * 1000;
-  let running: Promise<number | undefined> = Promise.resolve(undefined);
-  const run = (): Promise<number | undefined> =>
-    withLock(services.redis, 'video:upload-cleanup', intervalMs, async () => {
-      const before = new Date(Date.now() - services.config.VIDEO_UPLOAD_TTL_SECONDS * 1000);
-      let removed = 0;
-      for (const u of await services.store.listStaleUploads(before, 100, ['UPLOADING', 'COMPLETED'])) {
-        if (u.status === 'UPLOADING') {
-          if (await services.store.transitionUpload(u.id, ['UPLOADING'], 'ABORTED', { failure: 'expired' })) {
-            await discardChunks(services, u.id);
-            removed++;
-          }
-        } else if (await services.store.transitionUpload(u.id, ['COMPLETED'], 'ABORTED', { failure: 'expired', objectKey: null })) {
-          // The compare-and-set decides against a concurrent publish: either the
-          // upload became a video (and this does nothing) or it no longer refers
-          // to the object, and the object goes if nothing else does.
-          if (u.objectKey) await releaseObject(services, u.objectKey);
-          removed++;
-        }
-      }
-      if (removed) log.info({ removed }, 'stale uploads cleaned up');
-      return removed;
-    }).catch((err: unknown) => {
-      log.error({ err }, 'upload cleanup failed');
-      return undefined;
-    });
-  const timer = setInterval(() => {
-    running = run();
-  }, intervalMs);
-  timer.unref();
-  return {
-    runNow: () => (running = run()),
-    async dispose() {
-      clearInterval(timer);
-      await running;
-    },
-  };
+export async function uploadStatus(deps: UploadDeps, viewerId: string, uploadId: string) {
+  return ownUpload(deps, viewerId, uploadId);
 }

@@ -4,25 +4,39 @@
  * views as coalesced snapshots (counts.ts).
  */
 import { randomUUID } from 'node:crypto';
+import type DataLoader from 'dataloader';
 import type { FileUpload } from 'graphql-upload-minimal';
 import { badInput, conflict, forbidden, notFound } from '../../lib/errors.js';
-import { STREAMS, publishEvent } from '../../lib/redis/domainEvents.js';
+import type { Logger } from '../../lib/observability/logger.js';
+import type { ObjectStore } from '../../lib/storage/objectStore.js';
 import { IMAGE_MIME, readBounded, sniffImage } from '../../lib/storage/uploadedFiles.js';
-import type { Context } from './context.js';
-import { countsChanged } from './counts.js';
-import { videoEvent } from './events.js';
+import type { CountMarks } from './counts.js';
+import type { VideoEvents } from './events.js';
 import { coverTime, extractFrame, probe } from './media.js';
-import type { VideoRecord } from './store.js';
+import type { ViewWindow } from './repositories.js';
+import type { UploadStore } from './store/uploads.js';
+import type { VideoRecord, VideoStore } from './store/videos.js';
 import { releaseObject } from './uploads.js';
 
-export { videoEvent, videoEventPayload } from './events.js';
+export { videoEventPayload } from './events.js';
+
+/** What the video functions use; `loader` and `likedLoader` are the request's (batched, cached per request). */
+export interface VideoDeps {
+  videos: VideoStore;
+  uploads: Pick<UploadStore, 'findUpload'>;
+  objects: Pick<ObjectStore, 'presignedGet' | 'put' | 'remove'>;
+  events: VideoEvents;
+  counts: CountMarks;
+  views: ViewWindow;
+  loader: Pick<DataLoader<string, VideoRecord | null>, 'load' | 'clear'>;
+  likedLoader: Pick<DataLoader<string, boolean>, 'clear'>;
+  log: Logger;
+}
 
 /** @default 5 MB */
 export const COVER_MAX_BYTES = 5 * 1024 * 1024;
 /** Lifetime of playback, download and cover URLs. @default 1 hour */
 export const MEDIA_URL_TTL_SECONDS = 3600;
-/** A viewer counts once per video in this window. @default 10 minutes */
-export const VIEW_WINDOW_SECONDS = 600;
 const UPLOAD_OBJECT = /^videos\/([0-9a-f-]{36})\/source$/;
 
 function checkMeta(input: { title?: string | null; description?: string | null; tags?: readonly string[] | null }) {
@@ -51,26 +65,27 @@ function checkMeta(input: { title?: string | null; description?: string | null; 
   return out;
 }
 
-export async function ownVideo(ctx: Context, id: string): Promise<VideoRecord> {
-  const video = await ctx.loaders.video.load(id);
+export async function ownVideo(deps: Pick<VideoDeps, 'loader'>, viewerId: string, id: string): Promise<VideoRecord> {
+  const video = await deps.loader.load(id);
   if (!video) throw notFound('No such video.');
-  if (video.uploaderId !== ctx.viewer.userId) throw forbidden('Only the uploader can change this video.');
+  if (video.uploaderId !== viewerId) throw forbidden('Only the uploader can change this video.');
   return video;
 }
 
 export async function publishVideo(
-  ctx: Context,
+  deps: VideoDeps,
+  viewerId: string,
   input: { uploadId?: string | null; objectKey?: string | null; title: string; description?: string | null; tags?: readonly string[] | null; cover?: Promise<FileUpload> | null },
 ): Promise<VideoRecord> {
   const meta = checkMeta({ title: input.title, description: input.description ?? '', tags: input.tags ?? [] });
   const uploadId = input.uploadId ?? (input.objectKey ? UPLOAD_OBJECT.exec(input.objectKey)?.[1] : undefined);
   if (!uploadId) throw badInput('Pass uploadId, or the objectKey of one of your completed uploads.');
-  const upload = await ctx.store.findUpload(uploadId);
-  if (!upload || upload.ownerId !== ctx.viewer.userId) throw notFound('No such upload of yours.');
+  const upload = await deps.uploads.findUpload(uploadId);
+  if (!upload || upload.ownerId !== viewerId) throw notFound('No such upload of yours.');
   if (upload.status === 'PUBLISHED') throw conflict('This upload is already published.');
   if (upload.status !== 'COMPLETED' || !upload.objectKey) throw badInput('Complete the upload before publishing it.');
 
-  const source = await ctx.objects.presignedGet(upload.objectKey, MEDIA_URL_TTL_SECONDS);
+  const source = await deps.objects.presignedGet(upload.objectKey, MEDIA_URL_TTL_SECONDS);
   const info = await probe(source);
   let cover: { bytes: Buffer; ext: string; type: string };
   if (input.cover) {
@@ -83,9 +98,9 @@ export async function publishVideo(
     cover = { bytes: await extractFrame(source, coverTime(info.durationMs)), ext: 'jpeg', type: IMAGE_MIME.jpeg };
   }
   const coverKey = `covers/${upload.id}/${randomUUID()}.${cover.ext}`;
-  await ctx.objects.put(coverKey, cover.bytes, cover.bytes.length, cover.type);
+  await deps.objects.put(coverKey, cover.bytes, cover.bytes.length, cover.type);
 
-  const video = await ctx.store
+  const video = await deps.videos
     .publish({
       uploadId: upload.id,
       uploaderId: upload.ownerId,
@@ -101,80 +116,78 @@ export async function publishVideo(
       height: info.height,
     })
     .catch(async (err: unknown) => {
-      await ctx.objects.remove([coverKey]).catch(() => undefined);
+      await deps.objects.remove([coverKey]).catch(() => undefined);
       throw err;
     });
   if (!video) {
-    await ctx.objects.remove([coverKey]);
+    await deps.objects.remove([coverKey]);
     // Not COMPLETED any more: published meanwhile, or expired by the stale-upload sweep.
-    const now = await ctx.store.findUpload(upload.id);
+    const now = await deps.uploads.findUpload(upload.id);
     throw conflict(now?.status === 'PUBLISHED' ? 'This upload is already published.' : 'This upload changed while it was being published; ask uploadStatus.');
   }
-  await videoEvent(ctx, 'video.published', video);
+  await deps.events.changed('video.published', video);
   return video;
 }
 
-export async function updateVideo(ctx: Context, id: string, input: { title?: string | null; description?: string | null; tags?: readonly string[] | null }) {
-  await ownVideo(ctx, id);
-  const updated = await ctx.store.updateVideo(id, checkMeta(input));
+export async function updateVideo(deps: VideoDeps, viewerId: string, id: string, input: { title?: string | null; description?: string | null; tags?: readonly string[] | null }) {
+  await ownVideo(deps, viewerId, id);
+  const updated = await deps.videos.updateVideo(id, checkMeta(input));
   if (!updated) throw notFound('No such video.');
-  await videoEvent(ctx, 'video.updated', updated);
+  await deps.events.changed('video.updated', updated);
   return updated;
 }
 
-export async function deleteVideo(ctx: Context, id: string): Promise<boolean> {
-  await ownVideo(ctx, id);
-  const deleted = await ctx.store.deleteVideo(id);
+export async function deleteVideo(deps: VideoDeps, viewerId: string, id: string): Promise<boolean> {
+  await ownVideo(deps, viewerId, id);
+  const deleted = await deps.videos.deleteVideo(id);
   if (!deleted) return true;
   // Instant uploads share objects: the bytes go only when no other video and
   // no completed upload (which may still be published) refers to them.
-  const removals = [releaseObject(ctx, deleted.objectKey)];
-  if (deleted.coverKey) removals.push(ctx.objects.remove([deleted.coverKey]).then(() => true));
-  await Promise.all(removals).catch((err: unknown) => ctx.log.warn({ err }, 'objects of a deleted video not removed'));
+  const removals = [releaseObject(deps, deleted.objectKey)];
+  if (deleted.coverKey) removals.push(deps.objects.remove([deleted.coverKey]).then(() => true));
+  await Promise.all(removals).catch((err: unknown) => deps.log.warn({ err }, 'objects of a deleted video not removed'));
   // A delete outranks every update before it.
-  await videoEvent(ctx, 'video.deleted', deleted, deleted.version + 1);
+  await deps.events.changed('video.deleted', deleted, deleted.version + 1);
   return true;
 }
 
-export async function recordView(ctx: Context, videoId: string): Promise<VideoRecord> {
-  const video = await ctx.loaders.video.load(videoId);
+/** `viewer` names who watched: the user, else the device, else the client address. */
+export async function recordView(deps: VideoDeps, viewer: string, videoId: string): Promise<VideoRecord> {
+  const video = await deps.loader.load(videoId);
   if (!video) throw notFound('No such video.');
-  const who = ctx.viewer.userId ?? ctx.viewer.deviceId ?? ctx.clientIp ?? 'anonymous';
-  if ((await ctx.redis.set(`view:${videoId}:${who}`, '1', 'EX', VIEW_WINDOW_SECONDS, 'NX')) === 'OK') {
-    await ctx.store.addView(videoId);
-    await markCounts(ctx, videoId);
+  if (await deps.views.firstView(videoId, viewer)) {
+    await deps.videos.addView(videoId);
+    await markCounts(deps, videoId);
   }
-  return reload(ctx, videoId);
+  return reload(deps, videoId);
 }
 
-export async function reload(ctx: Context, videoId: string): Promise<VideoRecord> {
-  ctx.loaders.video.clear(videoId);
-  ctx.loaders.likedByViewer.clear(videoId);
-  const video = await ctx.loaders.video.load(videoId);
+export async function reload(deps: Pick<VideoDeps, 'loader' | 'likedLoader'>, videoId: string): Promise<VideoRecord> {
+  deps.loader.clear(videoId);
+  deps.likedLoader.clear(videoId);
+  const video = await deps.loader.load(videoId);
   if (!video) throw notFound('No such video.');
   return video;
 }
 
-export async function setLike(ctx: Context, videoId: string, liked: boolean): Promise<VideoRecord> {
-  const me = ctx.viewer.userId!;
-  const video = await ctx.loaders.video.load(videoId);
+export async function setLike(deps: VideoDeps, viewerId: string, videoId: string, liked: boolean): Promise<VideoRecord> {
+  const video = await deps.loader.load(videoId);
   if (!video) throw notFound('No such video.');
   if (liked) {
-    if (await ctx.store.like(videoId, me)) {
-      await markCounts(ctx, videoId);
-      // For the uploader's notification; search learns the count from the coalesced snapshot (counts.ts).
-      await publishEvent(ctx.redis, STREAMS.video, { type: 'video.liked', subjectId: videoId, payload: { userId: me, uploaderId: video.uploaderId, title: video.title } });
+    if (await deps.videos.like(videoId, viewerId)) {
+      await markCounts(deps, videoId);
+      await deps.events.liked(video, viewerId);
     }
-  } else if (await ctx.store.unlike(videoId, me)) {
-    await markCounts(ctx, videoId);
+  } else if (await deps.videos.unlike(videoId, viewerId)) {
+    await markCounts(deps, videoId);
   }
-  return reload(ctx, videoId);
+  return reload(deps, videoId);
 }
 
 /**
  * The count is stored either way; a lost mark only delays search until the
  * video's next like or view (or a reindex), so it does not fail the request.
  */
-async function markCounts(ctx: Context, videoId: string) {
-  await countsChanged(ctx.redis, videoId).catch((err: unknown) => ctx.log.warn({ err, videoId }, 'video counts not marked for search'));
+async function markCounts(deps: Pick<VideoDeps, 'counts' | 'log'>, videoId: string) {
+  await deps.counts.mark(videoId).catch((err: unknown) => deps.log.warn({ err, videoId }, 'video counts not marked for search'));
 }

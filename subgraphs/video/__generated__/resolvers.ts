@@ -1,6 +1,10 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
-import type { VideoRecord, UploadRecord, CommentRecord, DanmakuRecord, FolderRecord } from '../store.js';
+import type { VideoRecord } from '../store/videos.js';
 import type { UserRef, Context } from '../context.js';
+import type { UploadRecord } from '../store/uploads.js';
+import type { CommentRecord } from '../store/comments.js';
+import type { DanmakuRecord } from '../store/danmaku.js';
+import type { FolderRecord } from '../store/favourites.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
 export type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
