@@ -17,6 +17,11 @@
  * restricting the response's cache policy, and the gateway's own headers
  * (`apollo-federation-include-trace`) passed on.
  *
+ * The call itself goes through the gateway's transport (gateway/transport/):
+ * a JSON body, or, when the client's variables hold files, a multipart body
+ * streamed from the client's upload; either way the same agent, timeout,
+ * cancellation when the client goes away, and in-flight merge.
+ *
  * Each fetch is timed into `vidhub_gateway_subgraph_fetch_duration_seconds`
  * by outcome, through observers bound once per data source.
  */
@@ -26,30 +31,23 @@ import type { GatewayCachePolicy, GatewayGraphQLResponse } from '@apollo/server-
 import type { FetcherResponse } from '@apollo/utils.fetcher';
 import { GraphQLError } from 'graphql';
 import { ErrorCode, appError } from '../lib/errors.js';
-import { INTERNAL_IDENTITY_HEADER, REQUEST_ID_HEADER, viewerKey } from '../lib/auth/identity.js';
+import { INTERNAL_IDENTITY_HEADER, REQUEST_ID_HEADER } from '../lib/auth/identity.js';
 import { REFRESH_TOKEN_HEADER, SESSION_HEADER, decodeSession } from '../lib/auth/session.js';
 import type { GatewayContext } from './context.js';
-import type { CallScope, SubgraphFetcher } from './fetcher.js';
 import type { FetchOutcome, GatewayMetrics } from './metrics.js';
-import { ClientUploadError, UploadTable } from './uploads.js';
+import { ANY_VIEWER, SubgraphTimeoutError, mergeKey, multipartFetch, type MultipartFetch, type Operation, type SubgraphCall, type SubgraphHttp } from './transport/index.js';
 
 const MUTATION = /^\s*mutation\b/;
 
-/** The merge key's viewer part for fetches that may serve any viewer (gateway/viewerIndependent.ts). */
-const SHARED_ACROSS_VIEWERS = '\u0000any viewer';
-
 export class SubgraphDataSource implements GraphQLDataSource<GatewayContext> {
-  private readonly uploads = new UploadTable();
-  private readonly fetcher: SubgraphFetcher;
   private readonly observe: Record<FetchOutcome, (seconds: number) => void> | undefined;
 
   constructor(
     readonly name: string,
     readonly url: string,
-    fetcher: SubgraphFetcher,
+    private readonly http: SubgraphHttp,
     metrics?: GatewayMetrics,
   ) {
-    this.fetcher = this.uploads.fetcher(fetcher);
     this.observe = metrics?.fetchObservers(name);
   }
 
@@ -68,36 +66,38 @@ export class SubgraphDataSource implements GraphQLDataSource<GatewayContext> {
       if (this.name === 'user' && context.refreshCookie) headers[REFRESH_TOKEN_HEADER] = context.refreshCookie;
     }
 
-    // Files exist only in a multipart request's own variables; see uploads.ts.
-    const markers: string[] = [];
-    const variables = context?.multipart && request.variables ? (this.uploads.swapOut(request.variables, markers) as Record<string, unknown>) : request.variables;
-    const body = JSON.stringify({
+    const operation: Operation = {
       query: request.query,
       ...(request.operationName ? { operationName: request.operationName } : {}),
-      ...(variables ? { variables } : {}),
+      ...(request.variables ? { variables: request.variables } : {}),
       ...(request.extensions ? { extensions: request.extensions } : {}),
-    });
-    const scope: CallScope = {
-      // Requests of different viewers never share a response, except a fetch whose
-      // answer is the same for every viewer, where the caller allows it.
-      viewerKey: context?.shareAcrossViewers?.(request.query, this.name) ? SHARED_ACROSS_VIEWERS : viewerKey(context?.viewer),
-      // Mutations and uploads are never merged: each must run once per request.
-      mergeable: markers.length === 0 && !MUTATION.test(request.query),
-      ...(context?.signal ? { signal: context.signal } : {}),
     };
+    // Files exist only in a multipart request's own variables (transport/multipart.ts).
+    const upload: MultipartFetch | undefined = context?.multipart ? multipartFetch(operation) : undefined;
+    const call: SubgraphCall = upload ? { url: this.url, headers: { ...headers, ...upload.headers }, body: upload.body } : { url: this.url, headers, body: JSON.stringify(operation) };
+    if (context?.signal) call.signal = context.signal;
+    // Mutations and uploads are never merged: each must run once per request. Requests of
+    // different viewers never share a response, except a fetch whose answer is the same for
+    // every viewer, where the caller allows it.
+    if (!upload && !MUTATION.test(request.query)) {
+      call.mergeKey = mergeKey(this.url, context?.shareAcrossViewers?.(request.query, this.name) ? ANY_VIEWER : context?.viewer, call.body as string);
+    }
 
     const started = performance.now();
     let response: FetcherResponse;
     try {
-      response = await this.fetcher(this.url, { method: 'POST', headers, body }, scope);
+      response = await this.http.call(call);
     } catch (err) {
       this.observe?.[context?.signal?.aborted ? 'cancelled' : 'unavailable']((performance.now() - started) / 1000);
-      if (err instanceof ClientUploadError) throw appError(ErrorCode.BAD_REQUEST, err.message, { http: { status: 400 } });
+      const clientError = upload?.clientError();
+      if (clientError) throw appError(ErrorCode.BAD_REQUEST, clientError.message, { http: { status: 400 } });
       context?.log?.warn({ err, subgraph: this.name }, 'subgraph request failed');
+      // The subgraph stalled: no progress for SUBGRAPH_TIMEOUT_MS (transport/http.ts).
+      if (err instanceof SubgraphTimeoutError) {
+        throw appError(ErrorCode.UPSTREAM_UNAVAILABLE, `The ${this.name} service did not answer within ${formatSeconds(err.timeoutMs)}; try again shortly.`);
+      }
       // No response at all: the subgraph is down or unreachable (or the client went away).
       throw appError(ErrorCode.UPSTREAM_UNAVAILABLE, `The ${this.name} service is unavailable; try again shortly.`);
-    } finally {
-      this.uploads.release(markers);
     }
     if (!response.ok) {
       const refused = await parseBody(response).catch(() => undefined);
@@ -123,6 +123,10 @@ export class SubgraphDataSource implements GraphQLDataSource<GatewayContext> {
     if ('incomingRequestContext' in options) restrictCachePolicy(options.incomingRequestContext.overallCachePolicy, response.headers.get('cache-control'));
     return { ...(parsed as GatewayGraphQLResponse), http: response };
   }
+}
+
+function formatSeconds(ms: number): string {
+  return `${Number((ms / 1000).toFixed(1))} s`;
 }
 
 function parseBody(response: FetcherResponse): Promise<unknown> {

@@ -45,12 +45,12 @@ import { AccessLog, type AccessEntry } from './access.js';
 import { AccessVerifier, authenticate, sessionApplier } from './auth.js';
 import type { GatewayContext } from './context.js';
 import { SubgraphDataSource } from './dataSource.js';
-import { createSubgraphFetcher } from './fetcher.js';
 import { asLimitError, costPlugin, documentLimitRules, limitsFromConfig } from './limits.js';
 import { GatewayMetrics } from './metrics.js';
 import { finiteNumberLiterals, requestChecksPlugin } from './requestChecks.js';
 import { httpSubscriptions, wantsStream } from './httpSubscriptions.js';
 import { SubscriptionBridge } from './subscriptions.js';
+import { createSubgraphTransport } from './transport/index.js';
 
 export interface RunningGateway {
   url: string;
@@ -172,7 +172,7 @@ export async function startGateway(config: Config, log: Logger, opts: GatewayOpt
   const urls = Object.fromEntries(SUBGRAPHS.map((name) => [name, opts.subgraphUrls?.[name] ?? subgraphUrl(config, name)])) as Record<SubgraphName, string>;
   const managed = Boolean(config.APOLLO_KEY && config.APOLLO_GRAPH_REF);
 
-  const fetcher = createSubgraphFetcher({ timeoutMs: config.SUBGRAPH_TIMEOUT_MS, merge: config.GATEWAY_MERGE_INFLIGHT });
+  const transport = createSubgraphTransport({ urls, identitySecret, timeoutMs: config.SUBGRAPH_TIMEOUT_MS, merge: config.GATEWAY_MERGE_INFLIGHT });
   const redis = requireRedis(config, 'gateway');
   const identities = new IdentityTokenCache(identitySecret);
   const verifier = new AccessVerifier(config.JWT_ACCESS_SECRET, redis);
@@ -180,7 +180,7 @@ export async function startGateway(config: Config, log: Logger, opts: GatewayOpt
   // The bridge is made below (it reports through these metrics); until then it has no sockets.
   const live: { bridge?: SubscriptionBridge } = {};
   const metrics = new GatewayMetrics(serviceMetrics, {
-    fetcher: fetcher.stats,
+    fetcher: transport.http.stats,
     tokens: verifier.stats,
     revocations: verifier.revocations.stats,
     openSockets: () => live.bridge?.openSockets ?? 0,
@@ -188,10 +188,10 @@ export async function startGateway(config: Config, log: Logger, opts: GatewayOpt
   });
   const access = new AccessLog(log, metrics);
 
-  const dataSources: Record<string, SubgraphDataSource> = {};
+  const dataSources: Record<string, SubgraphDataSource> = Object.fromEntries(SUBGRAPHS.map((name) => [name, new SubgraphDataSource(name, urls[name], transport.http, metrics)]));
   const gateway = new ApolloGateway({
     ...(managed ? {} : { supergraphSdl: readFileSync(schemaPath('supergraph'), 'utf8') }),
-    buildService: ({ name, url }) => (dataSources[name] = new SubgraphDataSource(name, urls[name as SubgraphName] ?? url ?? '', fetcher, metrics)),
+    buildService: ({ name, url }) => dataSources[name] ?? new SubgraphDataSource(name, url ?? '', transport.http, metrics),
   });
 
   const app = express();
@@ -248,7 +248,7 @@ export async function startGateway(config: Config, log: Logger, opts: GatewayOpt
     plugins,
   });
   // Registered before start() so that it sees the first supergraph load.
-  const subscriptions = new SubscriptionBridge({ config, log, verifier, gateway, apollo, dataSources: () => dataSources, subgraphUrls: urls, identities, limits, formatError,
+  const subscriptions = new SubscriptionBridge({ config, log, verifier, gateway, apollo, dataSources, upstream: transport.ws, identities, limits, formatError,
     clientAddress: clientAddressResolver(trustProxy(config.TRUST_PROXY)),
     originAllowed: originPolicy(config.CORS_ORIGINS),
     access,
@@ -344,7 +344,7 @@ export async function startGateway(config: Config, log: Logger, opts: GatewayOpt
       await subscriptions.dispose();
       await apollo.stop();
       httpServer.closeAllConnections();
-      await fetcher.close();
+      await transport.close();
       verifier.revocations.stop();
       redis.disconnect();
       await metricsServer?.close();
@@ -360,12 +360,12 @@ export async function startGateway(config: Config, log: Logger, opts: GatewayOpt
   return {
     url: `http://${host}:${port}/graphql`,
     port,
-    fetcherStats: fetcher.stats,
+    fetcherStats: transport.http.stats,
     metricsUrl: metricsServer.url,
     cutConnections() {
       subscriptions.cutConnections();
       httpServer.closeAllConnections();
-      void fetcher.destroy();
+      void transport.destroy();
     },
     dispose,
   };

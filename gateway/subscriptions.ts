@@ -9,7 +9,8 @@
  *    plus an optional `rest` (entity fetches to other subgraphs);
  * 2. sends the primary fetch to the owning subgraph over graphql-ws, on an
  *    upstream socket that belongs to this client alone (its connection params
- *    carry this viewer's internal identity, never another's);
+ *    carry this viewer's internal identity, never another's), opened by the
+ *    gateway's transport (gateway/transport/ws.ts);
  * 3. for every event, runs the `rest` of the plan through the gateway's own
  *    `executeQueryPlan`, seeded with the event: the plan is rewritten as
  *    [fetch from a one-event data source, rest], so entity fetches, merging and
@@ -56,13 +57,13 @@ import { Supergraph, operationFromDocument, type Schema } from '@apollo/federati
 import { QueryPlanner, type FetchNode, type QueryPlan, type SubscriptionNode } from '@apollo/query-planner';
 import { LRUCache } from 'lru-cache';
 import { GraphQLError, getOperationAST, print, type DocumentNode, type ExecutionArgs, type ExecutionResult, type FormattedExecutionResult, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
-import { CloseCode, createClient, type Client } from 'graphql-ws';
+import { CloseCode, type Client } from 'graphql-ws';
 import { useServer } from 'graphql-ws/use/ws';
-import WebSocket, { WebSocketServer } from 'ws';
-import type { Config, SubgraphName } from '../lib/config.js';
+import { WebSocketServer } from 'ws';
+import type { Config } from '../lib/config.js';
 import { ErrorCode, appError } from '../lib/errors.js';
 import { codesOf, type AccessLog, type Transport } from './access.js';
-import { signInternalIdentity, type IdentityTokenCache } from '../lib/auth/identity.js';
+import type { IdentityTokenCache } from '../lib/auth/identity.js';
 import type { Logger } from '../lib/observability/logger.js';
 import { abortable, cancellable } from '../lib/iterators.js';
 import { keepAlive } from '../lib/server/ws.js';
@@ -71,15 +72,11 @@ import { authenticateCredentials, isUnavailableError, type AccessVerifier, type 
 import type { GatewayContext } from './context.js';
 import { checkOperation, limitError, type OperationLimits } from './limits.js';
 import type { GatewayMetrics } from './metrics.js';
+import type { SubgraphSockets } from './transport/index.js';
 import { finiteNumberLiterals } from './requestChecks.js';
 import { ViewerIndependence, viewerIndependentFields } from './viewerIndependent.js';
 
 const EVENT_SOURCE = '__subscription_event__';
-/** How long an upstream socket stays open with no subscription on it. @default 3 s */
-const UPSTREAM_LAZY_CLOSE_MS = 3_000;
-/** Upstream keep-alive: ping every interval, drop the socket if no pong within the timeout. */
-const UPSTREAM_PING_MS = 12_000;
-const UPSTREAM_PONG_TIMEOUT_MS = 6_000;
 /** WebSocket close code (RFC 6455 registry): the server is briefly unable to serve; reconnect later. */
 const TRY_AGAIN_LATER = 1013;
 
@@ -116,10 +113,10 @@ export interface BridgeOptions {
   verifier: AccessVerifier;
   gateway: ApolloGateway;
   apollo: ApolloServer<GatewayContext>;
-  /** The HTTP data sources, used for the entity fetches of each event. */
-  dataSources: () => Record<string, GraphQLDataSource<GatewayContext>>;
-  /** HTTP URL of each subgraph; its graphql-ws endpoint is the same path. */
-  subgraphUrls: Record<SubgraphName, string>;
+  /** The HTTP data sources by subgraph name (the gateway's own), used for the entity fetches of each event. */
+  dataSources: Readonly<Record<string, GraphQLDataSource<GatewayContext>>>;
+  /** graphql-ws sockets to subgraphs, for the primary fetch of each subscription (gateway/transport/ws.ts). */
+  upstream: SubgraphSockets;
   /** Internal identity tokens per viewer, shared with the HTTP path. */
   identities: IdentityTokenCache;
   limits: OperationLimits;
@@ -147,8 +144,6 @@ export class SubscriptionBridge {
   private traceBase: Context = context.active();
   /** Subscriptions running on this instance (a gauge). */
   activeSubscriptions = 0;
-  /** Open sockets to subgraphs, of every client (`cutConnections`). */
-  private readonly upstreamSockets = new Set<WebSocket>();
 
   /** graphql-ws sockets open now (a gauge). */
   get openSockets(): number {
@@ -302,13 +297,12 @@ export class SubscriptionBridge {
   }
 
   /**
-   * Drops every client socket and every socket to a subgraph at once, with no
-   * close handshake: to clients and subgraphs it looks like a crash
-   * (fault-injection tests). `dispose()` still has to be called after.
+   * Drops every client socket at once, with no close handshake: to clients it
+   * looks like a crash (fault-injection tests; the sockets to subgraphs are the
+   * transport's, `SubgraphSockets.destroy`). `dispose()` still has to be called after.
    */
   cutConnections(): void {
     for (const socket of this.wsServer?.clients ?? []) socket.terminate();
-    for (const socket of this.upstreamSockets) socket.terminate();
   }
 
   async dispose(): Promise<void> {
@@ -453,40 +447,7 @@ export class SubscriptionBridge {
     extra.upstream ??= new Map();
     let client = extra.upstream.get(serviceName);
     if (client) return client;
-    const httpUrl = this.opts.subgraphUrls[serviceName as SubgraphName];
-    if (!httpUrl) throw new Error(`no URL for subgraph ${serviceName}`);
-    const auth = extra.auth!;
-    const secret = this.opts.config.INTERNAL_IDENTITY_SECRET!;
-    let pongTimer: NodeJS.Timeout | undefined;
-    let socket: WebSocket | undefined;
-    client = createClient({
-      url: httpUrl.replace(/^http/, 'ws'),
-      webSocketImpl: WebSocket,
-      lazy: true,
-      lazyCloseTimeout: UPSTREAM_LAZY_CLOSE_MS,
-      retryAttempts: 0,
-      keepAlive: UPSTREAM_PING_MS,
-      // Signed at connect time: the identity lives as long as the upstream socket.
-      connectionParams: async () => ({ internalIdentity: await signInternalIdentity(secret, auth.viewer, randomUUID()) }),
-      on: {
-        connected: (s) => {
-          socket = s as WebSocket;
-          this.upstreamSockets.add(socket);
-        },
-        ping: (received) => {
-          if (received) return;
-          pongTimer = setTimeout(() => socket?.terminate(), UPSTREAM_PONG_TIMEOUT_MS);
-        },
-        pong: (received) => {
-          if (received) clearTimeout(pongTimer);
-        },
-        closed: () => {
-          clearTimeout(pongTimer);
-          if (socket) this.upstreamSockets.delete(socket);
-          extra.upstream?.delete(serviceName);
-        },
-      },
-    });
+    client = this.opts.upstream.client(serviceName, extra.auth!.viewer, () => extra.upstream?.delete(serviceName));
     extra.upstream.set(serviceName, client);
     return client;
   }
@@ -617,7 +578,7 @@ export class SubscriptionBridge {
       document: r.document,
       operationName: r.operationName ?? null,
     } as unknown as GatewayGraphQLRequestContext<GatewayContext>;
-    const result = await executeQueryPlan(r.plan, { ...this.opts.dataSources(), [EVENT_SOURCE]: eventSource }, requestContext, r.operationContext, r.state.supergraphSchema, r.state.apiSchema);
+    const result = await executeQueryPlan(r.plan, { ...this.opts.dataSources, [EVENT_SOURCE]: eventSource }, requestContext, r.operationContext, r.state.supergraphSchema, r.state.apiSchema);
     return result as ExecutionResult;
   }
 }

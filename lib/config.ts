@@ -165,7 +165,7 @@ export const envSchema = z.object({
   /** Danmaku one user may send per 10 seconds. @default 5 */
   DANMAKU_PER_10_SECONDS: z.coerce.number().int().min(1).default(5),
 
-  /** Longest wait for a subgraph's response headers (and between body chunks). @default 30000 ms */
+  /** Longest a subgraph may make no progress on a gateway call: taking the request body (uploads too), its response headers, between body chunks. @default 30000 ms */
   SUBGRAPH_TIMEOUT_MS: z.coerce.number().int().min(100).default(30_000),
   /** Gateway: identical subgraph queries in flight at once (same viewer) share one request. @default true */
   GATEWAY_MERGE_INFLIGHT: bool.default(true),

@@ -120,7 +120,7 @@ const JSON_BODY_LIMIT = 2 * 1024 * 1024;
 /**
  * How long an idle keep-alive connection stays open on a subgraph (and on the
  * gateway): well beyond the 30 s the gateway's fetcher keeps one
- * (gateway/fetcher.ts), so that the client is always the side that closes it.
+ * (gateway/transport/http.ts), so that the client is always the side that closes it.
  * @default 65000 ms
  */
 export const SERVER_KEEP_ALIVE_MS = 65_000;

@@ -288,6 +288,10 @@ export async function uploadChunk(deps: UploadDeps, viewerId: string, args: { up
       const expected = expectedChunkSize(u, args.index);
       const key = chunkObjectKey(u.id, args.index);
       const m = meter(expected);
+      // pipe() does not pass on the body's error: a request cut in the middle of
+      // the chunk (the client or the gateway gone) would leave the put waiting
+      // for bytes that never come, holding its in-flight slot. It fails the put.
+      body.once('error', (err: Error) => m.stream.destroy(err));
       try {
         // The size is known: one PUT, not minio's multipart path for a stream of unknown length.
         await deps.objects.put(key, body.pipe(m.stream), expected);
