@@ -43,7 +43,7 @@ import { createHash, randomInt, randomUUID, timingSafeEqual } from 'node:crypto'
 import { Transform, type Readable } from 'node:stream';
 import type { FileUpload } from 'graphql-upload-minimal';
 import { ErrorCode, appError, badInput, conflict, forbidden, notFound, rateLimited } from '../../lib/errors.js';
-import { withLock } from '../../lib/redis/lock.js';
+import { tryLock, withLock } from '../../lib/redis/lock.js';
 import type { Logger } from '../../lib/observability/logger.js';
 import type { ServiceMetrics } from '../../lib/observability/metrics.js';
 import type { Context, VideoServices } from './context.js';
@@ -81,6 +81,7 @@ export function uploadMetrics(metrics: ServiceMetrics, inFlight: { count: number
   const chunks = metrics.counter('vidhub_upload_chunks_total', 'Chunks received (sent or confirmed after a presigned PUT), by outcome: stored, duplicate (already had it), rejected (wrong size or checksum).', ['outcome']);
   const bytes = metrics.counter('vidhub_upload_bytes_total', 'Bytes of chunks stored.');
   const finished = metrics.counter('vidhub_uploads_finished_total', 'Uploads that reached an end: completed (chunks merged), instant (proof of possession accepted), failed (not a video, or wrong sha256).', ['outcome']);
+  const cleanupPasses = metrics.counter('vidhub_upload_cleanup_passes_total', 'Stale-upload cleanup passes this instance ran (one pass per VIDEO_CLEANUP_INTERVAL_SECONDS across all instances).');
   metrics.gaugeFrom('vidhub_upload_chunks_in_flight', 'Chunk uploads this instance is receiving now (capped by VIDEO_MAX_CHUNKS_IN_FLIGHT).', [], () => [[{}, inFlight.count]]);
   return {
     stored: (size: number) => {
@@ -90,6 +91,7 @@ export function uploadMetrics(metrics: ServiceMetrics, inFlight: { count: number
     duplicate: () => chunks.inc({ outcome: 'duplicate' }),
     rejected: () => chunks.inc({ outcome: 'rejected' }),
     finished: (outcome: 'completed' | 'instant' | 'failed') => finished.inc({ outcome }),
+    cleanupPass: () => cleanupPasses.inc(),
   };
 }
 
@@ -443,8 +445,11 @@ export async function uploadStatus(ctx: Context, uploadId: string) {
  * Deletes uploads untouched for VIDEO_UPLOAD_TTL_SECONDS: unfinished ones with
  * their chunks, and completed ones never published, which give back their
  * reference to the object they point at (deleted when it was the last one).
- * Runs on every instance's timer, but under a lock, so one instance at a time
- * does it.
+ * Runs on every instance's timer, once per period across all of them: a timer
+ * pass takes the `video:upload-cleanup` lock for (almost) one period and
+ * does not release it, so whichever instance's timer fires next in that period finds
+ * it taken (releasing it after the pass would let every instance run its own
+ * pass each period). A crashed instance holds it at most one period.
  */
 export interface CleanupJob {
   /** Runs a pass now (tests, admin); resolves with the number removed, or undefined when another instance holds the lock. */
@@ -452,39 +457,47 @@ export interface CleanupJob {
   dispose(): Promise<void>;
 }
 
+const CLEANUP_LOCK = 'video:upload-cleanup';
+
 export function startCleanup(services: VideoServices, log: Logger): CleanupJob {
   const intervalMs = services.config.VIDEO_CLEANUP_INTERVAL_SECONDS * 1000;
   let running: Promise<number | undefined> = Promise.resolve(undefined);
-  const run = (): Promise<number | undefined> =>
-    withLock(services.redis, 'video:upload-cleanup', intervalMs, async () => {
-      const before = new Date(Date.now() - services.config.VIDEO_UPLOAD_TTL_SECONDS * 1000);
-      let removed = 0;
-      for (const u of await services.store.listStaleUploads(before, 100, ['UPLOADING', 'COMPLETED'])) {
-        if (u.status === 'UPLOADING') {
-          if (await services.store.transitionUpload(u.id, ['UPLOADING'], 'ABORTED', { failure: 'expired' })) {
-            await discardChunks(services, u.id);
-            removed++;
-          }
-        } else if (await services.store.transitionUpload(u.id, ['COMPLETED'], 'ABORTED', { failure: 'expired', objectKey: null })) {
-          // The compare-and-set decides against a concurrent publish: either the
-          // upload became a video (and this does nothing) or it no longer refers
-          // to the object, and the object goes if nothing else does.
-          if (u.objectKey) await releaseObject(services, u.objectKey);
+  const pass = async (): Promise<number> => {
+    services.uploadMetrics?.cleanupPass();
+    const before = new Date(Date.now() - services.config.VIDEO_UPLOAD_TTL_SECONDS * 1000);
+    let removed = 0;
+    for (const u of await services.store.listStaleUploads(before, 100, ['UPLOADING', 'COMPLETED'])) {
+      if (u.status === 'UPLOADING') {
+        if (await services.store.transitionUpload(u.id, ['UPLOADING'], 'ABORTED', { failure: 'expired' })) {
+          await discardChunks(services, u.id);
           removed++;
         }
+      } else if (await services.store.transitionUpload(u.id, ['COMPLETED'], 'ABORTED', { failure: 'expired', objectKey: null })) {
+        // The compare-and-set decides against a concurrent publish: either the
+        // upload became a video (and this does nothing) or it no longer refers
+        // to the object, and the object goes if nothing else does.
+        if (u.objectKey) await releaseObject(services, u.objectKey);
+        removed++;
       }
-      if (removed) log.info({ removed }, 'stale uploads cleaned up');
-      return removed;
-    }).catch((err: unknown) => {
-      log.error({ err }, 'upload cleanup failed');
-      return undefined;
-    });
+    }
+    if (removed) log.info({ removed }, 'stale uploads cleaned up');
+    return removed;
+  };
+  const failed = (err: unknown) => {
+    log.error({ err }, 'upload cleanup failed');
+    return undefined;
+  };
+  // The period's pass: the lock is left to expire (see above), a little before
+  // the holder's next tick, so that tick does not find its own lock and skip a period.
+  const holdMs = intervalMs - Math.min(5_000, Math.floor(intervalMs / 10));
+  const periodic = async (): Promise<number | undefined> => ((await tryLock(services.redis, CLEANUP_LOCK, holdMs)) ? pass() : undefined);
   const timer = setInterval(() => {
-    running = run();
+    running = periodic().catch(failed);
   }, intervalMs);
   timer.unref();
   return {
-    runNow: () => (running = run()),
+    // An extra pass now, released when done; undefined while a period's pass holds the lock.
+    runNow: () => (running = withLock(services.redis, CLEANUP_LOCK, intervalMs, pass).catch(failed)),
     async dispose() {
       clearInterval(timer);
       await running;
