@@ -47,6 +47,14 @@ function counted<T extends object>(store: T, counts: CallCounts): T {
   });
 }
 
+type SubgraphName = 'user' | 'video' | 'chat' | 'search';
+interface Subgraphs {
+  user: UserSubgraph;
+  video: VideoSubgraph;
+  chat: ChatSubgraph;
+  search: SearchSubgraph;
+}
+
 export interface Stack {
   config: Config;
   dataDir: string;
@@ -63,6 +71,14 @@ export interface Stack {
   resetCounts(): void;
   /** Another search instance on the same Redis and index settings (leadership, scale-out). */
   startSearchInstance(opts?: { wrapIndex?: (index: SearchIndex) => SearchIndex }): Promise<SearchSubgraph>;
+  /**
+   * Another instance of a subgraph on the same data directory, Redis and object store, as a
+   * scaled-out deployment runs it; stopped with the stack. `env` changes variables for this
+   * instance alone (e.g. a REDIS_URL through a proxy); `wrapIndex` as for the search index.
+   */
+  startInstance<N extends SubgraphName>(name: N, opts?: { env?: Record<string, string>; wrapIndex?: (index: SearchIndex) => SearchIndex }): Promise<Subgraphs[N]>;
+  /** Another gateway with the stack's configuration, routing to these subgraph URLs (e.g. load balancers); stopped with the stack. */
+  startGatewayInstance(subgraphUrls: Record<SubgraphName, string>): Promise<RunningGateway>;
   /** Stops a subgraph and starts a fresh one on the same port and data (a restart or a crash-free redeploy). */
   restart(name: 'user' | 'video' | 'chat' | 'search'): Promise<void>;
   /** As `restart`, but every connection is cut first with its request unanswered: a crash as clients and the gateway see it. */
@@ -148,20 +164,21 @@ export async function startStack(env: Record<string, string> = {}, options: Stac
     };
     const infra = stack.use('infra', await startEmbeddedInfra(loadConfig(baseEnv), log));
     const config = loadConfig({ ...baseEnv, ...infra.env });
+    const baseConfig = config;
     const counts: Stack['counts'] = { user: {}, video: {}, chat: {} };
     const objects = await requireObjectStore(config);
     const redis = requireRedis(config, 'test');
     stack.defer('test redis', () => void redis.disconnect());
     // Each service starts as its own main.ts would start it: traced as itself when OTEL_EXPORTER_OTLP_ENDPOINT is set.
     const starters = {
-      user: (port: number) => startTraced('user', config, async () => startUserSubgraph(config, log.child({ service: 'user' }), { port, store: counted(await createUserStore(config), counts.user) })),
-      video: (port: number) =>
+      user: (port: number, config = baseConfig) => startTraced('user', config, async () => startUserSubgraph(config, log.child({ service: 'user' }), { port, store: counted(await createUserStore(config), counts.user) })),
+      video: (port: number, config = baseConfig) =>
         startTraced('video', config, async () => {
           const stores = await createVideoStores(config);
           // Counted per port; method names are unique across the ports, so counts stay keyed by method.
           return startVideoSubgraph(config, log.child({ service: 'video' }), { port, stores: mapPorts(options.wrapVideoStores?.(stores) ?? stores, (p) => counted(p, counts.video)) });
         }),
-      chat: (port: number) =>
+      chat: (port: number, config = baseConfig) =>
         startTraced('chat', config, async () => {
           const opened = await createChatStores(config);
           const stores = options.wrapChatStores?.(opened) ?? opened;
@@ -174,7 +191,7 @@ export async function startStack(env: Record<string, string> = {}, options: Stac
           return startChatSubgraph(config, log.child({ service: 'chat' }), { port, stores: countedStores });
         }),
     };
-    const startSearch = (opts: Parameters<typeof startSearchSubgraph>[2], service = 'search') => startTraced('search', config, () => startSearchSubgraph(config, log.child({ service }), opts));
+    const startSearch = (opts: Parameters<typeof startSearchSubgraph>[2], service = 'search', config = baseConfig) => startTraced('search', config, () => startSearchSubgraph(config, log.child({ service }), opts));
     const [user, video, chat] = await Promise.all([starters.user(0), starters.video(0), starters.chat(0)]);
     const searchOptions = { wrapIndex: options.wrapIndex, sources: { userUrl: user.url, videoUrl: video.url } };
     const search = await startSearch({ port: 0, ...searchOptions });
@@ -188,6 +205,15 @@ export async function startStack(env: Record<string, string> = {}, options: Stac
     const gateway = await startGatewayOn(0);
     // Whichever gateway is current when the stack stops (a crash replaces it).
     stack.defer('gateway', () => result.gateway.dispose());
+    // Instances started by startInstance / startGatewayInstance: gateways first, then subgraphs.
+    const extraGateways: RunningGateway[] = [];
+    const extraSubgraphs: { dispose(): Promise<void> }[] = [];
+    stack.defer('extra instances', async () => {
+      // allSettled: one that fails to stop cleanly must not leave the others stopping after Redis is gone.
+      await Promise.allSettled(extraGateways.map((g) => g.dispose()));
+      const stopped = await Promise.allSettled(extraSubgraphs.map((s) => s.dispose()));
+      for (const r of stopped) if (r.status === 'rejected') throw r.reason;
+    });
     const result: Stack = {
       config,
       dataDir,
@@ -203,6 +229,17 @@ export async function startStack(env: Record<string, string> = {}, options: Stac
         for (const c of Object.values(counts)) for (const k of Object.keys(c)) delete c[k];
       },
       startSearchInstance: (opts = {}) => startSearch({ port: 0, ...searchOptions, ...opts }, 'search-2'),
+      startInstance: async <N extends SubgraphName>(name: N, opts: { env?: Record<string, string>; wrapIndex?: (index: SearchIndex) => SearchIndex } = {}) => {
+        const own = opts.env ? loadConfig({ ...baseEnv, ...infra.env, ...opts.env }) : config;
+        const instance = (name === 'search' ? await startSearch({ port: 0, ...searchOptions, ...(opts.wrapIndex ? { wrapIndex: opts.wrapIndex } : {}) }, `search-${extraSubgraphs.length + 2}`, own) : await starters[name as Exclude<SubgraphName, 'search'>](0, own)) as Subgraphs[N];
+        extraSubgraphs.push(instance);
+        return instance;
+      },
+      startGatewayInstance: async (subgraphUrls) => {
+        const gw = await startTraced('gateway', config, () => startGateway(config, log.child({ service: 'gateway' }), { port: 0, subgraphUrls }));
+        extraGateways.push(gw);
+        return gw;
+      },
       restart: async (name) => {
         const old = result[name];
         await old.dispose();

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { Redis } from 'ioredis';
 import { redisTarget, type RedisTarget } from '../../testing/redisTarget.js';
-import { tryLock, withLock } from './lock.js';
+import { runWhileLeader, tryLock, withLock } from './lock.js';
 
 // An embedded redis-server, or the Redis Cluster named by REDIS_CLUSTER_NODES.
 let redis: Redis;
@@ -62,4 +62,36 @@ test('renewal and release still work after the server forgot its scripts (restar
   await redis.script('FLUSH');
   assert.equal(await lock.release(), true);
   assert.equal(await redis.get('lock:d'), null);
+});
+
+test('a leader whose work fails to start gives the lock back and tries again', async () => {
+  const errors: unknown[] = [];
+  let attempts = 0;
+  let started!: () => void;
+  const running = new Promise<void>((r) => (started = r));
+  const leadership = runWhileLeader(
+    redis,
+    'lock:e',
+    300,
+    async () => {
+      if (++attempts === 1) {
+        // While this start fails, the lock is held: nobody else may take it.
+        assert.equal(await tryLock(redis, 'lock:e', LONG), null);
+        throw new Error('could not start');
+      }
+      started();
+      return { dispose: async () => {} };
+    },
+    (err) => errors.push(err),
+  );
+  try {
+    const timeout = new Promise((_, reject) => setTimeout(() => reject(new Error('never started again')), 30_000).unref());
+    await Promise.race([running, timeout]);
+    while (!leadership.leading) await new Promise((r) => setTimeout(r, 10));
+    assert.equal(attempts, 2);
+    assert.equal((errors[0] as Error).message, 'could not start');
+  } finally {
+    await leadership.dispose();
+  }
+  assert.equal(await redis.get('lock:e'), null, 'released on dispose');
 });

@@ -60,7 +60,8 @@ export interface Leadership {
  * Runs `start` on exactly one instance at a time: whoever holds `key`. The
  * holder renews the lock every ttl/3; if a renewal fails (it lost the lock:
  * paused too long, Redis failed over) it stops the work at once. The others
- * retry every ttl/3 and take over within one ttl after the holder dies.
+ * retry every ttl/3 and take over within one ttl after the holder dies. If
+ * `start` fails, the lock is given back and taking it is tried again.
  */
 export function runWhileLeader(redis: Redis, key: string, ttlMs: number, start: () => Promise<{ dispose(): Promise<void> }>, onError: (err: unknown) => void): Leadership {
   let lock: Lock | null = null;
@@ -77,7 +78,17 @@ export function runWhileLeader(redis: Redis, key: string, ttlMs: number, start: 
         work = null;
       }
       lock = await tryLock(redis, key, ttlMs);
-      if (lock) work = await start();
+      if (lock) {
+        try {
+          work = await start();
+        } catch (err) {
+          // Not leading after all: holding (and renewing) the lock without the work would stop it everywhere.
+          const failed = lock;
+          lock = null;
+          await failed.release().catch(() => false);
+          throw err;
+        }
+      }
     } catch (err) {
       onError(err);
     }

@@ -45,14 +45,14 @@ export async function startConsumer(opts: ConsumerOptions): Promise<Disposable &
   const batch = opts.batchSize ?? 100;
   const claimIdle = opts.claimIdleMs ?? 30_000;
   const blockMs = opts.blockMs ?? 1000;
-  // XREADGROUP ... BLOCK holds its connection: it gets its own, whose command
-  // timeout allows for the block.
-  const reader = blockingConnection(opts.redis, blockMs);
   for (const stream of opts.streams) {
     await opts.redis.xgroup('CREATE', stream, opts.group, opts.startId ?? '0', 'MKSTREAM').catch((err: Error) => {
       if (!err.message.includes('BUSYGROUP')) throw err;
     });
   }
+  // XREADGROUP ... BLOCK holds its connection: it gets its own, whose command
+  // timeout allows for the block. Made once the groups exist, so a failed start leaves no connection behind.
+  const reader = blockingConnection(opts.redis, blockMs);
 
   let running = true;
   let lastClaim = 0;

@@ -4,7 +4,8 @@
  *
  * - One consumer at a time: the instance holding the `search:sync-leader` lock
  *   runs the consumer group reader; the others stand by and take over within
- *   one lock lifetime if it dies.
+ *   one lock lifetime if it dies, and claim what it had read but not
+ *   acknowledged once that has been pending for a lock lifetime.
  * - Batches: a read of up to SEARCH_SYNC_BATCH events becomes one bulk upsert
  *   and one bulk remove. Entries are acknowledged only once their write
  *   succeeded, was stale (an older version than the index holds), or was
@@ -148,6 +149,10 @@ export class IndexSync {
           handle: (entries) => this.handle(entries),
           log: log.child({ worker: 'search-sync' }),
           batchSize: config.SEARCH_SYNC_BATCH,
+          // Entries a dead leader read but never acknowledged stay pending under its
+          // consumer name; a new leader claims them once idle for one lock lifetime
+          // (the old one has lost the lock by then) instead of the 30 s default.
+          claimIdleMs: config.SEARCH_LEADER_TTL_SECONDS * 1000,
         });
         const firstSync = this.firstFullSync();
         return {

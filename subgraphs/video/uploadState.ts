@@ -8,7 +8,7 @@
  */
 import type { Redis } from 'ioredis';
 import { VIDEO_KEYS } from '../../lib/redis/keys.js';
-import { withLock } from '../../lib/redis/lock.js';
+import { tryLock, withLock } from '../../lib/redis/lock.js';
 
 export interface ByteRange {
   offset: number;
@@ -46,8 +46,10 @@ export interface PresignedChunks {
 export interface UploadLocks {
   /** Runs `fn` holding the upload's completion lock; undefined when someone else holds it. */
   completing<T>(uploadId: string, ttlMs: number, fn: () => Promise<T>): Promise<T | undefined>;
-  /** Runs `fn` holding the sweep lock (one instance sweeps at a time); undefined when another holds it. */
+  /** Runs `fn` holding the sweep lock (one instance sweeps at a time), released after; undefined when another holds it. */
   sweep<T>(ttlMs: number, fn: () => Promise<T>): Promise<T | undefined>;
+  /** Takes the sweep lock for `holdMs` and keeps it (it expires): true when taken, false when another holds it. */
+  claimSweepPeriod(holdMs: number): Promise<boolean>;
 }
 
 export interface UploadState {
@@ -95,6 +97,7 @@ export function redisUploadState(redis: Redis): UploadState {
     locks: {
       completing: (uploadId, ttlMs, fn) => withLock(redis, K.uploadCompleting(uploadId), ttlMs, fn),
       sweep: (ttlMs, fn) => withLock(redis, K.uploadCleanupLock, ttlMs, fn),
+      claimSweepPeriod: async (holdMs) => (await tryLock(redis, K.uploadCleanupLock, holdMs)) !== null,
     },
     async forget(uploadId) {
       await redis.del(K.uploadChunks(uploadId), K.uploadProof(uploadId));

@@ -93,6 +93,7 @@ export function uploadMetrics(metrics: ServiceMetrics, inFlight: { count: number
   const chunks = metrics.counter('vidhub_upload_chunks_total', 'Chunks received (sent or confirmed after a presigned PUT), by outcome: stored, duplicate (already had it), rejected (wrong size or checksum).', ['outcome']);
   const bytes = metrics.counter('vidhub_upload_bytes_total', 'Bytes of chunks stored.');
   const finished = metrics.counter('vidhub_uploads_finished_total', 'Uploads that reached an end: completed (chunks merged), instant (proof of possession accepted), failed (not a video, or wrong sha256).', ['outcome']);
+  const cleanupPasses = metrics.counter('vidhub_upload_cleanup_passes_total', 'Stale-upload cleanup passes this instance ran (one pass per VIDEO_CLEANUP_INTERVAL_SECONDS across all instances).');
   metrics.gaugeFrom('vidhub_upload_chunks_in_flight', 'Chunk uploads this instance is receiving now (capped by VIDEO_MAX_CHUNKS_IN_FLIGHT).', [], () => [[{}, inFlight.count]]);
   return {
     stored: (size: number) => {
@@ -102,6 +103,7 @@ export function uploadMetrics(metrics: ServiceMetrics, inFlight: { count: number
     duplicate: () => chunks.inc({ outcome: 'duplicate' }),
     rejected: () => chunks.inc({ outcome: 'rejected' }),
     finished: (outcome: 'completed' | 'instant' | 'failed') => finished.inc({ outcome }),
+    cleanupPass: () => cleanupPasses.inc(),
   };
 }
 

@@ -82,7 +82,7 @@ export type AuthPayload = {
   accessTokenExpiresAt: Scalars['DateTime']['output'];
   /** The device the session is bound to (16-64 of letters, digits, `_` and `-`): keep it for good and send it as the `x-device-id` header on every request (delivery BODY) or as `deviceId` in graphql-ws connection params; browsers keep it in the `vh_device` cookie. The one sent with the request is kept when it is well-formed, else a new one is made. */
   deviceId: Scalars['String']['output'];
-  /** The refresh token, valid for 7 days from this rotation, bound to `deviceId`. Its only use is refreshTokens, at most once a minute per device; each use replaces it. Null with delivery COOKIE (it is in the `vh_refresh` cookie). */
+  /** The refresh token, valid for 7 days from this rotation, bound to `deviceId`. Its only use is refreshTokens, at most once a minute per login and device; each use replaces it. Null with delivery COOKIE (it is in the `vh_refresh` cookie). */
   refreshToken?: Maybe<Scalars['String']['output']>;
   /** When the refresh token expires unless used before (7 days from issue; every refresh starts 7 days again). */
   refreshTokenExpiresAt: Scalars['DateTime']['output'];
@@ -513,7 +513,7 @@ export type Mutation = {
   /**
    * Rotates both tokens: the refresh token used is spent and a new pair returned.
    * Must be sent with the device id the session is bound to (`x-device-id`, or the
-   * `vh_device` cookie). At most once every 60 seconds per device: a client must
+   * `vh_device` cookie). At most once every 60 seconds per login and device: a client must
    * run ONE refresh at a time and share its result between requests that failed
    * together. A refresh token used a second time signs the whole session out.
    * Anyone may call it.

@@ -4,7 +4,7 @@
  * request comes back UNAUTHENTICATED the app asks for new cookies with
  * `refreshTokens` and tries again.
  *
- * Refreshes are rate-limited per device (once a minute) and a refresh token
+ * Refreshes are rate-limited per login and device (once a minute) and a refresh token
  * used twice ends the session, so only ONE refresh may be in flight: within a
  * tab through a shared promise, across tabs through a Web Lock, and a tab that
  * waited for another tab's refresh uses its cookies instead of refreshing again.
