@@ -11,7 +11,7 @@ import type { FormattedExecutionResult } from 'graphql';
 import { createClient, type Client } from 'graphql-ws';
 export { gql, gqlUpload, type GraphQLResponse } from './client.js';
 import WebSocket from 'ws';
-import { loadConfig, type Config } from '../lib/config.js';
+import { loadConfig, serviceConfig, type ServiceConfig } from '../lib/config.js';
 import { DisposableStack } from '../lib/process/disposable.js';
 import { startEmbeddedInfra, type EmbeddedRedisHandle, type EmbeddedS3Handle } from '../lib/process/embedded.js';
 import { createLogger, type Logger } from '../lib/observability/logger.js';
@@ -48,7 +48,7 @@ function counted<T extends object>(store: T, counts: CallCounts): T {
 }
 
 export interface Stack {
-  config: Config;
+  config: ServiceConfig;
   dataDir: string;
   gateway: RunningGateway;
   user: UserSubgraph;
@@ -146,8 +146,9 @@ export async function startStack(env: Record<string, string> = {}, options: Stac
       ...pick(process.env, ['MONGODB_URI', 'REDIS_URL', 'REDIS_CLUSTER_NODES', 'S3_ENDPOINT', 'S3_ACCESS_KEY', 'S3_SECRET_KEY', 'ELASTICSEARCH_URL']),
       ...env,
     };
-    const infra = stack.use('infra', await startEmbeddedInfra(loadConfig(baseEnv), log));
-    const config = loadConfig({ ...baseEnv, ...infra.env });
+    const base = loadConfig(baseEnv);
+    const infra = stack.use('infra', await startEmbeddedInfra(base, log));
+    const config = serviceConfig(base, infra.env);
     const counts: Stack['counts'] = { user: {}, video: {}, chat: {} };
     const objects = await requireObjectStore(config);
     const redis = requireRedis(config, 'test');
@@ -212,7 +213,7 @@ export async function startStack(env: Record<string, string> = {}, options: Stac
         await old.dispose();
         result.gateway = await startGatewayOn(old.port);
       },
-      tokenFor: async (userId, roles = []) => (await signAccessToken(config.JWT_ACCESS_SECRET!, { userId, roles })).token,
+      tokenFor: async (userId, roles = []) => (await signAccessToken(config.JWT_ACCESS_SECRET, { userId, roles })).token,
       ...(infra.redis ? { redisServer: redisControl(infra.redis) } : {}),
       ...(infra.objectStore ? { objectStoreServer: objectStoreControl(infra.objectStore) } : {}),
       dispose: () => stack.dispose(),

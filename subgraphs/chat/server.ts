@@ -1,5 +1,5 @@
 /** Wiring of the chat subgraph: store, Redis, the bus, presence, the notifications consumer, the server. */
-import type { Config } from '../../lib/config.js';
+import type { Config, ServiceConfig } from '../../lib/config.js';
 import { DisposableStack } from '../../lib/process/disposable.js';
 import { STREAMS } from '../../lib/redis/domainEvents.js';
 import { pingRedis } from '../../lib/redis/client.js';
@@ -25,7 +25,7 @@ export interface ChatSubgraph extends RunningSubgraph {
   store: ChatStore;
 }
 
-export async function startChatSubgraph(config: Config, log: Logger, opts: { port?: number; store?: ChatStore } = {}): Promise<ChatSubgraph> {
+export async function startChatSubgraph(config: ServiceConfig, log: Logger, opts: { port?: number; store?: ChatStore } = {}): Promise<ChatSubgraph> {
   const stack = new DisposableStack();
   try {
     const metrics = new ServiceMetrics('chat');
