@@ -346,8 +346,11 @@ const serviceSchema = z
     REDIS_URL: redisUrl.optional(),
     REDIS_CLUSTER_NODES: redisClusterNodeList.optional(),
   })
-  .check((ctx) => {
-    if (!ctx.value.REDIS_URL && !ctx.value.REDIS_CLUSTER_NODES) ctx.issues.push({ code: 'custom', path: ['REDIS_URL'], message: `is not set: ${REDIS_PROVIDER}`, input: ctx.value.REDIS_URL });
+  .refine((v) => v.REDIS_URL || v.REDIS_CLUSTER_NODES, {
+    path: ['REDIS_URL'],
+    message: `is not set: ${REDIS_PROVIDER}`,
+    // Reported beside missing secrets, not only once they are all there.
+    when: () => true,
   });
 
 /** One Redis server, or a cluster's seed nodes: never both (stage one refuses both), never neither (stage two). */
