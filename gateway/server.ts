@@ -1,5 +1,7 @@
 /**
- * The gateway: @apollo/gateway inside @apollo/server on express.
+ * The gateway: @apollo/gateway inside @apollo/server, served by
+ * lib/server/httpServer.ts (the fast path and express, /health, /ready,
+ * graphql-ws, start and stop) like every subgraph.
  *
  * Per request: a request id (the client's `x-request-id` if well-formed, else a
  * new one) echoed in the response and forwarded to subgraphs; the access token
