@@ -58,7 +58,7 @@ test('every operation the repository sends passes the default limits', () => {
   const schema = buildSchema(readFileSync(schemaPath('api'), 'utf8'));
   const limits = limitsFromConfig(loadConfig({}));
   const documents = [
-    ...files(path.join(root, 'test/operations'), '.graphql').map((f) => ({ where: f, text: readFileSync(f, 'utf8') })),
+    ...files(path.join(root, 'testing/operations'), '.graphql').map((f) => ({ where: f, text: readFileSync(f, 'utf8') })),
     ...['test', 'bench', 'scripts'].flatMap((d) => files(path.join(root, d), '.ts').flatMap((f) => embeddedOperations(readFileSync(f, 'utf8')).map((text) => ({ where: f, text })))),
   ];
   assert.ok(documents.length > 100, `found ${documents.length} documents`);
