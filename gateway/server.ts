@@ -1,5 +1,7 @@
 /**
- * The gateway: @apollo/gateway inside @apollo/server on express.
+ * The gateway: @apollo/gateway inside @apollo/server, served by
+ * lib/server/httpServer.ts (the fast path and express, /health, /ready,
+ * graphql-ws, start and stop) like every subgraph.
  *
  * Per request: a request id (the client's `x-request-id` if well-formed, else a
  * new one) echoed in the response and forwarded to subgraphs; the access token
@@ -13,34 +15,29 @@
  * `npm run compose`), or from Apollo's managed federation when APOLLO_KEY and
  * APOLLO_GRAPH_REF are both set. With them unset nothing calls out of the machine.
  */
-import { randomUUID } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type http from 'node:http';
 import path from 'node:path';
 import cors from 'cors';
 import express from 'express';
-import proxyaddr from 'proxy-addr';
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
-import { expressMiddleware } from '@as-integrations/express5';
-import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import {
   ApolloServerPluginLandingPageDisabled,
   ApolloServerPluginSchemaReportingDisabled,
   ApolloServerPluginUsageReportingDisabled,
 } from '@apollo/server/plugin/disabled';
-import { SUBGRAPHS, metricsPort, subgraphUrl, type Config, type SubgraphName } from '../lib/config.js';
+import { SUBGRAPHS, subgraphUrl, type ServiceConfig, type SubgraphName } from '../lib/config.js';
 import { makeFormatError } from '../lib/errors.js';
-import { bodyDeadline, isJsonGraphQLPost, jsonErrors, serveJsonGraphQLSafely } from '../lib/server/graphqlHttp.js';
-import { IdentityTokenCache, REQUEST_ID, REQUEST_ID_HEADER } from '../lib/auth/identity.js';
+import { IdentityTokenCache, REQUEST_ID_HEADER } from '../lib/auth/identity.js';
 import type { Logger } from '../lib/observability/logger.js';
-import { ServiceMetrics, serveMetrics, type MetricsServer } from '../lib/observability/metrics.js';
+import { ServiceMetrics } from '../lib/observability/metrics.js';
 import { ROOT, schemaPath } from '../lib/process/paths.js';
-import { runReadiness, SERVER_KEEP_ALIVE_MS } from '../lib/server/subgraph.js';
+import { clientAddressResolver, startHttpServer, trustProxySetting, type GraphQLEndpoint, type RunningHttpServer, type ServerSetup } from '../lib/server/httpServer.js';
 import { requireRedis } from '../lib/process/runtime.js';
 import { pingRedis } from '../lib/redis/client.js';
-import { drainAfterResponse, multipartRequests } from '../lib/server/multipart.js';
+import { STREAMS } from '../lib/redis/domainEvents.js';
+import { multipartRequests } from '../lib/server/multipart.js';
 import { AccessLog, type AccessEntry } from './access.js';
 import { AccessVerifier, authenticate, sessionApplier } from './auth.js';
 import type { GatewayContext } from './context.js';
@@ -51,10 +48,9 @@ import { finiteNumberLiterals, requestChecksPlugin } from './requestChecks.js';
 import { httpSubscriptions, wantsStream } from './httpSubscriptions.js';
 import { SubscriptionBridge } from './subscriptions.js';
 import { createSubgraphTransport } from './transport/index.js';
+import { EntityCache } from './entityCache.js';
 
-export interface RunningGateway {
-  url: string;
-  port: number;
+export interface RunningGateway extends RunningHttpServer {
   /** Subgraph requests sent, and requests answered by merging into one already in flight. */
   fetcherStats: { requests: number; merged: number };
   /** Where the gateway's metrics are scraped: http://host:port/metrics, on a listener of its own. */
@@ -66,7 +62,6 @@ export interface RunningGateway {
    * tests). `dispose()` still has to be called after.
    */
   cutConnections(): void;
-  dispose(): Promise<void>;
 }
 
 export interface GatewayOptions {
@@ -82,33 +77,13 @@ export interface GatewayOptions {
 /** Largest file the gateway accepts in a multipart request (a video chunk, a cover). @default 32 MiB */
 export const GATEWAY_MAX_FILE_BYTES = 32 * 1024 * 1024;
 
-/** Largest JSON request body. @default 1 MB */
-const JSON_BODY_LIMIT = 1024 * 1024;
-
-/** Browsers (an Origin header) go through express for CORS. */
-function isNonBrowserJsonPost(req: http.IncomingMessage): boolean {
-  return req.headers.origin === undefined && isJsonGraphQLPost(req);
-}
-
-function assignRequestId(req: http.IncomingMessage, res: http.ServerResponse): string {
-  const incoming = req.headers[REQUEST_ID_HEADER];
-  const requestId = typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID();
-  res.setHeader(REQUEST_ID_HEADER, requestId);
-  return requestId;
-}
-
-function trustProxy(value: string): boolean | number | string {
-  if (value === 'true') return true;
-  if (value === 'false') return false;
-  return /^\d+$/.test(value) ? Number(value) : value;
-}
-
-/** The client address of a request that does not go through express (WebSocket upgrades), with express's TRUST_PROXY rules. */
-function clientAddressResolver(setting: boolean | number | string): (req: http.IncomingMessage) => string | undefined {
-  if (setting === false) return (req) => req.socket.remoteAddress;
-  const trust =
-    setting === true ? () => true : typeof setting === 'number' ? (_addr: string, hop: number) => hop < setting : proxyaddr.compile(setting.split(',').map((s) => s.trim()));
-  return (req) => proxyaddr(req, trust);
+/**
+ * The fast path (lib/server/httpServer.ts) takes JSON POSTs from non-browser
+ * clients: browsers (an Origin header) go through express for CORS, and
+ * streamed subscriptions through express to gateway/httpSubscriptions.ts.
+ */
+function fastPath(req: http.IncomingMessage): boolean {
+  return req.headers.origin === undefined && !wantsStream(req);
 }
 
 /** Which of a subgraph's readiness checks failed (" (redis, store)"), from its /ready answer. */
@@ -165,18 +140,53 @@ function serveWebApp(app: express.Express, dir: string, log: Logger): void {
   });
 }
 
-export async function startGateway(config: Config, log: Logger, opts: GatewayOptions = {}): Promise<RunningGateway> {
+export async function startGateway(config: ServiceConfig, log: Logger, opts: GatewayOptions = {}): Promise<RunningGateway> {
+  const { endpoint, ...server } = await startHttpServer<GatewayContext, GatewayEndpoint>(
+    { service: 'gateway', config, log, port: opts.port ?? config.GATEWAY_PORT, trustProxy: true, ...(opts.metricsPort !== undefined ? { metricsPort: opts.metricsPort } : {}) },
+    (setup) => gatewayEndpoint(setup, config, log, opts),
+  );
+  return { ...server, fetcherStats: endpoint.fetcherStats, metricsUrl: server.metricsUrl ?? '' };
+}
+
+/**
+ * What the gateway serves at /graphql, built on the server's setup: everything
+ * it starts (the subgraph fetcher, its Redis connection, the revocation watch)
+ * is registered there, so it stops after the server, and at once when the
+ * start fails half-way.
+ */
+type GatewayEndpoint = GraphQLEndpoint<GatewayContext> & { fetcherStats: RunningGateway['fetcherStats'] };
+
+async function gatewayEndpoint(server: ServerSetup, config: ServiceConfig, log: Logger, opts: GatewayOptions): Promise<GatewayEndpoint> {
   const production = config.NODE_ENV === 'production';
-  const identitySecret = config.INTERNAL_IDENTITY_SECRET;
-  if (!identitySecret || !config.JWT_ACCESS_SECRET) throw new Error('INTERNAL_IDENTITY_SECRET and JWT_ACCESS_SECRET must be set (the launcher provides them in development)');
   const urls = Object.fromEntries(SUBGRAPHS.map((name) => [name, opts.subgraphUrls?.[name] ?? subgraphUrl(config, name)])) as Record<SubgraphName, string>;
   const managed = Boolean(config.APOLLO_KEY && config.APOLLO_GRAPH_REF);
 
-  const transport = createSubgraphTransport({ urls, identitySecret, timeoutMs: config.SUBGRAPH_TIMEOUT_MS, merge: config.GATEWAY_MERGE_INFLIGHT });
+  const transport = createSubgraphTransport({ urls, identitySecret: config.INTERNAL_IDENTITY_SECRET, timeoutMs: config.SUBGRAPH_TIMEOUT_MS, merge: config.GATEWAY_MERGE_INFLIGHT });
+  server.defer('subgraph transport', () => transport.close());
   const redis = requireRedis(config, 'gateway');
-  const identities = new IdentityTokenCache(identitySecret);
+  server.defer('redis', () => redis.disconnect());
+  const identities = new IdentityTokenCache(config.INTERNAL_IDENTITY_SECRET);
   const verifier = new AccessVerifier(config.JWT_ACCESS_SECRET, redis);
+  server.defer('revocation watch', () => verifier.revocations.stop());
   const serviceMetrics = new ServiceMetrics('gateway');
+  const entityCache = config.GATEWAY_ENTITY_CACHE
+    ? new EntityCache({
+        redis,
+        sources: [
+          { stream: STREAMS.user, typename: 'User' },
+          { stream: STREAMS.video, typename: 'Video' },
+        ],
+        maxEntities: config.GATEWAY_ENTITY_CACHE_MAX_ENTITIES,
+        maxAgeMs: config.GATEWAY_ENTITY_CACHE_MAX_AGE_MS,
+        onInvalidate: (lagMs) => metrics.entityCacheInvalidated(lagMs / 1000),
+        onError: (err) => log.warn({ err }, 'entity cache: cannot read change events; answering without the cache until it can'),
+      })
+    : undefined;
+  if (entityCache) {
+    // Before the first request: the cache must know where each change stream ends before it keeps anything.
+    await entityCache.start();
+    server.defer('entity cache', () => entityCache.stop());
+  }
   // The bridge is made below (it reports through these metrics); until then it has no sockets.
   const live: { bridge?: SubscriptionBridge } = {};
   const metrics = new GatewayMetrics(serviceMetrics, {
@@ -185,49 +195,19 @@ export async function startGateway(config: Config, log: Logger, opts: GatewayOpt
     revocations: verifier.revocations.stats,
     openSockets: () => live.bridge?.openSockets ?? 0,
     activeSubscriptions: () => live.bridge?.activeSubscriptions ?? 0,
+    ...(entityCache ? { entityCache: entityCache.stats } : {}),
   });
   const access = new AccessLog(log, metrics);
 
-  const dataSources: Record<string, SubgraphDataSource> = Object.fromEntries(SUBGRAPHS.map((name) => [name, new SubgraphDataSource(name, urls[name], transport.http, metrics)]));
+  const dataSources: Record<string, SubgraphDataSource> = Object.fromEntries(SUBGRAPHS.map((name) => [name, new SubgraphDataSource(name, urls[name], transport.http, metrics, entityCache)]));
   const gateway = new ApolloGateway({
     ...(managed ? {} : { supergraphSdl: readFileSync(schemaPath('supergraph'), 'utf8') }),
     buildService: ({ name, url }) => dataSources[name] ?? new SubgraphDataSource(name, url ?? '', transport.http, metrics),
   });
 
-  const app = express();
-  app.disable('x-powered-by');
-  app.set('trust proxy', trustProxy(config.TRUST_PROXY));
-  // The hot path — a JSON POST to /graphql from a non-browser client — skips
-  // express (express took about 10-15% of the gateway's CPU under load); browsers
-  // (CORS), multipart uploads, GETs, streamed subscriptions and proxied
-  // deployments (TRUST_PROXY) go through express. Both paths build the same context.
-  const fastPath = config.TRUST_PROXY === 'false';
-  const httpServer = http.createServer((req, res) => {
-    if (fastPath && isNonBrowserJsonPost(req) && !wantsStream(req)) {
-      const requestId = assignRequestId(req, res);
-      const entry = access.http(res, requestId, req.socket.remoteAddress);
-      serveJsonGraphQLSafely(apollo, req, res, {
-        limitBytes: JSON_BODY_LIMIT,
-        bodyTimeoutMs: config.HTTP_BODY_TIMEOUT_MS,
-        context: () => requestContext(req, res, requestId, req.socket.remoteAddress, entry),
-        onError: (err) => log.error({ err }, 'gateway request failed'),
-      });
-      return;
-    }
-    app(req, res);
-  });
-  // Slow clients: a socket that dribbles headers or a request holds memory and a connection.
-  httpServer.headersTimeout = config.HTTP_HEADERS_TIMEOUT_MS;
-  httpServer.requestTimeout = config.HTTP_REQUEST_TIMEOUT_MS;
-  // Idle keep-alive connections are left for the client to close: a request that
-  // a client sends on a connection as the server closes it is reset, and a POST
-  // cannot be retried blindly. 65 s outlasts the idle timeouts of common load
-  // balancers (60 s) and of clients that keep their own (Node's 5 s default did not).
-  httpServer.keepAliveTimeout = SERVER_KEEP_ALIVE_MS;
-
   const limits = limitsFromConfig(config);
   const formatError = makeFormatError(!production);
-  const plugins: ApolloServerPlugin<GatewayContext>[] = [ApolloServerPluginDrainHttpServer({ httpServer }), requestChecksPlugin(), costPlugin<GatewayContext>(limits.cost), access.plugin()];
+  const plugins: ApolloServerPlugin<GatewayContext>[] = [...server.plugins, requestChecksPlugin(), costPlugin<GatewayContext>(limits.cost), access.plugin()];
   if (!managed) plugins.push(ApolloServerPluginUsageReportingDisabled(), ApolloServerPluginSchemaReportingDisabled());
   if (production) plugins.push(ApolloServerPluginLandingPageDisabled());
 
@@ -249,14 +229,12 @@ export async function startGateway(config: Config, log: Logger, opts: GatewayOpt
   });
   // Registered before start() so that it sees the first supergraph load.
   const subscriptions = new SubscriptionBridge({ config, log, verifier, gateway, apollo, dataSources, upstream: transport.ws, identities, limits, formatError,
-    clientAddress: clientAddressResolver(trustProxy(config.TRUST_PROXY)),
+    clientAddress: clientAddressResolver(trustProxySetting(config.TRUST_PROXY)),
     originAllowed: originPolicy(config.CORS_ORIGINS),
     access,
     metrics,
   });
   live.bridge = subscriptions;
-  await apollo.start();
-  subscriptions.listen(httpServer);
 
   const requestContext = async (req: http.IncomingMessage, res: http.ServerResponse, requestId: string, clientIp: string | undefined, entry: AccessEntry, multipart = false): Promise<GatewayContext> => {
     const { viewer, refreshCookie } = await authenticate(req, res, config, verifier).catch((err: { extensions?: Record<string, unknown> }) => {
@@ -278,18 +256,44 @@ export async function startGateway(config: Config, log: Logger, opts: GatewayOpt
       ...(multipart ? { multipart } : {}),
       signal: disconnected.signal,
       access: entry,
+      shareAcrossViewers: (query, subgraph) => subscriptions.shareable(query, subgraph),
     };
   };
 
-  app.use((req, res, next) => {
-    res.locals.requestId = assignRequestId(req, res);
-    next();
-  });
-  app.get('/health', (_req, res) => {
-    res.json({ status: 'ok', service: 'gateway' });
-  });
-  app.get('/ready', async (_req, res) => {
-    const result = await runReadiness({
+  const webDir = opts.webDir !== undefined ? opts.webDir : config.WEB_DIR === 'off' ? null : path.resolve(ROOT, config.WEB_DIR);
+  return {
+    apollo,
+    fetcherStats: transport.http.stats,
+    metrics: serviceMetrics,
+    fastPath,
+    fastContext: (req, res, requestId) => {
+      // The access line starts with the request: a body that is refused is logged too.
+      const entry = access.http(res, requestId, req.socket.remoteAddress);
+      return () => requestContext(req, res, requestId, req.socket.remoteAddress, entry);
+    },
+    expressContext: (req, res, requestId) => requestContext(req, res, requestId, req.ip, res.locals.access as AccessEntry, req.is('multipart/form-data') === 'multipart/form-data'),
+    beforeBody: [
+      cors<cors.CorsRequest>({
+        origin: config.CORS_ORIGINS.length ? config.CORS_ORIGINS : false,
+        credentials: true,
+        exposedHeaders: [REQUEST_ID_HEADER],
+      }),
+      (req: express.Request, res: express.Response, next: express.NextFunction) => {
+        res.locals.access = access.http(res, res.locals.requestId as string, req.ip);
+        next();
+      },
+    ],
+    beforeGraphQL: [
+      // Subscriptions over SSE and multipart HTTP; everything else goes on to Apollo Server.
+      httpSubscriptions({ bridge: subscriptions, verifier, access, originAllowed: originPolicy(config.CORS_ORIGINS) }),
+      multipartRequests({ maxFileSize: GATEWAY_MAX_FILE_BYTES, maxFiles: 2 }),
+    ],
+    webSocket: (wsServer, keepAliveMs) => {
+      subscriptions.listen(wsServer, keepAliveMs);
+      return subscriptions;
+    },
+    ...(webDir ? { routes: (app: express.Express) => serveWebApp(app, webDir, log) } : {}),
+    readiness: {
       // Signed-in requests need the gateway's own Redis connection (revocation checks).
       redis: () => pingRedis(redis),
       ...Object.fromEntries(
@@ -301,72 +305,10 @@ export async function startGateway(config: Config, log: Logger, opts: GatewayOpt
           },
         ]),
       ),
-    });
-    res.status(result.ok ? 200 : 503).json({ status: result.ok ? 'ready' : 'unavailable', service: 'gateway', checks: result.checks });
-  });
-  app.use(
-    '/graphql',
-    cors<cors.CorsRequest>({
-      origin: config.CORS_ORIGINS.length ? config.CORS_ORIGINS : false,
-      credentials: true,
-      exposedHeaders: [REQUEST_ID_HEADER],
-    }),
-    (req: express.Request, res: express.Response, next: express.NextFunction) => {
-      res.locals.access = access.http(res, res.locals.requestId as string, req.ip);
-      next();
     },
-    bodyDeadline(config.HTTP_BODY_TIMEOUT_MS),
-    express.json({ limit: JSON_BODY_LIMIT }),
-    // Subscriptions over SSE and multipart HTTP; everything else goes on to Apollo Server.
-    httpSubscriptions({ bridge: subscriptions, verifier, access, originAllowed: originPolicy(config.CORS_ORIGINS) }),
-    drainAfterResponse,
-    multipartRequests({ maxFileSize: GATEWAY_MAX_FILE_BYTES, maxFiles: 2 }),
-    expressMiddleware(apollo, {
-      context: ({ req, res }) => requestContext(req, res, res.locals.requestId as string, req.ip, res.locals.access as AccessEntry, req.is('multipart/form-data') === 'multipart/form-data'),
-    }),
-  );
-  const webDir = opts.webDir !== undefined ? opts.webDir : config.WEB_DIR === 'off' ? null : path.resolve(ROOT, config.WEB_DIR);
-  if (webDir) serveWebApp(app, webDir, log);
-  // Body parsing and multipart errors (not JSON, too large, a malformed map) answer JSON like every other error, never express's HTML page.
-  app.use(jsonErrors(log));
-
-  await new Promise<void>((resolve, reject) => {
-    httpServer.once('error', reject);
-    httpServer.listen(opts.port ?? config.GATEWAY_PORT, config.HOST, () => resolve());
-  });
-  const { port } = httpServer.address() as AddressInfo;
-  const host = config.HOST === '0.0.0.0' ? '127.0.0.1' : config.HOST;
-  log.info({ port, managed }, 'gateway listening');
-  let metricsServer: MetricsServer | undefined;
-  let disposed: Promise<void> | undefined;
-  const dispose = () => {
-    disposed ??= (async () => {
-      await subscriptions.dispose();
-      await apollo.stop();
-      httpServer.closeAllConnections();
-      await transport.close();
-      verifier.revocations.stop();
-      redis.disconnect();
-      await metricsServer?.close();
-    })();
-    return disposed;
-  };
-  try {
-    metricsServer = await serveMetrics(serviceMetrics, config.HOST, opts.metricsPort ?? metricsPort(config, 'gateway'), log);
-  } catch (err) {
-    await dispose();
-    throw err;
-  }
-  return {
-    url: `http://${host}:${port}/graphql`,
-    port,
-    fetcherStats: transport.http.stats,
-    metricsUrl: metricsServer.url,
     cutConnections() {
       subscriptions.cutConnections();
-      httpServer.closeAllConnections();
       void transport.destroy();
     },
-    dispose,
   };
 }

@@ -59,14 +59,13 @@ import { LRUCache } from 'lru-cache';
 import { GraphQLError, getOperationAST, print, type DocumentNode, type ExecutionArgs, type ExecutionResult, type FormattedExecutionResult, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
 import { CloseCode, type Client } from 'graphql-ws';
 import { useServer } from 'graphql-ws/use/ws';
-import { WebSocketServer } from 'ws';
+import { type WebSocketServer } from 'ws';
 import type { Config } from '../lib/config.js';
 import { ErrorCode, appError } from '../lib/errors.js';
 import { codesOf, type AccessLog, type Transport } from './access.js';
 import type { IdentityTokenCache } from '../lib/auth/identity.js';
 import type { Logger } from '../lib/observability/logger.js';
 import { abortable, cancellable } from '../lib/iterators.js';
-import { keepAlive } from '../lib/server/ws.js';
 import { extractTrace, failSpan, inSpan, injectTrace, openSpan, SpanKind, traceFields } from '../lib/observability/tracing.js';
 import { authenticateCredentials, isUnavailableError, type AccessVerifier, type RequestAuth } from './auth.js';
 import type { GatewayContext } from './context.js';
@@ -133,7 +132,6 @@ export interface BridgeOptions {
 export class SubscriptionBridge {
   private state?: PlanningState;
   private wsServer?: WebSocketServer;
-  private stopKeepAlive?: () => void;
   private cleanup?: { dispose(): void | Promise<void> };
   /** Open sockets by session family, closed when their session is revoked. */
   private readonly sessions = new Map<string, Set<{ close(code: number, reason: string): void }>>();
@@ -167,13 +165,13 @@ export class SubscriptionBridge {
     });
   }
 
-  listen(httpServer: http.Server, path = '/graphql'): void {
+  /** Serves graphql-ws on `wsServer` (the gateway's, at /graphql), pinging each socket every `keepAliveMs`. */
+  listen(wsServer: WebSocketServer, keepAliveMs: number): void {
     const { log, verifier } = this.opts;
     // Socket messages do not reliably run in the context the gateway started in
     // (lib/observability/tracing.ts names the service there): their spans start from this one.
     this.traceBase = context.active();
-    this.wsServer = new WebSocketServer({ server: httpServer, path, maxPayload: this.opts.config.WS_MAX_PAYLOAD_BYTES });
-    this.stopKeepAlive = keepAlive(this.wsServer);
+    this.wsServer = wsServer;
     // Signing out (or a detected token theft) ends the session's live subscriptions too.
     const stopRevoked = verifier.revocations.onRevoked((familyId) => {
       for (const socket of this.sessions.get(familyId) ?? []) socket.close(CloseCode.Unauthorized, 'This session has ended: sign in again.');
@@ -292,6 +290,7 @@ export class SubscriptionBridge {
         context: (ctx) => ({ extra: ctx.extra }),
       },
       this.wsServer,
+      keepAliveMs,
     );
     log.debug('subscription bridge listening');
   }
@@ -306,10 +305,9 @@ export class SubscriptionBridge {
   }
 
   async dispose(): Promise<void> {
-    this.stopKeepAlive?.();
     this.stopRevocations?.();
+    // Closes every socket (1001) and the WebSocketServer.
     await this.cleanup?.dispose();
-    await new Promise<void>((resolve) => (this.wsServer ? this.wsServer.close(() => resolve()) : resolve()));
   }
 
   /** The public API's schema, as clients see it. */

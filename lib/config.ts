@@ -10,6 +10,13 @@
  * launcher (`npm start`) and the test harness start a `redis-server` child, an
  * in-process S3 server and an in-process search index, and use SQLite files
  * under `DATA_DIR` instead of MongoDB.
+ *
+ * Two stages: `loadConfig` parses the environment once, leaving the secrets and
+ * the infrastructure URLs optional (the embedded infrastructure may provide
+ * them); `serviceConfig` then takes what the embedded infrastructure filled in
+ * and requires them, so a service is typed with them present (`ServiceConfig`)
+ * and never checks them again. `objectStoreTarget` does the same for object
+ * storage, which only some services are given.
  */
 import { z } from 'zod';
 
@@ -18,6 +25,10 @@ const url = z.string().url();
 const bool = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
   .transform((v) => v === 'true' || v === '1' || v === 'yes');
+/** At least 32 characters: the HMAC keys of identity, access and refresh tokens. */
+const secret = z.string().min(32, 'must be at least 32 characters');
+const redisUrl = z.string().regex(/^rediss?:\/\//, 'must start with redis:// or rediss://');
+const redisClusterNodeList = z.string().regex(/^\s*[^\s,:]+:\d{1,5}\s*(,\s*[^\s,:]+:\d{1,5}\s*)*$/, 'must be host:port[,host:port...]');
 const optionalString = z
   .string()
   .optional()
@@ -69,7 +80,7 @@ export const envSchema = z.object({
   /** MongoDB connection string; unset means SQLite files under DATA_DIR. */
   MONGODB_URI: optional(z.string().regex(/^mongodb(\+srv)?:\/\//, 'must start with mongodb:// or mongodb+srv://')),
   /** Redis connection string; unset means a redis-server child process started by the launcher. */
-  REDIS_URL: optional(z.string().regex(/^rediss?:\/\//, 'must start with redis:// or rediss://')),
+  REDIS_URL: optional(redisUrl),
   /**
    * Redis Cluster seed nodes, `host:port,host:port`: set, every service talks to
    * the cluster (ioredis discovers the other nodes and follows slot moves) and
@@ -77,9 +88,7 @@ export const envSchema = z.object({
    * embedded one). Keys that one command, script or transaction touches together
    * share a hash tag (see lib/redis/keys.ts), so they land in one slot.
    */
-  REDIS_CLUSTER_NODES: optional(
-    z.string().regex(/^\s*[^\s,:]+:\d{1,5}\s*(,\s*[^\s,:]+:\d{1,5}\s*)*$/, 'must be host:port[,host:port...]'),
-  ),
+  REDIS_CLUSTER_NODES: optional(redisClusterNodeList),
   /**
    * Longest wait for one Redis command's answer. Past it the command fails and
    * the request answers UPSTREAM_UNAVAILABLE instead of waiting for a stalled
@@ -118,11 +127,11 @@ export const envSchema = z.object({
    * forwards to subgraphs. Only the gateway and the subgraphs hold it. Required in
    * production; the launcher generates one under DATA_DIR in development.
    */
-  INTERNAL_IDENTITY_SECRET: optional(z.string().min(32, 'must be at least 32 characters')),
+  INTERNAL_IDENTITY_SECRET: optional(secret),
   /** Key (at least 32 characters) that signs access tokens. Required in production. */
-  JWT_ACCESS_SECRET: optional(z.string().min(32, 'must be at least 32 characters')),
+  JWT_ACCESS_SECRET: optional(secret),
   /** Key (at least 32 characters) that signs refresh tokens. Required in production. */
-  JWT_REFRESH_SECRET: optional(z.string().min(32, 'must be at least 32 characters')),
+  JWT_REFRESH_SECRET: optional(secret),
   /** Mark auth cookies `Secure` (HTTPS only). @default true in production, false otherwise */
   COOKIE_SECURE: optional(bool),
   /**
@@ -196,6 +205,19 @@ export const envSchema = z.object({
   /** Longest a client may take to send a whole request, uploads included. @default 120000 ms */
   HTTP_REQUEST_TIMEOUT_MS: z.coerce.number().int().min(1000).default(120_000),
 
+  /**
+   * Largest JSON request body the gateway accepts (PAYLOAD_TOO_LARGE, HTTP 413).
+   * Subgraphs accept twice this: the gateway's requests to them carry the
+   * client's variables plus the entity representations of the query plan. @default 1048576 bytes
+   */
+  HTTP_JSON_BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(1024 * 1024),
+
+  /**
+   * graphql-ws keep-alive (gateway and subgraphs): every socket is pinged this
+   * often and closed when it has not answered by the next ping, so a dead peer
+   * (a closed laptop, a killed instance) is dropped within two intervals. @default 15000 ms
+   */
+  WS_PING_INTERVAL_MS: z.coerce.number().int().min(50).max(600_000).default(15_000),
   /** Largest graphql-ws message a client may send. @default 262144 bytes */
   WS_MAX_PAYLOAD_BYTES: z.coerce.number().int().min(1024).default(256 * 1024),
   /** Subscriptions open at once on one socket (OPERATION_LIMIT_EXCEEDED). @default 50 */
@@ -274,14 +296,10 @@ export class ConfigError extends Error {
   }
 }
 
-/** Validates `env` (process.env by default); throws a ConfigError naming every bad variable. */
+/** Stage one: validates `env` (process.env by default); throws a ConfigError naming every bad variable. */
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
   const parsed = envSchema.safeParse(env);
-  if (!parsed.success) {
-    throw new ConfigError(
-      parsed.error.issues.map((i) => ({ variable: String(i.path[0] ?? '?'), message: i.message })),
-    );
-  }
+  if (!parsed.success) throw configError(parsed.error.issues);
   const config = parsed.data;
   if (config.NODE_ENV === 'production') {
     const missing = (['INTERNAL_IDENTITY_SECRET', 'JWT_ACCESS_SECRET', 'JWT_REFRESH_SECRET'] as const)
@@ -299,6 +317,83 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     ]);
   }
   return config;
+}
+
+/** Every problem zod found, as a ConfigError naming each variable. */
+function configError(issues: readonly { path: readonly PropertyKey[]; message: string }[]): ConfigError {
+  return new ConfigError(issues.map((i) => ({ variable: String(i.path[0] ?? '?'), message: i.message })));
+}
+
+/** A string stage two requires: missing, it says so and what provides it. */
+function requiredString(provider: string) {
+  return z.string({ error: (issue) => (issue.input === undefined || issue.input === '' ? `is not set: ${provider}` : undefined) });
+}
+
+const SECRET_PROVIDER = 'the launcher (`npm start`) and the test harness generate one under DATA_DIR; set it in production';
+const REDIS_PROVIDER = 'start the platform with `npm start` (it runs an embedded Redis), point REDIS_URL at a Redis server or REDIS_CLUSTER_NODES at a Redis Cluster';
+const S3_PROVIDER = 'start the platform with `npm start` (it runs an embedded S3 server) or point S3_ENDPOINT at MinIO, with S3_ACCESS_KEY and S3_SECRET_KEY';
+
+/**
+ * Stage two, for a service: what stage one leaves optional because the
+ * embedded infrastructure (lib/process/embedded.ts) may still provide it —
+ * the secrets and a Redis — is required here, once it has filled its variables.
+ */
+const serviceSchema = z
+  .object({
+    INTERNAL_IDENTITY_SECRET: requiredString(SECRET_PROVIDER).min(32, 'must be at least 32 characters'),
+    JWT_ACCESS_SECRET: requiredString(SECRET_PROVIDER).min(32, 'must be at least 32 characters'),
+    JWT_REFRESH_SECRET: requiredString(SECRET_PROVIDER).min(32, 'must be at least 32 characters'),
+    REDIS_URL: redisUrl.optional(),
+    REDIS_CLUSTER_NODES: redisClusterNodeList.optional(),
+  })
+  .refine((v) => v.REDIS_URL || v.REDIS_CLUSTER_NODES, {
+    path: ['REDIS_URL'],
+    message: `is not set: ${REDIS_PROVIDER}`,
+    // Reported beside missing secrets, not only once they are all there.
+    when: () => true,
+  });
+
+/** One Redis server, or a cluster's seed nodes: never both (stage one refuses both), never neither (stage two). */
+export type RedisTarget = { REDIS_URL: string; REDIS_CLUSTER_NODES?: undefined } | { REDIS_URL?: undefined; REDIS_CLUSTER_NODES: string };
+
+/** The configuration a service runs with: stage one's, with the secrets and a Redis present. */
+export type ServiceConfig = Omit<Config, 'INTERNAL_IDENTITY_SECRET' | 'JWT_ACCESS_SECRET' | 'JWT_REFRESH_SECRET' | 'REDIS_URL' | 'REDIS_CLUSTER_NODES'> & {
+  INTERNAL_IDENTITY_SECRET: string;
+  JWT_ACCESS_SECRET: string;
+  JWT_REFRESH_SECRET: string;
+} & RedisTarget;
+
+/**
+ * Stage two: `config` (stage one, parsed once) with the variables the embedded
+ * infrastructure filled in (`filled`, validated by the same rules as stage
+ * one), checked for what every service needs. Throws a ConfigError naming each
+ * missing or malformed variable and what provides it.
+ */
+export function serviceConfig(config: Config, filled: Record<string, string> = {}): ServiceConfig {
+  const added = envSchema.partial().safeParse(filled);
+  if (!added.success) throw configError(added.error.issues);
+  // Only what was filled in: the partial schema would also give every other variable its default.
+  const merged: Config = { ...config, ...Object.fromEntries(Object.entries(added.data).filter(([k]) => k in filled)) };
+  const required = serviceSchema.safeParse(merged);
+  if (!required.success) throw configError(required.error.issues);
+  // The check above rules out "neither"; stage one ruled out "both".
+  return { ...merged, ...required.data } as ServiceConfig;
+}
+
+/** Object storage, for the services that keep files (not every service is given it: see deploy/). */
+const objectStoreSchema = z.object({
+  S3_ENDPOINT: requiredString(S3_PROVIDER).url(),
+  S3_ACCESS_KEY: requiredString(S3_PROVIDER),
+  S3_SECRET_KEY: requiredString(S3_PROVIDER),
+});
+
+export type ObjectStoreTarget = z.infer<typeof objectStoreSchema>;
+
+/** Stage two for object storage: the endpoint and its keys, or a ConfigError naming what is missing. */
+export function objectStoreTarget(config: Config): ObjectStoreTarget {
+  const parsed = objectStoreSchema.safeParse(config);
+  if (!parsed.success) throw configError(parsed.error.issues);
+  return parsed.data;
 }
 
 /** REDIS_CLUSTER_NODES as a list of seed nodes; empty when unset. */
@@ -349,4 +444,13 @@ export function metricsUrl(config: Config, service: 'gateway' | SubgraphName): s
   const port = metricsPort(config, service);
   const host = config.HOST === '0.0.0.0' ? '127.0.0.1' : config.HOST;
   return port ? `http://${host}:${port}/metrics` : undefined;
+}
+
+/**
+ * Largest JSON request body a service accepts: HTTP_JSON_BODY_LIMIT_BYTES at
+ * the gateway, twice it at a subgraph (the gateway's requests carry the
+ * client's variables plus the query plan's entity representations).
+ */
+export function jsonBodyLimit(config: Pick<Config, 'HTTP_JSON_BODY_LIMIT_BYTES'>, service: 'gateway' | SubgraphName): number {
+  return service === 'gateway' ? config.HTTP_JSON_BODY_LIMIT_BYTES : 2 * config.HTTP_JSON_BODY_LIMIT_BYTES;
 }

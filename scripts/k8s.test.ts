@@ -25,7 +25,6 @@ import { fileURLToPath } from 'node:url';
 import { parse, parseAllDocuments } from 'yaml';
 import { subgraphUrl, type SubgraphName } from '../lib/config.js';
 import { NODE_FLAGS } from '../lib/process/nodeFlags.js';
-import { WS_PING_INTERVAL_MS } from '../lib/server/ws.js';
 import {
   APP_SERVICES,
   appPodsOf,
@@ -274,10 +273,11 @@ for (const overlay of OVERLAYS) {
 
     it('probes readiness on /ready and liveness on /health, at the port the service listens on', () => {
       // The paths are the ones the servers register (test/spine.test.ts checks they answer).
-      const gatewaySource = read('gateway/server.ts');
-      const subgraphSource = read('lib/server/subgraph.ts');
+      // Every service is served by lib/server/httpServer.ts: the gateway directly, the subgraphs through lib/server/subgraph.ts.
+      const served = read('lib/server/httpServer.ts');
+      assert.match(read('gateway/server.ts'), /startHttpServer</, 'the gateway is served by lib/server/httpServer.ts');
+      assert.match(read('lib/server/subgraph.ts'), /startHttpServer</, 'subgraphs are served by lib/server/httpServer.ts');
       for (const p of appPods(overlay)) {
-        const served = p.service === 'gateway' ? gatewaySource : subgraphSource;
         if (p.service !== 'gateway') assert.match(serverSource(p.service), /startSubgraph\(/, `${p.service} is served by lib/server/subgraph.ts`);
         const probes = { readinessProbe: '/ready', livenessProbe: '/health', startupProbe: '/health' } as const;
         for (const [probe, expected] of Object.entries(probes)) {
@@ -407,7 +407,7 @@ for (const overlay of OVERLAYS) {
       for (const timeout of ['proxy-read-timeout', 'proxy-send-timeout']) {
         const seconds = Number(annotations[`nginx.ingress.kubernetes.io/${timeout}`]);
         // Longer than the keep-alive ping by far, so that only dead sockets time out.
-        assert.ok(seconds * 1000 >= 60 * WS_PING_INTERVAL_MS, `${timeout} (${String(seconds)} s) would close idle subscriptions`);
+        assert.ok(seconds * 1000 >= 60 * gateway.config.WS_PING_INTERVAL_MS, `${timeout} (${String(seconds)} s) would close idle subscriptions`);
       }
       const body = /^(\d+)m$/.exec(String(annotations['nginx.ingress.kubernetes.io/proxy-body-size']));
       assert.ok(body && Number(body[1]) * 2 ** 20 > gatewayMaxFileBytes(), 'proxy-body-size must let the largest upload chunk through');

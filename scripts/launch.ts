@@ -13,7 +13,7 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { hasExited, stopChild } from '../lib/process/childProcess.js';
-import { SUBGRAPHS, loadConfig, metricsUrl, subgraphUrl } from '../lib/config.js';
+import { SUBGRAPHS, metricsUrl, serviceConfig, subgraphUrl, type ServiceConfig } from '../lib/config.js';
 import { startEmbeddedInfra } from '../lib/process/embedded.js';
 import type { EmbeddedRedis } from '../lib/redis/embedded.js';
 import { createLogger } from '../lib/observability/logger.js';
@@ -117,8 +117,16 @@ const infra = await startEmbeddedInfra(config, log).catch((err: Error) => {
   process.exit(1);
 });
 const env = { ...process.env, ...infra.env };
-// Children re-validate the same variables; fail here first with one clear message.
-const childConfig = loadConfig(env);
+// Stage two (lib/config.ts): what the services need, with what the embedded
+// infrastructure filled in. Children check the same; fail here first with one clear message.
+let childConfig: ServiceConfig;
+try {
+  childConfig = serviceConfig(config, infra.env);
+} catch (err) {
+  log.fatal((err as Error).message);
+  await infra.dispose();
+  process.exit(1);
+}
 
 const supervisor = new Supervisor({
   log,

@@ -11,7 +11,7 @@ import type { FormattedExecutionResult } from 'graphql';
 import { createClient, type Client } from 'graphql-ws';
 export { gql, gqlUpload, type GraphQLResponse } from './client.js';
 import WebSocket from 'ws';
-import { loadConfig, type Config } from '../lib/config.js';
+import { loadConfig, serviceConfig, type ServiceConfig } from '../lib/config.js';
 import { DisposableStack } from '../lib/process/disposable.js';
 import { startEmbeddedInfra, type EmbeddedRedisHandle, type EmbeddedS3Handle } from '../lib/process/embedded.js';
 import { createLogger, type Logger } from '../lib/observability/logger.js';
@@ -56,7 +56,7 @@ interface Subgraphs {
 }
 
 export interface Stack {
-  config: Config;
+  config: ServiceConfig;
   dataDir: string;
   gateway: RunningGateway;
   user: UserSubgraph;
@@ -162,8 +162,9 @@ export async function startStack(env: Record<string, string> = {}, options: Stac
       ...pick(process.env, ['MONGODB_URI', 'REDIS_URL', 'REDIS_CLUSTER_NODES', 'S3_ENDPOINT', 'S3_ACCESS_KEY', 'S3_SECRET_KEY', 'ELASTICSEARCH_URL']),
       ...env,
     };
-    const infra = stack.use('infra', await startEmbeddedInfra(loadConfig(baseEnv), log));
-    const config = loadConfig({ ...baseEnv, ...infra.env });
+    const base = loadConfig(baseEnv);
+    const infra = stack.use('infra', await startEmbeddedInfra(base, log));
+    const config = serviceConfig(base, infra.env);
     const baseConfig = config;
     const counts: Stack['counts'] = { user: {}, video: {}, chat: {} };
     const objects = await requireObjectStore(config);
@@ -230,7 +231,7 @@ export async function startStack(env: Record<string, string> = {}, options: Stac
       },
       startSearchInstance: (opts = {}) => startSearch({ port: 0, ...searchOptions, ...opts }, 'search-2'),
       startInstance: async <N extends SubgraphName>(name: N, opts: { env?: Record<string, string>; wrapIndex?: (index: SearchIndex) => SearchIndex } = {}) => {
-        const own = opts.env ? loadConfig({ ...baseEnv, ...infra.env, ...opts.env }) : config;
+        const own = opts.env ? serviceConfig(loadConfig({ ...baseEnv, ...opts.env }), infra.env) : config;
         const instance = (name === 'search' ? await startSearch({ port: 0, ...searchOptions, ...(opts.wrapIndex ? { wrapIndex: opts.wrapIndex } : {}) }, `search-${extraSubgraphs.length + 2}`, own) : await starters[name as Exclude<SubgraphName, 'search'>](0, own)) as Subgraphs[N];
         extraSubgraphs.push(instance);
         return instance;
@@ -257,7 +258,7 @@ export async function startStack(env: Record<string, string> = {}, options: Stac
         await old.dispose();
         result.gateway = await startGatewayOn(old.port);
       },
-      tokenFor: async (userId, roles = []) => (await signAccessToken(config.JWT_ACCESS_SECRET!, { userId, roles })).token,
+      tokenFor: async (userId, roles = []) => (await signAccessToken(config.JWT_ACCESS_SECRET, { userId, roles })).token,
       ...(infra.redis ? { redisServer: redisControl(infra.redis) } : {}),
       ...(infra.objectStore ? { objectStoreServer: objectStoreControl(infra.objectStore) } : {}),
       dispose: () => stack.dispose(),

@@ -5,7 +5,7 @@
  * timer and connection the service started is disposed.
  */
 import type { Redis } from 'ioredis';
-import { ConfigError, loadConfig, redisClusterNodes, type Config } from '../config.js';
+import { ConfigError, loadConfig, objectStoreTarget, redisClusterNodes, serviceConfig, type Config, type ServiceConfig } from '../config.js';
 import type { Disposable } from './disposable.js';
 import { connectRedis, connectRedisCluster } from '../redis/client.js';
 import { ObjectStore } from '../storage/objectStore.js';
@@ -15,9 +15,14 @@ import { startTraced } from '../observability/tracing.js';
 /** How long a service may take to stop before it is forced out. @default 10 s */
 const SHUTDOWN_TIMEOUT_MS = 10_000;
 
-export function loadConfigOrExit(service: string): Config {
+/** Stage one of the configuration (lib/config.ts), or exit naming every bad variable. */
+export function loadConfigOrExit(service: string): Config;
+/** Both stages: what a service runs with (the launcher has put the embedded infrastructure's variables in the environment). */
+export function loadConfigOrExit(service: string, stage: 'service'): ServiceConfig;
+export function loadConfigOrExit(service: string, stage?: 'service'): Config | ServiceConfig {
   try {
-    return loadConfig();
+    const config = loadConfig();
+    return stage === 'service' ? serviceConfig(config) : config;
   } catch (err) {
     if (err instanceof ConfigError) {
       console.error(`[${service}] ${err.message}`);
@@ -27,8 +32,8 @@ export function loadConfigOrExit(service: string): Config {
   }
 }
 
-export async function runMain(service: string, start: (config: Config, log: Logger) => Promise<Disposable>): Promise<void> {
-  const config = loadConfigOrExit(service);
+export async function runMain(service: string, start: (config: ServiceConfig, log: Logger) => Promise<Disposable>): Promise<void> {
+  const config = loadConfigOrExit(service, 'service');
   const log = createLogger(service, config.LOG_LEVEL);
   // Started by the launcher with an IPC channel: the channel closes when the
   // launcher is gone, even killed by SIGKILL where it could stop nobody, and a
@@ -73,28 +78,23 @@ export async function runMain(service: string, start: (config: Config, log: Logg
 }
 
 /**
- * Subgraphs share one Redis: a cluster when REDIS_CLUSTER_NODES is set (an ioredis
+ * Services share one Redis: a cluster when REDIS_CLUSTER_NODES is set (an ioredis
  * `Cluster`, see `connectRedisCluster`), else the server at REDIS_URL; the launcher
  * starts an embedded one when both are unset.
  */
-export function requireRedis(config: Config, name: string): Redis {
+export function requireRedis(config: ServiceConfig, name: string): Redis {
   const options = { name, commandTimeoutMs: config.REDIS_COMMAND_TIMEOUT_MS };
-  if (config.REDIS_CLUSTER_NODES) return connectRedisCluster(redisClusterNodes(config), options);
-  if (!config.REDIS_URL) {
-    throw new Error('REDIS_URL is not set: start the platform with `npm start` (it runs an embedded Redis), point REDIS_URL at a Redis server or REDIS_CLUSTER_NODES at a Redis Cluster');
-  }
+  if (config.REDIS_CLUSTER_NODES !== undefined) return connectRedisCluster(redisClusterNodes(config), options);
   return connectRedis(config.REDIS_URL, options);
 }
 
 /** Object storage: MinIO in production, the launcher's embedded S3 server otherwise. */
 export async function requireObjectStore(config: Config): Promise<ObjectStore> {
-  if (!config.S3_ENDPOINT || !config.S3_ACCESS_KEY || !config.S3_SECRET_KEY) {
-    throw new Error('S3_ENDPOINT is not set: start the platform with `npm start` (it runs an embedded S3 server) or point S3_ENDPOINT at MinIO');
-  }
+  const target = objectStoreTarget(config);
   return ObjectStore.connect({
-    endpoint: config.S3_ENDPOINT,
-    accessKey: config.S3_ACCESS_KEY,
-    secretKey: config.S3_SECRET_KEY,
+    endpoint: target.S3_ENDPOINT,
+    accessKey: target.S3_ACCESS_KEY,
+    secretKey: target.S3_SECRET_KEY,
     region: config.S3_REGION,
     bucket: config.S3_BUCKET,
     ...(config.S3_PUBLIC_ENDPOINT ? { publicEndpoint: config.S3_PUBLIC_ENDPOINT } : {}),

@@ -9,28 +9,25 @@
  *   HTTP (`x-internal-identity`) or graphql-ws (`connectionParams.internalIdentity`).
  * - Every request gets a fresh context: viewer, request id, a child logger and
  *   fresh DataLoaders, so batching never leaks data between requests.
- * - `/health` answers while the process is up; `/ready` checks each backing
- *   service and answers 503 naming the ones that fail.
+ * - Served by lib/server/httpServer.ts, as the gateway is: the fast path for
+ *   JSON POSTs, request ids, `/health`, `/ready` (each backing service the
+ *   subgraph names; 503 naming the ones that fail), graphql-ws with keep-alive
+ *   pings, slow senders cut off, bounded bodies and socket messages.
  * - Every HTTP request has a deadline (SUBGRAPH_DEADLINE_MS) and is cancelled
  *   when the gateway hangs up: `context.signal` aborts, and from then on every
  *   list and entity field refuses to start (REQUEST_TIMEOUT), so a request
  *   whose answer can no longer be used stops fanning out into more store work.
- * - Slow senders are cut off (header, body and request timeouts) and socket
- *   messages are bounded (WS_MAX_PAYLOAD_BYTES).
  * - Metrics (lib/observability/metrics.ts) on a listener of their own, never on the
  *   subgraph's port: resolver errors by code, over HTTP and graphql-ws, beside
  *   whatever the subgraph registered on the same `ServiceMetrics`.
- * - `dispose()` closes the WebSocket server, drains HTTP, stops Apollo; the caller
- *   owns the stores and disposes them after.
+ * - `dispose()` closes the metrics listener and the WebSocket server, drains
+ *   HTTP, stops Apollo; the caller owns the stores and disposes them after.
  */
 import { randomUUID } from 'node:crypto';
 import { context } from '@opentelemetry/api';
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
-import express from 'express';
+import type http from 'node:http';
+import type express from 'express';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
-import { expressMiddleware } from '@as-integrations/express5';
-import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginInlineTrace } from '@apollo/server/plugin/inlineTrace';
 import {
   ApolloServerPluginCacheControlDisabled,
@@ -43,18 +40,18 @@ import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/ind
 import { applyMiddleware, type IMiddlewareGenerator } from 'graphql-middleware';
 import { defaultFieldResolver, execute, getOperationAST, isObjectType, parse, subscribe, type ExecutionArgs, type GraphQLSchema } from 'graphql';
 import type { OperationResult } from 'graphql-ws';
-import { WebSocketServer } from 'ws';
+import type { WebSocketServer } from 'ws';
 import { useServer } from 'graphql-ws/use/ws';
-import { metricsPort, type Config, type SubgraphName } from '../config.js';
+import type { ServiceConfig, SubgraphName } from '../config.js';
 import { ErrorCode, appError, knownCode, makeFormatError } from '../errors.js';
-import { bodyDeadline, isJsonGraphQLPost, jsonErrors, serveJsonGraphQLSafely } from './graphqlHttp.js';
-import { IdentityVerifier, INTERNAL_IDENTITY_HEADER, REQUEST_ID, REQUEST_ID_HEADER, type VerifiedIdentity, type Viewer } from '../auth/identity.js';
+import { IdentityVerifier, INTERNAL_IDENTITY_HEADER, type VerifiedIdentity, type Viewer } from '../auth/identity.js';
 import type { Logger } from '../observability/logger.js';
-import { serveMetrics, type MetricsServer, type ServiceMetrics } from '../observability/metrics.js';
+import type { ServiceMetrics } from '../observability/metrics.js';
 import { readSchema } from '../process/paths.js';
-import { keepAlive } from './ws.js';
 import { failSpan, openSpan, SpanKind, traceFields, tracingOn } from '../observability/tracing.js';
-import { drainAfterResponse } from './multipart.js';
+import { startHttpServer, type ReadinessChecks, type RunningHttpServer } from './httpServer.js';
+
+export type { ReadinessChecks } from './httpServer.js';
 
 export interface BaseContext {
   requestId: string;
@@ -71,11 +68,10 @@ export interface HttpExchange {
   res: http.ServerResponse;
 }
 
-export type ReadinessChecks = Record<string, () => Promise<unknown>>;
 
 export interface SubgraphOptions<Ctx extends BaseContext> {
   name: SubgraphName;
-  config: Config;
+  config: ServiceConfig;
   log: Logger;
   // Resolver maps are typed per subgraph by codegen; the factory only passes them on.
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -97,57 +93,9 @@ export interface SubgraphOptions<Ctx extends BaseContext> {
   metricsPort?: number;
 }
 
-export interface RunningSubgraph {
+export interface RunningSubgraph extends RunningHttpServer {
   name: SubgraphName;
-  url: string;
-  wsUrl: string;
-  port: number;
-  /** Where this subgraph's metrics are scraped (http://host:port/metrics), when it has metrics. */
-  metricsUrl?: string;
   schema: GraphQLSchema;
-  /**
-   * Drops every open HTTP and WebSocket connection at once, without answering
-   * what is in flight: to the gateway and clients it looks like a crash
-   * (fault-injection tests). `dispose()` still has to be called after.
-   */
-  cutConnections(): void;
-  dispose(): Promise<void>;
-}
-
-/** Largest JSON request body a subgraph accepts. @default 2 MB */
-const JSON_BODY_LIMIT = 2 * 1024 * 1024;
-
-/**
- * How long an idle keep-alive connection stays open on a subgraph (and on the
- * gateway): well beyond the 30 s the gateway's fetcher keeps one
- * (gateway/transport/http.ts), so that the client is always the side that closes it.
- * @default 65000 ms
- */
-export const SERVER_KEEP_ALIVE_MS = 65_000;
-
-/** How long /ready waits for one backing service. @default 2000 ms */
-const READY_TIMEOUT_MS = 2000;
-
-export async function runReadiness(checks: ReadinessChecks): Promise<{ ok: boolean; checks: Record<string, string> }> {
-  const results = await Promise.all(
-    Object.entries(checks).map(async ([name, check]) => {
-      let timer: NodeJS.Timeout | undefined;
-      try {
-        await Promise.race([
-          check(),
-          new Promise((_, reject) => {
-            timer = setTimeout(() => reject(new Error('timed out')), READY_TIMEOUT_MS);
-          }),
-        ]);
-        return [name, 'ok'] as const;
-      } catch (err) {
-        return [name, err instanceof Error ? err.message : String(err)] as const;
-      } finally {
-        clearTimeout(timer);
-      }
-    }),
-  );
-  return { ok: results.every(([, r]) => r === 'ok'), checks: Object.fromEntries(results) };
 }
 
 /**
@@ -231,49 +179,47 @@ export function guardFanOut(schema: GraphQLSchema): GraphQLSchema {
 export async function startSubgraph<Ctx extends BaseContext>(opts: SubgraphOptions<Ctx>): Promise<RunningSubgraph> {
   const { config, log } = opts;
   const production = config.NODE_ENV === 'production';
-  const secret = config.INTERNAL_IDENTITY_SECRET;
-  if (!secret) throw new Error('INTERNAL_IDENTITY_SECRET is not set: the launcher or the environment must provide it');
   const schema = buildSchema(opts.name, opts.resolvers, opts.permissions);
-  const identities = new IdentityVerifier(secret);
-  const baseFrom = (identity: VerifiedIdentity, headerRequestId?: string, signal?: AbortSignal): BaseContext => {
-    const requestId = identity.requestId ?? headerRequestId ?? randomUUID();
+  const identities = new IdentityVerifier(config.INTERNAL_IDENTITY_SECRET);
+  const baseFrom = (identity: VerifiedIdentity, requestId?: string, signal?: AbortSignal): BaseContext => {
+    // The gateway's id for the request travels in the identity token.
+    const rid = identity.requestId ?? requestId ?? randomUUID();
     return {
-      requestId,
+      requestId: rid,
       viewer: identity.viewer,
-      log: log.child({ rid: requestId, ...traceFields() }),
+      log: log.child({ rid, ...traceFields() }),
       ...(identity.clientIp ? { clientIp: identity.clientIp } : {}),
       ...(signal ? { signal } : {}),
     };
   };
 
-  const app = express();
-  app.disable('x-powered-by');
-  // JSON POSTs to /graphql skip express (lib/server/graphqlHttp.ts); uploads, GETs, /health and /ready do not.
-  const httpServer = http.createServer((req, res) => {
-    if (isJsonGraphQLPost(req)) {
-      serveJsonGraphQLSafely(apollo, req, res, {
-        limitBytes: JSON_BODY_LIMIT,
-        bodyTimeoutMs: config.HTTP_BODY_TIMEOUT_MS,
-        context: () => httpContext(req, res),
-        onError: (err) => log.error({ err }, `${opts.name} request failed`),
-      });
-      return;
-    }
-    app(req, res);
-  });
-  httpServer.headersTimeout = config.HTTP_HEADERS_TIMEOUT_MS;
-  httpServer.requestTimeout = config.HTTP_REQUEST_TIMEOUT_MS;
-  // An idle keep-alive connection must be closed by the client (the gateway's
-  // fetcher, which keeps one for at most 30 s), never by this server: a server
-  // that closes it while the client is sending a request on it resets that
-  // request, and the client sees UPSTREAM_UNAVAILABLE. Node's 5 s default left
-  // the client only the 1 s its keep-alive hint allows for, which a busy event
-  // loop overruns.
-  httpServer.keepAliveTimeout = SERVER_KEEP_ALIVE_MS;
+  const httpContext = async (req: http.IncomingMessage, res: http.ServerResponse, requestId: string): Promise<Ctx> => {
+    const header = req.headers[INTERNAL_IDENTITY_HEADER];
+    const identity = await identities.verify(Array.isArray(header) ? header[0] : header).catch((err: Error & { extensions?: Record<string, unknown> }) => {
+      // Apollo answers errors thrown here as a top-level error; give it HTTP 401.
+      err.extensions = { ...err.extensions, http: { status: 401 } };
+      throw err;
+    });
+    return opts.createContext(baseFrom(identity, requestId, requestSignal(res)), { req, res });
+  };
+
+  // Aborted at the deadline, or when the gateway hangs up before the answer is written.
+  const requestSignal = (res: http.ServerResponse): AbortSignal => {
+    const controller = new AbortController();
+    const deadline = setTimeout(
+      () => controller.abort(appError(ErrorCode.REQUEST_TIMEOUT, `The ${opts.name} service stopped this request after ${config.SUBGRAPH_DEADLINE_MS} ms; ask for less (smaller pages, fewer nested lists).`)),
+      config.SUBGRAPH_DEADLINE_MS,
+    );
+    deadline.unref();
+    res.once('close', () => {
+      clearTimeout(deadline);
+      if (!res.writableFinished) controller.abort(appError(ErrorCode.REQUEST_TIMEOUT, 'The caller went away before the answer was ready.'));
+    });
+    return controller.signal;
+  };
 
   const formatError = makeFormatError(!production);
   const errorMetrics = opts.metrics ? resolverErrorMetrics(opts.metrics) : undefined;
-  const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql', maxPayload: config.WS_MAX_PAYLOAD_BYTES });
   // With tracing on, an operation over graphql-ws (the gateway's subscription
   // bridge) continues the trace its subscribe message carries in
   // `extensions.traceparent`, in a span that ends once its result, or its
@@ -295,145 +241,68 @@ export async function startSubgraph<Ctx extends BaseContext>(opts: SubgraphOptio
         traced.span.end();
       }
     };
-  const stopKeepAlive = keepAlive(wsServer);
-  const wsCleanup = useServer<{ internalIdentity?: string }, { identity?: VerifiedIdentity }>(
-    {
-      schema,
-      // The identity is verified once per socket, at connection_init; a socket
-      // without a valid one is closed (4403 Forbidden) before any operation starts.
-      onConnect: async (ctx) => {
-        try {
-          ctx.extra.identity = await identities.verify(ctx.connectionParams?.internalIdentity);
-          return true;
-        } catch {
-          return false;
-        }
+  const serveWebSocket = (wsServer: WebSocketServer, keepAliveMs: number) =>
+    useServer<{ internalIdentity?: string }, { identity?: VerifiedIdentity }>(
+      {
+        schema,
+        // The identity is verified once per socket, at connection_init; a socket
+        // without a valid one is closed (4403 Forbidden) before any operation starts.
+        onConnect: async (ctx) => {
+          try {
+            ctx.extra.identity = await identities.verify(ctx.connectionParams?.internalIdentity);
+            return true;
+          } catch {
+            return false;
+          }
+        },
+        // A fresh context (and fresh DataLoaders) per operation on the socket.
+        context: (ctx, _id, payload, args) => {
+          const identity = ctx.extra.identity;
+          if (!identity) throw new Error('socket has no verified identity');
+          if (!tracingOn()) return opts.createContext(baseFrom(identity));
+          const operation = getOperationAST(args.document, args.operationName);
+          const type = operation?.operation ?? 'operation';
+          const name = operation?.name?.value;
+          const span = openSpan(name ? `${type} ${name}` : type, { kind: SpanKind.SERVER, attributes: { 'graphql.operation.type': type, ...(name ? { 'graphql.operation.name': name } : {}) } }, payload.extensions, traceBase);
+          const value = span ? context.with(span.ctx, () => opts.createContext(baseFrom(identity))) : opts.createContext(baseFrom(identity));
+          if (span) wsSpans.set(value, span);
+          return value;
+        },
+        ...(tracingOn() ? { execute: traced(execute), subscribe: traced(subscribe) } : {}),
+        // Errors of subscriptions (in an event, or ending one that failed, e.g.
+        // Redis away) are shaped as over HTTP: the same codes and redaction.
+        // Socket operations do not pass through Apollo's plugins: their errors are counted here too.
+        onNext: (_ctx, _id, _payload, _args, result) => {
+          errorMetrics?.count(result.errors);
+          return result.errors ? { ...result, errors: result.errors.map((e) => formatError(e.toJSON(), e)) } : undefined;
+        },
+        onError: (_ctx, _id, _payload, errors) => {
+          errorMetrics?.count(errors);
+          return errors.map((e) => formatError(e.toJSON(), e));
+        },
       },
-      // A fresh context (and fresh DataLoaders) per operation on the socket.
-      context: (ctx, _id, payload, args) => {
-        const identity = ctx.extra.identity;
-        if (!identity) throw new Error('socket has no verified identity');
-        if (!tracingOn()) return opts.createContext(baseFrom(identity));
-        const operation = getOperationAST(args.document, args.operationName);
-        const type = operation?.operation ?? 'operation';
-        const name = operation?.name?.value;
-        const span = openSpan(name ? `${type} ${name}` : type, { kind: SpanKind.SERVER, attributes: { 'graphql.operation.type': type, ...(name ? { 'graphql.operation.name': name } : {}) } }, payload.extensions, traceBase);
-        const value = span ? context.with(span.ctx, () => opts.createContext(baseFrom(identity))) : opts.createContext(baseFrom(identity));
-        if (span) wsSpans.set(value, span);
-        return value;
-      },
-      ...(tracingOn() ? { execute: traced(execute), subscribe: traced(subscribe) } : {}),
-      // Errors of subscriptions (in an event, or ending one that failed, e.g.
-      // Redis away) are shaped as over HTTP: the same codes and redaction.
-      // Socket operations do not pass through Apollo's plugins: their errors are counted here too.
-      onNext: (_ctx, _id, _payload, _args, result) => {
-        errorMetrics?.count(result.errors);
-        return result.errors ? { ...result, errors: result.errors.map((e) => formatError(e.toJSON(), e)) } : undefined;
-      },
-      onError: (_ctx, _id, _payload, errors) => {
-        errorMetrics?.count(errors);
-        return errors.map((e) => formatError(e.toJSON(), e));
-      },
-    },
-    wsServer,
-  );
-
-  const apollo = new ApolloServer<Ctx>({
-    schema,
-    introspection: !production,
-    includeStacktraceInErrorResponses: !production,
-    formatError,
-    hideSchemaDetailsFromClientErrors: production,
-    plugins: [
-      ApolloServerPluginDrainHttpServer({ httpServer }),
-      ...productionPlugins(production),
-      ...(errorMetrics ? [errorMetrics.plugin] : []),
-    ],
-  });
-  await apollo.start();
-
-  const httpContext = async (req: http.IncomingMessage, res: http.ServerResponse): Promise<Ctx> => {
-    const header = req.headers[INTERNAL_IDENTITY_HEADER];
-    const identity = await identities.verify(Array.isArray(header) ? header[0] : header).catch((err: Error & { extensions?: Record<string, unknown> }) => {
-      // Apollo answers errors thrown here as a top-level error; give it HTTP 401.
-      err.extensions = { ...err.extensions, http: { status: 401 } };
-      throw err;
-    });
-    const rid = req.headers[REQUEST_ID_HEADER];
-    return opts.createContext(baseFrom(identity, typeof rid === 'string' && REQUEST_ID.test(rid) ? rid : undefined, requestSignal(res)), { req, res });
-  };
-
-  // Aborted at the deadline, or when the gateway hangs up before the answer is written.
-  const requestSignal = (res: http.ServerResponse): AbortSignal => {
-    const controller = new AbortController();
-    const deadline = setTimeout(
-      () => controller.abort(appError(ErrorCode.REQUEST_TIMEOUT, `The ${opts.name} service stopped this request after ${config.SUBGRAPH_DEADLINE_MS} ms; ask for less (smaller pages, fewer nested lists).`)),
-      config.SUBGRAPH_DEADLINE_MS,
+      wsServer,
+      keepAliveMs,
     );
-    deadline.unref();
-    res.once('close', () => {
-      clearTimeout(deadline);
-      if (!res.writableFinished) controller.abort(appError(ErrorCode.REQUEST_TIMEOUT, 'The caller went away before the answer was ready.'));
-    });
-    return controller.signal;
-  };
 
-  app.get('/health', (_req, res) => {
-    res.json({ status: 'ok', service: opts.name });
-  });
-  app.get('/ready', async (_req, res) => {
-    const result = await runReadiness(opts.readiness);
-    res.status(result.ok ? 200 : 503).json({ status: result.ok ? 'ready' : 'unavailable', service: opts.name, checks: result.checks });
-  });
-  app.use(
-    '/graphql',
-    bodyDeadline(config.HTTP_BODY_TIMEOUT_MS),
-    express.json({ limit: JSON_BODY_LIMIT }),
-    drainAfterResponse,
-    ...(opts.beforeGraphQL ?? []),
-    expressMiddleware(apollo, { context: ({ req, res }) => httpContext(req, res) }),
+  const { endpoint: _endpoint, ...server } = await startHttpServer<Ctx>(
+    { service: opts.name, config, log, port: opts.port, ...(opts.host ? { host: opts.host } : {}), ...(opts.metricsPort !== undefined ? { metricsPort: opts.metricsPort } : {}) },
+    ({ plugins }) => ({
+      apollo: new ApolloServer<Ctx>({
+        schema,
+        introspection: !production,
+        includeStacktraceInErrorResponses: !production,
+        formatError,
+        hideSchemaDetailsFromClientErrors: production,
+        plugins: [...plugins, ...productionPlugins(production), ...(errorMetrics ? [errorMetrics.plugin] : [])],
+      }),
+      fastContext: (req, res, requestId) => () => httpContext(req, res, requestId),
+      expressContext: httpContext,
+      ...(opts.beforeGraphQL ? { beforeGraphQL: opts.beforeGraphQL } : {}),
+      webSocket: serveWebSocket,
+      readiness: opts.readiness,
+      ...(opts.metrics ? { metrics: opts.metrics } : {}),
+    }),
   );
-  app.use(jsonErrors(log));
-
-  await new Promise<void>((resolve, reject) => {
-    httpServer.once('error', reject);
-    httpServer.listen(opts.port, opts.host ?? config.HOST, () => resolve());
-  });
-  const { port } = httpServer.address() as AddressInfo;
-  const host = (opts.host ?? config.HOST) === '0.0.0.0' ? '127.0.0.1' : (opts.host ?? config.HOST);
-  log.info({ port }, `${opts.name} subgraph listening`);
-  let metricsServer: MetricsServer | undefined;
-  let disposed: Promise<void> | undefined;
-  const dispose = () => {
-    disposed ??= (async () => {
-      stopKeepAlive();
-      await wsCleanup.dispose();
-      await new Promise<void>((resolve) => wsServer.close(() => resolve()));
-      await apollo.stop();
-      httpServer.closeAllConnections();
-      await metricsServer?.close();
-    })();
-    return disposed;
-  };
-  try {
-    metricsServer = opts.metrics ? await serveMetrics(opts.metrics, opts.host ?? config.HOST, opts.metricsPort ?? metricsPort(config, opts.name), log) : undefined;
-  } catch (err) {
-    // The public listener is up already: close everything before failing the start.
-    await dispose();
-    throw err;
-  }
-
-  return {
-    name: opts.name,
-    url: `http://${host}:${port}/graphql`,
-    wsUrl: `ws://${host}:${port}/graphql`,
-    port,
-    ...(metricsServer ? { metricsUrl: metricsServer.url } : {}),
-    schema,
-    cutConnections() {
-      for (const socket of wsServer.clients) socket.terminate();
-      httpServer.closeAllConnections();
-    },
-    dispose,
-  };
+  return { name: opts.name, schema, ...server };
 }

@@ -1,5 +1,5 @@
 /** Wiring of the chat subgraph: the stores, Redis and its repositories, the bus, the notifications consumer, the server. */
-import type { Config } from '../../lib/config.js';
+import type { ServiceConfig } from '../../lib/config.js';
 import { DisposableStack } from '../../lib/process/disposable.js';
 import { STREAMS } from '../../lib/redis/domainEvents.js';
 import { pingRedis } from '../../lib/redis/client.js';
@@ -27,7 +27,7 @@ export interface ChatSubgraph extends RunningSubgraph {
   stores: ChatStores;
 }
 
-export async function startChatSubgraph(config: Config, log: Logger, opts: { port?: number; stores?: ChatStores } = {}): Promise<ChatSubgraph> {
+export async function startChatSubgraph(config: ServiceConfig, log: Logger, opts: { port?: number; stores?: ChatStores } = {}): Promise<ChatSubgraph> {
   const stack = new DisposableStack();
   try {
     const metrics = new ServiceMetrics('chat');
@@ -84,7 +84,7 @@ export async function startChatSubgraph(config: Config, log: Logger, opts: { por
 const LEASE_TTL_MS = 60_000;
 
 /** The assistant's provider and key pool, or undefined when LLM_BASE_URL / LLM_API_KEYS are unset. */
-function assistantFrom(config: Config, redis: Redis, log: Logger, metrics: ServiceMetrics) {
+function assistantFrom(config: ServiceConfig, redis: Redis, log: Logger, metrics: ServiceMetrics) {
   const keys = (config.LLM_API_KEYS ?? '').split(',').map((k) => k.trim()).filter(Boolean);
   if (!config.LLM_BASE_URL || keys.length === 0) return undefined;
   const model = config.LLM_MODEL ?? 'lite';

@@ -1,5 +1,5 @@
 /** Wiring of the search subgraph: the index (Elasticsearch or embedded), Redis, the sync pipeline, the server. */
-import { subgraphUrl, type Config } from '../../lib/config.js';
+import { subgraphUrl, type ServiceConfig } from '../../lib/config.js';
 import { DisposableStack } from '../../lib/process/disposable.js';
 import { pingRedis } from '../../lib/redis/client.js';
 import { createSearchIndex } from './engine/index.js';
@@ -27,7 +27,7 @@ export interface SearchOptions {
   sources?: { userUrl: string; videoUrl: string };
 }
 
-export async function startSearchSubgraph(config: Config, log: Logger, opts: SearchOptions = {}): Promise<SearchSubgraph> {
+export async function startSearchSubgraph(config: ServiceConfig, log: Logger, opts: SearchOptions = {}): Promise<SearchSubgraph> {
   const stack = new DisposableStack();
   try {
     const raw = stack.use('search index', await createSearchIndex(config));

@@ -1,5 +1,5 @@
 /** Wiring of the user subgraph: store, Redis, object storage, sessions, the server. */
-import type { Config } from '../../lib/config.js';
+import type { ServiceConfig } from '../../lib/config.js';
 import { Coalescer } from '../../lib/data/coalescer.js';
 import { DisposableStack } from '../../lib/process/disposable.js';
 import { multipartRequests } from '../../lib/server/multipart.js';
@@ -22,7 +22,7 @@ export interface UserSubgraph extends RunningSubgraph {
 }
 
 export async function startUserSubgraph(
-  config: Config,
+  config: ServiceConfig,
   log: Logger,
   opts: { port?: number; store?: UserStore; refreshIntervalSeconds?: number } = {},
 ): Promise<UserSubgraph> {
@@ -33,7 +33,6 @@ export async function startUserSubgraph(
     const redis = requireRedis(config, 'user');
     stack.defer('redis', () => void redis.disconnect());
     const objects = await requireObjectStore(config);
-    if (!config.JWT_ACCESS_SECRET || !config.JWT_REFRESH_SECRET) throw new Error('JWT_ACCESS_SECRET and JWT_REFRESH_SECRET must be set');
     const sessions = new Sessions(redis, { access: config.JWT_ACCESS_SECRET, refresh: config.JWT_REFRESH_SECRET }, { refreshIntervalSeconds: opts.refreshIntervalSeconds ?? REFRESH_INTERVAL_SECONDS });
     const loginThrottle = new LoginThrottle(redis, { failsPerAddressPerHour: config.LOGIN_FAILS_PER_ADDRESS_PER_HOUR, failsPerUsernamePerDay: config.LOGIN_FAILS_PER_USERNAME_PER_DAY });
     const userLookups = new Coalescer((ids: readonly string[]) => store.findUsersByIds(ids), coalescerOptions(config));

@@ -1,6 +1,6 @@
 /** Wiring of the video subgraph: the store's ports, Redis and its repositories, object storage, danmaku fan-out, the cleanup job, the counts publisher, the server. */
 import { multipartRequests } from '../../lib/server/multipart.js';
-import type { Config } from '../../lib/config.js';
+import type { ServiceConfig } from '../../lib/config.js';
 import { DisposableStack } from '../../lib/process/disposable.js';
 import { Coalescer } from '../../lib/data/coalescer.js';
 import { RedisFanout, reviveDates } from '../../lib/redis/fanout.js';
@@ -32,7 +32,7 @@ export interface VideoSubgraph extends RunningSubgraph {
   videoLookups: Coalescer<VideoRecord>;
 }
 
-export async function startVideoSubgraph(config: Config, log: Logger, opts: { port?: number; stores?: VideoStores } = {}): Promise<VideoSubgraph> {
+export async function startVideoSubgraph(config: ServiceConfig, log: Logger, opts: { port?: number; stores?: VideoStores } = {}): Promise<VideoSubgraph> {
   const stack = new DisposableStack();
   try {
     const metrics = new ServiceMetrics('video');
