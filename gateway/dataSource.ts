@@ -34,6 +34,7 @@ import { ErrorCode, appError } from '../lib/errors.js';
 import { INTERNAL_IDENTITY_HEADER, REQUEST_ID_HEADER } from '../lib/auth/identity.js';
 import { REFRESH_TOKEN_HEADER, SESSION_HEADER, decodeSession } from '../lib/auth/session.js';
 import type { GatewayContext } from './context.js';
+import type { EntityCache, Representation } from './entityCache.js';
 import type { FetchOutcome, GatewayMetrics } from './metrics.js';
 import { ANY_VIEWER, SubgraphTimeoutError, mergeKey, multipartFetch, type MultipartFetch, type Operation, type SubgraphCall, type SubgraphHttp } from './transport/index.js';
 
@@ -47,6 +48,8 @@ export class SubgraphDataSource implements GraphQLDataSource<GatewayContext> {
     readonly url: string,
     private readonly http: SubgraphHttp,
     metrics?: GatewayMetrics,
+    /** Answers viewer-independent entity fetches it has seen, until their entity changes (gateway/entityCache.ts). */
+    private readonly entities?: EntityCache,
   ) {
     this.observe = metrics?.fetchObservers(name);
   }
@@ -55,6 +58,11 @@ export class SubgraphDataSource implements GraphQLDataSource<GatewayContext> {
     const { request } = options;
     const context = options.context as GatewayContext | undefined;
     if (!request.query) throw new Error('Missing query');
+    // A fetch whose answer is the same for every viewer (gateway/viewerIndependent.ts) may
+    // share one request with other viewers' and be answered from the entity cache. It is
+    // sent without the viewer's refresh cookie, and session instructions in its answer are
+    // not applied: they would belong to whichever viewer's request was sent.
+    const shared = !context?.multipart && !MUTATION.test(request.query) && context?.shareAcrossViewers?.(request.query, this.name) === true;
 
     const headers: Record<string, string> = {};
     for (const [name, value] of request.http?.headers ?? []) headers[name] = value;
@@ -63,7 +71,7 @@ export class SubgraphDataSource implements GraphQLDataSource<GatewayContext> {
     if (context?.identityToken) {
       headers[REQUEST_ID_HEADER] = context.requestId;
       headers[INTERNAL_IDENTITY_HEADER] = await context.identityToken();
-      if (this.name === 'user' && context.refreshCookie) headers[REFRESH_TOKEN_HEADER] = context.refreshCookie;
+      if (this.name === 'user' && context.refreshCookie && !shared) headers[REFRESH_TOKEN_HEADER] = context.refreshCookie;
     }
 
     const operation: Operation = {
@@ -72,16 +80,27 @@ export class SubgraphDataSource implements GraphQLDataSource<GatewayContext> {
       ...(request.variables ? { variables: request.variables } : {}),
       ...(request.extensions ? { extensions: request.extensions } : {}),
     };
+    const representations = operation.variables?.representations;
+    if (shared && this.entities && Array.isArray(representations)) {
+      const answer = await this.entities.load(`${this.name}\u0000${request.query}`, representations as Representation[], (missing) =>
+        this.send(options, context, headers, { ...operation, variables: { ...operation.variables, representations: missing } }, true),
+      );
+      // Entirely from the cache: no subgraph Cache-Control was seen, so the answer is taken as uncacheable.
+      if (!('http' in answer) && 'incomingRequestContext' in options) restrictCachePolicy(options.incomingRequestContext.overallCachePolicy, null);
+      return answer as GatewayGraphQLResponse;
+    }
+    return this.send(options, context, headers, operation, shared);
+  }
+
+  private async send(options: GraphQLDataSourceProcessOptions<GatewayContext>, context: GatewayContext | undefined, headers: Record<string, string>, operation: Operation, shared: boolean): Promise<GatewayGraphQLResponse> {
     // Files exist only in a multipart request's own variables (transport/multipart.ts).
     const upload: MultipartFetch | undefined = context?.multipart ? multipartFetch(operation) : undefined;
     const call: SubgraphCall = upload ? { url: this.url, headers: { ...headers, ...upload.headers }, body: upload.body } : { url: this.url, headers, body: JSON.stringify(operation) };
     if (context?.signal) call.signal = context.signal;
     // Mutations and uploads are never merged: each must run once per request. Requests of
     // different viewers never share a response, except a fetch whose answer is the same for
-    // every viewer, where the caller allows it.
-    if (!upload && !MUTATION.test(request.query)) {
-      call.mergeKey = mergeKey(this.url, context?.shareAcrossViewers?.(request.query, this.name) ? ANY_VIEWER : context?.viewer, call.body as string);
-    }
+    // every viewer.
+    if (!upload && !MUTATION.test(operation.query)) call.mergeKey = mergeKey(this.url, shared ? ANY_VIEWER : context?.viewer, call.body as string);
 
     const started = performance.now();
     let response: FetcherResponse;
@@ -115,7 +134,7 @@ export class SubgraphDataSource implements GraphQLDataSource<GatewayContext> {
     this.observe?.[valid && !('errors' in parsed) ? 'success' : 'error']((performance.now() - started) / 1000);
     if (!valid) throw new Error(`Expected JSON response body, but received: ${String(parsed)}`);
 
-    if (this.name === 'user' && context?.applySession) {
+    if (this.name === 'user' && context?.applySession && !shared) {
       const header = response.headers.get(SESSION_HEADER);
       const instruction = header ? decodeSession(header) : null;
       if (instruction) context.applySession(instruction);

@@ -11,6 +11,7 @@
  */
 import { knownCode } from '../lib/errors.js';
 import type { ServiceMetrics } from '../lib/observability/metrics.js';
+import type { EntityCacheStats } from './entityCache.js';
 
 /** Distinct operation names kept as label values; more are counted as `other`. @default 200 */
 export const OPERATION_NAME_LIMIT = 200;
@@ -32,6 +33,7 @@ export interface GatewayFigures {
   revocations: { memory: { revoked: number; active: number }; redis: { revoked: number; active: number } };
   openSockets: () => number;
   activeSubscriptions: () => number;
+  entityCache?: EntityCacheStats;
 }
 
 export class GatewayMetrics {
@@ -39,6 +41,7 @@ export class GatewayMetrics {
   private readonly operationErrors;
   private readonly fetches;
   private readonly events;
+  private readonly invalidationLag;
   /** Label children bound once per (name, type, outcome), so an operation costs one observe. */
   private readonly bound = new Map<string, Observe>();
   private readonly names = new Set<string>();
@@ -48,6 +51,15 @@ export class GatewayMetrics {
     this.operationErrors = metrics.counter('vidhub_gateway_operation_errors_total', 'Error codes in operation answers, by operation name, type and code (an operation with several codes counts once for each).', ['operation', 'type', 'code']);
     this.fetches = metrics.histogram('vidhub_gateway_subgraph_fetch_duration_seconds', 'Subgraph fetches (query plan steps) by subgraph and outcome: success, error (GraphQL errors or a non-2xx answer), unavailable (no answer), cancelled (the client went away). A fetch merged into one in flight is observed too.', ['subgraph', 'outcome']);
     this.events = metrics.counter('vidhub_gateway_subscription_events_total', 'Events delivered to subscribers over graphql-ws.');
+    this.invalidationLag = metrics.histogram('vidhub_gateway_entity_cache_invalidation_lag_seconds', 'Time from a change event\'s publication to the entity cache dropping that entity: how much older than the last stored change a cached value can be.', [], [0.001, 0.005, 0.01, 0.05, 0.1, 0.5, 1, 5]);
+    const cache = figures.entityCache;
+    if (cache) {
+      metrics.counterFrom('vidhub_gateway_entity_cache_lookups_total', 'Entities the entity cache was asked for, by result: hit (answered from the cache), miss (fetched from the subgraph).', ['result'], () => [
+        [{ result: 'hit' }, cache.hits],
+        [{ result: 'miss' }, cache.misses],
+      ]);
+      metrics.counterFrom('vidhub_gateway_entity_cache_invalidations_total', 'Entities dropped from the entity cache by a change event.', [], () => [[{}, cache.invalidations]]);
+    }
     metrics.counterFrom('vidhub_gateway_subgraph_requests_total', 'HTTP requests the gateway sent to subgraphs (fetches merged into one in flight are not sent).', [], () => [[{}, figures.fetcher.requests]]);
     metrics.counterFrom('vidhub_gateway_inflight_merged_total', 'Subgraph fetches answered by an identical request already in flight (GATEWAY_MERGE_INFLIGHT).', [], () => [[{}, figures.fetcher.merged]]);
     metrics.gaugeFrom('vidhub_gateway_open_sockets', 'graphql-ws sockets open on this gateway.', [], () => [[{}, figures.openSockets()]]);
@@ -89,6 +101,10 @@ export class GatewayMetrics {
   fetchObservers(subgraph: string): Record<FetchOutcome, Observe> {
     const bind = (outcome: FetchOutcome) => this.fetches.labels({ subgraph, outcome }).observe;
     return { success: bind('success'), error: bind('error'), unavailable: bind('unavailable'), cancelled: bind('cancelled') };
+  }
+
+  entityCacheInvalidated(lagSeconds: number): void {
+    this.invalidationLag.observe(lagSeconds);
   }
 
   subscriptionEvent(): void {

@@ -148,6 +148,15 @@ export class SubscriptionBridge {
     return this.wsServer?.clients.size ?? 0;
   }
 
+  /**
+   * True when `query`, sent to `subgraph`, answers the same for every viewer
+   * (an entity fetch of @viewerIndependent fields only): the HTTP path shares
+   * such fetches across viewers as the bridge does. False until the schema is loaded.
+   */
+  shareable(query: string, subgraph: string): boolean {
+    return this.state?.independence.shareable(query, subgraph) ?? false;
+  }
+
   /** Must run before `apollo.start()` so the first schema load is seen. */
   constructor(private readonly opts: BridgeOptions) {
     opts.gateway.onSchemaLoadOrUpdate(({ coreSupergraphSdl }) => {

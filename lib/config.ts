@@ -179,6 +179,16 @@ export const envSchema = z.object({
   /** Gateway: identical subgraph queries in flight at once (same viewer) share one request. @default true */
   GATEWAY_MERGE_INFLIGHT: bool.default(true),
   /**
+   * Gateway: keep the answers of viewer-independent entity fetches (User
+   * fields marked @viewerIndependent) until the entity's change event arrives.
+   * @default true
+   */
+  GATEWAY_ENTITY_CACHE: bool.default(true),
+  /** Entities the entity cache keeps at most (least recently used go first). @default 50000 */
+  GATEWAY_ENTITY_CACHE_MAX_ENTITIES: z.coerce.number().int().min(1).default(50_000),
+  /** Longest an entity cache answer is kept even without a change event (a change whose event was lost). @default 60000 ms */
+  GATEWAY_ENTITY_CACHE_MAX_AGE_MS: z.coerce.number().int().min(0).default(60_000),
+  /**
    * A subgraph stops working on a request after this long (or as soon as the
    * gateway gives up on it or hangs up) and answers REQUEST_TIMEOUT. Keep it
    * below SUBGRAPH_TIMEOUT_MS so the gateway hears why. @default 25000 ms
