@@ -157,7 +157,20 @@ async function runMode(mode: 'off' | 'on', opts: Options, log: (s: string) => vo
     for (let round = 1; round <= opts.rounds; round++) {
       // Open (or keep open) one connection per request of the burst; answered by the gateway alone.
       const typename = JSON.stringify({ query: '{ __typename }' });
-      await Promise.all(Array.from({ length: opts.requests }, (_, i) => post(agent, url, tokens[i % tokens.length]!, typename)));
+      // 2,000 connections opened at once can overflow the listen backlog on a loaded machine and
+      // be reset: such a connection is opened again (up to three tries), the burst measures none of it.
+      await Promise.all(
+        Array.from({ length: opts.requests }, async (_, i) => {
+          for (let attempt = 1; ; attempt++) {
+            try {
+              return await post(agent, url, tokens[i % tokens.length]!, typename);
+            } catch (err) {
+              if (attempt >= 3) throw err;
+              await sleep(100 * attempt);
+            }
+          }
+        }),
+      );
       await sleep(QUIET_MS);
 
       const before = await stack.stats();
