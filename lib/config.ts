@@ -239,6 +239,8 @@ export const envSchema = z.object({
   COALESCE_ENABLED: bool.default(true),
   /** Lookups per second of one entity type above which they are merged. @default 200 */
   COALESCE_THRESHOLD_PER_SECOND: z.coerce.number().min(0).default(200),
+  /** The sliding window that rate is measured over: short, so that a burst is merged from its first few lookups. @default 100 ms */
+  COALESCE_RATE_WINDOW_MS: z.coerce.number().min(10).max(60_000).default(100),
   /** How long a merged lookup waits for others to join. @default 2 ms */
   COALESCE_WINDOW_MS: z.coerce.number().min(0).max(1000).default(2),
   /** Longest wait for a merged lookup before querying alone. @default 50 ms */

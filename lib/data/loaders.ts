@@ -24,6 +24,7 @@ export function coalescerOptions(config: Config): CoalescerOptions {
   return {
     enabled: config.COALESCE_ENABLED,
     thresholdPerSecond: config.COALESCE_THRESHOLD_PER_SECOND,
+    rateWindowMs: config.COALESCE_RATE_WINDOW_MS,
     windowMs: config.COALESCE_WINDOW_MS,
     maxWaitMs: config.COALESCE_MAX_WAIT_MS,
   };
