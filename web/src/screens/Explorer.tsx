@@ -27,6 +27,10 @@ const plugins = [explorerPlugin()];
 
 const DEFAULT_QUERY = `# Runs against this server's /graphql as you (signed in or not).
 query Latest {
+  me {
+    username
+    displayName
+  }
   videos(first: 5) {
     edges {
       node {
