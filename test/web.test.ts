@@ -641,7 +641,8 @@ describe('web app', { skip: existsSync(CHROMIUM) ? false : `no Chromium at ${CHR
     a.on('request', onRequest);
     try {
       await a.goto(`${base}/explorer`);
-      await a.locator('.graphiql-container').waitFor();
+      // The editor (Monaco, with its workers) has the default query once it is ready to run it.
+      await a.locator('.graphiql-query-editor', { hasText: 'Latest' }).waitFor();
       await a.getByRole('button', { name: /^Execute query/ }).click();
       // The default query asks who "me" is: the session cookie went with it.
       await a.locator('.graphiql-response').getByText(`"${aliceName}"`).waitFor();
@@ -678,7 +679,7 @@ describe('web app', { skip: existsSync(CHROMIUM) ? false : `no Chromium at ${CHR
     await a.getByRole('button', { name: 'Save profile' }).click();
     await a.getByText('Profile saved.').waitFor();
     await a.getByRole('heading', { name: 'Alice Liddell', level: 1 }).waitFor();
-    await a.getByText('Films harbours at dusk.', { exact: true }).waitFor();
+    await a.locator('.bio', { hasText: 'Films harbours at dusk.' }).waitFor();
     const avatar = a.getByRole('img', { name: 'Alice Liddell’s avatar' });
     await avatar.waitFor();
     await a.waitForFunction(() => Array.from((globalThis as unknown as PageGlobals).document.images).every((i) => i.complete));

@@ -12,7 +12,7 @@ import 'graphiql/style.css';
 import '@graphiql/plugin-explorer/style.css';
 import { explorerPlugin } from '@graphiql/plugin-explorer';
 import { createGraphiQLFetcher } from '@graphiql/toolkit';
-import { GraphiQL } from 'graphiql';
+import { GraphiQL, HISTORY_PLUGIN } from 'graphiql';
 import { ws } from '../client';
 
 const fetcher = createGraphiQLFetcher({
@@ -23,7 +23,8 @@ const fetcher = createGraphiQLFetcher({
   wsClient: ws,
 });
 
-const plugins = [explorerPlugin()];
+// The query builder next to the documentation and the history GraphiQL has by default.
+const plugins = [HISTORY_PLUGIN, explorerPlugin()];
 
 const DEFAULT_QUERY = `# Runs against this server's /graphql as you (signed in or not).
 query Latest {
