@@ -45,8 +45,6 @@ const LOADS = values.loads ? intOption(values, 'loads', 1) : 5;
 interface PageProbe {
   document: { querySelector(s: string): { disabled?: boolean } | null; querySelectorAll(s: string): ArrayLike<{ getAttribute(n: string): string | null }> };
   performance: { now(): number };
-  requestAnimationFrame(cb: (t: number) => void): number;
-  MutationObserver: new (cb: (records: { addedNodes: ArrayLike<{ nodeType: number; getAttribute?(n: string): string | null }> }[]) => void) => { observe(target: unknown, opts: { childList: boolean }): void; disconnect(): void };
   probe?: { frames: number[]; arrivals: number[]; stop(): void };
 }
 
@@ -82,33 +80,29 @@ async function chatReady(page: Page, url: string, newestSeq: number): Promise<nu
   return (await handle.jsonValue()) as number;
 }
 
-/** Starts recording frames and message arrivals in the page. */
-async function startProbe(page: Page): Promise<void> {
-  await page.evaluate(() => {
-    const w = globalThis as unknown as PageProbe;
-    const frames: number[] = [];
-    const arrivals: number[] = [];
-    let running = true;
-    const loop = (t: number) => {
-      frames.push(t);
-      if (running) w.requestAnimationFrame(loop);
-    };
-    w.requestAnimationFrame(loop);
-    const list = w.document.querySelector('.messages');
-    const observer = new w.MutationObserver((records) => {
-      const t = w.performance.now();
-      for (const r of records) for (const n of Array.from(r.addedNodes)) if (n.nodeType === 1 && n.getAttribute?.('data-seq')) arrivals.push(t);
-    });
-    observer.observe(list, { childList: true });
-    w.probe = {
-      frames,
-      arrivals,
-      stop: () => {
-        running = false;
-        observer.disconnect();
-      },
-    };
+/**
+ * Starts recording frames and message arrivals in the page. (Plain JavaScript text: tsx compiles
+ * named functions with a `__name` helper that does not exist in the page.)
+ */
+const PROBE = `(() => {
+  const frames = [];
+  const arrivals = [];
+  let running = true;
+  function loop(t) {
+    frames.push(t);
+    if (running) requestAnimationFrame(loop);
+  }
+  requestAnimationFrame(loop);
+  const observer = new MutationObserver((records) => {
+    const t = performance.now();
+    for (const r of records) for (const n of r.addedNodes) if (n.nodeType === 1 && n.getAttribute('data-seq')) arrivals.push(t);
   });
+  observer.observe(document.querySelector('.messages'), { childList: true });
+  globalThis.probe = { frames, arrivals, stop() { running = false; observer.disconnect(); } };
+})()`;
+
+async function startProbe(page: Page): Promise<void> {
+  await page.evaluate(PROBE);
 }
 
 async function stopProbe(page: Page): Promise<{ frames: number[]; arrivals: number[] }> {
