@@ -121,15 +121,48 @@ const RECALL_WINDOW_MS = 120_000;
 
 type Conversation = NonNullable<ReturnType<typeof useConversations>['conversations']>[number];
 
+/**
+ * `fn` at once, then at most once per `ms` while calls keep coming; a call in
+ * between is never lost, it runs at the end of the window. A burst of messages
+ * costs a few refreshes instead of one (or two requests) per message.
+ */
+function useCoalesced(fn: () => void, ms: number): () => void {
+  const latest = useRef(fn);
+  useEffect(() => {
+    latest.current = fn;
+  });
+  const state = useRef<{ timer?: ReturnType<typeof setTimeout>; pending: boolean }>({ pending: false });
+  useEffect(() => () => clearTimeout(state.current.timer), []);
+  return useCallback(() => {
+    const s = state.current;
+    if (s.timer) {
+      s.pending = true;
+      return;
+    }
+    latest.current();
+    const tick = () => {
+      if (!s.pending) {
+        s.timer = undefined;
+        return;
+      }
+      s.pending = false;
+      latest.current();
+      s.timer = setTimeout(tick, ms);
+    };
+    s.timer = setTimeout(tick, ms);
+  }, [ms]);
+}
+
 function useConversations() {
   const [{ data, error, fetching }, reexecute] = useQuery({ query: ConversationsDocument });
   const { reload: reloadMe } = useAuth();
+  const refresh = useCoalesced(() => {
+    reexecute({ requestPolicy: 'network-only' });
+    reloadMe();
+  }, 1000);
   // Any message in any conversation: refresh the list (order, last message, unread badges) and the header's count.
   useSubscription({ query: MessageEventsDocument, variables: {} }, (_prev: unknown, event) => {
-    if (event.messageEvents.kind !== 'READ') {
-      reexecute({ requestPolicy: 'network-only' });
-      reloadMe();
-    }
+    if (event.messageEvents.kind !== 'READ') refresh();
     return event;
   });
   const reload = useCallback(() => reexecute({ requestPolicy: 'network-only' }), [reexecute]);
@@ -371,16 +404,21 @@ function ConversationView({ conversation, me }: { conversation: Conversation; me
 
   useEffect(() => {
     list.current?.lastElementChild?.scrollIntoView({ block: 'end' });
-  }, [sorted.length, pending.length]);
+  }, [sorted.length, pending]);
 
-  // Seen while open: mark read (the list's badge and the header's count follow).
+  // Seen while open: mark read (the list's badge and the header's count follow), coalesced during a burst.
   const marked = useRef(conversation.lastReadSeq);
+  const newestRef = useRef(newest);
+  newestRef.current = newest;
+  const markNewest = useCoalesced(() => {
+    const seq = newestRef.current;
+    if (seq <= marked.current) return;
+    marked.current = seq;
+    void markRead({ conversationId, seq }).then(reload);
+  }, 500);
   useEffect(() => {
-    if (newest > marked.current) {
-      marked.current = newest;
-      void markRead({ conversationId, seq: newest }).then(reload);
-    }
-  }, [newest, conversationId, markRead, reload]);
+    if (newest > marked.current) markNewest();
+  }, [newest, markNewest]);
 
   const deliver = async (p: Pending) => {
     const result = await send({ conversationId, text: p.text, clientMessageId: p.clientMessageId });

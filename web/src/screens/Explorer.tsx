@@ -13,6 +13,7 @@ import '@graphiql/plugin-explorer/style.css';
 import { explorerPlugin } from '@graphiql/plugin-explorer';
 import { createGraphiQLFetcher } from '@graphiql/toolkit';
 import { GraphiQL, HISTORY_PLUGIN } from 'graphiql';
+import { useEffect, useRef } from 'react';
 import { ws } from '../client';
 
 const fetcher = createGraphiQLFetcher({
@@ -23,8 +24,33 @@ const fetcher = createGraphiQLFetcher({
   wsClient: ws,
 });
 
+/**
+ * The query builder's colours: its defaults (GraphiQL's pale palette) are below
+ * 4.5:1 contrast on its background. CSS variables, set for light and dark in
+ * styles.css, since the builder takes them as inline styles.
+ */
+const colors = Object.fromEntries(['keyword', 'def', 'property', 'qualifier', 'attribute', 'number', 'string', 'builtin', 'string2', 'variable', 'atom'].map((k) => [k, `var(--gx-${k})`]));
+
 // The query builder next to the documentation and the history GraphiQL has by default.
-const plugins = [HISTORY_PLUGIN, explorerPlugin()];
+const plugins = [HISTORY_PLUGIN, explorerPlugin({ colors })];
+
+/**
+ * Names what the third-party widgets leave unnamed, and gives GraphiQL's
+ * editor tabs (a tab holding its own close button, which a tab may not)
+ * the semantics of a list of buttons. Re-applied as they re-render.
+ */
+function repairAccessibility(root: HTMLElement): void {
+  for (const input of root.querySelectorAll<HTMLInputElement>('.graphiql-explorer-root input[type="text"]:not([aria-label])')) {
+    const arg = input.closest('[data-arg-name]')?.getAttribute('data-arg-name');
+    input.setAttribute('aria-label', arg ? `Value of argument ${arg}` : 'Argument value');
+  }
+  for (const select of root.querySelectorAll('.graphiql-explorer-root select:not([aria-label])')) select.setAttribute('aria-label', 'Kind of operation to add');
+  for (const list of root.querySelectorAll('.graphiql-tabs[role="tablist"]')) list.setAttribute('role', 'list');
+  for (const tab of root.querySelectorAll('.graphiql-tab[role="tab"]')) {
+    tab.setAttribute('role', 'listitem');
+    tab.removeAttribute('aria-selected');
+  }
+}
 
 const DEFAULT_QUERY = `# Runs against this server's /graphql as you (signed in or not).
 query Latest {
@@ -47,13 +73,22 @@ query Latest {
 `;
 
 export default function Explorer() {
+  const frame = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const root = frame.current;
+    if (!root) return;
+    repairAccessibility(root);
+    const observer = new MutationObserver(() => repairAccessibility(root));
+    observer.observe(root, { childList: true, subtree: true, attributes: true, attributeFilter: ['role'] });
+    return () => observer.disconnect();
+  }, []);
   return (
     <div className="explorer">
       <h1 className="visually-hidden">API explorer</h1>
       <p className="hint explorer-note">
         GraphiQL on this server’s <code>/graphql</code>, as you. Online? The <a href="/graphql">Apollo Sandbox</a> (development servers only) needs the internet.
       </p>
-      <div className="explorer-frame">
+      <div className="explorer-frame" ref={frame}>
         <GraphiQL fetcher={fetcher} plugins={plugins} defaultQuery={DEFAULT_QUERY} />
       </div>
     </div>
