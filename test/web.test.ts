@@ -645,7 +645,7 @@ describe('web app', { skip: existsSync(CHROMIUM) ? false : `no Chromium at ${CHR
       await a.locator('.graphiql-query-editor', { hasText: 'Latest' }).waitFor();
       await a.getByRole('button', { name: /^Execute query/ }).click();
       // The default query asks who "me" is: the session cookie went with it.
-      await a.locator('.graphiql-response').getByText(`"${aliceName}"`).waitFor();
+      await a.locator('.graphiql-response', { hasText: `"username": "${aliceName}"` }).waitFor();
       await a.getByRole('button', { name: 'Show GraphiQL Explorer' }).click();
       // The query builder lists the schema's root fields.
       await a.locator('.docExplorerWrap').getByText('userByUsername').first().waitFor();
