@@ -12,7 +12,7 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { gzipSync } from 'node:zlib';
+import { crc32, gzipSync, deflateSync } from 'node:zlib';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
@@ -107,6 +107,42 @@ async function send(page: Page, text: string): Promise<void> {
 
 const MESSAGES = '.messages li:not(.pending) .text';
 
+/** A real RGB PNG of `size`×`size` pixels (a diagonal gradient), for the avatar upload. */
+function gradientPng(size: number): Buffer {
+  const row = size * 3 + 1;
+  const raw = Buffer.alloc(row * size);
+  for (let y = 0; y < size; y++)
+    for (let x = 0; x < size; x++) raw.set([40 + (x * 200) / size, 90, 255 - (y * 200) / size], y * row + 1 + x * 3);
+  const chunk = (type: string, data: Buffer) => {
+    const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
+    const head = Buffer.alloc(4);
+    head.writeUInt32BE(data.length);
+    const crc = Buffer.alloc(4);
+    crc.writeUInt32BE(crc32(body));
+    return Buffer.concat([head, body, crc]);
+  };
+  const ihdr = Buffer.alloc(13);
+  ihdr.writeUInt32BE(size, 0);
+  ihdr.writeUInt32BE(size, 4);
+  ihdr.set([8, 2, 0, 0, 0], 8);
+  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), chunk('IDAT', deflateSync(raw)), chunk('IEND', Buffer.alloc(0))]);
+}
+
+/** Resolves once `condition` holds, checking every 100 ms; fails after `WAIT`. For state outside the page (the fake model's records). */
+async function until(condition: () => boolean, what: string): Promise<void> {
+  const deadline = Date.now() + WAIT;
+  while (!condition()) {
+    if (Date.now() > deadline) assert.fail(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+async function register(url: string, username: string, displayName: string): Promise<string> {
+  const r = await gql<{ register: { accessToken: string; user: { id: string } } }, Record<string, unknown>>(url, `mutation($u: String!, $d: String!) { register(username: $u, password: "correct-horse-9", displayName: $d) { accessToken user { id } } }`, { u: username, d: displayName });
+  assert.equal(r.errors, undefined, JSON.stringify(r.errors));
+  return r.data!.register.accessToken;
+}
+
 describe('web app', { skip: existsSync(CHROMIUM) ? false : `no Chromium at ${CHROMIUM} (apt-get install chromium, or set CHROMIUM_PATH)` }, () => {
   let stack: Stack;
   let base: string;
@@ -121,6 +157,10 @@ describe('web app', { skip: existsSync(CHROMIUM) ? false : `no Chromium at ${CHR
   const bobName = `bob_${suffix}`;
   /** The video Alice uploads through the page. */
   let aliceVideoId: string | undefined;
+  /** Alice and Bob's conversation's page path. */
+  let directChat = '';
+  /** The video Carol publishes through the API. */
+  let harbourVideoId: string | undefined;
 
   before(async () => {
     ensureBuilt();
@@ -164,8 +204,12 @@ describe('web app', { skip: existsSync(CHROMIUM) ? false : `no Chromium at ${CHR
     assert.ok(initial.length >= 1, 'index.html loads a script');
     const gzipped = initial.reduce((sum, file) => sum + gzipSync(readFileSync(path.join(dist, file))).length, 0);
     assert.ok(gzipped <= 250_000, `initial JavaScript is ${gzipped} bytes gzip`);
-    const lazy = readdirSync(path.join(dist, 'assets')).filter((f) => /^(Chat|Watch|Search|Upload|Assistant)-.*\.js$/.test(f));
-    assert.equal(lazy.length, 5, `one lazily loaded file per heavy screen: ${lazy.join(', ')}`);
+    const lazy = readdirSync(path.join(dist, 'assets')).filter((f) => /^(Chat|Watch|Search|Upload|Assistant|Profile|Favourites|Explorer)-.*\.js$/.test(f));
+    assert.equal(lazy.length, 8, `one lazily loaded file per heavy screen: ${lazy.join(', ')}`);
+    // GraphiQL and its editor (megabytes) load only at /explorer.
+    assert.deepEqual(initial.filter((f) => /Explorer|monaco|graphiql/i.test(f)), []);
+    const explorer = readdirSync(path.join(dist, 'assets')).filter((f) => /^(Explorer|monaco-editor)-.*\.js$/.test(f));
+    assert.equal(explorer.length, 2, `GraphiQL's code is in files of its own: ${explorer.join(', ')}`);
   });
 
   test('two people sign up; a chat started by one appears live and in order on the other side, also after a dropped connection', { timeout: 900_000 }, async () => {
@@ -180,6 +224,7 @@ describe('web app', { skip: existsSync(CHROMIUM) ? false : `no Chromium at ${CHR
     await a.getByLabel('Start a chat with').fill(bobName);
     await a.getByRole('button', { name: 'Start' }).click();
     await a.waitForURL(/\/chat\/[^/]+$/);
+    directChat = new URL(a.url()).pathname;
     const first = ['Hello Bob', 'Are you there?', 'Third message'];
     for (const m of first) await send(a, m);
     await texts(a, MESSAGES, first);
@@ -238,6 +283,60 @@ describe('web app', { skip: existsSync(CHROMIUM) ? false : `no Chromium at ${CHR
     }
   });
 
+  test('read receipts, recalling a message, blocking, and a group chat with several members', { timeout: 900_000 }, async () => {
+    const alice = aliceName.replace(/_.*/, '');
+    await a.goto(`${base}${directChat}`);
+    await b.goto(`${base}${directChat}`);
+    await texts(b, MESSAGES, ['Hello Bob', 'Are you there?', 'Third message', 'Live one', 'Live two', 'Live three', 'While you were away 1', 'While you were away 2', 'While you were away 3', 'Back again']);
+
+    // Read receipts: Bob has the conversation open, so Alice's new message is read, and her page says so.
+    await send(a, 'Did you see this?');
+    await b.locator('.messages li', { hasText: 'Did you see this?' }).waitFor();
+    await a.locator('.messages li', { hasText: 'Did you see this?' }).locator('.receipt', { hasText: /^Seen$/ }).waitFor();
+
+    // Recall: Alice takes it back; both pages show it recalled, and Bob's no longer holds its text.
+    await a.getByRole('button', { name: 'Recall “Did you see this?”' }).click();
+    await a.locator('.messages li[data-seq="11"] .text', { hasText: 'Message recalled' }).waitFor();
+    await b.locator('.messages li[data-seq="11"] .text', { hasText: 'Message recalled' }).waitFor();
+    assert.equal(await b.getByText('Did you see this?').count(), 0);
+    await shot(a, '20-chat-receipt-recalled-desktop');
+    await shot(b, '21-chat-recalled-mobile');
+
+    // Block: while Bob blocks Alice, her message is refused and offers Retry; once unblocked the retry arrives.
+    await b.getByRole('button', { name: `Block ${alice}` }).click();
+    await b.getByRole('button', { name: `Unblock ${alice}` }).waitFor();
+    await send(a, 'Still there?');
+    await a.locator('.messages li.pending', { hasText: 'Not sent' }).waitFor();
+    await shot(a, '22-chat-blocked-desktop');
+    await b.getByRole('button', { name: `Unblock ${alice}` }).click();
+    await b.getByRole('button', { name: `Block ${alice}` }).waitFor();
+    await a.getByRole('button', { name: 'Retry' }).click();
+    await b.locator('.messages li:not(.pending)', { hasText: 'Still there?' }).waitFor();
+    const stored = await b.$$eval('.messages li[data-seq]', (els) => els.map((e) => Number(e.getAttribute('data-seq'))));
+    assert.deepEqual(stored.slice(-2), [11, 12], 'the refused message was never stored: the retry is the next one');
+
+    // A group: Alice names it and its members by username; Bob finds it with its unread count.
+    const daveName = `dave_${suffix}`;
+    await register(stack.gateway.url, daveName, 'Dave');
+    await a.goto(`${base}/chat`);
+    await a.getByRole('button', { name: 'New group' }).click();
+    await a.getByLabel('Group name').fill('Weekend plans');
+    await a.getByLabel('Members (usernames, separated by commas)').fill(`${bobName}, ${daveName}`);
+    await a.getByRole('button', { name: 'Create group' }).click();
+    await a.waitForURL(/\/chat\/[^/]+$/);
+    await a.getByRole('heading', { name: 'Weekend plans · 3 members' }).waitFor();
+    await send(a, 'Hi all');
+    await texts(a, MESSAGES, ['Hi all']);
+    await b.goto(`${base}/chat`);
+    const group = b.getByRole('link', { name: /^Weekend plans 1 unread/ });
+    await group.waitFor();
+    await shot(b, '23-chat-list-group-mobile');
+    await group.click();
+    await texts(b, MESSAGES, ['Hi all']);
+    await a.locator('.receipt', { hasText: 'Seen by 1 of 2' }).waitFor();
+    await shot(a, '24-chat-group-desktop');
+  });
+
   test('search suggests while typing and finds a published video, which plays with likes, comments and danmaku', { timeout: 900_000 }, async () => {
     // A video published through the API by a third person.
     const registered = await gql<{ register: { accessToken: string } }, Record<string, unknown>>(stack.gateway.url, `mutation { register(username: "carol_${suffix}", password: "uploads-4-all", displayName: "Carol") { accessToken } }`);
@@ -255,6 +354,7 @@ describe('web app', { skip: existsSync(CHROMIUM) ? false : `no Chromium at ${CHR
     const published = await gql<{ publishVideo: { id: string } }, Record<string, unknown>>(stack.gateway.url, `mutation($i: PublishVideoInput!) { publishVideo(input: $i) { id } }`, { i: { uploadId, title, description: 'Boats coming home at dusk', tags: ['harbour', 'sunset'] } }, { token });
     assert.equal(published.errors, undefined, JSON.stringify(published.errors));
     const videoId = published.data!.publishVideo.id;
+    harbourVideoId = videoId;
 
     // Home lists it.
     await a.goto(`${base}/`);
@@ -316,6 +416,34 @@ describe('web app', { skip: existsSync(CHROMIUM) ? false : `no Chromium at ${CHR
     assert.deepEqual(danmakus.data!.danmakus.map((d) => d.text), ['First!']);
   });
 
+  test('a video is saved into a new favourites folder from its page, and the favourites page lists it', { timeout: 900_000 }, async () => {
+    assert.ok(harbourVideoId, 'the search test published a video');
+    await a.goto(`${base}/watch/${harbourVideoId}`);
+    await a.getByRole('button', { name: '☆ Favourite' }).click();
+    await a.getByText('No folders yet: create one.').waitFor();
+    await a.getByLabel('New folder name').fill('Sunsets');
+    await a.getByRole('button', { name: 'Create folder' }).click();
+    const folder = a.getByLabel('Folder', { exact: true });
+    await folder.waitFor();
+    assert.equal(await folder.locator('option:checked').textContent(), 'Sunsets (0)');
+    await a.getByRole('button', { name: 'Save to folder' }).click();
+    await a.getByText('Saved to “Sunsets”.').waitFor();
+    await shot(a, '25-watch-favourite-desktop');
+    await a.getByRole('link', { name: 'See favourites' }).click();
+    await a.waitForURL(/\/favourites$/);
+    const list = a.getByRole('list', { name: 'Videos in Sunsets' });
+    await list.getByRole('link', { name: /Harbour sunset timelapse/ }).waitFor();
+    await a.getByRole('heading', { name: /^Sunsets · 1 video · public/ }).waitFor();
+    await shot(a, '26-favourites-desktop');
+
+    // On a phone: a folder made on the favourites page itself, empty for now.
+    await b.goto(`${base}/favourites`);
+    await b.getByLabel('New folder').fill('Watch later');
+    await b.getByRole('button', { name: 'Create folder' }).click();
+    await b.getByRole('heading', { name: /^Watch later · 0 videos · public/ }).waitFor();
+    await shot(b, '27-favourites-mobile');
+  });
+
   test('an upload cut off mid-way resumes without sending again what the server has, then publishes', { timeout: 900_000 }, async () => {
     const file = largeMkv(); // three 5 MiB chunks
     const sent: number[] = [];
@@ -352,6 +480,35 @@ describe('web app', { skip: existsSync(CHROMIUM) ? false : `no Chromium at ${CHR
     const stored = await gql<{ video: { sha256: string; size: number; tags: string[] } }, Record<string, unknown>>(stack.gateway.url, `query($id: ID!) { video(id: $id) { sha256 size tags } }`, { id: videoId });
     assert.deepEqual(stored.data!.video, { sha256: sha256(file), size: file.length, tags: ['testcard', 'resume'] });
     await shot(a, '15-watch-after-upload-desktop');
+  });
+
+  test('a second person uploading the same file gets it published at once, without sending it', { timeout: 900_000 }, async () => {
+    const file = largeMkv();
+    const chunks: string[] = [];
+    const proofs: string[] = [];
+    const watch = (req: { postDataBuffer(): Buffer | null }) => {
+      const body = req.postDataBuffer()?.toString('latin1') ?? '';
+      if (/UploadChunk/.test(body)) chunks.push(body.slice(0, 80));
+      if (/ProveUpload/.test(body)) proofs.push(body.slice(0, 80));
+    };
+    b.on('request', watch);
+    try {
+      await b.goto(`${base}/upload`);
+      await b.getByLabel('Video file').setInputFiles({ name: 'same-card.mkv', mimeType: 'video/x-matroska', buffer: file });
+      await b.getByLabel('Title', { exact: true }).fill('The same test card');
+      await b.getByRole('button', { name: 'Upload' }).click();
+      await b.waitForURL(/\/watch\/[^/]+$/);
+      await b.getByText('Published instantly: the server already had this file, so nothing was uploaded.').waitFor();
+      await b.getByRole('heading', { name: 'The same test card', level: 1 }).waitFor();
+    } finally {
+      b.off('request', watch);
+    }
+    assert.deepEqual(chunks, [], 'no chunk was sent');
+    assert.equal(proofs.length, 1, 'the page proved it holds the file instead');
+    const videoId = new URL(b.url()).pathname.split('/').pop()!;
+    const stored = await gql<{ video: { sha256: string; size: number; uploader: { username: string } } }, Record<string, unknown>>(stack.gateway.url, `query($id: ID!) { video(id: $id) { sha256 size uploader { username } } }`, { id: videoId });
+    assert.deepEqual(stored.data!.video, { sha256: sha256(file), size: file.length, uploader: { username: bobName } });
+    await shot(b, '16b-watch-instant-upload-mobile');
   });
 
   test('a comment on her video rings her bell live; opening the list shows it and marks it read', { timeout: 900_000 }, async () => {
@@ -407,5 +564,141 @@ describe('web app', { skip: existsSync(CHROMIUM) ? false : `no Chromium at ${CHR
     await texts(a, '.turns .answer', [answer]);
     await texts(a, '.turns .prompt', [`You asked: ${prompt}`]);
     assert.equal(llm.requests.length, 1);
+  });
+  test('Stop cancels a streaming answer: it stops growing, the model is cancelled, and the next question works', { timeout: 900_000 }, async () => {
+    const prompt = 'tell me a slow story';
+    const tokens = answerTokens(prompt);
+    llm.tokenDelayMs = 400;
+    try {
+      await a.goto(`${base}/assistant`);
+      const input = a.getByLabel('Ask the assistant');
+      await input.fill(prompt);
+      await input.press('Enter');
+      const answer = a.locator('.turns li').last().locator('.answer');
+      await answer.filter({ hasText: tokens.slice(0, 3).join('') }).waitFor();
+      const calls = llm.requests.length;
+      await a.getByRole('button', { name: 'Stop' }).click();
+      await answer.filter({ hasText: '(stopped)' }).waitFor();
+      // The provider's request is cancelled, so no more tokens can come.
+      await until(() => llm.requests.at(-1)?.aborted === true, 'the model request to be cancelled');
+      const stoppedAt = await answer.textContent();
+      assert.ok(!stoppedAt!.includes(tokens.join('')), `stopped before the end: ${stoppedAt}`);
+      // Usable again at once: Ask is back and the keyboard is in the question field.
+      await a.getByRole('button', { name: 'Ask' }).waitFor();
+      assert.equal(await input.evaluate((el) => el === (globalThis as unknown as { document: { activeElement: unknown } }).document.activeElement), true);
+      await shot(a, '28-assistant-stopped-desktop');
+      llm.tokenDelayMs = 5;
+      await input.fill('and a short one');
+      await input.press('Enter');
+      await a.locator('.turns .answer', { hasText: answerTokens('and a short one').join('') }).waitFor();
+      await a.getByRole('button', { name: 'Ask' }).waitFor();
+      // The stopped answer never grew after Stop, although the whole next answer streamed meanwhile.
+      const turns = a.locator('.turns li');
+      assert.equal(await turns.nth((await turns.count()) - 2).locator('.answer').textContent(), stoppedAt);
+      assert.equal(llm.requests.length, calls + 1);
+    } finally {
+      llm.tokenDelayMs = 5;
+    }
+  });
+
+  test('the assistant page draws an image and makes a slide deck, and says plainly when no model is set up', { timeout: 900_000 }, async () => {
+    await a.goto(`${base}/assistant`);
+    await a.getByLabel('Describe an image').fill('a red kite over the harbour');
+    await a.getByRole('button', { name: 'Draw' }).click();
+    const image = a.getByRole('img', { name: 'Generated: a red kite over the harbour' });
+    await image.waitFor();
+    await a.waitForFunction(() => Array.from((globalThis as unknown as PageGlobals).document.images).every((i) => i.complete));
+    assert.ok((await image.evaluate((img) => (img as unknown as { naturalWidth: number }).naturalWidth)) > 0, 'the generated image loads');
+
+    await a.getByLabel('Topic for a slide deck').fill('Cats on the internet');
+    await a.getByRole('button', { name: 'Make slides' }).click();
+    const deck = a.getByRole('link', { name: 'Download “Cats on the internet” slides (.pptx)' });
+    await deck.waitFor();
+    const pptx = Buffer.from(await (await fetch((await deck.getAttribute('href'))!)).arrayBuffer());
+    assert.equal(pptx.subarray(0, 2).toString('latin1'), 'PK', 'a .pptx (zip) file');
+    await shot(a, '29-assistant-files-desktop');
+
+    // A server without a model answers LLM_NOT_CONFIGURED: the page says what is missing instead of a code.
+    await a.route('**/graphql', async (route) => {
+      if (!/GenerateImage/.test(route.request().postData() ?? '')) return route.continue();
+      await route.fulfill({ contentType: 'application/json', body: JSON.stringify({ data: null, errors: [{ message: 'The assistant is not configured: set LLM_BASE_URL and LLM_API_KEYS.', extensions: { code: 'LLM_NOT_CONFIGURED' } }] }) });
+    });
+    try {
+      await a.getByLabel('Describe an image').fill('anything');
+      await a.getByRole('button', { name: 'Draw' }).click();
+      await a.getByRole('alert').filter({ hasText: 'The assistant is not set up on this server (it needs a model provider: LLM_BASE_URL and LLM_API_KEYS).' }).waitFor();
+    } finally {
+      await a.unroute('**/graphql');
+    }
+  });
+
+  test('the API explorer (GraphiQL, bundled) runs queries as the signed-in person without leaving this server', { timeout: 900_000 }, async () => {
+    const elsewhere: string[] = [];
+    const onRequest = (req: { url(): string }) => {
+      const url = req.url();
+      if (!url.startsWith(base) && !/^(data|blob):/.test(url)) elsewhere.push(url);
+    };
+    a.on('request', onRequest);
+    try {
+      await a.goto(`${base}/explorer`);
+      // The editor (Monaco, with its workers) has the default query once it is ready to run it.
+      await a.locator('.graphiql-query-editor', { hasText: 'Latest' }).waitFor();
+      await a.getByRole('button', { name: /^Execute query/ }).click();
+      // The default query asks who "me" is: the session cookie went with it.
+      await a.locator('.graphiql-response', { hasText: `"username": "${aliceName}"` }).waitFor();
+      await a.getByRole('button', { name: 'Show GraphiQL Explorer' }).click();
+      // The query builder lists the schema's root fields.
+      await a.locator('.docExplorerWrap').getByText('userByUsername').first().waitFor();
+      await shot(a, '30-explorer-desktop');
+    } finally {
+      a.off('request', onRequest);
+    }
+    assert.deepEqual(elsewhere, [], 'the explorer loads nothing from other hosts');
+  });
+
+  test('a profile: edit name, bio and avatar, choose privacy; another person follows and unfollows with the counts following', { timeout: 900_000 }, async () => {
+    const alice = aliceName.replace(/_.*/, '');
+    // Bob follows Alice from her page.
+    await b.goto(`${base}/u/${aliceName}`);
+    await b.getByRole('heading', { name: alice, level: 1 }).waitFor();
+    await b.getByText('0 followers').waitFor();
+    await b.getByRole('button', { name: 'Follow' }).click();
+    await b.getByText('1 follower', { exact: true }).waitFor();
+    await b.getByRole('button', { name: 'Following', pressed: true }).waitFor();
+    await b.getByRole('list', { name: 'Followers' }).getByRole('link', { name: bobName.replace(/_.*/, '') }).waitFor();
+    await shot(b, '31-profile-followed-mobile');
+
+    // Alice edits her own profile: reached from her name in the header.
+    await a.goto(`${base}/`);
+    await a.getByRole('link', { name: alice, exact: true }).click();
+    await a.waitForURL(new RegExp(`/u/${aliceName}$`));
+    await a.getByText('1 follower', { exact: true }).waitFor();
+    await a.getByLabel('Display name', { exact: true }).fill('Alice Liddell');
+    await a.getByLabel('Bio').fill('Films harbours at dusk.');
+    await a.getByLabel(/^Avatar/).setInputFiles({ name: 'me.png', mimeType: 'image/png', buffer: gradientPng(96) });
+    await a.getByRole('button', { name: 'Save profile' }).click();
+    await a.getByText('Profile saved.').waitFor();
+    await a.getByRole('heading', { name: 'Alice Liddell', level: 1 }).waitFor();
+    await a.locator('.bio', { hasText: 'Films harbours at dusk.' }).waitFor();
+    const avatar = a.getByRole('img', { name: 'Alice Liddell’s avatar' });
+    await avatar.waitFor();
+    await a.waitForFunction(() => Array.from((globalThis as unknown as PageGlobals).document.images).every((i) => i.complete));
+    assert.equal(await avatar.evaluate((img) => (img as unknown as { naturalWidth: number }).naturalWidth), 96, 'the uploaded picture is served back');
+    await a.getByRole('banner').getByRole('link', { name: 'Alice Liddell' }).waitFor();
+
+    // Privacy: only Alice may now see her follow lists; the counts stay public.
+    await a.getByLabel('Who may see whom I follow and who follows me').selectOption('ONLY_ME');
+    await a.getByText('Privacy saved.').waitFor();
+    await shot(a, '32-profile-edit-desktop');
+    await b.reload();
+    await b.getByRole('heading', { name: 'Alice Liddell', level: 1 }).waitFor();
+    await b.getByText('Hidden by their privacy settings.').first().waitFor();
+    await b.getByText('1 follower', { exact: true }).waitFor();
+
+    // Unfollow: the count goes back.
+    await b.getByRole('button', { name: 'Following' }).click();
+    await b.getByText('0 followers').waitFor();
+    await b.getByRole('button', { name: 'Follow', pressed: false }).waitFor();
+    await shot(b, '33-profile-unfollowed-mobile');
   });
 });

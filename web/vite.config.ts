@@ -29,6 +29,8 @@ export default defineConfig({
       },
     },
   },
+  // GraphiQL's Monaco editor runs its language services in workers that split into chunks: ES module workers can.
+  worker: { format: 'es' },
   server: {
     proxy: { '/graphql': { target: gateway, ws: true, changeOrigin: false } },
   },

@@ -11,6 +11,10 @@ const Watch = lazy(() => import('./screens/Watch'));
 const Search = lazy(() => import('./screens/Search'));
 const Upload = lazy(() => import('./screens/Upload'));
 const Assistant = lazy(() => import('./screens/Assistant'));
+const Profile = lazy(() => import('./screens/Profile'));
+const Favourites = lazy(() => import('./screens/Favourites'));
+// GraphiQL and its editor are megabytes: only ever loaded at /explorer.
+const Explorer = lazy(() => import('./screens/Explorer'));
 
 function RequireSignIn({ children }: { children: ReactNode }) {
   const { me, loading } = useAuth();
@@ -37,6 +41,7 @@ function Header() {
         <NavLink to="/search">Search</NavLink>
         {me && <NavLink to="/upload">Upload</NavLink>}
         {me && <NavLink to="/assistant">Assistant</NavLink>}
+        {me && <NavLink to="/favourites">Favourites</NavLink>}
         <NavLink to="/chat">
           Chat
           {me?.unreadMessageCount ? (
@@ -46,14 +51,15 @@ function Header() {
             </span>
           ) : null}
         </NavLink>
+        <NavLink to="/explorer">API</NavLink>
       </nav>
       <div className="account">
         {me ? (
           <>
             <NotificationsBell key={me.id} />
-            <span className="who" title={`@${me.username}`}>
+            <Link to={`/u/${me.username}`} className="who" title={`Your profile (@${me.username})`}>
               {me.displayName}
-            </span>
+            </Link>
             <button type="button" onClick={() => void signOut()}>
               Sign out
             </button>
@@ -81,6 +87,16 @@ export function App() {
             <Route path="/signup" element={<AuthScreen mode="signup" />} />
             <Route path="/search" element={<Search />} />
             <Route path="/watch/:id" element={<Watch />} />
+            <Route path="/u/:username" element={<Profile />} />
+            <Route path="/explorer" element={<Explorer />} />
+            <Route
+              path="/favourites"
+              element={
+                <RequireSignIn>
+                  <Favourites />
+                </RequireSignIn>
+              }
+            />
             <Route
               path="/assistant"
               element={

@@ -74,7 +74,13 @@ const CompleteDocument = graphql(`
   }
 `);
 
-export type UploadPhase = { phase: 'hashing'; done: number } | { phase: 'sending'; done: number; resumed: boolean } | { phase: 'completing' };
+export type UploadPhase = { phase: 'hashing'; done: number } | { phase: 'proving' } | { phase: 'sending'; done: number; resumed: boolean } | { phase: 'completing' };
+
+/** A completed upload, ready to publish; `instant` when the server had the content and nothing was sent. */
+export interface UploadedFile {
+  uploadId: string;
+  instant: boolean;
+}
 
 const SLICE = 8 * 1024 * 1024;
 const storageKey = (sha256: string, size: number) => `vidhub:upload:${sha256}:${size}`;
@@ -117,7 +123,7 @@ function unwrap<T>(result: { data?: T; error?: { networkError?: Error; graphQLEr
  * Uploads (or resumes) `file`; resolves with the id of the COMPLETED upload,
  * ready to publish. `signal` pauses between chunks (a chunk in flight finishes).
  */
-export async function uploadFile(client: Client, file: File, onProgress: (p: UploadPhase) => void, signal: AbortSignal): Promise<string> {
+export async function uploadFile(client: Client, file: File, onProgress: (p: UploadPhase) => void, signal: AbortSignal): Promise<UploadedFile> {
   const sha256 = await hashFile(file, (done) => onProgress({ phase: 'hashing', done }), signal);
   const key = storageKey(sha256, file.size);
   let upload: UploadFieldsFragment | undefined;
@@ -134,11 +140,16 @@ export async function uploadFile(client: Client, file: File, onProgress: (p: Upl
   upload ??= unwrap(await client.mutation(InitDocument, { filename: file.name, size: file.size, sha256 }).toPromise()).initUpload.upload;
   localStorage.setItem(key, upload.id);
 
+  let instant = false;
   if (upload.status === 'UPLOADING' && upload.proofChallenge) {
     // The server holds this content already: prove we have it instead of sending it.
+    onProgress({ phase: 'proving' });
     const proofs = await Promise.all(upload.proofChallenge.ranges.map((r) => digest(file.slice(r.offset, r.offset + r.length))));
     const proved = await client.mutation(ProveDocument, { uploadId: upload.id, proofs }).toPromise();
-    if (proved.data) upload = proved.data.proveUpload;
+    if (proved.data) {
+      upload = proved.data.proveUpload;
+      instant = upload.status === 'COMPLETED';
+    }
   }
 
   if (upload.status === 'UPLOADING') {
@@ -159,7 +170,7 @@ export async function uploadFile(client: Client, file: File, onProgress: (p: Upl
     upload = unwrap(await client.mutation(CompleteDocument, { uploadId: upload.id }).toPromise()).completeUpload;
   }
   if (upload.status !== 'COMPLETED') throw new UploadError(upload.failure ?? `The upload is ${upload.status.toLowerCase()}.`, 'FAILED');
-  return upload.id;
+  return { uploadId: upload.id, instant };
 }
 
 /** Forgets a published upload, so the same file later starts afresh. */

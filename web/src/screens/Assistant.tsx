@@ -1,5 +1,5 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
-import { useClient, useMutation, useQuery } from 'urql';
+import { useClient, useMutation, useQuery, type CombinedError } from 'urql';
 import { graphql } from '../__generated__';
 import { describeError } from '../errors';
 
@@ -32,6 +32,26 @@ const ClearDocument = graphql(`
   }
 `);
 
+const GenerateImageDocument = graphql(`
+  mutation GenerateImage($prompt: String!) {
+    generateImage(prompt: $prompt) {
+      url
+      contentType
+      size
+    }
+  }
+`);
+
+const GenerateSlidesDocument = graphql(`
+  mutation GenerateSlides($topic: String!) {
+    generateSlides(topic: $topic) {
+      url
+      contentType
+      size
+    }
+  }
+`);
+
 interface Turn {
   prompt: string;
   answer: string;
@@ -39,7 +59,73 @@ interface Turn {
   error?: string;
 }
 
-const NOT_CONFIGURED = 'The assistant is not set up on this server.';
+const NOT_CONFIGURED = 'The assistant is not set up on this server (it needs a model provider: LLM_BASE_URL and LLM_API_KEYS).';
+
+function explain(error: CombinedError | undefined): string | undefined {
+  return error?.graphQLErrors[0]?.extensions?.code === 'LLM_NOT_CONFIGURED' ? NOT_CONFIGURED : describeError(error);
+}
+
+function formatSize(bytes: number): string {
+  return bytes < 1024 * 1024 ? `${Math.max(1, Math.round(bytes / 1024))} KB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}
+
+/** One "make a file" form: an image from a prompt, or a slide deck on a topic. */
+function Generate({ kind }: { kind: 'image' | 'slides' }) {
+  const [text, setText] = useState('');
+  const [image, makeImage] = useMutation(GenerateImageDocument);
+  const [slides, makeSlides] = useMutation(GenerateSlidesDocument);
+  const [made, setMade] = useState<{ url: string; size: number; what: string }>();
+  const [error, setError] = useState<string>();
+  const ids = useId();
+  const busy = kind === 'image' ? image.fetching : slides.fetching;
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    const what = text.trim();
+    if (!what) return;
+    setError(undefined);
+    setMade(undefined);
+    const result = kind === 'image' ? await makeImage({ prompt: what }) : await makeSlides({ topic: what });
+    const file = result.data && ('generateImage' in result.data ? result.data.generateImage : result.data.generateSlides);
+    if (result.error || !file) setError(explain(result.error));
+    else setMade({ url: file.url, size: file.size, what });
+  };
+  const label = kind === 'image' ? 'Describe an image' : 'Topic for a slide deck';
+  return (
+    <form className="stack generate" onSubmit={(e) => void submit(e)} aria-busy={busy}>
+      <label htmlFor={`${ids}-i`}>{label}</label>
+      <div className="row">
+        <input id={`${ids}-i`} maxLength={kind === 'image' ? 1000 : 200} value={text} onChange={(e) => setText(e.target.value)} autoComplete="off" />
+        <button type="submit" disabled={busy}>
+          {busy ? 'Working…' : kind === 'image' ? 'Draw' : 'Make slides'}
+        </button>
+      </div>
+      {error && (
+        <p role="alert" className="error">
+          {error}
+        </p>
+      )}
+      {made &&
+        (kind === 'image' ? (
+          <figure>
+            <img src={made.url} alt={`Generated: ${made.what}`} className="generated" />
+            <figcaption className="hint">
+              <a href={made.url} download>
+                Download the image
+              </a>{' '}
+              ({formatSize(made.size)}, kept 24 hours)
+            </figcaption>
+          </figure>
+        ) : (
+          <p>
+            <a href={made.url} download>
+              Download “{made.what}” slides (.pptx)
+            </a>{' '}
+            <span className="hint">({formatSize(made.size)}, kept 24 hours)</span>
+          </p>
+        ))}
+    </form>
+  );
+}
 
 export default function Assistant() {
   const [history, reexecute] = useQuery({ query: HistoryDocument, requestPolicy: 'network-only' });
@@ -47,6 +133,7 @@ export default function Assistant() {
   const [turns, setTurns] = useState<Turn[]>([]);
   const [prompt, setPrompt] = useState('');
   const running = useRef<{ unsubscribe(): void }>(undefined);
+  const input = useRef<HTMLInputElement>(null);
   const client = useClient();
   const ids = useId();
 
@@ -71,8 +158,7 @@ export default function Assistant() {
     running.current = client.subscription(AnswerDocument, { prompt: text }).subscribe((result) => {
       const event = result.data?.assistantAnswer;
       if (result.error && !event) {
-        const code = result.error.graphQLErrors[0]?.extensions?.code;
-        update((t) => ({ ...t, state: 'failed', error: code === 'LLM_NOT_CONFIGURED' ? NOT_CONFIGURED : describeError(result.error) }));
+        update((t) => ({ ...t, state: 'failed', error: explain(result.error) }));
         finish();
         return;
       }
@@ -92,6 +178,8 @@ export default function Assistant() {
     running.current?.unsubscribe();
     running.current = undefined;
     update((t) => ({ ...t, state: 'stopped' }));
+    // The Stop button gives way to Ask: keep the keyboard where the next question goes.
+    input.current?.focus();
   };
 
   const streaming = turns.at(-1)?.state === 'streaming';
@@ -113,7 +201,7 @@ export default function Assistant() {
           Clear history
         </button>
       </div>
-      {history.error && <p role="alert" className="error">{history.error.graphQLErrors[0]?.extensions?.code === 'LLM_NOT_CONFIGURED' ? NOT_CONFIGURED : describeError(history.error)}</p>}
+      {history.error && <p role="alert" className="error">{explain(history.error)}</p>}
       <ol className="turns" aria-label="Conversation with the assistant">
         {turns.map((t, i) => (
           <li key={i}>
@@ -138,7 +226,7 @@ export default function Assistant() {
         <label htmlFor={`${ids}-p`} className="visually-hidden">
           Ask the assistant
         </label>
-        <input id={`${ids}-p`} placeholder="Ask the assistant" maxLength={4000} autoComplete="off" value={prompt} onChange={(e) => setPrompt(e.target.value)} />
+        <input ref={input} id={`${ids}-p`} placeholder="Ask the assistant" maxLength={4000} autoComplete="off" value={prompt} onChange={(e) => setPrompt(e.target.value)} />
         {streaming ? (
           <button type="button" onClick={stop}>
             Stop
@@ -149,6 +237,11 @@ export default function Assistant() {
           </button>
         )}
       </form>
+      <section className="makers" aria-labelledby={`${ids}-m`}>
+        <h2 id={`${ids}-m`}>Make a file</h2>
+        <Generate kind="image" />
+        <Generate kind="slides" />
+      </section>
     </section>
   );
 }

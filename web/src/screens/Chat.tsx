@@ -79,19 +79,90 @@ const StartConversationDocument = graphql(`
   }
 `);
 
+const RecallDocument = graphql(`
+  mutation RecallMessage($messageId: ID!) {
+    recallMessage(messageId: $messageId) {
+      ...MessageFields
+    }
+  }
+`);
+
+const BlockedDocument = graphql(`
+  query BlockedUsers {
+    blockedUsers {
+      id
+    }
+  }
+`);
+
+const BlockDocument = graphql(`
+  mutation BlockUser($userId: ID!) {
+    blockUser(userId: $userId)
+  }
+`);
+
+const UnblockDocument = graphql(`
+  mutation UnblockUser($userId: ID!) {
+    unblockUser(userId: $userId)
+  }
+`);
+
+const CreateGroupDocument = graphql(`
+  mutation CreateGroup($title: String!, $memberIds: [ID!]!) {
+    createGroup(title: $title, memberIds: $memberIds) {
+      id
+    }
+  }
+`);
+
 const NEWEST = 2 ** 31 - 1;
+/** How long after sending a message its sender may recall it (the server's CHAT_RECALL_WINDOW_SECONDS default). */
+const RECALL_WINDOW_MS = 120_000;
 
 type Conversation = NonNullable<ReturnType<typeof useConversations>['conversations']>[number];
+
+/**
+ * `fn` at once, then at most once per `ms` while calls keep coming; a call in
+ * between is never lost, it runs at the end of the window. A burst of messages
+ * costs a few refreshes instead of one (or two requests) per message.
+ */
+function useCoalesced(fn: () => void, ms: number): () => void {
+  const latest = useRef(fn);
+  useEffect(() => {
+    latest.current = fn;
+  });
+  const state = useRef<{ timer?: ReturnType<typeof setTimeout>; pending: boolean }>({ pending: false });
+  useEffect(() => () => clearTimeout(state.current.timer), []);
+  return useCallback(() => {
+    const s = state.current;
+    if (s.timer) {
+      s.pending = true;
+      return;
+    }
+    latest.current();
+    const tick = () => {
+      if (!s.pending) {
+        s.timer = undefined;
+        return;
+      }
+      s.pending = false;
+      latest.current();
+      s.timer = setTimeout(tick, ms);
+    };
+    s.timer = setTimeout(tick, ms);
+  }, [ms]);
+}
 
 function useConversations() {
   const [{ data, error, fetching }, reexecute] = useQuery({ query: ConversationsDocument });
   const { reload: reloadMe } = useAuth();
+  const refresh = useCoalesced(() => {
+    reexecute({ requestPolicy: 'network-only' });
+    reloadMe();
+  }, 1000);
   // Any message in any conversation: refresh the list (order, last message, unread badges) and the header's count.
   useSubscription({ query: MessageEventsDocument, variables: {} }, (_prev: unknown, event) => {
-    if (event.messageEvents.kind !== 'READ') {
-      reexecute({ requestPolicy: 'network-only' });
-      reloadMe();
-    }
+    if (event.messageEvents.kind !== 'READ') refresh();
     return event;
   });
   const reload = useCallback(() => reexecute({ requestPolicy: 'network-only' }), [reexecute]);
@@ -144,6 +215,68 @@ function NewChat() {
   );
 }
 
+function NewGroup() {
+  const [open, setOpen] = useState(false);
+  const [title, setTitle] = useState('');
+  const [members, setMembers] = useState('');
+  const [error, setError] = useState<string>();
+  const [busy, setBusy] = useState(false);
+  const client = useClient();
+  const [, create] = useMutation(CreateGroupDocument);
+  const navigate = useNavigate();
+  const id = useId();
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setError(undefined);
+    const names = [...new Set(members.split(/[\s,]+/).map((n) => n.replace(/^@/, '')).filter(Boolean))];
+    if (!names.length) {
+      setError('Name at least one member.');
+      return;
+    }
+    setBusy(true);
+    try {
+      const found = await Promise.all(names.map((username) => client.query(FindUserDocument, { username }, { requestPolicy: 'network-only' }).toPromise()));
+      const missing = names.filter((_, i) => !found[i]!.data?.userByUsername);
+      if (missing.length) {
+        setError(found.find((f) => f.error)?.error ? describeError(found.find((f) => f.error)!.error) : `No user named ${missing.map((n) => `“${n}”`).join(', ')}.`);
+        return;
+      }
+      const created = await create({ title: title.trim(), memberIds: found.map((f) => f.data!.userByUsername!.id) });
+      if (created.error || !created.data) {
+        setError(describeError(created.error));
+        return;
+      }
+      setTitle('');
+      setMembers('');
+      setOpen(false);
+      navigate(`/chat/${created.data.createGroup.id}`);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <div className="newgroup">
+      <button type="button" aria-expanded={open} aria-controls={`${id}-f`} onClick={() => setOpen((v) => !v)}>
+        New group
+      </button>
+      <form id={`${id}-f`} className="stack" hidden={!open} onSubmit={(e) => void submit(e)}>
+        <label htmlFor={`${id}-t`}>Group name</label>
+        <input id={`${id}-t`} required maxLength={50} value={title} onChange={(e) => setTitle(e.target.value)} autoComplete="off" />
+        <label htmlFor={`${id}-m`}>Members (usernames, separated by commas)</label>
+        <input id={`${id}-m`} required value={members} onChange={(e) => setMembers(e.target.value)} autoComplete="off" placeholder="alice, bob" />
+        <button type="submit" className="primary" disabled={busy}>
+          {busy ? 'Creating…' : 'Create group'}
+        </button>
+        {error && (
+          <p role="alert" className="error">
+            {error}
+          </p>
+        )}
+      </form>
+    </div>
+  );
+}
+
 function ConversationList({ conversations, me, selected }: { conversations: Conversation[]; me: Me; selected?: string }) {
   if (!conversations.length) return <p className="hint">No conversations yet.</p>;
   return (
@@ -169,6 +302,33 @@ function ConversationList({ conversations, me, selected }: { conversations: Conv
   );
 }
 
+/** Block or unblock the other person of a direct conversation: their messages to you are refused while blocked. */
+function BlockButton({ userId, name }: { userId: string; name: string }) {
+  const [{ data }, reexecute] = useQuery({ query: BlockedDocument, requestPolicy: 'network-only' });
+  const [{ fetching: blocking }, block] = useMutation(BlockDocument);
+  const [{ fetching: unblocking }, unblock] = useMutation(UnblockDocument);
+  const [error, setError] = useState<string>();
+  if (!data) return null;
+  const blocked = data.blockedUsers.some((u) => u.id === userId);
+  const toggle = async () => {
+    const result = blocked ? await unblock({ userId }) : await block({ userId });
+    setError(describeError(result.error));
+    reexecute({ requestPolicy: 'network-only' });
+  };
+  return (
+    <>
+      <button type="button" aria-pressed={blocked} disabled={blocking || unblocking} onClick={() => void toggle()} title={blocked ? `${name} cannot message you` : undefined}>
+        {blocked ? `Unblock ${name}` : `Block ${name}`}
+      </button>
+      {error && (
+        <span role="alert" className="error">
+          {error}
+        </span>
+      )}
+    </>
+  );
+}
+
 interface Pending {
   clientMessageId: string;
   text: string;
@@ -185,6 +345,10 @@ function ConversationView({ conversation, me }: { conversation: Conversation; me
   const [text, setText] = useState('');
   const [, send] = useMutation(SendDocument);
   const [, markRead] = useMutation(MarkReadDocument);
+  const [, recall] = useMutation(RecallDocument);
+  const [actionError, setActionError] = useState<string>();
+  /** Other members' read positions (READ events, replayed on subscribing), for read receipts. */
+  const [reads, setReads] = useState<Map<string, number>>(new Map());
   const { reload } = useAuth();
   const list = useRef<HTMLOListElement>(null);
   const inputId = useId();
@@ -221,6 +385,11 @@ function ConversationView({ conversation, me }: { conversation: Conversation; me
           onState: setState,
           onEvent: (event: MessageEvent) => {
             if (event.message) add(event.message);
+            const reader = event.reader?.id;
+            const readSeq = event.readSeq;
+            if (event.kind === 'READ' && reader && reader !== me.id && readSeq != null) {
+              setReads((prev) => ((prev.get(reader) ?? 0) >= readSeq ? prev : new Map(prev).set(reader, readSeq)));
+            }
           },
         });
       });
@@ -228,23 +397,28 @@ function ConversationView({ conversation, me }: { conversation: Conversation; me
       cancelled = true;
       stop?.();
     };
-  }, [client, conversationId, add]);
+  }, [client, conversationId, add, me.id]);
 
   const sorted = useMemo(() => [...messages.values()].sort((a, b) => a.seq - b.seq), [messages]);
   const newest = sorted.at(-1)?.seq ?? 0;
 
   useEffect(() => {
     list.current?.lastElementChild?.scrollIntoView({ block: 'end' });
-  }, [sorted.length, pending.length]);
+  }, [sorted.length, pending]);
 
-  // Seen while open: mark read (the list's badge and the header's count follow).
+  // Seen while open: mark read (the list's badge and the header's count follow), coalesced during a burst.
   const marked = useRef(conversation.lastReadSeq);
+  const newestRef = useRef(newest);
+  newestRef.current = newest;
+  const markNewest = useCoalesced(() => {
+    const seq = newestRef.current;
+    if (seq <= marked.current) return;
+    marked.current = seq;
+    void markRead({ conversationId, seq }).then(reload);
+  }, 500);
   useEffect(() => {
-    if (newest > marked.current) {
-      marked.current = newest;
-      void markRead({ conversationId, seq: newest }).then(reload);
-    }
-  }, [newest, conversationId, markRead, reload]);
+    if (newest > marked.current) markNewest();
+  }, [newest, markNewest]);
 
   const deliver = async (p: Pending) => {
     const result = await send({ conversationId, text: p.text, clientMessageId: p.clientMessageId });
@@ -263,6 +437,19 @@ function ConversationView({ conversation, me }: { conversation: Conversation; me
     void deliver(p);
   };
 
+  const doRecall = async (m: MessageFieldsFragment) => {
+    const result = await recall({ messageId: m.id });
+    setActionError(describeError(result.error));
+    if (result.data) add(result.data.recallMessage);
+  };
+
+  // The receipt goes under my newest message: "Seen" once the other person (or, in a group, how many) read up to it.
+  const lastMine = [...sorted].reverse().find((m) => m.sender.id === me.id);
+  const seenBy = lastMine ? [...reads.values()].filter((seq) => seq >= lastMine.seq).length : 0;
+  const others = conversation.members.filter((m) => m.id !== me.id);
+  const receipt = !lastMine ? undefined : seenBy === 0 ? 'Sent' : conversation.kind === 'GROUP' ? `Seen by ${seenBy} of ${others.length}` : 'Seen';
+  const now = Date.now();
+
   const retry = (p: Pending) => {
     setPending((prev) => prev.map((q) => (q.clientMessageId === p.clientMessageId ? { clientMessageId: q.clientMessageId, text: q.text } : q)));
     void deliver(p);
@@ -274,7 +461,11 @@ function ConversationView({ conversation, me }: { conversation: Conversation; me
         <Link to="/chat" className="back" aria-label="Back to conversations">
           ←
         </Link>
-        <h2 id="conv-h">{conversationName(conversation, me)}</h2>
+        <h2 id="conv-h">
+          {conversationName(conversation, me)}
+          {conversation.kind === 'GROUP' && <span className="meta"> · {conversation.members.length} members</span>}
+        </h2>
+        {conversation.kind === 'DIRECT' && others[0] && <BlockButton userId={others[0].id} name={others[0].displayName} />}
         {state === 'reconnecting' && (
           <span role="status" className="hint">
             Reconnecting…
@@ -282,12 +473,23 @@ function ConversationView({ conversation, me }: { conversation: Conversation; me
         )}
       </div>
       {historyError && <p role="alert" className="error">{historyError}</p>}
+      {actionError && <p role="alert" className="error">{actionError}</p>}
       {/* Focusable: the list scrolls, and keyboard users scroll it with the arrow keys. */}
       <ol className="messages" ref={list} tabIndex={0} aria-label="Messages" aria-live="polite" aria-relevant="additions">
         {sorted.map((m) => (
           <li key={m.seq} className={m.sender.id === me.id ? 'mine' : 'theirs'} data-seq={m.seq}>
             <span className="sender">{m.sender.id === me.id ? 'You' : m.sender.displayName}</span>
             <span className="text">{m.recalled ? <em>Message recalled</em> : m.text}</span>
+            {m.sender.id === me.id && !m.recalled && now - Date.parse(m.createdAt) < RECALL_WINDOW_MS && (
+              <button type="button" className="link" onClick={() => void doRecall(m)} aria-label={`Recall “${m.text ?? ''}”`}>
+                Recall
+              </button>
+            )}
+            {m === lastMine && receipt && (
+              <span className="receipt" data-testid="receipt">
+                {receipt}
+              </span>
+            )}
           </li>
         ))}
         {pending.map((p) => (
@@ -339,6 +541,7 @@ export default function Chat() {
       <aside className="chat-list" aria-labelledby="chat-h">
         <h1 id="chat-h">Chat</h1>
         <NewChat />
+        <NewGroup />
         {error && <p role="alert" className="error">{describeError(error)}</p>}
         {fetching && !conversations && <p role="status">Loading…</p>}
         {conversations && <ConversationList conversations={conversations} me={me} selected={id} />}

@@ -15,6 +15,7 @@ const PublishDocument = graphql(`
 
 function describePhase(p: UploadPhase): string {
   if (p.phase === 'hashing') return `Reading the file… ${Math.floor(p.done * 100)}%`;
+  if (p.phase === 'proving') return 'This file is already on the server: checking your copy instead of sending it…';
   if (p.phase === 'sending') return `${p.resumed ? 'Resuming' : 'Uploading'}… ${Math.floor(p.done * 100)}%`;
   return 'Checking the video…';
 }
@@ -41,7 +42,7 @@ export default function Upload() {
     const controller = new AbortController();
     abort.current = controller;
     try {
-      const uploadId = await uploadFile(client, file, setPhase, controller.signal);
+      const { uploadId, instant } = await uploadFile(client, file, setPhase, controller.signal);
       const tagList = tags.split(',').map((t) => t.trim()).filter(Boolean);
       const published = await publish({ input: { uploadId, title: title.trim(), description, tags: tagList } });
       if (published.error || !published.data) {
@@ -49,7 +50,7 @@ export default function Upload() {
         return;
       }
       forgetUpload(uploadId);
-      navigate(`/watch/${published.data.publishVideo.id}`);
+      navigate(`/watch/${published.data.publishVideo.id}`, { state: { instant } });
     } catch (err) {
       if (controller.signal.aborted) setError('Paused. Choose Upload again to resume where it stopped.');
       else if (err instanceof UploadError && err.code === 'NETWORK') setError('The connection was lost. Choose Upload again to resume where it stopped.');
@@ -75,7 +76,7 @@ export default function Upload() {
         {phase && busy && (
           <div role="status" className="progress">
             <span>{describePhase(phase)}</span>
-            {phase.phase !== 'completing' && <progress max={1} value={phase.done} aria-label="Upload progress" />}
+            {(phase.phase === 'hashing' || phase.phase === 'sending') && <progress max={1} value={phase.done} aria-label="Upload progress" />}
           </div>
         )}
         {error && (

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useId, useMemo, useRef, useState, type FormEvent } from 'react';
-import { Link, useParams } from 'react-router';
+import { Link, useLocation, useParams } from 'react-router';
 import { useMutation, useQuery, useSubscription } from 'urql';
 import { graphql } from '../__generated__';
 import type { DanmakuFieldsFragment } from '../__generated__/graphql';
@@ -32,6 +32,7 @@ const WatchDocument = graphql(`
       createdAt
       uploader {
         id
+        username
         displayName
       }
       comments(first: 50) {
@@ -98,7 +99,116 @@ const DanmakuAddedDocument = graphql(`
   }
 `);
 
+const MyFoldersDocument = graphql(`
+  query MyFolders {
+    me {
+      id
+      favouriteFolders {
+        id
+        name
+        videoCount
+      }
+    }
+  }
+`);
+
+const NewFolderDocument = graphql(`
+  mutation NewFolder($name: String!) {
+    createFavouriteFolder(name: $name) {
+      id
+      name
+      videoCount
+    }
+  }
+`);
+
+const AddToFolderDocument = graphql(`
+  mutation AddToFavourites($folderId: ID!, $videoId: ID!) {
+    addToFavourites(folderId: $folderId, videoId: $videoId) {
+      id
+      name
+      videoCount
+    }
+  }
+`);
+
 const LANES = 8;
+
+/** ☆ Favourite: pick one of the viewer's folders (or create one) and save the video into it. */
+function FavouritePicker({ videoId }: { videoId: string }) {
+  const [open, setOpen] = useState(false);
+  const [{ data, error, fetching }, reexecute] = useQuery({ query: MyFoldersDocument, pause: !open, requestPolicy: 'network-only' });
+  const [, createFolder] = useMutation(NewFolderDocument);
+  const [{ fetching: saving }, add] = useMutation(AddToFolderDocument);
+  const [chosen, setChosen] = useState('');
+  const [name, setName] = useState('');
+  const [result, setResult] = useState<{ error?: string; saved?: string }>({});
+  const ids = useId();
+  const folders = data?.me?.favouriteFolders ?? [];
+  const folderId = chosen || folders[0]?.id || '';
+
+  const create = async (e: FormEvent) => {
+    e.preventDefault();
+    if (!name.trim()) return;
+    const created = await createFolder({ name: name.trim() });
+    if (created.error || !created.data) {
+      setResult({ error: describeError(created.error) });
+      return;
+    }
+    setName('');
+    setChosen(created.data.createFavouriteFolder.id);
+    setResult({});
+    reexecute({ requestPolicy: 'network-only' });
+  };
+  const save = async () => {
+    if (!folderId) return;
+    const saved = await add({ folderId, videoId });
+    setResult(saved.error || !saved.data ? { error: describeError(saved.error) } : { saved: saved.data.addToFavourites.name });
+  };
+
+  return (
+    <div className="fav">
+      <button type="button" aria-expanded={open} aria-controls={`${ids}-p`} onClick={() => setOpen((v) => !v)}>
+        ☆ Favourite
+      </button>
+      <div id={`${ids}-p`} className="fav-panel card" hidden={!open} role="group" aria-label="Save to a favourites folder">
+        {error && <p role="alert" className="error">{describeError(error)}</p>}
+        {fetching && !data && <p role="status">Loading folders…</p>}
+        {data && (
+          <>
+            {folders.length > 0 ? (
+              <div className="row">
+                <label htmlFor={`${ids}-f`}>Folder</label>
+                <select id={`${ids}-f`} value={folderId} onChange={(e) => setChosen(e.target.value)}>
+                  {folders.map((f) => (
+                    <option key={f.id} value={f.id}>
+                      {f.name} ({f.videoCount})
+                    </option>
+                  ))}
+                </select>
+                <button type="button" className="primary" disabled={saving} onClick={() => void save()}>
+                  Save to folder
+                </button>
+              </div>
+            ) : (
+              <p className="hint">No folders yet: create one.</p>
+            )}
+            <form className="row" onSubmit={(e) => void create(e)}>
+              <label htmlFor={`${ids}-n`} className="visually-hidden">
+                New folder name
+              </label>
+              <input id={`${ids}-n`} placeholder="New folder name" maxLength={40} value={name} onChange={(e) => setName(e.target.value)} />
+              <button type="submit">Create folder</button>
+            </form>
+          </>
+        )}
+        <p role="status" className={result.error ? 'error' : 'hint'}>
+          {result.error ?? (result.saved ? <>Saved to “{result.saved}”. <Link to="/favourites">See favourites</Link></> : '')}
+        </p>
+      </div>
+    </div>
+  );
+}
 
 interface Flying {
   key: string;
@@ -166,6 +276,8 @@ export default function Watch() {
   const [actionError, setActionError] = useState<string>();
   const player = useRef<HTMLVideoElement>(null);
   const ids = useId();
+  // Arrived from Upload with content the server already had: nothing was sent.
+  const instant = (useLocation().state as { instant?: boolean } | null)?.instant === true;
 
   const video = data?.video;
   const history = video?.danmakus;
@@ -248,14 +360,20 @@ export default function Watch() {
           </span>
         )}
       </div>
+      {instant && (
+        <p role="status" className="notice">
+          ⚡ Published instantly: the server already had this file, so nothing was uploaded.
+        </p>
+      )}
       <h1 id={`${ids}-t`}>{video.title}</h1>
       <p className="meta">
-        {video.uploader.displayName} · {video.viewCount} views · {new Date(video.createdAt).toLocaleDateString()}
+        <Link to={`/u/${video.uploader.username}`}>{video.uploader.displayName}</Link> · {video.viewCount} views · {new Date(video.createdAt).toLocaleDateString()}
       </p>
       <div className="row">
         <button type="button" aria-pressed={video.likedByMe} disabled={!me} onClick={() => void toggleLike()} title={me ? undefined : 'Sign in to like'}>
           {video.likedByMe ? '♥ Liked' : '♡ Like'} · {video.likeCount}
         </button>
+        {me && <FavouritePicker videoId={video.id} />}
       </div>
       {actionError && (
         <p role="alert" className="error">
