@@ -4,7 +4,7 @@
  * the code it runs needs, read from the sources.
  */
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ConfigError, SUBGRAPHS, envSchema, loadConfig, subgraphPort, type Config } from '../lib/config.js';
@@ -153,8 +153,17 @@ export function serverSource(service: AppService): string {
   return read(service === 'gateway' ? 'gateway/server.ts' : `subgraphs/${service}/server.ts`);
 }
 export function storeSource(service: AppService): string {
+  if (service === 'gateway') return '';
   const file = `subgraphs/${service}/store.ts`;
-  return service !== 'gateway' && existsSync(path.join(root, file)) ? read(file) : '';
+  if (existsSync(path.join(root, file))) return read(file);
+  // A store split into one port per aggregate: its adapters and factory under store/.
+  const dir = path.join(root, 'subgraphs', service, 'store');
+  if (!existsSync(dir)) return '';
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'))
+    .sort()
+    .map((f) => read(path.join('subgraphs', service, 'store', f)))
+    .join('\n');
 }
 
 /**
