@@ -106,7 +106,9 @@ describe('tracing (OTLP)', () => {
         done();
       },
     });
-    stack = await h.startStack({ OTEL_EXPORTER_OTLP_ENDPOINT: receiver.url }, { log: createLogger('test', 'info', { destination: sink }) });
+    // Each test asks the user subgraph for the same uploader: without the entity cache, so that every
+    // trace reaches it (test/entity-cache.test.ts covers the cache).
+    stack = await h.startStack({ OTEL_EXPORTER_OTLP_ENDPOINT: receiver.url, GATEWAY_ENTITY_CACHE: 'false' }, { log: createLogger('test', 'info', { destination: sink }) });
     url = stack.gateway.url;
     const u = await stack.user.store.createUser({ username: `tracer_${randomUUID().slice(0, 8)}`, displayName: 'Tracer', passwordHash: 'x' });
     uploader = { id: u.id, token: await stack.tokenFor(u.id) };

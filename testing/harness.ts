@@ -231,7 +231,7 @@ export async function startStack(env: Record<string, string> = {}, options: Stac
       },
       startSearchInstance: (opts = {}) => startSearch({ port: 0, ...searchOptions, ...opts }, 'search-2'),
       startInstance: async <N extends SubgraphName>(name: N, opts: { env?: Record<string, string>; wrapIndex?: (index: SearchIndex) => SearchIndex } = {}) => {
-        const own = opts.env ? serviceConfig(loadConfig({ ...baseEnv, ...opts.env }), infra.env) : config;
+        const own = opts.env ? serviceConfig(loadConfig({ ...baseEnv, ...infra.env, ...opts.env })) : config;
         const instance = (name === 'search' ? await startSearch({ port: 0, ...searchOptions, ...(opts.wrapIndex ? { wrapIndex: opts.wrapIndex } : {}) }, `search-${extraSubgraphs.length + 2}`, own) : await starters[name as Exclude<SubgraphName, 'search'>](0, own)) as Subgraphs[N];
         extraSubgraphs.push(instance);
         return instance;
