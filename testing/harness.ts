@@ -49,6 +49,8 @@ function counted<T extends object>(store: T, counts: CallCounts): T {
 
 export interface Stack {
   config: Config;
+  /** The variables `config` was loaded from (a test that starts a service as its own process passes them on). */
+  env: Record<string, string>;
   dataDir: string;
   gateway: RunningGateway;
   user: UserSubgraph;
@@ -147,7 +149,8 @@ export async function startStack(env: Record<string, string> = {}, options: Stac
       ...env,
     };
     const infra = stack.use('infra', await startEmbeddedInfra(loadConfig(baseEnv), log));
-    const config = loadConfig({ ...baseEnv, ...infra.env });
+    const serviceEnv: Record<string, string> = Object.fromEntries(Object.entries({ ...baseEnv, ...infra.env }).filter((e): e is [string, string] => e[1] !== undefined));
+    const config = loadConfig(serviceEnv);
     const counts: Stack['counts'] = { user: {}, video: {}, chat: {} };
     const objects = await requireObjectStore(config);
     const redis = requireRedis(config, 'test');
@@ -182,6 +185,7 @@ export async function startStack(env: Record<string, string> = {}, options: Stac
     stack.defer('gateway', () => result.gateway.dispose());
     const result: Stack = {
       config,
+      env: serviceEnv,
       dataDir,
       gateway,
       user,

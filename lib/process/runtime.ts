@@ -13,7 +13,7 @@ import { createLogger, type Logger } from '../observability/logger.js';
 import { startTraced } from '../observability/tracing.js';
 
 /** How long a service may take to stop before it is forced out. @default 10 s */
-const SHUTDOWN_TIMEOUT_MS = 10_000;
+export const SHUTDOWN_TIMEOUT_MS = 10_000;
 
 export function loadConfigOrExit(service: string): Config {
   try {
