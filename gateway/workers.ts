@@ -20,6 +20,7 @@ import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { metricsPort, type Config } from '../lib/config.js';
+import { Gauge, Registry } from 'prom-client';
 import { serveClusterMetrics, type MetricsServer } from '../lib/observability/metrics.js';
 import type { Logger } from '../lib/observability/logger.js';
 import { SHUTDOWN_TIMEOUT_MS } from '../lib/process/runtime.js';
@@ -92,9 +93,14 @@ export function gatewayWorkerCount(setting: Config['GATEWAY_WORKERS']): number {
  * when every worker stopped cleanly, 1 otherwise.
  */
 export async function runGatewayPrimary(config: Config, log: Logger, count: number): Promise<void> {
+  // The primary's own series, after the workers' sum: how many workers there should be and how many serve.
+  const own = new Registry();
+  own.setDefaultLabels({ service: 'gateway' });
+  new Gauge({ name: 'vidhub_gateway_workers', help: 'Gateway workers the primary keeps running (GATEWAY_WORKERS).', registers: [own] }).set(count);
+  const listeningGauge = new Gauge({ name: 'vidhub_gateway_workers_listening', help: 'Gateway workers serving the port now (fewer than vidhub_gateway_workers while one is being replaced).', registers: [own] });
   let metrics: MetricsServer;
   try {
-    metrics = await serveClusterMetrics('gateway', config.HOST, metricsPort(config, 'gateway'), log);
+    metrics = await serveClusterMetrics('gateway', config.HOST, metricsPort(config, 'gateway'), log, own);
   } catch (err) {
     log.fatal({ err }, 'gateway failed to start');
     process.exit(1);
@@ -108,6 +114,7 @@ export async function runGatewayPrimary(config: Config, log: Logger, count: numb
   const pendingRestarts = new Set<NodeJS.Timeout>();
   // Ours, not cluster.workers: a worker can leave that list after its 'exit' event.
   const alive = new Set<Worker>();
+  const listening = new Set<Worker>();
 
   const fork = (): Worker => {
     const worker = cluster.fork(workerEnv);
@@ -139,11 +146,15 @@ export async function runGatewayPrimary(config: Config, log: Logger, count: numb
     void finish();
   };
 
-  cluster.on('listening', () => {
+  cluster.on('listening', (worker) => {
     served = true;
+    listening.add(worker);
+    listeningGauge.set(listening.size);
   });
   cluster.on('exit', (worker, code, signal) => {
     alive.delete(worker);
+    listening.delete(worker);
+    listeningGauge.set(listening.size);
     if (stopping) {
       if (code !== 0) {
         failed = true;

@@ -190,6 +190,7 @@ describe('gateway with GATEWAY_WORKERS=2', () => {
     // Every operation so far (the sign-up and the queries), whichever worker ran it.
     assert.ok(metricSum(text, 'vidhub_gateway_operation_duration_seconds_count') >= sent + 1, 'the operation count sums both workers');
     assert.match(text, /^vidhub_gateway_open_sockets\{service="gateway"\} \d+$/m);
+    assert.match(text, /^vidhub_gateway_workers_listening\{service="gateway"\} 2$/m, 'the primary counts both workers serving');
     assert.equal((await fetch(`http://127.0.0.1:${port}/metrics`)).status, 404, 'metrics are not on the public port');
     const ready = await fetch(`http://127.0.0.1:${port}/ready`);
     assert.equal(ready.status, 200);

@@ -161,9 +161,14 @@ export function reportMetricsToPrimary(): void {
  * for its registry (over the cluster IPC channel) and answers the aggregate.
  * A worker that does not answer within prom-client's 5 s fails the scrape (500).
  */
-export function serveClusterMetrics(service: string, host: string, port: number, log: Logger): Promise<MetricsServer> {
+export function serveClusterMetrics(service: string, host: string, port: number, log: Logger, primary?: Registry): Promise<MetricsServer> {
   const aggregator = new AggregatorRegistry();
-  return listenForScrapes(service, aggregator.contentType, () => aggregator.clusterMetrics(), host, port, log);
+  const collect = async () => {
+    const workers = await aggregator.clusterMetrics();
+    // The primary's own figures (names no worker uses) follow the workers' sum.
+    return primary ? `${workers.replace(/\n*$/, '\n')}${await primary.metrics()}` : workers;
+  };
+  return listenForScrapes(service, aggregator.contentType, collect, host, port, log);
 }
 
 function metricsAddress(host: string, port: number): string {
