@@ -23,7 +23,7 @@ import { metricsPort, type Config } from '../lib/config.js';
 import { Gauge, Registry } from 'prom-client';
 import { serveClusterMetrics, type MetricsServer } from '../lib/observability/metrics.js';
 import type { Logger } from '../lib/observability/logger.js';
-import { SHUTDOWN_TIMEOUT_MS } from '../lib/process/runtime.js';
+import { SHUTDOWN_TIMEOUT_MS } from '../lib/process/startup.js';
 
 /** First wait before a worker that died is replaced; it doubles with each death in the last RESTART_WINDOW_MS. @default 500 ms */
 const RESTART_BACKOFF_MS = 500;

@@ -5,27 +5,15 @@
  * timer and connection the service started is disposed.
  */
 import type { Redis } from 'ioredis';
-import { ConfigError, loadConfig, redisClusterNodes, type Config } from '../config.js';
+import { redisClusterNodes, type Config } from '../config.js';
 import type { Disposable } from './disposable.js';
 import { connectRedis, connectRedisCluster } from '../redis/client.js';
 import { ObjectStore } from '../storage/objectStore.js';
 import { createLogger, type Logger } from '../observability/logger.js';
 import { startTraced } from '../observability/tracing.js';
+import { SHUTDOWN_TIMEOUT_MS, loadConfigOrExit } from './startup.js';
 
-/** How long a service may take to stop before it is forced out. @default 10 s */
-export const SHUTDOWN_TIMEOUT_MS = 10_000;
-
-export function loadConfigOrExit(service: string): Config {
-  try {
-    return loadConfig();
-  } catch (err) {
-    if (err instanceof ConfigError) {
-      console.error(`[${service}] ${err.message}`);
-      process.exit(1);
-    }
-    throw err;
-  }
-}
+export { SHUTDOWN_TIMEOUT_MS, loadConfigOrExit };
 
 export async function runMain(service: string, start: (config: Config, log: Logger) => Promise<Disposable>): Promise<void> {
   const config = loadConfigOrExit(service);
