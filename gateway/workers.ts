@@ -156,7 +156,8 @@ export async function runGatewayPrimary(config: Config, log: Logger, count: numb
     listening.delete(worker);
     listeningGauge.set(listening.size);
     if (stopping) {
-      if (code !== 0) {
+      // Killed by our SIGTERM: a worker still starting has no handler yet, and stops as a lone gateway would then.
+      if (code !== 0 && signal !== 'SIGTERM') {
         failed = true;
         log.error({ worker: worker.id, pid: worker.process.pid, code, signal }, 'gateway worker did not stop cleanly');
       }
