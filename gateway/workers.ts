@@ -20,8 +20,7 @@ import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { metricsPort, type Config } from '../lib/config.js';
-import { Gauge, Registry } from 'prom-client';
-import { serveClusterMetrics, type MetricsServer } from '../lib/observability/metrics.js';
+import { ServiceMetrics, serveClusterMetrics, type MetricsServer } from '../lib/observability/metrics.js';
 import type { Logger } from '../lib/observability/logger.js';
 import { SHUTDOWN_TIMEOUT_MS } from '../lib/process/startup.js';
 
@@ -94,13 +93,12 @@ export function gatewayWorkerCount(setting: Config['GATEWAY_WORKERS']): number {
  */
 export async function runGatewayPrimary(config: Config, log: Logger, count: number): Promise<void> {
   // The primary's own series, after the workers' sum: how many workers there should be and how many serve.
-  const own = new Registry();
-  own.setDefaultLabels({ service: 'gateway' });
-  new Gauge({ name: 'vidhub_gateway_workers', help: 'Gateway workers the primary keeps running (GATEWAY_WORKERS).', registers: [own] }).set(count);
-  const listeningGauge = new Gauge({ name: 'vidhub_gateway_workers_listening', help: 'Gateway workers serving the port now (fewer than vidhub_gateway_workers while one is being replaced).', registers: [own] });
+  const own = new ServiceMetrics('gateway', { processMetrics: false });
+  own.gauge('vidhub_gateway_workers', 'Gateway workers the primary keeps running (GATEWAY_WORKERS).').set(count);
+  const listeningGauge = own.gauge('vidhub_gateway_workers_listening', 'Gateway workers serving the port now (fewer than vidhub_gateway_workers while one is being replaced).');
   let metrics: MetricsServer;
   try {
-    metrics = await serveClusterMetrics('gateway', config.HOST, metricsPort(config, 'gateway'), log, own);
+    metrics = await serveClusterMetrics('gateway', config.HOST, metricsPort(config, 'gateway'), log, own.registry);
   } catch (err) {
     log.fatal({ err }, 'gateway failed to start');
     process.exit(1);

@@ -46,9 +46,13 @@ type Labels<T extends string> = Partial<Record<T, string | number>>;
 export class ServiceMetrics {
   readonly registry = new Registry();
 
-  constructor(readonly service: string) {
+  /** `processMetrics: false` leaves out prom-client's process defaults (a cluster primary: its workers report theirs). */
+  constructor(
+    readonly service: string,
+    opts: { processMetrics?: boolean } = {},
+  ) {
     this.registry.setDefaultLabels({ service });
-    collectDefaultMetrics({ register: this.registry });
+    if (opts.processMetrics ?? true) collectDefaultMetrics({ register: this.registry });
   }
 
   counter<T extends string = never>(name: string, help: string, labelNames: readonly T[] = []): Counter<T> {
