@@ -5,7 +5,7 @@
  * straight to each subgraph it needs (the ceiling), in one run on one machine.
  *
  *   node --import tsx bench/gateway.ts [--duration 10] [--connections 50] [--repeat 3]
- *     [--peers grafbase,hiveRust,hive] [--merge-off] [--profile]
+ *     [--peers grafbase,hiveRust,hive] [--workers 1,auto] [--merge-off] [--profile]
  *
  * Set-up (bench/lib/services.ts). Embedded Redis and S3, seed data written
  * through the stores (users, and videos spread over 20 uploaders), then the
@@ -45,7 +45,14 @@
  * connection, neither should find much to merge; the subgraph requests per
  * query column shows what each really sent.
  *
- * `--profile` runs our gateway once more (merging on) under `--cpu-prof` and
+ * Ours runs once per `--workers` value (GATEWAY_WORKERS: a number or `auto`,
+ * default `1,auto`): one process, and the cluster of one worker per usable CPU
+ * that a deployment gets by default (gateway/workers.ts). Its CPU columns count
+ * the gateway process and every process below it (the primary and its
+ * workers). The peers run as they do by default (Hive with --fork 1: one
+ * process; Grafbase: one process, multi-threaded).
+ *
+ * `--profile` runs our gateway (one worker) once more (merging on) under `--cpu-prof` and
  * prints the top self-time functions and packages of its process.
  *
  * Prints tables and the machine; asserts no timing. Exits 1 if any request
@@ -63,7 +70,7 @@ import { intOption, progressLogger } from './lib/client.js';
 import { runLoad, stopLoad, type LoadResult } from './lib/load.js';
 import { ensurePeers, grafbaseBin, hiveGatewayBin, PEER_VERSIONS, ROOT } from './lib/peers.js';
 import { machineBusySeconds, treeLine } from './lib/machine.js';
-import { CpuMeter } from './lib/proc.js';
+import { CpuMeter, descendantPids } from './lib/proc.js';
 import { fmt, formatTable, loadNow, machineLine } from './lib/report.js';
 import { buildServices, startPlatform, type Platform, type Runtime, type ServiceProcess } from './lib/services.js';
 
@@ -103,6 +110,8 @@ interface Options {
   peers: Peer[];
   /** Also measure with in-flight merging off in every gateway. @default false */
   mergeOff: boolean;
+  /** GATEWAY_WORKERS values ours runs with, one measurement each (`--workers 1,auto`). @default 1, auto */
+  workers: string[];
 }
 
 function options(): Options {
@@ -120,6 +129,7 @@ function options(): Options {
       'service-output': { type: 'boolean', default: false },
       peers: { type: 'string', default: PEERS.join(',') },
       'merge-off': { type: 'boolean', default: false },
+      workers: { type: 'string', default: '1,auto' },
     },
     strict: true,
   });
@@ -140,7 +150,15 @@ function options(): Options {
     serviceOutput: values['service-output'] ?? false,
     peers: peerList(values.peers ?? ''),
     mergeOff: values['merge-off'] ?? false,
+    workers: workerList(values.workers ?? ''),
   };
+}
+
+function workerList(csv: string): string[] {
+  const values = csv.split(',').map((x) => x.trim()).filter(Boolean);
+  if (!values.length) throw new Error('--workers: give at least one value (a number or auto)');
+  for (const v of values) if (v !== 'auto' && !/^[1-9]\d*$/.test(v)) throw new Error(`--workers: ${v} is neither a positive whole number nor auto`);
+  return values;
 }
 
 function peerList(csv: string): Peer[] {
@@ -280,15 +298,19 @@ async function main(): Promise<number> {
         await runLoad({ ...load, durationSeconds: opts.warmup });
       }
       if (interrupted) throw new Error('interrupted');
-      const meter = new CpuMeter({
-        gateway: gatewayPid,
-        user: p.subgraphs.user.pid,
-        video: p.subgraphs.video.pid,
-        chat: p.subgraphs.chat.pid,
-        search: p.subgraphs.search.pid,
-        redis: p.redisPid,
-        bench: undefined,
-      });
+      // The gateway's whole process tree: our cluster primary and its workers.
+      const meter = new CpuMeter(
+        {
+          gateway: gatewayPid,
+          user: p.subgraphs.user.pid,
+          video: p.subgraphs.video.pid,
+          chat: p.subgraphs.chat.pid,
+          search: p.subgraphs.search.pid,
+          redis: p.redisPid,
+          bench: undefined,
+        },
+        ['gateway'],
+      );
       const before = await p.subgraphRequests();
       meter.mark();
       const machineBefore = machineBusySeconds();
@@ -323,6 +345,9 @@ async function main(): Promise<number> {
     };
 
     const ours = `ours (@apollo/gateway + undici fetcher)`;
+    /** Our rows' targets: one per GATEWAY_WORKERS value (a cluster's workers are the primary's children). */
+    const oursTarget = (workers: string, children: number) => `ours, GATEWAY_WORKERS=${workers}: ${children === 0 ? '1 process' : `${children} workers + primary`}`;
+    const oursTargets: string[] = [];
     const labels: Record<Peer, string> = {
       grafbase: `Grafbase ${PEER_VERSIONS['@grafbase/cli-x86_64-unknown-linux-musl']} (Rust)`,
       hiveRust: `Hive Gateway ${PEER_VERSIONS['@graphql-hive/gateway']} + Rust planner ${PEER_VERSIONS['@graphql-hive/router-runtime']}`,
@@ -339,11 +364,19 @@ async function main(): Promise<number> {
       for (const mode of modes) {
         const label = opts.repeat > 1 ? `merge ${mode} #${rep}` : `merge ${mode}`;
         // Each gateway fresh for each measurement; the order alternates between rounds, so that neither side always runs first.
-        const order: (Peer | 'ours')[] = ['ours', ...opts.peers];
+        const order: (Peer | { workers: string })[] = [...opts.workers.map((workers) => ({ workers })), ...opts.peers];
         if (rep % 2 === 0) order.reverse();
         for (const who of order) {
-          gateway = who === 'ours' ? await p.startGateway({ env: { GATEWAY_MERGE_INFLIGHT: mode === 'on' ? 'true' : 'false' } }) : await startPeer(who, mode === 'on');
-          await measure(label, who === 'ours' ? ours : labels[who], who, gateway.url, gateway.pid);
+          if (typeof who === 'object') {
+            gateway = await p.startGateway({ env: { GATEWAY_MERGE_INFLIGHT: mode === 'on' ? 'true' : 'false', GATEWAY_WORKERS: who.workers } });
+            // Ready means one worker answered; the others are forked at once and listen within moments of it.
+            const target = oursTarget(who.workers, descendantPids(gateway.pid).length);
+            if (!oursTargets.includes(target)) oursTargets.push(target);
+            await measure(label, target, 'ours', gateway.url, gateway.pid);
+          } else {
+            gateway = await startPeer(who, mode === 'on');
+            await measure(label, labels[who], who, gateway.url, gateway.pid);
+          }
           await gateway.stop();
           gateway = undefined;
         }
@@ -354,7 +387,7 @@ async function main(): Promise<number> {
     if (opts.profile) {
       rmSync(profileDir, { recursive: true, force: true });
       mkdirSync(profileDir, { recursive: true });
-      gateway = await p.startGateway({ env: { GATEWAY_MERGE_INFLIGHT: 'true' }, nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] });
+      gateway = await p.startGateway({ env: { GATEWAY_MERGE_INFLIGHT: 'true', GATEWAY_WORKERS: '1' }, nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] });
       const profiled = await measure('merge on', `${ours}, under --cpu-prof`, 'ours', gateway.url, gateway.pid);
       rows.pop(); // reported with the profile, not in the comparison (profiling slows it down)
       await gateway.stop();
@@ -419,19 +452,21 @@ async function main(): Promise<number> {
     const medianOf = (mode: string, target: string, pick: (l: LoadResult) => number) =>
       median(compared.filter((r) => r.mode.startsWith(mode) && r.target === target).map((r) => pick(r.load)));
     const ratioLine = (mode: string) =>
-      opts.peers
-        .map((peer) => {
-          const q = (pick: (l: LoadResult) => number) => fmt(medianOf(mode, ours, pick) / medianOf(mode, labels[peer], pick), 2);
-          return `ours / ${labels[peer]}: req/s ${q((l) => l.rps)}x, p50 ${q((l) => l.p50)}x, p99 ${q((l) => l.p99)}x`;
-        })
+      oursTargets
+        .flatMap((target) =>
+          opts.peers.map((peer) => {
+            const q = (pick: (l: LoadResult) => number) => fmt(medianOf(mode, target, pick) / medianOf(mode, labels[peer], pick), 2);
+            return `${target} / ${labels[peer]}: req/s ${q((l) => l.rps)}x, p50 ${q((l) => l.p50)}x, p99 ${q((l) => l.p99)}x`;
+          }),
+        )
         .join('\n');
     const slowest = direct.reduce((a, b) => (b.load.rps < a.load.rps ? b : a));
     const ceilingLine = modes
-      .flatMap((mode) => [ours, ...opts.peers.map((x) => labels[x])].map((t) => `${mode === 'on' ? '' : 'merge off '}${t === ours ? 'ours' : t} ${fmt((100 * medianOf(`merge ${mode}`, t, (l) => l.rps)) / slowest.load.rps, 0)}%`))
+      .flatMap((mode) => [...oursTargets, ...opts.peers.map((x) => labels[x])].map((t) => `${mode === 'on' ? '' : 'merge off '}${t} ${fmt((100 * medianOf(`merge ${mode}`, t, (l) => l.rps)) / slowest.load.rps, 0)}%`))
       .join(', ');
     const lines = [
       `gateway throughput: ${JSON.stringify(QUERY)}`,
-      `${opts.connections} connections (${viewers.length} users, each connection its own user's credentials), ${opts.duration} s per target after ${opts.warmup} s warm-up; ${opts.videos} videos by 20 uploaders; services ${opts.runtime}, NODE_ENV=production, one process each`,
+      `${opts.connections} connections (${viewers.length} users, each connection its own user's credentials), ${opts.duration} s per target after ${opts.warmup} s warm-up; ${opts.videos} videos by 20 uploaders; services ${opts.runtime}, NODE_ENV=production, one process each (ours: per GATEWAY_WORKERS); ${ours}`,
       '',
       table,
       '',

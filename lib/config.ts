@@ -189,6 +189,14 @@ export const envSchema = z.object({
   /** Longest an entity cache answer is kept even without a change event (a change whose event was lost). @default 60000 ms */
   GATEWAY_ENTITY_CACHE_MAX_AGE_MS: z.coerce.number().int().min(0).default(60_000),
   /**
+   * Gateway processes serving GATEWAY_PORT: a number, or `auto` for the CPUs this
+   * process may really use (os.availableParallelism() capped by the cgroup CPU
+   * quota). 1 runs the gateway in one process; more starts a node:cluster primary
+   * that forks that many workers and serves their aggregated metrics
+   * (gateway/workers.ts). @default auto
+   */
+  GATEWAY_WORKERS: z.union([z.literal('auto'), z.coerce.number().int().min(1).max(256)], { error: 'must be `auto` or a whole number from 1 to 256' }).default('auto'),
+  /**
    * A subgraph stops working on a request after this long (or as soon as the
    * gateway gives up on it or hangs up) and answers REQUEST_TIMEOUT. Keep it
    * below SUBGRAPH_TIMEOUT_MS so the gateway hears why. @default 25000 ms

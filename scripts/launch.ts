@@ -116,7 +116,9 @@ const infra = await startEmbeddedInfra(config, log).catch((err: Error) => {
   log.fatal(err.message);
   process.exit(1);
 });
-const env = { ...process.env, ...infra.env };
+// One gateway process unless GATEWAY_WORKERS is set: every service shares this one
+// machine, and each gateway worker costs a whole Node process's memory.
+const env = { GATEWAY_WORKERS: '1', ...process.env, ...infra.env };
 // Stage two (lib/config.ts): what the services need, with what the embedded
 // infrastructure filled in. Children check the same; fail here first with one clear message.
 let childConfig: ServiceConfig;

@@ -299,7 +299,7 @@ describe('web app', { skip: existsSync(CHROMIUM) ? false : `no Chromium at ${CHR
     await a.locator('.messages li[data-seq="11"] .text', { hasText: 'Message recalled' }).waitFor();
     await b.locator('.messages li[data-seq="11"] .text', { hasText: 'Message recalled' }).waitFor();
     // The conversation list's preview follows within a second (it refreshes at most once a second).
-    await b.waitForFunction(() => !document.body.innerText.includes('Did you see this?'));
+    await b.waitForFunction("!document.body.innerText.includes('Did you see this?')");
     assert.equal(await b.getByText('Did you see this?').count(), 0);
     await shot(a, '20-chat-receipt-recalled-desktop');
     await shot(b, '21-chat-recalled-mobile');

@@ -57,6 +57,8 @@ interface Subgraphs {
 
 export interface Stack {
   config: ServiceConfig;
+  /** The variables `config` was loaded from (a test that starts a service as its own process passes them on). */
+  env: Record<string, string>;
   dataDir: string;
   gateway: RunningGateway;
   user: UserSubgraph;
@@ -164,6 +166,7 @@ export async function startStack(env: Record<string, string> = {}, options: Stac
     };
     const base = loadConfig(baseEnv);
     const infra = stack.use('infra', await startEmbeddedInfra(base, log));
+    const serviceEnv: Record<string, string> = Object.fromEntries(Object.entries({ ...baseEnv, ...infra.env }).filter((e): e is [string, string] => e[1] !== undefined));
     const config = serviceConfig(base, infra.env);
     const baseConfig = config;
     const counts: Stack['counts'] = { user: {}, video: {}, chat: {} };
@@ -217,6 +220,7 @@ export async function startStack(env: Record<string, string> = {}, options: Stac
     });
     const result: Stack = {
       config,
+      env: serviceEnv,
       dataDir,
       gateway,
       user,

@@ -6,7 +6,7 @@
  * readings are NaN and the tables print '-'.
  */
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 
 let ticksPerSecond: number | undefined;
 function clockTicks(): number {
@@ -34,11 +34,45 @@ export function cpuSeconds(pid: number | undefined): number {
   }
 }
 
-/** CPU seconds of several processes, keyed by a label, so a phase can report each one's share. */
-export class CpuMeter {
-  private start: Record<string, number> = {};
+/** The processes below `pid` (children, their children, ...), from /proc; empty when unknown. */
+export function descendantPids(pid: number): number[] {
+  if (process.platform !== 'linux') return [];
+  const parentOf = new Map<number, number[]>();
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      // Field 4 (ppid), the second after the command name's closing parenthesis.
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      parentOf.set(ppid, [...(parentOf.get(ppid) ?? []), Number(entry)]);
+    } catch {
+      // exited while listing
+    }
+  }
+  const out: number[] = [];
+  const walk = (p: number) => {
+    for (const child of parentOf.get(p) ?? []) {
+      out.push(child);
+      walk(child);
+    }
+  };
+  walk(pid);
+  return out;
+}
 
-  constructor(private readonly pids: Record<string, number | undefined>) {}
+/**
+ * CPU seconds of several processes, keyed by a label, so a phase can report
+ * each one's share. A label given in `trees` counts its process and every
+ * process below it (a cluster primary and its workers), as they are at each
+ * reading: a process that appears during the phase counts from its start.
+ */
+export class CpuMeter {
+  private start: Record<string, Map<number, number>> = {};
+
+  constructor(
+    private readonly pids: Record<string, number | undefined>,
+    private readonly trees: readonly string[] = [],
+  ) {}
 
   /** Starts (or restarts) measuring. */
   mark(): void {
@@ -48,11 +82,36 @@ export class CpuMeter {
   /** CPU seconds per label since `mark()`. */
   since(): Record<string, number> {
     const now = this.read();
-    return Object.fromEntries(Object.keys(now).map((k) => [k, now[k]! - (this.start[k] ?? Number.NaN)]));
+    return Object.fromEntries(
+      Object.entries(now).map(([label, readings]) => {
+        const before = this.start[label];
+        if (!before) return [label, Number.NaN];
+        let total = 0;
+        for (const [pid, seconds] of readings) total += seconds - (before.get(pid) ?? (pid === this.pids[label] ? Number.NaN : 0));
+        return [label, readings.size ? total : Number.NaN];
+      }),
+    );
   }
 
-  private read(): Record<string, number> {
-    return Object.fromEntries(Object.entries(this.pids).map(([label, pid]) => [label, label === 'bench' ? ownCpuSeconds() : cpuSeconds(pid)]));
+  /** Processes (and their CPU seconds) each label counts now. */
+  processes(label: string): number[] {
+    const pid = this.pids[label];
+    if (pid === undefined) return [];
+    return this.trees.includes(label) ? [pid, ...descendantPids(pid)] : [pid];
+  }
+
+  private read(): Record<string, Map<number, number>> {
+    return Object.fromEntries(
+      Object.keys(this.pids).map((label) => {
+        if (label === 'bench') return [label, new Map([[process.pid, ownCpuSeconds()]])];
+        const readings = new Map<number, number>();
+        for (const pid of this.processes(label)) {
+          const seconds = cpuSeconds(pid);
+          if (Number.isFinite(seconds) || pid === this.pids[label]) readings.set(pid, seconds);
+        }
+        return [label, readings];
+      }),
+    );
   }
 }
 

@@ -127,7 +127,10 @@ export interface Platform {
   redisPid?: number;
   catalog: SeededCatalog;
   subgraphs: Record<SubgraphName, ServiceProcess>;
-  /** Our gateway (gateway/main), with extra variables such as GATEWAY_MERGE_INFLIGHT and Node flags such as --cpu-prof. */
+  /**
+   * Our gateway (gateway/main), with extra variables such as GATEWAY_MERGE_INFLIGHT and Node flags such as --cpu-prof.
+   * One process (GATEWAY_WORKERS=1) unless `env` says otherwise; a cluster is ready once every worker serves.
+   */
   startGateway(opts?: { env?: Record<string, string>; nodeArgs?: string[] }): Promise<ServiceProcess>;
   /** Hive Gateway on a copy of schema/supergraph.graphql pointing at this platform's subgraphs. */
   startHive(opts: HiveOptions): Promise<ServiceProcess>;
@@ -270,6 +273,15 @@ async function httpOk(url: string, init?: RequestInit): Promise<boolean> {
   const res = await fetch(url, { ...init, signal: AbortSignal.timeout(2_000) });
   await res.arrayBuffer();
   return res.ok;
+}
+
+/** A gateway cluster's primary reports as many workers serving as it keeps (gateway/workers.ts); a lone gateway has neither series. */
+async function allWorkersListening(metricsPort: number): Promise<boolean> {
+  const res = await fetch(`http://127.0.0.1:${metricsPort}/metrics`, { signal: AbortSignal.timeout(10_000) });
+  const text = await res.text();
+  const value = (name: string) => new RegExp(`^${name}\\{[^}]*\\} (\\d+)$`, 'm').exec(text)?.[1];
+  const workers = value('vidhub_gateway_workers');
+  return res.ok && (workers === undefined || workers === value('vidhub_gateway_workers_listening'));
 }
 
 /** The supergraph with each subgraph's `@join__graph(url:)` replaced; nothing else changes. */
@@ -417,12 +429,14 @@ export async function startPlatform(opts: PlatformOptions): Promise<Platform> {
       startGateway: async (o = {}) => {
         const port = await freePort();
         const url = `http://127.0.0.1:${port}/graphql`;
+        const gatewayEnv = { ...env, GATEWAY_WORKERS: '1', ...o.env, GATEWAY_PORT: String(port) };
+        const metricsPort = gatewayEnv.GATEWAY_WORKERS === '1' ? undefined : await freePort();
         const s = await spawnService({
           name: 'gateway',
           args: [...NODE_FLAGS.gateway, ...(o.nodeArgs ?? []), ...preloadArgs, entryOf('gateway', runtime)],
-          env: { ...env, ...o.env, GATEWAY_PORT: String(port) },
+          env: { ...gatewayEnv, ...(metricsPort ? { GATEWAY_METRICS_PORT: String(metricsPort) } : {}) },
           url,
-          ready: () => httpOk(new URL('/ready', url).href),
+          ready: async () => (await httpOk(new URL('/ready', url).href)) && (metricsPort === undefined || (await allWorkersListening(metricsPort))),
           forwardOutput,
         });
         started.push(s);

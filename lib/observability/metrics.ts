@@ -17,12 +17,20 @@
  * a capped set of operation names. Never a user id or operation text.
  *
  * Every metric name is listed in README.md (Metrics).
+ *
+ * A gateway run as several cluster workers (GATEWAY_WORKERS) is scraped on the
+ * primary, which sums the workers' registries (prom-client's AggregatorRegistry,
+ * `serveClusterMetrics`): counters and histograms add up, and so do gauges by
+ * default (open sockets, active subscriptions: the pod's total). A gauge that is
+ * one shared figure in every worker (read from Redis) says so with `aggregator`.
+ * prom-client's process defaults choose their own: memory and CPU add up, event
+ * loop lag is averaged (min and max kept), the start time is left out.
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import type { Redis } from 'ioredis';
-import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { AggregatorRegistry, Counter, Gauge, Histogram, Registry, collectDefaultMetrics, type Aggregator } from 'prom-client';
 import type { Logger } from './logger.js';
 
 /** Seconds: from a cached in-memory answer to a slow cross-service request. */
@@ -38,9 +46,13 @@ type Labels<T extends string> = Partial<Record<T, string | number>>;
 export class ServiceMetrics {
   readonly registry = new Registry();
 
-  constructor(readonly service: string) {
+  /** `processMetrics: false` leaves out prom-client's process defaults (a cluster primary: its workers report theirs). */
+  constructor(
+    readonly service: string,
+    opts: { processMetrics?: boolean } = {},
+  ) {
     this.registry.setDefaultLabels({ service });
-    collectDefaultMetrics({ register: this.registry });
+    if (opts.processMetrics ?? true) collectDefaultMetrics({ register: this.registry });
   }
 
   counter<T extends string = never>(name: string, help: string, labelNames: readonly T[] = []): Counter<T> {
@@ -77,11 +89,19 @@ export class ServiceMetrics {
    * takes longer than SCRAPE_QUERY_TIMEOUT_MS leaves the series out of that
    * scrape (Prometheus shows a gap) rather than an old value or a hung scrape.
    */
-  gaugeFrom<T extends string = never>(name: string, help: string, labelNames: readonly T[], read: () => [Labels<T>, number][] | Promise<[Labels<T>, number][]>): void {
+  gaugeFrom<T extends string = never>(
+    name: string,
+    help: string,
+    labelNames: readonly T[],
+    read: () => [Labels<T>, number][] | Promise<[Labels<T>, number][]>,
+    /** How cluster workers' values combine (serveClusterMetrics). @default 'sum' */
+    aggregator: Aggregator = 'sum',
+  ): void {
     new Gauge<T>({
       name,
       help,
       labelNames,
+      aggregator,
       registers: [this.registry],
       async collect() {
         this.reset();
@@ -119,14 +139,55 @@ export interface MetricsServer {
  * port), so that the public listener never exposes it. Anything else is 404.
  */
 export async function serveMetrics(metrics: ServiceMetrics, host: string, port: number, log: Logger): Promise<MetricsServer> {
+  if (reportingToPrimary) {
+    // A cluster worker: the primary owns the listener and asks every worker for its registry.
+    AggregatorRegistry.setRegistries([metrics.registry]);
+    return { url: metricsAddress(host, port), port, close: async () => {} };
+  }
+  return listenForScrapes(metrics.service, metrics.registry.contentType, () => metrics.registry.metrics(), host, port, log);
+}
+
+let reportingToPrimary = false;
+
+/**
+ * In a cluster worker, before the service starts: `serveMetrics` opens no
+ * listener and hands the service's registry to the primary instead, which
+ * serves every worker's figures summed (`serveClusterMetrics`) on the port.
+ */
+export function reportMetricsToPrimary(): void {
+  reportingToPrimary = true;
+  // Constructed in the worker, it answers the primary's requests for the registries set above.
+  new AggregatorRegistry();
+}
+
+/**
+ * The cluster primary's metrics listener: GET /metrics asks every live worker
+ * for its registry (over the cluster IPC channel) and answers the aggregate.
+ * A worker that does not answer within prom-client's 5 s fails the scrape (500).
+ */
+export function serveClusterMetrics(service: string, host: string, port: number, log: Logger, primary?: Registry): Promise<MetricsServer> {
+  const aggregator = new AggregatorRegistry();
+  const collect = async () => {
+    const workers = await aggregator.clusterMetrics();
+    // The primary's own figures (names no worker uses) follow the workers' sum.
+    return primary ? `${workers.replace(/\n*$/, '\n')}${await primary.metrics()}` : workers;
+  };
+  return listenForScrapes(service, aggregator.contentType, collect, host, port, log);
+}
+
+function metricsAddress(host: string, port: number): string {
+  return `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}/metrics`;
+}
+
+async function listenForScrapes(service: string, contentType: string, collect: () => Promise<string>, host: string, port: number, log: Logger): Promise<MetricsServer> {
   const server = http.createServer((req, res) => {
     const path = req.url?.split('?')[0];
     if ((req.method !== 'GET' && req.method !== 'HEAD') || path !== '/metrics') {
       res.writeHead(404, { 'content-type': 'text/plain' }).end('Not found: metrics are at GET /metrics\n');
       return;
     }
-    metrics.registry.metrics().then(
-      (text) => res.writeHead(200, { 'content-type': metrics.registry.contentType }).end(req.method === 'HEAD' ? undefined : text),
+    collect().then(
+      (text) => res.writeHead(200, { 'content-type': contentType }).end(req.method === 'HEAD' ? undefined : text),
       (err: unknown) => {
         log.error({ err }, 'metrics collection failed');
         res.writeHead(500, { 'content-type': 'text/plain' }).end('metrics collection failed\n');
@@ -140,8 +201,8 @@ export async function serveMetrics(metrics: ServiceMetrics, host: string, port: 
     server.listen(port, host, () => resolve());
   });
   const bound = (server.address() as AddressInfo).port;
-  const url = `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${bound}/metrics`;
-  log.info({ metrics: url }, `${metrics.service} metrics listening`);
+  const url = metricsAddress(host, bound);
+  log.info({ metrics: url }, `${service} metrics listening`);
   return {
     url,
     port: bound,
@@ -264,6 +325,7 @@ export function streamLagMetrics(metrics: ServiceMetrics, redis: Redis, consumer
     }
     return rows;
   };
-  metrics.gaugeFrom('vidhub_stream_consumer_lag', 'Entries of a Redis stream not yet delivered to a consumer group (XINFO GROUPS lag).', ['stream', 'group'], () => read('lag'));
-  metrics.gaugeFrom('vidhub_stream_consumer_pending', 'Entries delivered to a consumer group and not yet acknowledged (XINFO GROUPS pending).', ['stream', 'group'], () => read('pending'));
+  // One figure of Redis's, the same whichever process asks: never summed across workers.
+  metrics.gaugeFrom('vidhub_stream_consumer_lag', 'Entries of a Redis stream not yet delivered to a consumer group (XINFO GROUPS lag).', ['stream', 'group'], () => read('lag'), 'max');
+  metrics.gaugeFrom('vidhub_stream_consumer_pending', 'Entries delivered to a consumer group and not yet acknowledged (XINFO GROUPS pending).', ['stream', 'group'], () => read('pending'), 'max');
 }

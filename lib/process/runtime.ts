@@ -5,32 +5,15 @@
  * timer and connection the service started is disposed.
  */
 import type { Redis } from 'ioredis';
-import { ConfigError, loadConfig, objectStoreTarget, redisClusterNodes, serviceConfig, type Config, type ServiceConfig } from '../config.js';
+import { objectStoreTarget, redisClusterNodes, type Config, type ServiceConfig } from '../config.js';
 import type { Disposable } from './disposable.js';
 import { connectRedis, connectRedisCluster } from '../redis/client.js';
 import { ObjectStore } from '../storage/objectStore.js';
 import { createLogger, type Logger } from '../observability/logger.js';
 import { startTraced } from '../observability/tracing.js';
+import { SHUTDOWN_TIMEOUT_MS, loadConfigOrExit } from './startup.js';
 
-/** How long a service may take to stop before it is forced out. @default 10 s */
-const SHUTDOWN_TIMEOUT_MS = 10_000;
-
-/** Stage one of the configuration (lib/config.ts), or exit naming every bad variable. */
-export function loadConfigOrExit(service: string): Config;
-/** Both stages: what a service runs with (the launcher has put the embedded infrastructure's variables in the environment). */
-export function loadConfigOrExit(service: string, stage: 'service'): ServiceConfig;
-export function loadConfigOrExit(service: string, stage?: 'service'): Config | ServiceConfig {
-  try {
-    const config = loadConfig();
-    return stage === 'service' ? serviceConfig(config) : config;
-  } catch (err) {
-    if (err instanceof ConfigError) {
-      console.error(`[${service}] ${err.message}`);
-      process.exit(1);
-    }
-    throw err;
-  }
-}
+export { SHUTDOWN_TIMEOUT_MS, loadConfigOrExit };
 
 export async function runMain(service: string, start: (config: ServiceConfig, log: Logger) => Promise<Disposable>): Promise<void> {
   const config = loadConfigOrExit(service, 'service');
