@@ -9,9 +9,10 @@ import { existsSync, readFileSync, renameSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
+import { sha256, UPLOAD_SESSION_FIELDS, type UploadSession } from '../../testing/media.js';
 import { gql, gqlUpload, must, now, pool, type GqlOptions, type GqlResult } from './client.js';
 
-export const sha256 = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
+export { sha256 };
 
 /* ------------------------------------------------------------------ file */
 
@@ -38,15 +39,8 @@ export function videoFile(size: number): Buffer {
 
 /* ------------------------------------------------------------- uploading */
 
-export interface Session {
-  id: string;
-  chunkCount: number;
-  chunkSize: number;
-  receivedChunks: number[];
-  status: string;
-  failure: string | null;
-}
-const SESSION = 'id chunkCount chunkSize receivedChunks status failure';
+export type Session = UploadSession;
+const SESSION = UPLOAD_SESSION_FIELDS;
 const INIT = `mutation($f: String!, $s: Float!, $h: String!, $c: Int) { initUpload(filename: $f, size: $s, sha256: $h, chunkSize: $c) { upload { ${SESSION} proofChallenge { expiresAt } } } }`;
 const CHUNK = `mutation($u: ID!, $i: Int!, $c: Upload!, $h: String!) { uploadChunk(uploadId: $u, index: $i, chunk: $c, checksum: $h) { index stored receivedCount } }`;
 const COMPLETE = `mutation($u: ID!) { completeUpload(uploadId: $u) { ${SESSION} } }`;
