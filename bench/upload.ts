@@ -35,19 +35,19 @@
  * redis-server. The script prints tables and the machine; it asserts no time.
  * It exits 1 when an upload does not end COMPLETED with the right bytes.
  */
-import { execFileSync } from 'node:child_process';
-import { createHash, randomUUID } from 'node:crypto';
-import { existsSync, readFileSync, readdirSync, renameSync, statSync } from 'node:fs';
+import { randomUUID } from 'node:crypto';
 import os from 'node:os';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { parseArgs } from 'node:util';
 import { signInternalIdentity } from '../lib/auth/identity.js';
 import { ObjectStore } from '../lib/storage/objectStore.js';
-import { MiB, gql, gqlUpload, intOption, must, now, pool, progressLogger, register, sleep, type Account, type GqlOptions, type GqlResult } from './lib/client.js';
+import { MiB, intOption, now, pool, progressLogger, register, sleep, type Account } from './lib/client.js';
 import { CpuMeter, idleCpuPerSecond, peakSampler } from './lib/proc.js';
-import { fmt, formatTable, loadNow, machineLine, percentile } from './lib/report.js';
+import { loadNow } from './lib/report.js';
 import { startStackProcess } from './lib/stack-process.js';
+import { diskBytes, printReport, type CompleteRow, type CpuUse, type ResumeRow, type ThroughputRow } from './lib/uploadReport.js';
+import { Chunks, completeUpload, hashStream, initUpload, sendChunks, sha256, uploadStatus, videoFile, type Endpoint } from './lib/uploads.js';
 
 const PHASES = ['gateway', 'subgraph', 'store', 'resume'] as const;
 /** How long the stack may take to close idle sockets after the phases. @default 10 s */
@@ -81,173 +81,6 @@ function options(): Options {
   const phases = new Set(values.phases.split(',').map((p) => p.trim()).filter(Boolean) as PhaseName[]);
   for (const p of phases) if (!PHASES.includes(p)) throw new Error(`--phases: unknown phase ${p} (known: ${PHASES.join(', ')})`);
   return { sizeMb: intOption(values, 'size-mb', 1), chunkMb: intOption(values, 'chunk-mb', 5), parallel: intOption(values, 'parallel', 1), phases, repeat: intOption(values, 'repeat', 1) };
-}
-
-const sha256 = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
-const seconds = (ms: number) => fmt(ms / 1000, 2);
-const mib = (bytes: number) => bytes / MiB;
-const mibPerSecond = (bytes: number, ms: number) => mib(bytes) / (ms / 1000);
-
-/* ------------------------------------------------------------------ file */
-
-/** 640x480 yuv420p: bytes per raw frame. */
-const FRAME_BYTES = (640 * 480 * 3) / 2;
-
-/**
- * A Matroska file of raw frames at least `size` bytes long, made once per
- * machine and size, cut to exactly `size` bytes (a truncated video: the
- * container header, which is what completeUpload checks, is intact).
- */
-function videoFile(size: number): Buffer {
-  const frames = Math.ceil(size / FRAME_BYTES) + 1;
-  const file = path.join(os.tmpdir(), `vidhub-bench-raw-640x480-${frames}f.mkv`);
-  if (!existsSync(file) || statSync(file).size < size) {
-    const tmp = `${file}.${process.pid}.tmp.mkv`;
-    execFileSync('ffmpeg', ['-v', 'error', '-y', '-f', 'lavfi', '-i', 'testsrc=size=640x480:rate=25', '-frames:v', String(frames), '-c:v', 'rawvideo', '-pix_fmt', 'yuv420p', tmp]);
-    renameSync(tmp, file);
-  }
-  const bytes = readFileSync(file);
-  if (bytes.length < size) throw new Error(`${file} has ${bytes.length} bytes, fewer than ${size}`);
-  return bytes.subarray(0, size);
-}
-
-/* ------------------------------------------------------------- uploading */
-
-interface Session {
-  id: string;
-  chunkCount: number;
-  chunkSize: number;
-  receivedChunks: number[];
-  status: string;
-  failure: string | null;
-}
-const SESSION = 'id chunkCount chunkSize receivedChunks status failure';
-const INIT = `mutation($f: String!, $s: Float!, $h: String!, $c: Int) { initUpload(filename: $f, size: $s, sha256: $h, chunkSize: $c) { upload { ${SESSION} proofChallenge { expiresAt } } } }`;
-const CHUNK = `mutation($u: ID!, $i: Int!, $c: Upload!, $h: String!) { uploadChunk(uploadId: $u, index: $i, chunk: $c, checksum: $h) { index stored receivedCount } }`;
-const COMPLETE = `mutation($u: ID!) { completeUpload(uploadId: $u) { ${SESSION} } }`;
-const STATUS = `query($u: ID!) { uploadStatus(uploadId: $u) { ${SESSION} } }`;
-
-/** Where requests go and how they are authenticated: the gateway with a token, or a subgraph with an internal identity. */
-interface Endpoint {
-  name: string;
-  url: string;
-  auth(): Promise<GqlOptions>;
-}
-
-class Chunks {
-  readonly count: number;
-  readonly checksums: string[];
-  constructor(
-    readonly file: Buffer,
-    readonly size: number,
-  ) {
-    this.count = Math.ceil(file.length / size);
-    this.checksums = Array.from({ length: this.count }, (_, i) => sha256(this.at(i)));
-  }
-  at(i: number): Buffer {
-    return this.file.subarray(i * this.size, Math.min(this.file.length, (i + 1) * this.size));
-  }
-}
-
-interface SendResult {
-  ms: number;
-  bytes: number;
-  /** Round trip of each chunk request, ms. */
-  latencies: number[];
-  /** The server's `stored` answer per index sent. */
-  stored: Map<number, boolean>;
-}
-
-async function initUpload(ep: Endpoint, file: Buffer, fileSha: string, chunkSize: number): Promise<Session> {
-  const data = must('initUpload', await gql<{ initUpload: { upload: Session & { proofChallenge: unknown } } }>(ep.url, INIT, { f: 'bench.mkv', s: file.length, h: fileSha, c: chunkSize }, await ep.auth()));
-  // A challenge means the same bytes are already a published video: the run would measure an instant upload, not a transfer.
-  if (data.initUpload.upload.proofChallenge) throw new Error('initUpload offered a proof challenge: the same bytes are already a published video');
-  return data.initUpload.upload;
-}
-
-async function sendChunks(ep: Endpoint, uploadId: string, chunks: Chunks, indexes: number[], parallel: number): Promise<SendResult> {
-  const latencies: number[] = [];
-  const stored = new Map<number, boolean>();
-  let bytes = 0;
-  const start = now();
-  await pool(indexes, parallel, async (i) => {
-    const body = chunks.at(i);
-    const t = now();
-    const res: GqlResult<{ uploadChunk: { index: number; stored: boolean } }> = await gqlUpload(
-      ep.url,
-      CHUNK,
-      { u: uploadId, i, c: null, h: chunks.checksums[i] },
-      { 'variables.c': { bytes: body, filename: `chunk-${i}` } },
-      await ep.auth(),
-    );
-    latencies.push(now() - t);
-    bytes += body.length;
-    stored.set(i, must(`uploadChunk ${i}`, res).uploadChunk.stored);
-  });
-  return { ms: now() - start, bytes, latencies: latencies.sort((a, b) => a - b), stored };
-}
-
-async function completeUpload(ep: Endpoint, uploadId: string): Promise<{ ms: number; session: Session }> {
-  const t = now();
-  const res = await gql<{ completeUpload: Session }>(ep.url, COMPLETE, { u: uploadId }, await ep.auth());
-  const ms = now() - t;
-  return { ms, session: must('completeUpload', res).completeUpload };
-}
-
-async function uploadStatus(ep: Endpoint, uploadId: string): Promise<{ ms: number; session: Session }> {
-  const t = now();
-  const res = await gql<{ uploadStatus: Session }>(ep.url, STATUS, { u: uploadId }, await ep.auth());
-  return { ms: now() - t, session: must('uploadStatus', res).uploadStatus };
-}
-
-async function hashStream(stream: Readable): Promise<string> {
-  const hash = createHash('sha256');
-  for await (const chunk of stream) hash.update(chunk as Buffer);
-  return hash.digest('hex');
-}
-
-/* ---------------------------------------------------------------- report */
-
-interface CpuUse {
-  bench: number;
-  stack: number;
-  redis: number;
-}
-
-interface ThroughputRow {
-  path: string;
-  how: string;
-  bytes: number;
-  requests: number;
-  parallel: number;
-  ms: number;
-  latencies: number[];
-  cpu: CpuUse;
-  peakRss: number;
-}
-
-interface CompleteRow {
-  step: string;
-  ms: number;
-  bytes: number;
-  cpu?: CpuUse;
-  note: string;
-}
-
-interface ResumeRow {
-  client: string;
-  firstHalfChunks: number;
-  statusMs: number;
-  receivedAtStatus: number;
-  sentChunks: number;
-  sentBytes: number;
-  alreadyStoredResent: number;
-  bytesStoredAgain: number;
-  newlyStored: number;
-  resumeMs: number;
-  objectsBeforeComplete: number;
-  completeMs: number;
-  ok: boolean;
 }
 
 /* ------------------------------------------------------------------ main */
@@ -427,122 +260,6 @@ async function main(): Promise<void> {
   process.exitCode = failed ? 1 : 0;
 }
 
-/** Bytes of the files under a directory (what the embedded S3 server keeps on disk). */
-function diskBytes(dir: string): number {
-  let total = 0;
-  try {
-    for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) {
-      if (entry.isFile()) total += statSync(path.join(entry.parentPath, entry.name)).size;
-    }
-  } catch {
-    return Number.NaN;
-  }
-  return total;
-}
-
-/** Rows of the same measurement from several rounds: the median round (by time), the number of rounds, and the fastest and slowest MiB/s. */
-function medianRounds<T extends { ms: number; bytes: number }>(rows: T[], key: (row: T) => string): { row: T; rounds: number; range: string }[] {
-  const groups = new Map<string, T[]>();
-  for (const row of rows) groups.set(key(row), [...(groups.get(key(row)) ?? []), row]);
-  return [...groups.values()].map((g) => {
-    const sorted = [...g].sort((a, b) => a.ms - b.ms);
-    const rates = sorted.map((x) => mibPerSecond(x.bytes, x.ms));
-    return { row: sorted[Math.floor((sorted.length - 1) / 2)]!, rounds: g.length, range: g.length > 1 ? `${fmt(Math.min(...rates), 0)}-${fmt(Math.max(...rates), 0)}` : '-' };
-  });
-}
-
-function printReport(r: {
-  opts: Options;
-  file: Buffer;
-  chunks: Chunks;
-  clientHashMs: number;
-  idleCpu: number;
-  throughput: ThroughputRow[];
-  completes: CompleteRow[];
-  resumes: ResumeRow[];
-  loadBefore: number;
-  leftChunks: number;
-  merged: number;
-  s3Bytes: number;
-  startRss: number;
-  endRss?: number;
-  startFds?: number;
-  openFds?: number;
-  settle: string;
-}): void {
-  const { opts, file, chunks } = r;
-  const out = (s = '') => console.log(s);
-  out('');
-  out(`upload: a ${fmt(mib(file.length), 0)} MiB Matroska video (raw 640x480 frames) in ${chunks.count} chunks of ${opts.chunkMb} MiB, ${opts.parallel} in flight; one stack process (gateway, subgraphs, embedded S3)`);
-  out('');
-  out(
-    formatTable(
-      ['path', 'how', 'MiB', 'requests', 'in flight', 'rounds', 'time s', 'MiB/s', 'MiB/s range', 'req p50 ms', 'req p99 ms', 'CPU s stack', 'CPU s redis', 'CPU s bench', 'stack peak RSS MiB'],
-      medianRounds(r.throughput, (x) => `${x.path}|${x.how}`).map(({ row, rounds, range }) => [
-        row.path,
-        row.how,
-        fmt(mib(row.bytes), 0),
-        String(row.requests),
-        String(row.parallel),
-        String(rounds),
-        seconds(row.ms),
-        fmt(mibPerSecond(row.bytes, row.ms)),
-        range,
-        fmt(percentile(row.latencies, 50), 0),
-        fmt(percentile(row.latencies, 99), 0),
-        fmt(row.cpu.stack, 1),
-        fmt(row.cpu.redis, 1),
-        fmt(row.cpu.bench, 1),
-        fmt(row.peakRss / MiB, 0),
-      ]),
-    ),
-  );
-  out('');
-  out('time: first chunk sent to last chunk acknowledged (initUpload and completeUpload not included); MiB/s: file MiB / time.');
-  out('rounds: the paths run in turn, once per round; each row shows its median round (time, MiB/s, latencies, CPU) and the range of MiB/s over the rounds.');
-  out(`CPU s: CPU seconds used during the phase by the stack process (gateway + subgraphs + embedded S3), redis-server, and this process (client; sha256 of the file beforehand took ${seconds(r.clientHashMs)} s here, not counted).`);
-  if (r.completes.length) {
-    out('');
-    out(
-      formatTable(
-        ['merge + verify', 'rounds', 'time s', 'MiB/s', 'MiB/s range', 'CPU s stack', 'CPU s bench', 'what'],
-        medianRounds(r.completes, (c) => c.step).map(({ row: c, rounds, range }) => [c.step, String(rounds), seconds(c.ms), fmt(mibPerSecond(c.bytes, c.ms)), range, fmt(c.cpu?.stack ?? Number.NaN, 1), fmt(c.cpu?.bench ?? Number.NaN, 1), c.note]),
-      ),
-    );
-  }
-  if (r.resumes.length) {
-    out('');
-    out(
-      formatTable(
-        ['resume after half the chunks', 'status ms', 'received', 'chunks sent', 'MiB sent', 'already stored, re-sent', 'MiB stored again', 'newly stored', 'resume s', 'objects before complete', 'complete s', 'result'],
-        r.resumes.map((x) => [
-          x.client,
-          fmt(x.statusMs, 1),
-          `${x.receivedAtStatus}/${chunks.count}`,
-          String(x.sentChunks),
-          fmt(mib(x.sentBytes), 0),
-          String(x.alreadyStoredResent),
-          fmt(mib(x.bytesStoredAgain), 0),
-          String(x.newlyStored),
-          seconds(x.resumeMs),
-          String(x.objectsBeforeComplete),
-          seconds(x.completeMs),
-          x.ok ? 'COMPLETED' : 'FAILED',
-        ]),
-      ),
-    );
-    out('');
-    out('resume s: sending the chunks after uploadStatus; a re-sent chunk that was already received is answered stored: false after its body is drained.');
-  }
-  out('');
-  const rss = (b: number | undefined) => (b === undefined || !Number.isFinite(b) ? '-' : `${fmt(b / MiB, 0)} MiB`);
-  out(
-    `after: chunk objects left under uploads/ ${r.leftChunks}, merged videos ${r.merged}, embedded S3 on disk ${fmt(mib(r.s3Bytes), 0)} MiB; ` +
-      `stack RSS ${rss(r.startRss)} before the phases, ${rss(r.endRss)} after; open fds ${r.startFds ?? '-'} before, ${r.openFds ?? '-'} after (${r.settle})`,
-  );
-  out(`the idle stack uses ${fmt(r.idleCpu, 3)} CPU s per second (measured over 2 s before the phases).`);
-  out(machineLine({ loadBefore: r.loadBefore }));
-}
 
 main().catch((err: unknown) => {
   console.error(err);

@@ -1,6 +1,6 @@
 /**
  * Web app benchmark, in Chromium (playwright-core and /usr/bin/chromium, as in
- * test/web.test.ts) against a whole stack in a child process whose gateway
+ * test/web-chat.test.ts) against a whole stack in a child process whose gateway
  * serves the built app (run `npm run build:web` first).
  *
  *   node --import tsx bench/web.ts [--history 200] [--burst 50] [--loads 5]

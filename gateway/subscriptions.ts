@@ -50,12 +50,8 @@ import { randomUUID } from 'node:crypto';
 import { context, type Context } from '@opentelemetry/api';
 import type http from 'node:http';
 import { performance } from 'node:perf_hooks';
-import { buildOperationContext, executeQueryPlan, type ApolloGateway, type GraphQLDataSource } from '@apollo/gateway';
+import type { ApolloGateway, GraphQLDataSource } from '@apollo/gateway';
 import type { ApolloServer } from '@apollo/server';
-import type { GatewayGraphQLRequestContext } from '@apollo/server-gateway-interface';
-import { Supergraph, operationFromDocument, type Schema } from '@apollo/federation-internals';
-import { QueryPlanner, type FetchNode, type QueryPlan, type SubscriptionNode } from '@apollo/query-planner';
-import { LRUCache } from 'lru-cache';
 import { GraphQLError, getOperationAST, print, type DocumentNode, type ExecutionArgs, type ExecutionResult, type FormattedExecutionResult, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
 import { CloseCode, type Client } from 'graphql-ws';
 import { useServer } from 'graphql-ws/use/ws';
@@ -73,38 +69,8 @@ import { checkOperation, limitError, type OperationLimits } from './limits.js';
 import type { GatewayMetrics } from './metrics.js';
 import type { SubgraphSockets } from './transport/index.js';
 import { finiteNumberLiterals } from './requestChecks.js';
-import { ViewerIndependence, viewerIndependentFields } from './viewerIndependent.js';
-
-const EVENT_SOURCE = '__subscription_event__';
-/** WebSocket close code (RFC 6455 registry): the server is briefly unable to serve; reconnect later. */
-const TRY_AGAIN_LATER = 1013;
-
-/** Query plans kept per supergraph. @default 1000 */
-const MAX_CACHED_PLANS = 1000;
-
-interface PlanningState {
-  apiSchema: Schema;
-  apiGraphQLSchema: GraphQLSchema;
-  supergraphSchema: GraphQLSchema;
-  planner: QueryPlanner;
-  /** By operation name and text; the least recently used plan goes past MAX_CACHED_PLANS. */
-  plans: LRUCache<string, QueryPlan>;
-  /** Which entity fetches of an event may be shared by all its subscribers. */
-  independence: ViewerIndependence;
-}
-
-type SocketExtra = {
-  auth?: RequestAuth;
-  /** The client's address (from the socket, or X-Forwarded-For of trusted proxies). */
-  clientIp?: string;
-  upstream?: Map<string, Client>;
-  expiryTimer?: NodeJS.Timeout;
-  /** The socket has closed (possibly before onConnect finished). */
-  closed?: boolean;
-  /** How the client reaches this operation: a graphql-ws socket, or one HTTP response (httpSubscriptions.ts). @default 'ws' */
-  transport?: Transport;
-  [key: string]: unknown;
-};
+import { eventResolution, planningState, resolveEvent, subscriptionPlan, toGraphQLErrors, upstreamFailure, type EventResolution, type PlanningState } from './subscriptionPlans.js';
+import { disposeUpstream, refuseServerMessages, SessionSockets, TRY_AGAIN_LATER, type OperationValue, type SocketExtra } from './subscriptionSockets.js';
 
 export interface BridgeOptions {
   config: Config;
@@ -134,7 +100,7 @@ export class SubscriptionBridge {
   private wsServer?: WebSocketServer;
   private cleanup?: { dispose(): void | Promise<void> };
   /** Open sockets by session family, closed when their session is revoked. */
-  private readonly sessions = new Map<string, Set<{ close(code: number, reason: string): void }>>();
+  private readonly sessions = new SessionSockets();
   private stopRevocations?: () => void;
   /** Subscriptions running per user (or client address), on this instance. */
   private readonly perUser = new Map<string, number>();
@@ -160,17 +126,7 @@ export class SubscriptionBridge {
   /** Must run before `apollo.start()` so the first schema load is seen. */
   constructor(private readonly opts: BridgeOptions) {
     opts.gateway.onSchemaLoadOrUpdate(({ coreSupergraphSdl }) => {
-      const supergraph = Supergraph.build(coreSupergraphSdl);
-      const apiSchema = supergraph.apiSchema();
-      const supergraphSchema = supergraph.schema.toGraphQLJSSchema();
-      this.state = {
-        apiSchema,
-        apiGraphQLSchema: apiSchema.toGraphQLJSSchema(),
-        supergraphSchema,
-        planner: new QueryPlanner(supergraph),
-        plans: new LRUCache({ max: MAX_CACHED_PLANS }),
-        independence: new ViewerIndependence(viewerIndependentFields(coreSupergraphSdl), supergraphSchema),
-      };
+      this.state = planningState(coreSupergraphSdl);
     });
   }
 
@@ -182,13 +138,10 @@ export class SubscriptionBridge {
     this.traceBase = context.active();
     this.wsServer = wsServer;
     // Signing out (or a detected token theft) ends the session's live subscriptions too.
-    const stopRevoked = verifier.revocations.onRevoked((familyId) => {
-      for (const socket of this.sessions.get(familyId) ?? []) socket.close(CloseCode.Unauthorized, 'This session has ended: sign in again.');
-      this.sessions.delete(familyId);
-    });
+    const stopRevoked = verifier.revocations.onRevoked((familyId) => this.sessions.close(familyId, CloseCode.Unauthorized, 'This session has ended: sign in again.'));
     // Back from a Redis disconnect: revocations published meanwhile were missed; ask about every open session.
     const stopResync = verifier.revocations.onResync(() => {
-      for (const familyId of this.sessions.keys()) void verifier.revocations.isRevoked(familyId).catch(() => undefined);
+      for (const familyId of this.sessions.families()) void verifier.revocations.isRevoked(familyId).catch(() => undefined);
     });
     this.stopRevocations = () => {
       stopRevoked();
@@ -229,12 +182,7 @@ export class SubscriptionBridge {
           }
           // The client may have gone while its token was checked (onClose has run): register nothing.
           if (ctx.extra.closed) return false;
-          const familyId = ctx.extra.auth.viewer.familyId;
-          if (familyId) {
-            const sockets = this.sessions.get(familyId) ?? new Set();
-            sockets.add(ctx.extra.socket);
-            this.sessions.set(familyId, sockets);
-          }
+          this.sessions.add(ctx.extra.auth.viewer.familyId, ctx.extra.socket);
           const expiresAt = ctx.extra.auth.expiresAt;
           if (expiresAt) {
             const socket = ctx.extra.socket;
@@ -246,10 +194,8 @@ export class SubscriptionBridge {
         onClose: (ctx) => {
           ctx.extra.closed = true;
           clearTimeout(ctx.extra.expiryTimer);
-          const familyId = ctx.extra.auth?.viewer.familyId;
-          const sockets = familyId ? this.sessions.get(familyId) : undefined;
-          if (sockets?.delete(ctx.extra.socket) && sockets.size === 0) this.sessions.delete(familyId!);
-          for (const client of ctx.extra.upstream?.values() ?? []) void client.dispose();
+          this.sessions.delete(ctx.extra.auth?.viewer.familyId, ctx.extra.socket);
+          disposeUpstream(ctx.extra);
           ctx.extra.upstream?.clear();
         },
         // Every operation on the socket is measured against the limits before it runs.
@@ -393,7 +339,7 @@ export class SubscriptionBridge {
       },
     };
     const familyId = auth.viewer.familyId;
-    if (familyId) this.sessions.set(familyId, (this.sessions.get(familyId) ?? new Set()).add(session));
+    this.sessions.add(familyId, session);
     const expiry = auth.expiresAt ? setTimeout(() => session.close(CloseCode.Unauthorized, 'Access token expired: refresh it and subscribe again.'), Math.max(0, auth.expiresAt * 1000 - Date.now())) : undefined;
     expiry?.unref();
     try {
@@ -404,9 +350,8 @@ export class SubscriptionBridge {
     } finally {
       clearTimeout(expiry);
       signal.removeEventListener('abort', clientGone);
-      const sessions = familyId ? this.sessions.get(familyId) : undefined;
-      if (sessions?.delete(session) && sessions.size === 0) this.sessions.delete(familyId!);
-      for (const client of extra.upstream?.values() ?? []) void client.dispose();
+      this.sessions.delete(familyId, session);
+      disposeUpstream(extra);
     }
   }
 
@@ -436,17 +381,6 @@ export class SubscriptionBridge {
       ...(shareAcrossViewers ? { shareAcrossViewers } : {}),
       ...(logged ? { access: this.opts.access.socket(requestId, clientIp, logged) } : {}),
     };
-  }
-
-  private plan(document: DocumentNode, operationName: string | undefined, query: string): QueryPlan {
-    const state = this.requireState();
-    const key = `${operationName ?? ''}\u0000${query}`;
-    let plan = state.plans.get(key);
-    if (!plan) {
-      plan = state.planner.buildQueryPlan(operationFromDocument(state.apiSchema, document, operationName ? { operationName } : {}));
-      state.plans.set(key, plan);
-    }
-    return plan;
   }
 
   /** The client's upstream socket to a subgraph, opened on first use. */
@@ -533,25 +467,16 @@ export class SubscriptionBridge {
     traceContext: Context | undefined,
   ): AsyncGenerator<ExecutionResult> {
     const query = print(document);
-    const plan = this.plan(document, operationName, query);
-    const node = plan.node;
-    if (node?.kind !== 'Subscription') throw new Error('not a subscription plan');
-    const { primary, rest } = node as SubscriptionNode;
+    const state = this.requireState();
+    const node = subscriptionPlan(state, document, operationName, query);
+    const { primary } = node;
     const upstreamVariables = Object.fromEntries((primary.variableUsages ?? []).filter((v) => v in variables).map((v) => [v, variables[v]]));
     // The subgraph continues the subscription's trace from the payload's extensions (lib/server/subgraph.ts).
     const upstreamTrace = traceContext ? injectTrace(traceContext) : undefined;
     const events = this.upstream(extra, primary.serviceName).iterate<Record<string, unknown>>({ query: primary.operation, variables: upstreamVariables, ...(upstreamTrace ? { extensions: upstreamTrace } : {}) });
     const operation = getOperationAST(document, operationName);
     if (!operation) throw new Error('operation not found');
-    const state = this.requireState();
-    // Per subscription, not per event: the plan run for each event and the operation's context.
-    const seed: FetchNode = { ...primary, serviceName: EVENT_SOURCE, operationKind: 'query' as FetchNode['operationKind'] };
-    const eventPlan: QueryPlan = { kind: 'QueryPlan', node: rest ? { kind: 'Sequence', nodes: [seed, rest] } : seed };
-    const operationContext = buildOperationContext({ schema: state.apiGraphQLSchema, operationDocument: document, ...(operationName ? { operationName } : {}) });
-    // Every subscriber resolves the same event at about the same moment: entity
-    // fetches of viewer-independent fields may merge across them (dataSource.ts).
-    const shareAcrossViewers = (q: string, subgraph: string) => state.independence.shareable(q, subgraph);
-    const resolve: EventResolution = { plan: eventPlan, operationContext, state, document, operationName, variables, query, shareAcrossViewers, rid };
+    const resolve = eventResolution(state, node, document, operationName, variables, query, rid);
     try {
       for (;;) {
         let next: IteratorResult<FormattedExecutionResult<Record<string, unknown>, unknown>>;
@@ -571,76 +496,8 @@ export class SubscriptionBridge {
     }
   }
 
-  /** Runs the rest of the plan for one event, seeded with the event's data. */
-  private async resolveEvent(extra: SocketExtra, event: FormattedExecutionResult<Record<string, unknown>, unknown>, r: EventResolution): Promise<ExecutionResult> {
-    if (!event.data) return { errors: toGraphQLErrors(event.errors ?? []) };
-    const eventSource: GraphQLDataSource<GatewayContext> = { process: async () => ({ data: event.data, ...(event.errors ? { errors: event.errors } : {}) }) };
-    const context = this.context(extra.auth!, extra.clientIp, r.shareAcrossViewers, r.rid);
-    const requestContext = {
-      request: { query: r.query, variables: r.variables, ...(r.operationName ? { operationName: r.operationName } : {}) },
-      context,
-      logger: context.log,
-      metrics: {},
-      cache: undefined,
-      document: r.document,
-      operationName: r.operationName ?? null,
-    } as unknown as GatewayGraphQLRequestContext<GatewayContext>;
-    const result = await executeQueryPlan(r.plan, { ...this.opts.dataSources, [EVENT_SOURCE]: eventSource }, requestContext, r.operationContext, r.state.supergraphSchema, r.state.apiSchema);
-    return result as ExecutionResult;
+  /** Runs the rest of the plan for one event, seeded with the event's data, in the context of the subscriber. */
+  private resolveEvent(extra: SocketExtra, event: FormattedExecutionResult<Record<string, unknown>, unknown>, r: EventResolution): Promise<ExecutionResult> {
+    return resolveEvent(this.opts.dataSources, () => this.context(extra.auth!, extra.clientIp, r.shareAcrossViewers, r.rid), event, r);
   }
-}
-
-/** What onSubscribe hands to execute and subscribe. */
-interface OperationValue {
-  extra: SocketExtra;
-  /** The payload's extensions, where a client may send its W3C trace context. */
-  trace: unknown;
-}
-
-interface EventResolution {
-  plan: QueryPlan;
-  operationContext: ReturnType<typeof buildOperationContext>;
-  state: PlanningState;
-  document: DocumentNode;
-  operationName: string | undefined;
-  variables: Record<string, unknown>;
-  query: string;
-  shareAcrossViewers: (query: string, subgraph: string) => boolean;
-  /** The subscription's request id, sent with every fetch of its events. */
-  rid: string;
-}
-
-/** Message types only a server sends. */
-const SERVER_MESSAGE_TYPES = new Set(['connection_ack', 'next', 'error']);
-
-/**
- * graphql-ws parses every incoming message with this reviver. A client that
- * sends a message only a server may send (`next`, `error`,
- * `connection_ack`) breaks the protocol, which the protocol answers with
- * 4400; graphql-ws parses such a message, then throws on it and closes with
- * 4500 "Internal server error" (logging it as a fault of ours). A throw here
- * makes it an unparsable message instead: 4400 "Invalid message received".
- * (Key '' is the root of the message; a nested key '' is no GraphQL name.)
- */
-function refuseServerMessages(key: string, value: unknown): unknown {
-  if (key === '' && value !== null && typeof value === 'object' && SERVER_MESSAGE_TYPES.has((value as { type?: unknown }).type as string)) {
-    throw new Error(`clients do not send "${String((value as { type?: unknown }).type)}" messages`);
-  }
-  return value;
-}
-
-/** Errors that crossed a socket are plain objects; graphql-ws sends GraphQLErrors. */
-function toGraphQLErrors(errors: readonly GraphQLFormattedError[]): GraphQLError[] {
-  return errors.map((e) => new GraphQLError(e.message, { ...(e.path ? { path: e.path } : {}), ...(e.extensions ? { extensions: e.extensions } : {}) }));
-}
-
-function upstreamFailure(service: string, err: unknown): ExecutionResult {
-  // The subgraph refused the operation (graphql-ws "error" message): pass its errors on, codes intact.
-  if (Array.isArray(err)) return { errors: toGraphQLErrors(err as GraphQLFormattedError[]) };
-  const reason = err instanceof Error ? err.message : (err as { reason?: string })?.reason;
-  return {
-    errors: [
-      appError(ErrorCode.UPSTREAM_UNAVAILABLE, `The ${service} service closed this subscription${reason ? ` (${reason})` : ''}; subscribe again to resume.`),
-    ],
-  };
 }

@@ -8,7 +8,7 @@ import { randomBytes } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
 import { STREAMS } from '../lib/redis/domainEvents.js';
 import { gql, gqlUpload, listening, startStack, subscribe, wsClient, type GraphQLResponse, type Stack } from '../testing/harness.js';
-import { largeMkv, sha256, smallMp4 } from '../testing/media.js';
+import { largeMkv, sha256, smallMp4, UPLOAD_SESSION_FIELDS, type UploadSession } from '../testing/media.js';
 
 const MiB = 1024 * 1024;
 const CHUNK = 5 * MiB;
@@ -16,15 +16,8 @@ interface Auth {
   user: { id: string; username: string };
   accessToken: string;
 }
-interface Session {
-  id: string;
-  chunkCount: number;
-  chunkSize: number;
-  receivedChunks: number[];
-  status: string;
-  failure: string | null;
-}
-const SESSION = 'id chunkCount chunkSize receivedChunks status failure';
+type Session = UploadSession;
+const SESSION = UPLOAD_SESSION_FIELDS;
 const code = (res: GraphQLResponse<unknown>) => res.errors?.[0]?.extensions?.code;
 
 describe('video', () => {

@@ -1,0 +1,128 @@
+/**
+ * The resumable upload protocol as bench/upload.ts drives it: the test file,
+ * its chunks and checksums, and initUpload / uploadChunk / completeUpload /
+ * uploadStatus against the gateway or a subgraph.
+ */
+import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, renameSync, statSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Readable } from 'node:stream';
+import { sha256, UPLOAD_SESSION_FIELDS, type UploadSession } from '../../testing/media.js';
+import { gql, gqlUpload, must, now, pool, type GqlOptions, type GqlResult } from './client.js';
+
+export { sha256 };
+
+/* ------------------------------------------------------------------ file */
+
+/** 640x480 yuv420p: bytes per raw frame. */
+const FRAME_BYTES = (640 * 480 * 3) / 2;
+
+/**
+ * A Matroska file of raw frames at least `size` bytes long, made once per
+ * machine and size, cut to exactly `size` bytes (a truncated video: the
+ * container header, which is what completeUpload checks, is intact).
+ */
+export function videoFile(size: number): Buffer {
+  const frames = Math.ceil(size / FRAME_BYTES) + 1;
+  const file = path.join(os.tmpdir(), `vidhub-bench-raw-640x480-${frames}f.mkv`);
+  if (!existsSync(file) || statSync(file).size < size) {
+    const tmp = `${file}.${process.pid}.tmp.mkv`;
+    execFileSync('ffmpeg', ['-v', 'error', '-y', '-f', 'lavfi', '-i', 'testsrc=size=640x480:rate=25', '-frames:v', String(frames), '-c:v', 'rawvideo', '-pix_fmt', 'yuv420p', tmp]);
+    renameSync(tmp, file);
+  }
+  const bytes = readFileSync(file);
+  if (bytes.length < size) throw new Error(`${file} has ${bytes.length} bytes, fewer than ${size}`);
+  return bytes.subarray(0, size);
+}
+
+/* ------------------------------------------------------------- uploading */
+
+export type Session = UploadSession;
+const SESSION = UPLOAD_SESSION_FIELDS;
+const INIT = `mutation($f: String!, $s: Float!, $h: String!, $c: Int) { initUpload(filename: $f, size: $s, sha256: $h, chunkSize: $c) { upload { ${SESSION} proofChallenge { expiresAt } } } }`;
+const CHUNK = `mutation($u: ID!, $i: Int!, $c: Upload!, $h: String!) { uploadChunk(uploadId: $u, index: $i, chunk: $c, checksum: $h) { index stored receivedCount } }`;
+const COMPLETE = `mutation($u: ID!) { completeUpload(uploadId: $u) { ${SESSION} } }`;
+const STATUS = `query($u: ID!) { uploadStatus(uploadId: $u) { ${SESSION} } }`;
+
+/** Where requests go and how they are authenticated: the gateway with a token, or a subgraph with an internal identity. */
+export interface Endpoint {
+  name: string;
+  url: string;
+  auth(): Promise<GqlOptions>;
+}
+
+export class Chunks {
+  readonly count: number;
+  readonly checksums: string[];
+  constructor(
+    readonly file: Buffer,
+    readonly size: number,
+  ) {
+    this.count = Math.ceil(file.length / size);
+    this.checksums = Array.from({ length: this.count }, (_, i) => sha256(this.at(i)));
+  }
+  at(i: number): Buffer {
+    return this.file.subarray(i * this.size, Math.min(this.file.length, (i + 1) * this.size));
+  }
+}
+
+export interface SendResult {
+  ms: number;
+  bytes: number;
+  /** Round trip of each chunk request, ms. */
+  latencies: number[];
+  /** The server's `stored` answer per index sent. */
+  stored: Map<number, boolean>;
+}
+
+export async function initUpload(ep: Endpoint, file: Buffer, fileSha: string, chunkSize: number): Promise<Session> {
+  const data = must('initUpload', await gql<{ initUpload: { upload: Session & { proofChallenge: unknown } } }>(ep.url, INIT, { f: 'bench.mkv', s: file.length, h: fileSha, c: chunkSize }, await ep.auth()));
+  // A challenge means the same bytes are already a published video: the run would measure an instant upload, not a transfer.
+  if (data.initUpload.upload.proofChallenge) throw new Error('initUpload offered a proof challenge: the same bytes are already a published video');
+  return data.initUpload.upload;
+}
+
+export async function sendChunks(ep: Endpoint, uploadId: string, chunks: Chunks, indexes: number[], parallel: number): Promise<SendResult> {
+  const latencies: number[] = [];
+  const stored = new Map<number, boolean>();
+  let bytes = 0;
+  const start = now();
+  await pool(indexes, parallel, async (i) => {
+    const body = chunks.at(i);
+    const t = now();
+    const res: GqlResult<{ uploadChunk: { index: number; stored: boolean } }> = await gqlUpload(
+      ep.url,
+      CHUNK,
+      { u: uploadId, i, c: null, h: chunks.checksums[i] },
+      { 'variables.c': { bytes: body, filename: `chunk-${i}` } },
+      await ep.auth(),
+    );
+    latencies.push(now() - t);
+    bytes += body.length;
+    stored.set(i, must(`uploadChunk ${i}`, res).uploadChunk.stored);
+  });
+  return { ms: now() - start, bytes, latencies: latencies.sort((a, b) => a - b), stored };
+}
+
+export async function completeUpload(ep: Endpoint, uploadId: string): Promise<{ ms: number; session: Session }> {
+  const t = now();
+  const res = await gql<{ completeUpload: Session }>(ep.url, COMPLETE, { u: uploadId }, await ep.auth());
+  const ms = now() - t;
+  return { ms, session: must('completeUpload', res).completeUpload };
+}
+
+export async function uploadStatus(ep: Endpoint, uploadId: string): Promise<{ ms: number; session: Session }> {
+  const t = now();
+  const res = await gql<{ uploadStatus: Session }>(ep.url, STATUS, { u: uploadId }, await ep.auth());
+  return { ms: now() - t, session: must('uploadStatus', res).uploadStatus };
+}
+
+export async function hashStream(stream: Readable): Promise<string> {
+  const hash = createHash('sha256');
+  for await (const chunk of stream) hash.update(chunk as Buffer);
+  return hash.digest('hex');
+}
+
+/* ---------------------------------------------------------------- report */
