@@ -29,17 +29,6 @@ type Documents = {
     "\n  mutation GenerateSlides($topic: String!) {\n    generateSlides(topic: $topic) {\n      url\n      contentType\n      size\n    }\n  }\n": typeof types.GenerateSlidesDocument,
     "\n  mutation Login($username: String!, $password: String!) {\n    login(username: $username, password: $password, delivery: COOKIE) {\n      user {\n        id\n      }\n    }\n  }\n": typeof types.LoginDocument,
     "\n  mutation Register($username: String!, $password: String!, $displayName: String) {\n    register(username: $username, password: $password, displayName: $displayName, delivery: COOKIE) {\n      user {\n        id\n      }\n    }\n  }\n": typeof types.RegisterDocument,
-    "\n  query Conversations {\n    conversations(first: 50) {\n      edges {\n        node {\n          id\n          kind\n          title\n          unreadCount\n          lastSeq\n          lastReadSeq\n          members {\n            id\n            username\n            displayName\n          }\n          lastMessage {\n            id\n            text\n            recalled\n            sender {\n              id\n              displayName\n            }\n          }\n        }\n      }\n    }\n  }\n": typeof types.ConversationsDocument,
-    "\n  query History($conversationId: ID!, $beforeSeq: Int!) {\n    messages(conversationId: $conversationId, beforeSeq: $beforeSeq, first: 50) {\n      ...MessageFields\n    }\n  }\n": typeof types.HistoryDocument,
-    "\n  mutation SendMessage($conversationId: ID!, $text: String!, $clientMessageId: String!) {\n    sendMessage(conversationId: $conversationId, text: $text, clientMessageId: $clientMessageId) {\n      ...MessageFields\n    }\n  }\n": typeof types.SendMessageDocument,
-    "\n  mutation MarkRead($conversationId: ID!, $seq: Int!) {\n    markRead(conversationId: $conversationId, seq: $seq) {\n      id\n      unreadCount\n    }\n  }\n": typeof types.MarkReadDocument,
-    "\n  query FindUser($username: String!) {\n    userByUsername(username: $username) {\n      id\n    }\n  }\n": typeof types.FindUserDocument,
-    "\n  mutation StartConversation($userId: ID!) {\n    startConversation(userId: $userId) {\n      id\n    }\n  }\n": typeof types.StartConversationDocument,
-    "\n  mutation RecallMessage($messageId: ID!) {\n    recallMessage(messageId: $messageId) {\n      ...MessageFields\n    }\n  }\n": typeof types.RecallMessageDocument,
-    "\n  query BlockedUsers {\n    blockedUsers {\n      id\n    }\n  }\n": typeof types.BlockedUsersDocument,
-    "\n  mutation BlockUser($userId: ID!) {\n    blockUser(userId: $userId)\n  }\n": typeof types.BlockUserDocument,
-    "\n  mutation UnblockUser($userId: ID!) {\n    unblockUser(userId: $userId)\n  }\n": typeof types.UnblockUserDocument,
-    "\n  mutation CreateGroup($title: String!, $memberIds: [ID!]!) {\n    createGroup(title: $title, memberIds: $memberIds) {\n      id\n    }\n  }\n": typeof types.CreateGroupDocument,
     "\n  query MyFavourites {\n    me {\n      id\n      favouriteFolders {\n        id\n        name\n        isPublic\n        videoCount\n        videos(first: 50) {\n          edges {\n            node {\n              id\n              title\n              coverUrl\n              durationMs\n              uploader {\n                id\n                displayName\n              }\n            }\n          }\n        }\n      }\n    }\n  }\n": typeof types.MyFavouritesDocument,
     "\n  mutation CreateFavouriteFolder($name: String!, $isPublic: Boolean!) {\n    createFavouriteFolder(name: $name, isPublic: $isPublic) {\n      id\n      name\n      isPublic\n      videoCount\n    }\n  }\n": typeof types.CreateFavouriteFolderDocument,
     "\n  mutation RemoveFromFavourites($folderId: ID!, $videoId: ID!) {\n    removeFromFavourites(folderId: $folderId, videoId: $videoId) {\n      id\n      videoCount\n    }\n  }\n": typeof types.RemoveFromFavouritesDocument,
@@ -63,6 +52,17 @@ type Documents = {
     "\n  query MyFolders {\n    me {\n      id\n      favouriteFolders {\n        id\n        name\n        videoCount\n      }\n    }\n  }\n": typeof types.MyFoldersDocument,
     "\n  mutation NewFolder($name: String!) {\n    createFavouriteFolder(name: $name) {\n      id\n      name\n      videoCount\n    }\n  }\n": typeof types.NewFolderDocument,
     "\n  mutation AddToFavourites($folderId: ID!, $videoId: ID!) {\n    addToFavourites(folderId: $folderId, videoId: $videoId) {\n      id\n      name\n      videoCount\n    }\n  }\n": typeof types.AddToFavouritesDocument,
+    "\n  query History($conversationId: ID!, $beforeSeq: Int!) {\n    messages(conversationId: $conversationId, beforeSeq: $beforeSeq, first: 50) {\n      ...MessageFields\n    }\n  }\n": typeof types.HistoryDocument,
+    "\n  mutation SendMessage($conversationId: ID!, $text: String!, $clientMessageId: String!) {\n    sendMessage(conversationId: $conversationId, text: $text, clientMessageId: $clientMessageId) {\n      ...MessageFields\n    }\n  }\n": typeof types.SendMessageDocument,
+    "\n  mutation MarkRead($conversationId: ID!, $seq: Int!) {\n    markRead(conversationId: $conversationId, seq: $seq) {\n      id\n      unreadCount\n    }\n  }\n": typeof types.MarkReadDocument,
+    "\n  mutation RecallMessage($messageId: ID!) {\n    recallMessage(messageId: $messageId) {\n      ...MessageFields\n    }\n  }\n": typeof types.RecallMessageDocument,
+    "\n  query BlockedUsers {\n    blockedUsers {\n      id\n    }\n  }\n": typeof types.BlockedUsersDocument,
+    "\n  mutation BlockUser($userId: ID!) {\n    blockUser(userId: $userId)\n  }\n": typeof types.BlockUserDocument,
+    "\n  mutation UnblockUser($userId: ID!) {\n    unblockUser(userId: $userId)\n  }\n": typeof types.UnblockUserDocument,
+    "\n  query FindUser($username: String!) {\n    userByUsername(username: $username) {\n      id\n    }\n  }\n": typeof types.FindUserDocument,
+    "\n  mutation StartConversation($userId: ID!) {\n    startConversation(userId: $userId) {\n      id\n    }\n  }\n": typeof types.StartConversationDocument,
+    "\n  mutation CreateGroup($title: String!, $memberIds: [ID!]!) {\n    createGroup(title: $title, memberIds: $memberIds) {\n      id\n    }\n  }\n": typeof types.CreateGroupDocument,
+    "\n  query Conversations {\n    conversations(first: 50) {\n      edges {\n        node {\n          id\n          kind\n          title\n          unreadCount\n          lastSeq\n          lastReadSeq\n          members {\n            id\n            username\n            displayName\n          }\n          lastMessage {\n            id\n            text\n            recalled\n            sender {\n              id\n              displayName\n            }\n          }\n        }\n      }\n    }\n  }\n": typeof types.ConversationsDocument,
     "\n  fragment UploadFields on UploadSession {\n    id\n    chunkSize\n    chunkCount\n    receivedChunks\n    status\n    failure\n    proofChallenge {\n      ranges {\n        offset\n        length\n      }\n    }\n  }\n": typeof types.UploadFieldsFragmentDoc,
     "\n  mutation InitUpload($filename: String!, $size: Float!, $sha256: String!) {\n    initUpload(filename: $filename, size: $size, sha256: $sha256) {\n      upload {\n        ...UploadFields\n      }\n    }\n  }\n": typeof types.InitUploadDocument,
     "\n  query UploadStatus($uploadId: ID!) {\n    uploadStatus(uploadId: $uploadId) {\n      ...UploadFields\n    }\n  }\n": typeof types.UploadStatusDocument,
@@ -86,17 +86,6 @@ const documents: Documents = {
     "\n  mutation GenerateSlides($topic: String!) {\n    generateSlides(topic: $topic) {\n      url\n      contentType\n      size\n    }\n  }\n": types.GenerateSlidesDocument,
     "\n  mutation Login($username: String!, $password: String!) {\n    login(username: $username, password: $password, delivery: COOKIE) {\n      user {\n        id\n      }\n    }\n  }\n": types.LoginDocument,
     "\n  mutation Register($username: String!, $password: String!, $displayName: String) {\n    register(username: $username, password: $password, displayName: $displayName, delivery: COOKIE) {\n      user {\n        id\n      }\n    }\n  }\n": types.RegisterDocument,
-    "\n  query Conversations {\n    conversations(first: 50) {\n      edges {\n        node {\n          id\n          kind\n          title\n          unreadCount\n          lastSeq\n          lastReadSeq\n          members {\n            id\n            username\n            displayName\n          }\n          lastMessage {\n            id\n            text\n            recalled\n            sender {\n              id\n              displayName\n            }\n          }\n        }\n      }\n    }\n  }\n": types.ConversationsDocument,
-    "\n  query History($conversationId: ID!, $beforeSeq: Int!) {\n    messages(conversationId: $conversationId, beforeSeq: $beforeSeq, first: 50) {\n      ...MessageFields\n    }\n  }\n": types.HistoryDocument,
-    "\n  mutation SendMessage($conversationId: ID!, $text: String!, $clientMessageId: String!) {\n    sendMessage(conversationId: $conversationId, text: $text, clientMessageId: $clientMessageId) {\n      ...MessageFields\n    }\n  }\n": types.SendMessageDocument,
-    "\n  mutation MarkRead($conversationId: ID!, $seq: Int!) {\n    markRead(conversationId: $conversationId, seq: $seq) {\n      id\n      unreadCount\n    }\n  }\n": types.MarkReadDocument,
-    "\n  query FindUser($username: String!) {\n    userByUsername(username: $username) {\n      id\n    }\n  }\n": types.FindUserDocument,
-    "\n  mutation StartConversation($userId: ID!) {\n    startConversation(userId: $userId) {\n      id\n    }\n  }\n": types.StartConversationDocument,
-    "\n  mutation RecallMessage($messageId: ID!) {\n    recallMessage(messageId: $messageId) {\n      ...MessageFields\n    }\n  }\n": types.RecallMessageDocument,
-    "\n  query BlockedUsers {\n    blockedUsers {\n      id\n    }\n  }\n": types.BlockedUsersDocument,
-    "\n  mutation BlockUser($userId: ID!) {\n    blockUser(userId: $userId)\n  }\n": types.BlockUserDocument,
-    "\n  mutation UnblockUser($userId: ID!) {\n    unblockUser(userId: $userId)\n  }\n": types.UnblockUserDocument,
-    "\n  mutation CreateGroup($title: String!, $memberIds: [ID!]!) {\n    createGroup(title: $title, memberIds: $memberIds) {\n      id\n    }\n  }\n": types.CreateGroupDocument,
     "\n  query MyFavourites {\n    me {\n      id\n      favouriteFolders {\n        id\n        name\n        isPublic\n        videoCount\n        videos(first: 50) {\n          edges {\n            node {\n              id\n              title\n              coverUrl\n              durationMs\n              uploader {\n                id\n                displayName\n              }\n            }\n          }\n        }\n      }\n    }\n  }\n": types.MyFavouritesDocument,
     "\n  mutation CreateFavouriteFolder($name: String!, $isPublic: Boolean!) {\n    createFavouriteFolder(name: $name, isPublic: $isPublic) {\n      id\n      name\n      isPublic\n      videoCount\n    }\n  }\n": types.CreateFavouriteFolderDocument,
     "\n  mutation RemoveFromFavourites($folderId: ID!, $videoId: ID!) {\n    removeFromFavourites(folderId: $folderId, videoId: $videoId) {\n      id\n      videoCount\n    }\n  }\n": types.RemoveFromFavouritesDocument,
@@ -120,6 +109,17 @@ const documents: Documents = {
     "\n  query MyFolders {\n    me {\n      id\n      favouriteFolders {\n        id\n        name\n        videoCount\n      }\n    }\n  }\n": types.MyFoldersDocument,
     "\n  mutation NewFolder($name: String!) {\n    createFavouriteFolder(name: $name) {\n      id\n      name\n      videoCount\n    }\n  }\n": types.NewFolderDocument,
     "\n  mutation AddToFavourites($folderId: ID!, $videoId: ID!) {\n    addToFavourites(folderId: $folderId, videoId: $videoId) {\n      id\n      name\n      videoCount\n    }\n  }\n": types.AddToFavouritesDocument,
+    "\n  query History($conversationId: ID!, $beforeSeq: Int!) {\n    messages(conversationId: $conversationId, beforeSeq: $beforeSeq, first: 50) {\n      ...MessageFields\n    }\n  }\n": types.HistoryDocument,
+    "\n  mutation SendMessage($conversationId: ID!, $text: String!, $clientMessageId: String!) {\n    sendMessage(conversationId: $conversationId, text: $text, clientMessageId: $clientMessageId) {\n      ...MessageFields\n    }\n  }\n": types.SendMessageDocument,
+    "\n  mutation MarkRead($conversationId: ID!, $seq: Int!) {\n    markRead(conversationId: $conversationId, seq: $seq) {\n      id\n      unreadCount\n    }\n  }\n": types.MarkReadDocument,
+    "\n  mutation RecallMessage($messageId: ID!) {\n    recallMessage(messageId: $messageId) {\n      ...MessageFields\n    }\n  }\n": types.RecallMessageDocument,
+    "\n  query BlockedUsers {\n    blockedUsers {\n      id\n    }\n  }\n": types.BlockedUsersDocument,
+    "\n  mutation BlockUser($userId: ID!) {\n    blockUser(userId: $userId)\n  }\n": types.BlockUserDocument,
+    "\n  mutation UnblockUser($userId: ID!) {\n    unblockUser(userId: $userId)\n  }\n": types.UnblockUserDocument,
+    "\n  query FindUser($username: String!) {\n    userByUsername(username: $username) {\n      id\n    }\n  }\n": types.FindUserDocument,
+    "\n  mutation StartConversation($userId: ID!) {\n    startConversation(userId: $userId) {\n      id\n    }\n  }\n": types.StartConversationDocument,
+    "\n  mutation CreateGroup($title: String!, $memberIds: [ID!]!) {\n    createGroup(title: $title, memberIds: $memberIds) {\n      id\n    }\n  }\n": types.CreateGroupDocument,
+    "\n  query Conversations {\n    conversations(first: 50) {\n      edges {\n        node {\n          id\n          kind\n          title\n          unreadCount\n          lastSeq\n          lastReadSeq\n          members {\n            id\n            username\n            displayName\n          }\n          lastMessage {\n            id\n            text\n            recalled\n            sender {\n              id\n              displayName\n            }\n          }\n        }\n      }\n    }\n  }\n": types.ConversationsDocument,
     "\n  fragment UploadFields on UploadSession {\n    id\n    chunkSize\n    chunkCount\n    receivedChunks\n    status\n    failure\n    proofChallenge {\n      ranges {\n        offset\n        length\n      }\n    }\n  }\n": types.UploadFieldsFragmentDoc,
     "\n  mutation InitUpload($filename: String!, $size: Float!, $sha256: String!) {\n    initUpload(filename: $filename, size: $size, sha256: $sha256) {\n      upload {\n        ...UploadFields\n      }\n    }\n  }\n": types.InitUploadDocument,
     "\n  query UploadStatus($uploadId: ID!) {\n    uploadStatus(uploadId: $uploadId) {\n      ...UploadFields\n    }\n  }\n": types.UploadStatusDocument,
@@ -202,50 +202,6 @@ export function graphql(source: "\n  mutation Login($username: String!, $passwor
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation Register($username: String!, $password: String!, $displayName: String) {\n    register(username: $username, password: $password, displayName: $displayName, delivery: COOKIE) {\n      user {\n        id\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation Register($username: String!, $password: String!, $displayName: String) {\n    register(username: $username, password: $password, displayName: $displayName, delivery: COOKIE) {\n      user {\n        id\n      }\n    }\n  }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  query Conversations {\n    conversations(first: 50) {\n      edges {\n        node {\n          id\n          kind\n          title\n          unreadCount\n          lastSeq\n          lastReadSeq\n          members {\n            id\n            username\n            displayName\n          }\n          lastMessage {\n            id\n            text\n            recalled\n            sender {\n              id\n              displayName\n            }\n          }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query Conversations {\n    conversations(first: 50) {\n      edges {\n        node {\n          id\n          kind\n          title\n          unreadCount\n          lastSeq\n          lastReadSeq\n          members {\n            id\n            username\n            displayName\n          }\n          lastMessage {\n            id\n            text\n            recalled\n            sender {\n              id\n              displayName\n            }\n          }\n        }\n      }\n    }\n  }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  query History($conversationId: ID!, $beforeSeq: Int!) {\n    messages(conversationId: $conversationId, beforeSeq: $beforeSeq, first: 50) {\n      ...MessageFields\n    }\n  }\n"): (typeof documents)["\n  query History($conversationId: ID!, $beforeSeq: Int!) {\n    messages(conversationId: $conversationId, beforeSeq: $beforeSeq, first: 50) {\n      ...MessageFields\n    }\n  }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  mutation SendMessage($conversationId: ID!, $text: String!, $clientMessageId: String!) {\n    sendMessage(conversationId: $conversationId, text: $text, clientMessageId: $clientMessageId) {\n      ...MessageFields\n    }\n  }\n"): (typeof documents)["\n  mutation SendMessage($conversationId: ID!, $text: String!, $clientMessageId: String!) {\n    sendMessage(conversationId: $conversationId, text: $text, clientMessageId: $clientMessageId) {\n      ...MessageFields\n    }\n  }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  mutation MarkRead($conversationId: ID!, $seq: Int!) {\n    markRead(conversationId: $conversationId, seq: $seq) {\n      id\n      unreadCount\n    }\n  }\n"): (typeof documents)["\n  mutation MarkRead($conversationId: ID!, $seq: Int!) {\n    markRead(conversationId: $conversationId, seq: $seq) {\n      id\n      unreadCount\n    }\n  }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  query FindUser($username: String!) {\n    userByUsername(username: $username) {\n      id\n    }\n  }\n"): (typeof documents)["\n  query FindUser($username: String!) {\n    userByUsername(username: $username) {\n      id\n    }\n  }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  mutation StartConversation($userId: ID!) {\n    startConversation(userId: $userId) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation StartConversation($userId: ID!) {\n    startConversation(userId: $userId) {\n      id\n    }\n  }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  mutation RecallMessage($messageId: ID!) {\n    recallMessage(messageId: $messageId) {\n      ...MessageFields\n    }\n  }\n"): (typeof documents)["\n  mutation RecallMessage($messageId: ID!) {\n    recallMessage(messageId: $messageId) {\n      ...MessageFields\n    }\n  }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  query BlockedUsers {\n    blockedUsers {\n      id\n    }\n  }\n"): (typeof documents)["\n  query BlockedUsers {\n    blockedUsers {\n      id\n    }\n  }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  mutation BlockUser($userId: ID!) {\n    blockUser(userId: $userId)\n  }\n"): (typeof documents)["\n  mutation BlockUser($userId: ID!) {\n    blockUser(userId: $userId)\n  }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  mutation UnblockUser($userId: ID!) {\n    unblockUser(userId: $userId)\n  }\n"): (typeof documents)["\n  mutation UnblockUser($userId: ID!) {\n    unblockUser(userId: $userId)\n  }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  mutation CreateGroup($title: String!, $memberIds: [ID!]!) {\n    createGroup(title: $title, memberIds: $memberIds) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation CreateGroup($title: String!, $memberIds: [ID!]!) {\n    createGroup(title: $title, memberIds: $memberIds) {\n      id\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -338,6 +294,50 @@ export function graphql(source: "\n  mutation NewFolder($name: String!) {\n    c
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation AddToFavourites($folderId: ID!, $videoId: ID!) {\n    addToFavourites(folderId: $folderId, videoId: $videoId) {\n      id\n      name\n      videoCount\n    }\n  }\n"): (typeof documents)["\n  mutation AddToFavourites($folderId: ID!, $videoId: ID!) {\n    addToFavourites(folderId: $folderId, videoId: $videoId) {\n      id\n      name\n      videoCount\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query History($conversationId: ID!, $beforeSeq: Int!) {\n    messages(conversationId: $conversationId, beforeSeq: $beforeSeq, first: 50) {\n      ...MessageFields\n    }\n  }\n"): (typeof documents)["\n  query History($conversationId: ID!, $beforeSeq: Int!) {\n    messages(conversationId: $conversationId, beforeSeq: $beforeSeq, first: 50) {\n      ...MessageFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SendMessage($conversationId: ID!, $text: String!, $clientMessageId: String!) {\n    sendMessage(conversationId: $conversationId, text: $text, clientMessageId: $clientMessageId) {\n      ...MessageFields\n    }\n  }\n"): (typeof documents)["\n  mutation SendMessage($conversationId: ID!, $text: String!, $clientMessageId: String!) {\n    sendMessage(conversationId: $conversationId, text: $text, clientMessageId: $clientMessageId) {\n      ...MessageFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation MarkRead($conversationId: ID!, $seq: Int!) {\n    markRead(conversationId: $conversationId, seq: $seq) {\n      id\n      unreadCount\n    }\n  }\n"): (typeof documents)["\n  mutation MarkRead($conversationId: ID!, $seq: Int!) {\n    markRead(conversationId: $conversationId, seq: $seq) {\n      id\n      unreadCount\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RecallMessage($messageId: ID!) {\n    recallMessage(messageId: $messageId) {\n      ...MessageFields\n    }\n  }\n"): (typeof documents)["\n  mutation RecallMessage($messageId: ID!) {\n    recallMessage(messageId: $messageId) {\n      ...MessageFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query BlockedUsers {\n    blockedUsers {\n      id\n    }\n  }\n"): (typeof documents)["\n  query BlockedUsers {\n    blockedUsers {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation BlockUser($userId: ID!) {\n    blockUser(userId: $userId)\n  }\n"): (typeof documents)["\n  mutation BlockUser($userId: ID!) {\n    blockUser(userId: $userId)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UnblockUser($userId: ID!) {\n    unblockUser(userId: $userId)\n  }\n"): (typeof documents)["\n  mutation UnblockUser($userId: ID!) {\n    unblockUser(userId: $userId)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query FindUser($username: String!) {\n    userByUsername(username: $username) {\n      id\n    }\n  }\n"): (typeof documents)["\n  query FindUser($username: String!) {\n    userByUsername(username: $username) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation StartConversation($userId: ID!) {\n    startConversation(userId: $userId) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation StartConversation($userId: ID!) {\n    startConversation(userId: $userId) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateGroup($title: String!, $memberIds: [ID!]!) {\n    createGroup(title: $title, memberIds: $memberIds) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation CreateGroup($title: String!, $memberIds: [ID!]!) {\n    createGroup(title: $title, memberIds: $memberIds) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Conversations {\n    conversations(first: 50) {\n      edges {\n        node {\n          id\n          kind\n          title\n          unreadCount\n          lastSeq\n          lastReadSeq\n          members {\n            id\n            username\n            displayName\n          }\n          lastMessage {\n            id\n            text\n            recalled\n            sender {\n              id\n              displayName\n            }\n          }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query Conversations {\n    conversations(first: 50) {\n      edges {\n        node {\n          id\n          kind\n          title\n          unreadCount\n          lastSeq\n          lastReadSeq\n          members {\n            id\n            username\n            displayName\n          }\n          lastMessage {\n            id\n            text\n            recalled\n            sender {\n              id\n              displayName\n            }\n          }\n        }\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
