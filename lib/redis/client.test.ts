@@ -30,9 +30,10 @@ describe('embedded redis-server', () => {
   it('serves commands, stops on dispose and keeps its data across a restart', async () => {
     const first = await startEmbeddedRedis({ dataDir });
     assert.match(first.url, /^redis:\/\/127\.0\.0\.1:\d+$/);
-    const client = connectRedis(first.url, { name: 'redis-test' });
+    // What this checks is persistence and dispose, not timeouts: a loaded machine may take over a second to answer the first command.
+    const client = connectRedis(first.url, { name: 'redis-test', commandTimeoutMs: 30_000 });
     try {
-      await pingRedis(client);
+      await pingRedis(client, 30_000);
       await client.set('greeting', 'hello');
       await client.xadd('events', '*', 'type', 'video.published');
       assert.equal(await client.get('greeting'), 'hello');
@@ -47,7 +48,7 @@ describe('embedded redis-server', () => {
     assert.deepEqual(await first.exited, { code: 0, signal: null });
 
     const second = await startEmbeddedRedis({ dataDir });
-    const again = connectRedis(second.url);
+    const again = connectRedis(second.url, { commandTimeoutMs: 30_000 });
     try {
       assert.equal(await again.get('greeting'), 'hello');
       assert.equal(await again.xlen('events'), 1);
