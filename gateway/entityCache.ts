@@ -84,7 +84,9 @@ type XReadReply = [stream: string, entries: [id: string, fields: string[]][]][] 
 export class EntityCache {
   private readonly entries: LRUCache<string, Map<string, Entry>>;
   private readonly invalidatedAt: LRUCache<string, number>;
+  /** Which entity type each stream announces, and the types that have a stream. */
   private readonly typenames: Map<string, string>;
+  private readonly cachedTypes: Set<string>;
   private readonly maxAgeMs: number;
   private readonly blockMs: number;
   private readonly now: () => number;
@@ -107,6 +109,7 @@ export class EntityCache {
       },
     });
     this.typenames = new Map(opts.sources.map((s) => [s.stream, s.typename]));
+    this.cachedTypes = new Set(this.typenames.values());
     this.maxAgeMs = opts.maxAgeMs ?? 60_000;
     this.blockMs = opts.blockMs ?? 5_000;
     this.now = opts.now ?? Date.now;
@@ -171,8 +174,7 @@ export class EntityCache {
   private subjectOf(r: Representation): string | undefined {
     const id = r.id;
     if (typeof id !== 'string' && typeof id !== 'number') return undefined;
-    for (const typename of this.typenames.values()) if (typename === r.__typename) return `${typename}:${id}`;
-    return undefined;
+    return this.cachedTypes.has(r.__typename) ? `${r.__typename}:${id}` : undefined;
   }
 
   private store(subject: string, key: string, value: unknown, startedAt: number): void {
