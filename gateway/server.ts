@@ -172,10 +172,11 @@ async function gatewayEndpoint(server: ServerSetup, config: ServiceConfig, log: 
   const entityCache = config.GATEWAY_ENTITY_CACHE
     ? new EntityCache({
         redis,
-        sources: [
-          { stream: STREAMS.user, typename: 'User' },
-          { stream: STREAMS.video, typename: 'Video' },
-        ],
+        // Users only. Every change to a user's marked fields is announced at once;
+        // a video's like and view counts reach its stream coalesced, up to a
+        // second later (subgraphs/video/counts.ts), so videos are shared between
+        // viewers in flight but never kept.
+        sources: [{ stream: STREAMS.user, typename: 'User' }],
         maxEntities: config.GATEWAY_ENTITY_CACHE_MAX_ENTITIES,
         maxAgeMs: config.GATEWAY_ENTITY_CACHE_MAX_AGE_MS,
         onInvalidate: (lagMs) => metrics.entityCacheInvalidated(lagMs / 1000),

@@ -5,13 +5,16 @@
  * with `@composeDirective`) when its value is the same whoever asks: the
  * resolver never reads the viewer and the shield rule is `allow`. An entity
  * fetch (`_entities`) that selects nothing but `__typename` and such fields
- * returns the same answer for every viewer, so where the gateway shares work
- * between viewers — the subscription bridge, where one chat message or danmaku
- * is resolved for every subscriber at once — identical fetches of different
- * viewers may share one in-flight subgraph request. Any other fetch (a root
- * field, a field without the mark, a named fragment) stays per viewer.
+ * returns the same answer for every viewer, so identical fetches of different
+ * viewers may share one in-flight subgraph request (gateway/dataSource.ts: a
+ * page many viewers load at once, or the subscription bridge resolving one chat
+ * message or danmaku for every subscriber), and the entity cache may keep it. So may a root query fetch
+ * whose root fields, and everything selected under them, are marked for the
+ * subgraph it goes to (`videos { edges { node { title } } }`): its arguments
+ * are in the fetch's body, which is part of the sharing key. Any other fetch (a
+ * mutation, a field without the mark, a named fragment) stays per viewer.
  */
-import { Kind, getNamedType, isObjectType, isInterfaceType, parse, type GraphQLSchema, type SelectionSetNode, type ValueNode } from 'graphql';
+import { Kind, getNamedType, isObjectType, isInterfaceType, isUnionType, parse, type GraphQLSchema, type SelectionSetNode, type ValueNode } from 'graphql';
 
 export const VIEWER_INDEPENDENT_DIRECTIVE = 'viewerIndependent';
 
@@ -24,10 +27,11 @@ function argument(directive: NonNullable<DirectiveNodes>[number], name: string):
 
 /**
  * For every field of the supergraph marked @viewerIndependent, the subgraphs
- * whose answer for it may be shared: the one subgraph that resolves it, or, for
- * an entity key field (the entity's identity), every subgraph that has it. A
- * marked field that several subgraphs resolve is left out: the mark may come
- * from only one of them.
+ * whose answer for it may be shared: the subgraphs that resolve it, or, for an
+ * entity key field (the entity's identity), every subgraph that has it. The
+ * supergraph does not say which subgraph a mark came from, so a field several
+ * subgraphs resolve (a @shareable value type such as PageInfo) must be marked
+ * in every one of them: test/viewer-independent.test.ts checks it.
  */
 export function viewerIndependentFields(supergraphSdl: string): Map<string, Set<string>> {
   const doc = parse(supergraphSdl);
@@ -57,8 +61,8 @@ export function viewerIndependentFields(supergraphSdl: string): Map<string, Set<
       const fieldGraphs = new Set(
         (field.directives ?? []).filter((d) => d.name.value === 'join__field').map((d) => graphNames.get(argument(d, 'graph') ?? '')).filter((g): g is string => g !== undefined),
       );
-      const owners = fieldGraphs.size > 0 ? fieldGraphs : typeGraphs;
-      if (owners.size === 1 || keyFields.has(field.name.value)) fields.set(`${def.name.value}.${field.name.value}`, owners);
+      const owners = fieldGraphs.size > 0 && !keyFields.has(field.name.value) ? fieldGraphs : typeGraphs;
+      fields.set(`${def.name.value}.${field.name.value}`, owners);
     }
   }
   return fields;
@@ -75,7 +79,11 @@ export class ViewerIndependence {
     private readonly schema: GraphQLSchema,
   ) {}
 
-  /** True when `query`, sent to `subgraph`, is an entity fetch selecting only `__typename` and fields that subgraph marks @viewerIndependent. */
+  /**
+   * True when `query`, sent to `subgraph`, is an entity fetch selecting only
+   * `__typename` and fields that subgraph marks @viewerIndependent, or a query
+   * whose root fields and every field under them are so marked.
+   */
   shareable(query: string, subgraph: string): boolean {
     const key = `${subgraph}\u0000${query}`;
     let verdict = this.verdicts.get(key);
@@ -98,18 +106,24 @@ export class ViewerIndependence {
     const op = doc.definitions[0]!;
     if (op.kind !== Kind.OPERATION_DEFINITION || op.operation !== 'query') return false;
     const [root, ...others] = op.selectionSet.selections;
-    if (!root || others.length > 0 || root.kind !== Kind.FIELD || root.name.value !== '_entities' || !root.selectionSet) return false;
-    return root.selectionSet.selections.every((s) => {
-      if (s.kind === Kind.FIELD) return s.name.value === '__typename' && !s.selectionSet;
-      if (s.kind === Kind.INLINE_FRAGMENT) return s.typeCondition !== undefined && this.selectsOnlyShareable(s.typeCondition.name.value, s.selectionSet, subgraph);
-      return false;
-    });
+    if (root?.kind === Kind.FIELD && root.name.value === '_entities') {
+      if (others.length > 0 || !root.selectionSet) return false;
+      return root.selectionSet.selections.every((s) => {
+        if (s.kind === Kind.FIELD) return s.name.value === '__typename' && !s.selectionSet;
+        if (s.kind === Kind.INLINE_FRAGMENT) return s.typeCondition !== undefined && this.selectsOnlyShareable(s.typeCondition.name.value, s.selectionSet, subgraph);
+        return false;
+      });
+    }
+    // A root fetch: every root field (and all it selects) marked for this subgraph.
+    const queryType = this.schema.getQueryType();
+    return queryType !== null && queryType !== undefined && op.selectionSet.selections.length > 0 && this.selectsOnlyShareable(queryType.name, op.selectionSet, subgraph);
   }
 
   private selectsOnlyShareable(typeName: string, selectionSet: SelectionSetNode, subgraph: string): boolean {
     const type = this.schema.getType(typeName);
-    if (!isObjectType(type) && !isInterfaceType(type)) return false;
-    const typeFields = type.getFields();
+    // A union has no fields of its own: only `__typename` and fragments on its members.
+    if (!isObjectType(type) && !isInterfaceType(type) && !isUnionType(type)) return false;
+    const typeFields = isUnionType(type) ? {} : type.getFields();
     return selectionSet.selections.every((s) => {
       if (s.kind === Kind.INLINE_FRAGMENT) return this.selectsOnlyShareable(s.typeCondition?.name.value ?? typeName, s.selectionSet, subgraph);
       if (s.kind !== Kind.FIELD) return false;

@@ -30,3 +30,32 @@ test('every @viewerIndependent field is allowed to everyone by its subgraph\'s s
   }
   assert.ok(marked > 0, 'no field is marked; the check would be empty');
 });
+
+test('a field several subgraphs resolve is marked in all of them or in none', () => {
+  // The supergraph does not say which subgraph a mark came from (gateway/viewerIndependent.ts trusts it for all).
+  const marks = new Map<string, Map<string, boolean>>();
+  for (const name of SUBGRAPHS) {
+    for (const def of parse(readSchema(name)).definitions) {
+      if (def.kind !== Kind.OBJECT_TYPE_DEFINITION && def.kind !== Kind.OBJECT_TYPE_EXTENSION) continue;
+      // An entity's key fields are its identity, the same in every subgraph that has it.
+      const keys = new Set((def.directives ?? []).filter((d) => d.name.value === 'key').flatMap((d) => {
+        const arg = d.arguments?.find((a) => a.name.value === 'fields')?.value;
+        return arg?.kind === Kind.STRING ? arg.value.split(/\s+/) : [];
+      }));
+      for (const field of def.fields ?? []) {
+        if (keys.has(field.name.value) || (def.name.value === 'Query' && field.name.value.startsWith('_'))) continue;
+        const key = `${def.name.value}.${field.name.value}`;
+        if (!marks.has(key)) marks.set(key, new Map());
+        marks.get(key)!.set(name, field.directives?.some((d) => d.name.value === 'viewerIndependent') ?? false);
+      }
+    }
+  }
+  let shared = 0;
+  for (const [field, bySubgraph] of marks) {
+    if (bySubgraph.size < 2) continue;
+    shared++;
+    const values = new Set(bySubgraph.values());
+    assert.equal(values.size, 1, `${field} is marked in ${[...bySubgraph].filter(([, m]) => m).map(([s]) => s).join(', ')} but not in ${[...bySubgraph].filter(([, m]) => !m).map(([s]) => s).join(', ')}`);
+  }
+  assert.ok(shared > 0, 'no field is defined by several subgraphs; the check would be empty');
+});

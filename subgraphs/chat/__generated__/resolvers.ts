@@ -700,6 +700,10 @@ export type ResolversParentTypes = ResolversObject<{
   Video: Video;
 }>;
 
+export type ViewerIndependentDirectiveArgs = { };
+
+export type ViewerIndependentDirectiveResolver<Result, Parent, ContextType = Context, Args = ViewerIndependentDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
+
 export type AssistantEventResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AssistantEvent'] = ResolversParentTypes['AssistantEvent']> = ResolversObject<{
   code?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   discardPartial?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
@@ -895,3 +899,6 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   Video?: VideoResolvers<ContextType>;
 }>;
 
+export type DirectiveResolvers<ContextType = Context> = ResolversObject<{
+  viewerIndependent?: ViewerIndependentDirectiveResolver<any, any, ContextType>;
+}>;

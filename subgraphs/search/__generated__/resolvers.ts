@@ -314,6 +314,10 @@ export type ResolversParentTypes = ResolversObject<{
   Video: Video;
 }>;
 
+export type ViewerIndependentDirectiveArgs = { };
+
+export type ViewerIndependentDirectiveResolver<Result, Parent, ContextType = Context, Args = ViewerIndependentDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
+
 export type DeadLetterRetryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['DeadLetterRetry'] = ResolversParentTypes['DeadLetterRetry']> = ResolversObject<{
   remaining?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   retried?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -410,3 +414,6 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   Video?: VideoResolvers<ContextType>;
 }>;
 
+export type DirectiveResolvers<ContextType = Context> = ResolversObject<{
+  viewerIndependent?: ViewerIndependentDirectiveResolver<any, any, ContextType>;
+}>;

@@ -911,6 +911,10 @@ export type ResolversParentTypes = ResolversObject<{
   VideoExportPage: VideoExportPage;
 }>;
 
+export type ViewerIndependentDirectiveArgs = { };
+
+export type ViewerIndependentDirectiveResolver<Result, Parent, ContextType = Context, Args = ViewerIndependentDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
+
 export type ByteRangeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ByteRange'] = ResolversParentTypes['ByteRange']> = ResolversObject<{
   length?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   offset?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
@@ -1152,3 +1156,6 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   VideoExportPage?: VideoExportPageResolvers<ContextType>;
 }>;
 
+export type DirectiveResolvers<ContextType = Context> = ResolversObject<{
+  viewerIndependent?: ViewerIndependentDirectiveResolver<any, any, ContextType>;
+}>;
