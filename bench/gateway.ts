@@ -1,5 +1,5 @@
 /**
- * Gateway throughput benchmark: one cross-subgraph query under closed-loop
+ * Gateway throughput benchmark: a cross-subgraph query under closed-loop
  * load, through our gateway, through its peers (the Grafbase gateway, Rust;
  * Hive Gateway with Hive Router's Rust query planner; plain Hive Gateway), and
  * straight to each subgraph it needs (the ceiling), in one run on one machine.
@@ -37,13 +37,18 @@
  *   upstream credential. The subgraphs verify the identity in both cases.
  * - To a subgraph directly: the same pre-signed identity.
  *
- * In-flight merging is ON in every gateway (ours: GATEWAY_MERGE_INFLIGHT=true,
- * merging per viewer; Hive: its default `deduplicateInflightRequests`, whose
- * key includes the forwarded headers; Grafbase: its default
- * `inflight_deduplication`), and with `--merge-off` also OFF in every one. No
- * gateway caches entities or results. With one user per connection and one request in flight per
- * connection, neither should find much to merge; the subgraph requests per
- * query column shows what each really sent.
+ * Two queries (`--query`): `page`, a page of videos with their uploaders
+ * (video subgraph, then user subgraph), and `recommended`, recommended videos
+ * with their uploaders (search, then video, then user).
+ *
+ * In-flight merging is ON in every gateway (ours: GATEWAY_MERGE_INFLIGHT=true;
+ * Hive: its default `deduplicateInflightRequests`, whose key includes the
+ * forwarded headers; Grafbase: its default `inflight_deduplication`), and with
+ * `--merge-off` also OFF in every one. Ours merges per viewer, except fetches
+ * of fields marked @viewerIndependent, which viewers share while in flight,
+ * and keeps users in its entity cache, dropped by their change events (as
+ * deployed: GATEWAY_ENTITY_CACHE on). No gateway keeps results for a time.
+ * The subgraph requests per query column shows what each really sent.
  *
  * Ours runs once per `--workers` value (GATEWAY_WORKERS: a number or `auto`,
  * default `1,auto`): one process, and the cluster of one worker per usable CPU
@@ -73,13 +78,92 @@ import { machineBusySeconds, treeLine } from './lib/machine.js';
 import { CpuMeter, descendantPids } from './lib/proc.js';
 import { fmt, formatTable, loadNow, machineLine } from './lib/report.js';
 import { buildServices, startPlatform, type Platform, type Runtime, type ServiceProcess } from './lib/services.js';
+import type { SubgraphName } from '../lib/config.js';
 
-const QUERY = '{ videos(first: 10) { edges { node { title likeCount uploader { username displayName } } } } }';
-/** What the gateway's plan asks the video subgraph (the uploader is only a reference there). */
-const VIDEO_QUERY = '{ videos(first: 10) { edges { node { title likeCount uploader { __typename id } } } } }';
-/** What it asks the user subgraph for the page's uploaders. */
-const USER_QUERY = 'query($representations: [_Any!]!) { _entities(representations: $representations) { ... on User { username displayName } } }';
 const PAGE = 10;
+/** What a plan asks the user subgraph for the uploaders of a page of videos. */
+const USER_QUERY = 'query($representations: [_Any!]!) { _entities(representations: $representations) { ... on User { username displayName } } }';
+const VIDEO_ENTITIES_QUERY = 'query($representations: [_Any!]!) { _entities(representations: $representations) { ... on Video { title likeCount uploader { __typename id } } } }';
+
+/** One subgraph fetch of the query's plan, sent to the subgraph directly (the ceiling). */
+interface DirectFetch {
+  subgraph: SubgraphName;
+  body: string;
+  check: (parsed: unknown) => string | null;
+}
+
+/** A query the gateways are measured with, and the fetches its plan makes. */
+interface Workload {
+  query: string;
+  /** The videos of a gateway's answer (each must have a title and an uploader's username and display name). */
+  videos: (data: Record<string, unknown> | null | undefined) => unknown;
+  /** The plan's fetches, each answered as the plan would need it; waits until the data is there (the search index fills after start). */
+  directs: (ask: (subgraph: SubgraphName, body: Record<string, unknown>) => Promise<unknown>) => Promise<DirectFetch[]>;
+}
+
+const uploadersOf = (nodes: { uploader: { id: string } }[]) => [...new Set(nodes.map((n) => n.uploader.id))].map((id) => ({ __typename: 'User', id }));
+const userFetch = (nodes: { uploader: { id: string } }[]): DirectFetch => ({
+  subgraph: 'user',
+  body: JSON.stringify({ query: USER_QUERY, variables: { representations: uploadersOf(nodes) } }),
+  check: (parsed) => {
+    const entities = (parsed as { data?: { _entities?: { username?: unknown }[] } }).data?._entities;
+    if (!Array.isArray(entities) || entities.length === 0) return 'no entities';
+    return entities.every((u) => typeof u?.username === 'string') ? null : 'an entity lacks its username';
+  },
+});
+const videoNodesCheck = (nodes: unknown): string | null => {
+  if (!Array.isArray(nodes) || nodes.length !== PAGE) return `expected ${PAGE} videos`;
+  return nodes.every((n: { title?: unknown; uploader?: { id?: unknown } } | null) => typeof n?.title === 'string' && typeof n.uploader?.id === 'string') ? null : 'a video lacks title or uploader id';
+};
+
+const WORKLOADS = {
+  /** A page of videos with their uploaders: video subgraph, then user subgraph. */
+  page: {
+    query: `{ videos(first: ${PAGE}) { edges { node { title likeCount uploader { username displayName } } } } }`,
+    videos: (data) => (data?.videos as { edges?: { node: unknown }[] } | undefined)?.edges?.map((e) => e.node),
+    directs: async (ask) => {
+      const query = `{ videos(first: ${PAGE}) { edges { node { title likeCount uploader { __typename id } } } } }`;
+      const nodes = ((await ask('video', { query })) as { data?: { videos?: { edges?: { node: { uploader: { id: string } } }[] } } }).data?.videos?.edges?.map((e) => e.node);
+      const problem = videoNodesCheck(nodes);
+      if (problem) throw new Error(`the video subgraph did not answer the page: ${problem}`);
+      return [
+        { subgraph: 'video', body: JSON.stringify({ query }), check: (parsed) => videoNodesCheck((parsed as { data?: { videos?: { edges?: { node: unknown }[] } } }).data?.videos?.edges?.map((e) => e.node)) },
+        userFetch(nodes!),
+      ];
+    },
+  },
+  /** Recommended videos with their uploaders: search subgraph, then video subgraph, then user subgraph. */
+  recommended: {
+    query: `{ recommendedVideos(first: ${PAGE}) { title likeCount uploader { username displayName } } }`,
+    videos: (data) => data?.recommendedVideos,
+    directs: async (ask) => {
+      const query = `{ recommendedVideos(first: ${PAGE}) { __typename id } }`;
+      const idsCheck = (parsed: unknown) => {
+        const list = (parsed as { data?: { recommendedVideos?: { id?: unknown }[] } }).data?.recommendedVideos;
+        return Array.isArray(list) && list.length === PAGE && list.every((v) => typeof v?.id === 'string') ? null : `expected ${PAGE} recommended ids`;
+      };
+      // The search subgraph indexes the seeded videos in its first full sync, after it is ready.
+      const deadline = Date.now() + 120_000;
+      let found: unknown = await ask('search', { query });
+      while (idsCheck(found) !== null) {
+        if (Date.now() > deadline) throw new Error(`the search subgraph did not recommend ${PAGE} videos within 120 s: ${JSON.stringify(found).slice(0, 300)}`);
+        await new Promise((r) => setTimeout(r, 250));
+        found = await ask('search', { query });
+      }
+      const representations = (found as { data: { recommendedVideos: { id: string }[] } }).data.recommendedVideos.map((v) => ({ __typename: 'Video', id: v.id }));
+      const videoBody = { query: VIDEO_ENTITIES_QUERY, variables: { representations } };
+      const nodes = ((await ask('video', videoBody)) as { data?: { _entities?: { uploader: { id: string } }[] } }).data?._entities;
+      const problem = videoNodesCheck(nodes);
+      if (problem) throw new Error(`the video subgraph did not answer the recommended videos: ${problem}`);
+      return [
+        { subgraph: 'search', body: JSON.stringify({ query }), check: idsCheck },
+        { subgraph: 'video', body: JSON.stringify(videoBody), check: (parsed) => videoNodesCheck((parsed as { data?: { _entities?: unknown } }).data?._entities) },
+        userFetch(nodes!),
+      ];
+    },
+  },
+} satisfies Record<string, Workload>;
+type WorkloadName = keyof typeof WORKLOADS;
 
 interface Options {
   /** Seconds of measured load per target. @default 10 */
@@ -112,6 +196,8 @@ interface Options {
   mergeOff: boolean;
   /** GATEWAY_WORKERS values ours runs with, one measurement each (`--workers 1,auto`). @default 1, auto */
   workers: string[];
+  /** The query measured (`--query page` or `recommended`). @default page */
+  query: WorkloadName;
 }
 
 function options(): Options {
@@ -130,12 +216,15 @@ function options(): Options {
       peers: { type: 'string', default: PEERS.join(',') },
       'merge-off': { type: 'boolean', default: false },
       workers: { type: 'string', default: '1,auto' },
+      query: { type: 'string', default: 'page' },
     },
     strict: true,
   });
   const connections = intOption(values, 'connections', 1);
   const runtime = values.runtime;
   if (runtime !== 'compiled' && runtime !== 'tsx') throw new Error(`--runtime must be compiled or tsx (got ${runtime})`);
+  const query = values.query ?? 'page';
+  if (!(query in WORKLOADS)) throw new Error(`--query must be ${Object.keys(WORKLOADS).join(' or ')} (got ${query})`);
   const users = values.users === undefined ? Math.max(50, connections) : intOption(values, 'users', 1);
   return {
     duration: intOption(values, 'duration', 1),
@@ -151,6 +240,7 @@ function options(): Options {
     peers: peerList(values.peers ?? ''),
     mergeOff: values['merge-off'] ?? false,
     workers: workerList(values.workers ?? ''),
+    query: query as WorkloadName,
   };
 }
 
@@ -173,7 +263,7 @@ interface Viewer {
   identity: string;
 }
 
-type Target = 'ours' | 'hive' | 'hiveRust' | 'grafbase' | 'video' | 'user';
+type Gateway = 'ours' | 'hive' | 'hiveRust' | 'grafbase';
 type Peer = 'hive' | 'hiveRust' | 'grafbase';
 const PEERS: readonly Peer[] = ['grafbase', 'hiveRust', 'hive'];
 
@@ -193,32 +283,15 @@ interface GraphQLBody {
   errors?: unknown[];
 }
 
-/** The checks applied to sampled bodies (and to one answer before each load). */
-const checks: Record<Target, (parsed: unknown) => string | null> = {
-  ours: checkPage,
-  hive: checkPage,
-  hiveRust: checkPage,
-  grafbase: checkPage,
-  video: (parsed) => {
-    const edges = (parsed as { data?: { videos?: { edges?: { node?: { title?: unknown; uploader?: { id?: unknown } } }[] } } }).data?.videos?.edges;
-    if (!Array.isArray(edges) || edges.length !== PAGE) return `expected ${PAGE} edges`;
-    return edges.every((e) => typeof e.node?.title === 'string' && typeof e.node.uploader?.id === 'string') ? null : 'a node lacks title or uploader id';
-  },
-  user: (parsed) => {
-    const entities = (parsed as { data?: { _entities?: { username?: unknown }[] } }).data?._entities;
-    if (!Array.isArray(entities) || entities.length === 0) return 'no entities';
-    return entities.every((u) => typeof u?.username === 'string') ? null : 'an entity lacks its username';
-  },
-};
-
-function checkPage(parsed: unknown): string | null {
-  const body = parsed as GraphQLBody & { data?: { videos?: { edges?: { node?: { title?: unknown; uploader?: { username?: unknown; displayName?: unknown } } }[] } } };
+/** The check applied to a gateway's sampled bodies (and to one answer before each load). */
+function checkAnswer(workload: Workload, parsed: unknown): string | null {
+  const body = parsed as GraphQLBody;
   if (body.errors?.length) return 'GraphQL errors';
-  const edges = body.data?.videos?.edges;
-  if (!Array.isArray(edges) || edges.length !== PAGE) return `expected ${PAGE} edges`;
-  return edges.every((e) => typeof e.node?.title === 'string' && typeof e.node.uploader?.username === 'string' && typeof e.node.uploader.displayName === 'string')
+  const nodes = workload.videos(body.data) as { title?: unknown; uploader?: { username?: unknown; displayName?: unknown } }[] | undefined;
+  if (!Array.isArray(nodes) || nodes.length !== PAGE) return `expected ${PAGE} videos`;
+  return nodes.every((n) => typeof n?.title === 'string' && typeof n.uploader?.username === 'string' && typeof n.uploader.displayName === 'string')
     ? null
-    : 'a node lacks title or uploader username/displayName';
+    : 'a video lacks title or uploader username/displayName';
 }
 
 async function main(): Promise<number> {
@@ -264,35 +337,24 @@ async function main(): Promise<number> {
       }),
     );
     const viewerOf = (connection: number) => viewers[connection % viewers.length]!;
-    const headersFor: Record<Target, (c: number) => Record<string, string>> = {
+    const preSigned = (c: number) => ({ 'x-internal-identity': viewerOf(c).identity });
+    const headersFor: Record<Gateway, (c: number) => Record<string, string>> = {
       ours: (c) => ({ authorization: `Bearer ${viewerOf(c).accessToken}` }),
-      hive: (c) => ({ 'x-internal-identity': viewerOf(c).identity }),
-      hiveRust: (c) => ({ 'x-internal-identity': viewerOf(c).identity }),
-      grafbase: (c) => ({ 'x-internal-identity': viewerOf(c).identity }),
-      video: (c) => ({ 'x-internal-identity': viewerOf(c).identity }),
-      user: (c) => ({ 'x-internal-identity': viewerOf(c).identity }),
+      hive: preSigned,
+      hiveRust: preSigned,
+      grafbase: preSigned,
     };
-
-    // The uploaders of the page the query returns, as the plan's entity fetch names them.
-    const page = await post(p.subgraphs.video.url, { query: VIDEO_QUERY }, headersFor.video(0));
-    const pageProblem = checks.video(page);
-    if (pageProblem) throw new Error(`the video subgraph did not answer the page: ${pageProblem}: ${JSON.stringify(page)}`);
-    const uploaderIds = [...new Set((page as { data: { videos: { edges: { node: { uploader: { id: string } } }[] } } }).data.videos.edges.map((e) => e.node.uploader.id))];
-    const bodies: Record<Target, string> = {
-      ours: JSON.stringify({ query: QUERY }),
-      hive: JSON.stringify({ query: QUERY }),
-      hiveRust: JSON.stringify({ query: QUERY }),
-      grafbase: JSON.stringify({ query: QUERY }),
-      video: JSON.stringify({ query: VIDEO_QUERY }),
-      user: JSON.stringify({ query: USER_QUERY, variables: { representations: uploaderIds.map((id) => ({ __typename: 'User', id })) } }),
-    };
+    const workload: Workload = WORKLOADS[opts.query];
+    const gatewayLoad = (gw: Gateway) => ({ body: JSON.stringify({ query: workload.query }), headersFor: headersFor[gw], check: (parsed: unknown) => checkAnswer(workload, parsed) });
+    // The plan's fetches as the subgraphs see them, for the direct runs (the ceiling).
+    const directs = await workload.directs((subgraph, body) => post(p.subgraphs[subgraph].url, body, preSigned(0)));
 
     const rows: Row[] = [];
-    const measure = async (mode: string, label: string, target: Target, url: string, gatewayPid?: number): Promise<Row> => {
-      const first = await post(url, JSON.parse(bodies[target]) as Record<string, unknown>, headersFor[target](0));
-      const problem = checks[target](first);
+    const measure = async (mode: string, label: string, target: { body: string; headersFor: (c: number) => Record<string, string>; check: (parsed: unknown) => string | null }, url: string, gatewayPid?: number): Promise<Row> => {
+      const first = await post(url, JSON.parse(target.body) as Record<string, unknown>, target.headersFor(0));
+      const problem = target.check(first);
       if (problem) throw new Error(`${label}: the first answer is wrong (${problem}): ${JSON.stringify(first).slice(0, 500)}`);
-      const load = { url, connections: opts.connections, body: bodies[target], headersFor: headersFor[target], check: checks[target] };
+      const load = { url, connections: opts.connections, ...target };
       if (opts.warmup > 0) {
         log(`${label}: warm-up ${opts.warmup} s`);
         await runLoad({ ...load, durationSeconds: opts.warmup });
@@ -356,8 +418,7 @@ async function main(): Promise<number> {
     const startPeer = (peer: Peer, dedupe: boolean) =>
       peer === 'grafbase' ? p.startGrafbase({ bin: grafbaseBin(), dedupe }) : p.startHive({ bin: hiveGatewayBin(), dedupe, routerRuntime: peer === 'hiveRust' });
     const direct: Row[] = [];
-    direct.push(await measure('-', 'video subgraph directly', 'video', p.subgraphs.video.url));
-    direct.push(await measure('-', 'user subgraph directly', 'user', p.subgraphs.user.url));
+    for (const d of directs) direct.push(await measure('-', `${d.subgraph} subgraph directly`, { body: d.body, headersFor: preSigned, check: d.check }, p.subgraphs[d.subgraph].url));
 
     const modes = opts.mergeOff ? (['on', 'off'] as const) : (['on'] as const);
     for (let rep = 1; rep <= opts.repeat; rep++) {
@@ -372,10 +433,10 @@ async function main(): Promise<number> {
             // Ready means one worker answered; the others are forked at once and listen within moments of it.
             const target = oursTarget(who.workers, descendantPids(gateway.pid).length);
             if (!oursTargets.includes(target)) oursTargets.push(target);
-            await measure(label, target, 'ours', gateway.url, gateway.pid);
+            await measure(label, target, gatewayLoad('ours'), gateway.url, gateway.pid);
           } else {
             gateway = await startPeer(who, mode === 'on');
-            await measure(label, labels[who], who, gateway.url, gateway.pid);
+            await measure(label, labels[who], gatewayLoad(who), gateway.url, gateway.pid);
           }
           await gateway.stop();
           gateway = undefined;
@@ -388,7 +449,7 @@ async function main(): Promise<number> {
       rmSync(profileDir, { recursive: true, force: true });
       mkdirSync(profileDir, { recursive: true });
       gateway = await p.startGateway({ env: { GATEWAY_MERGE_INFLIGHT: 'true', GATEWAY_WORKERS: '1' }, nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] });
-      const profiled = await measure('merge on', `${ours}, under --cpu-prof`, 'ours', gateway.url, gateway.pid);
+      const profiled = await measure('merge on', `${ours}, under --cpu-prof`, gatewayLoad('ours'), gateway.url, gateway.pid);
       rows.pop(); // reported with the profile, not in the comparison (profiling slows it down)
       await gateway.stop();
       await gateway.exited;
@@ -409,7 +470,7 @@ async function main(): Promise<number> {
     if (opts.profileSubgraphs) {
       // The subgraphs write their profiles when they exit.
       await p.stop();
-      for (const [name, row] of [['video', direct[0]!], ['user', direct[1]!]] as const) {
+      for (const [name, row] of [['video', direct.find((r) => r.target.startsWith('video'))!], ['user', direct.find((r) => r.target.startsWith('user'))!]] as const) {
         const dir = path.join(subgraphProfileDir, name);
         const file = readdirSync(dir).find((f) => f.endsWith('.cpuprofile'));
         if (!file) throw new Error(`no .cpuprofile written in ${dir}`);
@@ -465,7 +526,7 @@ async function main(): Promise<number> {
       .flatMap((mode) => [...oursTargets, ...opts.peers.map((x) => labels[x])].map((t) => `${mode === 'on' ? '' : 'merge off '}${t} ${fmt((100 * medianOf(`merge ${mode}`, t, (l) => l.rps)) / slowest.load.rps, 0)}%`))
       .join(', ');
     const lines = [
-      `gateway throughput: ${JSON.stringify(QUERY)}`,
+      `gateway throughput (--query ${opts.query}): ${JSON.stringify(workload.query)}`,
       `${opts.connections} connections (${viewers.length} users, each connection its own user's credentials), ${opts.duration} s per target after ${opts.warmup} s warm-up; ${opts.videos} videos by 20 uploaders; services ${opts.runtime}, NODE_ENV=production, one process each (ours: per GATEWAY_WORKERS); ${ours}`,
       '',
       table,
@@ -475,7 +536,7 @@ async function main(): Promise<number> {
       ...(opts.mergeOff ? ['ratios, merge off:', ratioLine('merge off')] : []),
       `ceiling: the slowest subgraph directly is the ${slowest.target.replace(' directly', '')} (${fmt(slowest.load.rps, 0)} req/s); share of it reached: ${ceilingLine}`,
       'per request: ours checks the bearer token (a JWT verified once per token, then looked up until it expires), checks that its session is not revoked (Redis EXISTS once per session and every 5 s; revocations arrive by pub/sub), and attaches the viewer\'s internal identity (signed once per viewer, re-signed every ~40 s); the peers forward the client\'s pre-signed x-internal-identity header. The subgraphs verify the identity on every request either way.',
-      'subgraph req/query: requests the four subgraphs served during the run / responses (2 = one video fetch + one user entity fetch per query, below 2 = merged).',
+      `subgraph req/query: requests the four subgraphs served during the run / responses (${directs.length} = ${directs.map((d) => `one ${d.subgraph} fetch`).join(' + ')} per query; below = merged, shared between viewers or answered from the entity cache).`,
       `CPU %: CPU time of the process(es) / wall time (100% = one core; the machine has ${os.cpus().length}); others: the machine's busy time (/proc/stat) minus all of ours, i.e. other work sharing the cores during the run (near 0 = undisturbed). gateway CPU ms/query: the gateway's CPU time / responses.`,
     ];
     const failures = rows.filter((r) => r.load.errors > 0);
