@@ -18,9 +18,13 @@
  * in-flight subgraph queries of the SAME viewer (GATEWAY_MERGE_INFLIGHT), and
  * one shared token would let it collapse the burst before the subgraph ever
  * saw it; the gateway-merged column shows it did not. The query selects video
- * fields only (`id title likeCount viewCount`), so each request is one fetch
- * to the video subgraph and one DataLoader lookup there: the store calls
- * measure the coalescer and nothing else.
+ * fields only (`id title likeCount viewCount likedByMe`), so each request is
+ * one fetch to the video subgraph and one video lookup there: the
+ * `findVideosByIds` calls measure the coalescer and nothing else. `likedByMe`
+ * depends on the viewer, so the gateway does not share the fetch between
+ * viewers as it would a fetch of viewer-independent fields only (README, Merge
+ * requests): without it, the gateway would answer the burst with about one
+ * fetch per id and the coalescer would see almost nothing.
  *
  * Before the bursts: one request per id (query plans cached; far below the
  * threshold), then one `{ __typename }` per viewer at once so that every
@@ -47,7 +51,7 @@ import { ROOT } from './lib/peers.js';
 import { fmt, formatTable, loadNow, machineLine, percentile } from './lib/report.js';
 import { startStackProcess, type StackProcess } from './lib/stack-process.js';
 
-const QUERY = 'query($id: ID!) { video(id: $id) { id title likeCount viewCount } }';
+const QUERY = 'query($id: ID!) { video(id: $id) { id title likeCount viewCount likedByMe } }';
 /** Longer than the coalescer's rate window (100 ms by default; one second before it was shortened). */
 const QUIET_MS = 1_100;
 
