@@ -8,7 +8,7 @@ import { DEVICE_ID, REFRESH_TOKEN_HEADER, SESSION_HEADER, encodeSession } from '
 import type { Context } from './context.js';
 import { checkPassword, checkUsername, hashPassword, verifyPassword } from './passwords.js';
 import { newDeviceId, type IssuedTokens } from './sessions.js';
-import type { UserRecord } from './store.js';
+import type { UserRecord } from './store/users.js';
 import { userEventPayload } from './profile.js';
 
 export type Delivery = 'COOKIE' | 'BODY';
@@ -56,7 +56,7 @@ export async function register(ctx: Context, args: { username: string; password:
   const displayName = (args.displayName ?? args.username).trim();
   if (displayName.length < 1 || displayName.length > 40) throw badInput('Display names are 1-40 characters.', { field: 'displayName' });
   const passwordHash = await hashPassword(args.password);
-  const user = await ctx.store.createUser({ username: args.username, displayName, passwordHash }).catch((err: unknown) => {
+  const user = await ctx.stores.users.createUser({ username: args.username, displayName, passwordHash }).catch((err: unknown) => {
     throw mapStoreError(err, () => `The username "${args.username}" is taken.`);
   });
   await publishEvent(ctx.redis, STREAMS.user, { type: 'user.created', subjectId: user.id, version: user.version, payload: userEventPayload(user) });
@@ -70,7 +70,7 @@ export async function login(ctx: Context, args: { username: string; password: st
   // The attempt is counted before the password is looked at, so concurrent
   // guesses cannot all pass a limit that none of them has yet added to.
   const attempt = await ctx.loginThrottle.take(args.username, ctx.clientIp, ctx.viewer.deviceId);
-  const user = await ctx.store.findUserByUsername(args.username);
+  const user = await ctx.stores.users.findUserByUsername(args.username);
   if (!(await verifyPassword(user?.passwordHash, args.password)) || !user) throw unauthenticated('Wrong username or password.');
   const tokens = await ctx.sessions.start(withRoles(ctx, user), deviceIdOf(ctx));
   await attempt.succeeded(tokens.deviceId);
@@ -110,7 +110,7 @@ export async function changePassword(ctx: Context, args: { currentPassword: stri
   if (!(await verifyPassword(user.passwordHash, args.currentPassword))) throw unauthenticated('The current password is wrong.');
   if (ctx.viewer.deviceId) await attempt.succeeded(ctx.viewer.deviceId);
   checkPassword(args.newPassword, user.username);
-  await ctx.store.setPasswordHash(user.id, await hashPassword(args.newPassword));
+  await ctx.stores.users.setPasswordHash(user.id, await hashPassword(args.newPassword));
   await Promise.all([ctx.sessions.revokeAll(user.id), ctx.loginThrottle.forgetDevices(user.username, ctx.viewer.deviceId)]);
   ctx.http?.res.setHeader(SESSION_HEADER, encodeSession({ clear: true }));
   return true;

@@ -7,11 +7,12 @@ import { entityLoader } from '../../lib/data/loaders.js';
 import type { BaseContext, HttpExchange } from '../../lib/server/subgraph.js';
 import type { LoginThrottle } from './loginThrottle.js';
 import type { Sessions } from './sessions.js';
-import type { UserRecord, UserStore } from './store.js';
+import type { UserStores } from './store/index.js';
+import type { UserRecord } from './store/users.js';
 
 export interface UserServices {
   config: Config;
-  store: UserStore;
+  stores: UserStores;
   redis: Redis;
   sessions: Sessions;
   loginThrottle: LoginThrottle;
@@ -39,7 +40,7 @@ export function contextFactory(services: UserServices) {
       followedByViewer: new DataLoader(async (ids) => {
         const viewer = base.viewer.userId;
         if (!viewer) return ids.map(() => false);
-        const followed = await services.store.followedAmong(viewer, ids);
+        const followed = await services.stores.follows.followedAmong(viewer, ids);
         return ids.map((id) => followed.has(id));
       }),
     },

@@ -8,7 +8,7 @@ import { STREAMS, publishEvent } from '../../lib/redis/domainEvents.js';
 import { IMAGE_MIME, readBounded, sniffImage } from '../../lib/storage/uploadedFiles.js';
 import { checkPageSize, decodeCursor, encodeCursor } from '../../lib/data/pagination.js';
 import type { Context } from './context.js';
-import type { ProfileChanges, UserRecord, Visibility } from './store.js';
+import type { ProfileChanges, UserRecord, Visibility } from './store/users.js';
 
 /** @default 2 MB */
 export const AVATAR_MAX_BYTES = 2 * 1024 * 1024;
@@ -63,7 +63,7 @@ export async function updateProfile(
 
   let updated: UserRecord | null;
   try {
-    updated = await ctx.store.updateProfile(userId, changes);
+    updated = await ctx.stores.users.updateProfile(userId, changes);
   } catch (err) {
     // The record was not changed: the new object must not be left behind.
     if (newAvatarKey) await ctx.objects.remove([newAvatarKey]).catch(() => undefined);
@@ -80,7 +80,7 @@ export async function updatePrivacy(ctx: Context, input: { favourites?: Visibili
   const changes: ProfileChanges = {};
   if (input.favourites) changes.privacyFavourites = input.favourites;
   if (input.follows) changes.privacyFollows = input.follows;
-  const updated = await ctx.store.updateProfile(ctx.viewer.userId!, changes);
+  const updated = await ctx.stores.users.updateProfile(ctx.viewer.userId!, changes);
   if (!updated) throw notFound('Your account no longer exists.');
   await publishEvent(ctx.redis, STREAMS.user, { type: 'user.updated', subjectId: updated.id, version: updated.version, payload: userEventPayload(updated) });
   return { favourites: updated.privacyFavourites, follows: updated.privacyFollows };
@@ -96,7 +96,7 @@ export async function follow(ctx: Context, userId: string): Promise<UserRecord> 
   const me = ctx.viewer.userId!;
   if (userId === me) throw badInput('You cannot follow yourself.');
   await target(ctx, userId);
-  if (await ctx.store.follow(me, userId)) {
+  if (await ctx.stores.follows.follow(me, userId)) {
     await publishEvent(ctx.redis, STREAMS.user, { type: 'user.followed', subjectId: userId, payload: { followerId: me, followeeId: userId } });
   }
   return fresh(ctx, userId);
@@ -105,7 +105,7 @@ export async function follow(ctx: Context, userId: string): Promise<UserRecord> 
 export async function unfollow(ctx: Context, userId: string): Promise<UserRecord> {
   const me = ctx.viewer.userId!;
   await target(ctx, userId);
-  if (await ctx.store.unfollow(me, userId)) {
+  if (await ctx.stores.follows.unfollow(me, userId)) {
     await publishEvent(ctx.redis, STREAMS.user, { type: 'user.unfollowed', subjectId: userId, payload: { followerId: me, followeeId: userId } });
   }
   return fresh(ctx, userId);
@@ -121,7 +121,7 @@ async function fresh(ctx: Context, userId: string): Promise<UserRecord> {
 export async function followList(ctx: Context, owner: UserRecord, which: 'followers' | 'following', args: { first?: number | null; after?: string | null }) {
   if (!(await canSee(ctx, owner.id, owner.privacyFollows))) return null;
   const q = { limit: checkPageSize(args.first), ...(args.after ? { after: decodeCursor(args.after) } : {}) };
-  const page = which === 'followers' ? await ctx.store.listFollowers(owner.id, q) : await ctx.store.listFollowing(owner.id, q);
+  const page = which === 'followers' ? await ctx.stores.follows.listFollowers(owner.id, q) : await ctx.stores.follows.listFollowing(owner.id, q);
   const users = await ctx.loaders.user.loadMany(page.items.map((i) => i.userId));
   const edges = page.items.flatMap((item, i) => {
     const node = users[i];

@@ -9,7 +9,7 @@ export const resolvers: Resolvers = {
   Upload: GraphQLUpload,
   Query: {
     exportUsers: async (_p, { first, after }, ctx) => {
-      const page = await ctx.store.listUsers({ limit: Math.min(Math.max(first ?? 500, 1), 1000), ...(after ? { after } : {}) });
+      const page = await ctx.stores.users.listUsers({ limit: Math.min(Math.max(first ?? 500, 1), 1000), ...(after ? { after } : {}) });
       return {
         items: page.items.map((u) => ({ id: u.id, version: u.version, ...userEventPayload(u), createdAt: u.createdAt })),
         endCursor: page.hasNextPage ? page.items.at(-1)!.id : null,
@@ -17,7 +17,7 @@ export const resolvers: Resolvers = {
     },
     me: (_p, _a, ctx) => (ctx.viewer.userId ? ctx.loaders.user.load(ctx.viewer.userId) : null),
     user: (_p, { id }, ctx) => ctx.loaders.user.load(id),
-    userByUsername: (_p, { username }, ctx) => ctx.store.findUserByUsername(username),
+    userByUsername: (_p, { username }, ctx) => ctx.stores.users.findUserByUsername(username),
   },
   Mutation: {
     register: (_p, a, ctx) => register(ctx, { username: a.username, password: a.password, displayName: a.displayName ?? null, delivery: a.delivery ?? 'BODY' }),
