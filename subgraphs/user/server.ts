@@ -10,6 +10,7 @@ import { ServiceMetrics, coalescerMetrics, instrumentStore } from '../../lib/obs
 import { requireObjectStore, requireRedis } from '../../lib/process/runtime.js';
 import { startSubgraph, type RunningSubgraph } from '../../lib/server/subgraph.js';
 import { contextFactory } from './context.js';
+import { redisUserEvents } from './events.js';
 import { LoginThrottle } from './loginThrottle.js';
 import { AVATAR_MAX_BYTES } from './profile.js';
 import { resolvers } from './resolvers.js';
@@ -47,7 +48,7 @@ export async function startUserSubgraph(
         log,
         resolvers,
         permissions,
-        createContext: contextFactory({ config, stores, redis, sessions, loginThrottle, objects, userLookups }),
+        createContext: contextFactory({ config, stores, redis, sessions, loginThrottle, objects, events: redisUserEvents(redis), userLookups }),
         readiness: { store: () => stores.ping(), redis: () => pingRedis(redis), objectStorage: () => objects.ping() },
         port: opts.port ?? config.USER_PORT,
         beforeGraphQL: [multipartRequests({ maxFileSize: AVATAR_MAX_BYTES + 1, maxFiles: 1 })],
