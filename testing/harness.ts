@@ -27,7 +27,7 @@ import { startSearchSubgraph, type SearchSubgraph } from '../subgraphs/search/se
 import type { SearchIndex } from '../subgraphs/search/engine/port.js';
 import { startUserSubgraph, type UserSubgraph } from '../subgraphs/user/server.js';
 import { startVideoSubgraph, type VideoSubgraph } from '../subgraphs/video/server.js';
-import { createChatStores, type ChatStores } from '../subgraphs/chat/store/factory.js';
+import { createChatStores, type ChatStores } from '../subgraphs/chat/store/index.js';
 import type { FollowStore } from '../subgraphs/user/store/follows.js';
 import { createUserStores } from '../subgraphs/user/store/index.js';
 import type { UserStore } from '../subgraphs/user/store/users.js';

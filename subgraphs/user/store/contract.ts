@@ -5,24 +5,15 @@
  * with a probe that can make a follow or unfollow fail right after its first
  * write, inside its transaction.
  */
-import { after, before, describe } from 'node:test';
-import { adapterFixtures, type AdapterFixture } from '../../../testing/adapters.js';
-import type { FollowStore } from './follows.js';
+import { describe } from 'node:test';
+import { adapterFixtures, faultProbe, storeHooks, type AdapterFixture } from '../../../testing/adapters.js';
 import { mongoUserStores, sqliteUserStores, type UserStores } from './index.js';
 import type { AdapterOptions, AtomicStep } from './probe.js';
-import type { UserStore } from './users.js';
-
-/** The failure the probe injects. */
-export class InjectedFault extends Error {
-  constructor(readonly step: AtomicStep) {
-    super(`injected failure after "${step}"`);
-  }
-}
 
 export interface Contract {
   readonly adapter: AdapterFixture<UserStores>['name'];
-  readonly users: UserStore;
-  readonly follows: FollowStore;
+  /** Both ports on the suite's database: open in `before`, closed in `after`. */
+  readonly stores: UserStores;
   /** The next follow or unfollow reaching `step` fails right after that write, inside its transaction. */
   failAfter(step: AtomicStep): void;
   /** Both ports opened a second time on the same data (a restart), for the caller to dispose. */
@@ -31,38 +22,21 @@ export interface Contract {
 
 /** Declares the suite `body` once per adapter, as `user <port> store contract (<adapter>)`. */
 export function describeContract(port: string, body: (c: Contract) => void): void {
-  let failing: AtomicStep | null = null;
-  const options: AdapterOptions = {
-    afterWrite: (step) => {
-      if (failing !== step) return;
-      failing = null;
-      throw new InjectedFault(step);
-    },
-  };
+  const probe = faultProbe<AtomicStep>();
+  const options: AdapterOptions = { afterWrite: probe.afterWrite };
   for (const makeFixture of adapterFixtures<UserStores>('user', { sqlite: (db) => sqliteUserStores(db, options), mongo: (conn) => mongoUserStores(conn, options) })) {
     const fixture = makeFixture();
     let stores: UserStores;
     const c: Contract = {
       adapter: fixture.name,
-      get users() {
-        return stores.users;
+      get stores() {
+        return stores;
       },
-      get follows() {
-        return stores.follows;
-      },
-      failAfter: (step) => {
-        failing = step;
-      },
+      failAfter: probe.failAfter,
       openAgain: () => fixture.open(),
     };
     describe(`user ${port} store contract (${fixture.name})`, () => {
-      before(async () => {
-        stores = await fixture.open();
-      });
-      after(async () => {
-        await stores.dispose();
-        await fixture.cleanup();
-      });
+      storeHooks(fixture, (opened) => (stores = opened), () => stores);
       body(c);
     });
   }

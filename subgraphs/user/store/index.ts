@@ -10,47 +10,32 @@
  */
 import type mongoose from 'mongoose';
 import type { Config } from '../../../lib/config.js';
-import { connectMongo, openSqlite, type SqliteDb } from '../../../lib/data/documents.js';
+import { mongoLifecycle, openStores, sqliteLifecycle, type SqliteDb, type StoreLifecycle } from '../../../lib/data/documents.js';
 import type { FollowStore } from './follows.js';
 import { MongoFollowStore } from './mongo/follows.js';
 import { userModels } from './mongo/models.js';
 import { MongoUserStore } from './mongo/users.js';
 import type { AdapterOptions } from './probe.js';
 import { SqliteFollowStore } from './sqlite/follows.js';
+import { UserDb } from './sqlite/schema.js';
 import { SqliteUserStore } from './sqlite/users.js';
 import type { UserStore } from './users.js';
 
-export interface UserStores {
+export interface UserStores extends StoreLifecycle {
   users: UserStore;
   follows: FollowStore;
-  /** Readiness: the database answers. */
-  ping(): Promise<void>;
-  /** Closes the database the two share. */
-  dispose(): Promise<void>;
 }
 
 export function sqliteUserStores(db: SqliteDb, options: AdapterOptions = {}): UserStores {
-  return {
-    users: new SqliteUserStore(db),
-    follows: new SqliteFollowStore(db, options),
-    ping: async () => void db.prepare('SELECT 1').get(),
-    dispose: async () => {
-      if (db.open) db.close();
-    },
-  };
+  const d = new UserDb(db);
+  return { users: new SqliteUserStore(d), follows: new SqliteFollowStore(d, options), ...sqliteLifecycle(db) };
 }
 
 export async function mongoUserStores(conn: mongoose.Connection, options: AdapterOptions = {}): Promise<UserStores> {
   const m = await userModels(conn);
-  return {
-    users: new MongoUserStore(m),
-    follows: new MongoFollowStore(m, options),
-    ping: async () => void (await conn.db?.admin().ping()),
-    dispose: () => conn.close(),
-  };
+  return { users: new MongoUserStore(m), follows: new MongoFollowStore(m, options), ...mongoLifecycle(conn) };
 }
 
-export async function createUserStores(config: Config): Promise<UserStores> {
-  if (config.MONGODB_URI) return mongoUserStores(await connectMongo(config.MONGODB_URI, 'user'));
-  return sqliteUserStores(openSqlite(config.DATA_DIR, 'user'));
+export function createUserStores(config: Config): Promise<UserStores> {
+  return openStores(config, 'user', { sqlite: sqliteUserStores, mongo: mongoUserStores });
 }

@@ -1,9 +1,9 @@
 import type mongoose from 'mongoose';
 import { v7 as uuidv7 } from 'uuid';
-import { isMongoDuplicateKey } from '../../../../lib/data/documents.js';
+import { TRANSACTION_OPTIONS, isMongoDuplicateKey } from '../../../../lib/data/documents.js';
 import type { FollowPage, FollowStore } from '../follows.js';
 import type { AdapterOptions } from '../probe.js';
-import { TRANSACTION_OPTIONS, type FollowDoc, type UserModels } from './models.js';
+import type { FollowDoc, UserModels } from './models.js';
 
 export class MongoFollowStore implements FollowStore {
   constructor(
@@ -15,7 +15,7 @@ export class MongoFollowStore implements FollowStore {
   // transaction: connection.transaction() runs session.withTransaction, which
   // retries the callback on TransientTransactionError (e.g. a write conflict
   // with a concurrent follow of the same user) and the commit on
-  // UnknownTransactionCommitResult, with TRANSACTION_OPTIONS (models.ts).
+  // UnknownTransactionCommitResult, with TRANSACTION_OPTIONS (lib/data/documents.ts).
   // Needs a replica set.
   // The unique (followerId, followeeId) index lets one follow per pair in: a
   // repeated follow fails with a duplicate key, which aborts the transaction

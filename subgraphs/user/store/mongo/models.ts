@@ -1,12 +1,13 @@
 /**
  * The user subgraph's MongoDB collections, shared by its mongoose adapters
  * (one database, `vidhub_user` unless MONGODB_URI names one): the schemas
- * with their indexes, the document types and mapper, and the transaction
- * options. A follow and both users' counts change in one multi-document
- * transaction (mongo/follows.ts), which needs a replica set.
+ * with their indexes, the document types and mapper. A follow and both users'
+ * counts change in one multi-document transaction (mongo/follows.ts), which
+ * needs a replica set.
  */
 import type mongoose from 'mongoose';
 import { Schema } from 'mongoose';
+import { pairSchema } from '../../../../lib/data/documents.js';
 import type { UserRecord, Visibility } from '../users.js';
 
 export type UserDoc = Omit<UserRecord, 'id'> & { _id: string; usernameLower: string };
@@ -37,33 +38,13 @@ const userSchema = new Schema<UserDoc>(
   { timestamps: true, versionKey: false },
 );
 
-const followSchema = new Schema<FollowDoc>(
-  {
-    _id: { type: String, required: true },
-    followerId: { type: String, required: true },
-    followeeId: { type: String, required: true },
-    createdAt: { type: Date, required: true },
-  },
-  { versionKey: false },
-);
-followSchema.index({ followerId: 1, followeeId: 1 }, { unique: true });
+const followSchema = pairSchema<FollowDoc>('followerId', 'followeeId');
 followSchema.index({ followeeId: 1, _id: -1 });
 followSchema.index({ followerId: 1, _id: -1 });
 
 export function toRecord({ _id, usernameLower: _l, ...rest }: UserDoc): UserRecord {
   return { id: _id, ...rest, avatarKey: rest.avatarKey ?? null, roles: [...(rest.roles ?? [])] };
 }
-
-/**
- * The options of every transaction here: read concern "snapshot" (the
- * transaction reads one point in time), write concern "majority" (the commit
- * survives a failover), reads from the primary.
- */
-export const TRANSACTION_OPTIONS: mongoose.mongo.TransactionOptions = {
-  readConcern: { level: 'snapshot' },
-  writeConcern: { w: 'majority' },
-  readPreference: 'primary',
-};
 
 export interface UserModels {
   conn: mongoose.Connection;

@@ -72,8 +72,12 @@ export function toRecord(row: UserRow): UserRecord {
   };
 }
 
-/** Brings the schema up to date (idempotent: `PRAGMA user_version` records what ran) and returns a statement cache. */
-export function userSqlite(db: SqliteDb): ReturnType<typeof statementCache> {
-  migrate(db, MIGRATIONS);
-  return statementCache(db);
+/** The user database as its adapters share it: the schema brought up to date (idempotent: `PRAGMA user_version` records what ran) and a statement cache. */
+export class UserDb {
+  readonly sql: ReturnType<typeof statementCache>;
+
+  constructor(readonly db: SqliteDb) {
+    migrate(db, MIGRATIONS);
+    this.sql = statementCache(db);
+  }
 }
