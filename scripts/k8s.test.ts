@@ -238,7 +238,8 @@ for (const overlay of OVERLAYS) {
         const needsRedis = server.includes('requireRedis(');
         const needsObjects = server.includes('requireObjectStore(');
         // Without MONGODB_URI a store opens SQLite under DATA_DIR, which a read-only root filesystem refuses.
-        const needsMongo = store.includes('connectMongo(');
+        // A store opens its database with connectMongo or through openStores (lib/data/documents.ts), which picks MongoDB when MONGODB_URI is set.
+        const needsMongo = /\b(connectMongo|openStores)\(/.test(store);
         assert.equal(Boolean(p.config.REDIS_URL), needsRedis, `${p.service}: REDIS_URL`);
         assert.equal(Boolean(p.config.S3_ENDPOINT && p.config.S3_ACCESS_KEY && p.config.S3_SECRET_KEY), needsObjects, `${p.service}: S3_ENDPOINT and keys`);
         assert.equal(p.sources.has('S3_SECRET_KEY'), needsObjects, `${p.service}: S3_SECRET_KEY`);

@@ -7,6 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { after, before } from 'node:test';
 import { connectMongo, openSqlite, type SqliteDb } from '../lib/data/documents.js';
 import type mongoose from 'mongoose';
 
@@ -45,4 +46,43 @@ export function adapterFixtures<S>(service: string, make: { sqlite: (db: SqliteD
     });
   }
   return fixtures;
+}
+
+/** The failure a contract suite's probe injects right after a write. */
+export class InjectedFault<S extends string = string> extends Error {
+  constructor(readonly step: S) {
+    super(`injected failure after "${step}"`);
+  }
+}
+
+/**
+ * A probe for the adapters' `afterWrite` seam: after `failAfter(step)`, the
+ * next operation reaching `step` fails there with an InjectedFault, inside its
+ * transaction; the ones after it run normally.
+ */
+export function faultProbe<S extends string>(): { afterWrite: (step: S) => void; failAfter: (step: S) => void } {
+  let failing: S | null = null;
+  return {
+    afterWrite: (step) => {
+      if (failing !== step) return;
+      failing = null;
+      throw new InjectedFault(step);
+    },
+    failAfter: (step) => {
+      failing = step;
+    },
+  };
+}
+
+/**
+ * The hooks of a contract suite on one adapter: opens the stores before its
+ * tests (handing them to `opened`), and after them closes whichever stores
+ * `current()` then returns (a test may have reopened them) and removes the data.
+ */
+export function storeHooks<S extends { dispose(): Promise<void> }>(fixture: AdapterFixture<S>, opened: (stores: S) => void, current: () => S): void {
+  before(async () => opened(await fixture.open()));
+  after(async () => {
+    await current().dispose();
+    await fixture.cleanup();
+  });
 }

@@ -27,8 +27,10 @@ import { startSearchSubgraph, type SearchSubgraph } from '../subgraphs/search/se
 import type { SearchIndex } from '../subgraphs/search/engine/port.js';
 import { startUserSubgraph, type UserSubgraph } from '../subgraphs/user/server.js';
 import { startVideoSubgraph, type VideoSubgraph } from '../subgraphs/video/server.js';
-import { createChatStores, type ChatStores } from '../subgraphs/chat/store/factory.js';
-import { createUserStore } from '../subgraphs/user/store.js';
+import { createChatStores, type ChatStores } from '../subgraphs/chat/store/index.js';
+import type { FollowStore } from '../subgraphs/user/store/follows.js';
+import { createUserStores } from '../subgraphs/user/store/index.js';
+import type { UserStore } from '../subgraphs/user/store/users.js';
 import { createVideoStores, mapPorts, type VideoStores } from '../subgraphs/video/store/index.js';
 
 /** Calls per store method, so tests can check that batching issues one query. */
@@ -47,9 +49,14 @@ function counted<T extends object>(store: T, counts: CallCounts): T {
   });
 }
 
+/** The user subgraph as tests see it: `store` seeds users and follows straight through its ports (counted as the service's own calls are). */
+export interface TestUserSubgraph extends UserSubgraph {
+  store: Pick<UserStore, 'createUser'> & Pick<FollowStore, 'follow'>;
+}
+
 type SubgraphName = 'user' | 'video' | 'chat' | 'search';
 interface Subgraphs {
-  user: UserSubgraph;
+  user: TestUserSubgraph;
   video: VideoSubgraph;
   chat: ChatSubgraph;
   search: SearchSubgraph;
@@ -61,7 +68,7 @@ export interface Stack {
   env: Record<string, string>;
   dataDir: string;
   gateway: RunningGateway;
-  user: UserSubgraph;
+  user: TestUserSubgraph;
   video: VideoSubgraph;
   chat: ChatSubgraph;
   search: SearchSubgraph;
@@ -175,7 +182,13 @@ export async function startStack(env: Record<string, string> = {}, options: Stac
     stack.defer('test redis', () => void redis.disconnect());
     // Each service starts as its own main.ts would start it: traced as itself when OTEL_EXPORTER_OTLP_ENDPOINT is set.
     const starters = {
-      user: (port: number, config = baseConfig) => startTraced('user', config, async () => startUserSubgraph(config, log.child({ service: 'user' }), { port, store: counted(await createUserStore(config), counts.user) })),
+      user: (port: number, config = baseConfig) =>
+        startTraced('user', config, async (): Promise<TestUserSubgraph> => {
+          const opened = await createUserStores(config);
+          const stores = { ...opened, users: counted(opened.users, counts.user), follows: counted(opened.follows, counts.user) };
+          const user = await startUserSubgraph(config, log.child({ service: 'user' }), { port, stores });
+          return { ...user, store: { createUser: (u) => user.stores.users.createUser(u), follow: (a, b) => user.stores.follows.follow(a, b) } };
+        }),
       video: (port: number, config = baseConfig) =>
         startTraced('video', config, async () => {
           const stores = await createVideoStores(config);

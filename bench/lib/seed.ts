@@ -6,7 +6,7 @@
  * benchmark signs in: access tokens are minted with the stack's secret).
  */
 import { createHash } from 'node:crypto';
-import type { UserStore } from '../../subgraphs/user/store.js';
+import type { UserStore } from '../../subgraphs/user/store/users.js';
 import type { VideoStore } from '../../subgraphs/video/store/videos.js';
 
 export interface SeedOptions {

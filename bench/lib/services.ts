@@ -34,7 +34,7 @@ import { loadConfig, SUBGRAPHS, type SubgraphName } from '../../lib/config.js';
 import { startEmbeddedInfra, type EmbeddedInfra } from '../../lib/process/embedded.js';
 import { createLogger } from '../../lib/observability/logger.js';
 import { NODE_FLAGS } from '../../lib/process/nodeFlags.js';
-import { createUserStore } from '../../subgraphs/user/store.js';
+import { createUserStores } from '../../subgraphs/user/store/index.js';
 import { createVideoStores } from '../../subgraphs/video/store/index.js';
 import { findPid } from './machine.js';
 import { ROOT } from './peers.js';
@@ -383,12 +383,12 @@ export async function startPlatform(opts: PlatformOptions): Promise<Platform> {
     const env = { ...baseEnv, ...infra.env };
     const config = loadConfig(env);
     log(`seeding ${opts.seed.users} users and ${opts.seed.videos} videos through the stores`);
-    const [userStore, videoStore] = await Promise.all([createUserStore(config), createVideoStores(config)]);
+    const [userStores, videoStore] = await Promise.all([createUserStores(config), createVideoStores(config)]);
     let catalog: SeededCatalog;
     try {
-      catalog = await seedCatalog(userStore, videoStore.videos, opts.seed);
+      catalog = await seedCatalog(userStores.users, videoStore.videos, opts.seed);
     } finally {
-      await Promise.all([userStore.dispose(), videoStore.dispose()]);
+      await Promise.all([userStores.dispose(), videoStore.dispose()]);
     }
 
     const preloadArgs = runtime === 'tsx' ? ['--import', 'tsx', '--import', PRELOAD] : ['--import', PRELOAD];

@@ -127,7 +127,7 @@ async function answer(stack: Stack, line: string): Promise<void> {
       };
       result = stats;
     } else if (request.cmd === 'seed') {
-      result = await seedCatalog(stack.user.store, stack.video.stores.videos, request.args as SeedOptions);
+      result = await seedCatalog(stack.user.stores.users, stack.video.stores.videos, request.args as SeedOptions);
     } else {
       throw new Error(`unknown command ${JSON.stringify(request.cmd)}`);
     }

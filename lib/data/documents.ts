@@ -86,3 +86,80 @@ export async function connectMongo(uri: string, service: string): Promise<mongoo
   await conn.asPromise();
   return conn;
 }
+
+/** What a subgraph's stores offer beside their ports: readiness and closing the database they share. */
+export interface StoreLifecycle {
+  /** Readiness: the database answers. */
+  ping(): Promise<void>;
+  /** Closes the database the ports share. */
+  dispose(): Promise<void>;
+}
+
+export function sqliteLifecycle(db: SqliteDb): StoreLifecycle {
+  return {
+    ping: async () => void db.prepare('SELECT 1').get(),
+    dispose: async () => {
+      if (db.open) db.close();
+    },
+  };
+}
+
+export function mongoLifecycle(conn: mongoose.Connection): StoreLifecycle {
+  return {
+    ping: async () => void (await conn.db?.admin().ping()),
+    dispose: () => conn.close(),
+  };
+}
+
+/**
+ * Opens a subgraph's stores on the database its configuration names: MongoDB
+ * when MONGODB_URI is set (database `vidhub_<service>` unless the URI names
+ * one), otherwise the SQLite file DATA_DIR/<service>.sqlite.
+ */
+export async function openStores<S>(
+  config: { MONGODB_URI?: string | undefined; DATA_DIR: string },
+  service: string,
+  open: { sqlite: (db: SqliteDb) => S; mongo: (conn: mongoose.Connection) => Promise<S> },
+): Promise<S> {
+  if (config.MONGODB_URI) return open.mongo(await connectMongo(config.MONGODB_URI, service));
+  return open.sqlite(openSqlite(config.DATA_DIR, service));
+}
+
+/** A lean document as its record: `_id` becomes `id`, every other stored field is copied as it is. */
+export function withId<D extends { _id: string }>({ _id, ...rest }: D): Omit<D, '_id'> & { id: string } {
+  return { id: _id, ...rest };
+}
+
+/**
+ * The mongoose schema of a relation between two ids (a like, a block, a
+ * follow): `_id`, the two ids and `createdAt`, all required, one document per
+ * pair (a unique index on `first`, `second`). Callers add the indexes their
+ * reads need.
+ */
+export function pairSchema<D extends { _id: string; createdAt: Date }>(first: keyof D & string, second: keyof D & string): mongoose.Schema<D> {
+  const id = () => ({ type: String, required: true });
+  const schema = new mongoose.Schema({ _id: id(), [first]: id(), [second]: id(), createdAt: { type: Date, required: true } }, { versionKey: false });
+  schema.index({ [first]: 1, [second]: 1 }, { unique: true });
+  return schema as unknown as mongoose.Schema<D>;
+}
+
+/**
+ * The options of every multi-document transaction (which needs a replica set
+ * or a sharded cluster):
+ * - read concern `snapshot`: every read inside sees one point in time, so the
+ *   transaction's checks hold for all its writes, and a document written by a
+ *   concurrent transaction after that point makes this one fail with a
+ *   WriteConflict (a TransientTransactionError) instead of overwriting it;
+ * - write concern `majority`: the commit returns once a majority of the
+ *   replica set has it, so no failover can roll it back;
+ * - read preference `primary`: the only one transactions allow.
+ * `connection.transaction()` runs the callback through the driver's
+ * `withTransaction`, which retries the whole callback on
+ * TransientTransactionError and the commit on UnknownTransactionCommitResult
+ * (for up to 120 s), and mongoose resets documents' state between attempts.
+ */
+export const TRANSACTION_OPTIONS: mongoose.mongo.TransactionOptions = {
+  readConcern: { level: 'snapshot' },
+  writeConcern: { w: 'majority' },
+  readPreference: 'primary',
+};

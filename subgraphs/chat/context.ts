@@ -18,7 +18,7 @@ import type { MessageDeps } from './messages.js';
 import type { Presence } from './presence.js';
 import type { SendThrottle } from './sendThrottle.js';
 import type { ConversationRecord } from './store/conversations.js';
-import type { ChatStores } from './store/factory.js';
+import type { ChatStores } from './store/index.js';
 import type { MessageRecord } from './store/messages.js';
 
 export interface ChatServices {

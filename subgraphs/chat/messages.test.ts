@@ -11,7 +11,7 @@ import type { BusEvent } from './bus.js';
 import { storeLookup } from './conversations.js';
 import { MAX_MESSAGE_LENGTH, markRead, recallMessage, sendMessage, type MessageDeps } from './messages.js';
 import type { SendClaim, SendThrottle } from './sendThrottle.js';
-import { sqliteChatStores, type ChatStores } from './store/factory.js';
+import { sqliteChatStores, type ChatStores } from './store/index.js';
 
 /** The fixed window and the claims, as Redis keeps them, in memory. */
 class MemoryThrottle implements SendThrottle {

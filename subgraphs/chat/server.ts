@@ -18,7 +18,7 @@ import { Presence } from './presence.js';
 import { resolvers } from './resolvers.js';
 import { permissions } from './rules.js';
 import { RedisSendThrottle } from './sendThrottle.js';
-import { createChatStores, type ChatStores } from './store/factory.js';
+import { createChatStores, type ChatStores } from './store/index.js';
 
 /** The consumer group that turns user and video events into notifications. */
 const NOTIFICATIONS_GROUP = 'chat-notifications';

@@ -1,7 +1,7 @@
 import { forbidden } from '../../lib/errors.js';
 import { allow, federationRules, rule, isAuthenticated, isService, makeShield } from '../../lib/auth/shield.js';
 import type { Context } from './context.js';
-import type { UserRecord } from './store.js';
+import type { UserRecord } from './store/users.js';
 
 /** The parent User is the viewer. Per object, so never cached across objects. */
 const isSelf = rule({ cache: 'strict' })((user: UserRecord, _a, ctx: Context) =>

@@ -1,7 +1,7 @@
 /**
  * The conversations aggregate's port: conversations, their members (with each
  * member's read position, from which unread counts follow) and blocks between
- * users. Adapters: conversations.sqlite.ts, conversations.mongo.ts, held to
+ * users. Adapters: sqlite/conversations.ts, mongo/conversations.ts, held to
  * conversations.contract.test.ts; ./index.ts picks one.
  *
  * Invariants both adapters keep:

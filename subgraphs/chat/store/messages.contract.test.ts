@@ -2,8 +2,8 @@ import assert from 'node:assert/strict';
 import { before, test } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { MessageRecord } from './messages.js';
-import { describeChatContract } from './contract.fixtures.js';
-import type { ChatStores } from './factory.js';
+import { describeChatContract } from './contract.js';
+import type { ChatStores } from './index.js';
 
 describeChatContract(
   'messages',

@@ -1,6 +1,6 @@
 /**
  * The messages aggregate's port: messages, their per-conversation sequence
- * numbers, and recall. Adapters: messages.sqlite.ts, messages.mongo.ts, held to
+ * numbers, and recall. Adapters: sqlite/messages.ts, mongo/messages.ts, held to
  * messages.contract.test.ts; ./index.ts picks one.
  *
  * Invariants both adapters keep:

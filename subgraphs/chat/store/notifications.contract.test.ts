@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { before, test } from 'node:test';
-import { describeChatContract } from './contract.fixtures.js';
-import type { ChatStores } from './factory.js';
+import { describeChatContract } from './contract.js';
+import type { ChatStores } from './index.js';
 
 describeChatContract(
   'notifications',

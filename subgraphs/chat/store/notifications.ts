@@ -1,7 +1,7 @@
 /**
  * The notifications aggregate's port: the inbox, and the follower projection
- * it needs to fan out new videos. Adapters: notifications.sqlite.ts,
- * notifications.mongo.ts, held to notifications.contract.test.ts; ./index.ts
+ * it needs to fan out new videos. Adapters: sqlite/notifications.ts,
+ * mongo/notifications.ts, held to notifications.contract.test.ts; ./index.ts
  * picks one.
  *
  * Invariants both adapters keep:

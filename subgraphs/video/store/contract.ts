@@ -7,8 +7,8 @@
  */
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import { after, before, describe } from 'node:test';
-import { adapterFixtures, type AdapterFixture } from '../../../testing/adapters.js';
+import { describe } from 'node:test';
+import { adapterFixtures, faultProbe, storeHooks, type AdapterFixture } from '../../../testing/adapters.js';
 import type { CommentRecord, CommentStore } from './comments.js';
 import type { DanmakuStore } from './danmaku.js';
 import type { FavouriteStore, FolderRecord } from './favourites.js';
@@ -43,13 +43,6 @@ export function onlyOne(results: readonly unknown[], what: string): number {
   return winners[0]!;
 }
 
-/** The failure the probe injects. */
-export class InjectedFault extends Error {
-  constructor(readonly step: AtomicStep) {
-    super(`injected failure after "${step}"`);
-  }
-}
-
 export interface Contract {
   readonly adapter: AdapterFixture<VideoStores>['name'];
   readonly uploads: UploadStore;
@@ -78,14 +71,8 @@ export interface Contract {
 
 /** Declares the suite `body` once per adapter, as `video <port> store contract (<adapter>)`. */
 export function describeContract(port: string, body: (c: Contract) => void): void {
-  let failing: AtomicStep | null = null;
-  const options: AdapterOptions = {
-    afterWrite: (step) => {
-      if (failing !== step) return;
-      failing = null;
-      throw new InjectedFault(step);
-    },
-  };
+  const probe = faultProbe<AtomicStep>();
+  const options: AdapterOptions = { afterWrite: probe.afterWrite };
   const makers = adapterFixtures<VideoStores>('video', { sqlite: (db) => sqliteVideoStores(db, options), mongo: (conn) => mongoVideoStores(conn, options) });
   for (const makeFixture of makers) {
     const fixture = makeFixture();
@@ -108,9 +95,7 @@ export function describeContract(port: string, body: (c: Contract) => void): voi
       get favourites() {
         return stores.favourites;
       },
-      failAfter: (step) => {
-        failing = step;
-      },
+      failAfter: probe.failAfter,
       async reopen() {
         await stores.dispose();
         stores = await fixture.open();
@@ -150,13 +135,7 @@ export function describeContract(port: string, body: (c: Contract) => void): voi
       },
     };
     describe(`video ${port} store contract (${fixture.name})`, () => {
-      before(async () => {
-        stores = await fixture.open();
-      });
-      after(async () => {
-        await stores.dispose();
-        await fixture.cleanup();
-      });
+      storeHooks(fixture, (opened) => (stores = opened), () => stores);
       body(c);
     });
   }

@@ -10,7 +10,7 @@
  */
 import type mongoose from 'mongoose';
 import type { Config } from '../../../lib/config.js';
-import { connectMongo, openSqlite, type SqliteDb } from '../../../lib/data/documents.js';
+import { mongoLifecycle, openStores, sqliteLifecycle, type SqliteDb, type StoreLifecycle } from '../../../lib/data/documents.js';
 import type { CommentStore } from './comments.js';
 import type { DanmakuStore } from './danmaku.js';
 import type { FavouriteStore } from './favourites.js';
@@ -30,15 +30,12 @@ import { SqliteVideoStore } from './sqlite/videos.js';
 import type { UploadStore } from './uploads.js';
 import type { VideoStore } from './videos.js';
 
-export interface VideoStores {
+export interface VideoStores extends StoreLifecycle {
   uploads: UploadStore;
   videos: VideoStore;
   comments: CommentStore;
   danmaku: DanmakuStore;
   favourites: FavouriteStore;
-  /** Readiness: the database answers. */
-  ping(): Promise<void>;
-  dispose(): Promise<void>;
 }
 
 /** The ports, for code that treats them alike (metrics, call counting). */
@@ -65,10 +62,7 @@ export function sqliteVideoStores(db: SqliteDb, options: AdapterOptions = {}): V
     comments: new SqliteCommentStore(d),
     danmaku: new SqliteDanmakuStore(d),
     favourites: new SqliteFavouriteStore(d),
-    ping: async () => void d.sql('SELECT 1').get(),
-    dispose: async () => {
-      if (db.open) db.close();
-    },
+    ...sqliteLifecycle(db),
   };
 }
 
@@ -80,12 +74,10 @@ export async function mongoVideoStores(conn: mongoose.Connection, options: Adapt
     comments: new MongoCommentStore(m),
     danmaku: new MongoDanmakuStore(m),
     favourites: new MongoFavouriteStore(m),
-    ping: async () => void (await conn.db?.admin().ping()),
-    dispose: () => conn.close(),
+    ...mongoLifecycle(conn),
   };
 }
 
-export async function createVideoStores(config: Config): Promise<VideoStores> {
-  if (config.MONGODB_URI) return mongoVideoStores(await connectMongo(config.MONGODB_URI, 'video'));
-  return sqliteVideoStores(openSqlite(config.DATA_DIR, 'video'));
+export function createVideoStores(config: Config): Promise<VideoStores> {
+  return openStores(config, 'video', { sqlite: sqliteVideoStores, mongo: mongoVideoStores });
 }

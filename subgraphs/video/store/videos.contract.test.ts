@@ -16,7 +16,8 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { VideoRecord } from './videos.js';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { chunk, describeContract, InjectedFault, onlyOne, sha, video } from './contract.js';
+import { InjectedFault } from '../../../testing/adapters.js';
+import { chunk, describeContract, onlyOne, sha, video } from './contract.js';
 
 describeContract('videos', (cx) => {
   test('publishes an upload at most once', async () => {

@@ -1,7 +1,7 @@
 /**
  * The video subgraph's MongoDB collections, shared by its mongoose adapters
  * (one database per service): the schemas with their indexes, the document
- * types and mappers, and the transaction options.
+ * types and mappers.
  *
  * Single-document steps need no transaction: a unique index decides which of
  * two concurrent writers wins (a chunk index, a like, a folder entry, the one
@@ -15,6 +15,7 @@
  */
 import type mongoose from 'mongoose';
 import { Schema } from 'mongoose';
+import { pairSchema, withId } from '../../../../lib/data/documents.js';
 import type { CommentRecord } from '../comments.js';
 import type { DanmakuMode, DanmakuRecord } from '../danmaku.js';
 import type { FolderRecord } from '../favourites.js';
@@ -134,16 +135,7 @@ videoSchema.index({ uploaderId: 1, _id: -1 });
 videoSchema.index({ sha256: 1, _id: 1 });
 videoSchema.index({ objectKey: 1 });
 
-const likeSchema = new Schema<LikeDoc>(
-  {
-    _id: { type: String, required: true },
-    videoId: { type: String, required: true },
-    userId: { type: String, required: true },
-    createdAt: { type: Date, required: true },
-  },
-  { versionKey: false },
-);
-likeSchema.index({ videoId: 1, userId: 1 }, { unique: true });
+const likeSchema = pairSchema<LikeDoc>('videoId', 'userId');
 likeSchema.index({ userId: 1, videoId: 1 });
 
 const commentSchema = new Schema<CommentDoc>(
@@ -240,52 +232,14 @@ export const video = (d: VideoDoc): VideoRecord => ({
   createdAt: d.createdAt,
   updatedAt: d.updatedAt,
 });
-export const comment = (d: CommentDoc): CommentRecord => ({
-  id: d._id,
-  videoId: d.videoId,
-  authorId: d.authorId,
-  parentId: d.parentId ?? null,
-  text: d.text,
-  replyCount: d.replyCount ?? 0,
-  createdAt: d.createdAt,
-});
-export const danmaku = (d: DanmakuDoc): DanmakuRecord => ({
-  id: d._id,
-  videoId: d.videoId,
-  userId: d.userId,
-  text: d.text,
-  timeMs: d.timeMs,
-  color: d.color,
-  mode: d.mode,
-  createdAt: d.createdAt,
-});
-export const folder = (d: FolderDoc): FolderRecord => ({
-  id: d._id,
-  ownerId: d.ownerId,
-  name: d.name,
-  isPublic: d.isPublic,
-  itemCount: d.itemCount ?? 0,
-  createdAt: d.createdAt,
-});
+export const comment = (d: CommentDoc): CommentRecord => ({ ...withId(d), parentId: d.parentId ?? null, replyCount: d.replyCount ?? 0 });
+export const danmaku = (d: DanmakuDoc): DanmakuRecord => withId(d);
+export const folder = (d: FolderDoc): FolderRecord => ({ ...withId(d), itemCount: d.itemCount ?? 0 });
 
 /** Keeps only the fields given a value: `undefined` means "leave as it is", as in SQLite's COALESCE. */
 export function defined<T extends object>(changes: T): Partial<T> {
   return Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined)) as Partial<T>;
 }
-
-
-/**
- * Options of every transaction here. Read concern "snapshot": the transaction
- * reads one point in time, so its checks (the upload is COMPLETED, the video
- * exists) hold for all its writes. Write concern "majority": a commit is
- * acknowledged once a majority of the replica set has it, so it survives a
- * failover. Reads from the primary (required inside a transaction).
- */
-export const TRANSACTION_OPTIONS: mongoose.mongo.TransactionOptions = {
-  readConcern: { level: 'snapshot' },
-  writeConcern: { w: 'majority' },
-  readPreference: 'primary',
-};
 
 export interface VideoModels {
   conn: mongoose.Connection;

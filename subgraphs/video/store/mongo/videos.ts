@@ -1,10 +1,10 @@
 import type mongoose from 'mongoose';
 import { v7 as uuidv7 } from 'uuid';
-import { isMongoDuplicateKey } from '../../../../lib/data/documents.js';
+import { TRANSACTION_OPTIONS, isMongoDuplicateKey } from '../../../../lib/data/documents.js';
 import type { Page } from '../page.js';
 import type { AdapterOptions } from '../probe.js';
 import type { NewVideo, VideoRecord, VideoStore } from '../videos.js';
-import { TRANSACTION_OPTIONS, defined, video, type FolderItemDoc, type LikeDoc, type UploadDoc, type VideoDoc, type VideoModels } from './models.js';
+import { defined, video, type FolderItemDoc, type LikeDoc, type UploadDoc, type VideoDoc, type VideoModels } from './models.js';
 
 /** How many folder entries deleteVideo removes at once: bounds the parallel deletes in flight. */
 const SWEEP_BATCH = 100;

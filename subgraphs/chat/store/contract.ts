@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe } from 'node:test';
 import { adapterFixtures } from '../../../testing/adapters.js';
 import type { ConversationRecord } from './conversations.js';
-import { mongoChatStores, sqliteChatStores, type ChatStores } from './factory.js';
+import { mongoChatStores, sqliteChatStores, type ChatStores } from './index.js';
 import type { MessageRecord } from './messages.js';
 
 export type AdapterName = 'sqlite' | 'mongodb';

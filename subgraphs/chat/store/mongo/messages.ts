@@ -1,39 +1,20 @@
 import type mongoose from 'mongoose';
 import { v7 as uuidv7 } from 'uuid';
-import { isMongoDuplicateKey } from '../../../lib/data/documents.js';
-import type { MessageRecord, MessageStore } from './messages.js';
-import { TRANSACTION_OPTIONS, type ChatModels, type ConversationDoc, type MemberDoc, type MessageDoc } from './mongo.js';
+import { TRANSACTION_OPTIONS, isMongoDuplicateKey, withId } from '../../../../lib/data/documents.js';
+import type { MessageRecord, MessageStore } from '../messages.js';
+import { type ChatModels, type ConversationDoc, type MessageDoc } from './models.js';
 
 // Read and write concerns: the connection's defaults (read concern `local`
-// from the primary, write concern `majority`; see mongo.ts), except inside
+// from the primary, write concern `majority`; see models.ts), except inside
 // appendMessage's transaction, which says per operation what it runs with.
 
-const msg = (d: MessageDoc): MessageRecord => ({
-  id: d._id,
-  conversationId: d.conversationId,
-  seq: d.seq,
-  senderId: d.senderId,
-  text: d.text ?? null,
-  clientMessageId: d.clientMessageId ?? null,
-  recalledAt: d.recalledAt ?? null,
-  createdAt: d.createdAt,
-});
+const msg = (d: MessageDoc): MessageRecord => ({ ...withId(d), text: d.text ?? null, clientMessageId: d.clientMessageId ?? null, recalledAt: d.recalledAt ?? null });
 
 export class MongoMessageStore implements MessageStore {
-  private readonly conn: mongoose.Connection;
-  private readonly conversations: mongoose.Model<ConversationDoc>;
-  private readonly members: mongoose.Model<MemberDoc>;
-  private readonly messages: mongoose.Model<MessageDoc>;
-
-  constructor(models: ChatModels) {
-    this.conn = models.conn;
-    this.conversations = models.conversations;
-    this.members = models.members;
-    this.messages = models.messages;
-  }
+  constructor(private readonly m: ChatModels) {}
 
   private byClientId(conversationId: string, senderId: string, clientMessageId: string, session?: mongoose.ClientSession): Promise<MessageDoc | null> {
-    return this.messages.findOne({ conversationId, senderId, clientMessageId }, null, session ? { session } : {}).lean<MessageDoc>();
+    return this.m.messages.findOne({ conversationId, senderId, clientMessageId }, null, session ? { session } : {}).lean<MessageDoc>();
   }
 
   async appendMessage(m: { conversationId: string; senderId: string; text: string; clientMessageId: string | null }): Promise<{ message: MessageRecord; created: boolean }> {
@@ -53,7 +34,7 @@ export class MongoMessageStore implements MessageStore {
       // all but one fail with WriteConflict (TransientTransactionError) and
       // are run again by withTransaction on a fresh snapshot, after the
       // winner committed, so each takes the next number.
-      return await this.conn.transaction(async (session) => {
+      return await this.m.conn.transaction(async (session) => {
         // Snapshot read (the transaction's): a copy of this send that
         // committed since the check above is seen here, and answered.
         if (m.clientMessageId) {
@@ -65,7 +46,7 @@ export class MongoMessageStore implements MessageStore {
         // in the transaction (its write concern, `majority`, applies at
         // commit). updatedAt uses $max so that clock skew between replicas
         // never moves a conversation back in the list.
-        const bumped = await this.conversations
+        const bumped = await this.m.conversations
           .findOneAndUpdate({ _id: m.conversationId }, { $inc: { lastSeq: 1 }, $max: { updatedAt: now } }, { session, returnDocument: 'after', projection: { lastSeq: 1 } })
           .lean<Pick<ConversationDoc, 'lastSeq'>>();
         if (!bumped) throw new Error(`conversation ${m.conversationId} does not exist`);
@@ -83,11 +64,11 @@ export class MongoMessageStore implements MessageStore {
         // (conversationId, seq) and (conversationId, senderId, clientMessageId)
         // are checked against the snapshot and against other transactions'
         // uncommitted writes (a WriteConflict, retried).
-        await this.messages.insertMany([doc], { session });
+        await this.m.messages.insertMany([doc], { session });
         // Third write: sending implies having read everything up to one's own
         // message; $max because a later send by the same user may have moved
         // it further. In the transaction.
-        await this.members.updateOne({ conversationId: m.conversationId, userId: m.senderId }, { $max: { lastReadSeq: doc.seq } }, { session });
+        await this.m.members.updateOne({ conversationId: m.conversationId, userId: m.senderId }, { $max: { lastReadSeq: doc.seq } }, { session });
         return { message: msg(doc), created: true };
       }, TRANSACTION_OPTIONS);
     } catch (err) {
@@ -104,7 +85,7 @@ export class MongoMessageStore implements MessageStore {
 
   async findMessagesByIds(ids: readonly string[]): Promise<MessageRecord[]> {
     if (ids.length === 0) return [];
-    return (await this.messages.find({ _id: { $in: [...ids] } }).lean<MessageDoc[]>()).map(msg);
+    return (await this.m.messages.find({ _id: { $in: [...ids] } }).lean<MessageDoc[]>()).map(msg);
   }
 
   async findMessageByClientId(conversationId: string, senderId: string, clientMessageId: string): Promise<MessageRecord | null> {
@@ -118,10 +99,10 @@ export class MongoMessageStore implements MessageStore {
     if (q.beforeSeq !== undefined) seq.$lt = q.beforeSeq;
     const filter = { conversationId: q.conversationId, ...(Object.keys(seq).length ? { seq } : {}) };
     if (q.afterSeq === undefined && q.beforeSeq !== undefined) {
-      const docs = await this.messages.find(filter).sort({ seq: -1 }).limit(q.limit).lean<MessageDoc[]>();
+      const docs = await this.m.messages.find(filter).sort({ seq: -1 }).limit(q.limit).lean<MessageDoc[]>();
       return docs.reverse().map(msg);
     }
-    return (await this.messages.find(filter).sort({ seq: 1 }).limit(q.limit).lean<MessageDoc[]>()).map(msg);
+    return (await this.m.messages.find(filter).sort({ seq: 1 }).limit(q.limit).lean<MessageDoc[]>()).map(msg);
   }
 
   async lastMessages(conversationIds: readonly string[]): Promise<MessageRecord[]> {
@@ -130,7 +111,7 @@ export class MongoMessageStore implements MessageStore {
     // before appends were transactional may end on a burned sequence number.
     // Sorting backwards along the (conversationId, seq) index lets the server
     // take the first per group without reading whole conversations.
-    const docs = await this.messages.aggregate<MessageDoc>([
+    const docs = await this.m.messages.aggregate<MessageDoc>([
       { $match: { conversationId: { $in: [...conversationIds] } } },
       { $sort: { conversationId: -1, seq: -1 } },
       { $group: { _id: '$conversationId', doc: { $first: '$$ROOT' } } },
@@ -142,9 +123,9 @@ export class MongoMessageStore implements MessageStore {
   async recallMessage(messageId: string): Promise<MessageRecord | null> {
     // Only the first recall stamps recalledAt; a repeated recall returns the
     // message as it already is.
-    const doc = await this.messages.findOneAndUpdate({ _id: messageId, recalledAt: null }, { $set: { text: null, recalledAt: new Date() } }, { returnDocument: 'after' }).lean<MessageDoc>();
+    const doc = await this.m.messages.findOneAndUpdate({ _id: messageId, recalledAt: null }, { $set: { text: null, recalledAt: new Date() } }, { returnDocument: 'after' }).lean<MessageDoc>();
     if (doc) return msg(doc);
-    const existing = await this.messages.findOne({ _id: messageId }).lean<MessageDoc>();
+    const existing = await this.m.messages.findOne({ _id: messageId }).lean<MessageDoc>();
     return existing ? msg(existing) : null;
   }
 }

@@ -1,25 +1,17 @@
 import type mongoose from 'mongoose';
 import { v7 as uuidv7 } from 'uuid';
-import { isMongoDuplicateKey } from '../../../lib/data/documents.js';
-import type { ConversationKind, ConversationRecord, ConversationStore, Page } from './conversations.js';
-import { conversationRecord as conv, insertIgnoringDuplicates, type ChatModels, type ConversationDoc, type MemberDoc, type BlockDoc } from './mongo.js';
+import { isMongoDuplicateKey } from '../../../../lib/data/documents.js';
+import type { ConversationKind, ConversationRecord, ConversationStore, Page } from '../conversations.js';
+import { conversationRecord as conv, insertIgnoringDuplicates, type ChatModels, type ConversationDoc, type MemberDoc, type BlockDoc } from './models.js';
 
 // Read and write concerns: the connection's defaults everywhere (read concern
-// `local` from the primary, write concern `majority`; see mongo.ts). Each
+// `local` from the primary, write concern `majority`; see models.ts). Each
 // method is built from single-document atomic steps ordered so that a crash
 // between them leaves at worst an empty conversation or a missing
 // denormalized timestamp, never a duplicate or a broken invariant.
 
 export class MongoConversationStore implements ConversationStore {
-  private readonly conversations: mongoose.Model<ConversationDoc>;
-  private readonly members: mongoose.Model<MemberDoc>;
-  private readonly blocks: mongoose.Model<BlockDoc>;
-
-  constructor(models: ChatModels) {
-    this.conversations = models.conversations;
-    this.members = models.members;
-    this.blocks = models.blocks;
-  }
+  constructor(private readonly m: ChatModels) {}
 
   /**
    * Joins users with `lastReadSeq` as their read position. The _ids are uuid v7,
@@ -29,7 +21,7 @@ export class MongoConversationStore implements ConversationStore {
   private async join(conversationId: string, userIds: string[], lastReadSeq: number, joinedAt: Date): Promise<string[]> {
     const unique = [...new Set(userIds)];
     const docs = unique.map((userId) => ({ _id: uuidv7(), conversationId, userId, lastReadSeq, joinedAt }));
-    return (await insertIgnoringDuplicates(this.members, docs)).map((i) => unique[i]!);
+    return (await insertIgnoringDuplicates(this.m.members, docs)).map((i) => unique[i]!);
   }
 
   async createConversation(c: { kind: ConversationKind; title: string | null; ownerId: string; memberIds: string[] }): Promise<ConversationRecord> {
@@ -38,25 +30,25 @@ export class MongoConversationStore implements ConversationStore {
     // Conversation first: members pointing at a conversation that was never
     // stored would be invisible garbage, while a conversation whose member
     // insert failed is simply empty.
-    await this.conversations.create(doc);
+    await this.m.conversations.create(doc);
     await this.join(doc._id, [c.ownerId, ...c.memberIds], 0, now);
     return conv(doc);
   }
 
   async directConversation(a: string, b: string): Promise<ConversationRecord> {
     const directKey = [a, b].sort().join(':');
-    const existing = await this.conversations.findOne({ directKey }).lean<ConversationDoc>();
+    const existing = await this.m.conversations.findOne({ directKey }).lean<ConversationDoc>();
     if (existing) return conv(existing);
     const now = new Date();
     const doc: ConversationDoc = { _id: uuidv7(), kind: 'DIRECT', directKey, title: null, ownerId: a, lastSeq: 0, createdAt: now, updatedAt: now };
     try {
-      await this.conversations.create(doc);
+      await this.m.conversations.create(doc);
       await this.join(doc._id, [a, b], 0, now);
       return conv(doc);
     } catch (err) {
       if (!isMongoDuplicateKey(err)) throw err;
       // A concurrent call created the pair's conversation first: use the winner's.
-      const winner = await this.conversations.findOne({ directKey }).lean<ConversationDoc>();
+      const winner = await this.m.conversations.findOne({ directKey }).lean<ConversationDoc>();
       if (!winner) throw err;
       // The winner may not have stored its members yet; joining is idempotent,
       // so both callers return only once the pair are members.
@@ -67,11 +59,11 @@ export class MongoConversationStore implements ConversationStore {
 
   async findConversationsByIds(ids: readonly string[]): Promise<ConversationRecord[]> {
     if (ids.length === 0) return [];
-    return (await this.conversations.find({ _id: { $in: [...ids] } }).lean<ConversationDoc[]>()).map(conv);
+    return (await this.m.conversations.find({ _id: { $in: [...ids] } }).lean<ConversationDoc[]>()).map(conv);
   }
 
   async listConversationsOf(userId: string, q: { limit: number; after?: string }): Promise<Page<ConversationRecord & { cursor: string }>> {
-    const memberships = await this.members.find({ userId }, { conversationId: 1 }).lean<Pick<MemberDoc, 'conversationId'>[]>();
+    const memberships = await this.m.members.find({ userId }, { conversationId: 1 }).lean<Pick<MemberDoc, 'conversationId'>[]>();
     if (memberships.length === 0) return { items: [], hasNextPage: false };
     const filter: mongoose.QueryFilter<ConversationDoc> = { _id: { $in: memberships.map((m) => m.conversationId) } };
     // Cursor: "<ISO updatedAt>|<id>", the same as SQLite's, so ties on time still
@@ -81,7 +73,7 @@ export class MongoConversationStore implements ConversationStore {
       const time = new Date(afterTime);
       filter.$or = [{ updatedAt: { $lt: time } }, { updatedAt: time, _id: { $lt: afterId } }];
     }
-    const docs = await this.conversations
+    const docs = await this.m.conversations
       .find(filter)
       .sort({ updatedAt: -1, _id: -1 })
       .limit(q.limit + 1)
@@ -95,7 +87,7 @@ export class MongoConversationStore implements ConversationStore {
   async membersOf(conversationIds: readonly string[]): Promise<Map<string, string[]>> {
     const result = new Map<string, string[]>(conversationIds.map((id) => [id, []]));
     if (conversationIds.length === 0) return result;
-    const docs = await this.members
+    const docs = await this.m.members
       .find({ conversationId: { $in: [...conversationIds] } }, { conversationId: 1, userId: 1 })
       .sort({ joinedAt: 1, _id: 1 })
       .lean<Pick<MemberDoc, 'conversationId' | 'userId'>[]>();
@@ -104,7 +96,7 @@ export class MongoConversationStore implements ConversationStore {
   }
 
   async addMembers(conversationId: string, userIds: string[]): Promise<string[]> {
-    const c = await this.conversations.findOne({ _id: conversationId }, { lastSeq: 1 }).lean<Pick<ConversationDoc, 'lastSeq'>>();
+    const c = await this.m.conversations.findOne({ _id: conversationId }, { lastSeq: 1 }).lean<Pick<ConversationDoc, 'lastSeq'>>();
     if (!c) return [];
     const now = new Date();
     // New members start with everything before they joined already read. A
@@ -112,40 +104,40 @@ export class MongoConversationStore implements ConversationStore {
     // unread for them, which is the safe side.
     const added = await this.join(conversationId, userIds, c.lastSeq, now);
     // $max, not $set: a concurrent append may already have recorded later activity.
-    if (added.length) await this.conversations.updateOne({ _id: conversationId }, { $max: { updatedAt: now } });
+    if (added.length) await this.m.conversations.updateOne({ _id: conversationId }, { $max: { updatedAt: now } });
     return added;
   }
 
   async removeMember(conversationId: string, userId: string): Promise<ConversationRecord | null> {
-    await this.members.deleteOne({ conversationId, userId });
-    const c = await this.conversations.findOne({ _id: conversationId }).lean<ConversationDoc>();
+    await this.m.members.deleteOne({ conversationId, userId });
+    const c = await this.m.conversations.findOne({ _id: conversationId }).lean<ConversationDoc>();
     if (!c) return null;
     if (c.ownerId !== userId) return conv(c);
-    const heir = await this.members.findOne({ conversationId }, { userId: 1 }).sort({ joinedAt: 1, _id: 1 }).lean<Pick<MemberDoc, 'userId'>>();
+    const heir = await this.m.members.findOne({ conversationId }, { userId: 1 }).sort({ joinedAt: 1, _id: 1 }).lean<Pick<MemberDoc, 'userId'>>();
     // The last member leaving keeps the owner as it was, as SQLite does.
     if (!heir) return conv(c);
     // Conditional on the owner still being the one who left, so two concurrent
     // handovers cannot overwrite each other's outcome.
-    const after = await this.conversations.findOneAndUpdate({ _id: conversationId, ownerId: userId }, { $set: { ownerId: heir.userId } }, { returnDocument: 'after' }).lean<ConversationDoc>();
+    const after = await this.m.conversations.findOneAndUpdate({ _id: conversationId, ownerId: userId }, { $set: { ownerId: heir.userId } }, { returnDocument: 'after' }).lean<ConversationDoc>();
     if (after) return conv(after);
-    const current = await this.conversations.findOne({ _id: conversationId }).lean<ConversationDoc>();
+    const current = await this.m.conversations.findOne({ _id: conversationId }).lean<ConversationDoc>();
     return current ? conv(current) : null;
   }
 
   async rename(conversationId: string, title: string): Promise<ConversationRecord | null> {
-    const doc = await this.conversations.findOneAndUpdate({ _id: conversationId }, { $set: { title }, $max: { updatedAt: new Date() } }, { returnDocument: 'after' }).lean<ConversationDoc>();
+    const doc = await this.m.conversations.findOneAndUpdate({ _id: conversationId }, { $set: { title }, $max: { updatedAt: new Date() } }, { returnDocument: 'after' }).lean<ConversationDoc>();
     return doc ? conv(doc) : null;
   }
 
   // ---- Read positions and unread counts
 
   async markRead(conversationId: string, userId: string, seq: number): Promise<number> {
-    const c = await this.conversations.findOne({ _id: conversationId }, { lastSeq: 1 }).lean<Pick<ConversationDoc, 'lastSeq'>>();
+    const c = await this.m.conversations.findOne({ _id: conversationId }, { lastSeq: 1 }).lean<Pick<ConversationDoc, 'lastSeq'>>();
     if (!c) return 0;
     // lastSeq only grows, so capping with a value read a moment ago can fall
     // short of the newest message but never passes it; $max keeps the position
     // from moving back when reads from two devices arrive out of order.
-    const doc = await this.members
+    const doc = await this.m.members
       .findOneAndUpdate({ conversationId, userId }, { $max: { lastReadSeq: Math.min(seq, c.lastSeq) } }, { returnDocument: 'after', projection: { lastReadSeq: 1 } })
       .lean<Pick<MemberDoc, 'lastReadSeq'>>();
     return doc?.lastReadSeq ?? 0;
@@ -153,14 +145,14 @@ export class MongoConversationStore implements ConversationStore {
 
   async readPositions(userId: string, conversationIds: readonly string[]): Promise<Map<string, number>> {
     if (conversationIds.length === 0) return new Map();
-    const docs = await this.members
+    const docs = await this.m.members
       .find({ userId, conversationId: { $in: [...conversationIds] } }, { conversationId: 1, lastReadSeq: 1 })
       .lean<Pick<MemberDoc, 'conversationId' | 'lastReadSeq'>[]>();
     return new Map(docs.map((d) => [d.conversationId, d.lastReadSeq]));
   }
 
   async memberReadPositions(conversationId: string): Promise<Map<string, number>> {
-    const docs = await this.members.find({ conversationId }, { userId: 1, lastReadSeq: 1 }).lean<Pick<MemberDoc, 'userId' | 'lastReadSeq'>[]>();
+    const docs = await this.m.members.find({ conversationId }, { userId: 1, lastReadSeq: 1 }).lean<Pick<MemberDoc, 'userId' | 'lastReadSeq'>[]>();
     return new Map(docs.map((d) => [d.userId, d.lastReadSeq]));
   }
 
@@ -170,9 +162,9 @@ export class MongoConversationStore implements ConversationStore {
     // each conversation's lastSeq. Data written before appends were
     // transactional may hold a burned seq, which counts as unread until the
     // member marks read up to lastSeq.
-    const rows = await this.members.aggregate<{ _id: string; unread: number }>([
+    const rows = await this.m.members.aggregate<{ _id: string; unread: number }>([
       { $match: { userId: { $in: [...userIds] } } },
-      { $lookup: { from: this.conversations.collection.collectionName, localField: 'conversationId', foreignField: '_id', as: 'c' } },
+      { $lookup: { from: this.m.conversations.collection.collectionName, localField: 'conversationId', foreignField: '_id', as: 'c' } },
       { $unwind: '$c' },
       { $group: { _id: '$userId', unread: { $sum: { $subtract: ['$c.lastSeq', '$lastReadSeq'] } } } },
     ]);
@@ -180,9 +172,9 @@ export class MongoConversationStore implements ConversationStore {
   }
 
   async lastSeqsOf(userId: string): Promise<Map<string, number>> {
-    const memberships = await this.members.find({ userId }, { conversationId: 1 }).lean<Pick<MemberDoc, 'conversationId'>[]>();
+    const memberships = await this.m.members.find({ userId }, { conversationId: 1 }).lean<Pick<MemberDoc, 'conversationId'>[]>();
     if (memberships.length === 0) return new Map();
-    const docs = await this.conversations.find({ _id: { $in: memberships.map((m) => m.conversationId) } }, { lastSeq: 1 }).lean<Pick<ConversationDoc, '_id' | 'lastSeq'>[]>();
+    const docs = await this.m.conversations.find({ _id: { $in: memberships.map((m) => m.conversationId) } }, { lastSeq: 1 }).lean<Pick<ConversationDoc, '_id' | 'lastSeq'>[]>();
     return new Map(docs.map((d) => [d._id, d.lastSeq]));
   }
 
@@ -190,7 +182,7 @@ export class MongoConversationStore implements ConversationStore {
 
   async block(blockerId: string, blockedId: string): Promise<void> {
     try {
-      await this.blocks.updateOne({ blockerId, blockedId }, { $setOnInsert: { _id: uuidv7(), createdAt: new Date() } }, { upsert: true });
+      await this.m.blocks.updateOne({ blockerId, blockedId }, { $setOnInsert: { _id: uuidv7(), createdAt: new Date() } }, { upsert: true });
     } catch (err) {
       // Two concurrent upserts of the same pair: the other one stored it.
       if (!isMongoDuplicateKey(err)) throw err;
@@ -198,17 +190,17 @@ export class MongoConversationStore implements ConversationStore {
   }
 
   async unblock(blockerId: string, blockedId: string): Promise<void> {
-    await this.blocks.deleteOne({ blockerId, blockedId });
+    await this.m.blocks.deleteOne({ blockerId, blockedId });
   }
 
   async blockedBy(userId: string, candidateIds: readonly string[]): Promise<Set<string>> {
     if (candidateIds.length === 0) return new Set();
-    const docs = await this.blocks.find({ blockedId: userId, blockerId: { $in: [...candidateIds] } }, { blockerId: 1 }).lean<Pick<BlockDoc, 'blockerId'>[]>();
+    const docs = await this.m.blocks.find({ blockedId: userId, blockerId: { $in: [...candidateIds] } }, { blockerId: 1 }).lean<Pick<BlockDoc, 'blockerId'>[]>();
     return new Set(docs.map((d) => d.blockerId));
   }
 
   async listBlocked(blockerId: string): Promise<string[]> {
-    const docs = await this.blocks.find({ blockerId }, { blockedId: 1 }).sort({ createdAt: 1, _id: 1 }).lean<Pick<BlockDoc, 'blockedId'>[]>();
+    const docs = await this.m.blocks.find({ blockerId }, { blockedId: 1 }).sort({ createdAt: 1, _id: 1 }).lean<Pick<BlockDoc, 'blockedId'>[]>();
     return docs.map((d) => d.blockedId);
   }
 }

@@ -2,15 +2,15 @@
  * The chat subgraph's SQLite schema, shared by the three SQLite adapters: one
  * database file (`DATA_DIR/chat.sqlite`), so that a message, its
  * conversation's sequence counter and the sender's read position commit in
- * one transaction (see messages.sqlite.ts).
+ * one transaction (see sqlite/messages.ts).
  *
  * Guarantees every SQLite adapter gives: each method is one statement or one
  * transaction; writes that must agree run in an IMMEDIATE transaction (the
  * write lock is taken at BEGIN, so two processes on the same file serialize
  * instead of failing on upgrade); WAL lets readers proceed during a write.
  */
-import { migrate, statementCache, type SqliteDb } from '../../../lib/data/documents.js';
-import type { ConversationKind } from './conversations.js';
+import { migrate, statementCache, type SqliteDb } from '../../../../lib/data/documents.js';
+import type { ConversationKind } from '../conversations.js';
 
 const MIGRATIONS = [
   `CREATE TABLE conversations (
@@ -69,10 +69,14 @@ const MIGRATIONS = [
    );`,
 ];
 
-/** Brings the schema up to date (idempotent: `PRAGMA user_version` records what ran) and returns a statement cache. */
-export function chatSqlite(db: SqliteDb): ReturnType<typeof statementCache> {
-  migrate(db, MIGRATIONS);
-  return statementCache(db);
+/** The chat database as its adapters share it: the schema brought up to date (idempotent: `PRAGMA user_version` records what ran) and a statement cache. */
+export class ChatDb {
+  readonly sql: ReturnType<typeof statementCache>;
+
+  constructor(readonly db: SqliteDb) {
+    migrate(db, MIGRATIONS);
+    this.sql = statementCache(db);
+  }
 }
 
 /** Ids as a JSON array, for `IN (SELECT value FROM json_each(?))`. */

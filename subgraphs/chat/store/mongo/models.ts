@@ -8,15 +8,16 @@
  * Single-document operations are atomic on their own; the one step that must
  * change several documents together (a message with its conversation's
  * sequence counter and the sender's read position) runs in a multi-document
- * transaction with the options below, so MONGODB_URI must name a replica set
+ * transaction (TRANSACTION_OPTIONS, lib/data/documents.ts), so MONGODB_URI must name a replica set
  * or a sharded cluster (a single-node replica set will do); `chatModels`
  * refuses a standalone server at start-up rather than at the first message.
  */
 import type mongoose from 'mongoose';
 import { Schema } from 'mongoose';
-import type { ConversationKind, ConversationRecord } from './conversations.js';
-import type { MessageRecord } from './messages.js';
-import type { NotificationRecord } from './notifications.js';
+import { pairSchema } from '../../../../lib/data/documents.js';
+import type { ConversationKind, ConversationRecord } from '../conversations.js';
+import type { MessageRecord } from '../messages.js';
+import type { NotificationRecord } from '../notifications.js';
 
 export interface ConversationDoc {
   _id: string;
@@ -126,16 +127,7 @@ const notificationSchema = new Schema<NotificationDoc>(
 notificationSchema.index({ eventId: 1, recipientId: 1 }, { unique: true });
 notificationSchema.index({ recipientId: 1, _id: -1 });
 
-const blockSchema = new Schema<BlockDoc>(
-  {
-    _id: { type: String, required: true },
-    blockerId: { type: String, required: true },
-    blockedId: { type: String, required: true },
-    createdAt: { type: Date, required: true },
-  },
-  { versionKey: false },
-);
-blockSchema.index({ blockerId: 1, blockedId: 1 }, { unique: true });
+const blockSchema = pairSchema<BlockDoc>('blockerId', 'blockedId');
 blockSchema.index({ blockedId: 1, blockerId: 1 });
 
 const followSchema = new Schema<FollowDoc>(
@@ -148,46 +140,15 @@ const followSchema = new Schema<FollowDoc>(
 );
 followSchema.index({ followeeId: 1, followerId: 1 }, { unique: true });
 
-export interface ChatModels {
-  conn: mongoose.Connection;
-  conversations: mongoose.Model<ConversationDoc>;
-  members: mongoose.Model<MemberDoc>;
-  messages: mongoose.Model<MessageDoc>;
-  notifications: mongoose.Model<NotificationDoc>;
-  blocks: mongoose.Model<BlockDoc>;
-  follows: mongoose.Model<FollowDoc>;
-}
-
-/**
- * The options of every chat transaction (see messages.mongo.ts):
- * - read concern `snapshot`: every read inside sees one point in time, and a
- *   document written by a concurrent transaction after that point makes this
- *   one fail with a WriteConflict (a TransientTransactionError) instead of
- *   overwriting it;
- * - write concern `majority`: the commit returns once a majority of the
- *   replica set has it, so no failover can roll back a sequence number already
- *   handed to a client;
- * - read preference `primary`: the only one transactions allow.
- * `connection.transaction()` runs the callback through the driver's
- * `withTransaction`, which retries the whole callback on
- * TransientTransactionError and the commit on UnknownTransactionCommitResult
- * (for up to 120 s), and mongoose resets documents' state between attempts.
- */
-export const TRANSACTION_OPTIONS: mongoose.mongo.TransactionOptions = {
-  readConcern: { level: 'snapshot' },
-  writeConcern: { w: 'majority' },
-  readPreference: 'primary',
-};
-
 /**
  * Registers the chat models on a connection (once: later calls reuse them) and
  * builds their indexes: the idempotency and one-direct-per-pair guarantees are
  * unique indexes, and a unique index that does not exist yet enforces nothing.
  * Refuses a standalone server: it cannot run transactions.
  */
-export async function chatModels(conn: mongoose.Connection): Promise<ChatModels> {
+export async function chatModels(conn: mongoose.Connection) {
   const model = <T>(name: string, schema: Schema<T>, collection: string) => (conn.models[name] as mongoose.Model<T> | undefined) ?? conn.model<T>(name, schema, collection);
-  const models: ChatModels = {
+  const models = {
     conn,
     conversations: model('Conversation', conversationSchema, 'conversations'),
     members: model('Member', memberSchema, 'members'),
@@ -200,6 +161,9 @@ export async function chatModels(conn: mongoose.Connection): Promise<ChatModels>
   await Promise.all([models.conversations, models.members, models.messages, models.notifications, models.blocks, models.follows].map((m) => m.createIndexes()));
   return models;
 }
+
+/** The connection and the chat models on it, as the adapters share them. */
+export type ChatModels = Awaited<ReturnType<typeof chatModels>>;
 
 async function requireTransactions(conn: mongoose.Connection): Promise<void> {
   const db = conn.db;

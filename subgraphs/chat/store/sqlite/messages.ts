@@ -1,7 +1,6 @@
 import { v7 as uuidv7 } from 'uuid';
-import type { SqliteDb } from '../../../lib/data/documents.js';
-import type { MessageRecord, MessageStore } from './messages.js';
-import { chatSqlite, json } from './sqlite.js';
+import type { MessageRecord, MessageStore } from '../messages.js';
+import { json, type ChatDb } from './schema.js';
 
 interface MsgRow {
   id: string;
@@ -26,11 +25,7 @@ const msg = (r: MsgRow): MessageRecord => ({
 });
 
 export class SqliteMessageStore implements MessageStore {
-  private readonly sql: ReturnType<typeof chatSqlite>;
-
-  constructor(private readonly db: SqliteDb) {
-    this.sql = chatSqlite(db);
-  }
+  constructor(private readonly d: ChatDb) {}
 
   async appendMessage(m: { conversationId: string; senderId: string; text: string; clientMessageId: string | null }): Promise<{ message: MessageRecord; created: boolean }> {
     // One IMMEDIATE transaction: the duplicate check, the counter bump (the
@@ -38,15 +33,15 @@ export class SqliteMessageStore implements MessageStore {
     // read position commit together or not at all. A statement that fails
     // inside it rolls back the ones before it, so a failure after the bump
     // leaves neither the bump nor the message: sequence numbers have no gaps.
-    return this.db.transaction(() => {
+    return this.d.db.transaction(() => {
       if (m.clientMessageId) {
-        const existing = this.sql(`SELECT * FROM messages WHERE conversation_id = ? AND sender_id = ? AND client_message_id = ?`).get(m.conversationId, m.senderId, m.clientMessageId) as
+        const existing = this.d.sql(`SELECT * FROM messages WHERE conversation_id = ? AND sender_id = ? AND client_message_id = ?`).get(m.conversationId, m.senderId, m.clientMessageId) as
           | MsgRow
           | undefined;
         if (existing) return { message: msg(existing), created: false };
       }
       const now = new Date().toISOString();
-      const bumped = this.sql(`UPDATE conversations SET last_seq = last_seq + 1, updated_at = ? WHERE id = ? RETURNING last_seq`).get(now, m.conversationId) as { last_seq: number } | undefined;
+      const bumped = this.d.sql(`UPDATE conversations SET last_seq = last_seq + 1, updated_at = ? WHERE id = ? RETURNING last_seq`).get(now, m.conversationId) as { last_seq: number } | undefined;
       if (!bumped) throw new Error(`conversation ${m.conversationId} does not exist`);
       const row: MsgRow = {
         id: uuidv7(),
@@ -58,30 +53,30 @@ export class SqliteMessageStore implements MessageStore {
         recalled_at: null,
         created_at: now,
       };
-      this.sql(`INSERT INTO messages VALUES (@id, @conversation_id, @seq, @sender_id, @text, @client_message_id, @recalled_at, @created_at)`).run(row);
-      this.sql(`UPDATE members SET last_read_seq = ? WHERE conversation_id = ? AND user_id = ?`).run(row.seq, m.conversationId, m.senderId);
+      this.d.sql(`INSERT INTO messages VALUES (@id, @conversation_id, @seq, @sender_id, @text, @client_message_id, @recalled_at, @created_at)`).run(row);
+      this.d.sql(`UPDATE members SET last_read_seq = ? WHERE conversation_id = ? AND user_id = ?`).run(row.seq, m.conversationId, m.senderId);
       return { message: msg(row), created: true };
     }).immediate();
   }
 
   async findMessagesByIds(ids: readonly string[]): Promise<MessageRecord[]> {
     if (ids.length === 0) return [];
-    return (this.sql(`SELECT * FROM messages WHERE id IN (SELECT value FROM json_each(?))`).all(json(ids)) as MsgRow[]).map(msg);
+    return (this.d.sql(`SELECT * FROM messages WHERE id IN (SELECT value FROM json_each(?))`).all(json(ids)) as MsgRow[]).map(msg);
   }
 
   async findMessageByClientId(conversationId: string, senderId: string, clientMessageId: string): Promise<MessageRecord | null> {
-    const row = this.sql(`SELECT * FROM messages WHERE conversation_id = ? AND sender_id = ? AND client_message_id = ?`).get(conversationId, senderId, clientMessageId) as MsgRow | undefined;
+    const row = this.d.sql(`SELECT * FROM messages WHERE conversation_id = ? AND sender_id = ? AND client_message_id = ?`).get(conversationId, senderId, clientMessageId) as MsgRow | undefined;
     return row ? msg(row) : null;
   }
 
   async listMessages(q: { conversationId: string; afterSeq?: number; beforeSeq?: number; limit: number }): Promise<MessageRecord[]> {
     const params = { c: q.conversationId, after: q.afterSeq ?? null, before: q.beforeSeq ?? null, limit: q.limit };
     if (q.afterSeq === undefined && q.beforeSeq !== undefined) {
-      const rows = this.sql(`SELECT * FROM messages WHERE conversation_id = @c AND seq < @before ORDER BY seq DESC LIMIT @limit`).all(params) as MsgRow[];
+      const rows = this.d.sql(`SELECT * FROM messages WHERE conversation_id = @c AND seq < @before ORDER BY seq DESC LIMIT @limit`).all(params) as MsgRow[];
       return rows.reverse().map(msg);
     }
     return (
-      this.sql(
+      this.d.sql(
         `SELECT * FROM messages WHERE conversation_id = @c AND (@after IS NULL OR seq > @after) AND (@before IS NULL OR seq < @before)
          ORDER BY seq ASC LIMIT @limit`,
       ).all(params) as MsgRow[]
@@ -90,7 +85,7 @@ export class SqliteMessageStore implements MessageStore {
 
   async lastMessages(conversationIds: readonly string[]): Promise<MessageRecord[]> {
     if (conversationIds.length === 0) return [];
-    const rows = this.sql(
+    const rows = this.d.sql(
       `SELECT m.* FROM messages m JOIN conversations c ON c.id = m.conversation_id AND m.seq = c.last_seq
        WHERE c.id IN (SELECT value FROM json_each(?))`,
     ).all(json(conversationIds)) as MsgRow[];
@@ -98,7 +93,7 @@ export class SqliteMessageStore implements MessageStore {
   }
 
   async recallMessage(messageId: string): Promise<MessageRecord | null> {
-    const row = this.sql(`UPDATE messages SET text = NULL, recalled_at = COALESCE(recalled_at, ?) WHERE id = ? RETURNING *`).get(new Date().toISOString(), messageId) as MsgRow | undefined;
+    const row = this.d.sql(`UPDATE messages SET text = NULL, recalled_at = COALESCE(recalled_at, ?) WHERE id = ? RETURNING *`).get(new Date().toISOString(), messageId) as MsgRow | undefined;
     return row ? msg(row) : null;
   }
 }
