@@ -17,7 +17,7 @@ import { graphql } from './__generated__';
 import type { NotificationFieldsFragment } from './__generated__/graphql';
 import { resumable } from './live';
 
-const NotificationFields = graphql(`
+graphql(`
   fragment NotificationFields on Notification {
     id
     kind
