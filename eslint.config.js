@@ -9,7 +9,7 @@ const SCHEMA_FILES = ['schema/*.graphql'];
 export default tseslint.config(
   { ignores: ['dist/', 'web/dist/', 'node_modules/', 'data/', '**/__generated__/', 'bench/peers/', 'bench/.work/', 'schema/supergraph.graphql'] },
   {
-    files: ['**/*.{js,mjs,cjs,ts,mts,cts}'],
+    files: ['**/*.{js,mjs,cjs,ts,mts,cts,tsx}'],
     extends: [js.configs.recommended, ...tseslint.configs.recommended],
     languageOptions: { globals: { process: 'readonly', console: 'readonly', Buffer: 'readonly', URL: 'readonly', fetch: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly', AbortSignal: 'readonly', TextEncoder: 'readonly' } },
     rules: {
@@ -20,8 +20,9 @@ export default tseslint.config(
   },
   {
     // Promises nobody awaits lose their errors (an unhandled rejection ends the process) and their ordering.
-    // Typed linting: each file is checked with the types of tsconfig.json; the three JavaScript files get a default project.
-    files: ['**/*.{js,mjs,cjs,ts,mts,cts}'],
+    // Typed linting: each file is checked with the types of the nearest tsconfig.json (web/tsconfig.json for web/src,
+    // tsconfig.json for the rest); the three JavaScript files get a default project.
+    files: ['**/*.{js,mjs,cjs,ts,mts,cts,tsx}'],
     languageOptions: {
       parserOptions: {
         projectService: { allowDefaultProject: ['eslint.config.js', 'scripts/start.mjs', 'bench/lib/service-preload.mjs'] },

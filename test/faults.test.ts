@@ -10,9 +10,10 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Client } from 'graphql-ws';
 import { STREAMS, publishEvent } from '../lib/redis/domainEvents.js';
-import { largeMkv, sha256 } from '../testing/media.js';
+import { largeMkv } from '../testing/media.js';
+import { startChunkedUpload } from '../testing/uploads.js';
 import { FakeLlm } from '../testing/fakeLlm.js';
-import { gql, gqlUpload, startStack, subscribe, wsClient, type Stack } from '../testing/harness.js';
+import { assistantAsker, gql, startStack, wsClient, type Stack } from '../testing/harness.js';
 
 const MiB = 1024 * 1024;
 
@@ -125,24 +126,9 @@ describe('faults', () => {
   test('an upload across a video crash: no acknowledged chunk lost, only unacknowledged ones re-sent, the file intact', async (t) => {
     const alice = await register();
     const file = largeMkv();
-    const CHUNK = 5 * MiB;
-    const init = await gql<{ initUpload: { upload: { id: string; chunkCount: number } } }, Record<string, unknown>>(
-      url,
-      `mutation($f: String!, $s: Float!, $h: String!, $c: Int) { initUpload(filename: $f, size: $s, sha256: $h, chunkSize: $c) { upload { id chunkCount } } }`,
-      { f: 'crash.mkv', s: file.length, h: sha256(file), c: CHUNK },
-      { token: alice.accessToken },
-    );
-    const upload = init.data!.initUpload.upload;
+    const upload = await startChunkedUpload(url, alice.accessToken, file, 'crash.mkv', 5 * MiB);
     assert.ok(upload.chunkCount >= 3, `${upload.chunkCount} chunks`);
-    const chunk = (i: number) => file.subarray(i * CHUNK, Math.min(file.length, (i + 1) * CHUNK));
-    const send = (i: number) =>
-      gqlUpload<{ uploadChunk: { index: number } }>(
-        url,
-        `mutation($u: ID!, $i: Int!, $c: Upload!, $h: String!) { uploadChunk(uploadId: $u, index: $i, chunk: $c, checksum: $h) { index } }`,
-        { u: upload.id, i, c: null, h: sha256(chunk(i)) },
-        { 'variables.c': { bytes: chunk(i), filename: `c${i}` } },
-        { token: alice.accessToken },
-      ).catch((err: Error) => ({ data: null, errors: [{ message: err.message, extensions: { code: 'NETWORK' } }] }));
+    const send = (i: number) => upload.send(i).catch((err: Error) => ({ data: null, errors: [{ message: err.message, extensions: { code: 'NETWORK' } }] }));
 
     assert.equal((await send(0)).errors, undefined);
     const acknowledged = new Set([0]);
@@ -227,12 +213,7 @@ describe('faults: the assistant', () => {
     const url = stack.gateway.url;
     const res = await gql<{ register: { accessToken: string } }, Record<string, unknown>>(url, `mutation { register(username: "asker_fault", password: "pass-word-99") { accessToken } }`);
     const token = res.data!.register.accessToken;
-    const ANSWER = `subscription($p: String!, $c: ID) { assistantAnswer(prompt: $p, conversationId: $c) { kind text code } }`;
-    const ask = (prompt: string) => {
-      const client = wsClient(url, { token });
-      clients.push(client);
-      return subscribe<{ assistantAnswer: { kind: string; text: string | null; code: string | null } }>(client, ANSWER, { p: prompt, c: 'fault-thread' });
-    };
+    const ask = assistantAsker(url, token, 'fault-thread', clients);
 
     llm.tokenDelayMs = 50;
     const first = ask('tell me a long story');

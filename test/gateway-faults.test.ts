@@ -12,8 +12,9 @@ import assert from 'node:assert/strict';
 import { after as afterAll, before, describe, test } from 'node:test';
 import type { Client } from 'graphql-ws';
 import { FakeLlm } from '../testing/fakeLlm.js';
-import { largeMkv, sha256 } from '../testing/media.js';
-import { gql, gqlUpload, listening, startStack, subscribe, wsClient, type GraphQLResponse, type Stack } from '../testing/harness.js';
+import { largeMkv } from '../testing/media.js';
+import { startChunkedUpload, UPLOAD_CHUNK, type ChunkAnswer } from '../testing/uploads.js';
+import { assistantAsker, gql, listening, startStack, wsClient, type GraphQLResponse, type Stack } from '../testing/harness.js';
 
 const MiB = 1024 * 1024;
 /** Generous on a busy 2-core machine: recovery is awaited, never slept for. */
@@ -104,27 +105,12 @@ describe('gateway faults', () => {
   test('an upload across a gateway crash: no acknowledged chunk lost, only unacknowledged ones re-sent, the file intact', async (t) => {
     const alice = await register();
     const file = largeMkv();
-    const CHUNK = 5 * MiB;
-    const init = await gql<{ initUpload: { upload: { id: string; chunkCount: number } } }, Record<string, unknown>>(
-      url,
-      `mutation($f: String!, $s: Float!, $h: String!, $c: Int) { initUpload(filename: $f, size: $s, sha256: $h, chunkSize: $c) { upload { id chunkCount } } }`,
-      { f: 'gateway-crash.mkv', s: file.length, h: sha256(file), c: CHUNK },
-      { token: alice.accessToken },
-    );
-    assert.equal(init.errors, undefined, JSON.stringify(init.errors));
-    const upload = init.data!.initUpload.upload;
+    const upload = await startChunkedUpload(url, alice.accessToken, file, 'gateway-crash.mkv', 5 * MiB);
     assert.ok(upload.chunkCount >= 3, `${upload.chunkCount} chunks`);
-    const chunk = (i: number) => file.subarray(i * CHUNK, Math.min(file.length, (i + 1) * CHUNK));
     let sends = 0;
     const send = (i: number) => {
       sends++;
-      return gqlUpload<{ uploadChunk: { index: number } }>(
-        url,
-        `mutation($u: ID!, $i: Int!, $c: Upload!, $h: String!) { uploadChunk(uploadId: $u, index: $i, chunk: $c, checksum: $h) { index } }`,
-        { u: upload.id, i, c: null, h: sha256(chunk(i)) },
-        { 'variables.c': { bytes: chunk(i), filename: `c${i}` } },
-        { token: alice.accessToken },
-      );
+      return upload.send(i);
     };
 
     /**
@@ -134,11 +120,8 @@ describe('gateway faults', () => {
     const sendHeld = (i: number, resume: Promise<unknown>) => {
       sends++;
       const boundary = `----gateway-fault-${i}`;
-      const operations = JSON.stringify({
-        query: `mutation($u: ID!, $i: Int!, $c: Upload!, $h: String!) { uploadChunk(uploadId: $u, index: $i, chunk: $c, checksum: $h) { index } }`,
-        variables: { u: upload.id, i, c: null, h: sha256(chunk(i)) },
-      });
-      const bytes = chunk(i);
+      const operations = JSON.stringify({ query: UPLOAD_CHUNK, variables: upload.variables(i) });
+      const bytes = upload.chunk(i);
       const half = Math.floor(bytes.length / 2);
       const pieces = [
         Buffer.from(
@@ -172,10 +155,10 @@ describe('gateway faults', () => {
         headers: { 'content-type': `multipart/form-data; boundary=${boundary}`, 'apollo-require-preflight': 'true', authorization: `Bearer ${alice.accessToken}` },
         body,
         duplex: 'half',
-      } as RequestInit).then(async (res) => (await res.json()) as GraphQLResponse<{ uploadChunk: { index: number } }>);
+      } as RequestInit).then(async (res) => (await res.json()) as ChunkAnswer);
       return { holding, result };
     };
-    const outcome = (r: Promise<GraphQLResponse<{ uploadChunk: { index: number } }>>) =>
+    const outcome = (r: Promise<ChunkAnswer>) =>
       r.catch((err: Error) => ({ data: null, errors: [{ message: err.message, extensions: { code: NETWORK } }] }));
 
     const first = await send(0);
@@ -310,12 +293,7 @@ describe('gateway faults', () => {
     const res = await gql<{ register: { accessToken: string } }, Record<string, unknown>>(url, `mutation { register(username: "asker_gw_fault", password: "pass-word-99") { accessToken } }`);
     assert.equal(res.errors, undefined, JSON.stringify(res.errors));
     const token = res.data!.register.accessToken;
-    const ANSWER = `subscription($p: String!, $c: ID) { assistantAnswer(prompt: $p, conversationId: $c) { kind text code } }`;
-    const ask = (prompt: string) => {
-      const client = wsClient(url, { token });
-      clients.push(client);
-      return subscribe<{ assistantAnswer: { kind: string; text: string | null; code: string | null } }>(client, ANSWER, { p: prompt, c: 'gateway-fault-thread' });
-    };
+    const ask = assistantAsker(url, token, 'gateway-fault-thread', clients);
 
     llm.tokenDelayMs = 50;
     const first = ask('tell me a long story');

@@ -11,7 +11,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { largeMkv, sha256 } from '../testing/media.js';
-import { gql, gqlUpload, startStack, type GraphQLResponse, type ObjectStoreServerControl, type Stack } from '../testing/harness.js';
+import { startChunkedUpload } from '../testing/uploads.js';
+import { gql, startStack, type ObjectStoreServerControl, type Stack } from '../testing/harness.js';
 
 const MiB = 1024 * 1024;
 /** A chunk upload that waited for the store to come back would only finish after the test restarts it, i.e. never before this. */
@@ -42,28 +43,13 @@ describe('object store faults', { skip: process.env.S3_ENDPOINT ? 'needs the emb
     assert.equal(registered.errors, undefined, JSON.stringify(registered.errors));
     const token = registered.data!.register.accessToken;
     const file = largeMkv();
-    const CHUNK = 5 * MiB;
-    const init = await gql<{ initUpload: { upload: { id: string; chunkCount: number } } }, Record<string, unknown>>(
-      url,
-      `mutation($f: String!, $s: Float!, $h: String!, $c: Int) { initUpload(filename: $f, size: $s, sha256: $h, chunkSize: $c) { upload { id chunkCount } } }`,
-      { f: 'store-fault.mkv', s: file.length, h: sha256(file), c: CHUNK },
-      { token },
-    );
-    assert.equal(init.errors, undefined, JSON.stringify(init.errors));
-    const upload = init.data!.initUpload.upload;
+    const upload = await startChunkedUpload(url, token, file, 'store-fault.mkv', 5 * MiB);
     assert.ok(upload.chunkCount >= 3, `${upload.chunkCount} chunks`);
     const last = upload.chunkCount - 1;
-    const chunk = (i: number) => file.subarray(i * CHUNK, Math.min(file.length, (i + 1) * CHUNK));
     let sends = 0;
-    const send = (i: number): Promise<GraphQLResponse<{ uploadChunk: { index: number } }>> => {
+    const send = (i: number) => {
       sends++;
-      return gqlUpload<{ uploadChunk: { index: number } }>(
-        url,
-        `mutation($u: ID!, $i: Int!, $c: Upload!, $h: String!) { uploadChunk(uploadId: $u, index: $i, chunk: $c, checksum: $h) { index } }`,
-        { u: upload.id, i, c: null, h: sha256(chunk(i)) },
-        { 'variables.c': { bytes: chunk(i), filename: `c${i}` } },
-        { token, signal: AbortSignal.timeout(REQUEST_ABORT_MS) },
-      );
+      return upload.send(i, { signal: AbortSignal.timeout(REQUEST_ABORT_MS) });
     };
     const status = async () => {
       const res = await gql<{ uploadStatus: { receivedChunks: number[]; status: string } }, Record<string, unknown>>(url, `query($u: ID!) { uploadStatus(uploadId: $u) { receivedChunks status } }`, { u: upload.id }, { token });

@@ -374,6 +374,24 @@ export function subscribe<T>(client: Client, query: string, variables: Record<st
   };
 }
 
+/** One event of an `assistantAnswer` stream. */
+export interface AssistantAnswer {
+  assistantAnswer: { kind: string; text: string | null; code: string | null };
+}
+
+/**
+ * Asks the assistant in conversation `conversationId`, each question on a
+ * socket of its own (pushed to `clients`, for the test to dispose of).
+ */
+export function assistantAsker(url: string, token: string, conversationId: string, clients: Client[]): (prompt: string) => Collected<AssistantAnswer> {
+  const ANSWER = `subscription($p: String!, $c: ID) { assistantAnswer(prompt: $p, conversationId: $c) { kind text code } }`;
+  return (prompt) => {
+    const client = wsClient(url, { token });
+    clients.push(client);
+    return subscribe<AssistantAnswer>(client, ANSWER, { p: prompt, c: conversationId });
+  };
+}
+
 /**
  * Resolves once some instance listens on a Redis pub/sub channel: the moment a
  * live subscription (chat `chat:u:<userId>`, danmaku `danmaku:<videoId>`) can

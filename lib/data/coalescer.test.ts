@@ -6,6 +6,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { ManualClock } from '../../testing/manualClock.js';
+import { observe } from '../../testing/observe.js';
 import { Coalescer } from './coalescer.js';
 
 interface Rec {
@@ -24,16 +25,6 @@ function store(clock: ManualClock, delayMs = 1) {
     return ids.filter((id) => id !== 'missing').map((id) => ({ id, readAt }));
   };
   return { calls, fetch };
-}
-
-/** Whether a promise has settled yet, without awaiting it. */
-function observe(p: Promise<unknown>): { settled: boolean } {
-  const state = { settled: false };
-  p.then(
-    () => (state.settled = true),
-    () => (state.settled = true),
-  );
-  return state;
 }
 
 test('below the threshold every lookup goes straight to the store', async () => {

@@ -15,6 +15,7 @@ import type { Redis } from 'ioredis';
 import { pino } from 'pino';
 import { nodesOf } from '../../lib/redis/client.js';
 import { ServiceMetrics } from '../../lib/observability/metrics.js';
+import { observe } from '../../testing/observe.js';
 import { redisTarget, type RedisTarget } from '../../testing/redisTarget.js';
 import { CredentialPool, keyIdOf, type CredentialPoolOptions, type Lease } from './credentialPool.js';
 
@@ -69,16 +70,6 @@ function withCode(code: string, check: (extensions: Record<string, unknown>) => 
     check(err.extensions);
     return true;
   };
-}
-
-/** Whether a promise has settled yet, without awaiting it. */
-function observe(p: Promise<unknown>): { settled: boolean } {
-  const state = { settled: false };
-  p.then(
-    () => (state.settled = true),
-    () => (state.settled = true),
-  );
-  return state;
 }
 
 /**

@@ -12,12 +12,12 @@
  */
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { Link } from 'react-router';
-import { stringifyDocument, useMutation, useQuery } from 'urql';
+import { useMutation, useQuery } from 'urql';
 import { graphql } from './__generated__';
-import type { NotificationAddedSubscription, NotificationFieldsFragment } from './__generated__/graphql';
-import { retryDelay, ws } from './client';
+import type { NotificationFieldsFragment } from './__generated__/graphql';
+import { resumable } from './live';
 
-const NotificationFields = graphql(`
+graphql(`
   fragment NotificationFields on Notification {
     id
     kind
@@ -91,49 +91,19 @@ function describe(n: Item): string {
 /** Follows `notificationAdded` from `afterId` on, resuming after the newest one received. */
 function liveNotifications(afterId: string, onNotification: (n: Item) => void): () => void {
   let last = afterId;
-  let stopped = false;
-  let attempt = 0;
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  let unsubscribe: (() => void) | undefined;
-  const query = stringifyDocument(NotificationAddedDocument);
-  const start = () => {
-    if (stopped) return;
-    const variables = {
+  return resumable({
+    document: NotificationAddedDocument,
+    variables: {
       get afterId() {
         return last;
       },
-    };
-    unsubscribe = ws.subscribe<NotificationAddedSubscription>(
-      { query, variables },
-      {
-        next: (result) => {
-          const n = result.data?.notificationAdded;
-          if (!n) {
-            if (result.errors?.length) restart();
-            return;
-          }
-          attempt = 0;
-          last = n.id;
-          onNotification(n);
-        },
-        error: () => restart(),
-        complete: () => restart(),
-      },
-    );
-  };
-  const restart = () => {
-    unsubscribe?.();
-    unsubscribe = undefined;
-    if (stopped) return;
-    clearTimeout(timer);
-    timer = setTimeout(start, retryDelay(attempt++));
-  };
-  start();
-  return () => {
-    stopped = true;
-    clearTimeout(timer);
-    unsubscribe?.();
-  };
+    },
+    pick: (data) => data.notificationAdded,
+    onItem: (n) => {
+      last = n.id;
+      onNotification(n);
+    },
+  });
 }
 
 export function NotificationsBell() {

@@ -42,7 +42,7 @@ export function AuthScreen({ mode }: { mode: 'signin' | 'signup' }) {
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), [mode]);
   useEffect(() => {
-    if (me) navigate(from, { replace: true });
+    if (me) void navigate(from, { replace: true });
   }, [me, from, navigate]);
 
   const submit = async (e: FormEvent) => {

@@ -1,9 +1,8 @@
 import { useId, useState, type FormEvent } from 'react';
-import { Link } from 'react-router';
 import { useMutation, useQuery } from 'urql';
 import { graphql } from '../__generated__';
 import { describeError } from '../errors';
-import { formatDuration } from './Home';
+import { VideoTile } from './VideoTile';
 
 const MyFavouritesDocument = graphql(`
   query MyFavourites {
@@ -111,14 +110,7 @@ export default function Favourites() {
             <ul className="folder-videos" aria-label={`Videos in ${f.name}`}>
               {f.videos.edges.map(({ node: v }) => (
                 <li key={v.id}>
-                  <Link to={`/watch/${v.id}`} className="tile">
-                    <span className="cover">
-                      {v.coverUrl ? <img src={v.coverUrl} alt="" loading="lazy" width={320} height={180} /> : <span className="nocover" aria-hidden="true">▶</span>}
-                      {v.durationMs != null && <span className="duration">{formatDuration(v.durationMs)}</span>}
-                    </span>
-                    <span className="title">{v.title}</span>
-                    <span className="meta">{v.uploader.displayName}</span>
-                  </Link>
+                  <VideoTile video={v} meta={v.uploader.displayName} />
                   <button type="button" onClick={() => void drop(f.id, v.id)} aria-label={`Remove ${v.title} from ${f.name}`}>
                     Remove
                   </button>

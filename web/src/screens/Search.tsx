@@ -100,7 +100,7 @@ export default function Search() {
   const pick = (i: number) => {
     const s = options[i];
     if (!s) return;
-    if (s.node?.__typename === 'Video') navigate(`/watch/${s.node.id}`);
+    if (s.node?.__typename === 'Video') void navigate(`/watch/${s.node.id}`);
     else go(s.text);
   };
   const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {

@@ -50,7 +50,7 @@ export default function Upload() {
         return;
       }
       forgetUpload(uploadId);
-      navigate(`/watch/${published.data.publishVideo.id}`, { state: { instant } });
+      void navigate(`/watch/${published.data.publishVideo.id}`, { state: { instant } });
     } catch (err) {
       if (controller.signal.aborted) setError('Paused. Choose Upload again to resume where it stopped.');
       else if (err instanceof UploadError && err.code === 'NETWORK') setError('The connection was lost. Choose Upload again to resume where it stopped.');

@@ -211,6 +211,17 @@ export const upload = (d: UploadDoc): UploadRecord => ({
   updatedAt: d.updatedAt,
 });
 export const chunk = (d: ChunkDoc): ChunkRecord => ({ uploadId: d.uploadId, index: d.index, size: d.size, sha256: d.sha256, objectKey: d.objectKey });
+type VideoFile = Pick<VideoRecord, 'objectKey' | 'coverKey' | 'sha256' | 'size' | 'durationMs' | 'width' | 'height'>;
+/** What a video's file is, what is not known (or not stored) as null. */
+export const videoFile = (v: VideoFile): VideoFile => ({
+  objectKey: v.objectKey,
+  coverKey: v.coverKey ?? null,
+  sha256: v.sha256,
+  size: v.size,
+  durationMs: v.durationMs ?? null,
+  width: v.width ?? null,
+  height: v.height ?? null,
+});
 export const video = (d: VideoDoc): VideoRecord => ({
   id: d._id,
   uploaderId: d.uploaderId,
@@ -218,13 +229,7 @@ export const video = (d: VideoDoc): VideoRecord => ({
   title: d.title,
   description: d.description ?? '',
   tags: [...(d.tags ?? [])],
-  objectKey: d.objectKey,
-  coverKey: d.coverKey ?? null,
-  sha256: d.sha256,
-  size: d.size,
-  durationMs: d.durationMs ?? null,
-  width: d.width ?? null,
-  height: d.height ?? null,
+  ...videoFile(d),
   viewCount: d.viewCount ?? 0,
   likeCount: d.likeCount ?? 0,
   commentCount: d.commentCount ?? 0,

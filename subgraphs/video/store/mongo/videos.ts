@@ -4,7 +4,7 @@ import { TRANSACTION_OPTIONS, isMongoDuplicateKey } from '../../../../lib/data/d
 import type { Page } from '../page.js';
 import type { AdapterOptions } from '../probe.js';
 import type { NewVideo, VideoRecord, VideoStore } from '../videos.js';
-import { defined, video, type FolderItemDoc, type LikeDoc, type UploadDoc, type VideoDoc, type VideoModels } from './models.js';
+import { defined, video, videoFile, type FolderItemDoc, type LikeDoc, type UploadDoc, type VideoDoc, type VideoModels } from './models.js';
 
 /** How many folder entries deleteVideo removes at once: bounds the parallel deletes in flight. */
 const SWEEP_BATCH = 100;
@@ -55,13 +55,7 @@ export class MongoVideoStore implements VideoStore {
       title: v.title,
       description: v.description,
       tags: [...v.tags],
-      objectKey: v.objectKey,
-      coverKey: v.coverKey ?? null,
-      sha256: v.sha256,
-      size: v.size,
-      durationMs: v.durationMs ?? null,
-      width: v.width ?? null,
-      height: v.height ?? null,
+      ...videoFile(v),
       viewCount: 0,
       likeCount: 0,
       commentCount: 0,

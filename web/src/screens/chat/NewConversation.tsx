@@ -50,7 +50,7 @@ export function NewChat() {
       return;
     }
     setUsername('');
-    navigate(`/chat/${started.data.startConversation.id}`);
+    void navigate(`/chat/${started.data.startConversation.id}`);
   };
   return (
     <form className="newchat" onSubmit={(e) => void submit(e)}>
@@ -102,7 +102,7 @@ export function NewGroup() {
       setTitle('');
       setMembers('');
       setOpen(false);
-      navigate(`/chat/${created.data.createGroup.id}`);
+      void navigate(`/chat/${created.data.createGroup.id}`);
     } finally {
       setBusy(false);
     }
