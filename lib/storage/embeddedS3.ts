@@ -145,10 +145,14 @@ function serializeDeletes(store: FilesystemStore): void {
   };
 }
 
-/** The peer closed the connection while a request was read or its answer written. */
+/**
+ * The peer closed the connection while a request was read or its answer
+ * written. HPE_INVALID_EOF_STATE: the connection ended inside a request body
+ * (a streamed PUT whose source failed is cut short of its Content-Length).
+ */
 function isHangUp(err: Error): boolean {
   const code = (err as { code?: unknown }).code;
-  return code === 'ECONNRESET' || code === 'EPIPE' || code === 'ECONNABORTED';
+  return code === 'ECONNRESET' || code === 'EPIPE' || code === 'ECONNABORTED' || code === 'HPE_INVALID_EOF_STATE';
 }
 
 /** `bytes=0-0` (a player's probe, or a 1-byte ranged get) must return one byte, not the object. */
