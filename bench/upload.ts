@@ -18,13 +18,16 @@
  *  2. video subgraph: the same, straight to the video subgraph with an
  *     internal identity (what the gateway sends): the gateway's share is the
  *     difference;
- *  3. object store: the same chunks put with the ObjectStore class the
+ *  3. presigned: the same through the gateway the presigned way, per chunk
+ *     presignChunkUpload, a PUT straight to object storage, confirmChunk (the
+ *     server reads the chunk back and checks it), then completeUpload;
+ *  4. object store: the same chunks put with the ObjectStore class the
  *     services use, against the same S3 endpoint, three ways: buffers of known
  *     size (one PUT each), streams of unknown size (what uploadChunk does with
  *     the request body: a multipart upload per chunk), and the whole file in
  *     one put; then compose of the chunks and a read back with sha256, the two
  *     halves of completeUpload;
- *  4. resume: half the chunks, then uploadStatus, then a naive client re-sends
+ *  5. resume: half the chunks, then uploadStatus, then a naive client re-sends
  *     every chunk, a smart one only the missing ones; bytes sent are counted
  *     here, bytes stored from the server's `stored` answers and the objects
  *     under the upload's prefix.
@@ -46,10 +49,10 @@ import { MiB, intOption, now, pool, progressLogger, register, sleep, type Accoun
 import { CpuMeter, idleCpuPerSecond, peakSampler } from './lib/proc.js';
 import { loadNow } from './lib/report.js';
 import { startStackProcess } from './lib/stack-process.js';
-import { diskBytes, printReport, type CompleteRow, type CpuUse, type ResumeRow, type ThroughputRow } from './lib/uploadReport.js';
-import { Chunks, completeUpload, hashStream, initUpload, sendChunks, sha256, uploadStatus, videoFile, type Endpoint } from './lib/uploads.js';
+import { RAW_PUT, diskBytes, printReport, type CompleteRow, type CpuUse, type ResumeRow, type ThroughputRow } from './lib/uploadReport.js';
+import { Chunks, completeUpload, hashStream, initUpload, sendChunks, sendChunksPresigned, sha256, uploadStatus, videoFile, type Endpoint } from './lib/uploads.js';
 
-const PHASES = ['gateway', 'subgraph', 'store', 'resume'] as const;
+const PHASES = ['gateway', 'subgraph', 'presigned', 'store', 'resume'] as const;
 /** How long the stack may take to close idle sockets after the phases. @default 10 s */
 const SETTLE_MS = 10_000;
 type PhaseName = (typeof PHASES)[number];
@@ -61,9 +64,9 @@ interface Options {
   chunkMb: number;
   /** Chunks in flight at once. @default 4 */
   parallel: number;
-  /** Phases to run. @default all: gateway, subgraph, store, resume */
+  /** Phases to run. @default all: gateway, subgraph, presigned, store, resume */
   phases: Set<PhaseName>;
-  /** Rounds of the gateway, subgraph and store phases (interleaved); tables show the median round and the range. @default 3 */
+  /** Rounds of the gateway, subgraph, presigned and store phases (interleaved); tables show the median round and the range. @default 3 */
   repeat: number;
 }
 
@@ -128,31 +131,31 @@ async function main(): Promise<void> {
     const all = Array.from({ length: chunks.count }, (_, i) => i);
 
     /** One whole upload through an endpoint: chunks, then completeUpload, then a check of the merged bytes. */
-    const wholeUpload = async (ep: Endpoint, how: string) => {
-      progress(`${ep.name}: uploading ${chunks.count} chunks, ${opts.parallel} in flight`);
+    const wholeUpload = async (ep: Endpoint, how: string, name = ep.name, send = sendChunks) => {
+      progress(`${name}: uploading ${chunks.count} chunks, ${opts.parallel} in flight`);
       const session = await initUpload(ep, file, fileSha, chunkSize);
       const peak = peakSampler(rss);
       cpu.mark();
-      const sent = await sendChunks(ep, session.id, chunks, all, opts.parallel);
-      throughput.push({ path: ep.name, how, bytes: sent.bytes, requests: all.length, parallel: opts.parallel, ms: sent.ms, latencies: sent.latencies, cpu: cpuUse(), peakRss: peak.stop() });
-      progress(`${ep.name}: completeUpload`);
+      const sent = await send(ep, session.id, chunks, all, opts.parallel);
+      throughput.push({ path: name, how, bytes: sent.bytes, requests: all.length, parallel: opts.parallel, ms: sent.ms, latencies: sent.latencies, cpu: cpuUse(), peakRss: peak.stop() });
+      progress(`${name}: completeUpload`);
       cpu.mark();
       const done = await completeUpload(ep, session.id);
-      completes.push({ step: `completeUpload via ${ep.name}`, ms: done.ms, bytes: file.length, cpu: cpuUse(), note: 'compose + sniff + read back + sha256 + delete chunks' });
+      completes.push({ step: `completeUpload via ${name}`, ms: done.ms, bytes: file.length, cpu: cpuUse(), note: 'compose + sniff + read back + sha256 + delete chunks' });
       const merged = await store.stat(`videos/${session.id}/source`);
       if (done.session.status !== 'COMPLETED' || merged?.size !== file.length) {
         failed = true;
-        console.error(`${ep.name}: upload ended ${done.session.status} (${done.session.failure ?? ''}), merged object ${merged?.size ?? 'missing'} bytes`);
+        console.error(`${name}: upload ended ${done.session.status} (${done.session.failure ?? ''}), merged object ${merged?.size ?? 'missing'} bytes`);
       }
     };
 
     // Warm-up, not measured: one chunk-sized video through each path, so that neither measured
     // phase pays for first-request costs (query planning, connection set-up, JIT).
-    progress('warm-up: one chunk through the gateway and through the video subgraph');
+    progress('warm-up: one chunk through the gateway, through the video subgraph, and presigned');
     const warm = new Chunks(file.subarray(0, Math.min(file.length, chunkSize)), chunkSize);
-    for (const ep of [gateway, subgraph]) {
+    for (const [ep, send] of [[gateway, sendChunks], [subgraph, sendChunks], [gateway, sendChunksPresigned]] as const) {
       const w = await initUpload(ep, warm.file, sha256(warm.file), chunkSize);
-      await sendChunks(ep, w.id, warm, [0], 1);
+      await send(ep, w.id, warm, [0], 1);
       await completeUpload(ep, w.id);
     }
 
@@ -162,6 +165,7 @@ async function main(): Promise<void> {
       progress(`round ${round} of ${opts.repeat}`);
       if (opts.phases.has('gateway')) await wholeUpload(gateway, 'uploadChunk, GraphQL multipart');
       if (opts.phases.has('subgraph')) await wholeUpload(subgraph, 'uploadChunk, multipart, internal identity');
+      if (opts.phases.has('presigned')) await wholeUpload(gateway, 'presignChunkUpload, PUT to storage, confirmChunk', 'presigned', sendChunksPresigned);
 
       if (opts.phases.has('store')) {
         const run = randomUUID();
@@ -179,7 +183,7 @@ async function main(): Promise<void> {
           });
           throughput.push({ path: 'object store', how, bytes: file.length, requests: all.length, parallel: opts.parallel, ms: now() - start, latencies: latencies.sort((a, b) => a - b), cpu: cpuUse(), peakRss: peak.stop() });
         };
-        await rawPut('put, buffer of known size', (i) => store.put(keys[i]!, chunks.at(i)));
+        await rawPut(RAW_PUT, (i) => store.put(keys[i]!, chunks.at(i)));
         // What uploadChunk does: the request body piped through a hashing Transform, no size given.
         await rawPut('put, stream of unknown size (as uploadChunk)', (i) => store.put(`${keys[i]!}-stream`, Readable.from([chunks.at(i)])));
 

@@ -15,6 +15,9 @@ export interface CpuUse {
   redis: number;
 }
 
+/** The raw object-store row every path is compared with. */
+export const RAW_PUT = 'put, buffer of known size';
+
 export interface ThroughputRow {
   path: string;
   how: string;
@@ -100,10 +103,13 @@ export function printReport(r: {
   out('');
   out(`upload: a ${fmt(mib(file.length), 0)} MiB Matroska video (raw 640x480 frames) in ${chunks.count} chunks of ${opts.chunkMb} MiB, ${opts.parallel} in flight; one stack process (gateway, subgraphs, embedded S3)`);
   out('');
+  const rows = medianRounds(r.throughput, (x) => `${x.path}|${x.how}`);
+  const raw = rows.find(({ row }) => row.path === 'object store' && row.how === RAW_PUT)?.row;
+  const vsRaw = (row: ThroughputRow) => (raw ? fmt(mibPerSecond(row.bytes, row.ms) / mibPerSecond(raw.bytes, raw.ms), 2) : '-');
   out(
     formatTable(
-      ['path', 'how', 'MiB', 'requests', 'in flight', 'rounds', 'time s', 'MiB/s', 'MiB/s range', 'req p50 ms', 'req p99 ms', 'CPU s stack', 'CPU s redis', 'CPU s bench', 'stack peak RSS MiB'],
-      medianRounds(r.throughput, (x) => `${x.path}|${x.how}`).map(({ row, rounds, range }) => [
+      ['path', 'how', 'MiB', 'requests', 'in flight', 'rounds', 'time s', 'MiB/s', 'vs raw PUT', 'MiB/s range', 'req p50 ms', 'req p99 ms', 'CPU s stack', 'CPU s redis', 'CPU s bench', 'stack peak RSS MiB'],
+      rows.map(({ row, rounds, range }) => [
         row.path,
         row.how,
         fmt(mib(row.bytes), 0),
@@ -112,6 +118,7 @@ export function printReport(r: {
         String(rounds),
         seconds(row.ms),
         fmt(mibPerSecond(row.bytes, row.ms)),
+        vsRaw(row),
         range,
         fmt(percentile(row.latencies, 50), 0),
         fmt(percentile(row.latencies, 99), 0),
@@ -124,6 +131,7 @@ export function printReport(r: {
   );
   out('');
   out('time: first chunk sent to last chunk acknowledged (initUpload and completeUpload not included); MiB/s: file MiB / time.');
+  out(`vs raw PUT: MiB/s as a share of the object store's "${RAW_PUT}" in the same run (median rounds).`);
   out('rounds: the paths run in turn, once per round; each row shows its median round (time, MiB/s, latencies, CPU) and the range of MiB/s over the rounds.');
   out(`CPU s: CPU seconds used during the phase by the stack process (gateway + subgraphs + embedded S3), redis-server, and this process (client; sha256 of the file beforehand took ${seconds(r.clientHashMs)} s here, not counted).`);
   if (r.completes.length) {

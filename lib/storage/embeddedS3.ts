@@ -19,6 +19,8 @@
  *   returned the whole object, and a suffix range `bytes=-N` returned the first N+1
  *   bytes. See `fixFirstByteRange` and `answerCompat`.
  * - Concurrent deletes under one directory fail with HTTP 500 (`serializeDeletes`).
+ * - A PUT cut off in the middle of its body left the bytes it got as the object
+ *   (`refuseCutPuts`).
  * - s3rver canonicalizes query values with encodeURIComponent, which leaves
  *   ! ' ( ) * unescaped where SigV4 escapes them, so it rejects valid signatures on
  *   such requests: every presigned GET with a non-ASCII download name, a list by a
@@ -31,7 +33,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { createReadStream } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { IncomingMessage, createServer, type ServerResponse } from 'node:http';
 import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 import type { Readable } from 'node:stream';
@@ -64,7 +66,14 @@ interface StoredObjectRead {
   content: Readable | null;
   range?: { start: number; end: number };
 }
+/** An object s3rver is asked to store (`models/object.js`): a PUT's request itself is its content. */
+interface ObjectToStore {
+  bucket: string;
+  key: string;
+  content: unknown;
+}
 interface FilesystemStore {
+  putObject(object: ObjectToStore): Promise<{ size: number; md5: string }>;
   getObject(bucket: string, key: string, options?: { start?: number; end?: number }): Promise<StoredObjectRead | null>;
   getResourcePath(bucket: string, key: string, resource: string): string;
   deleteObject(bucket: string, key: string): Promise<void>;
@@ -145,10 +154,36 @@ function serializeDeletes(store: FilesystemStore): void {
   };
 }
 
-/** The peer closed the connection while a request was read or its answer written. */
+/**
+ * The peer closed the connection while a request was read or its answer
+ * written. HPE_INVALID_EOF_STATE: the connection ended inside a request body
+ * (a streamed PUT whose source failed is cut short of its Content-Length).
+ */
 function isHangUp(err: Error): boolean {
   const code = (err as { code?: unknown }).code;
-  return code === 'ECONNRESET' || code === 'EPIPE' || code === 'ECONNABORTED';
+  return code === 'ECONNRESET' || code === 'EPIPE' || code === 'ECONNABORTED' || code === 'HPE_INVALID_EOF_STATE';
+}
+
+/**
+ * A PUT whose connection ended before its body was whole (the sender failed
+ * in the middle) leaves no object. s3rver writes the body straight into the
+ * object's file and, when the request fails, keeps what it got: a truncated
+ * object that stat and list then show. S3 and MinIO store only whole bodies.
+ * (s3rver writes in place, so a cut overwrite loses the old object too.)
+ */
+function refuseCutPuts(store: FilesystemStore): void {
+  const putObject = store.putObject.bind(store);
+  const cut = (object: ObjectToStore) => object.content instanceof IncomingMessage && !object.content.complete;
+  store.putObject = async (object) => {
+    try {
+      const stored = await putObject(object);
+      if (cut(object)) throw Object.assign(new Error(`the PUT of ${object.key} ended before its body was whole`), { code: 'ECONNRESET' });
+      return stored;
+    } catch (err) {
+      if (cut(object)) await store.deleteObject(object.bucket, object.key).catch(() => undefined);
+      throw err;
+    }
+  };
 }
 
 /** `bytes=0-0` (a player's probe, or a 1-byte ranged get) must return one byte, not the object. */
@@ -186,6 +221,7 @@ export async function startEmbeddedS3(opts: EmbeddedS3Options): Promise<Embedded
     if (!err.expose && !killed && !isHangUp(err)) onError(err);
   });
   fixFirstByteRange(s3rver.store);
+  refuseCutPuts(s3rver.store);
   serializeDeletes(s3rver.store);
   // s3rver reads this flag inside its authentication middleware, per request;
   // scoping it with AsyncLocalStorage keeps it off for every other request.

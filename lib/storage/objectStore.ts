@@ -6,6 +6,7 @@
  * tests against real HTTP and real bytes.
  */
 import { Readable } from 'node:stream';
+import { finished } from 'node:stream/promises';
 import { Client, CopyDestinationOptions, CopySourceOptions } from 'minio';
 
 export interface ObjectStoreOptions {
@@ -33,10 +34,13 @@ export interface StoredObject {
  */
 const PART_SIZE = 16 * 1024 * 1024;
 
+/** The largest object S3 takes in one PUT. */
+const MAX_SINGLE_PUT_BYTES = 5 * 1024 ** 3;
+
 /** A blackholed endpoint would otherwise hang a readiness probe indefinitely (minio sets no timeout). */
 const PING_TIMEOUT_MS = 3_000;
 
-function clientFor(endpoint: string, opts: ObjectStoreOptions): Client {
+function clientFor(endpoint: string, opts: ObjectStoreOptions, retries = true): Client {
   const url = new URL(endpoint);
   const useSSL = url.protocol === 'https:';
   if (!useSSL && url.protocol !== 'http:') throw new Error(`object store endpoint must be http(s): ${endpoint}`);
@@ -51,6 +55,8 @@ function clientFor(endpoint: string, opts: ObjectStoreOptions): Client {
     // MinIO and the embedded server address buckets by path, not by virtual host.
     pathStyle: true,
     partSize: PART_SIZE,
+    // A stream cannot be sent twice: the client that streams bodies does not retry.
+    ...(retries ? {} : { retryOptions: { disableRetry: true } }),
   });
 }
 
@@ -75,7 +81,10 @@ export class ObjectStore {
     private readonly client: Client,
     /** Signs URLs naming the public endpoint; never used for requests. */
     private readonly presigner: Client,
+    /** Sends the bodies of streamed puts (see `put` with `sha256`); never retries. */
+    private readonly streamer: Client,
     readonly bucket: string,
+    private readonly region: string,
   ) {}
 
   /** Connects and creates the bucket if it is missing. */
@@ -91,21 +100,29 @@ export class ObjectStore {
         if (code !== 'BucketAlreadyOwnedByYou' && code !== 'BucketAlreadyExists') throw err;
       }
     }
-    return new ObjectStore(client, presigner, opts.bucket);
+    return new ObjectStore(client, presigner, clientFor(opts.endpoint, opts, false), opts.bucket, opts.region);
   }
 
   /**
    * Stores an object. Pass `size` for streams when it is known: minio then buffers
    * streams up to 16 MiB into one request, and uses a multipart upload beyond that
    * or when the size is unknown.
+   *
+   * A stream whose size and sha256 are both known beforehand (`size` and
+   * `sha256`, up to 5 GiB) goes in one PUT as it arrives instead: nothing is
+   * buffered, copied or hashed here. See `putStream`.
    */
   async put(
     key: string,
     body: Buffer | NodeJS.ReadableStream,
     size?: number,
     contentType?: string,
+    sha256?: string,
   ): Promise<StoredObject> {
     const metadata = contentType ? { 'Content-Type': contentType } : {};
+    if (!Buffer.isBuffer(body) && size !== undefined && sha256 !== undefined && size <= MAX_SINGLE_PUT_BYTES) {
+      return this.putStream(key, body instanceof Readable ? body : new Readable().wrap(body), size, sha256, contentType);
+    }
     if (Buffer.isBuffer(body)) {
       const { etag } = await this.client.putObject(this.bucket, key, body, body.length, metadata);
       return { key, size: body.length, etag, contentType };
@@ -134,6 +151,33 @@ export class ObjectStore {
     const stored = await this.stat(key);
     if (!stored) throw new Error(`object ${key} vanished right after it was stored`);
     return stored;
+  }
+
+  /**
+   * One PUT with the body streamed as it arrives. minio's own put reads a body
+   * of known size into memory first (a copy of every byte into a fresh buffer),
+   * then hashes it to sign the request; with the sha256 known, neither is
+   * needed. Over plain HTTP the sha256 is the signed payload checksum
+   * (`x-amz-content-sha256`): S3 and MinIO refuse a body that does not match it
+   * and store nothing (the embedded server does not check it). Over HTTPS the
+   * payload goes unsigned, as minio sends every body there.
+   *
+   * The request announces `size` bytes: a body that ends short must fail (emit
+   * an error) rather than end, or the server waits for the rest. A body that
+   * fails cuts the request short of its length, so nothing is stored.
+   */
+  private async putStream(key: string, body: Readable, size: number, sha256: string, contentType?: string): Promise<StoredObject> {
+    const res = await this.streamer.makeRequestStreamAsync(
+      { method: 'PUT', bucketName: this.bucket, objectName: key, headers: { ...(contentType ? { 'Content-Type': contentType } : {}), 'Content-Length': size } },
+      body,
+      this.streamer.enableSHA256 ? sha256 : '',
+      [200],
+      this.region,
+    );
+    res.resume();
+    await finished(res);
+    const etag = String(res.headers.etag ?? '').replace(/^"|"$/g, '');
+    return { key, size, etag, contentType };
   }
 
   /** Reads an object, or with `range` bytes `start..end` inclusive (`end` omitted: to the end). */

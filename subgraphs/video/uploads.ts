@@ -237,19 +237,37 @@ export async function proveUpload(deps: UploadDeps, viewerId: string, args: { up
   return result;
 }
 
-/** Counts bytes and hashes them as they stream by, failing once more than `max` bytes pass. */
-function meter(max: number) {
+/**
+ * A chunk's bytes on their way to storage: counted and hashed as they pass,
+ * with the latest piece held back until the body has ended at exactly
+ * `expected` bytes whose sha256 is `checksum`. So storage, which is told to
+ * expect `expected` bytes, never receives a whole object that is not the
+ * chunk: a body too long fails at the first byte too many, one too short or
+ * with other bytes fails at its end, and the request to storage stays short of
+ * its length. `refusal` is the client's error once the body ended wrong.
+ */
+function verifiedChunk(index: number, expected: number, checksum: string) {
   const hash = createHash('sha256');
   let bytes = 0;
+  let held: Buffer | undefined;
+  let refusal: Error | undefined;
   const stream = new Transform({
     transform(chunk: Buffer, _enc, done) {
       bytes += chunk.length;
-      if (bytes > max) return done(badInput(`This chunk is larger than expected (${max} bytes).`));
+      if (bytes > expected) return done(badInput(`This chunk is larger than expected (${expected} bytes).`));
       hash.update(chunk);
-      done(null, chunk);
+      const previous = held;
+      held = chunk;
+      done(null, previous);
+    },
+    flush(done) {
+      if (bytes !== expected) refusal = badInput(`Chunk ${index} has ${bytes} bytes; expected ${expected}.`, { field: 'chunk' });
+      else if (hash.digest('hex') !== checksum) refusal = badInput(`Chunk ${index} does not match its checksum; send it again.`, { field: 'chunk' });
+      if (refusal) done(refusal);
+      else done(null, held);
     },
   });
-  return { stream, result: () => ({ bytes, sha256: hash.digest('hex') }) };
+  return { stream, refusal: () => refusal };
 }
 
 async function receipt(deps: UploadDeps, u: UploadRecord, index: number, stored: boolean) {
@@ -289,28 +307,22 @@ export async function uploadChunk(deps: UploadDeps, viewerId: string, args: { up
     try {
       const expected = expectedChunkSize(u, args.index);
       const key = chunkObjectKey(u.id, args.index);
-      const m = meter(expected);
+      const chunk = verifiedChunk(args.index, expected, checksum);
       // pipe() does not pass on the body's error: a request cut in the middle of
       // the chunk (the client or the gateway gone) would leave the put waiting
       // for bytes that never come, holding its in-flight slot. It fails the put.
-      body.once('error', (err: Error) => m.stream.destroy(err));
+      body.once('error', (err: Error) => chunk.stream.destroy(err));
       try {
-        // The size is known: one PUT, not minio's multipart path for a stream of unknown length.
-        await deps.objects.put(key, body.pipe(m.stream), expected);
+        // Size and sha256 known: one PUT, streamed as the bytes arrive.
+        await deps.objects.put(key, body.pipe(chunk.stream), expected, undefined, checksum);
       } catch (err) {
         await deps.objects.remove([key]).catch(() => undefined);
-        throw err;
-      }
-      const got = m.result();
-      if (got.bytes !== expected || got.sha256 !== checksum) {
+        const refusal = chunk.refusal();
+        if (!refusal) throw err;
         deps.metrics?.rejected();
-        await deps.objects.remove([key]);
-        throw badInput(
-          got.bytes !== expected ? `Chunk ${args.index} has ${got.bytes} bytes; expected ${expected}.` : `Chunk ${args.index} does not match its checksum; send it again.`,
-          { field: 'chunk' },
-        );
+        throw refusal;
       }
-      return receipt(deps, u, args.index, await record(deps, u, args.index, got.bytes, got.sha256, key));
+      return receipt(deps, u, args.index, await record(deps, u, args.index, expected, checksum, key));
     } finally {
       deps.inFlight.count--;
     }
