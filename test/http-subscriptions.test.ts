@@ -12,7 +12,7 @@ import { createClient as createSseClient } from 'graphql-sse';
 import { subscriberCount } from '../lib/redis/client.js';
 import { signUp, type Session as Auth } from '../testing/accounts.js';
 import { gql, listening, startStack, type Stack } from '../testing/harness.js';
-import { MessageEventsWithSenderDocument, SendMessageDocument, StartConversationDocument, type MessageEventsWithSenderSubscription } from '../testing/__generated__/operations.js';
+import { LogoutDocument, MessageEventsWithSenderDocument, SendMessageDocument, StartConversationDocument, type MessageEventsWithSenderSubscription } from '../testing/__generated__/operations.js';
 
 type EventData = MessageEventsWithSenderSubscription;
 const EVENTS = print(MessageEventsWithSenderDocument);
@@ -139,7 +139,7 @@ describe('subscriptions over HTTP', () => {
     assert.equal(res.status, 200);
     assert.match(res.headers.get('content-type') ?? '', /^multipart\/mixed;boundary="graphql";subscriptionSpec="1.0"/);
     await listening(stack.redis, `chat:u:${carol.user.id}`);
-    const out = await gql(url, 'mutation { logout }', {}, { token: carol.accessToken });
+    const out = await gql(url, LogoutDocument, {}, { token: carol.accessToken });
     assert.equal(out.errors, undefined);
     // The answer ends: read it to the closing boundary.
     const body = await res.text();
