@@ -7,16 +7,15 @@ import { after, before, describe, test } from 'node:test';
 import JSZip from 'jszip';
 import { keyIdOf } from '../subgraphs/chat/credentialPool.js';
 import { FakeLlm, OUTLINE, PNG, answerTokens } from '../testing/fakeLlm.js';
+import { signUp, type Session as Auth } from '../testing/accounts.js';
 import { gql, startStack, subscribe, wsClient, type GraphQLResponse, type Stack } from '../testing/harness.js';
-
-interface Auth {
-  user: { id: string };
-  accessToken: string;
-}
-interface Event {
-  assistantAnswer: { kind: 'TOKEN' | 'DONE' | 'ERROR'; text: string | null; fullText: string | null; usage: { completionTokens: number; totalTokens: number } | null; code: string | null; discardPartial: boolean | null };
-}
-const ANSWER = `subscription($p: String!, $c: ID) { assistantAnswer(prompt: $p, conversationId: $c) { kind text fullText usage { completionTokens totalTokens } code discardPartial } }`;
+import {
+  AssistantAnswerDocument,
+  AssistantHistoryDocument,
+  GenerateImageDocument,
+  GenerateSlidesDocument,
+  type AssistantAnswerSubscription as Event,
+} from '../testing/__generated__/operations.js';
 const code = (res: GraphQLResponse<unknown>) => res.errors?.[0]?.extensions?.code;
 
 /** Polls until `check` holds; the deadline only bounds a test that would otherwise hang. */
@@ -36,15 +35,11 @@ describe('assistant', () => {
   let n = 0;
   const clients: { dispose(): void | Promise<void> }[] = [];
 
-  async function register(s = stack): Promise<Auth> {
-    const res = await gql<{ register: Auth }, Record<string, unknown>>(s.gateway.url, `mutation($u: String!) { register(username: $u, password: "pass-word-99") { user { id } accessToken } }`, { u: `asker${++n}` });
-    assert.equal(res.errors, undefined, JSON.stringify(res.errors));
-    return res.data!.register;
-  }
+  const register = (s = stack): Promise<Auth> => signUp(s.gateway.url, `asker${++n}`);
   function ask(user: Auth, prompt: string, conversationId?: string) {
     const client = wsClient(url, { token: user.accessToken });
     clients.push(client);
-    return subscribe<Event>(client, ANSWER, { p: prompt, c: conversationId ?? null });
+    return subscribe(client, AssistantAnswerDocument, { prompt, conversationId: conversationId ?? null });
   }
   const textOf = (events: { data?: Event | null }[]) => events.filter((e) => e.data?.assistantAnswer.kind === 'TOKEN').map((e) => e.data!.assistantAnswer.text).join('');
   async function finished(sub: ReturnType<typeof ask>) {
@@ -180,24 +175,24 @@ describe('assistant', () => {
     ]);
     await finished(ask(me, 'elsewhere', 'thread-2'));
     assert.equal(llm.requests.at(-1)!.messages.length, 2, 'another thread starts fresh');
-    const hist = await gql<{ assistantHistory: { prompt: string; answer: string }[] }, Record<string, unknown>>(url, `query { assistantHistory(conversationId: "thread-1") { prompt answer } }`, {}, { token: me.accessToken });
+    const hist = await gql(url, AssistantHistoryDocument, { conversationId: 'thread-1' }, { token: me.accessToken });
     assert.deepEqual(hist.data?.assistantHistory.map((t) => t.prompt), ['first question', 'second question']);
     const other = await register();
-    const theirs = await gql<{ assistantHistory: unknown[] }, Record<string, unknown>>(url, `query { assistantHistory(conversationId: "thread-1") { prompt } }`, {}, { token: other.accessToken });
+    const theirs = await gql(url, AssistantHistoryDocument, { conversationId: 'thread-1' }, { token: other.accessToken });
     assert.deepEqual(theirs.data?.assistantHistory, [], 'history is per user');
   });
 
   test('generated slides are a real .pptx with the outline; images are stored and served', async () => {
     llm.reset();
     const me = await register();
-    const slides = await gql<{ generateSlides: { url: string; contentType: string } }, Record<string, unknown>>(url, `mutation { generateSlides(topic: "Cats on the internet") { url contentType size } }`, {}, { token: me.accessToken });
+    const slides = await gql(url, GenerateSlidesDocument, { topic: 'Cats on the internet' }, { token: me.accessToken });
     assert.equal(slides.errors, undefined, JSON.stringify(slides.errors));
     const zip = await JSZip.loadAsync(Buffer.from(await (await fetch(slides.data!.generateSlides.url)).arrayBuffer()));
     const slideFiles = Object.keys(zip.files).filter((f) => /^ppt\/slides\/slide\d+\.xml$/.test(f));
     assert.equal(slideFiles.length, OUTLINE.slides.length + 1, 'a title slide and one per outline entry');
     const all = (await Promise.all(slideFiles.map((f) => zip.file(f)!.async('string')))).join('');
     for (const s of OUTLINE.slides) assert.ok(all.includes(s.title), s.title);
-    const image = await gql<{ generateImage: { url: string } }, Record<string, unknown>>(url, `mutation { generateImage(prompt: "a cat") { url contentType } }`, {}, { token: me.accessToken });
+    const image = await gql(url, GenerateImageDocument, { prompt: 'a cat' }, { token: me.accessToken });
     assert.equal(image.errors, undefined, JSON.stringify(image.errors));
     assert.deepEqual(Buffer.from(await (await fetch(image.data!.generateImage.url)).arrayBuffer()), PNG);
   });
@@ -222,12 +217,12 @@ describe('assistant', () => {
       const me = await register(bare);
       const client = wsClient(bare.gateway.url, { token: me.accessToken });
       clients.push(client);
-      const sub = subscribe<Event>(client, ANSWER, { p: 'hi', c: null });
+      const sub = subscribe(client, AssistantAnswerDocument, { prompt: 'hi', conversationId: null });
       const [first] = await sub.waitFor(1);
       const err = first!.errors?.[0] as { message: string; extensions?: { code?: string } };
       assert.equal(err.extensions?.code, 'LLM_NOT_CONFIGURED');
       assert.match(err.message, /LLM_BASE_URL.*LLM_MODEL.*LLM_API_KEYS/);
-      assert.equal(code(await gql(bare.gateway.url, `mutation { generateImage(prompt: "x") { url } }`, {}, { token: me.accessToken })), 'LLM_NOT_CONFIGURED');
+      assert.equal(code(await gql(bare.gateway.url, GenerateImageDocument, { prompt: 'x' }, { token: me.accessToken })), 'LLM_NOT_CONFIGURED');
     } finally {
       await bare.dispose();
     }

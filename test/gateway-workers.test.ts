@@ -16,7 +16,10 @@ import { after, before, describe, test } from 'node:test';
 import { NODE_FLAGS } from '../lib/process/nodeFlags.js';
 import { ROOT } from '../lib/process/paths.js';
 import { freePort } from '../lib/redis/embedded.js';
+import { print } from 'graphql';
+import { signUp, type Session as Auth } from '../testing/accounts.js';
 import { gql, listening, startStack, subscribe, wsClient, type Stack } from '../testing/harness.js';
+import { MessageEventsDocument, SendMessageDocument, StartConversationDocument, TypenameDocument, UserNameDocument } from '../testing/__generated__/operations.js';
 
 interface LogLine {
   msg: string;
@@ -97,11 +100,6 @@ function metricSum(text: string, name: string): number {
     .reduce((sum, line) => sum + Number(line.slice(line.lastIndexOf(' ') + 1)), 0);
 }
 
-interface Auth {
-  user: { id: string; username: string };
-  accessToken: string;
-}
-
 describe('gateway with GATEWAY_WORKERS=2', () => {
   let stack: Stack;
   let gateway: ChildProcess;
@@ -161,16 +159,12 @@ describe('gateway with GATEWAY_WORKERS=2', () => {
     await stack?.dispose();
   });
 
-  async function register(name: string): Promise<Auth> {
-    const res = await gql<{ register: Auth }, Record<string, unknown>>(url, `mutation($u: String!) { register(username: $u, password: "pass-word-99") { user { id username } accessToken } }`, { u: name });
-    assert.equal(res.errors, undefined, JSON.stringify(res.errors));
-    return res.data!.register;
-  }
+  const register = (name: string): Promise<Auth> => signUp(url, name);
 
   test('queries through the shared port reach both workers, and the primary metrics sum them', async () => {
     const alice = await register('worker_alice');
-    const query = { query: 'query WorkerProbe($id: ID!) { user(id: $id) { username } }', variables: { id: alice.user.id } };
-    const probe = (l: LogLine) => l.msg === 'operation' && l.operation === 'WorkerProbe';
+    const query = { query: print(UserNameDocument), variables: { id: alice.user.id } };
+    const probe = (l: LogLine) => l.msg === 'operation' && l.operation === 'UserName';
     const servedBy = () => new Set(logs.lines.filter(probe).map((l) => l.pid));
     let sent = 0;
     // Each request on a connection of its own: the primary hands connections to workers in turn.
@@ -178,7 +172,7 @@ describe('gateway with GATEWAY_WORKERS=2', () => {
       const res = await postOnNewConnection(url, query, alice.accessToken);
       sent++;
       assert.equal(res.status, 200);
-      assert.deepEqual(res.json, { data: { user: { username: 'worker_alice' } } });
+      assert.deepEqual(res.json, { data: { user: { id: alice.user.id, username: 'worker_alice' } } });
       // The answer was sent after its access-log line was written; wait until this test has read it.
       await logs.next((l) => probe(l) && logs.lines.filter(probe).length >= sent, `access-log line of query ${sent}`);
     }
@@ -199,17 +193,17 @@ describe('gateway with GATEWAY_WORKERS=2', () => {
   test('a subscription is served by the worker holding its WebSocket', async () => {
     const alice = await register('worker_sub_alice');
     const bob = await register('worker_sub_bob');
-    const started = await gql<{ startConversation: { id: string } }, Record<string, unknown>>(url, `mutation($u: ID!) { startConversation(userId: $u) { id } }`, { u: bob.user.id }, { token: alice.accessToken });
+    const started = await gql(url, StartConversationDocument, { userId: bob.user.id }, { token: alice.accessToken });
     assert.equal(started.errors, undefined, JSON.stringify(started.errors));
     const conversation = started.data!.startConversation.id;
     const client = wsClient(url, { token: bob.accessToken });
     clients.push(client);
-    const events = subscribe<{ messageEvents: { kind: string; message: { text: string } | null } }>(client, `subscription($c: ID) { messageEvents(conversationId: $c) { kind message { text } } }`, { c: conversation });
+    const events = subscribe(client, MessageEventsDocument, { conversationId: conversation });
     await listening(stack.redis, `chat:u:${bob.user.id}`);
-    const sent = await gql(url, `mutation($c: ID!, $t: String!) { sendMessage(conversationId: $c, text: $t) { id } }`, { c: conversation, t: 'across workers' }, { token: alice.accessToken });
+    const sent = await gql(url, SendMessageDocument, { conversationId: conversation, text: 'across workers' }, { token: alice.accessToken });
     assert.equal(sent.errors, undefined, JSON.stringify(sent.errors));
     const [event] = await events.waitFor(1, 120_000);
-    assert.deepEqual(event!.data?.messageEvents, { kind: 'MESSAGE', message: { text: 'across workers' } });
+    assert.deepEqual(event!.data?.messageEvents, { kind: 'MESSAGE', message: { seq: 1, text: 'across workers' } });
     events.stop();
   });
 
@@ -221,13 +215,13 @@ describe('gateway with GATEWAY_WORKERS=2', () => {
     assert.equal(died.signal, 'SIGKILL');
     workerPids.delete(victim!);
     // The surviving worker answers while the replacement starts.
-    const during = await postOnNewConnection(url, { query: '{ __typename }' });
+    const during = await postOnNewConnection(url, { query: print(TypenameDocument) });
     assert.deepEqual(during.json, { data: { __typename: 'Query' } });
     const replacement = await logs.next((l) => listeningLine(l) && !workerPids.has(l.pid!) && l.pid !== victim, 'gateway listening (replacement)', since);
     workerPids.add(replacement.pid!);
     assert.equal(workerPids.size, 2);
     for (let i = 0; i < 4; i++) {
-      const res = await postOnNewConnection(url, { query: '{ __typename }' });
+      const res = await postOnNewConnection(url, { query: print(TypenameDocument) });
       assert.deepEqual(res.json, { data: { __typename: 'Query' } });
     }
   });

@@ -6,42 +6,30 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { ApolloClient, HttpLink, InMemoryCache, gql as tag } from '@apollo/client';
+import { ApolloClient, HttpLink, InMemoryCache } from '@apollo/client';
+import { print } from 'graphql';
 import { createClient as createSseClient } from 'graphql-sse';
 import { subscriberCount } from '../lib/redis/client.js';
+import { signUp, type Session as Auth } from '../testing/accounts.js';
 import { gql, listening, startStack, type Stack } from '../testing/harness.js';
+import { LogoutDocument, MessageEventsWithSenderDocument, SendMessageDocument, StartConversationDocument, type MessageEventsWithSenderSubscription } from '../testing/__generated__/operations.js';
 
-interface Auth {
-  user: { id: string; username: string };
-  accessToken: string;
-  deviceId: string;
-}
-interface EventData {
-  messageEvents: { kind: string; message: { seq: number; text: string; sender: { displayName: string } } | null };
-}
-const EVENTS = `subscription Events($c: ID) { messageEvents(conversationId: $c) { kind message { seq text sender { displayName } } } }`;
+type EventData = MessageEventsWithSenderSubscription;
+const EVENTS = print(MessageEventsWithSenderDocument);
 
 describe('subscriptions over HTTP', () => {
   let stack: Stack;
   let url: string;
   let n = 0;
 
-  async function register(displayName: string): Promise<Auth> {
-    const res = await gql<{ register: Auth }, Record<string, unknown>>(
-      url,
-      `mutation($u: String!, $d: String) { register(username: $u, password: "pass-word-99", displayName: $d) { user { id username } accessToken deviceId } }`,
-      { u: `streamer${++n}`, d: displayName },
-    );
-    assert.equal(res.errors, undefined, JSON.stringify(res.errors));
-    return res.data!.register;
-  }
+  const register = (displayName: string): Promise<Auth> => signUp(url, `streamer${++n}`, { displayName });
   async function conversation(a: Auth, b: Auth): Promise<string> {
-    const res = await gql<{ startConversation: { id: string } }, Record<string, unknown>>(url, `mutation($u: ID!) { startConversation(userId: $u) { id } }`, { u: b.user.id }, { token: a.accessToken });
+    const res = await gql(url, StartConversationDocument, { userId: b.user.id }, { token: a.accessToken });
     assert.equal(res.errors, undefined, JSON.stringify(res.errors));
     return res.data!.startConversation.id;
   }
   async function send(a: Auth, c: string, text: string): Promise<void> {
-    const res = await gql(url, `mutation($c: ID!, $t: String!) { sendMessage(conversationId: $c, text: $t) { seq } }`, { c, t: text }, { token: a.accessToken });
+    const res = await gql(url, SendMessageDocument, { conversationId: c, text }, { token: a.accessToken });
     assert.equal(res.errors, undefined, JSON.stringify(res.errors));
   }
   /** Waits until nobody listens on the channel any more: the stream's upstream subscription was returned. */
@@ -73,7 +61,7 @@ describe('subscriptions over HTTP', () => {
     const errors: unknown[] = [];
     let arrived: () => void = () => {};
     const two = new Promise<void>((r) => (arrived = r));
-    const sub = client.subscribe<EventData>({ query: tag(EVENTS), variables: { c } }).subscribe({
+    const sub = client.subscribe({ query: MessageEventsWithSenderDocument, variables: { conversationId: c } }).subscribe({
       next: (r) => {
         if (r.error) errors.push(r.error);
         if (r.data) got.push(r.data as EventData);
@@ -105,6 +93,7 @@ describe('subscriptions over HTTP', () => {
     const client = createSseClient({ url, headers: { authorization: `Bearer ${bob.accessToken}` }, retryAttempts: 0 });
     try {
       const me = await new Promise<unknown>((resolve, reject) => {
+        // A query in the subscription client's own transport: its JSON answer is compared whole.
         client.subscribe({ query: '{ me { username } }' }, { next: resolve, error: reject, complete: () => {} });
       });
       assert.deepEqual(me, { data: { me: { username: bob.user.username } } });
@@ -114,7 +103,7 @@ describe('subscriptions over HTTP', () => {
       const two = new Promise<void>((r) => (arrived = r));
       let failed: unknown;
       const stop = client.subscribe<EventData>(
-        { query: EVENTS, variables: { c } },
+        { query: EVENTS, variables: { conversationId: c } },
         {
           next: (r) => {
             if (r.errors) failed = r.errors;
@@ -150,7 +139,7 @@ describe('subscriptions over HTTP', () => {
     assert.equal(res.status, 200);
     assert.match(res.headers.get('content-type') ?? '', /^multipart\/mixed;boundary="graphql";subscriptionSpec="1.0"/);
     await listening(stack.redis, `chat:u:${carol.user.id}`);
-    const out = await gql(url, 'mutation { logout }', {}, { token: carol.accessToken });
+    const out = await gql(url, LogoutDocument, {}, { token: carol.accessToken });
     assert.equal(out.errors, undefined);
     // The answer ends: read it to the closing boundary.
     const body = await res.text();
@@ -191,6 +180,7 @@ describe('subscriptions over HTTP', () => {
       assert.equal(badToken.status, 401, accept);
       assert.equal(((await badToken.json()) as { errors: { extensions: { code: string } }[] }).errors[0]?.extensions.code, 'UNAUTHENTICATED');
 
+      // Strings: an unknown field and an over-deep selection are what is refused.
       const misspelt = await post({ authorization: `Bearer ${dave.accessToken}`, accept }, { query: 'subscription { messageEvent { kind } }' });
       assert.equal(misspelt.status, 400, accept);
       assert.equal(((await misspelt.json()) as { errors: { extensions: { code: string } }[] }).errors[0]?.extensions.code, 'GRAPHQL_VALIDATION_FAILED');

@@ -7,22 +7,30 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { STREAMS } from '../lib/redis/domainEvents.js';
 import { signInternalIdentity } from '../lib/auth/identity.js';
+import { as, signUp, type Session } from '../testing/accounts.js';
 import { gql, gqlUpload, startStack, type GraphQLResponse, type Stack } from '../testing/harness.js';
-
-const AUTH_FIELDS = 'user { id username displayName } accessToken refreshToken accessTokenExpiresAt refreshTokenExpiresAt deviceId';
-const REGISTER = `mutation($u: String!, $p: String!, $d: TokenDelivery) { register(username: $u, password: $p, delivery: $d) { ${AUTH_FIELDS} } }`;
-const LOGIN = `mutation($u: String!, $p: String!, $d: TokenDelivery) { login(username: $u, password: $p, delivery: $d) { ${AUTH_FIELDS} } }`;
-const REFRESH = `mutation($t: String) { refreshTokens(refreshToken: $t) { ${AUTH_FIELDS} } }`;
-const ME = `{ me { id username } }`;
-
-interface Auth {
-  user: { id: string; username: string; displayName: string };
-  accessToken: string | null;
-  refreshToken: string | null;
-  accessTokenExpiresAt: string;
-  refreshTokenExpiresAt: string;
-  deviceId: string;
-}
+import {
+  ChangePasswordDocument,
+  FollowUserDocument,
+  LoginAccountDocument,
+  LogoutDocument,
+  RefreshSessionDocument,
+  RegisterAccountDocument,
+  TypenameDocument,
+  UnfollowUserDocument,
+  UpdatePrivacyDocument,
+  UpdateProfileDocument,
+  UserFollowerCountDocument,
+  UserFollowersPageDocument,
+  UserFollowersWithCountsDocument,
+  UserFollowListsDocument,
+  UserPrivacyDocument,
+  ViewerDocument,
+  ViewerFollowingCountDocument,
+  ViewerPrivacyDocument,
+  type UserFollowersPageQuery,
+  type Visibility,
+} from '../testing/__generated__/operations.js';
 
 const code = (res: GraphQLResponse<unknown>) => res.errors?.[0]?.extensions?.code;
 
@@ -32,12 +40,7 @@ describe('identity', () => {
   let n = 0;
   const password = 'correct-horse-42';
 
-  async function register(name = `user${++n}`): Promise<Auth> {
-    const res = await gql<{ register: Auth }, Record<string, unknown>>(url, REGISTER, { u: name, p: password });
-    assert.equal(res.errors, undefined, JSON.stringify(res.errors));
-    return res.data!.register;
-  }
-  const as = (auth: Auth) => ({ token: auth.accessToken!, headers: { 'x-device-id': auth.deviceId } });
+  const register = (name = `user${++n}`): Promise<Session> => signUp(url, name, { password });
 
   before(async () => {
     // Store queries are counted below. Once lookups pass the coalescing rate (100 concurrent
@@ -59,9 +62,9 @@ describe('identity', () => {
     assert.ok(ttl > 29 && ttl <= 30, `access token lives 30 minutes, got ${ttl}`);
     const refreshDays = (Date.parse(auth.refreshTokenExpiresAt) - Date.now()) / 86_400_000;
     assert.ok(refreshDays > 6.99 && refreshDays <= 7);
-    const me = await gql<{ me: { username: string } }, Record<string, never>>(url, ME, {}, as(auth));
+    const me = await gql(url, ViewerDocument, {}, as(auth));
     assert.equal(me.data?.me?.username, 'alice_w');
-    const anonymous = await gql<{ me: null }, Record<string, never>>(url, ME, {});
+    const anonymous = await gql(url, ViewerDocument, {});
     assert.equal(anonymous.data?.me, null);
   });
 
@@ -75,24 +78,24 @@ describe('identity', () => {
       ['validname', '1234567890'],
       ['validname', 'validname123'],
     ]) {
-      const res = await gql(url, REGISTER, { u, p });
+      const res = await gql(url, RegisterAccountDocument, { username: u!, password: p! });
       assert.equal(code(res), 'BAD_USER_INPUT', `${u}/${p}`);
     }
     assert.equal(stack.counts.user.createUser ?? 0, before, 'no store write for invalid input');
     await register('Taken_Name');
-    const dup = await gql(url, REGISTER, { u: 'taken_NAME', p: password });
+    const dup = await gql(url, RegisterAccountDocument, { username: 'taken_NAME', password });
     assert.equal(code(dup), 'CONFLICT');
   });
 
   test('login answers the same error for an unknown user and a wrong password, then throttles', async () => {
     const auth = await register('throttled');
-    const unknown = await gql(url, LOGIN, { u: 'nobody_here', p: password });
+    const unknown = await gql(url, LoginAccountDocument, { username: 'nobody_here', password });
     assert.equal(code(unknown), 'UNAUTHENTICATED');
     for (let i = 0; i < 5; i++) {
-      const res = await gql(url, LOGIN, { u: auth.user.username, p: 'wrong-password-1' });
+      const res = await gql(url, LoginAccountDocument, { username: auth.user.username, password: 'wrong-password-1' });
       assert.equal(code(res), 'UNAUTHENTICATED');
     }
-    const blocked = await gql(url, LOGIN, { u: auth.user.username, p: password });
+    const blocked = await gql(url, LoginAccountDocument, { username: auth.user.username, password });
     assert.equal(code(blocked), 'RATE_LIMITED');
     const wait = blocked.errors?.[0]?.extensions?.retryAfterSeconds as number;
     assert.ok(wait > 0 && wait <= 900, `retryAfterSeconds ${wait}`);
@@ -101,14 +104,9 @@ describe('identity', () => {
 
   test('COOKIE delivery sets HTTP-only cookies with the right flags, and the cookies authenticate', async () => {
     await register('cookie_user');
-    const res = await fetch(url, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ query: LOGIN, variables: { u: 'cookie_user', p: password, d: 'COOKIE' } }),
-    });
-    const body = (await res.json()) as { data: { login: Auth } };
-    assert.equal(body.data.login.accessToken, null, 'tokens are not readable by scripts');
-    assert.equal(body.data.login.refreshToken, null);
+    const res = await gql(url, LoginAccountDocument, { username: 'cookie_user', password, delivery: 'COOKIE' });
+    assert.equal(res.data?.login.accessToken, null, 'tokens are not readable by scripts');
+    assert.equal(res.data?.login.refreshToken, null);
     const cookies = res.headers.getSetCookie();
     const find = (name: string) => cookies.find((c) => c.startsWith(`${name}=`)) ?? '';
     assert.match(find('vh_access'), /HttpOnly/);
@@ -122,46 +120,37 @@ describe('identity', () => {
     assert.ok(!res.headers.has('x-vidhub-session'), 'the internal session header never reaches the client');
     const jar = cookies.map((c) => c.split(';')[0]).join('; ');
 
-    const me = await gql<{ me: { username: string } }, Record<string, never>>(url, ME, {}, { headers: { cookie: jar } });
+    const me = await gql(url, ViewerDocument, {}, { headers: { cookie: jar } });
     assert.equal(me.data?.me?.username, 'cookie_user');
 
     // Refresh from the cookie alone: new cookies, and the old refresh token is spent.
-    const refreshed = await fetch(url, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', cookie: jar },
-      body: JSON.stringify({ query: `mutation { refreshTokens(delivery: COOKIE) { user { username } accessToken } }` }),
-    });
-    const refreshedBody = (await refreshed.json()) as { data?: { refreshTokens: { user: { username: string }; accessToken: null } } };
-    assert.equal(refreshedBody.data?.refreshTokens.user.username, 'cookie_user', JSON.stringify(refreshedBody));
+    const refreshed = await gql(url, RefreshSessionDocument, { delivery: 'COOKIE' }, { headers: { cookie: jar } });
+    assert.equal(refreshed.data?.refreshTokens.user.username, 'cookie_user', JSON.stringify(refreshed.errors));
     const renewed = refreshed.headers.getSetCookie();
     assert.ok(renewed.some((c) => c.startsWith('vh_refresh=')) && renewed.some((c) => c.startsWith('vh_device=')), 'refresh renews the refresh and device cookies');
 
-    const logout = await fetch(url, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', cookie: renewed.map((c) => c.split(';')[0]).join('; ') },
-      body: JSON.stringify({ query: `mutation { logout }` }),
-    });
-    assert.deepEqual(((await logout.json()) as { data: unknown }).data, { logout: true });
+    const logout = await gql(url, LogoutDocument, {}, { headers: { cookie: renewed.map((c) => c.split(';')[0]).join('; ') } });
+    assert.deepEqual(logout.data, { logout: true });
     assert.ok(logout.headers.getSetCookie().some((c) => /^vh_access=;/.test(c)), 'logout clears the cookies');
   });
 
   test('refresh rotates both tokens; replaying the old refresh token revokes the whole family', async () => {
     const auth = await register();
-    const rotated = await gql<{ refreshTokens: Auth }, Record<string, unknown>>(url, REFRESH, { t: auth.refreshToken }, as(auth));
+    const rotated = await gql(url, RefreshSessionDocument, { refreshToken: auth.refreshToken }, as(auth));
     assert.equal(rotated.errors, undefined, JSON.stringify(rotated.errors));
     const next = rotated.data!.refreshTokens;
     assert.notEqual(next.refreshToken, auth.refreshToken);
     assert.notEqual(next.accessToken, auth.accessToken);
     assert.equal(next.deviceId, auth.deviceId);
 
-    const replay = await gql(url, REFRESH, { t: auth.refreshToken }, as(auth));
+    const replay = await gql(url, RefreshSessionDocument, { refreshToken: auth.refreshToken }, as(auth));
     assert.equal(code(replay), 'UNAUTHENTICATED');
     assert.match(replay.errors![0]!.message, /already used/);
     // Every token of the family is now dead: the rotated refresh token and both access tokens.
-    const again = await gql(url, REFRESH, { t: next.refreshToken }, as(auth));
+    const again = await gql(url, RefreshSessionDocument, { refreshToken: next.refreshToken }, as(auth));
     assert.equal(code(again), 'UNAUTHENTICATED');
     for (const token of [auth.accessToken!, next.accessToken!]) {
-      const me = await gql(url, ME, {}, { token });
+      const me = await gql(url, ViewerDocument, {}, { token });
       assert.equal(me.status, 401);
       assert.equal(code(me), 'UNAUTHENTICATED');
     }
@@ -169,9 +158,9 @@ describe('identity', () => {
 
   test('a second refresh within a minute on the same device is rate-limited', async () => {
     const auth = await register();
-    const first = await gql<{ refreshTokens: Auth }, Record<string, unknown>>(url, REFRESH, { t: auth.refreshToken }, as(auth));
+    const first = await gql(url, RefreshSessionDocument, { refreshToken: auth.refreshToken }, as(auth));
     assert.equal(first.errors, undefined);
-    const second = await gql(url, REFRESH, { t: first.data!.refreshTokens.refreshToken }, as(auth));
+    const second = await gql(url, RefreshSessionDocument, { refreshToken: first.data!.refreshTokens.refreshToken }, as(auth));
     assert.equal(code(second), 'RATE_LIMITED');
     const wait = second.errors?.[0]?.extensions?.retryAfterSeconds as number;
     assert.ok(wait > 0 && wait <= 60);
@@ -179,46 +168,46 @@ describe('identity', () => {
 
   test('a refresh token presented with another device id is refused', async () => {
     const auth = await register();
-    const other = await gql(url, REFRESH, { t: auth.refreshToken }, { headers: { 'x-device-id': 'another-device-id-123456' } });
+    const other = await gql(url, RefreshSessionDocument, { refreshToken: auth.refreshToken }, { headers: { 'x-device-id': 'another-device-id-123456' } });
     assert.equal(code(other), 'UNAUTHENTICATED');
-    const none = await gql(url, REFRESH, { t: auth.refreshToken });
+    const none = await gql(url, RefreshSessionDocument, { refreshToken: auth.refreshToken });
     assert.equal(code(none), 'UNAUTHENTICATED');
     // The rightful device can still refresh.
-    const mine = await gql(url, REFRESH, { t: auth.refreshToken }, as(auth));
+    const mine = await gql(url, RefreshSessionDocument, { refreshToken: auth.refreshToken }, as(auth));
     assert.equal(mine.errors, undefined);
   });
 
   test('logout ends access at once; a password change signs out every session', async () => {
     const auth = await register();
     // Used first, so that the gateway already knows the session as live.
-    assert.equal((await gql(url, ME, {}, as(auth))).status, 200);
-    const out = await gql(url, `mutation { logout }`, {}, as(auth));
+    assert.equal((await gql(url, ViewerDocument, {}, as(auth))).status, 200);
+    const out = await gql(url, LogoutDocument, {}, as(auth));
     assert.deepEqual(out.data, { logout: true });
-    assert.equal((await gql(url, ME, {}, as(auth))).status, 401);
-    assert.equal(code(await gql(url, REFRESH, { t: auth.refreshToken }, as(auth))), 'UNAUTHENTICATED');
+    assert.equal((await gql(url, ViewerDocument, {}, as(auth))).status, 401);
+    assert.equal(code(await gql(url, RefreshSessionDocument, { refreshToken: auth.refreshToken }, as(auth))), 'UNAUTHENTICATED');
 
     const name = `pw_user${++n}`;
     const s1 = await register(name);
-    const s2 = (await gql<{ login: Auth }, Record<string, unknown>>(url, LOGIN, { u: name, p: password })).data!.login;
-    for (const s of [s1, s2]) assert.equal((await gql(url, ME, {}, as(s))).status, 200);
-    const wrong = await gql(url, `mutation($c: String!, $n: String!) { changePassword(currentPassword: $c, newPassword: $n) }`, { c: 'not-it-123', n: 'new-password-77' }, as(s1));
+    const s2 = (await gql(url, LoginAccountDocument, { username: name, password })).data!.login;
+    for (const s of [s1, s2]) assert.equal((await gql(url, ViewerDocument, {}, as(s))).status, 200);
+    const wrong = await gql(url, ChangePasswordDocument, { currentPassword: 'not-it-123', newPassword: 'new-password-77' }, as(s1));
     assert.equal(code(wrong), 'UNAUTHENTICATED');
-    const changed = await gql(url, `mutation($c: String!, $n: String!) { changePassword(currentPassword: $c, newPassword: $n) }`, { c: password, n: 'new-password-77' }, as(s1));
+    const changed = await gql(url, ChangePasswordDocument, { currentPassword: password, newPassword: 'new-password-77' }, as(s1));
     assert.deepEqual(changed.data, { changePassword: true });
-    for (const s of [s1, s2]) assert.equal((await gql(url, ME, {}, as(s))).status, 401);
-    assert.equal(code(await gql(url, LOGIN, { u: name, p: password })), 'UNAUTHENTICATED');
-    assert.equal((await gql<{ login: Auth }, Record<string, unknown>>(url, LOGIN, { u: name, p: 'new-password-77' })).errors, undefined);
+    for (const s of [s1, s2]) assert.equal((await gql(url, ViewerDocument, {}, as(s))).status, 401);
+    assert.equal(code(await gql(url, LoginAccountDocument, { username: name, password })), 'UNAUTHENTICATED');
+    assert.equal((await gql(url, LoginAccountDocument, { username: name, password: 'new-password-77' })).errors, undefined);
   });
 
   test('every subgraph refuses a forged, expired or foreign-key internal identity and returns nothing private', async () => {
     const victim = await register();
-    const query = `query($id: ID!) { user(id: $id) { privacy { follows } } }`;
     const forgedKey = await signInternalIdentity('x'.repeat(48), { userId: victim.user.id, roles: ['admin'] }, 'forged-request');
     const expired = await signInternalIdentity(stack.config.INTERNAL_IDENTITY_SECRET!, { userId: victim.user.id, roles: [] }, 'old-request', { ttlSeconds: -120 });
     const garbage = 'eyJhbGciOiJub25lIn0.eyJzdWIiOiJ4In0.';
     for (const subgraph of [stack.user, stack.video, stack.chat, stack.search]) {
       for (const token of [forgedKey, expired, garbage]) {
-        const res = await gql(subgraph.url, subgraph.name === 'user' ? query : '{ __typename }', { id: victim.user.id }, { headers: { 'x-internal-identity': token } });
+        const headers = { 'x-internal-identity': token };
+        const res = subgraph.name === 'user' ? await gql(subgraph.url, UserPrivacyDocument, { id: victim.user.id }, { headers }) : await gql(subgraph.url, TypenameDocument, {}, { headers });
         assert.equal(res.status, 401, subgraph.name);
         assert.equal(code(res), 'UNAUTHENTICATED');
         assert.equal(res.data ?? null, null);
@@ -226,53 +215,49 @@ describe('identity', () => {
     }
     // The same query with a genuine identity of the owner works, so the refusal above is the identity's doing.
     const genuine = await signInternalIdentity(stack.config.INTERNAL_IDENTITY_SECRET!, { userId: victim.user.id, roles: [] }, 'real-request');
-    const ok = await gql(stack.user.url, query, { id: victim.user.id }, { headers: { 'x-internal-identity': genuine } });
-    assert.deepEqual(ok.data, { user: { privacy: { follows: 'EVERYONE' } } });
+    const ok = await gql(stack.user.url, UserPrivacyDocument, { id: victim.user.id }, { headers: { 'x-internal-identity': genuine } });
+    assert.deepEqual(ok.data, { user: { username: victim.user.username, privacy: { follows: 'EVERYONE' } } });
   });
 
   test('shield: private fields of another user are FORBIDDEN, anonymous mutations UNAUTHENTICATED', async () => {
     const a = await register();
     const b = await register();
-    const res = await gql<{ user: { username: string; privacy: null } }, Record<string, unknown>>(url, `query($id: ID!) { user(id: $id) { username privacy { follows } } }`, { id: a.user.id }, as(b));
-    assert.equal(res.data?.user.username, a.user.username);
-    assert.equal(res.data?.user.privacy, null);
+    const res = await gql(url, UserPrivacyDocument, { id: a.user.id }, as(b));
+    assert.equal(res.data?.user?.username, a.user.username);
+    assert.equal(res.data?.user?.privacy, null);
     assert.equal(code(res), 'FORBIDDEN');
-    const anon = await gql(url, `mutation($id: ID!) { follow(userId: $id) { id } }`, { id: a.user.id });
+    const anon = await gql(url, FollowUserDocument, { userId: a.user.id });
     assert.equal(code(anon), 'UNAUTHENTICATED');
-    const own = await gql<{ me: { privacy: { follows: string } } }, Record<string, never>>(url, `{ me { privacy { follows favourites } } }`, {}, as(a));
-    assert.deepEqual(own.data?.me.privacy, { follows: 'EVERYONE', favourites: 'EVERYONE' });
+    const own = await gql(url, ViewerPrivacyDocument, {}, as(a));
+    assert.deepEqual(own.data?.me?.privacy, { follows: 'EVERYONE', favourites: 'EVERYONE' });
   });
 
   test('follows are idempotent, never of oneself, and counts stay exact under concurrency', async () => {
     const star = await register();
     const fans = await Promise.all(Array.from({ length: 30 }, () => register()));
-    const FOLLOW = `mutation($id: ID!) { follow(userId: $id) { followerCount followedByMe } }`;
-    const results = await Promise.all(fans.flatMap((f) => [gql(url, FOLLOW, { id: star.user.id }, as(f)), gql(url, FOLLOW, { id: star.user.id }, as(f))]));
+    const follow = (userId: string, fan: Session) => gql(url, FollowUserDocument, { userId }, as(fan));
+    const results = await Promise.all(fans.flatMap((f) => [follow(star.user.id, f), follow(star.user.id, f)]));
     for (const r of results) assert.equal(r.errors, undefined, JSON.stringify(r.errors));
-    const count = await gql<{ user: { followerCount: number } }, Record<string, unknown>>(url, `query($id: ID!) { user(id: $id) { followerCount } }`, { id: star.user.id });
-    assert.equal(count.data?.user.followerCount, 30);
-    const fanView = await gql<{ me: { followingCount: number } }, Record<string, never>>(url, `{ me { followingCount } }`, {}, as(fans[0]!));
-    assert.equal(fanView.data?.me.followingCount, 1);
-    const self = await gql(url, FOLLOW, { id: star.user.id }, as(star));
+    const count = await gql(url, UserFollowerCountDocument, { id: star.user.id });
+    assert.equal(count.data?.user?.followerCount, 30);
+    const fanView = await gql(url, ViewerFollowingCountDocument, {}, as(fans[0]!));
+    assert.equal(fanView.data?.me?.followingCount, 1);
+    const self = await follow(star.user.id, star);
     assert.equal(code(self), 'BAD_USER_INPUT');
-    const missing = await gql(url, FOLLOW, { id: 'no-such-user' }, as(star));
+    const missing = await follow('no-such-user', star);
     assert.equal(code(missing), 'NOT_FOUND');
-    await Promise.all(fans.slice(0, 10).map((f) => gql(url, `mutation($id: ID!) { unfollow(userId: $id) { id } }`, { id: star.user.id }, as(f))));
-    const after = await gql<{ user: { followerCount: number } }, Record<string, unknown>>(url, `query($id: ID!) { user(id: $id) { followerCount } }`, { id: star.user.id });
-    assert.equal(after.data?.user.followerCount, 20);
+    await Promise.all(fans.slice(0, 10).map((f) => gql(url, UnfollowUserDocument, { userId: star.user.id }, as(f))));
+    const after = await gql(url, UserFollowerCountDocument, { id: star.user.id });
+    assert.equal(after.data?.user?.followerCount, 20);
 
     // Followers page by cursor, newest first, with no duplicates.
     const seen: string[] = [];
     let cursor: string | null = null;
     do {
-      const page: GraphQLResponse<{ user: { followers: { edges: { node: { id: string } }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } } } }> = await gql(
-        url,
-        `query($id: ID!, $after: String) { user(id: $id) { followers(first: 7, after: $after) { edges { node { id } } pageInfo { hasNextPage endCursor } } } }`,
-        { id: star.user.id, after: cursor },
-      );
-      const f = page.data!.user.followers;
+      const page: GraphQLResponse<UserFollowersPageQuery> = await gql(url, UserFollowersPageDocument, { id: star.user.id, first: 7, after: cursor });
+      const f = page.data!.user!.followers!;
       seen.push(...f.edges.map((e) => e.node.id));
-      cursor = f.pageInfo.hasNextPage ? f.pageInfo.endCursor : null;
+      cursor = f.pageInfo.hasNextPage ? (f.pageInfo.endCursor ?? null) : null;
     } while (cursor);
     assert.equal(seen.length, 20);
     assert.equal(new Set(seen).size, 20);
@@ -283,10 +268,9 @@ describe('identity', () => {
     const owner = await register();
     const follower = await register();
     const stranger = await register();
-    await gql(url, `mutation($id: ID!) { follow(userId: $id) { id } }`, { id: owner.user.id }, as(follower));
-    const LIST = `query($id: ID!) { user(id: $id) { followers { edges { node { id } } } following { edges { node { id } } } favouritesVisibleToViewer } }`;
-    const view = async (who: Auth | null) => (await gql<{ user: { followers: unknown; following: unknown; favouritesVisibleToViewer: boolean } }, Record<string, unknown>>(url, LIST, { id: owner.user.id }, who ? as(who) : {})).data!.user;
-    const setPrivacy = (follows: string, favourites: string) => gql(url, `mutation($f: Visibility, $v: Visibility) { updatePrivacy(input: { follows: $f, favourites: $v }) { follows favourites } }`, { f: follows, v: favourites }, as(owner));
+    await gql(url, FollowUserDocument, { userId: owner.user.id }, as(follower));
+    const view = async (who: Session | null) => (await gql(url, UserFollowListsDocument, { id: owner.user.id }, who ? as(who) : {})).data!.user!;
+    const setPrivacy = (follows: Visibility, favourites: Visibility) => gql(url, UpdatePrivacyDocument, { follows, favourites }, as(owner));
 
     assert.notEqual((await view(stranger)).followers, null, 'EVERYONE by default');
     assert.deepEqual((await setPrivacy('FOLLOWERS', 'ONLY_ME')).data, { updatePrivacy: { follows: 'FOLLOWERS', favourites: 'ONLY_ME' } });
@@ -309,17 +293,17 @@ describe('identity', () => {
 
   test('profile updates and avatars: checked by content, stored, served; bad files leave nothing', async () => {
     const me = await register();
-    const UPDATE = `mutation($input: UpdateProfileInput!) { updateProfile(input: $input) { displayName bio avatarUrl } }`;
-    const ok = await gql<{ updateProfile: { displayName: string; bio: string } }, Record<string, unknown>>(url, UPDATE, { input: { displayName: '  Mx. Display ', bio: 'hello' } }, as(me));
+    const UPDATE = UpdateProfileDocument;
+    const ok = await gql(url, UPDATE, { input: { displayName: '  Mx. Display ', bio: 'hello' } }, as(me));
     assert.deepEqual(ok.data?.updateProfile, { displayName: 'Mx. Display', bio: 'hello', avatarUrl: null });
     assert.equal(code(await gql(url, UPDATE, { input: { displayName: '' } }, as(me))), 'BAD_USER_INPUT');
     assert.equal(code(await gql(url, UPDATE, { input: { bio: 'x'.repeat(501) } }, as(me))), 'BAD_USER_INPUT');
 
     const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(2000, 7)]);
     const objectsBefore = await stack.objects.list(`avatars/${me.user.id}/`);
-    const up = await gqlUpload<{ updateProfile: { avatarUrl: string } }>(url, UPDATE, { input: { avatar: null } }, { 'variables.input.avatar': { bytes: png, filename: 'me.txt', type: 'text/plain' } }, as(me));
+    const up = await gqlUpload(url, UPDATE, { input: { avatar: null } }, { 'variables.input.avatar': { bytes: png, filename: 'me.txt', type: 'text/plain' } }, as(me));
     assert.equal(up.errors, undefined, JSON.stringify(up.errors));
-    const avatar = await fetch(up.data!.updateProfile.avatarUrl);
+    const avatar = await fetch(up.data!.updateProfile.avatarUrl!);
     assert.equal(avatar.status, 200);
     assert.deepEqual(Buffer.from(await avatar.arrayBuffer()), png);
     const objects = await stack.objects.list(`avatars/${me.user.id}/`);
@@ -334,7 +318,7 @@ describe('identity', () => {
     assert.deepEqual(await stack.objects.list(`avatars/${me.user.id}/`), objects, 'refused files leave no object');
 
     // Replacing the avatar removes the old object.
-    const second = await gqlUpload<{ updateProfile: { avatarUrl: string } }>(url, UPDATE, { input: { avatar: null } }, { 'variables.input.avatar': { bytes: png, filename: 'b.png' } }, as(me));
+    const second = await gqlUpload(url, UPDATE, { input: { avatar: null } }, { 'variables.input.avatar': { bytes: png, filename: 'b.png' } }, as(me));
     assert.equal(second.errors, undefined);
     const after = await stack.objects.list(`avatars/${me.user.id}/`);
     assert.equal(after.length, 1);
@@ -344,8 +328,8 @@ describe('identity', () => {
   test('user events reach the stream for other services', async () => {
     const a = await register();
     const b = await register();
-    await gql(url, `mutation($id: ID!) { follow(userId: $id) { id } }`, { id: a.user.id }, as(b));
-    await gql(url, `mutation { updateProfile(input: { bio: "new bio" }) { id } }`, {}, as(a));
+    await gql(url, FollowUserDocument, { userId: a.user.id }, as(b));
+    await gql(url, UpdateProfileDocument, { input: { bio: 'new bio' } }, as(a));
     const redis = stack.redis;
     const entries = await redis.xrange(STREAMS.user, '-', '+');
     const events = entries.map(([, fields]) => JSON.parse(fields[fields.indexOf('event') + 1]!) as { type: string; subjectId: string; version?: number; payload: Record<string, unknown> });
@@ -361,19 +345,14 @@ describe('identity', () => {
     const fans = await Promise.all(Array.from({ length: 100 }, async () => {
       const f = await register();
       // Checked one by one: a follow that failed would otherwise show only as a short list below.
-      const followed = await gql(url, `mutation($id: ID!) { follow(userId: $id) { id } }`, { id: star.user.id }, as(f));
+      const followed = await gql(url, FollowUserDocument, { userId: star.user.id }, as(f));
       assert.equal(followed.errors, undefined, JSON.stringify(followed.errors));
       return f;
     }));
     stack.resetCounts();
-    const res = await gql<{ user: { followers: { edges: { node: { username: string; followerCount: number } }[] } } }, Record<string, unknown>>(
-      url,
-      `query($id: ID!) { user(id: $id) { followers(first: 100) { edges { node { username followerCount followedByMe } } } } }`,
-      { id: star.user.id },
-      as(fans[0]!),
-    );
+    const res = await gql(url, UserFollowersWithCountsDocument, { id: star.user.id, first: 100 }, as(fans[0]!));
     assert.equal(res.errors, undefined, JSON.stringify(res.errors));
-    assert.equal(res.data!.user.followers.edges.length, 100);
+    assert.equal(res.data!.user!.followers!.edges.length, 100);
     // One lookup for the star, one for the 100 followers; one query for all followedByMe flags.
     assert.equal(stack.counts.user.findUsersByIds, 2);
     assert.equal(stack.counts.user.followedAmong, 1);

@@ -7,7 +7,9 @@ import assert from 'node:assert/strict';
 import net from 'node:net';
 import { after, before, describe, test } from 'node:test';
 import WebSocket from 'ws';
+import { print } from 'graphql';
 import { gql, listening, startStack, subscribe, wsClient, type Stack } from '../testing/harness.js';
+import { ConversationMessagesDocument, MessageEventsDocument, SendMessageDocument, StartConversationDocument, UserNameDocument, VideoCursorsDocument } from '../testing/__generated__/operations.js';
 
 type Errors = { message: string; extensions?: Record<string, unknown> }[] | undefined;
 
@@ -47,6 +49,8 @@ describe('operation limits', () => {
   });
   after(() => stack?.dispose());
 
+  // Strings in the tests of document limits (fragment bombs, nesting, aliases, directives, sizes), in raw
+  // WebSocket frames and in a body sent byte by byte: the text itself is what the gateway refuses or reads.
   test('a 1.5 KB fragment bomb (4^11 users) is refused before any subgraph sees it', async () => {
     stack.resetCounts();
     const query = fragmentBomb(users[0]!.id, 11);
@@ -104,15 +108,15 @@ describe('operation limits', () => {
   test('a query that fails on a socket leaves the socket and its live subscription alone', async () => {
     const client = wsClient(url, { token: users[1]!.token });
     try {
-      const events = subscribe<{ messageEvents: { message: { text: string } | null } }>(client, `subscription { messageEvents { kind message { text } } }`);
+      const events = subscribe(client, MessageEventsDocument);
       await listening(stack.redis, `chat:u:${users[1]!.id}`);
       const failed = await new Promise<unknown>((resolve) => {
-        client.subscribe({ query: `query { conversation(id: "nope") { id } }` }, { next: (r) => resolve(r), error: (e) => resolve(e), complete: () => {} });
+        client.subscribe({ query: print(ConversationMessagesDocument), variables: { conversationId: 'nope' } }, { next: (r) => resolve(r), error: (e) => resolve(e), complete: () => {} });
       });
       assert.ok(JSON.stringify(failed).includes('NOT_FOUND'), JSON.stringify(failed));
       // Still delivering: a message from user 2 reaches user 1's subscription.
-      const conv = await gql<{ startConversation: { id: string } }, { u: string }>(url, `mutation($u: ID!) { startConversation(userId: $u) { id } }`, { u: users[1]!.id }, { token: users[2]!.token });
-      await gql(url, `mutation($c: ID!) { sendMessage(conversationId: $c, text: "still there", clientMessageId: "m-limits-1") { seq } }`, { c: conv.data!.startConversation.id }, { token: users[2]!.token });
+      const conv = await gql(url, StartConversationDocument, { userId: users[1]!.id }, { token: users[2]!.token });
+      await gql(url, SendMessageDocument, { conversationId: conv.data!.startConversation.id, text: 'still there', clientMessageId: 'm-limits-1' }, { token: users[2]!.token });
       const [first] = await events.waitFor(1);
       assert.equal(first?.data?.messageEvents.message?.text, 'still there');
       events.stop();
@@ -125,31 +129,32 @@ describe('operation limits', () => {
     const client = wsClient(url, { token: users[3]!.token });
     const second = wsClient(url, { token: users[3]!.token });
     try {
+      // A string: the over-costly selection is what is refused.
       const bomb = subscribe(client, `subscription { danmakuAdded(videoId: "v") { id user { ${'followers(first: 100) { edges { node { '.repeat(3)}id${' } } }'.repeat(3)} } } }`);
       const refused = (await bomb.ended) as Errors;
       assert.equal(codeOf(refused), 'OPERATION_LIMIT_EXCEEDED');
       assert.equal(refused?.[0]?.extensions?.limit, 'cost');
 
-      const live = [0, 1, 2].map(() => subscribe(client, `subscription { messageEvents { kind } }`));
+      const live = [0, 1, 2].map(() => subscribe(client, MessageEventsDocument));
       await listening(stack.redis, `chat:u:${users[3]!.id}`, 1);
-      const fourth = (await subscribe(client, `subscription { messageEvents { kind } }`).ended) as Errors;
+      const fourth = (await subscribe(client, MessageEventsDocument).ended) as Errors;
       assert.equal(codeOf(fourth), 'OPERATION_LIMIT_EXCEEDED');
       assert.equal(fourth?.[0]?.extensions?.limit, 'subscriptionsPerSocket');
 
       // Per user across sockets: three on the first socket, one more allowed on the second, then refused.
-      const onSecond = subscribe(second, `subscription { messageEvents { kind } }`);
-      const fifth = (await subscribe(second, `subscription { messageEvents { kind } }`).ended) as Errors;
+      const onSecond = subscribe(second, MessageEventsDocument);
+      const fifth = (await subscribe(second, MessageEventsDocument).ended) as Errors;
       assert.equal(fifth?.[0]?.extensions?.limit, 'subscriptionsPerUser');
       // Ending one frees a place. The stop goes out on the other socket, so nothing orders it
       // before the next subscribe: a refusal until the gateway has seen it is allowed, and the
       // subscription is tried again. Running is proven by an event (a stored message it replays
       // from afterSeq 0), not by the absence of a refusal for a while.
-      const conv = await gql<{ startConversation: { id: string } }, { u: string }>(url, `mutation($u: ID!) { startConversation(userId: $u) { id } }`, { u: users[3]!.id }, { token: users[2]!.token });
+      const conv = await gql(url, StartConversationDocument, { userId: users[3]!.id }, { token: users[2]!.token });
       const c = conv.data!.startConversation.id;
-      await gql(url, `mutation($c: ID!) { sendMessage(conversationId: $c, text: "place freed", clientMessageId: "m-limits-2") { seq } }`, { c }, { token: users[2]!.token });
+      await gql(url, SendMessageDocument, { conversationId: c, text: 'place freed', clientMessageId: 'm-limits-2' }, { token: users[2]!.token });
       live[0]!.stop();
       const deadline = Date.now() + 60_000;
-      let again = subscribe<{ messageEvents: { message: { text: string } | null } }>(second, `subscription($c: ID) { messageEvents(conversationId: $c, afterSeq: 0) { kind message { text } } }`, { c });
+      let again = subscribe(second, MessageEventsDocument, { conversationId: c, afterSeq: 0 });
       for (;;) {
         const replayed = again.waitFor(1, 60_000).then(() => ({ refused: undefined }));
         replayed.catch(() => undefined); // a refused attempt never replays; its timeout must not go unhandled
@@ -158,7 +163,7 @@ describe('operation limits', () => {
         assert.equal(outcome.refused?.[0]?.extensions?.limit, 'subscriptionsPerUser', 'refused for the limit only');
         assert.ok(Date.now() < deadline, 'a place was freed after one subscription ended');
         await new Promise((r) => setTimeout(r, 20));
-        again = subscribe(second, `subscription($c: ID) { messageEvents(conversationId: $c, afterSeq: 0) { kind message { text } } }`, { c });
+        again = subscribe(second, MessageEventsDocument, { conversationId: c, afterSeq: 0 });
       }
       assert.equal(again.results[0]?.data?.messageEvents.message?.text, 'place freed');
       for (const s of [...live, onSecond, again]) s.stop();
@@ -174,8 +179,8 @@ describe('operation limits', () => {
     const closed = new Promise<number>((resolve) => socket.once('close', (code) => resolve(code)));
     socket.send(JSON.stringify({ type: 'connection_init', payload: { pad: 'x'.repeat(stack.config.WS_MAX_PAYLOAD_BYTES) } }));
     assert.equal(await closed, 1009);
-    const ok = await gql<{ user: { id: string } }, Record<string, never>>(url, `{ user(id: "${users[0]!.id}") { id } }`);
-    assert.equal(ok.data?.user.id, users[0]!.id);
+    const ok = await gql(url, UserNameDocument, { id: users[0]!.id });
+    assert.equal(ok.data?.user?.id, users[0]!.id);
   });
 
   test('a WebSocket that signs in by cookie must come from an allowed origin', async () => {
@@ -214,7 +219,7 @@ describe('operation limits', () => {
     });
     assert.match(answer, /^HTTP\/1\.1 408/);
     assert.match(answer, /"code":"REQUEST_TIMEOUT"/);
-    const ok = await gql(url, '{ videos(first: 1) { edges { cursor } } }');
+    const ok = await gql(url, VideoCursorsDocument, { first: 1 });
     assert.equal(ok.errors, undefined);
   });
 });

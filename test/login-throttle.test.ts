@@ -9,17 +9,17 @@ import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
 import { signInternalIdentity } from '../lib/auth/identity.js';
+import { signUp } from '../testing/accounts.js';
 import { gql, startStack, type GraphQLResponse, type Stack } from '../testing/harness.js';
+import { ChangePasswordDocument, LoginAccountDocument, type LoginAccountMutation } from '../testing/__generated__/operations.js';
 
-const LOGIN = `mutation($u: String!, $p: String!) { login(username: $u, password: $p) { user { username } deviceId } }`;
-const REGISTER = `mutation($u: String!, $p: String!) { register(username: $u, password: $p) { user { id } deviceId } }`;
 /** Small budgets so that the tests reach them with few password hashes. */
 const PER_ADDRESS = 30;
 const PER_USERNAME = 12;
 const CONSECUTIVE = 5;
 const FIRST_BLOCK = 15 * 60;
 
-type Res = GraphQLResponse<{ login: { user: { username: string }; deviceId: string } }>;
+type Res = GraphQLResponse<LoginAccountMutation>;
 const code = (res: GraphQLResponse<unknown>) => res.errors?.[0]?.extensions?.code;
 const retryAfter = (res: GraphQLResponse<unknown>) => res.errors?.[0]?.extensions?.retryAfterSeconds as number;
 const codes = (results: GraphQLResponse<unknown>[]) => {
@@ -36,11 +36,10 @@ describe('sign-in throttling', () => {
   const wrong = 'wrong-password-1';
 
   const login = (u: string, p: string, from: { ip: string; device?: string }): Promise<Res> =>
-    gql(url, LOGIN, { u, p }, { headers: { 'x-forwarded-for': from.ip, ...(from.device ? { 'x-device-id': from.device } : {}) } });
+    gql(url, LoginAccountDocument, { username: u, password: p }, { headers: { 'x-forwarded-for': from.ip, ...(from.device ? { 'x-device-id': from.device } : {}) } });
   async function register(u: string, device?: string): Promise<{ id: string; deviceId: string }> {
-    const res = await gql<{ register: { user: { id: string }; deviceId: string } }, Record<string, unknown>>(url, REGISTER, { u, p: password }, device ? { headers: { 'x-device-id': device } } : {});
-    assert.equal(res.errors, undefined, JSON.stringify(res.errors));
-    return { id: res.data!.register.user.id, deviceId: res.data!.register.deviceId };
+    const session = await signUp(url, u, { password, ...(device ? { headers: { 'x-device-id': device } } : {}) });
+    return { id: session.user.id, deviceId: session.deviceId };
   }
   const assertRefused = (res: GraphQLResponse<unknown>, maxWait: number) => {
     assert.equal(code(res), 'RATE_LIMITED', JSON.stringify(res.errors));
@@ -143,7 +142,7 @@ describe('sign-in throttling', () => {
     await register('no_address');
     // The user subgraph directly, with an identity that carries no address.
     const direct = async (device: string, p: string) =>
-      gql(stack.user.url, LOGIN, { u: 'no_address', p }, { headers: { 'x-internal-identity': await signInternalIdentity(stack.config.INTERNAL_IDENTITY_SECRET!, { userId: null, roles: [], deviceId: device }, undefined) } });
+      gql(stack.user.url, LoginAccountDocument, { username: 'no_address', password: p }, { headers: { 'x-internal-identity': await signInternalIdentity(stack.config.INTERNAL_IDENTITY_SECRET!, { userId: null, roles: [], deviceId: device }, undefined) } });
     const [a, b] = [newDevice(), newDevice()];
     for (let i = 0; i < CONSECUTIVE; i++) assert.equal(code(await direct(a, wrong)), 'UNAUTHENTICATED');
     assertRefused(await direct(a, wrong), FIRST_BLOCK);
@@ -156,7 +155,7 @@ describe('sign-in throttling', () => {
     const me = await register(u);
     const token = await stack.tokenFor(me.id);
     const change = (current: string) =>
-      gql(url, `mutation($c: String!, $n: String!) { changePassword(currentPassword: $c, newPassword: $n) }`, { c: current, n: 'brand-new-pass-9' }, { token, headers: { 'x-forwarded-for': '203.0.113.77' } });
+      gql(url, ChangePasswordDocument, { currentPassword: current, newPassword: 'brand-new-pass-9' }, { token, headers: { 'x-forwarded-for': '203.0.113.77' } });
     const guesses = await Promise.all(Array.from({ length: 12 }, () => change(wrong)));
     assert.deepEqual(codes(guesses), { UNAUTHENTICATED: CONSECUTIVE, RATE_LIMITED: 12 - CONSECUTIVE });
     // Blocked now, even with the right password: guessing on a stolen session gains nothing.

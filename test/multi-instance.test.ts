@@ -32,18 +32,24 @@ import type { VideoSubgraph } from '../subgraphs/video/server.js';
 import type { RunningGateway } from '../gateway/server.js';
 import { startBalancer, type Balancer } from '../testing/balancer.js';
 import { FakeLlm } from '../testing/fakeLlm.js';
+import { as, signUp, type Session as Auth } from '../testing/accounts.js';
 import { gql, gqlUpload, listening, startStack, subscribe, waitForMatching, wsClient, type Stack } from '../testing/harness.js';
 import { largeMkv, sha256 } from '../testing/media.js';
+import {
+  AssistantAnswerDocument,
+  CompleteUploadDocument,
+  InitUploadDocument,
+  LogoutDocument,
+  MessageEventsDocument,
+  PublishVideoDocument,
+  SearchVideoIdsDocument,
+  SendMessageDocument,
+  StartConversationDocument,
+  UploadChunkDocument,
+  VideoSummaryDocument,
+} from '../testing/__generated__/operations.js';
 import { parseMetrics, valueOf } from '../testing/prometheus.js';
 
-interface Auth {
-  user: { id: string; username: string };
-  accessToken: string;
-  refreshToken: string;
-  deviceId: string;
-}
-const AUTH = 'user { id username } accessToken refreshToken deviceId';
-const as = (a: Auth) => ({ token: a.accessToken, headers: { 'x-device-id': a.deviceId } });
 const KEYS = ['key-alpha-0001', 'key-bravo-0002'];
 
 async function eventually<T>(what: string, read: () => Promise<T> | T, done: (value: T) => boolean, timeoutMs = 90_000): Promise<T> {
@@ -129,11 +135,7 @@ describe('every service as two instances behind balancers', { skip: process.env.
   const clients: Client[] = [];
   let n = 0;
 
-  async function register(gateway: RunningGateway): Promise<Auth> {
-    const res = await gql<{ register: Auth }, Record<string, unknown>>(gateway.url, `mutation($u: String!, $p: String!) { register(username: $u, password: $p) { ${AUTH} } }`, { u: `scaled${++n}_${randomBytes(3).toString('hex')}`, p: 'pass-word-99' });
-    assert.equal(res.errors, undefined, JSON.stringify(res.errors));
-    return res.data!.register;
-  }
+  const register = (gateway: RunningGateway): Promise<Auth> => signUp(gateway.url, `scaled${++n}_${randomBytes(3).toString('hex')}`);
   const ws = (gateway: RunningGateway, a: Auth) => {
     const client = wsClient(gateway.url, { token: a.accessToken, deviceId: a.deviceId });
     clients.push(client);
@@ -190,22 +192,19 @@ describe('every service as two instances behind balancers', { skip: process.env.
     const [gwA, gwB] = gateways as [RunningGateway, RunningGateway];
     const alice = await register(gwA);
     const bob = await register(gwB);
-    const started = await gql<{ startConversation: { id: string } }, Record<string, unknown>>(gwA.url, `mutation($u: ID!) { startConversation(userId: $u) { id } }`, { u: bob.user.id }, as(alice));
+    const started = await gql(gwA.url, StartConversationDocument, { userId: bob.user.id }, as(alice));
     assert.equal(started.errors, undefined, JSON.stringify(started.errors));
     const c = started.data!.startConversation.id;
-    type Events = { messageEvents: { kind: string; message: { seq: number; text: string } | null } };
-    const EVENTS = `subscription($c: ID) { messageEvents(conversationId: $c) { kind message { seq text } } }`;
-    const subs = [subscribe<Events>(ws(gwA, alice), EVENTS, { c }), subscribe<Events>(ws(gwB, bob), EVENTS, { c })];
+    const subs = [subscribe(ws(gwA, alice), MessageEventsDocument, { conversationId: c }), subscribe(ws(gwB, bob), MessageEventsDocument, { conversationId: c })];
     await listening(stack.redis, `chat:u:${alice.user.id}`);
     await listening(stack.redis, `chat:u:${bob.user.id}`);
 
     const PER_SIDE = 20;
-    const SEND = `mutation($c: ID!, $t: String!, $k: String) { sendMessage(conversationId: $c, text: $t, clientMessageId: $k) { seq } }`;
     const sent = await Promise.all(
       [
         ...Array.from({ length: PER_SIDE }, (_, i) => [gwA, alice, `alice ${i}`] as const),
         ...Array.from({ length: PER_SIDE }, (_, i) => [gwB, bob, `bob ${i}`] as const),
-      ].map(([gw, who, text]) => gql<{ sendMessage: { seq: number } }, Record<string, unknown>>(gw.url, SEND, { c, t: text, k: randomUUID() }, as(who))),
+      ].map(([gw, who, text]) => gql(gw.url, SendMessageDocument, { conversationId: c, text, clientMessageId: randomUUID() }, as(who))),
     );
     for (const res of sent) assert.equal(res.errors, undefined, JSON.stringify(res.errors));
     const texts = [...Array.from({ length: PER_SIDE }, (_, i) => `alice ${i}`), ...Array.from({ length: PER_SIDE }, (_, i) => `bob ${i}`)].sort();
@@ -216,7 +215,7 @@ describe('every service as two instances behind balancers', { skip: process.env.
       assert.deepEqual(got.map((m) => m.text).sort(), texts, 'every message once');
     }
     // Nothing more arrives after the burst: one more message is the next event each side sees.
-    const last = await gql(gwA.url, SEND, { c, t: 'the end', k: randomUUID() }, as(alice));
+    const last = await gql(gwA.url, SendMessageDocument, { conversationId: c, text: 'the end', clientMessageId: randomUUID() }, as(alice));
     assert.equal(last.errors, undefined, JSON.stringify(last.errors));
     for (const sub of subs) {
       const all = await waitForMatching(sub, (r) => r.data?.messageEvents.kind === 'MESSAGE', 2 * PER_SIDE + 1);
@@ -232,18 +231,18 @@ describe('every service as two instances behind balancers', { skip: process.env.
     const uploader = await register(gwA);
     const storedBefore = await Promise.all(videos.map((v) => metric(v.metricsUrl, 'vidhub_upload_chunks_total', { outcome: 'stored' })));
     const file = largeMkv();
-    const init = await gql<{ initUpload: { upload: { id: string; chunkCount: number; chunkSize: number } } }, Record<string, unknown>>(gwA.url, `mutation($s: Float!, $h: String!) { initUpload(filename: "v.mkv", size: $s, sha256: $h) { upload { id chunkCount chunkSize } } }`, { s: file.length, h: sha256(file) }, as(uploader));
+    const init = await gql(gwA.url, InitUploadDocument, { filename: 'v.mkv', size: file.length, sha256: sha256(file) }, as(uploader));
     assert.equal(init.errors, undefined, JSON.stringify(init.errors));
     const { id: uploadId, chunkCount, chunkSize } = init.data!.initUpload.upload;
     assert.ok(chunkCount >= 3);
     // One chunk after the other, alternating gateways: the video balancer alternates instances per request.
     for (let i = 0; i < chunkCount; i++) {
       const bytes = file.subarray(i * chunkSize, (i + 1) * chunkSize);
-      const sent = await gqlUpload<{ uploadChunk: { stored: boolean } }>(
+      const sent = await gqlUpload(
         (i % 2 ? gwB : gwA).url,
-        `mutation($u: ID!, $i: Int!, $c: Upload!, $h: String!) { uploadChunk(uploadId: $u, index: $i, chunk: $c, checksum: $h) { stored } }`,
-        { u: uploadId, i, c: null, h: sha256(bytes) },
-        { 'variables.c': { bytes, filename: `c${i}` } },
+        UploadChunkDocument,
+        { uploadId, index: i, chunk: null, checksum: sha256(bytes) },
+        { 'variables.chunk': { bytes, filename: `c${i}` } },
         as(uploader),
       );
       assert.equal(sent.data?.uploadChunk.stored, true, JSON.stringify(sent.errors));
@@ -253,36 +252,36 @@ describe('every service as two instances behind balancers', { skip: process.env.
     assert.equal(perInstance.reduce((a, b) => a + b, 0), chunkCount, `chunks stored per instance: ${perInstance.join(', ')}`);
     assert.ok(perInstance.every((k) => k > 0), `both video instances stored chunks: ${perInstance.join(', ')}`);
 
-    const done = await gql<{ completeUpload: { status: string } }, Record<string, unknown>>(gwB.url, `mutation($u: ID!) { completeUpload(uploadId: $u) { status } }`, { u: uploadId }, as(uploader));
+    const done = await gql(gwB.url, CompleteUploadDocument, { uploadId }, as(uploader));
     assert.equal(done.data?.completeUpload.status, 'COMPLETED', JSON.stringify(done.errors));
     const title = `Scaled ${randomBytes(4).toString('hex')}`;
-    const published = await gql<{ publishVideo: { id: string } }, Record<string, unknown>>(gwA.url, `mutation($u: ID!, $t: String!) { publishVideo(input: { uploadId: $u, title: $t }) { id } }`, { u: uploadId, t: title }, as(uploader));
+    const published = await gql(gwA.url, PublishVideoDocument, { input: { uploadId, title } }, as(uploader));
     assert.equal(published.errors, undefined, JSON.stringify(published.errors));
     const videoId = published.data!.publishVideo.id;
     for (const gw of gateways) {
-      const res = await gql<{ video: { id: string; title: string } | null }, Record<string, unknown>>(gw.url, `query($id: ID!) { video(id: $id) { id title } }`, { id: videoId });
-      assert.deepEqual(res.data?.video, { id: videoId, title }, JSON.stringify(res.errors));
+      const res = await gql(gw.url, VideoSummaryDocument, { id: videoId });
+      assert.deepEqual([res.data?.video?.id, res.data?.video?.title], [videoId, title], JSON.stringify(res.errors));
     }
-    const search = () => gql<{ search: { hits: { node: { id: string } | null }[] } }, Record<string, unknown>>(gwB.url, `query($q: String!) { search(query: $q, type: VIDEO) { hits { node { ... on Video { id } } } } }`, { q: title });
+    const search = () => gql(gwB.url, SearchVideoIdsDocument, { query: title });
     const found = await eventually('the video is searchable', search, (r) => (r.data?.search.hits.length ?? 0) > 0);
-    assert.equal(found.data!.search.hits[0]!.node?.id, videoId);
+    const hit = found.data!.search.hits[0]!.node;
+    assert.equal(hit?.__typename === 'Video' ? hit.id : hit, videoId);
   });
 
   test('signing out at one gateway closes that session\'s sockets on the other gateway', async () => {
     const [gwA, gwB] = gateways as [RunningGateway, RunningGateway];
     const [carol, dave] = await Promise.all([register(gwA), register(gwB)]);
-    const started = await gql<{ startConversation: { id: string } }, Record<string, unknown>>(gwB.url, `mutation($u: ID!) { startConversation(userId: $u) { id } }`, { u: carol.user.id }, as(dave));
+    const started = await gql(gwB.url, StartConversationDocument, { userId: carol.user.id }, as(dave));
     assert.equal(started.errors, undefined, JSON.stringify(started.errors));
     const c = started.data!.startConversation.id;
-    const hello = await gql(gwB.url, `mutation($c: ID!) { sendMessage(conversationId: $c, text: "hello") { seq } }`, { c }, as(dave));
+    const hello = await gql(gwB.url, SendMessageDocument, { conversationId: c, text: 'hello' }, as(dave));
     assert.equal(hello.errors, undefined, JSON.stringify(hello.errors));
     // Carol on both gateways; each socket is live once the stored message has been replayed to it.
-    const EVENTS = `subscription($c: ID) { messageEvents(conversationId: $c, afterSeq: 0) { kind } }`;
-    const elsewhere = subscribe<unknown>(ws(gwB, carol), EVENTS, { c });
-    const here = subscribe<unknown>(ws(gwA, carol), EVENTS, { c });
+    const elsewhere = subscribe(ws(gwB, carol), MessageEventsDocument, { conversationId: c, afterSeq: 0 });
+    const here = subscribe(ws(gwA, carol), MessageEventsDocument, { conversationId: c, afterSeq: 0 });
     await elsewhere.waitFor(1);
     await here.waitFor(1);
-    const out = await gql(gwA.url, `mutation { logout }`, {}, as(carol));
+    const out = await gql(gwA.url, LogoutDocument, {}, as(carol));
     assert.deepEqual(out.data, { logout: true }, JSON.stringify(out.errors));
     for (const [where, sub] of [['the other gateway', elsewhere], ['this gateway', here]] as const) {
       const ended = await Promise.race([sub.ended, new Promise((r) => setTimeout(() => r('still open'), 60_000).unref())]);
@@ -295,9 +294,7 @@ describe('every service as two instances behind balancers', { skip: process.env.
     const open = KEYS.map((k) => llm.hold(k));
     const users = await Promise.all(Array.from({ length: 6 }, (_, i) => register(gateways[i % 2]!)));
     const requestsBefore = await Promise.all(chats.map((c) => leaseRequests(c)));
-    const ANSWER = `subscription($p: String!) { assistantAnswer(prompt: $p) { kind fullText } }`;
-    type Answer = { assistantAnswer: { kind: string; fullText: string | null } };
-    const answers = users.map((u, i) => subscribe<Answer>(ws(gateways[i % 2]!, u), ANSWER, { p: `question ${i}` }));
+    const answers = users.map((u, i) => subscribe(ws(gateways[i % 2]!, u), AssistantAnswerDocument, { prompt: `question ${i}` }));
     // Six answers want a key: both keys take two calls each, the other two wait in the shared queue.
     const total = () => KEYS.reduce((sum, k) => sum + (llm.active.get(k) ?? 0), 0);
     await eventually('four calls at the provider', total, (k) => k === 4);

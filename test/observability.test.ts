@@ -12,6 +12,7 @@ import { after, before, describe, test } from 'node:test';
 import { STREAMS } from '../lib/redis/domainEvents.js';
 import { createLogger } from '../lib/observability/logger.js';
 import { gql, gqlUpload, listening, startStack, subscribe, wsClient, type GraphQLResponse, type Stack } from '../testing/harness.js';
+import { InitUploadDocument, MessageEventsDocument, RegisterAccountDocument, SendMessageDocument, StartConversationDocument, UploadChunkDocument } from '../testing/__generated__/operations.js';
 import { has, parseMetrics, valueOf, type Sample } from '../testing/prometheus.js';
 
 async function scrape(url: string): Promise<Sample[]> {
@@ -77,6 +78,8 @@ describe('metrics and access logs', () => {
     assert.equal(elsewhere.status, 404);
   });
 
+  // Operations named in this file's metrics and log lines (MetricsProbe, FollowAnonymously, TooManyAliases,
+  // WithBadToken, SignIn, BobsMessages) stay strings: their names are what is checked, and no other test sends them.
   test('operations are counted by name, type and outcome, and logged once each', async () => {
     const before = await scrape(stack.gateway.metricsUrl);
     const userBefore = await scrape(stack.user.metricsUrl!);
@@ -198,7 +201,7 @@ describe('metrics and access logs', () => {
   });
 
   test('over graphql-ws: sockets and subscriptions are gauged, a subscription is logged when it ends with its event count', async () => {
-    const start = await gql<{ startConversation: { id: string } }, Record<string, unknown>>(url, `mutation($u: ID!) { startConversation(userId: $u) { id } }`, { u: bob.id }, { token: alice.token });
+    const start = await gql(url, StartConversationDocument, { userId: bob.id }, { token: alice.token });
     const conversation = start.data!.startConversation.id;
     const idle = await scrape(stack.gateway.metricsUrl);
     const eventsBefore = valueOf(idle, 'vidhub_gateway_subscription_events_total');
@@ -211,7 +214,7 @@ describe('metrics and access logs', () => {
     assert.equal(valueOf(open, 'vidhub_gateway_active_subscriptions') - valueOf(idle, 'vidhub_gateway_active_subscriptions'), 1);
 
     for (const text of ['one', 'two']) {
-      const sent = await gql(url, `mutation($c: ID!, $t: String!) { sendMessage(conversationId: $c, text: $t, clientMessageId: $t) { id } }`, { c: conversation, t: text }, { token: alice.token });
+      const sent = await gql(url, SendMessageDocument, { conversationId: conversation, text, clientMessageId: text }, { token: alice.token });
       assert.equal(sent.errors, undefined, JSON.stringify(sent.errors));
     }
     await sub.waitFor(2);
@@ -237,7 +240,7 @@ describe('metrics and access logs', () => {
     // A socket with a bad token is refused with a warn line.
     const refusedClient = wsClient(url, { token: 'not-a-token' });
     clients.push(refusedClient);
-    const refused = subscribe(refusedClient, `subscription { messageEvents { kind } }`);
+    const refused = subscribe(refusedClient, MessageEventsDocument);
     await refused.ended;
     const socketLines = accessLines().filter((l) => l.msg === 'socket refused');
     assert.equal(socketLines.length, 1);
@@ -248,21 +251,10 @@ describe('metrics and access logs', () => {
   test('chunks and bytes of uploads, by outcome, on the video service', async () => {
     const before = await scrape(stack.video.metricsUrl!);
     const file = Buffer.from('not really a video, but a whole chunk of bytes');
-    const init = await gql<{ initUpload: { upload: { id: string } } }, Record<string, unknown>>(
-      url,
-      `mutation($f: String!, $s: Float!, $h: String!) { initUpload(filename: $f, size: $s, sha256: $h) { upload { id } } }`,
-      { f: 'clip.mkv', s: file.length, h: sha256(file) },
-      { token: alice.token },
-    );
+    const init = await gql(url, InitUploadDocument, { filename: 'clip.mkv', size: file.length, sha256: sha256(file) }, { token: alice.token });
     const uploadId = init.data!.initUpload.upload.id;
     const send = (bytes: Buffer) =>
-      gqlUpload<{ uploadChunk: { stored: boolean } }>(
-        url,
-        `mutation($u: ID!, $i: Int!, $c: Upload!, $h: String!) { uploadChunk(uploadId: $u, index: $i, chunk: $c, checksum: $h) { stored } }`,
-        { u: uploadId, i: 0, c: null, h: sha256(file) },
-        { 'variables.c': { bytes, filename: 'chunk-0' } },
-        { token: alice.token },
-      );
+      gqlUpload(url, UploadChunkDocument, { uploadId, index: 0, chunk: null, checksum: sha256(file) }, { 'variables.chunk': { bytes, filename: 'chunk-0' } }, { token: alice.token });
     const corrupted = Buffer.from(file);
     corrupted[0] = corrupted[0]! ^ 0xff;
     assert.equal(code(await send(corrupted)), 'BAD_USER_INPUT');
@@ -279,7 +271,7 @@ describe('metrics and access logs', () => {
 
   test('consumer groups report lag and pending entries; search reports its sync lag', async () => {
     // A user event reaches both consumer groups (notifications, search sync).
-    const registered = await gql(url, `mutation { register(username: "metrics_carol", password: "pass-word-99") { user { id } } }`);
+    const registered = await gql(url, RegisterAccountDocument, { username: 'metrics_carol', password: 'pass-word-99' });
     assert.equal(registered.errors, undefined, JSON.stringify(registered.errors));
     const deadline = Date.now() + 30_000;
     let search: Sample[] = [];

@@ -22,20 +22,28 @@ import { createLogger } from '../lib/observability/logger.js';
 import { signInternalIdentity } from '../lib/auth/identity.js';
 import { startChatSubgraph } from '../subgraphs/chat/server.js';
 import { FakeLlm } from '../testing/fakeLlm.js';
+import { as, signUp, TEST_PASSWORD as PASSWORD, type Session as Auth } from '../testing/accounts.js';
 import { gql, gqlUpload, listening, startStack, subscribe, wsClient, type GraphQLResponse, type Stack } from '../testing/harness.js';
+import {
+  AssistantAnswerDocument,
+  CompleteUploadDocument,
+  InitUploadDocument,
+  LoginAccountDocument,
+  LogoutDocument,
+  MessageEventsDocument,
+  PublishVideoDocument,
+  RefreshSessionDocument,
+  SearchVideoIdsDocument,
+  SendMessageDocument,
+  StartConversationDocument,
+  UploadChunkDocument,
+  UploadReceivedChunksDocument,
+  ViewerDocument,
+} from '../testing/__generated__/operations.js';
 import { largeMkv, sha256 } from '../testing/media.js';
 import { startRedisCluster, type LocalRedisCluster } from '../testing/redisCluster.js';
 
-interface Auth {
-  user: { id: string; username: string };
-  accessToken: string;
-  refreshToken: string;
-  deviceId: string;
-}
-const AUTH = 'user { id username } accessToken refreshToken deviceId';
-const PASSWORD = 'pass-word-99';
 const code = (res: GraphQLResponse<unknown>) => res.errors?.[0]?.extensions?.code;
-const as = (a: Auth) => ({ token: a.accessToken, headers: { 'x-device-id': a.deviceId } });
 
 async function eventually<T>(what: string, read: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 60_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
@@ -55,12 +63,8 @@ describe('the platform on a 3-master Redis Cluster', () => {
   let n = 0;
   const clients: { dispose(): void | Promise<void> }[] = [];
 
-  async function register(): Promise<Auth> {
-    const res = await gql<{ register: Auth }, Record<string, unknown>>(url, `mutation($u: String!, $p: String!) { register(username: $u, password: $p) { ${AUTH} } }`, { u: `clustered${++n}_${randomBytes(3).toString('hex')}`, p: PASSWORD });
-    assert.equal(res.errors, undefined, JSON.stringify(res.errors));
-    return res.data!.register;
-  }
-  const me = (a: Auth) => gql<{ me: { id: string } | null }, Record<string, never>>(url, `{ me { id } }`, {}, as(a));
+  const register = (): Promise<Auth> => signUp(url, `clustered${++n}_${randomBytes(3).toString('hex')}`);
+  const me = (a: Parameters<typeof as>[0]) => gql(url, ViewerDocument, {}, as(a));
 
   before(async () => {
     cluster = await startRedisCluster();
@@ -93,58 +97,58 @@ describe('the platform on a 3-master Redis Cluster', () => {
   test('sessions: register, refresh (rotation, then RATE_LIMITED), a replayed token signs the login out, logout revokes at once', async () => {
     const a = await register();
     assert.equal((await me(a)).data?.me?.id, a.user.id);
-    const REFRESH = `mutation($t: String) { refreshTokens(refreshToken: $t) { ${AUTH} } }`;
-    const rotated = await gql<{ refreshTokens: Auth }, Record<string, unknown>>(url, REFRESH, { t: a.refreshToken }, as(a));
+    const rotated = await gql(url, RefreshSessionDocument, { refreshToken: a.refreshToken }, as(a));
     assert.equal(rotated.errors, undefined, JSON.stringify(rotated.errors));
     const next = rotated.data!.refreshTokens;
     assert.notEqual(next.refreshToken, a.refreshToken);
-    assert.equal(code(await gql(url, REFRESH, { t: next.refreshToken }, as(a))), 'RATE_LIMITED', 'one refresh a minute');
+    assert.equal(code(await gql(url, RefreshSessionDocument, { refreshToken: next.refreshToken }, as(a))), 'RATE_LIMITED', 'one refresh a minute');
     // The spent token again: reuse, the whole family is revoked, its access tokens too.
-    assert.equal(code(await gql(url, REFRESH, { t: a.refreshToken }, as(a))), 'UNAUTHENTICATED');
+    assert.equal(code(await gql(url, RefreshSessionDocument, { refreshToken: a.refreshToken }, as(a))), 'UNAUTHENTICATED');
     assert.equal(code(await me({ ...a, accessToken: next.accessToken })), 'UNAUTHENTICATED');
 
-    const login = await gql<{ login: Auth }, Record<string, unknown>>(url, `mutation($u: String!, $p: String!) { login(username: $u, password: $p) { ${AUTH} } }`, { u: a.user.username, p: PASSWORD }, { headers: { 'x-device-id': a.deviceId } });
+    const login = await gql(url, LoginAccountDocument, { username: a.user.username, password: PASSWORD }, { headers: { 'x-device-id': a.deviceId } });
     assert.equal(login.errors, undefined, JSON.stringify(login.errors));
     const b = login.data!.login;
     assert.equal((await me(b)).data?.me?.id, a.user.id);
-    assert.deepEqual((await gql(url, `mutation { logout }`, {}, as(b))).data, { logout: true });
+    assert.deepEqual((await gql(url, LogoutDocument, {}, as(b))).data, { logout: true });
     assert.equal(code(await me(b)), 'UNAUTHENTICATED', 'the access token of a logged-out session is refused');
-    assert.equal(code(await gql(url, REFRESH, { t: b.refreshToken }, as(b))), 'UNAUTHENTICATED');
+    assert.equal(code(await gql(url, RefreshSessionDocument, { refreshToken: b.refreshToken }, as(b))), 'UNAUTHENTICATED');
   });
 
   test('sign-in throttling: the sixth wrong password in a row from one address is refused', async () => {
     const a = await register();
     const from = { headers: { 'x-forwarded-for': '10.9.0.1' } };
-    const LOGIN = `mutation($u: String!, $p: String!) { login(username: $u, password: $p) { user { id } } }`;
-    for (let i = 0; i < 5; i++) assert.equal(code(await gql(url, LOGIN, { u: a.user.username, p: 'wrong-password-1' }, from)), 'UNAUTHENTICATED');
-    const blocked = await gql(url, LOGIN, { u: a.user.username, p: PASSWORD }, from);
+    const login = (password: string, opts: typeof from) => gql(url, LoginAccountDocument, { username: a.user.username, password }, opts);
+    for (let i = 0; i < 5; i++) assert.equal(code(await login('wrong-password-1', from)), 'UNAUTHENTICATED');
+    const blocked = await login(PASSWORD, from);
     assert.equal(code(blocked), 'RATE_LIMITED', JSON.stringify(blocked.errors));
-    const elsewhere = await gql(url, LOGIN, { u: a.user.username, p: PASSWORD }, { headers: { 'x-forwarded-for': '10.9.0.2' } });
+    const elsewhere = await login(PASSWORD, { headers: { 'x-forwarded-for': '10.9.0.2' } });
     assert.equal(elsewhere.errors, undefined, 'another address signs in');
   });
 
   test('a chunked upload: chunks in parallel and out of order, its state, completion under the lock, publishing; the event stream makes it searchable', async () => {
     const a = await register();
     const file = largeMkv();
-    const init = await gql<{ initUpload: { upload: { id: string; chunkCount: number; chunkSize: number } } }, Record<string, unknown>>(url, `mutation($s: Float!, $h: String!) { initUpload(filename: "v.mkv", size: $s, sha256: $h) { upload { id chunkCount chunkSize } } }`, { s: file.length, h: sha256(file) }, as(a));
+    const init = await gql(url, InitUploadDocument, { filename: 'v.mkv', size: file.length, sha256: sha256(file) }, as(a));
     assert.equal(init.errors, undefined, JSON.stringify(init.errors));
     const { id: uploadId, chunkCount, chunkSize } = init.data!.initUpload.upload;
     assert.equal(chunkCount, 3);
     const chunk = (index: number) => file.subarray(index * chunkSize, (index + 1) * chunkSize);
     const send = (index: number) =>
-      gqlUpload<{ uploadChunk: { stored: boolean } }>(url, `mutation($u: ID!, $i: Int!, $c: Upload!, $h: String!) { uploadChunk(uploadId: $u, index: $i, chunk: $c, checksum: $h) { stored } }`, { u: uploadId, i: index, c: null, h: sha256(chunk(index)) }, { 'variables.c': { bytes: chunk(index), filename: `c${index}` } }, as(a));
+      gqlUpload(url, UploadChunkDocument, { uploadId, index, chunk: null, checksum: sha256(chunk(index)) }, { 'variables.chunk': { bytes: chunk(index), filename: `c${index}` } }, as(a));
     for (const sent of await Promise.all([send(2), send(0)])) assert.equal(sent.data?.uploadChunk.stored, true, JSON.stringify(sent.errors));
-    const status = await gql<{ uploadStatus: { receivedChunks: number[] } }, Record<string, unknown>>(url, `query($u: ID!) { uploadStatus(uploadId: $u) { receivedChunks } }`, { u: uploadId }, as(a));
+    const status = await gql(url, UploadReceivedChunksDocument, { uploadId }, as(a));
     assert.deepEqual(status.data?.uploadStatus.receivedChunks, [0, 2], JSON.stringify(status.errors));
     assert.equal((await send(1)).data?.uploadChunk.stored, true);
-    const done = await gql<{ completeUpload: { status: string } }, Record<string, unknown>>(url, `mutation($u: ID!) { completeUpload(uploadId: $u) { status } }`, { u: uploadId }, as(a));
+    const done = await gql(url, CompleteUploadDocument, { uploadId }, as(a));
     assert.equal(done.data?.completeUpload.status, 'COMPLETED', JSON.stringify(done.errors));
     const title = `Clustered ${randomBytes(4).toString('hex')}`;
-    const published = await gql<{ publishVideo: { id: string } }, Record<string, unknown>>(url, `mutation($u: ID!, $t: String!) { publishVideo(input: { uploadId: $u, title: $t }) { id } }`, { u: uploadId, t: title }, as(a));
+    const published = await gql(url, PublishVideoDocument, { input: { uploadId, title } }, as(a));
     assert.equal(published.errors, undefined, JSON.stringify(published.errors));
-    const search = () => gql<{ search: { hits: { node: { id: string } | null }[] } }, Record<string, unknown>>(url, `query($q: String!) { search(query: $q, type: VIDEO) { hits { node { ... on Video { id } } } } }`, { q: title });
+    const search = () => gql(url, SearchVideoIdsDocument, { query: title });
     const found = await eventually('the video is searchable', search, (r) => (r.data?.search.hits.length ?? 0) > 0);
-    assert.equal(found.data!.search.hits[0]!.node?.id, published.data!.publishVideo.id);
+    const hit = found.data!.search.hits[0]!.node;
+    assert.equal(hit?.__typename === 'Video' ? hit.id : hit, published.data!.publishVideo.id);
   });
 
   test('a lock is held by one holder at a time', async () => {
@@ -169,7 +173,7 @@ describe('the platform on a 3-master Redis Cluster', () => {
   test('chat: a message sent through one chat instance reaches a subscriber on another', async () => {
     const a = await register();
     const b = await register();
-    const started = await gql<{ startConversation: { id: string } }, Record<string, unknown>>(url, `mutation($u: ID!) { startConversation(userId: $u) { id } }`, { u: b.user.id }, as(a));
+    const started = await gql(url, StartConversationDocument, { userId: b.user.id }, as(a));
     assert.equal(started.errors, undefined, JSON.stringify(started.errors));
     const c = started.data!.startConversation.id;
     const second = await startChatSubgraph(stack.config, createLogger('chat-2', 'silent'), { port: 0 });
@@ -177,9 +181,9 @@ describe('the platform on a 3-master Redis Cluster', () => {
       const identity = await signInternalIdentity(stack.config.INTERNAL_IDENTITY_SECRET!, { userId: b.user.id, roles: [] }, 'cluster');
       const direct = createClient({ url: second.wsUrl, webSocketImpl: WebSocket, retryAttempts: 0, connectionParams: { internalIdentity: identity } });
       clients.push(direct);
-      const sub = subscribe<{ messageEvents: { message: { seq: number; text: string } } }>(direct, `subscription($c: ID) { messageEvents(conversationId: $c) { message { seq text } } }`, { c });
+      const sub = subscribe(direct, MessageEventsDocument, { conversationId: c });
       await listening(stack.redis, `chat:u:${b.user.id}`);
-      const sent = await gql(url, `mutation($c: ID!, $t: String!) { sendMessage(conversationId: $c, text: $t) { seq } }`, { c, t: 'across instances and nodes' }, as(a));
+      const sent = await gql(url, SendMessageDocument, { conversationId: c, text: 'across instances and nodes' }, as(a));
       assert.equal(sent.errors, undefined, JSON.stringify(sent.errors));
       const [got] = await sub.waitFor(1);
       assert.deepEqual(got!.data?.messageEvents.message, { seq: 1, text: 'across instances and nodes' });
@@ -192,11 +196,10 @@ describe('the platform on a 3-master Redis Cluster', () => {
   test('the assistant: three answers at once share two provider keys through the pool, never more than two per key', async () => {
     llm.reset();
     const users = await Promise.all([register(), register(), register()]);
-    const ANSWER = `subscription($p: String!) { assistantAnswer(prompt: $p) { kind text fullText } }`;
     const answers = users.map((u, i) => {
       const client = wsClient(url, { token: u.accessToken });
       clients.push(client);
-      return subscribe<{ assistantAnswer: { kind: string; fullText: string | null } }>(client, ANSWER, { p: `question ${i}` });
+      return subscribe(client, AssistantAnswerDocument, { prompt: `question ${i}` });
     });
     for (const sub of answers) await sub.ended;
     for (const sub of answers) assert.equal(sub.results.at(-1)?.data?.assistantAnswer.kind, 'DONE', JSON.stringify(sub.results.at(-1)));

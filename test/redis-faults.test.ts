@@ -8,14 +8,25 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
+import { print } from 'graphql';
 import type { Client } from 'graphql-ws';
-import { gql, gqlUpload, listening, startStack, subscribe, waitForMatching, wsClient, type GraphQLResponse, type RedisServerControl, type Stack } from '../testing/harness.js';
-import { sha256, smallMp4 } from '../testing/media.js';
+import { signUp, type Session as Auth } from '../testing/accounts.js';
+import { gql, listening, startStack, subscribe, waitForMatching, wsClient, type GraphQLResponse, type RedisServerControl, type Stack } from '../testing/harness.js';
+import { publishSmallVideo } from '../testing/videos.js';
+import {
+  MessageEventsDocument,
+  MessagesPageDocument,
+  SearchVideoIdsDocument,
+  SendMessageDocument,
+  StartConversationDocument,
+  UserNameDocument,
+  VideosWithUploadersDocument,
+  VideoSummaryDocument,
+  ViewerDocument,
+  type MessageEventsSubscription,
+} from '../testing/__generated__/operations.js';
 
-interface Auth {
-  user: { id: string; username: string };
-  accessToken: string;
-}
 interface Timed<T> extends GraphQLResponse<T> {
   ms: number;
 }
@@ -30,17 +41,16 @@ const REQUEST_ABORT_MS = 20_000;
 const PROMPT_MS = 10_000;
 const RECOVERY_MS = 30_000;
 
-const EVENTS = `subscription($c: ID, $after: Int) { messageEvents(conversationId: $c, afterSeq: $after) { kind message { seq text } } }`;
-const SEND = `mutation($c: ID!, $t: String!, $k: String) { sendMessage(conversationId: $c, text: $t, clientMessageId: $k) { id seq text } }`;
 const code = (res: GraphQLResponse<unknown>) => res.errors?.[0]?.extensions?.code;
 
 /** POSTs an operation with a deadline and measures how long the answer took. */
-async function timed<T>(url: string, query: string, variables: Record<string, unknown> = {}, token?: string, headers: Record<string, string> = {}): Promise<Timed<T>> {
+async function timed<T, V>(url: string, document: TypedDocumentNode<T, V>, variables?: V, token?: string, headers: Record<string, string> = {}): Promise<Timed<T>> {
+  const query = print(document);
   const started = performance.now();
   const res = await fetch(url, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}), ...headers },
-    body: JSON.stringify({ query, variables }),
+    body: JSON.stringify({ query, variables: variables ?? {} }),
     signal: AbortSignal.timeout(REQUEST_ABORT_MS),
   }).catch((err: unknown) => {
     throw new Error(`no answer within ${REQUEST_ABORT_MS} ms: ${query}`, { cause: err });
@@ -77,12 +87,8 @@ describe('Redis faults', { skip: process.env.REDIS_URL || process.env.REDIS_CLUS
   const acknowledged: string[] = [];
   const clients: { dispose(): void | Promise<void> }[] = [];
 
-  async function register(): Promise<Auth> {
-    const res = await gql<{ register: Auth }, Record<string, unknown>>(url, `mutation($u: String!) { register(username: $u, password: "pass-word-99") { user { id username } accessToken } }`, { u: `faulty${++n}` });
-    assert.equal(res.errors, undefined, JSON.stringify(res.errors));
-    return res.data!.register;
-  }
-  const send = (a: Auth, text: string, clientMessageId?: string) => timed<{ sendMessage: { seq: number; text: string } }>(url, SEND, { c: conversation, t: text, k: clientMessageId ?? null }, a.accessToken);
+  const register = (): Promise<Auth> => signUp(url, `faulty${++n}`);
+  const send = (a: Auth, text: string, clientMessageId?: string) => timed(url, SendMessageDocument, { conversationId: conversation, text, clientMessageId: clientMessageId ?? null }, a.accessToken);
   async function sendOk(a: Auth, text: string, clientMessageId?: string) {
     const res = await send(a, text, clientMessageId);
     assert.equal(res.errors, undefined, JSON.stringify(res.errors));
@@ -90,11 +96,11 @@ describe('Redis faults', { skip: process.env.REDIS_URL || process.env.REDIS_CLUS
     return res.data!.sendMessage;
   }
   async function storedTexts(): Promise<string[]> {
-    const res = await gql<{ messages: { seq: number; text: string }[] }, Record<string, unknown>>(url, `query($c: ID!) { messages(conversationId: $c, first: 100) { seq text } }`, { c: conversation }, { token: bob.accessToken });
+    const res = await gql(url, MessagesPageDocument, { conversationId: conversation, first: 100 }, { token: bob.accessToken });
     assert.equal(res.errors, undefined, JSON.stringify(res.errors));
     const seqs = res.data!.messages.map((m) => m.seq);
     assert.deepEqual(seqs, [...seqs].sort((x, y) => x - y), 'oldest first, by sequence');
-    return res.data!.messages.map((m) => m.text);
+    return res.data!.messages.map((m) => m.text ?? '');
   }
   const readyUrls = () => [stack.gateway.url, stack.user.url, stack.video.url, stack.chat.url, stack.search.url];
 
@@ -108,41 +114,41 @@ describe('Redis faults', { skip: process.env.REDIS_URL || process.env.REDIS_CLUS
     assert.match(failed.errors![0]!.message, /temporarily unavailable/);
     assert.ok(failed.ms < PROMPT_MS, `sendMessage answered after ${failed.ms} ms`);
 
-    const me = await timed<{ me: { id: string } }>(url, `{ me { id } }`, {}, freshSession.accessToken);
+    const me = await timed(url, ViewerDocument, {}, freshSession.accessToken);
     assert.equal(code(me), 'UPSTREAM_UNAVAILABLE', JSON.stringify(me.errors));
     assert.equal(me.status, 503, 'a retryable server-side condition, not a bad token (401)');
     assert.ok(me.ms < PROMPT_MS, `a signed-in query answered after ${me.ms} ms`);
     // By cookie the same: the cookie is not at fault, so it is not cleared (which would sign the browser out).
-    const byCookie = await timed<{ me: { id: string } }>(url, `{ me { id } }`, {}, undefined, { cookie: `vh_access=${freshSession.accessToken}` });
+    const byCookie = await timed(url, ViewerDocument, {}, undefined, { cookie: `vh_access=${freshSession.accessToken}` });
     assert.equal(code(byCookie), 'UPSTREAM_UNAVAILABLE', JSON.stringify(byCookie.errors));
     assert.equal(byCookie.headers.get('set-cookie'), null);
 
     // Over graphql-ws the same session is told to try again later (1013), not that its token is bad (4401).
     const socket = wsClient(url, { token: socketSession.accessToken });
     clients.push(socket);
-    const refused = subscribe(socket, EVENTS, { c: conversation });
+    const refused = subscribe(socket, MessageEventsDocument, { conversationId: conversation });
     const closed = (await Promise.race([refused.ended, new Promise((r) => setTimeout(() => r('still open'), PROMPT_MS))])) as { code?: number };
     assert.equal(closed?.code, 1013, `socket closed with ${JSON.stringify(closed)}`);
     // A socket authenticated before the outage may start a subscription; the chat subgraph cannot listen, and says so.
-    const failing = subscribe(openSocket, EVENTS, { c: conversation });
+    const failing = subscribe(openSocket, MessageEventsDocument, { conversationId: conversation });
     const ended = await Promise.race([failing.ended, new Promise((r) => setTimeout(() => r('still running'), PROMPT_MS))]);
     assert.equal(ended, undefined, `the subscription ends (completes) after its error event, not ${JSON.stringify(ended)}`);
     assert.equal(failing.results.length, 1, JSON.stringify(failing.results));
     assert.equal(failing.results[0]?.errors?.[0]?.extensions?.code, 'UPSTREAM_UNAVAILABLE', JSON.stringify(failing.results));
 
     // Anonymous reads need no Redis.
-    const videos = await timed<{ videos: { edges: { node: { id: string; title: string; uploader: { username: string } } }[] } }>(url, `{ videos(first: 5) { edges { node { id title uploader { username } } } } }`);
+    const videos = await timed(url, VideosWithUploadersDocument, { first: 5 });
     assert.equal(videos.errors, undefined, JSON.stringify(videos.errors));
     assert.ok(videos.data!.videos.edges.some((e) => e.node.id === videoId));
-    const video = await timed<{ video: { title: string; likeCount: number } }>(url, `query($id: ID!) { video(id: $id) { title likeCount } }`, { id: videoId });
+    const video = await timed(url, VideoSummaryDocument, { id: videoId });
     assert.equal(video.errors, undefined, JSON.stringify(video.errors));
-    assert.equal(video.data!.video.title, 'Fault-tolerant clip');
-    const found = await timed<{ search: { total: number; hits: { node: { id?: string } | null }[] } }>(url, `{ search(query: "tolerant", type: VIDEO) { total hits { node { ... on Video { id } } } } }`);
+    assert.equal(video.data!.video?.title, 'Fault-tolerant clip');
+    const found = await timed(url, SearchVideoIdsDocument, { query: 'tolerant' });
     assert.equal(found.errors, undefined, JSON.stringify(found.errors));
-    assert.ok(found.data!.search.hits.some((h) => h.node?.id === videoId));
-    const user = await timed<{ user: { username: string } }>(url, `query($id: ID!) { user(id: $id) { username } }`, { id: alice.user.id });
+    assert.ok(found.data!.search.hits.some((h) => h.node?.__typename === 'Video' && h.node.id === videoId));
+    const user = await timed(url, UserNameDocument, { id: alice.user.id });
     assert.equal(user.errors, undefined, JSON.stringify(user.errors));
-    assert.equal(user.data!.user.username, alice.user.username);
+    assert.equal(user.data!.user?.username, alice.user.username);
 
     for (const service of readyUrls()) {
       const ready = await fetch(new URL('/ready', service), { signal: AbortSignal.timeout(REQUEST_ABORT_MS) });
@@ -165,10 +171,10 @@ describe('Redis faults', { skip: process.env.REDIS_URL || process.env.REDIS_CLUS
     assert.deepEqual(await storedTexts(), acknowledged, 'every acknowledged message, once, in order');
 
     const me = await eventually('a new session after recovery', async () => {
-      const res = await gql<{ me: { id: string } }, Record<string, unknown>>(url, `{ me { id } }`, {}, { token: freshSession.accessToken });
+      const res = await gql(url, ViewerDocument, {}, { token: freshSession.accessToken });
       return res.errors ? undefined : res;
     });
-    assert.equal(me.data!.me.id, freshSession.user.id);
+    assert.equal(me.data!.me?.id, freshSession.user.id);
 
     for (const service of readyUrls()) {
       await eventually(`${service} ready`, async () => ((await fetch(new URL('/ready', service))).status === 200 ? true : undefined));
@@ -182,30 +188,16 @@ describe('Redis faults', { skip: process.env.REDIS_URL || process.env.REDIS_CLUS
     redis = stack.redisServer!;
     alice = await register();
     bob = await register();
-    const started = await gql<{ startConversation: { id: string } }, Record<string, unknown>>(url, `mutation($u: ID!) { startConversation(userId: $u) { id } }`, { u: bob.user.id }, { token: alice.accessToken });
+    const started = await gql(url, StartConversationDocument, { userId: bob.user.id }, { token: alice.accessToken });
     assert.equal(started.errors, undefined, JSON.stringify(started.errors));
     conversation = started.data!.startConversation.id;
 
     // One published video, indexed, for the anonymous reads.
-    const bytes = smallMp4();
-    const init = await gql<{ initUpload: { upload: { id: string } } }, Record<string, unknown>>(
-      url,
-      `mutation($f: String!, $s: Float!, $h: String!) { initUpload(filename: $f, size: $s, sha256: $h) { upload { id } } }`,
-      { f: 'clip.mp4', s: bytes.length, h: sha256(bytes) },
-      { token: alice.accessToken },
-    );
-    assert.equal(init.errors, undefined, JSON.stringify(init.errors));
-    const uploadId = init.data!.initUpload.upload.id;
-    const chunk = await gqlUpload(url, `mutation($u: ID!, $c: Upload!, $h: String!) { uploadChunk(uploadId: $u, index: 0, chunk: $c, checksum: $h) { index } }`, { u: uploadId, c: null, h: sha256(bytes) }, { 'variables.c': { bytes, filename: 'chunk-0' } }, { token: alice.accessToken });
-    assert.equal(chunk.errors, undefined, JSON.stringify(chunk.errors));
-    const completed = await gql(url, `mutation($u: ID!) { completeUpload(uploadId: $u) { status } }`, { u: uploadId }, { token: alice.accessToken });
-    assert.equal(completed.errors, undefined, JSON.stringify(completed.errors));
-    const published = await gql<{ publishVideo: { id: string } }, Record<string, unknown>>(url, `mutation($i: PublishVideoInput!) { publishVideo(input: $i) { id } }`, { i: { uploadId, title: 'Fault-tolerant clip', description: 'survives outages', tags: ['faults'] } }, { token: alice.accessToken });
-    assert.equal(published.errors, undefined, JSON.stringify(published.errors));
+    const published = await publishSmallVideo(url, alice.accessToken, { title: 'Fault-tolerant clip', description: 'survives outages', tags: ['faults'] }, 'clip.mp4');
     videoId = published.data!.publishVideo.id;
     await eventually('the video indexed', async () => {
-      const res = await gql<{ search: { hits: { node: { id?: string } | null }[] } }, Record<string, unknown>>(url, `{ search(query: "tolerant", type: VIDEO) { hits { node { ... on Video { id } } } } }`);
-      return res.data?.search.hits.some((h) => h.node?.id === videoId) ? true : undefined;
+      const res = await gql(url, SearchVideoIdsDocument, { query: 'tolerant' });
+      return res.data?.search.hits.some((h) => h.node?.__typename === 'Video' && h.node.id === videoId) ? true : undefined;
     });
   });
 
@@ -220,7 +212,7 @@ describe('Redis faults', { skip: process.env.REDIS_URL || process.env.REDIS_CLUS
     // A subscription open across the stall keeps receiving once Redis answers again.
     const bobSocket = wsClient(url, { token: bob.accessToken });
     clients.push(bobSocket);
-    const live = subscribe<{ messageEvents: { kind: string; message: { seq: number; text: string } | null } }>(bobSocket, EVENTS, { c: conversation });
+    const live = subscribe(bobSocket, MessageEventsDocument, { conversationId: conversation });
     await listening(stack.redis, `chat:u:${bob.user.id}`);
     const carol = await register();
     const dave = await register();
@@ -246,7 +238,7 @@ describe('Redis faults', { skip: process.env.REDIS_URL || process.env.REDIS_CLUS
     // A subscription open across the restart: the bus subscribes again on reconnect.
     const openSocket = wsClient(url, { token: bob.accessToken });
     clients.push(openSocket);
-    const open = subscribe<{ messageEvents: { message: { seq: number; text: string } | null } }>(openSocket, EVENTS, { c: conversation });
+    const open = subscribe(openSocket, MessageEventsDocument, { conversationId: conversation });
     await listening(stack.redis, `chat:u:${bob.user.id}`);
     const erin = await register();
     const frank = await register();
@@ -273,13 +265,13 @@ describe('Redis faults', { skip: process.env.REDIS_URL || process.env.REDIS_CLUS
     // A new subscription replays everything stored, in order, then gets live messages.
     const replaySocket = wsClient(url, { token: bob.accessToken });
     clients.push(replaySocket);
-    const replay = subscribe<{ messageEvents: { message: { seq: number; text: string } | null } }>(replaySocket, EVENTS, { c: conversation, after: 0 });
+    const replay = subscribe(replaySocket, MessageEventsDocument, { conversationId: conversation, afterSeq: 0 });
     // Messages come first; read positions follow the replay.
     const replayed = await replay.waitFor(acknowledged.length);
     assert.deepEqual(replayed.slice(0, acknowledged.length).map((e) => e.data?.messageEvents.message?.text), acknowledged);
     await listening(stack.redis, `chat:u:${bob.user.id}`);
     await sendOk(alice, 'live after restart');
-    const isMessage = (e: { data?: { messageEvents: { message: unknown } } | null }) => !!e.data?.messageEvents.message;
+    const isMessage = (e: { data?: MessageEventsSubscription | null }) => !!e.data?.messageEvents.message;
     const all = await waitForMatching(replay, isMessage, acknowledged.length);
     assert.equal(all.at(-1)?.data?.messageEvents.message?.text, 'live after restart');
     assert.ok(acknowledged.length > seen);

@@ -9,13 +9,24 @@ import { after, before, describe, test } from 'node:test';
 import { STREAMS, publishEvent } from '../lib/redis/domainEvents.js';
 import type { SearchDocument, SearchIndex, WriteResult } from '../subgraphs/search/engine/port.js';
 import { DEAD_LETTERS } from '../subgraphs/search/indexSync.js';
-import { gql, gqlUpload, startStack, type GraphQLResponse, type Stack } from '../testing/harness.js';
-import { sha256, smallMp4 } from '../testing/media.js';
-
-interface Auth {
-  user: { id: string; username: string };
-  accessToken: string;
-}
+import { signUp, type Session as Auth } from '../testing/accounts.js';
+import { gql, startStack, type GraphQLResponse, type Stack } from '../testing/harness.js';
+import { publishSmallVideo } from '../testing/videos.js';
+import {
+  DeleteVideoDocument,
+  LikeVideoDocument,
+  RecommendedVideosDocument,
+  RecordViewDocument,
+  ReindexDocument,
+  RetryDeadLettersDocument,
+  SearchContentDocument,
+  SearchSyncStatusDocument,
+  SuggestTitlesDocument,
+  UpdateVideoDocument,
+  VideoCursorsDocument,
+  type SearchType,
+  type SuggestTitlesQuery,
+} from '../testing/__generated__/operations.js';
 const code = (res: GraphQLResponse<unknown>) => res.errors?.[0]?.extensions?.code;
 
 /** Polls until `check` passes (the pipeline is asynchronous by design). */
@@ -65,32 +76,15 @@ describe('search', () => {
   const failures = new Map<string, number>();
   let admin: Auth;
 
-  async function register(name = `searcher${++n}`, displayName?: string): Promise<Auth> {
-    const res = await gql<{ register: Auth }, Record<string, unknown>>(url, `mutation($u: String!, $d: String) { register(username: $u, password: "pass-word-99", displayName: $d) { user { id username } accessToken } }`, { u: name, d: displayName ?? null });
-    assert.equal(res.errors, undefined, JSON.stringify(res.errors));
-    return res.data!.register;
-  }
+  const register = (name = `searcher${++n}`, displayName?: string): Promise<Auth> => signUp(url, name, displayName === undefined ? {} : { displayName });
   const as = (a: Auth) => ({ token: a.accessToken });
-  const find = (q: string, type = 'ALL') =>
-    gql<{ search: { total: number; hits: { highlights: { field: string; fragments: string[] }[]; node: { __typename: string; id: string; title?: string; username?: string } | null }[] } }, Record<string, unknown>>(
-      url,
-      `query($q: String!, $t: SearchType) { search(query: $q, type: $t) { total hits { highlights { field fragments } node { __typename ... on Video { id title uploader { username } } ... on User { id username } } } } }`,
-      { q, t: type },
-    );
+  const find = (query: string, type: SearchType = 'ALL') => gql(url, SearchContentDocument, { query, type });
   const videoEvent = (type: string, id: string, version: number, payload: Record<string, unknown>) =>
     publishEvent(stack.redis, STREAMS.video, { type, subjectId: id, version, payload: { description: '', tags: [], likeCount: 0, viewCount: 0, createdAt: new Date().toISOString(), ...payload } });
 
   /** A real video, uploaded and published through the gateway. */
   async function publishVideo(uploader: Auth, title: string): Promise<string> {
-    const file = Buffer.concat([smallMp4(), Buffer.from(randomUUID())]);
-    const init = await gql<{ initUpload: { upload: { id: string } } }, Record<string, unknown>>(url, `mutation($s: Float!, $h: String!) { initUpload(filename: "v.mp4", size: $s, sha256: $h) { upload { id } } }`, { s: file.length, h: sha256(file) }, as(uploader));
-    assert.equal(init.errors, undefined, JSON.stringify(init.errors));
-    const uploadId = init.data!.initUpload.upload.id;
-    await gqlUpload(url, `mutation($u: ID!, $c: Upload!, $h: String!) { uploadChunk(uploadId: $u, index: 0, chunk: $c, checksum: $h) { stored } }`, { u: uploadId, c: null, h: sha256(file) }, { 'variables.c': { bytes: file, filename: 'c0' } }, as(uploader));
-    await gql(url, `mutation($u: ID!) { completeUpload(uploadId: $u) { status } }`, { u: uploadId }, as(uploader));
-    const published = await gql<{ publishVideo: { id: string } }, Record<string, unknown>>(url, `mutation($u: ID!, $t: String!) { publishVideo(input: { uploadId: $u, title: $t }) { id } }`, { u: uploadId, t: title }, as(uploader));
-    assert.equal(published.errors, undefined, JSON.stringify(published.errors));
-    return published.data!.publishVideo.id;
+    return (await publishSmallVideo(url, uploader.accessToken, { title })).data!.publishVideo.id;
   }
 
   before(async () => {
@@ -106,35 +100,25 @@ describe('search', () => {
 
   test('a video published through the gateway becomes searchable with highlights; an update changes what is found', async () => {
     const uploader = await register('kitten_fan', 'Kitten Fan');
-    const file = Buffer.concat([smallMp4(), Buffer.from(randomUUID())]);
-    const init = await gql<{ initUpload: { upload: { id: string } } }, Record<string, unknown>>(url, `mutation($s: Float!, $h: String!) { initUpload(filename: "k.mp4", size: $s, sha256: $h) { upload { id } } }`, { s: file.length, h: sha256(file) }, as(uploader));
-    const uploadId = init.data!.initUpload.upload.id;
-    await gqlUpload(url, `mutation($u: ID!, $c: Upload!, $h: String!) { uploadChunk(uploadId: $u, index: 0, chunk: $c, checksum: $h) { stored } }`, { u: uploadId, c: null, h: sha256(file) }, { 'variables.c': { bytes: file, filename: 'c0' } }, as(uploader));
-    await gql(url, `mutation($u: ID!) { completeUpload(uploadId: $u) { status } }`, { u: uploadId }, as(uploader));
-    const published = await gql<{ publishVideo: { id: string } }, Record<string, unknown>>(
-      url,
-      `mutation($u: ID!) { publishVideo(input: { uploadId: $u, title: "Fluffy kittens playing", description: "Two kittens and a ball of yarn", tags: ["kittens", "cute"] }) { id } }`,
-      { u: uploadId },
-      as(uploader),
-    );
-    assert.equal(published.errors, undefined, JSON.stringify(published.errors));
+    const published = await publishSmallVideo(url, uploader.accessToken, { title: 'Fluffy kittens playing', description: 'Two kittens and a ball of yarn', tags: ['kittens', 'cute'] }, 'k.mp4');
     const id = published.data!.publishVideo.id;
 
     const found = await eventually(() => find('kittens', 'VIDEO'), (r) => r.data?.search.total === 1);
     const hit = found.data!.search.hits[0]!;
     assert.equal(hit.node?.id, id);
-    assert.deepEqual((hit.node as { uploader?: { username: string } }).uploader, { username: 'kitten_fan' }, 'the hit is a Video entity resolved by the video and user subgraphs');
+    assert.deepEqual(hit.node?.__typename === 'Video' ? hit.node.uploader : hit.node, { username: 'kitten_fan' }, 'the hit is a Video entity resolved by the video and user subgraphs');
     assert.ok(hit.highlights.some((h) => h.field === 'title' && h.fragments.some((f) => f.includes('<em>'))));
     const typo = await find('kitens', 'VIDEO');
     assert.equal(typo.data?.search.hits[0]?.node?.id, id, 'a typo still finds it');
     const byUploader = await eventually(() => find('kitten_fan', 'USER'), (r) => r.data?.search.total === 1);
-    assert.equal(byUploader.data?.search.hits[0]?.node?.username, 'kitten_fan');
+    const userHit = byUploader.data?.search.hits[0]?.node;
+    assert.equal(userHit?.__typename === 'User' ? userHit.username : userHit, 'kitten_fan');
 
-    await gql(url, `mutation($v: ID!) { updateVideo(id: $v, input: { title: "Sleepy puppies" }) { id } }`, { v: id }, as(uploader));
+    await gql(url, UpdateVideoDocument, { id, input: { title: 'Sleepy puppies' } }, as(uploader));
     await eventually(() => find('puppies', 'VIDEO'), (r) => r.data?.search.total === 1);
     assert.equal((await find('fluffy', 'VIDEO')).data?.search.total, 0, 'the old title is no longer found');
 
-    await gql(url, `mutation($v: ID!) { deleteVideo(id: $v) }`, { v: id }, as(uploader));
+    await gql(url, DeleteVideoDocument, { id }, as(uploader));
     await eventually(() => find('puppies', 'VIDEO'), (r) => r.data?.search.total === 0);
     // A late update (an older version, redelivered) must not bring it back.
     await videoEvent('video.updated', id, 2, { uploaderId: uploader.user.id, title: 'Sleepy puppies again' });
@@ -169,14 +153,14 @@ describe('search', () => {
     assert.ok(!dead.some(([, f]) => f.join().includes(flaky)), 'a write that succeeds within 10 rounds is not dead-lettered');
     assert.equal(failures.get(broken), 1000 - 10, 'exactly 10 rounds were tried');
 
-    const status = await gql<{ searchSyncStatus: { deadLettered: number; pendingDeadLetters: number; lagP50Ms: number; leader: boolean } }, Record<string, never>>(url, `{ searchSyncStatus { deadLettered pendingDeadLetters lagP50Ms leader } }`, {}, as(admin));
+    const status = await gql(url, SearchSyncStatusDocument, {}, as(admin));
     assert.equal(status.errors, undefined, JSON.stringify(status.errors));
     assert.ok(status.data!.searchSyncStatus.deadLettered >= 1);
-    assert.ok(status.data!.searchSyncStatus.lagP50Ms >= 0);
+    assert.ok((status.data!.searchSyncStatus.lagP50Ms ?? 0) >= 0);
     const stranger = await register();
-    assert.equal(code(await gql(url, `mutation { reindexDeadLetters { retried } }`, {}, as(stranger))), 'FORBIDDEN');
+    assert.equal(code(await gql(url, RetryDeadLettersDocument, {}, as(stranger))), 'FORBIDDEN');
     failures.delete(broken);
-    const retried = await gql<{ reindexDeadLetters: { retried: number; remaining: number } }, Record<string, never>>(url, `mutation { reindexDeadLetters { retried remaining } }`, {}, as(admin));
+    const retried = await gql(url, RetryDeadLettersDocument, {}, as(admin));
     assert.deepEqual(retried.data?.reindexDeadLetters, { retried: 1, remaining: 0 });
     assert.equal((await stack.search.index.get('video', [broken])).length, 1);
   });
@@ -190,11 +174,11 @@ describe('search', () => {
     await videoEvent('video.published', b, 1, { uploaderId: admin.user.id, title: 'Lions of the savanna', tags: ['wildlife', 'africa'], likeCount: 1 });
     await videoEvent('video.published', c, 1, { uploaderId: admin.user.id, title: 'Cooking pasta', tags: ['food'], likeCount: 50 });
     await eventually(() => stack.search.index.get('video', [a, b, c]), (d) => d.length === 3);
-    const suggestions = await gql<{ suggest: { text: string; node: { __typename: string; id: string } | null }[] }, Record<string, unknown>>(url, `query($p: String!) { suggest(prefix: $p) { text node { __typename ... on Video { id } } } }`, { p: `zebra${base}`.slice(0, 8) });
+    const suggestions = await gql(url, SuggestTitlesDocument, { prefix: `zebra${base}`.slice(0, 8) });
     assert.equal(suggestions.errors, undefined, JSON.stringify(suggestions.errors));
     assert.ok(suggestions.data!.suggest.some((s) => s.text.startsWith(`Zebra${base}`)));
     // Event-only videos have no video record: compare ids through the search service's own answer.
-    const related = await gql<{ recommendedVideos: null[] }, Record<string, unknown>>(url, `query($v: ID) { recommendedVideos(videoId: $v, first: 5) { id } }`, { v: a });
+    const related = await gql(url, RecommendedVideosDocument, { videoId: a, first: 5 });
     assert.equal(related.errors, undefined, JSON.stringify(related.errors));
     const relatedIds = (await stack.search.index.related(a, 5)).map((h) => h.id);
     assert.equal(relatedIds[0], b, 'shared tags rank first');
@@ -211,23 +195,21 @@ describe('search', () => {
     // Newer and first in text order: at equal popularity it comes first everywhere.
     const fresh = await publishVideo(uploader, `${prefix} alpha`);
 
-    type Suggested = { suggest: { text: string; node: { id: string } | null }[] };
-    const suggested = () => gql<Suggested, Record<string, unknown>>(url, `query($p: String!) { suggest(prefix: $p) { text node { ... on Video { id } } } }`, { p: prefix });
-    const order = (r: GraphQLResponse<Suggested>) => r.data?.suggest.map((s) => s.node?.id) ?? [];
+    const suggested = () => gql(url, SuggestTitlesDocument, { prefix });
+    const order = (r: GraphQLResponse<SuggestTitlesQuery>) => r.data?.suggest.map((s) => (s.node?.__typename === 'Video' ? s.node.id : undefined)) ?? [];
     const recommended = async () => {
-      const res = await gql<{ recommendedVideos: { id: string }[] }, Record<string, never>>(url, `{ recommendedVideos(first: 50) { id } }`, {});
+      const res = await gql(url, RecommendedVideosDocument, { first: 50 });
       assert.equal(res.errors, undefined, JSON.stringify(res.errors));
-      return res.data!.recommendedVideos.map((v) => v.id);
+      return res.data!.recommendedVideos.map((v) => v?.id);
     };
     const before = await eventually(suggested, (r) => order(r).length === 2, 60_000);
     assert.deepEqual(order(before), [fresh, liked]);
     const quiet = await recommended();
     assert.ok(quiet.includes(liked) && quiet.indexOf(fresh) < quiet.indexOf(liked), 'equal popularity: newest first');
 
-    const LIKE = `mutation($v: ID!) { likeVideo(id: $v) { likeCount } }`;
     for (const fan of fans) {
-      assert.equal((await gql(url, LIKE, { v: liked }, as(fan))).errors, undefined);
-      assert.equal((await gql(url, `mutation($v: ID!) { recordView(videoId: $v) { viewCount } }`, { v: liked }, as(fan))).errors, undefined);
+      assert.equal((await gql(url, LikeVideoDocument, { id: liked }, as(fan))).errors, undefined);
+      assert.equal((await gql(url, RecordViewDocument, { videoId: liked }, as(fan))).errors, undefined);
     }
     const after = await eventually(suggested, (r) => order(r)[0] === liked, 60_000);
     assert.deepEqual(after.data!.suggest.map((s) => s.text), [`${prefix} beta`, `${prefix} alpha`], 'most popular first');
@@ -237,8 +219,8 @@ describe('search', () => {
     // A like and a title change at the same moment: whichever event the index
     // sees last, it ends with the new title and every like and view.
     const [likedAgain, renamed] = await Promise.all([
-      gql(url, LIKE, { v: liked }, as(uploader)),
-      gql(url, `mutation($v: ID!, $t: String!) { updateVideo(id: $v, input: { title: $t }) { id } }`, { v: liked, t: `${prefix} gamma` }, as(uploader)),
+      gql(url, LikeVideoDocument, { id: liked }, as(uploader)),
+      gql(url, UpdateVideoDocument, { id: liked, input: { title: `${prefix} gamma` } }, as(uploader)),
     ]);
     assert.equal(likedAgain.errors, undefined, JSON.stringify(likedAgain.errors));
     assert.equal(renamed.errors, undefined, JSON.stringify(renamed.errors));
@@ -258,12 +240,12 @@ describe('search', () => {
   test('a full reindex after wiping the index restores every document', async () => {
     const before = { videos: await stack.search.index.count('video'), users: await stack.search.index.count('user') };
     assert.ok(before.users >= 2);
-    const res = await gql<{ reindex: { started: boolean; users: number } }, Record<string, never>>(url, `mutation { reindex(wipe: true) { started users videos } }`, {}, as(admin));
+    const res = await gql(url, ReindexDocument, { wipe: true }, as(admin));
     assert.equal(res.errors, undefined, JSON.stringify(res.errors));
     assert.equal(res.data!.reindex.started, true);
     assert.equal(await stack.search.index.count('user'), before.users);
     // Videos that exist only as injected events are not in the video service: only real ones come back.
-    const real = await gql<{ videos: { edges: unknown[] } }, Record<string, never>>(url, `{ videos(first: 100) { edges { cursor } } }`, {});
+    const real = await gql(url, VideoCursorsDocument, { first: 100 });
     assert.equal(await stack.search.index.count('video'), real.data!.videos.edges.length);
     assert.equal((await find('kitten_fan', 'USER')).data?.search.total, 1);
   });

@@ -4,7 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { CrossGraphDocument } from '../testing/__generated__/operations.js';
+import { ConversationMessagesDocument, CrossGraphDocument, MessagesPageDocument, TypenameDocument, ViewerDocument } from '../testing/__generated__/operations.js';
 import { gql, startStack, type Stack } from '../testing/harness.js';
 
 describe('platform spine', () => {
@@ -66,32 +66,32 @@ describe('platform spine', () => {
   });
 
   test('a conversation is private to its members', async () => {
-    const anonymous = await gql(stack.gateway.url, `query($id: ID!) { messages(conversationId: $id) { text } }`, { id: ids.conversation! });
+    const anonymous = await gql(stack.gateway.url, MessagesPageDocument, { conversationId: ids.conversation! });
     assert.equal(anonymous.errors?.[0]?.extensions?.code, 'UNAUTHENTICATED');
     const stranger = await stack.user.store.createUser({ username: 'mallory', displayName: 'Mallory', passwordHash: 'x' });
-    const res = await gql(stack.gateway.url, `query($id: ID!) { conversation(id: $id) { id } messages(conversationId: $id) { text } }`, { id: ids.conversation! }, { token: await stack.tokenFor(stranger.id) });
+    const res = await gql(stack.gateway.url, ConversationMessagesDocument, { conversationId: ids.conversation! }, { token: await stack.tokenFor(stranger.id) });
     assert.equal(res.data ?? null, null);
     assert.deepEqual(res.errors?.map((e) => e.extensions?.code), ['NOT_FOUND', 'NOT_FOUND']);
   });
 
   test('an invalid access token is refused with UNAUTHENTICATED', async () => {
-    const res = await gql(stack.gateway.url, `{ me { id } }`, undefined, { token: 'not-a-jwt' });
+    const res = await gql(stack.gateway.url, ViewerDocument, {}, { token: 'not-a-jwt' });
     assert.equal(res.status, 401);
     assert.equal(res.errors?.[0]?.extensions?.code, 'UNAUTHENTICATED');
   });
 
   test('every subgraph refuses a request that did not come through the gateway', async () => {
     for (const subgraph of [stack.user, stack.video, stack.chat, stack.search]) {
-      const res = await gql(subgraph.url, `{ __typename }`);
+      const res = await gql(subgraph.url, TypenameDocument);
       assert.equal(res.status, 401, subgraph.name);
       assert.equal(res.errors?.[0]?.extensions?.code, 'UNAUTHENTICATED', subgraph.name);
     }
   });
 
   test('the gateway assigns a request id, or keeps a well-formed one from the client', async () => {
-    const assigned = await gql(stack.gateway.url, `{ __typename }`);
+    const assigned = await gql(stack.gateway.url, TypenameDocument);
     assert.match(assigned.headers.get('x-request-id') ?? '', /^[0-9a-f-]{36}$/);
-    const kept = await gql(stack.gateway.url, `{ __typename }`, undefined, { headers: { 'x-request-id': 'client-req-12345' } });
+    const kept = await gql(stack.gateway.url, TypenameDocument, undefined, { headers: { 'x-request-id': 'client-req-12345' } });
     assert.equal(kept.headers.get('x-request-id'), 'client-req-12345');
   });
 
@@ -105,6 +105,7 @@ describe('platform spine', () => {
   });
 
   test('bad input gets BAD_USER_INPUT', async () => {
+    // Strings: the invalid argument literals in the document are what is under test.
     const res = await gql(stack.gateway.url, `{ videos(first: 1000) { edges { cursor } } }`);
     assert.equal(res.errors?.[0]?.extensions?.code, 'BAD_USER_INPUT');
     const search = await gql(stack.gateway.url, `{ search(query: "   ") { total } }`);

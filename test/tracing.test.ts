@@ -16,6 +16,7 @@ import { STREAMS } from '../lib/redis/domainEvents.js';
 import { createLogger } from '../lib/observability/logger.js';
 import { flushTraces, installTracing } from '../lib/observability/tracing.js';
 import type { GraphQLResponse, Stack } from '../testing/harness.js';
+import { SendDanmakuDocument, VideosWithUploadersDocument, type PublishVideoMutation } from '../testing/__generated__/operations.js';
 
 interface ReceivedSpan {
   service: string;
@@ -71,7 +72,7 @@ describe('tracing (OTLP)', () => {
   let stack: Stack;
   let url: string;
   let h: typeof import('../testing/harness.js');
-  let media: typeof import('../testing/media.js');
+  let videos: typeof import('../testing/videos.js');
   let uploader: { id: string; token: string };
   const lines: Line[] = [];
   const accessLine = (res: GraphQLResponse<unknown>) => {
@@ -99,7 +100,7 @@ describe('tracing (OTLP)', () => {
     // Installed before the platform's modules load, as the services' main.ts do, so graphql is instrumented too.
     await installTracing({ OTEL_EXPORTER_OTLP_ENDPOINT: receiver.url });
     h = await import('../testing/harness.js');
-    media = await import('../testing/media.js');
+    videos = await import('../testing/videos.js');
     const sink = new Writable({
       write(chunk: Buffer, _encoding, done) {
         for (const line of chunk.toString('utf8').split('\n')) if (line) lines.push(JSON.parse(line) as Line);
@@ -119,24 +120,13 @@ describe('tracing (OTLP)', () => {
   });
 
   /** A real video, uploaded and published through the gateway; returns the publishing request's response. */
-  async function publishVideo(title: string): Promise<GraphQLResponse<{ publishVideo: { id: string } }>> {
-    const file = Buffer.concat([media.smallMp4(), Buffer.from(randomUUID())]);
-    const as = { token: uploader.token };
-    const init = await h.gql<{ initUpload: { upload: { id: string } } }, Record<string, unknown>>(url, `mutation($s: Float!, $h: String!) { initUpload(filename: "v.mp4", size: $s, sha256: $h) { upload { id } } }`, { s: file.length, h: media.sha256(file) }, as);
-    assert.equal(init.errors, undefined, JSON.stringify(init.errors));
-    const uploadId = init.data!.initUpload.upload.id;
-    await h.gqlUpload(url, `mutation($u: ID!, $c: Upload!, $h: String!) { uploadChunk(uploadId: $u, index: 0, chunk: $c, checksum: $h) { stored } }`, { u: uploadId, c: null, h: media.sha256(file) }, { 'variables.c': { bytes: file, filename: 'c0' } }, as);
-    await h.gql(url, `mutation($u: ID!) { completeUpload(uploadId: $u) { status } }`, { u: uploadId }, as);
-    const published = await h.gql<{ publishVideo: { id: string } }, Record<string, unknown>>(url, `mutation($u: ID!, $t: String!) { publishVideo(input: { uploadId: $u, title: $t }) { id } }`, { u: uploadId, t: title }, as);
-    assert.equal(published.errors, undefined, JSON.stringify(published.errors));
-    return published;
-  }
+  const publishVideo = (title: string): Promise<GraphQLResponse<PublishVideoMutation>> => videos.publishSmallVideo(url, uploader.token, { title });
 
-  const CROSS = `{ videos(first: 5) { edges { node { id title uploader { username } } } } }`;
+  const cross = (opts: { headers?: Record<string, string> } = {}) => h.gql(url, VideosWithUploadersDocument, { first: 5 }, opts);
 
   test('a query across subgraphs is one trace with spans of the gateway, video and user, and its access line names it', async () => {
     await publishVideo('traced video');
-    const res = await h.gql<{ videos: { edges: { node: { uploader: { username: string } } }[] } }, Record<string, unknown>>(url, CROSS);
+    const res = await cross();
     assert.equal(res.errors, undefined, JSON.stringify(res.errors));
     assert.ok(res.data!.videos.edges.some((e) => e.node.uploader.username.startsWith('tracer_')));
 
@@ -154,7 +144,7 @@ describe('tracing (OTLP)', () => {
   test("a client's traceparent is continued through the gateway to the subgraphs", async () => {
     const traceId = randomBytes(16).toString('hex');
     const parent = randomBytes(8).toString('hex');
-    const res = await h.gql(url, CROSS, {}, { headers: { traceparent: `00-${traceId}-${parent}-01` } });
+    const res = await cross({ headers: { traceparent: `00-${traceId}-${parent}-01` } });
     assert.equal(res.errors, undefined, JSON.stringify(res.errors));
     assert.equal(accessLine(res).traceId, traceId);
     const spans = inTrace(traceId)(await spansUntil((all) => ['gateway', 'video', 'user'].every((s) => servicesOf(inTrace(traceId)(all)).has(s)), 'spans in the client trace'));
@@ -183,13 +173,14 @@ describe('tracing (OTLP)', () => {
     const delivered = new Promise<void>((resolve) => (first = resolve));
     const ended = new Promise<unknown>((resolve) => {
       client.subscribe(
+        // A string: the spans are found by the name of an anonymous subscription.
         { query: `subscription($v: ID!) { danmakuAdded(videoId: $v) { text } }`, variables: { v: videoId }, extensions: { traceparent: `00-${traceId}-${randomBytes(8).toString('hex')}-01` } },
         { next: () => first(), error: resolve, complete: () => resolve(undefined) },
       );
     });
     try {
       await h.listening(stack.redis, `danmaku:${videoId}`);
-      const sent = await h.gql(url, `mutation($v: ID!) { sendDanmaku(videoId: $v, text: "hi", timeMs: 0) { id } }`, { v: videoId }, { token: uploader.token });
+      const sent = await h.gql(url, SendDanmakuDocument, { videoId, text: 'hi', timeMs: 0 }, { token: uploader.token });
       assert.equal(sent.errors, undefined, JSON.stringify(sent.errors));
       await delivered;
       await spansUntil((all) => inTrace(traceId)(all).some((s) => s.service === 'video' && s.kind === SERVER && s.name === 'subscription'), "the video subgraph's span of the subscription");

@@ -7,7 +7,8 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { FormattedExecutionResult } from 'graphql';
+import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
+import { print, type FormattedExecutionResult } from 'graphql';
 import { createClient, type Client } from 'graphql-ws';
 export { gql, gqlUpload, type GraphQLResponse } from './client.js';
 import WebSocket from 'ws';
@@ -339,13 +340,15 @@ export interface Collected<T> {
   stop(): void;
 }
 
-export function subscribe<T>(client: Client, query: string, variables: Record<string, unknown> = {}): Collected<T> {
+/** Subscribes over graphql-ws with a typed document (or, where the text itself is under test, a string). */
+export function subscribe<T, V extends Record<string, unknown> = Record<string, unknown>>(client: Client, document: TypedDocumentNode<T, V> | string, variables?: V): Collected<T> {
+  const query = typeof document === 'string' ? document : print(document);
   const results: FormattedExecutionResult<T, unknown>[] = [];
   const waiters: { n: number; resolve: () => void }[] = [];
   let endResolve: (v: unknown) => void = () => {};
   const ended = new Promise((r) => (endResolve = r));
   const stop = client.subscribe<T>(
-    { query, variables },
+    { query, variables: variables ?? {} },
     {
       next: (r) => {
         results.push(r);

@@ -5,7 +5,9 @@
  * harness, which would start a stack in this process.
  */
 import { performance } from 'node:perf_hooks';
+import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { gql as sendGql, gqlUpload, type GraphQLResponse } from '../../testing/client.js';
+import { RegisterAccountDocument } from '../../testing/__generated__/operations.js';
 
 /** Milliseconds since the epoch with sub-millisecond resolution; comparable across this process only. */
 export const now = (): number => performance.timeOrigin + performance.now();
@@ -19,9 +21,12 @@ export interface GqlOptions {
   headers?: Record<string, string>;
 }
 
-/** JSON GraphQL over HTTP, as the tests send it (testing/client.ts). */
-export const gql = <T>(url: string, query: string, variables: Record<string, unknown> = {}, opts: GqlOptions = {}): Promise<GqlResult<T>> =>
-  sendGql<T, Record<string, unknown>>(url, query, variables, opts);
+/** JSON GraphQL over HTTP, as the tests send it (testing/client.ts): a typed document, or a string where the text itself is measured. */
+export function gql<T, V extends Record<string, unknown>>(url: string, document: TypedDocumentNode<T, V>, variables: V, opts?: GqlOptions): Promise<GqlResult<T>>;
+export function gql<T>(url: string, query: string, variables?: Record<string, unknown>, opts?: GqlOptions): Promise<GqlResult<T>>;
+export function gql<T>(url: string, document: TypedDocumentNode<T, Record<string, unknown>> | string, variables: Record<string, unknown> = {}, opts: GqlOptions = {}): Promise<GqlResult<T>> {
+  return sendGql<T, Record<string, unknown>>(url, document, variables, opts);
+}
 export { gqlUpload };
 
 /** The data of a result, or an error naming the operation and what the server said. */
@@ -51,13 +56,12 @@ export interface Account {
   token: string;
 }
 
-const REGISTER = `mutation($u: String!, $p: String!, $d: String) { register(username: $u, password: $p, displayName: $d) { user { id } accessToken } }`;
 export const BENCH_PASSWORD = 'bench-pass-word-99';
 
 /** A new account through the gateway; its access token is the one `register` returns. */
 export async function register(url: string, username: string, displayName?: string): Promise<Account> {
-  const data = must('register', await gql<{ register: { user: { id: string }; accessToken: string } }>(url, REGISTER, { u: username, p: BENCH_PASSWORD, d: displayName ?? null }));
-  return { id: data.register.user.id, username, token: data.register.accessToken };
+  const data = must('register', await gql(url, RegisterAccountDocument, { username, password: BENCH_PASSWORD, displayName: displayName ?? null }));
+  return { id: data.register.user.id, username, token: data.register.accessToken! };
 }
 
 /** Integer command-line option with a lower bound, e.g. `int(values, 'size-mb', 1)`. */
