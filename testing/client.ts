@@ -49,16 +49,17 @@ export async function gql<TData, TVars extends Record<string, unknown>>(
 /**
  * Sends a GraphQL multipart request (the spec graphql-upload implements) to
  * `url`: `files` maps a variable path such as `variables.input.avatar` to bytes.
+ * The operation is a typed document or its text; a file's variable is sent as null.
  */
-export async function gqlUpload<TData>(
+export async function gqlUpload<TData, TVars extends Record<string, unknown> = Record<string, unknown>>(
   url: string,
-  query: string,
-  variables: Record<string, unknown>,
+  document: TypedDocumentNode<TData, TVars> | string,
+  variables: TVars,
   files: Record<string, { bytes: Buffer | Uint8Array; filename: string; type?: string }>,
   opts: { token?: string; headers?: Record<string, string>; signal?: AbortSignal } = {},
 ): Promise<GraphQLResponse<TData>> {
   const form = new FormData();
-  form.append('operations', JSON.stringify({ query, variables }));
+  form.append('operations', JSON.stringify({ query: typeof document === 'string' ? document : print(document), variables }));
   const paths = Object.keys(files);
   form.append('map', JSON.stringify(Object.fromEntries(paths.map((p, i) => [String(i), [p]]))));
   paths.forEach((p, i) => {
