@@ -49,7 +49,6 @@ export async function gql<TData, TVars extends Record<string, unknown>>(
 /**
  * Sends a GraphQL multipart request (the spec graphql-upload implements) to
  * `url`: `files` maps a variable path such as `variables.input.avatar` to bytes.
- * The operation is a typed document or its text; a file's variable is sent as null.
  */
 export async function gqlUpload<TData, TVars extends Record<string, unknown> = Record<string, unknown>>(
   url: string,
