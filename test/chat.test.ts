@@ -4,6 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import { print } from 'graphql';
 import { createClient } from 'graphql-ws';
 import WebSocket from 'ws';
 import { STREAMS } from '../lib/redis/domainEvents.js';
@@ -12,33 +13,47 @@ import { createLogger } from '../lib/observability/logger.js';
 import { signAccessToken } from '../lib/auth/tokens.js';
 import { startChatSubgraph } from '../subgraphs/chat/server.js';
 import { subscriberCount } from '../lib/redis/client.js';
+import { createSignedInUser, type SignedInUser as Auth } from '../testing/fixtures.js';
 import { gql, listening, startStack, subscribe, waitForMatching, wsClient, type GraphQLResponse, type Stack } from '../testing/harness.js';
+import {
+  AddGroupMembersDocument,
+  BlockChatUserDocument,
+  BlockedChatUsersDocument,
+  ChatHistoryDocument,
+  ChatMessageEventsDocument,
+  ChatMessageFollowedSendersDocument,
+  ChatMessageSenderIdsDocument,
+  ChatMessageSenderNamesDocument,
+  ChatOverviewDocument,
+  CreateChatGroupDocument,
+  GroupDetailsDocument,
+  InboxSummaryDocument,
+  LeaveChatGroupDocument,
+  MarkConversationReadDocument,
+  NotificationFeedDocument,
+  OpenDirectConversationDocument,
+  ReadAllNotificationsDocument,
+  RecallChatMessageDocument,
+  RemoveGroupMemberDocument,
+  RenameChatGroupDocument,
+  SendChatMessageDocument,
+  UnblockChatUserDocument,
+  UserPresenceDocument,
+  UserUnreadMessagesDocument,
+  type ChatMessageEventsSubscription as EventData,
+  type ChatMessageFollowedSendersSubscription,
+  type ChatMessageSenderIdsSubscription,
+  type ChatMessageSenderNamesSubscription,
+  type NotificationFeedSubscription,
+} from '../testing/__generated__/operations.js';
 
-interface Auth {
-  user: { id: string; username: string };
-  accessToken: string;
-  deviceId: string;
-}
 const code = (res: GraphQLResponse<unknown>) => res.errors?.[0]?.extensions?.code;
 
-const EVENTS = `subscription($c: ID, $after: Int) {
-  messageEvents(conversationId: $c, afterSeq: $after) {
-    kind conversationId readSeq
-    reader { username }
-    message { id seq text recalled sender { id displayName username } }
-  }
-}`;
-interface EventData {
-  messageEvents: {
-    kind: 'MESSAGE' | 'RECALL' | 'READ';
-    conversationId: string;
-    readSeq: number | null;
-    reader: { username: string } | null;
-    message: { id: string; seq: number; text: string | null; recalled: boolean; sender: { id: string; displayName: string; username: string } } | null;
-  };
-}
+const EVENTS = print(ChatMessageEventsDocument);
 const isMessage = (r: { data?: EventData | null }) => r.data?.messageEvents.kind === 'MESSAGE';
-const SEND = `mutation($c: ID!, $t: String!, $k: String) { sendMessage(conversationId: $c, text: $t, clientMessageId: $k) { id seq text } }`;
+/** Sends `text` as `a`; the same `clientMessageId` makes a retry of it. */
+const sendAs = (url: string, a: Auth, conversationId: string, text: string, clientMessageId?: string) =>
+  gql(url, SendChatMessageDocument, { conversationId, text, ...(clientMessageId === undefined ? {} : { clientMessageId }) }, { token: a.accessToken });
 
 describe('chat', () => {
   let stack: Stack;
@@ -46,16 +61,7 @@ describe('chat', () => {
   let n = 0;
   const clients: { dispose(): void | Promise<void> }[] = [];
 
-  async function register(displayName?: string): Promise<Auth> {
-    const name = `chatter${++n}`;
-    const res = await gql<{ register: Auth }, Record<string, unknown>>(
-      url,
-      `mutation($u: String!, $d: String) { register(username: $u, password: "pass-word-99", displayName: $d) { user { id username } accessToken deviceId } }`,
-      { u: name, d: displayName ?? null },
-    );
-    assert.equal(res.errors, undefined, JSON.stringify(res.errors));
-    return res.data!.register;
-  }
+  const register = (displayName?: string) => createSignedInUser(stack, `chatter${++n}`, displayName);
   const as = (a: Auth) => ({ token: a.accessToken });
   const ws = (a: Auth) => {
     const c = wsClient(url, { token: a.accessToken });
@@ -63,11 +69,11 @@ describe('chat', () => {
     return c;
   };
   async function direct(a: Auth, b: Auth): Promise<string> {
-    const res = await gql<{ startConversation: { id: string } }, Record<string, unknown>>(url, `mutation($u: ID!) { startConversation(userId: $u) { id } }`, { u: b.user.id }, as(a));
+    const res = await gql(url, OpenDirectConversationDocument, { userId: b.user.id }, as(a));
     assert.equal(res.errors, undefined, JSON.stringify(res.errors));
     return res.data!.startConversation.id;
   }
-  const send = (a: Auth, c: string, t: string, k?: string) => gql<{ sendMessage: { id: string; seq: number; text: string } }, Record<string, unknown>>(url, SEND, { c, t, k: k ?? null }, as(a));
+  const send = (a: Auth, c: string, t: string, k?: string) => sendAs(url, a, c, t, k);
 
   before(async () => {
     stack = await startStack({ CHAT_SEND_LIMIT_PER_MINUTE: '100000' });
@@ -83,7 +89,7 @@ describe('chat', () => {
     const bob = await register('Bob B.');
     const c = await direct(alice, bob);
     assert.equal(await direct(bob, alice), c, 'the same pair always gets the same conversation');
-    const bobSub = subscribe<EventData>(ws(bob), EVENTS, { c });
+    const bobSub = subscribe<EventData>(ws(bob), EVENTS, { conversationId: c });
     const aliceSub = subscribe<EventData>(ws(alice), EVENTS, {});
     await listening(stack.redis, `chat:u:${bob.user.id}`);
     await listening(stack.redis, `chat:u:${alice.user.id}`);
@@ -100,16 +106,16 @@ describe('chat', () => {
     await aliceSub.waitFor(2);
     assert.equal(aliceSub.results[1]!.data?.messageEvents.message?.sender.username, bob.user.username);
 
-    const online = await gql<{ user: { online: boolean } }, Record<string, unknown>>(url, `query($id: ID!) { user(id: $id) { online } }`, { id: bob.user.id }, as(alice));
-    assert.equal(online.data?.user.online, true, 'a user with an open subscription is online');
+    const online = await gql(url, UserPresenceDocument, { id: bob.user.id }, as(alice));
+    assert.equal(online.data?.user?.online, true, 'a user with an open subscription is online');
     bobSub.stop();
     aliceSub.stop();
     // Stopping on the client closes the upstream subscription too: its listener and presence lease go.
     const deadline = Date.now() + 60_000;
     let offline = false;
     while (!offline && Date.now() < deadline) {
-      const r = await gql<{ user: { online: boolean } }, Record<string, unknown>>(url, `query($id: ID!) { user(id: $id) { online } }`, { id: bob.user.id }, as(alice));
-      offline = r.data?.user.online === false;
+      const r = await gql(url, UserPresenceDocument, { id: bob.user.id }, as(alice));
+      offline = r.data?.user?.online === false;
       if (!offline) await new Promise((res) => setTimeout(res, 50));
     }
     assert.ok(offline, 'the upstream subscription ended with the client one');
@@ -120,7 +126,7 @@ describe('chat', () => {
     const a = await register();
     const b = await register();
     const c = await direct(a, b);
-    const sub = subscribe<EventData>(ws(b), EVENTS, { c });
+    const sub = subscribe<EventData>(ws(b), EVENTS, { conversationId: c });
     await listening(stack.redis, `chat:u:${b.user.id}`);
     const sent = await Promise.all(Array.from({ length: 500 }, (_, i) => send(i % 2 ? a : b, c, `m${i}`)));
     for (const s of sent) assert.equal(s.errors, undefined, JSON.stringify(s.errors));
@@ -134,7 +140,7 @@ describe('chat', () => {
     const a = await register();
     const b = await register();
     const c = await direct(a, b);
-    const first = subscribe<EventData>(ws(b), EVENTS, { c });
+    const first = subscribe<EventData>(ws(b), EVENTS, { conversationId: c });
     await listening(stack.redis, `chat:u:${b.user.id}`);
     const sending = (async () => {
       for (let i = 0; i < 120; i++) await send(a, c, `n${i}`);
@@ -142,7 +148,7 @@ describe('chat', () => {
     await first.waitFor(30);
     first.stop();
     const lastSeen = Math.max(...first.results.map((r) => r.data!.messageEvents.message!.seq));
-    const second = subscribe<EventData>(ws(b), EVENTS, { c, after: lastSeen });
+    const second = subscribe<EventData>(ws(b), EVENTS, { conversationId: c, afterSeq: lastSeen });
     await sending;
     // The resumed subscription also sends read positions after the replay; messages are what is counted here.
     const rest = await waitForMatching(second, isMessage, 120 - lastSeen, 60_000);
@@ -157,8 +163,8 @@ describe('chat', () => {
     const c = await direct(a, b);
     const tries = await Promise.all([send(a, c, 'once', 'key-1'), send(a, c, 'once', 'key-1'), send(a, c, 'once', 'key-1')]);
     assert.equal(new Set(tries.map((t) => t.data!.sendMessage.id)).size, 1);
-    const list = await gql<{ messages: { seq: number }[] }, Record<string, unknown>>(url, `query($c: ID!) { messages(conversationId: $c) { seq } }`, { c }, as(b));
-    assert.deepEqual(list.data?.messages, [{ seq: 1 }]);
+    const list = await gql(url, ChatHistoryDocument, { conversationId: c }, as(b));
+    assert.deepEqual(list.data?.messages.map((m) => m.seq), [1]);
   });
 
   test('bad messages are refused and store nothing', async () => {
@@ -168,7 +174,7 @@ describe('chat', () => {
     assert.equal(code(await send(a, c, '   \n ')), 'BAD_USER_INPUT');
     assert.equal(code(await send(a, c, 'x'.repeat(2001))), 'BAD_USER_INPUT');
     assert.equal(code(await send(a, c, 'ok', 'has spaces in it')), 'BAD_USER_INPUT');
-    const list = await gql<{ messages: unknown[] }, Record<string, unknown>>(url, `query($c: ID!) { messages(conversationId: $c) { seq } }`, { c }, as(a));
+    const list = await gql(url, ChatHistoryDocument, { conversationId: c }, as(a));
     assert.deepEqual(list.data?.messages, []);
   });
 
@@ -176,13 +182,13 @@ describe('chat', () => {
     const a = await register();
     const b = await register();
     const c = await direct(a, b);
-    const sub = subscribe<EventData>(ws(b), EVENTS, { c });
+    const sub = subscribe<EventData>(ws(b), EVENTS, { conversationId: c });
     await listening(stack.redis, `chat:u:${b.user.id}`);
     const m = (await send(a, c, 'oops, secret')).data!.sendMessage;
-    const byOther = await gql(url, `mutation($m: ID!) { recallMessage(messageId: $m) { id } }`, { m: m.id }, as(b));
+    const byOther = await gql(url, RecallChatMessageDocument, { messageId: m.id }, as(b));
     assert.equal(code(byOther), 'FORBIDDEN');
-    const recalled = await gql<{ recallMessage: { recalled: boolean; text: string | null } }, Record<string, unknown>>(url, `mutation($m: ID!) { recallMessage(messageId: $m) { recalled text } }`, { m: m.id }, as(a));
-    assert.deepEqual(recalled.data?.recallMessage, { recalled: true, text: null });
+    const recalled = await gql(url, RecallChatMessageDocument, { messageId: m.id }, as(a));
+    assert.deepEqual(recalled.data?.recallMessage, { id: m.id, recalled: true, text: null });
     const [stored] = await stack.chat.stores.messages.findMessagesByIds([m.id]);
     assert.equal(stored?.text, null, 'the text is gone from storage');
     const got = await sub.waitFor(2);
@@ -196,14 +202,14 @@ describe('chat', () => {
     const a = await register();
     const b = await register();
     const c = await direct(a, b);
-    assert.deepEqual((await gql(url, `mutation($u: ID!) { blockUser(userId: $u) }`, { u: a.user.id }, as(b))).data, { blockUser: true });
+    assert.deepEqual((await gql(url, BlockChatUserDocument, { userId: a.user.id }, as(b))).data, { blockUser: true });
     const refused = await send(a, c, 'let me in');
     assert.equal(code(refused), 'FORBIDDEN');
     assert.deepEqual(await stack.chat.stores.messages.listMessages({ conversationId: c, limit: 10 }), []);
-    const blocked = await gql<{ blockedUsers: { username: string }[] }, Record<string, never>>(url, `{ blockedUsers { username } }`, {}, as(b));
+    const blocked = await gql(url, BlockedChatUsersDocument, {}, as(b));
     assert.deepEqual(blocked.data?.blockedUsers, [{ username: a.user.username }]);
     assert.equal((await send(b, c, 'I can still write')).errors, undefined, 'the blocker is not blocked');
-    await gql(url, `mutation($u: ID!) { unblockUser(userId: $u) }`, { u: a.user.id }, as(b));
+    await gql(url, UnblockChatUserDocument, { userId: a.user.id }, as(b));
     assert.equal((await send(a, c, 'thanks')).errors, undefined);
   });
 
@@ -215,29 +221,23 @@ describe('chat', () => {
     const c2 = await direct(third, b);
     for (let i = 0; i < 3; i++) await send(a, c1, `a${i}`);
     await send(third, c2, 'yo');
-    const view = () =>
-      gql<{ me: { unreadMessageCount: number }; conversations: { edges: { node: { id: string; unreadCount: number; lastMessage: { text: string } } }[] } }, Record<string, never>>(
-        url,
-        `{ me { unreadMessageCount } conversations { edges { node { id unreadCount lastMessage { text } } } } }`,
-        {},
-        as(b),
-      );
+    const view = () => gql(url, ChatOverviewDocument, {}, as(b));
     const v1 = await view();
     assert.equal(v1.errors, undefined, JSON.stringify(v1.errors));
-    assert.equal(v1.data!.me.unreadMessageCount, 4);
-    assert.deepEqual(v1.data!.conversations.edges.map((e) => [e.node.id, e.node.unreadCount, e.node.lastMessage.text]), [
+    assert.equal(v1.data!.me?.unreadMessageCount, 4);
+    assert.deepEqual(v1.data!.conversations.edges.map((e) => [e.node.id, e.node.unreadCount, e.node.lastMessage?.text]), [
       [c2, 1, 'yo'],
       [c1, 3, 'a2'],
     ]);
-    const receipts = subscribe<EventData>(ws(a), EVENTS, { c: c1 });
+    const receipts = subscribe<EventData>(ws(a), EVENTS, { conversationId: c1 });
     await listening(stack.redis, `chat:u:${a.user.id}`);
-    await gql(url, `mutation($c: ID!) { markRead(conversationId: $c, seq: 2) { unreadCount } }`, { c: c1 }, as(b));
+    await gql(url, MarkConversationReadDocument, { conversationId: c1, seq: 2 }, as(b));
     const [receipt] = await receipts.waitFor(1);
     assert.deepEqual([receipt!.data?.messageEvents.kind, receipt!.data?.messageEvents.readSeq, receipt!.data?.messageEvents.reader?.username], ['READ', 2, b.user.username]);
-    const back = await gql<{ markRead: { unreadCount: number } }, Record<string, unknown>>(url, `mutation($c: ID!) { markRead(conversationId: $c, seq: 1) { unreadCount } }`, { c: c1 }, as(b));
+    const back = await gql(url, MarkConversationReadDocument, { conversationId: c1, seq: 1 }, as(b));
     assert.equal(back.data?.markRead.unreadCount, 1, 'the read position never moves back');
-    assert.equal((await view()).data!.me.unreadMessageCount, 2);
-    const other = await gql(url, `query($id: ID!) { user(id: $id) { unreadMessageCount } }`, { id: b.user.id }, as(a));
+    assert.equal((await view()).data!.me?.unreadMessageCount, 2);
+    const other = await gql(url, UserUnreadMessagesDocument, { id: b.user.id }, as(a));
     assert.equal(code(other), 'FORBIDDEN', 'nobody else reads my unread count');
     receipts.stop();
   });
@@ -247,37 +247,32 @@ describe('chat', () => {
     const m1 = await register();
     const m2 = await register();
     const outsider = await register();
-    const created = await gql<{ createGroup: { id: string; title: string; owner: { id: string }; members: { id: string }[] } }, Record<string, unknown>>(
-      url,
-      `mutation($m: [ID!]!) { createGroup(title: " Team ", memberIds: $m) { id title owner { id } members { id } } }`,
-      { m: [m1.user.id] },
-      as(owner),
-    );
+    const created = await gql(url, CreateChatGroupDocument, { title: ' Team ', memberIds: [m1.user.id] }, as(owner));
     const g = created.data!.createGroup;
     assert.equal(g.title, 'Team');
     assert.deepEqual(g.members.map((m) => m.id), [owner.user.id, m1.user.id]);
-    assert.equal(code(await gql(url, `mutation($c: ID!, $u: [ID!]!) { addMembers(conversationId: $c, userIds: $u) { id } }`, { c: g.id, u: [m2.user.id] }, as(m1))), 'FORBIDDEN');
-    assert.equal(code(await gql(url, `mutation($c: ID!) { renameGroup(conversationId: $c, title: "Mine") { id } }`, { c: g.id }, as(m1))), 'FORBIDDEN');
+    assert.equal(code(await gql(url, AddGroupMembersDocument, { conversationId: g.id, userIds: [m2.user.id] }, as(m1))), 'FORBIDDEN');
+    assert.equal(code(await gql(url, RenameChatGroupDocument, { conversationId: g.id, title: 'Mine' }, as(m1))), 'FORBIDDEN');
     await send(owner, g.id, 'before m2 joined');
-    const added = await gql<{ addMembers: { members: { id: string }[] } }, Record<string, unknown>>(url, `mutation($c: ID!, $u: [ID!]!) { addMembers(conversationId: $c, userIds: $u) { members { id } } }`, { c: g.id, u: [m2.user.id] }, as(owner));
+    const added = await gql(url, AddGroupMembersDocument, { conversationId: g.id, userIds: [m2.user.id] }, as(owner));
     assert.equal(added.data?.addMembers.members.length, 3);
-    const m2view = await gql<{ conversation: { unreadCount: number } }, Record<string, unknown>>(url, `query($c: ID!) { conversation(id: $c) { unreadCount } }`, { c: g.id }, as(m2));
-    assert.equal(m2view.data?.conversation.unreadCount, 0, 'history before joining does not count as unread');
+    const m2view = await gql(url, GroupDetailsDocument, { id: g.id }, as(m2));
+    assert.equal(m2view.data?.conversation?.unreadCount, 0, 'history before joining does not count as unread');
 
     // Non-members can neither read nor subscribe.
-    assert.equal(code(await gql(url, `query($c: ID!) { messages(conversationId: $c) { text } }`, { c: g.id }, as(outsider))), 'NOT_FOUND');
+    assert.equal(code(await gql(url, ChatHistoryDocument, { conversationId: g.id }, as(outsider))), 'NOT_FOUND');
     assert.equal(code(await send(outsider, g.id, 'hi')), 'NOT_FOUND');
-    const spy = subscribe<EventData>(ws(outsider), EVENTS, { c: g.id });
+    const spy = subscribe<EventData>(ws(outsider), EVENTS, { conversationId: g.id });
     const [denied] = await spy.waitFor(1);
     assert.equal((denied!.errors?.[0] as { extensions?: { code?: string } })?.extensions?.code, 'NOT_FOUND');
 
-    assert.equal(code(await gql(url, `mutation($c: ID!, $u: ID!) { removeMember(conversationId: $c, userId: $u) { id } }`, { c: g.id, u: owner.user.id }, as(owner))), 'BAD_USER_INPUT');
-    await gql(url, `mutation($c: ID!, $u: ID!) { removeMember(conversationId: $c, userId: $u) { id } }`, { c: g.id, u: m2.user.id }, as(owner));
+    assert.equal(code(await gql(url, RemoveGroupMemberDocument, { conversationId: g.id, userId: owner.user.id }, as(owner))), 'BAD_USER_INPUT');
+    await gql(url, RemoveGroupMemberDocument, { conversationId: g.id, userId: m2.user.id }, as(owner));
     assert.equal(code(await send(m2, g.id, 'still here?')), 'NOT_FOUND');
-    assert.deepEqual((await gql(url, `mutation($c: ID!) { leaveGroup(conversationId: $c) }`, { c: g.id }, as(owner))).data, { leaveGroup: true });
-    const after = await gql<{ conversation: { owner: { id: string }; members: { id: string }[] } }, Record<string, unknown>>(url, `query($c: ID!) { conversation(id: $c) { owner { id } members { id } } }`, { c: g.id }, as(m1));
-    assert.deepEqual(after.data?.conversation, { owner: { id: m1.user.id }, members: [{ id: m1.user.id }] });
-    const renamed = await gql<{ renameGroup: { title: string } }, Record<string, unknown>>(url, `mutation($c: ID!) { renameGroup(conversationId: $c, title: "Solo") { title } }`, { c: g.id }, as(m1));
+    assert.deepEqual((await gql(url, LeaveChatGroupDocument, { conversationId: g.id }, as(owner))).data, { leaveGroup: true });
+    const after = (await gql(url, GroupDetailsDocument, { id: g.id }, as(m1))).data?.conversation;
+    assert.deepEqual({ owner: after?.owner, members: after?.members }, { owner: { id: m1.user.id }, members: [{ id: m1.user.id }] });
+    const renamed = await gql(url, RenameChatGroupDocument, { conversationId: g.id, title: 'Solo' }, as(m1));
     assert.equal(renamed.data?.renameGroup.title, 'Solo');
   });
 
@@ -290,7 +285,7 @@ describe('chat', () => {
       const identity = await signInternalIdentity(stack.config.INTERNAL_IDENTITY_SECRET!, { userId: b.user.id, roles: [] }, 'cross-instance');
       const direct2 = createClient({ url: second.wsUrl, webSocketImpl: WebSocket, retryAttempts: 0, connectionParams: { internalIdentity: identity } });
       clients.push(direct2);
-      const sub = subscribe<{ messageEvents: { message: { seq: number; text: string; sender: { id: string } } } }>(direct2, `subscription($c: ID) { messageEvents(conversationId: $c) { message { seq text sender { id } } } }`, { c });
+      const sub = subscribe<ChatMessageSenderIdsSubscription>(direct2, print(ChatMessageSenderIdsDocument), { conversationId: c });
       await listening(stack.redis, `chat:u:${b.user.id}`);
       await send(a, c, 'across instances');
       const [got] = await sub.waitFor(1);
@@ -307,7 +302,7 @@ describe('chat', () => {
     clients.push(bad);
     const closed = await new Promise<{ code: number; reason: string }>((resolve) => {
       bad.on('closed', (e) => resolve(e as { code: number; reason: string }));
-      bad.subscribe({ query: '{ __typename }' }, { next: () => {}, error: () => {}, complete: () => {} });
+      bad.subscribe({ query: EVENTS }, { next: () => {}, error: () => {}, complete: () => {} });
     });
     assert.equal(closed.code, 4401);
     assert.match(closed.reason, /Invalid access token/);
@@ -322,18 +317,21 @@ describe('chat', () => {
 
   test('signing out closes that session\'s live subscriptions with 4401, and no other session\'s', async () => {
     const a = await register();
-    const b = await register();
+    // Each of b's sessions comes from signing in through the API (registering is the first): signing out ends one.
+    const signedUp = await gql<{ register: Auth }, Record<string, unknown>>(url, `mutation($u: String!) { register(username: $u, password: "pass-word-99") { user { id username } accessToken } }`, { u: `chatter${++n}` });
+    assert.equal(signedUp.errors, undefined, JSON.stringify(signedUp.errors));
+    const b = signedUp.data!.register;
     const c = await direct(a, b);
     const other = await gql<{ login: Auth }, Record<string, unknown>>(
       url,
-      `mutation($u: String!) { login(username: $u, password: "pass-word-99") { user { id username } accessToken deviceId } }`,
+      `mutation($u: String!) { login(username: $u, password: "pass-word-99") { user { id username } accessToken } }`,
       { u: b.user.username },
     );
     assert.equal(other.errors, undefined, JSON.stringify(other.errors));
     await send(a, c, 'before sign-out');
     // afterSeq 0: each receives message 1 from the store, however late it starts listening.
-    const leaving = subscribe<EventData>(ws(b), EVENTS, { c, after: 0 });
-    const staying = subscribe<EventData>(ws(other.data!.login), EVENTS, { c, after: 0 });
+    const leaving = subscribe<EventData>(ws(b), EVENTS, { conversationId: c, afterSeq: 0 });
+    const staying = subscribe<EventData>(ws(other.data!.login), EVENTS, { conversationId: c, afterSeq: 0 });
     await leaving.waitFor(1);
     await staying.waitFor(1);
 
@@ -352,22 +350,16 @@ describe('chat', () => {
     const fan = await register();
     const others = await Promise.all(Array.from({ length: 8 }, () => register()));
     assert.deepEqual((await gql(url, `mutation($u: ID!) { follow(userId: $u) { id } }`, { u: owner.user.id }, as(fan))).errors, undefined);
-    const created = await gql<{ createGroup: { id: string } }, Record<string, unknown>>(
-      url,
-      `mutation($m: [ID!]!) { createGroup(title: "Shared", memberIds: $m) { id } }`,
-      { m: [fan, ...others].map((u) => u.user.id) },
-      as(owner),
-    );
+    const created = await gql(url, CreateChatGroupDocument, { title: 'Shared', memberIds: [fan, ...others].map((u) => u.user.id) }, as(owner));
     assert.equal(created.errors, undefined, JSON.stringify(created.errors));
     const c = created.data!.createGroup.id;
-    type Seen = { messageEvents: { message: { text: string; sender: { displayName: string; followedByMe?: boolean } } | null } };
     // followedByMe depends on the viewer: the fan follows the owner, the others do not.
-    const personal = `subscription($c: ID) { messageEvents(conversationId: $c) { message { text sender { displayName followedByMe } } } }`;
-    const fanSub = subscribe<Seen>(ws(fan), personal, { c });
-    const otherSub = subscribe<Seen>(ws(others[0]!), personal, { c });
+    const personal = print(ChatMessageFollowedSendersDocument);
+    const fanSub = subscribe<ChatMessageFollowedSendersSubscription>(ws(fan), personal, { conversationId: c });
+    const otherSub = subscribe<ChatMessageFollowedSendersSubscription>(ws(others[0]!), personal, { conversationId: c });
     // displayName alone is the same for everyone.
-    const plain = `subscription($c: ID) { messageEvents(conversationId: $c) { message { text sender { displayName } } } }`;
-    const plainSubs = others.slice(1).map((o) => subscribe<Seen>(ws(o), plain, { c }));
+    const plain = print(ChatMessageSenderNamesDocument);
+    const plainSubs = others.slice(1).map((o) => subscribe<ChatMessageSenderNamesSubscription>(ws(o), plain, { conversationId: c }));
     for (const u of [fan, ...others]) await listening(stack.redis, `chat:u:${u.user.id}`);
 
     const stats = stack.gateway.fetcherStats;
@@ -394,7 +386,7 @@ describe('chat', () => {
     const a = await register();
     const b = await register();
     const c = await direct(a, b);
-    const sub = subscribe<EventData>(ws(b), EVENTS, { c });
+    const sub = subscribe<EventData>(ws(b), EVENTS, { conversationId: c });
     await listening(stack.redis, `chat:u:${b.user.id}`);
     await send(a, c, 'before restart');
     await sub.waitFor(1);
@@ -403,7 +395,7 @@ describe('chat', () => {
     const last = sub.results.at(-1)!;
     assert.equal((last.errors?.[0] as { extensions?: { code?: string } })?.extensions?.code, 'UPSTREAM_UNAVAILABLE');
     await send(a, c, 'after restart');
-    const again = subscribe<EventData>(ws(b), EVENTS, { c, after: 1 });
+    const again = subscribe<EventData>(ws(b), EVENTS, { conversationId: c, afterSeq: 1 });
     const [resumed] = await again.waitFor(1);
     assert.equal(resumed!.data?.messageEvents.message?.text, 'after restart');
     again.stop();
@@ -412,26 +404,22 @@ describe('chat', () => {
   test('notifications: follows become notifications, live and in the inbox, idempotently', async () => {
     const star = await register();
     const fan = await register('Fan F.');
-    const live = subscribe<{ notificationAdded: { kind: string; actor: { displayName: string }; video: null; comment: null } }>(ws(star), `subscription { notificationAdded { kind actor { displayName } video { id } comment { id } } }`);
+    const live = subscribe<NotificationFeedSubscription>(ws(star), print(NotificationFeedDocument));
     await listening(stack.redis, `chat:u:${star.user.id}`);
     await gql(url, `mutation($u: ID!) { follow(userId: $u) { id } }`, { u: star.user.id }, as(fan));
     const [got] = await live.waitFor(1);
-    assert.deepEqual(got!.data?.notificationAdded, { kind: 'FOLLOW', actor: { displayName: 'Fan F.' }, video: null, comment: null });
-    const inbox = await gql<{ me: { unreadNotificationCount: number }; notifications: { edges: { node: { id: string; kind: string; read: boolean } }[] } }, Record<string, never>>(
-      url,
-      `{ me { unreadNotificationCount } notifications { edges { node { id kind read } } } }`,
-      {},
-      as(star),
-    );
-    assert.equal(inbox.data?.me.unreadNotificationCount, 1);
-    assert.equal(inbox.data?.notifications.edges[0]?.node.kind, 'FOLLOW');
+    const { id: notificationId, ...notification } = got!.data!.notificationAdded;
+    assert.deepEqual(notification, { kind: 'FOLLOW', actor: { id: fan.user.id, displayName: 'Fan F.' }, video: null, comment: null });
+    const inbox = await gql(url, InboxSummaryDocument, {}, as(star));
+    assert.equal(inbox.data?.me?.unreadNotificationCount, 1);
+    assert.deepEqual(inbox.data?.notifications.edges.map((e) => [e.node.id, e.node.kind]), [[notificationId, 'FOLLOW']], 'the live notification is the stored one');
     // Redelivery of the same event (a consumer crash before its ack) adds nothing.
     const [entry] = (await stack.redis.xrange(STREAMS.user, '-', '+')).filter(([, f]) => f.includes('user.followed') && f.join().includes(star.user.id));
     const event = JSON.parse(entry![1][entry![1].indexOf('event') + 1]!) as { id: string; type: string; subjectId: string; payload: Record<string, unknown> };
     assert.deepEqual(await stack.chat.stores.notifications.addNotifications(event.id, [{ recipientId: star.user.id, kind: event.type, actorId: fan.user.id, subjectId: star.user.id, payload: {} }]), []);
-    assert.deepEqual((await gql(url, `mutation { markNotificationsRead }`, {}, as(star))).data, { markNotificationsRead: 1 });
-    const after = await gql<{ me: { unreadNotificationCount: number } }, Record<string, never>>(url, `{ me { unreadNotificationCount } }`, {}, as(star));
-    assert.equal(after.data?.me.unreadNotificationCount, 0);
+    assert.deepEqual((await gql(url, ReadAllNotificationsDocument, {}, as(star))).data, { markNotificationsRead: 1 });
+    const after = await gql(url, InboxSummaryDocument, {}, as(star));
+    assert.equal(after.data?.me?.unreadNotificationCount, 0);
     live.stop();
   });
 });
@@ -441,13 +429,7 @@ describe('chat send limit', () => {
   let url: string;
   const LIMIT = 5;
 
-  async function register(name: string): Promise<Auth> {
-    const res = await gql<{ register: Auth }, Record<string, unknown>>(url, `mutation($u: String!) { register(username: $u, password: "pass-word-99") { user { id username } accessToken deviceId } }`, { u: name });
-    assert.equal(res.errors, undefined, JSON.stringify(res.errors));
-    return res.data!.register;
-  }
-  const send = (a: Auth, c: string, t: string, k?: string) =>
-    gql<{ sendMessage: { id: string; seq: number; text: string } }, Record<string, unknown>>(url, SEND, { c, t, k: k ?? null }, { token: a.accessToken });
+  const send = (a: Auth, c: string, t: string, k?: string) => sendAs(url, a, c, t, k);
 
   before(async () => {
     stack = await startStack({ CHAT_SEND_LIMIT_PER_MINUTE: String(LIMIT) });
@@ -456,9 +438,9 @@ describe('chat send limit', () => {
   after(() => stack?.dispose());
 
   test('retries of stored messages are answered at the send limit and never count against it, even racing the first send', async () => {
-    const a = await register('limited_sender');
-    const b = await register('limited_reader');
-    const started = await gql<{ startConversation: { id: string } }, Record<string, unknown>>(url, `mutation($u: ID!) { startConversation(userId: $u) { id } }`, { u: b.user.id }, { token: a.accessToken });
+    const a = await createSignedInUser(stack, 'limited_sender');
+    const b = await createSignedInUser(stack, 'limited_reader');
+    const started = await gql(url, OpenDirectConversationDocument, { userId: b.user.id }, { token: a.accessToken });
     const c = started.data!.startConversation.id;
 
     const first = await send(a, c, 'one', 'k1');
@@ -478,7 +460,7 @@ describe('chat send limit', () => {
     assert.equal(retried[0].data!.sendMessage.id, first.data!.sendMessage.id);
     assert.equal(retried[1].data!.sendMessage.id, copies[0]!.data!.sendMessage.id);
 
-    const stored = await gql<{ messages: { seq: number; text: string }[] }, Record<string, unknown>>(url, `query($c: ID!) { messages(conversationId: $c) { seq text } }`, { c }, { token: b.accessToken });
+    const stored = await gql(url, ChatHistoryDocument, { conversationId: c }, { token: b.accessToken });
     assert.deepEqual(stored.data?.messages.map((m) => m.text), ['one', 'two', 'three', 'four', 'five']);
   });
 });

@@ -12,32 +12,14 @@
  * request (a known defect, test/fuzz/multipart.ts) are left to the benchmark.
  */
 import assert from 'node:assert/strict';
-import { createHash } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
+import { storedVideo } from '../testing/fixtures.js';
 import { startStack, type Stack } from '../testing/harness.js';
 import { PROBLEMS, summaryLines } from './fuzz/report.js';
 import { httpLiveness, runFuzz } from './fuzz/runner.js';
 import { prepareWorld, type World } from './fuzz/world.js';
 
 const SEED = 20261126;
-
-async function createVideo(stack: Stack, uploaderId: string, title: string): Promise<string> {
-  const sha256 = createHash('sha256').update(title).digest('hex');
-  const v = await stack.video.stores.videos.createVideo({
-    uploaderId,
-    title,
-    description: `${title}, made for the fuzzer`,
-    tags: ['fuzz'],
-    objectKey: `videos/fuzz/${sha256}.mp4`,
-    coverKey: null,
-    sha256,
-    size: 1_000_000,
-    durationMs: 60_000,
-    width: 1280,
-    height: 720,
-  });
-  return v.id;
-}
 
 describe('fuzzing the public API through the gateway', () => {
   let stack: Stack;
@@ -50,7 +32,8 @@ describe('fuzzing the public API through the gateway', () => {
       return { id: u.id, username };
     };
     const users = { owner: await make('fuzz_owner'), peer: await make('fuzz_peer'), fuzzer: await make('fuzz_self') };
-    const videos = { owner: await createVideo(stack, users.owner.id, 'Sentinel video'), fuzzer: await createVideo(stack, users.fuzzer.id, 'Own video') };
+    const video = (uploaderId: string, title: string) => storedVideo(stack, { uploaderId, title, folder: 'fuzz', description: `${title}, made for the fuzzer`, tags: ['fuzz'] });
+    const videos = { owner: await video(users.owner.id, 'Sentinel video'), fuzzer: await video(users.fuzzer.id, 'Own video') };
     world = await prepareWorld({ url: stack.gateway.url, users, videos, tokenFor: (id) => stack.tokenFor(id) });
   });
   after(() => stack?.dispose());

@@ -11,17 +11,19 @@ import diagnostics from 'node:diagnostics_channel';
 import type http from 'node:http';
 import net, { type AddressInfo } from 'node:net';
 import { after, before, describe, test } from 'node:test';
+import { print } from 'graphql';
 import { createLogger } from '../lib/observability/logger.js';
 import { startGateway, type RunningGateway } from '../gateway/server.js';
+import { createSignedInUser } from '../testing/fixtures.js';
 import { gql, gqlUpload, startStack, type GraphQLResponse, type Stack } from '../testing/harness.js';
 import { sha256 } from '../testing/media.js';
 import { parseMetrics, valueOf } from '../testing/prometheus.js';
+import { SendUploadChunkDocument, StartVideoUploadDocument, VideoUploadStatusDocument } from '../testing/__generated__/operations.js';
 
 const MiB = 1024 * 1024;
 const CHUNK = 5 * MiB;
 /** The stalled gateway's SUBGRAPH_TIMEOUT_MS: short, so the test does not wait long for it. */
 const STALL_TIMEOUT_MS = 2_000;
-const UPLOAD_CHUNK = `mutation($u: ID!, $i: Int!, $c: Upload!, $h: String!) { uploadChunk(uploadId: $u, index: $i, chunk: $c, checksum: $h) { index stored receivedCount } }`;
 
 /**
  * A TCP proxy in front of a subgraph that forwards each connection's first
@@ -92,9 +94,7 @@ describe('uploads through the gateway transport', () => {
 
   before(async () => {
     stack = await startStack();
-    const res = await gql<{ register: { accessToken: string } }, Record<string, unknown>>(stack.gateway.url, `mutation { register(username: "uploader", password: "pass-word-99") { accessToken } }`);
-    assert.equal(res.errors, undefined, JSON.stringify(res.errors));
-    token = res.data!.register.accessToken;
+    token = (await createSignedInUser(stack, 'uploader')).accessToken;
   });
   after(async () => {
     await stack?.dispose();
@@ -103,12 +103,7 @@ describe('uploads through the gateway transport', () => {
   /** A one-chunk upload: its id and the chunk. */
   async function oneChunkUpload(): Promise<{ id: string; chunk: Buffer }> {
     const chunk = randomBytes(CHUNK);
-    const res = await gql<{ initUpload: { upload: { id: string; chunkCount: number } } }, Record<string, unknown>>(
-      stack.gateway.url,
-      `mutation($f: String!, $s: Float!, $h: String!) { initUpload(filename: $f, size: $s, sha256: $h) { upload { id chunkCount } } }`,
-      { f: `clip-${++n}.mkv`, s: chunk.length, h: sha256(chunk) },
-      { token },
-    );
+    const res = await gql(stack.gateway.url, StartVideoUploadDocument, { filename: `clip-${++n}.mkv`, size: chunk.length, sha256: sha256(chunk) }, { token });
     assert.equal(res.errors, undefined, JSON.stringify(res.errors));
     assert.equal(res.data!.initUpload.upload.chunkCount, 1);
     return { id: res.data!.initUpload.upload.id, chunk };
@@ -123,7 +118,7 @@ describe('uploads through the gateway transport', () => {
       assert.ok(Date.now() < deadline, 'the video subgraph is still receiving the cut chunk');
       await new Promise((r) => setTimeout(r, 200));
     }
-    const status = await gql<{ uploadStatus: { receivedChunks: number[] } }, Record<string, unknown>>(stack.gateway.url, `query($u: ID!) { uploadStatus(uploadId: $u) { receivedChunks } }`, { u: uploadId }, { token });
+    const status = await gql(stack.gateway.url, VideoUploadStatusDocument, { uploadId }, { token });
     assert.deepEqual(status.data?.uploadStatus.receivedChunks, [], 'the cut chunk is not recorded');
     assert.deepEqual(await stack.objects.list(`uploads/${uploadId}/`), [], 'and nothing of it is stored');
   }
@@ -140,7 +135,7 @@ describe('uploads through the gateway transport', () => {
         subgraphUrls: { user: stack.user.url, video: proxy.url, chat: stack.chat.url, search: stack.search.url },
       });
       const { id, chunk } = await oneChunkUpload();
-      const answer: GraphQLResponse<unknown> = await gqlUpload(gateway.url, UPLOAD_CHUNK, { u: id, i: 0, c: null, h: sha256(chunk) }, { 'variables.c': { bytes: chunk, filename: 'chunk-0' } }, { token });
+      const answer: GraphQLResponse<unknown> = await gqlUpload(gateway.url, SendUploadChunkDocument, { uploadId: id, index: 0, chunk: null, checksum: sha256(chunk) }, { 'variables.chunk': { bytes: chunk, filename: 'chunk-0' } }, { token });
       await proxy.stall;
       assert.equal(answer.errors?.[0]?.extensions?.code, 'UPSTREAM_UNAVAILABLE', JSON.stringify(answer.errors));
       assert.match(answer.errors![0]!.message, /The video service did not answer within 2 s/);
@@ -148,7 +143,7 @@ describe('uploads through the gateway transport', () => {
       proxy.release();
       await assertNoChunkLeft(id);
       // The same chunk, sent whole, is stored.
-      const again = await gqlUpload<{ uploadChunk: { stored: boolean } }>(stack.gateway.url, UPLOAD_CHUNK, { u: id, i: 0, c: null, h: sha256(chunk) }, { 'variables.c': { bytes: chunk, filename: 'chunk-0' } }, { token });
+      const again = await gqlUpload(stack.gateway.url, SendUploadChunkDocument, { uploadId: id, index: 0, chunk: null, checksum: sha256(chunk) }, { 'variables.chunk': { bytes: chunk, filename: 'chunk-0' } }, { token });
       assert.equal(again.data?.uploadChunk.stored, true, JSON.stringify(again.errors));
     } finally {
       await gateway?.dispose();
@@ -159,10 +154,10 @@ describe('uploads through the gateway transport', () => {
   test('a client that goes away in the middle of its upload ends the request to the subgraph', { timeout: 300_000 }, async () => {
     const { id, chunk } = await oneChunkUpload();
     const boundary = '----client-goes-away';
-    const operations = JSON.stringify({ query: UPLOAD_CHUNK, variables: { u: id, i: 0, c: null, h: sha256(chunk) } });
+    const operations = JSON.stringify({ query: print(SendUploadChunkDocument), variables: { uploadId: id, index: 0, chunk: null, checksum: sha256(chunk) } });
     const head = Buffer.from(
       `--${boundary}\r\nContent-Disposition: form-data; name="operations"\r\n\r\n${operations}\r\n` +
-        `--${boundary}\r\nContent-Disposition: form-data; name="map"\r\n\r\n{"0":["variables.c"]}\r\n` +
+        `--${boundary}\r\nContent-Disposition: form-data; name="map"\r\n\r\n{"0":["variables.chunk"]}\r\n` +
         `--${boundary}\r\nContent-Disposition: form-data; name="0"; filename="chunk-0"\r\nContent-Type: application/octet-stream\r\n\r\n`,
     );
     const atSubgraph = nextRequest(stack.video.port);

@@ -6,25 +6,25 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import { createSignedInUser, type SignedInUser as Auth } from '../testing/fixtures.js';
 import { gql, gqlUpload, startStack, type GraphQLResponse, type Stack } from '../testing/harness.js';
 import { sha256, smallMp4 } from '../testing/media.js';
+import {
+  FinishVideoUploadDocument,
+  ProveVideoUploadDocument,
+  PublishUploadedVideoDocument,
+  RemoveVideoDocument,
+  SendUploadChunkDocument,
+  StartVideoUploadDocument,
+  UploaderVideoIdsDocument,
+  VideoDetailsDocument,
+  VideoUploadStatusDocument,
+} from '../testing/__generated__/operations.js';
 
-interface Auth {
-  user: { id: string; username: string };
-  accessToken: string;
-}
 interface Range {
   offset: number;
   length: number;
 }
-interface Session {
-  id: string;
-  status: string;
-  receivedChunks: number[];
-  chunkCount: number;
-  proofChallenge: { ranges: Range[]; expiresAt: string } | null;
-}
-const SESSION = 'id status receivedChunks chunkCount proofChallenge { ranges { offset length } expiresAt }';
 const code = (res: GraphQLResponse<unknown>) => res.errors?.[0]?.extensions?.code;
 /** What a client holding the file answers. */
 const proofsFor = (file: Buffer, ranges: Range[]) => ranges.map((r) => sha256(file.subarray(r.offset, r.offset + r.length)));
@@ -34,44 +34,20 @@ describe('instant upload with proof of possession', () => {
   let url: string;
   let n = 0;
 
-  async function register(): Promise<Auth> {
-    const res = await gql<{ register: Auth }, Record<string, unknown>>(url, `mutation($u: String!) { register(username: $u, password: "pass-word-99") { user { id username } accessToken } }`, { u: `instant${++n}` });
-    assert.equal(res.errors, undefined, JSON.stringify(res.errors));
-    return res.data!.register;
-  }
+  const register = () => createSignedInUser(stack, `instant${++n}`);
   const as = (a: Auth) => ({ token: a.accessToken });
-  const init = (a: Auth, size: number, hash: string) =>
-    gql<{ initUpload: { instant: boolean; upload: Session } }, Record<string, unknown>>(
-      url,
-      `mutation($s: Float!, $h: String!) { initUpload(filename: "clip.mp4", size: $s, sha256: $h) { instant upload { ${SESSION} } } }`,
-      { s: size, h: hash },
-      as(a),
-    );
-  const prove = (a: Auth, uploadId: string, proofs: string[]) =>
-    gql<{ proveUpload: Session }, Record<string, unknown>>(url, `mutation($u: ID!, $p: [String!]!) { proveUpload(uploadId: $u, proofs: $p) { ${SESSION} } }`, { u: uploadId, p: proofs }, as(a));
+  const init = (a: Auth, size: number, hash: string) => gql(url, StartVideoUploadDocument, { filename: 'clip.mp4', size, sha256: hash }, as(a));
+  const prove = (a: Auth, uploadId: string, proofs: string[]) => gql(url, ProveVideoUploadDocument, { uploadId, proofs }, as(a));
   const status = async (a: Auth, uploadId: string) => {
-    const res = await gql<{ uploadStatus: Session }, Record<string, unknown>>(url, `query($u: ID!) { uploadStatus(uploadId: $u) { ${SESSION} } }`, { u: uploadId }, as(a));
+    const res = await gql(url, VideoUploadStatusDocument, { uploadId }, as(a));
     assert.equal(res.errors, undefined, JSON.stringify(res.errors));
     return res.data!.uploadStatus;
   };
-  const complete = (a: Auth, uploadId: string) => gql<{ completeUpload: Session }, Record<string, unknown>>(url, `mutation($u: ID!) { completeUpload(uploadId: $u) { ${SESSION} } }`, { u: uploadId }, as(a));
+  const complete = (a: Auth, uploadId: string) => gql(url, FinishVideoUploadDocument, { uploadId }, as(a));
   const sendChunk = (a: Auth, uploadId: string, bytes: Buffer) =>
-    gqlUpload<{ uploadChunk: { receivedCount: number } }>(
-      url,
-      `mutation($u: ID!, $c: Upload!, $h: String!) { uploadChunk(uploadId: $u, index: 0, chunk: $c, checksum: $h) { receivedCount } }`,
-      { u: uploadId, c: null, h: sha256(bytes) },
-      { 'variables.c': { bytes, filename: 'chunk-0' } },
-      as(a),
-    );
-  const publish = (a: Auth, uploadId: string, title = 'Clip') =>
-    gql<{ publishVideo: { id: string; playbackUrl: string; sha256: string; size: number } }, Record<string, unknown>>(
-      url,
-      `mutation($u: ID!, $t: String!) { publishVideo(input: { uploadId: $u, title: $t }) { id playbackUrl sha256 size } }`,
-      { u: uploadId, t: title },
-      as(a),
-    );
-  const videosOf = async (a: Auth) =>
-    (await gql<{ videos: { edges: { node: { id: string } }[] } }, Record<string, unknown>>(url, `query($u: ID!) { videos(uploaderId: $u) { edges { node { id } } } }`, { u: a.user.id })).data!.videos.edges.map((e) => e.node.id);
+    gqlUpload(url, SendUploadChunkDocument, { uploadId, index: 0, chunk: null, checksum: sha256(bytes) }, { 'variables.chunk': { bytes, filename: 'chunk-0' } }, as(a));
+  const publish = (a: Auth, uploadId: string, title = 'Clip') => gql(url, PublishUploadedVideoDocument, { input: { uploadId, title } }, as(a));
+  const videosOf = async (a: Auth) => (await gql(url, UploaderVideoIdsDocument, { uploaderId: a.user.id })).data!.videos.edges.map((e) => e.node.id);
   const played = async (playbackUrl: string) => sha256(Buffer.from(await (await fetch(playbackUrl)).arrayBuffer()));
 
   /** Uploads `file` in one chunk (all test files are under 5 MiB), ignoring any challenge, and publishes it. */
@@ -145,8 +121,8 @@ describe('instant upload with proof of possession', () => {
     const original = await publishByChunks(alice, file);
     const mallory = await register();
     // Everything an attacker knows is public.
-    const pub = await gql<{ video: { sha256: string; size: number } }, Record<string, unknown>>(url, `query($v: ID!) { video(id: $v) { sha256 size } }`, { v: original.video.id });
-    const { sha256: hash, size } = pub.data!.video;
+    const pub = await gql(url, VideoDetailsDocument, { id: original.video.id });
+    const { sha256: hash, size } = pub.data!.video!;
     const references = await stack.video.stores.videos.countObjectReferences(original.objectKey);
     assert.equal(references, 1, 'the original video');
     const up = (await init(mallory, size, hash)).data!.initUpload.upload;
@@ -211,7 +187,7 @@ describe('instant upload with proof of possession', () => {
     assert.equal(proved.data?.proveUpload.status, 'COMPLETED', JSON.stringify(proved.errors));
     return up.id;
   }
-  const deleteVideo = async (a: Auth, id: string) => assert.deepEqual((await gql(url, `mutation($v: ID!) { deleteVideo(id: $v) }`, { v: id }, as(a))).data, { deleteVideo: true });
+  const deleteVideo = async (a: Auth, id: string) => assert.deepEqual((await gql(url, RemoveVideoDocument, { id }, as(a))).data, { deleteVideo: true });
   const stored = async (key: string) => (await stack.objects.stat(key)) !== null;
   /** Runs the stale-upload sweep with a cutoff in the future, so that every unfinished upload counts as expired. */
   async function expireEverything() {

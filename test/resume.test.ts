@@ -6,14 +6,25 @@
  * the cursor) and while subscribing arrive exactly once, in order.
  */
 import assert from 'node:assert/strict';
-import { createHash } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
+import { print } from 'graphql';
+import { createSignedInUser, storedVideo, type SignedInUser as Auth } from '../testing/fixtures.js';
 import { gql, listening, startStack, subscribe, waitForMatching, wsClient, type Stack } from '../testing/harness.js';
-
-interface Auth {
-  user: { id: string; username: string };
-  accessToken: string;
-}
+import {
+  ChatMessageEventsDocument,
+  InboxSummaryDocument,
+  LiveDanmakuDocument,
+  MarkConversationReadDocument,
+  NotificationFeedDocument,
+  OpenDirectConversationDocument,
+  PostDanmakuDocument,
+  RecallChatMessageDocument,
+  SendChatMessageDocument,
+  VideoDanmakuCursorDocument,
+  type ChatMessageEventsSubscription,
+  type LiveDanmakuSubscription,
+  type NotificationFeedSubscription,
+} from '../testing/__generated__/operations.js';
 type Errors = { message: string; extensions?: Record<string, unknown> }[] | undefined;
 const NIL = '00000000-0000-0000-0000-000000000000';
 /** A subscription refused before it starts: its errors, whether the bridge sends them as a result or as an error. */
@@ -28,13 +39,7 @@ describe('resuming subscriptions', () => {
   let n = 0;
   const clients: { dispose(): void | Promise<void> }[] = [];
 
-  async function register(): Promise<Auth> {
-    const res = await gql<{ register: Auth }, Record<string, unknown>>(url, `mutation($u: String!) { register(username: $u, password: "pass-word-99") { user { id username } accessToken } }`, {
-      u: `resumer${++n}`,
-    });
-    assert.equal(res.errors, undefined, JSON.stringify(res.errors));
-    return res.data!.register;
-  }
+  const register = () => createSignedInUser(stack, `resumer${++n}`);
   const as = (a: Auth) => ({ token: a.accessToken });
   const ws = (a?: Auth) => {
     const c = wsClient(url, a ? { token: a.accessToken } : {});
@@ -57,34 +62,23 @@ describe('resuming subscriptions', () => {
   });
 
   describe('danmakuAdded(afterId)', () => {
-    const DANMAKU = `subscription($v: ID!, $after: ID) { danmakuAdded(videoId: $v, afterId: $after) { id text timeMs } }`;
-    type Got = { danmakuAdded: { id: string; text: string; timeMs: number } };
+    const DANMAKU = print(LiveDanmakuDocument);
+    type Got = LiveDanmakuSubscription;
     let viewer: Auth;
     let videoId: string;
     // Video time is not sending order: the cursor must not depend on it.
     const timeOf = (i: number) => (i * 7919) % 60_000;
     const sendDanmaku = async (text: string, i: number) =>
-      (await ok(gql<{ sendDanmaku: { id: string } }, Record<string, unknown>>(url, `mutation($v: ID!, $t: String!, $ms: Int!) { sendDanmaku(videoId: $v, text: $t, timeMs: $ms) { id } }`, { v: videoId, t: text, ms: timeOf(i) }, as(viewer)))).sendDanmaku.id;
-    const readVideo = () =>
-      ok(gql<{ video: { lastDanmakuId: string; danmakus: { id: string; text: string }[] } }, Record<string, unknown>>(url, `query($v: ID!) { video(id: $v) { lastDanmakuId danmakus { id text } } }`, { v: videoId }));
+      (await ok(gql(url, PostDanmakuDocument, { videoId, text, timeMs: timeOf(i) }, as(viewer)))).sendDanmaku.id;
+    const readVideo = async () => {
+      const { video } = await ok(gql(url, VideoDanmakuCursorDocument, { id: videoId }));
+      assert.ok(video, 'the video exists');
+      return { video };
+    };
 
     before(async () => {
       viewer = await register();
-      const sha256 = createHash('sha256').update('resume danmaku').digest('hex');
-      const video = await stack.video.stores.videos.createVideo({
-        uploaderId: viewer.user.id,
-        title: 'Resume danmaku',
-        description: '',
-        tags: [],
-        objectKey: `videos/resume/${sha256}.mp4`,
-        coverKey: null,
-        sha256,
-        size: 1_000_000,
-        durationMs: 60_000,
-        width: 1280,
-        height: 720,
-      });
-      videoId = video.id;
+      videoId = await storedVideo(stack, { uploaderId: viewer.user.id, title: 'Resume danmaku', folder: 'resume' });
     });
 
     test('what was sent after the read, before and while subscribing, arrives once, in sending order, then live ones', async () => {
@@ -109,7 +103,7 @@ describe('resuming subscriptions', () => {
           expected.push(`during ${i}`);
         }
       })();
-      const sub = subscribe<Got>(ws(), DANMAKU, { v: videoId, after: read.video.lastDanmakuId });
+      const sub = subscribe<Got>(ws(), DANMAKU, { videoId, afterId: read.video.lastDanmakuId });
       await during;
       await listening(stack.redis, `danmaku:${videoId}`);
       await sendDanmaku('live', 50);
@@ -126,7 +120,7 @@ describe('resuming subscriptions', () => {
       sub.stop();
       const last = got.at(-1)!.data!.danmakuAdded.id;
       for (let i = 0; i < 2; i++) await sendDanmaku(`while away ${i}`, 60 + i);
-      const again = subscribe<Got>(ws(), DANMAKU, { v: videoId, after: last });
+      const again = subscribe<Got>(ws(), DANMAKU, { videoId, afterId: last });
       await listening(stack.redis, `danmaku:${videoId}`);
       await sendDanmaku('back', 70);
       const resumed = await again.waitFor(3);
@@ -140,47 +134,34 @@ describe('resuming subscriptions', () => {
     });
 
     test('a cursor that is not an id is refused with BAD_USER_INPUT', async () => {
-      const bad = await refusal(subscribe(ws(), DANMAKU, { v: videoId, after: 'yesterday' }));
+      const bad = await refusal(subscribe(ws(), DANMAKU, { videoId, afterId: 'yesterday' }));
       assert.equal(bad?.[0]?.extensions?.code, 'BAD_USER_INPUT');
       assert.equal(bad?.[0]?.extensions?.field, 'afterId');
-      const missing = await refusal(subscribe(ws(), DANMAKU, { v: 'no-such-video', after: NIL }));
+      const missing = await refusal(subscribe(ws(), DANMAKU, { videoId: 'no-such-video', afterId: NIL }));
       assert.equal(missing?.[0]?.extensions?.code, 'NOT_FOUND');
     });
 
     test('a cursor more than 5000 danmaku behind is refused rather than replayed with a gap', async () => {
-      const busy = await stack.video.stores.videos.createVideo({
-        uploaderId: viewer.user.id,
-        title: 'Busy danmaku',
-        description: '',
-        tags: [],
-        objectKey: 'videos/resume/busy.mp4',
-        coverKey: null,
-        sha256: createHash('sha256').update('busy danmaku').digest('hex'),
-        size: 1_000_000,
-        durationMs: 60_000,
-        width: 1280,
-        height: 720,
-      });
+      const busy = { id: await storedVideo(stack, { uploaderId: viewer.user.id, title: 'Busy danmaku', folder: 'resume' }) };
       for (let i = 0; i < 5001; i++) await stack.video.stores.danmaku.addDanmaku({ videoId: busy.id, userId: viewer.user.id, text: `d${i}`, timeMs: i, color: '#FFFFFF', mode: 'SCROLL' });
-      const tooFar = await refusal(subscribe(ws(), DANMAKU, { v: busy.id, after: NIL }));
+      const tooFar = await refusal(subscribe(ws(), DANMAKU, { videoId: busy.id, afterId: NIL }));
       assert.equal(tooFar?.[0]?.extensions?.code, 'BAD_USER_INPUT');
       assert.equal(tooFar?.[0]?.extensions?.field, 'afterId');
       // 5000 behind is replayed whole.
       const first = (await stack.video.stores.danmaku.listDanmakuAfter({ videoId: busy.id, afterId: NIL, limit: 1 }))[0]!;
-      const { video } = await ok(gql<{ video: { lastDanmakuId: string } }, Record<string, unknown>>(url, `query($v: ID!) { video(id: $v) { lastDanmakuId } }`, { v: busy.id }));
-      const whole = subscribe<{ danmakuAdded: { id: string; text: string } }>(ws(), DANMAKU, { v: busy.id, after: first.id });
+      const { video } = await ok(gql(url, VideoDanmakuCursorDocument, { id: busy.id }));
+      const whole = subscribe<Got>(ws(), DANMAKU, { videoId: busy.id, afterId: first.id });
       const got = await whole.waitFor(5000, 120_000);
       assert.equal(got[0]?.data?.danmakuAdded.text, 'd1');
-      assert.equal(got.at(-1)?.data?.danmakuAdded.id, video.lastDanmakuId);
+      assert.equal(got.at(-1)?.data?.danmakuAdded.id, video?.lastDanmakuId);
       whole.stop();
     });
   });
 
   describe('notificationAdded(afterId)', () => {
-    const NOTIFICATIONS = `subscription($after: ID) { notificationAdded(afterId: $after) { id kind actor { id } } }`;
-    type Got = { notificationAdded: { id: string; kind: string; actor: { id: string } } };
-    const inbox = async (a: Auth) =>
-      (await ok(gql<{ notifications: { edges: { node: { id: string } }[] } }, Record<string, never>>(url, `{ notifications(first: 100) { edges { node { id } } } }`, {}, as(a)))).notifications.edges.map((e) => e.node.id);
+    const NOTIFICATIONS = print(NotificationFeedDocument);
+    type Got = NotificationFeedSubscription;
+    const inbox = async (a: Auth) => (await ok(gql(url, InboxSummaryDocument, { first: 100 }, as(a)))).notifications.edges.map((e) => e.node.id);
     /** Notifications are made asynchronously from the user subgraph's events: waits until the inbox holds `count`. */
     async function inboxHolds(a: Auth, count: number): Promise<string[]> {
       const deadline = Date.now() + 60_000;
@@ -208,7 +189,7 @@ describe('resuming subscriptions', () => {
       const during = (async () => {
         for (let i = 0; i < 10; i++) await followCycle(busy, star);
       })();
-      const sub = subscribe<Got>(ws(star), NOTIFICATIONS, { after: NIL });
+      const sub = subscribe<Got>(ws(star), NOTIFICATIONS, { afterId: NIL });
       await during;
       const stored = (await inboxHolds(star, 13)).reverse();
       await listening(stack.redis, `chat:u:${star.user.id}`);
@@ -222,7 +203,7 @@ describe('resuming subscriptions', () => {
       );
       assert.deepEqual(all.slice(0, 13), stored);
       assert.deepEqual(
-        got.map((r) => r.data?.notificationAdded.actor.id),
+        got.map((r) => r.data?.notificationAdded.actor?.id),
         [...Array(3).fill(early.user.id), ...Array(10).fill(busy.user.id), early.user.id],
       );
 
@@ -230,7 +211,7 @@ describe('resuming subscriptions', () => {
       sub.stop();
       for (let i = 0; i < 2; i++) await followCycle(busy, star);
       const missed = (await inboxHolds(star, 16)).slice(0, 2).reverse();
-      const again = subscribe<Got>(ws(star), NOTIFICATIONS, { after: got.at(-1)!.data!.notificationAdded.id });
+      const again = subscribe<Got>(ws(star), NOTIFICATIONS, { afterId: got.at(-1)!.data!.notificationAdded.id });
       assert.deepEqual(
         (await again.waitFor(2)).map((r) => r.data?.notificationAdded.id),
         missed,
@@ -244,17 +225,15 @@ describe('resuming subscriptions', () => {
 
     test('a cursor that is not an id is refused with BAD_USER_INPUT', async () => {
       const star = await register();
-      const bad = await refusal(subscribe(ws(star), NOTIFICATIONS, { after: 'latest' }));
+      const bad = await refusal(subscribe(ws(star), NOTIFICATIONS, { afterId: 'latest' }));
       assert.equal(bad?.[0]?.extensions?.code, 'BAD_USER_INPUT');
       assert.equal(bad?.[0]?.extensions?.field, 'afterId');
     });
   });
 
   describe('messageEvents(afterSeq): recalls and read receipts', () => {
-    const EVENTS = `subscription($c: ID, $after: Int) { messageEvents(conversationId: $c, afterSeq: $after) { kind readSeq reader { id } message { id seq text recalled } } }`;
-    type Got = {
-      messageEvents: { kind: string; readSeq: number | null; reader: { id: string } | null; message: { id: string; seq: number; text: string | null; recalled: boolean } | null };
-    };
+    const EVENTS = print(ChatMessageEventsDocument);
+    type Got = ChatMessageEventsSubscription;
     const short = (r: { data?: Got | null }) => {
       const e = r.data!.messageEvents;
       return e.kind === 'READ' ? `READ ${e.reader!.id} ${e.readSeq}` : `${e.kind} ${e.message!.seq}${e.message!.recalled ? ' recalled' : ''}`;
@@ -263,20 +242,20 @@ describe('resuming subscriptions', () => {
     test('a resumed subscription replays the recalls and read positions it missed, then only what moves', async () => {
       const a = await register();
       const b = await register();
-      const c = (await ok(gql<{ startConversation: { id: string } }, Record<string, unknown>>(url, `mutation($u: ID!) { startConversation(userId: $u) { id } }`, { u: b.user.id }, as(a)))).startConversation.id;
+      const c = (await ok(gql(url, OpenDirectConversationDocument, { userId: b.user.id }, as(a)))).startConversation.id;
       const send = async (text: string) =>
-        (await ok(gql<{ sendMessage: { id: string; seq: number } }, Record<string, unknown>>(url, `mutation($c: ID!, $t: String!) { sendMessage(conversationId: $c, text: $t) { id seq } }`, { c, t: text }, as(a)))).sendMessage;
-      const markRead = (who: Auth, seq: number) => ok(gql(url, `mutation($c: ID!, $s: Int!) { markRead(conversationId: $c, seq: $s) { id } }`, { c, s: seq }, as(who)));
+        (await ok(gql(url, SendChatMessageDocument, { conversationId: c, text }, as(a)))).sendMessage;
+      const markRead = (who: Auth, seq: number) => ok(gql(url, MarkConversationReadDocument, { conversationId: c, seq }, as(who)));
 
       const sent = [];
       for (let i = 1; i <= 3; i++) sent.push(await send(`m${i}`));
       await markRead(b, 1);
       // Bob's client holds messages 1-3 and goes away. Meanwhile m2 is recalled, and
       // he reads everything on another device: live-only events he would never see.
-      await ok(gql(url, `mutation($m: ID!) { recallMessage(messageId: $m) { id } }`, { m: sent[1]!.id }, as(a)));
+      await ok(gql(url, RecallChatMessageDocument, { messageId: sent[1]!.id }, as(a)));
       await markRead(b, 3);
 
-      const sub = subscribe<Got>(ws(b), EVENTS, { c, after: 3 });
+      const sub = subscribe<Got>(ws(b), EVENTS, { conversationId: c, afterSeq: 3 });
       const replay = (await sub.waitFor(3)).map(short);
       assert.equal(replay[0], 'RECALL 2 recalled', 'the recall of a message the client holds');
       assert.deepEqual(replay.slice(1).sort(), [`READ ${a.user.id} 3`, `READ ${b.user.id} 3`].sort(), 'every member’s read position');
@@ -296,11 +275,11 @@ describe('resuming subscriptions', () => {
     test('the recall of a message sent before the cursor\'s and still in the recall window is replayed', async () => {
       const a = await register();
       const b = await register();
-      const c = (await ok(gql<{ startConversation: { id: string } }, Record<string, unknown>>(url, `mutation($u: ID!) { startConversation(userId: $u) { id } }`, { u: b.user.id }, as(a)))).startConversation.id;
+      const c = (await ok(gql(url, OpenDirectConversationDocument, { userId: b.user.id }, as(a)))).startConversation.id;
       const ids = [];
-      for (let i = 1; i <= 4; i++) ids.push((await ok(gql<{ sendMessage: { id: string } }, Record<string, unknown>>(url, `mutation($c: ID!, $t: String!) { sendMessage(conversationId: $c, text: $t) { id } }`, { c, t: `r${i}` }, as(a)))).sendMessage.id);
-      for (const m of [ids[0]!, ids[3]!]) await ok(gql(url, `mutation($m: ID!) { recallMessage(messageId: $m) { id } }`, { m }, as(a)));
-      const resumed = subscribe<Got>(ws(b), EVENTS, { c, after: 2 });
+      for (let i = 1; i <= 4; i++) ids.push((await ok(gql(url, SendChatMessageDocument, { conversationId: c, text: `r${i}` }, as(a)))).sendMessage.id);
+      for (const messageId of [ids[0]!, ids[3]!]) await ok(gql(url, RecallChatMessageDocument, { messageId }, as(a)));
+      const resumed = subscribe<Got>(ws(b), EVENTS, { conversationId: c, afterSeq: 2 });
       const events = (await resumed.waitFor(4)).map(short);
       // Message 4 is after the cursor: replayed as recalled. Message 1 is before it: its recall is replayed.
       assert.deepEqual(events.slice(0, 3), ['MESSAGE 3', 'MESSAGE 4 recalled', 'RECALL 1 recalled']);

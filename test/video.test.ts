@@ -7,17 +7,44 @@ import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
 import { STREAMS } from '../lib/redis/domainEvents.js';
+import { print } from 'graphql';
+import { createSignedInUser, type SignedInUser as Auth } from '../testing/fixtures.js';
 import { gql, gqlUpload, listening, startStack, subscribe, wsClient, type GraphQLResponse, type Stack } from '../testing/harness.js';
-import { largeMkv, sha256, smallMp4, UPLOAD_SESSION_FIELDS, type UploadSession } from '../testing/media.js';
+import { largeMkv, sha256, smallMp4 } from '../testing/media.js';
+import {
+  AbortVideoUploadDocument,
+  AddVideoLikeDocument,
+  ConfirmUploadChunkDocument,
+  CountVideoViewDocument,
+  DropFavouriteFolderDocument,
+  EditVideoDocument,
+  FavouriteVideoDocument,
+  FinishVideoUploadDocument,
+  LiveDanmakuDocument,
+  NewFavouriteFolderDocument,
+  NotificationInboxDocument,
+  PostCommentDocument,
+  PostDanmakuDocument,
+  PresignUploadChunkDocument,
+  PublishUploadedVideoDocument,
+  RemoveCommentDocument,
+  RemoveVideoDocument,
+  RemoveVideoLikeDocument,
+  SendUploadChunkDocument,
+  StartVideoUploadDocument,
+  UnfavouriteVideoDocument,
+  UserFavouriteFoldersDocument,
+  VideoCommentPageDocument,
+  VideoDanmakuRangeDocument,
+  VideoDetailsDocument,
+  VideoUploadStatusDocument,
+  type LiveDanmakuSubscription,
+  type NotificationInboxQuery,
+  type PublishVideoInput,
+} from '../testing/__generated__/operations.js';
 
 const MiB = 1024 * 1024;
 const CHUNK = 5 * MiB;
-interface Auth {
-  user: { id: string; username: string };
-  accessToken: string;
-}
-type Session = UploadSession;
-const SESSION = UPLOAD_SESSION_FIELDS;
 const code = (res: GraphQLResponse<unknown>) => res.errors?.[0]?.extensions?.code;
 
 describe('video', () => {
@@ -26,34 +53,15 @@ describe('video', () => {
   let n = 0;
   const clients: { dispose(): void | Promise<void> }[] = [];
 
-  async function register(): Promise<Auth> {
-    const res = await gql<{ register: Auth }, Record<string, unknown>>(url, `mutation($u: String!) { register(username: $u, password: "pass-word-99") { user { id username } accessToken } }`, { u: `viewer${++n}` });
-    assert.equal(res.errors, undefined, JSON.stringify(res.errors));
-    return res.data!.register;
-  }
+  const register = () => createSignedInUser(stack, `viewer${++n}`);
   const as = (a: Auth) => ({ token: a.accessToken });
 
-  async function init(a: Auth, bytes: Buffer, declared = sha256(bytes)) {
-    const res = await gql<{ initUpload: { upload: Session; instant: boolean } }, Record<string, unknown>>(
-      url,
-      `mutation($f: String!, $s: Float!, $h: String!) { initUpload(filename: $f, size: $s, sha256: $h) { instant upload { ${SESSION} } } }`,
-      { f: 'clip.mkv', s: bytes.length, h: declared },
-      as(a),
-    );
-    return res;
-  }
-  function sendChunk(a: Auth, uploadId: string, index: number, bytes: Buffer, checksum = sha256(bytes)) {
-    return gqlUpload<{ uploadChunk: { index: number; stored: boolean; receivedCount: number } }>(
-      url,
-      `mutation($u: ID!, $i: Int!, $c: Upload!, $h: String!) { uploadChunk(uploadId: $u, index: $i, chunk: $c, checksum: $h) { index stored receivedCount } }`,
-      { u: uploadId, i: index, c: null, h: checksum },
-      { 'variables.c': { bytes, filename: `chunk-${index}` } },
-      as(a),
-    );
-  }
+  const init = (a: Auth, bytes: Buffer, declared = sha256(bytes)) => gql(url, StartVideoUploadDocument, { filename: 'clip.mkv', size: bytes.length, sha256: declared }, as(a));
+  const sendChunk = (a: Auth, uploadId: string, index: number, bytes: Buffer, checksum = sha256(bytes)) =>
+    gqlUpload(url, SendUploadChunkDocument, { uploadId, index, chunk: null, checksum }, { 'variables.chunk': { bytes, filename: `chunk-${index}` } }, as(a));
   const chunkOf = (bytes: Buffer, i: number) => bytes.subarray(i * CHUNK, Math.min(bytes.length, (i + 1) * CHUNK));
-  const complete = (a: Auth, id: string) => gql<{ completeUpload: Session }, Record<string, unknown>>(url, `mutation($u: ID!) { completeUpload(uploadId: $u) { ${SESSION} } }`, { u: id }, as(a));
-  const status = (a: Auth, id: string) => gql<{ uploadStatus: Session }, Record<string, unknown>>(url, `query($u: ID!) { uploadStatus(uploadId: $u) { ${SESSION} } }`, { u: id }, as(a));
+  const complete = (a: Auth, uploadId: string) => gql(url, FinishVideoUploadDocument, { uploadId }, as(a));
+  const status = (a: Auth, uploadId: string) => gql(url, VideoUploadStatusDocument, { uploadId }, as(a));
   async function uploadWhole(a: Auth, bytes: Buffer): Promise<string> {
     const { data } = await init(a, bytes);
     const up = data!.initUpload.upload;
@@ -64,14 +72,8 @@ describe('video', () => {
     }
     return up.id;
   }
-  async function publish(a: Auth, uploadId: string, extra: Record<string, unknown> = {}) {
-    return gql<{ publishVideo: { id: string; title: string; durationMs: number; width: number; height: number; coverUrl: string; playbackUrl: string; downloadUrl: string; uploader: { username: string } } }, Record<string, unknown>>(
-      url,
-      `mutation($input: PublishVideoInput!) { publishVideo(input: $input) { id title durationMs width height coverUrl playbackUrl downloadUrl uploader { username } } }`,
-      { input: { uploadId, title: 'My clip', description: 'testing', tags: ['test', 'Test', 'clips'], ...extra } },
-      as(a),
-    );
-  }
+  const publish = (a: Auth, uploadId: string, extra: Partial<PublishVideoInput> = {}) =>
+    gql(url, PublishUploadedVideoDocument, { input: { uploadId, title: 'My clip', description: 'testing', tags: ['test', 'Test', 'clips'], ...extra } }, as(a));
 
   before(async () => {
     stack = await startStack({ VIDEO_MAX_UPLOADS_PER_USER: '2', VIDEO_MAX_BYTES: String(64 * MiB), DANMAKU_PER_10_SECONDS: '3' });
@@ -131,7 +133,7 @@ describe('video', () => {
     assert.equal(v.uploader.username, me.user.username);
     assert.equal(v.width, 320);
     assert.equal(v.height, 240);
-    assert.ok(v.durationMs >= 3900 && v.durationMs <= 4100, `duration ${v.durationMs}`);
+    assert.ok(v.durationMs! >= 3900 && v.durationMs! <= 4100, `duration ${v.durationMs}`);
     const played = await fetch(v.playbackUrl);
     assert.equal(sha256(Buffer.from(await played.arrayBuffer())), sha256(file), 'playback serves the same bytes');
     const ranged = await fetch(v.playbackUrl, { headers: { range: 'bytes=100-199' } });
@@ -140,7 +142,7 @@ describe('video', () => {
     const download = await fetch(v.downloadUrl);
     assert.match(download.headers.get('content-disposition') ?? '', /attachment/);
     await download.arrayBuffer();
-    const cover = Buffer.from(await (await fetch(v.coverUrl)).arrayBuffer());
+    const cover = Buffer.from(await (await fetch(v.coverUrl!)).arrayBuffer());
     assert.deepEqual([...cover.subarray(0, 3)], [0xff, 0xd8, 0xff], 'ffmpeg made a JPEG cover');
     assert.equal(code(await publish(me, up.id)), 'CONFLICT', 'an upload is published once');
   });
@@ -149,19 +151,19 @@ describe('video', () => {
     const me = await register();
     const file = Buffer.concat([smallMp4(), randomBytes(1000)]);
     const up = (await init(me, file)).data!.initUpload.upload;
-    const PRESIGN = `mutation($u: ID!) { presignChunkUpload(uploadId: $u, index: 0) { url method expiresAt } }`;
-    const CONFIRM = `mutation($u: ID!, $h: String!) { confirmChunk(uploadId: $u, index: 0, checksum: $h) { stored receivedCount } }`;
+    const presign = () => gql(url, PresignUploadChunkDocument, { uploadId: up.id, index: 0 }, as(me));
+    const confirm = () => gql(url, ConfirmUploadChunkDocument, { uploadId: up.id, index: 0, checksum: sha256(file) }, as(me));
     // A wrong upload is refused at confirmation and leaves nothing.
-    const bad = (await gql<{ presignChunkUpload: { url: string } }, Record<string, unknown>>(url, PRESIGN, { u: up.id }, as(me))).data!.presignChunkUpload;
+    const bad = (await presign()).data!.presignChunkUpload;
     assert.equal((await fetch(bad.url, { method: 'PUT', body: randomBytes(file.length) })).status, 200);
-    assert.equal(code(await gql(url, CONFIRM, { u: up.id, h: sha256(file) }, as(me))), 'BAD_USER_INPUT');
+    assert.equal(code(await confirm()), 'BAD_USER_INPUT');
     assert.deepEqual(await stack.objects.list(`uploads/${up.id}/`), []);
-    const good = (await gql<{ presignChunkUpload: { url: string; method: string; expiresAt: string } }, Record<string, unknown>>(url, PRESIGN, { u: up.id }, as(me))).data!.presignChunkUpload;
+    const good = (await presign()).data!.presignChunkUpload;
     assert.equal(good.method, 'PUT');
     // DateTime: ISO 8601 in UTC with milliseconds.
     assert.match(good.expiresAt, /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/);
     assert.equal((await fetch(good.url, { method: 'PUT', body: file })).status, 200);
-    const confirmed = await gql<{ confirmChunk: { stored: boolean; receivedCount: number } }, Record<string, unknown>>(url, CONFIRM, { u: up.id, h: sha256(file) }, as(me));
+    const confirmed = await confirm();
     assert.deepEqual(confirmed.data?.confirmChunk, { stored: true, receivedCount: 1 });
     const done = await complete(me, up.id);
     assert.equal(done.data?.completeUpload.status, 'COMPLETED', JSON.stringify(done.errors));
@@ -196,8 +198,8 @@ describe('video', () => {
     assert.equal(code(await status(other, up.id)), 'FORBIDDEN');
     assert.equal(code(await sendChunk(other, up.id, 0, file)), 'FORBIDDEN');
     assert.equal(code(await complete(other, up.id)), 'FORBIDDEN');
-    assert.equal(code(await gql(url, `mutation($u: ID!) { abortUpload(uploadId: $u) }`, { u: up.id }, as(other))), 'FORBIDDEN');
-    assert.equal(code(await gql(url, `mutation($u: ID!) { presignChunkUpload(uploadId: $u, index: 0) { url } }`, { u: up.id }, as(other))), 'FORBIDDEN');
+    assert.equal(code(await gql(url, AbortVideoUploadDocument, { uploadId: up.id }, as(other))), 'FORBIDDEN');
+    assert.equal(code(await gql(url, PresignUploadChunkDocument, { uploadId: up.id, index: 0 }, as(other))), 'FORBIDDEN');
     assert.equal(code(await publish(other, up.id)), 'NOT_FOUND');
     assert.equal(code(await status(other, 'no-such-upload')), 'NOT_FOUND');
     assert.equal(code(await init({ ...owner, accessToken: '' } as Auth, file)), 'UNAUTHENTICATED');
@@ -206,12 +208,12 @@ describe('video', () => {
     const second = (await init(owner, Buffer.concat([file, Buffer.from('yy')]))).data!.initUpload.upload;
     const third = await init(owner, Buffer.concat([file, Buffer.from('zzz')]));
     assert.equal(code(third), 'RATE_LIMITED');
-    assert.deepEqual((await gql(url, `mutation($u: ID!) { abortUpload(uploadId: $u) }`, { u: second.id }, as(owner))).data, { abortUpload: true });
+    assert.deepEqual((await gql(url, AbortVideoUploadDocument, { uploadId: second.id }, as(owner))).data, { abortUpload: true });
     assert.equal((await init(owner, Buffer.concat([file, Buffer.from('zzz')]))).errors, undefined);
 
-    const huge = await gql(url, `mutation { initUpload(filename: "big.mp4", size: 1e12, sha256: "${'a'.repeat(64)}") { instant } }`, {}, as(other));
+    const huge = await gql(url, StartVideoUploadDocument, { filename: 'big.mp4', size: 1e12, sha256: 'a'.repeat(64) }, as(other));
     assert.equal(code(huge), 'PAYLOAD_TOO_LARGE');
-    const badChunk = await gql(url, `mutation { initUpload(filename: "a.mp4", size: 100, sha256: "${'a'.repeat(64)}", chunkSize: 1024) { instant } }`, {}, as(other));
+    const badChunk = await gql(url, StartVideoUploadDocument, { filename: 'a.mp4', size: 100, sha256: 'a'.repeat(64), chunkSize: 1024 }, as(other));
     assert.equal(code(badChunk), 'BAD_USER_INPUT');
   });
 
@@ -241,30 +243,25 @@ describe('video', () => {
     const me = await register();
     const id = await uploadWhole(me, Buffer.concat([smallMp4(), Buffer.from('cover-test')]));
     const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), randomBytes(500)]);
-    const res = await gqlUpload<{ publishVideo: { id: string; coverUrl: string } }>(
-      url,
-      `mutation($input: PublishVideoInput!) { publishVideo(input: $input) { id coverUrl } }`,
-      { input: { uploadId: id, title: 'With cover', cover: null } },
-      { 'variables.input.cover': { bytes: png, filename: 'cover.png' } },
-      as(me),
-    );
+    const res = await gqlUpload(url, PublishUploadedVideoDocument, { input: { uploadId: id, title: 'With cover', cover: null } }, { 'variables.input.cover': { bytes: png, filename: 'cover.png' } }, as(me));
     assert.equal(res.errors, undefined, JSON.stringify(res.errors));
-    assert.deepEqual(Buffer.from(await (await fetch(res.data!.publishVideo.coverUrl)).arrayBuffer()), png);
+    assert.deepEqual(Buffer.from(await (await fetch(res.data!.publishVideo.coverUrl!)).arrayBuffer()), png);
     const videoId = res.data!.publishVideo.id;
 
     const fans = await Promise.all(Array.from({ length: 25 }, () => register()));
-    const LIKE = `mutation($v: ID!) { likeVideo(id: $v) { likeCount likedByMe } }`;
-    const likes = await Promise.all(fans.flatMap((f) => [gql(url, LIKE, { v: videoId }, as(f)), gql(url, LIKE, { v: videoId }, as(f))]));
+    const like = (f: Auth) => gql(url, AddVideoLikeDocument, { id: videoId }, as(f));
+    const likes = await Promise.all(fans.flatMap((f) => [like(f), like(f)]));
     for (const l of likes) assert.equal(l.errors, undefined, JSON.stringify(l.errors));
-    const count = await gql<{ video: { likeCount: number; likedByMe: boolean } }, Record<string, unknown>>(url, `query($v: ID!) { video(id: $v) { likeCount likedByMe } }`, { v: videoId }, as(fans[0]!));
-    assert.deepEqual(count.data?.video, { likeCount: 25, likedByMe: true });
-    await Promise.all(fans.slice(0, 5).map((f) => gql(url, `mutation($v: ID!) { unlikeVideo(id: $v) { likeCount } }`, { v: videoId }, as(f))));
-    const after = await gql<{ video: { likeCount: number; likedByMe: boolean } }, Record<string, unknown>>(url, `query($v: ID!) { video(id: $v) { likeCount likedByMe } }`, { v: videoId }, as(fans[0]!));
-    assert.deepEqual(after.data?.video, { likeCount: 20, likedByMe: false });
+    const likesSeenBy = async (f: Auth) => {
+      const video = (await gql(url, VideoDetailsDocument, { id: videoId }, as(f))).data?.video;
+      return { likeCount: video?.likeCount, likedByMe: video?.likedByMe };
+    };
+    assert.deepEqual(await likesSeenBy(fans[0]!), { likeCount: 25, likedByMe: true });
+    await Promise.all(fans.slice(0, 5).map((f) => gql(url, RemoveVideoLikeDocument, { id: videoId }, as(f))));
+    assert.deepEqual(await likesSeenBy(fans[0]!), { likeCount: 20, likedByMe: false });
 
-    const VIEW = `mutation($v: ID!) { recordView(videoId: $v) { viewCount } }`;
-    await gql(url, VIEW, { v: videoId }, as(fans[0]!));
-    const viewed = await gql<{ recordView: { viewCount: number } }, Record<string, unknown>>(url, VIEW, { v: videoId }, as(fans[0]!));
+    await gql(url, CountVideoViewDocument, { videoId }, as(fans[0]!));
+    const viewed = await gql(url, CountVideoViewDocument, { videoId }, as(fans[0]!));
     assert.equal(viewed.data?.recordView.viewCount, 1, 'one view per viewer in the window');
   });
 
@@ -272,29 +269,28 @@ describe('video', () => {
     const owner = await register();
     const id = (await publish(owner, await uploadWhole(owner, Buffer.concat([smallMp4(), Buffer.from('comments')])))).data!.publishVideo.id;
     const fan = await register();
-    const ADD = `mutation($v: ID!, $t: String!, $p: ID) { addComment(videoId: $v, text: $t, parentId: $p) { id parentId author { username } } }`;
-    const root = (await gql<{ addComment: { id: string } }, Record<string, unknown>>(url, ADD, { v: id, t: 'first!' }, as(fan))).data!.addComment;
-    const reply = (await gql<{ addComment: { id: string; parentId: string } }, Record<string, unknown>>(url, ADD, { v: id, t: 'thanks', p: root.id }, as(owner))).data!.addComment;
-    const nested = (await gql<{ addComment: { parentId: string } }, Record<string, unknown>>(url, ADD, { v: id, t: 'reply to reply', p: reply.id }, as(fan))).data!.addComment;
+    const add = (a: Auth, text: string, parentId?: string) => gql(url, PostCommentDocument, { videoId: id, text, parentId: parentId ?? null }, as(a));
+    const root = (await add(fan, 'first!')).data!.addComment;
+    const reply = (await add(owner, 'thanks', root.id)).data!.addComment;
+    const nested = (await add(fan, 'reply to reply', reply.id)).data!.addComment;
     assert.equal(nested.parentId, root.id, 'a reply to a reply joins the root thread');
-    for (let i = 0; i < 4; i++) await gql(url, ADD, { v: id, t: `c${i}` }, as(fan));
-    assert.equal(code(await gql(url, ADD, { v: id, t: '  ' }, as(fan))), 'BAD_USER_INPUT');
-    assert.equal(code(await gql(url, ADD, { v: id, t: 'x'.repeat(1001) }, as(fan))), 'BAD_USER_INPUT');
+    for (let i = 0; i < 4; i++) await add(fan, `c${i}`);
+    assert.equal(code(await add(fan, '  ')), 'BAD_USER_INPUT');
+    assert.equal(code(await add(fan, 'x'.repeat(1001))), 'BAD_USER_INPUT');
 
-    const LIST = `query($v: ID!, $a: String) { video(id: $v) { commentCount comments(first: 3, after: $a) { edges { node { text replyCount replies { edges { node { text } } } } } pageInfo { hasNextPage endCursor } } } }`;
-    type List = { video: { commentCount: number; comments: { edges: { node: { text: string; replyCount: number; replies: { edges: { node: { text: string } }[] } } }[]; pageInfo: { hasNextPage: boolean; endCursor: string } } } };
-    const p1 = (await gql<List, Record<string, unknown>>(url, LIST, { v: id })).data!.video;
+    const page = async (after?: string | null) => (await gql(url, VideoCommentPageDocument, { videoId: id, first: 3, after }, {})).data!.video!;
+    const p1 = await page();
     assert.equal(p1.commentCount, 7);
     assert.deepEqual(p1.comments.edges.map((e) => e.node.text), ['c3', 'c2', 'c1']);
-    const p2 = (await gql<List, Record<string, unknown>>(url, LIST, { v: id, a: p1.comments.pageInfo.endCursor })).data!.video;
+    const p2 = await page(p1.comments.pageInfo.endCursor);
     assert.deepEqual(p2.comments.edges.map((e) => e.node.text), ['c0', 'first!']);
     assert.equal(p2.comments.pageInfo.hasNextPage, false);
     assert.deepEqual(p2.comments.edges[1]!.node.replies.edges.map((e) => e.node.text), ['thanks', 'reply to reply']);
 
     const stranger = await register();
-    assert.equal(code(await gql(url, `mutation($c: ID!) { deleteComment(id: $c) }`, { c: root.id }, as(stranger))), 'FORBIDDEN');
-    assert.deepEqual((await gql(url, `mutation($c: ID!) { deleteComment(id: $c) }`, { c: root.id }, as(owner))).data, { deleteComment: true }, 'the uploader can delete');
-    assert.equal((await gql<List, Record<string, unknown>>(url, LIST, { v: id })).data!.video.commentCount, 4, 'the thread went with its root');
+    assert.equal(code(await gql(url, RemoveCommentDocument, { id: root.id }, as(stranger))), 'FORBIDDEN');
+    assert.deepEqual((await gql(url, RemoveCommentDocument, { id: root.id }, as(owner))).data, { deleteComment: true }, 'the uploader can delete');
+    assert.equal((await page()).commentCount, 4, 'the thread went with its root');
   });
 
   test('danmaku are stored with their time offset, reach live subscribers through the gateway, and are rate-limited', async () => {
@@ -303,65 +299,65 @@ describe('video', () => {
     const watcher = await register();
     const client = wsClient(url, { token: watcher.accessToken });
     clients.push(client);
-    const live = subscribe<{ danmakuAdded: { text: string; timeMs: number; color: string; user: { username: string } } }>(client, `subscription($v: ID!) { danmakuAdded(videoId: $v) { text timeMs color user { username } } }`, { v: id });
+    const live = subscribe<LiveDanmakuSubscription>(client, print(LiveDanmakuDocument), { videoId: id });
     await listening(stack.redis, `danmaku:${id}`);
-    const SEND = `mutation($v: ID!, $t: String!, $ms: Int!) { sendDanmaku(videoId: $v, text: $t, timeMs: $ms, color: "#ff0000") { id } }`;
-    assert.equal((await gql(url, SEND, { v: id, t: 'wow', ms: 1500 }, as(owner))).errors, undefined);
-    assert.equal((await gql(url, SEND, { v: id, t: 'early', ms: 200 }, as(owner))).errors, undefined);
+    const send = (a: Auth, text: string, timeMs: number) => gql(url, PostDanmakuDocument, { videoId: id, text, timeMs, color: '#ff0000' }, as(a));
+    const wow = await send(owner, 'wow', 1500);
+    assert.equal(wow.errors, undefined);
+    assert.equal((await send(owner, 'early', 200)).errors, undefined);
     const got = await live.waitFor(2);
-    assert.deepEqual(got[0]!.data?.danmakuAdded, { text: 'wow', timeMs: 1500, color: '#FF0000', user: { username: owner.user.username } });
-    const range = await gql<{ danmakus: { text: string }[] }, Record<string, unknown>>(url, `query($v: ID!) { danmakus(videoId: $v, fromMs: 0, toMs: 1000) { text } }`, { v: id });
-    assert.deepEqual(range.data?.danmakus, [{ text: 'early' }]);
-    assert.equal(code(await gql(url, SEND, { v: id, t: 'late', ms: 999_999 }, as(owner))), 'BAD_USER_INPUT', 'past the end of the video');
+    assert.deepEqual(got[0]!.data?.danmakuAdded, { id: wow.data!.sendDanmaku.id, text: 'wow', timeMs: 1500, color: '#FF0000', user: { username: owner.user.username } });
+    const range = await gql(url, VideoDanmakuRangeDocument, { videoId: id, fromMs: 0, toMs: 1000 });
+    assert.deepEqual(range.data?.danmakus.map((d) => d.text), ['early']);
+    assert.equal(code(await send(owner, 'late', 999_999)), 'BAD_USER_INPUT', 'past the end of the video');
     live.stop();
     // The limit (3 per 10 s window, which opens with a viewer's first danmaku), by a viewer who has
     // sent none: all four go out at once, so they fall in one window however slowly the machine
     // serves them. Sent one by one after the checks above, the owner's window could run out first.
     const chatty = await register();
-    const burst = await Promise.all(['one', 'two', 'three', 'four'].map((t) => gql(url, SEND, { v: id, t, ms: 100 }, as(chatty))));
+    const burst = await Promise.all(['one', 'two', 'three', 'four'].map((t) => send(chatty, t, 100)));
     assert.deepEqual(burst.map((r) => code(r) ?? 'ok').sort(), ['RATE_LIMITED', 'ok', 'ok', 'ok']);
   });
 
   test('favourites: folders, a video in several folders, privacy from the owner settings', async () => {
     const owner = await register();
     const id = (await publish(owner, await uploadWhole(owner, Buffer.concat([smallMp4(), Buffer.from('favs')])))).data!.publishVideo.id;
-    const CREATE = `mutation($n: String!, $p: Boolean) { createFavouriteFolder(name: $n, isPublic: $p) { id } }`;
-    const pub = (await gql<{ createFavouriteFolder: { id: string } }, Record<string, unknown>>(url, CREATE, { n: 'Public', p: true }, as(owner))).data!.createFavouriteFolder.id;
-    const priv = (await gql<{ createFavouriteFolder: { id: string } }, Record<string, unknown>>(url, CREATE, { n: 'Secret', p: false }, as(owner))).data!.createFavouriteFolder.id;
-    const ADD = `mutation($f: ID!, $v: ID!) { addToFavourites(folderId: $f, videoId: $v) { videoCount } }`;
-    for (const f of [pub, priv, pub]) assert.equal((await gql(url, ADD, { f, v: id }, as(owner))).errors, undefined);
+    const folder = async (name: string, isPublic: boolean) => (await gql(url, NewFavouriteFolderDocument, { name, isPublic }, as(owner))).data!.createFavouriteFolder.id;
+    const pub = await folder('Public', true);
+    const priv = await folder('Secret', false);
+    const add = (folderId: string, a: Auth) => gql(url, FavouriteVideoDocument, { folderId, videoId: id }, as(a));
+    for (const f of [pub, priv, pub]) assert.equal((await add(f, owner)).errors, undefined);
     const stranger = await register();
-    assert.equal(code(await gql(url, ADD, { f: pub, v: id }, as(stranger))), 'FORBIDDEN');
+    assert.equal(code(await add(pub, stranger)), 'FORBIDDEN');
 
-    const VIEW = `query($u: ID!) { user(id: $u) { favouriteFolders { name videoCount videos { edges { node { id } } } } } }`;
-    type View = { user: { favouriteFolders: { name: string; videoCount: number }[] | null } };
-    const byOwner = await gql<View, Record<string, unknown>>(url, VIEW, { u: owner.user.id }, as(owner));
+    const view = (a: Auth) => gql(url, UserFavouriteFoldersDocument, { userId: owner.user.id }, as(a));
+    const byOwner = await view(owner);
     assert.equal(byOwner.errors, undefined, JSON.stringify(byOwner.errors));
-    assert.deepEqual(byOwner.data?.user.favouriteFolders?.map((f) => [f.name, f.videoCount]), [
+    assert.deepEqual(byOwner.data?.user?.favouriteFolders?.map((f) => [f.name, f.videoCount]), [
       ['Public', 1],
       ['Secret', 1],
     ]);
-    const byStranger = await gql<View, Record<string, unknown>>(url, VIEW, { u: owner.user.id }, as(stranger));
-    assert.deepEqual(byStranger.data?.user.favouriteFolders?.map((f) => f.name), ['Public'], 'private folders stay private');
+    const byStranger = await view(stranger);
+    assert.deepEqual(byStranger.data?.user?.favouriteFolders?.map((f) => f.name), ['Public'], 'private folders stay private');
     await gql(url, `mutation { updatePrivacy(input: { favourites: ONLY_ME }) { favourites } }`, {}, as(owner));
-    assert.equal((await gql<View, Record<string, unknown>>(url, VIEW, { u: owner.user.id }, as(stranger))).data?.user.favouriteFolders, null, 'ONLY_ME hides every folder');
-    assert.equal((await gql<View, Record<string, unknown>>(url, VIEW, { u: owner.user.id }, as(owner))).data?.user.favouriteFolders?.length, 2);
-    assert.equal((await gql(url, `mutation($f: ID!, $v: ID!) { removeFromFavourites(folderId: $f, videoId: $v) { videoCount } }`, { f: pub, v: id }, as(owner))).errors, undefined);
-    assert.deepEqual((await gql(url, `mutation($f: ID!) { deleteFavouriteFolder(id: $f) }`, { f: priv }, as(owner))).data, { deleteFavouriteFolder: true });
+    assert.equal((await view(stranger)).data?.user?.favouriteFolders, null, 'ONLY_ME hides every folder');
+    assert.equal((await view(owner)).data?.user?.favouriteFolders?.length, 2);
+    assert.equal((await gql(url, UnfavouriteVideoDocument, { folderId: pub, videoId: id }, as(owner))).errors, undefined);
+    assert.deepEqual((await gql(url, DropFavouriteFolderDocument, { id: priv }, as(owner))).data, { deleteFavouriteFolder: true });
   });
 
   test('video events reach the stream; the uploader can update and delete, nobody else', async () => {
     const owner = await register();
     const id = (await publish(owner, await uploadWhole(owner, Buffer.concat([smallMp4(), Buffer.from('events')])))).data!.publishVideo.id;
     const other = await register();
-    const UPDATE = `mutation($v: ID!) { updateVideo(id: $v, input: { title: "Renamed" }) { title description } }`;
-    assert.equal(code(await gql(url, UPDATE, { v: id }, as(other))), 'FORBIDDEN');
-    assert.deepEqual((await gql(url, UPDATE, { v: id }, as(owner))).data, { updateVideo: { title: 'Renamed', description: 'testing' } });
-    await gql(url, `mutation($v: ID!) { likeVideo(id: $v) { id } }`, { v: id }, as(other));
-    await gql(url, `mutation($v: ID!) { addComment(videoId: $v, text: "hi") { id } }`, { v: id }, as(other));
-    assert.equal(code(await gql(url, `mutation($v: ID!) { deleteVideo(id: $v) }`, { v: id }, as(other))), 'FORBIDDEN');
-    assert.deepEqual((await gql(url, `mutation($v: ID!) { deleteVideo(id: $v) }`, { v: id }, as(owner))).data, { deleteVideo: true });
-    assert.equal((await gql<{ video: null }, Record<string, unknown>>(url, `query($v: ID!) { video(id: $v) { id } }`, { v: id })).data?.video, null);
+    const rename = (a: Auth) => gql(url, EditVideoDocument, { id, input: { title: 'Renamed' } }, as(a));
+    assert.equal(code(await rename(other)), 'FORBIDDEN');
+    assert.deepEqual((await rename(owner)).data, { updateVideo: { id, title: 'Renamed', description: 'testing' } });
+    await gql(url, AddVideoLikeDocument, { id }, as(other));
+    await gql(url, PostCommentDocument, { videoId: id, text: 'hi' }, as(other));
+    assert.equal(code(await gql(url, RemoveVideoDocument, { id }, as(other))), 'FORBIDDEN');
+    assert.deepEqual((await gql(url, RemoveVideoDocument, { id }, as(owner))).data, { deleteVideo: true });
+    assert.equal((await gql(url, VideoDetailsDocument, { id })).data?.video, null);
     const events = (await stack.redis.xrange(STREAMS.video, '-', '+'))
       .map(([, f]) => JSON.parse(f[f.indexOf('event') + 1]!) as { type: string; subjectId: string; version?: number })
       .filter((e) => e.subjectId === id);
@@ -378,10 +374,9 @@ describe('video', () => {
     const replier = await register();
     await gql(url, `mutation($u: ID!) { follow(userId: $u) { id } }`, { u: uploader.user.id }, as(fan));
     const id = (await publish(uploader, await uploadWhole(uploader, Buffer.concat([smallMp4(), Buffer.from('notify')])))).data!.publishVideo.id;
-    await gql(url, `mutation($v: ID!) { likeVideo(id: $v) { id } }`, { v: id }, as(fan));
-    const COMMENT = `mutation($v: ID!, $t: String!, $p: ID) { addComment(videoId: $v, text: $t, parentId: $p) { id } }`;
+    await gql(url, AddVideoLikeDocument, { id }, as(fan));
     const comment = async (a: Auth, text: string, parentId?: string) => {
-      const res = await gql<{ addComment: { id: string } }, Record<string, unknown>>(url, COMMENT, { v: id, t: text, p: parentId ?? null }, as(a));
+      const res = await gql(url, PostCommentDocument, { videoId: id, text, parentId: parentId ?? null }, as(a));
       assert.equal(res.errors, undefined, JSON.stringify(res.errors));
       return res.data!.addComment.id;
     };
@@ -389,15 +384,13 @@ describe('video', () => {
     const reply = await comment(replier, 'agreed', root);
     // A reply to a reply joins the root's thread, but answers the reply: its author is told, and inReplyTo is the reply.
     const answer = await comment(fan, 'thanks', reply);
-    await gql(url, `mutation($v: ID!) { likeVideo(id: $v) { id } }`, { v: id }, as(uploader));
+    await gql(url, AddVideoLikeDocument, { id }, as(uploader));
 
-    const INBOX = `{ notifications { edges { node { kind text actor { username } video { id title } comment { id text parentId } inReplyTo { id text } } } } }`;
-    type Node = { kind: string; text: string | null; actor: { username: string }; video: { id: string; title: string } | null; comment: { id: string; text: string; parentId: string | null } | null; inReplyTo: { id: string; text: string } | null };
-    type Inbox = { notifications: { edges: { node: Node }[] } };
+    type Node = NotificationInboxQuery['notifications']['edges'][number]['node'];
     const inboxOf = async (a: Auth, count: number) => {
       const deadline = Date.now() + 60_000;
       for (;;) {
-        const inbox = await gql<Inbox, Record<string, never>>(url, INBOX, {}, as(a));
+        const inbox = await gql(url, NotificationInboxDocument, {}, as(a));
         assert.equal(inbox.errors, undefined, JSON.stringify(inbox.errors));
         const nodes = inbox.data!.notifications.edges.map((e) => e.node);
         if (nodes.length >= count || Date.now() > deadline) return nodes;
@@ -436,7 +429,7 @@ describe('video', () => {
     ]);
 
     // A deleted comment no longer resolves; the notification still reads.
-    assert.deepEqual((await gql(url, `mutation($c: ID!) { deleteComment(id: $c) }`, { c: answer }, as(fan))).data, { deleteComment: true });
+    assert.deepEqual((await gql(url, RemoveCommentDocument, { id: answer }, as(fan))).data, { deleteComment: true });
     const [afterDelete] = await inboxOf(replier, 1);
     assert.deepEqual([afterDelete?.kind, afterDelete?.comment, afterDelete?.inReplyTo?.id], ['COMMENT_REPLY', null, reply]);
   });

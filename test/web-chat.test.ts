@@ -13,7 +13,8 @@ import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { ROOT } from '../lib/process/paths.js';
-import { gql, startStack, type Stack } from '../testing/harness.js';
+import { createSignedInUser } from '../testing/fixtures.js';
+import { startStack, type Stack } from '../testing/harness.js';
 import { answerTokens, FakeLlm } from '../testing/fakeLlm.js';
 import { noChromium, openTwoPeople, shot, signUp, texts, WAIT, type PageGlobals } from '../testing/browser.js';
 
@@ -52,12 +53,6 @@ async function until(condition: () => boolean, what: string): Promise<void> {
     if (Date.now() > deadline) assert.fail(`timed out waiting for ${what}`);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
-}
-
-async function register(url: string, username: string, displayName: string): Promise<string> {
-  const r = await gql<{ register: { accessToken: string; user: { id: string } } }, Record<string, unknown>>(url, `mutation($u: String!, $d: String!) { register(username: $u, password: "correct-horse-9", displayName: $d) { accessToken user { id } } }`, { u: username, d: displayName });
-  assert.equal(r.errors, undefined, JSON.stringify(r.errors));
-  return r.data!.register.accessToken;
 }
 
 describe('web app: chat, assistant, explorer, profile', { skip: noChromium }, () => {
@@ -223,7 +218,7 @@ describe('web app: chat, assistant, explorer, profile', { skip: noChromium }, ()
 
     // A group: Alice names it and its members by username; Bob finds it with its unread count.
     const daveName = `dave_${suffix}`;
-    await register(stack.gateway.url, daveName, 'Dave');
+    await createSignedInUser(stack, daveName, 'Dave');
     await a.goto(`${base}/chat`);
     await a.getByRole('button', { name: 'New group' }).click();
     await a.getByLabel('Group name').fill('Weekend plans');

@@ -9,9 +9,18 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
+import { createSignedInUser } from '../testing/fixtures.js';
 import { gql, gqlUpload, startStack, type Stack } from '../testing/harness.js';
 import { largeMkv, sha256, smallMp4 } from '../testing/media.js';
 import { noChromium, openTwoPeople, shot, signUp } from '../testing/browser.js';
+import {
+  FinishVideoUploadDocument,
+  PublishUploadedVideoDocument,
+  SendUploadChunkDocument,
+  StartVideoUploadDocument,
+  VideoDanmakuRangeDocument,
+  VideoDetailsDocument,
+} from '../testing/__generated__/operations.js';
 
 describe('web app: search, watch, favourites, upload, notifications', { skip: noChromium }, () => {
   let stack: Stack;
@@ -42,19 +51,17 @@ describe('web app: search, watch, favourites, upload, notifications', { skip: no
 
   test('search suggests while typing and finds a published video, which plays with likes, comments and danmaku', { timeout: 900_000 }, async () => {
     // A video published through the API by a third person.
-    const registered = await gql<{ register: { accessToken: string } }, Record<string, unknown>>(stack.gateway.url, `mutation { register(username: "carol_${suffix}", password: "uploads-4-all", displayName: "Carol") { accessToken } }`);
-    assert.equal(registered.errors, undefined, JSON.stringify(registered.errors));
-    const token = registered.data!.register.accessToken;
+    const { accessToken: token } = await createSignedInUser(stack, `carol_${suffix}`, 'Carol');
     const bytes = smallMp4();
-    const init = await gql<{ initUpload: { upload: { id: string } } }, Record<string, unknown>>(stack.gateway.url, `mutation($s: Float!, $h: String!) { initUpload(filename: "harbour.mp4", size: $s, sha256: $h) { upload { id } } }`, { s: bytes.length, h: sha256(bytes) }, { token });
+    const init = await gql(stack.gateway.url, StartVideoUploadDocument, { filename: 'harbour.mp4', size: bytes.length, sha256: sha256(bytes) }, { token });
     assert.equal(init.errors, undefined, JSON.stringify(init.errors));
     const uploadId = init.data!.initUpload.upload.id;
-    const chunk = await gqlUpload(stack.gateway.url, `mutation($u: ID!, $c: Upload!, $h: String!) { uploadChunk(uploadId: $u, index: 0, chunk: $c, checksum: $h) { index } }`, { u: uploadId, c: null, h: sha256(bytes) }, { 'variables.c': { bytes, filename: 'chunk-0' } }, { token });
+    const chunk = await gqlUpload(stack.gateway.url, SendUploadChunkDocument, { uploadId, index: 0, chunk: null, checksum: sha256(bytes) }, { 'variables.chunk': { bytes, filename: 'chunk-0' } }, { token });
     assert.equal(chunk.errors, undefined, JSON.stringify(chunk.errors));
-    const completed = await gql(stack.gateway.url, `mutation($u: ID!) { completeUpload(uploadId: $u) { status } }`, { u: uploadId }, { token });
+    const completed = await gql(stack.gateway.url, FinishVideoUploadDocument, { uploadId }, { token });
     assert.equal(completed.errors, undefined, JSON.stringify(completed.errors));
     const title = 'Harbour sunset timelapse';
-    const published = await gql<{ publishVideo: { id: string } }, Record<string, unknown>>(stack.gateway.url, `mutation($i: PublishVideoInput!) { publishVideo(input: $i) { id } }`, { i: { uploadId, title, description: 'Boats coming home at dusk', tags: ['harbour', 'sunset'] } }, { token });
+    const published = await gql(stack.gateway.url, PublishUploadedVideoDocument, { input: { uploadId, title, description: 'Boats coming home at dusk', tags: ['harbour', 'sunset'] } }, { token });
     assert.equal(published.errors, undefined, JSON.stringify(published.errors));
     const videoId = published.data!.publishVideo.id;
     harbourVideoId = videoId;
@@ -97,9 +104,9 @@ describe('web app: search, watch, favourites, upload, notifications', { skip: no
     await a.waitForURL(new RegExp(`/watch/${videoId}$`));
     await a.getByRole('heading', { name: title, level: 1 }).waitFor();
     const src = await a.locator('video').getAttribute('src');
-    const stored = await gql<{ video: { playbackUrl: string } }, Record<string, unknown>>(stack.gateway.url, `query($id: ID!) { video(id: $id) { playbackUrl } }`, { id: videoId });
+    const stored = await gql(stack.gateway.url, VideoDetailsDocument, { id: videoId });
     // Presigned: the same object, signed at another second.
-    assert.equal(new URL(src!).pathname, new URL(stored.data!.video.playbackUrl).pathname);
+    assert.equal(new URL(src!).pathname, new URL(stored.data!.video!.playbackUrl).pathname);
     await a.getByRole('button', { name: /Like · 0/ }).click();
     await a.getByRole('button', { name: /Liked · 1/ }).waitFor();
     await a.getByLabel('Add a comment').fill('Lovely light');
@@ -115,7 +122,7 @@ describe('web app: search, watch, favourites, upload, notifications', { skip: no
     await b.locator('.danmaku', { hasText: 'First!' }).waitFor();
     await shot(a, '12-watch-danmaku-desktop');
     await shot(b, '13-watch-danmaku-mobile');
-    const danmakus = await gql<{ danmakus: { text: string }[] }, Record<string, unknown>>(stack.gateway.url, `query($id: ID!) { danmakus(videoId: $id) { text } }`, { id: videoId });
+    const danmakus = await gql(stack.gateway.url, VideoDanmakuRangeDocument, { videoId });
     assert.deepEqual(danmakus.data!.danmakus.map((d) => d.text), ['First!']);
   });
 
@@ -180,8 +187,8 @@ describe('web app: search, watch, favourites, upload, notifications', { skip: no
     assert.deepEqual(sent, [0, 1, 1, 2]);
     const videoId = new URL(a.url()).pathname.split('/').pop()!;
     aliceVideoId = videoId;
-    const stored = await gql<{ video: { sha256: string; size: number; tags: string[] } }, Record<string, unknown>>(stack.gateway.url, `query($id: ID!) { video(id: $id) { sha256 size tags } }`, { id: videoId });
-    assert.deepEqual(stored.data!.video, { sha256: sha256(file), size: file.length, tags: ['testcard', 'resume'] });
+    const stored = (await gql(stack.gateway.url, VideoDetailsDocument, { id: videoId })).data!.video!;
+    assert.deepEqual({ sha256: stored.sha256, size: stored.size, tags: stored.tags }, { sha256: sha256(file), size: file.length, tags: ['testcard', 'resume'] });
     await shot(a, '15-watch-after-upload-desktop');
   });
 
@@ -209,8 +216,8 @@ describe('web app: search, watch, favourites, upload, notifications', { skip: no
     assert.deepEqual(chunks, [], 'no chunk was sent');
     assert.equal(proofs.length, 1, 'the page proved it holds the file instead');
     const videoId = new URL(b.url()).pathname.split('/').pop()!;
-    const stored = await gql<{ video: { sha256: string; size: number; uploader: { username: string } } }, Record<string, unknown>>(stack.gateway.url, `query($id: ID!) { video(id: $id) { sha256 size uploader { username } } }`, { id: videoId });
-    assert.deepEqual(stored.data!.video, { sha256: sha256(file), size: file.length, uploader: { username: bobName } });
+    const stored = (await gql(stack.gateway.url, VideoDetailsDocument, { id: videoId })).data!.video!;
+    assert.deepEqual({ sha256: stored.sha256, size: stored.size, uploader: stored.uploader }, { sha256: sha256(file), size: file.length, uploader: { username: bobName } });
     await shot(b, '16b-watch-instant-upload-mobile');
   });
 
