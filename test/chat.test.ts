@@ -13,6 +13,7 @@ import { createLogger } from '../lib/observability/logger.js';
 import { signAccessToken } from '../lib/auth/tokens.js';
 import { startChatSubgraph } from '../subgraphs/chat/server.js';
 import { subscriberCount } from '../lib/redis/client.js';
+import { signUp, TEST_PASSWORD } from '../testing/accounts.js';
 import { createSignedInUser, type SignedInUser as Auth } from '../testing/fixtures.js';
 import { gql, listening, startStack, subscribe, waitForMatching, wsClient, type GraphQLResponse, type Stack } from '../testing/harness.js';
 import {
@@ -26,9 +27,12 @@ import {
   ChatMessageSenderNamesDocument,
   ChatOverviewDocument,
   CreateChatGroupDocument,
+  FollowUserDocument,
   GroupDetailsDocument,
   InboxSummaryDocument,
   LeaveChatGroupDocument,
+  LoginAccountDocument,
+  LogoutDocument,
   MarkConversationReadDocument,
   NotificationFeedDocument,
   OpenDirectConversationDocument,
@@ -318,24 +322,18 @@ describe('chat', () => {
   test('signing out closes that session\'s live subscriptions with 4401, and no other session\'s', async () => {
     const a = await register();
     // Each of b's sessions comes from signing in through the API (registering is the first): signing out ends one.
-    const signedUp = await gql<{ register: Auth }, Record<string, unknown>>(url, `mutation($u: String!) { register(username: $u, password: "pass-word-99") { user { id username } accessToken } }`, { u: `chatter${++n}` });
-    assert.equal(signedUp.errors, undefined, JSON.stringify(signedUp.errors));
-    const b = signedUp.data!.register;
+    const b = await signUp(url, `chatter${++n}`);
     const c = await direct(a, b);
-    const other = await gql<{ login: Auth }, Record<string, unknown>>(
-      url,
-      `mutation($u: String!) { login(username: $u, password: "pass-word-99") { user { id username } accessToken } }`,
-      { u: b.user.username },
-    );
+    const other = await gql(url, LoginAccountDocument, { username: b.user.username, password: TEST_PASSWORD });
     assert.equal(other.errors, undefined, JSON.stringify(other.errors));
     await send(a, c, 'before sign-out');
     // afterSeq 0: each receives message 1 from the store, however late it starts listening.
     const leaving = subscribe<EventData>(ws(b), EVENTS, { conversationId: c, afterSeq: 0 });
-    const staying = subscribe<EventData>(ws(other.data!.login), EVENTS, { conversationId: c, afterSeq: 0 });
+    const staying = subscribe<EventData>(ws({ ...other.data!.login, accessToken: other.data!.login.accessToken! }), EVENTS, { conversationId: c, afterSeq: 0 });
     await leaving.waitFor(1);
     await staying.waitFor(1);
 
-    assert.deepEqual((await gql(url, `mutation { logout }`, {}, as(b))).data, { logout: true });
+    assert.deepEqual((await gql(url, LogoutDocument, {}, as(b))).data, { logout: true });
     const ended = await Promise.race([leaving.ended, new Promise((r) => setTimeout(() => r('still open'), 60_000).unref())]);
     assert.equal((ended as { code?: number }).code, 4401, `expected a 4401 close, got ${JSON.stringify(ended)}`);
     await send(a, c, 'after sign-out');
@@ -349,7 +347,7 @@ describe('chat', () => {
     const owner = await register('Group Owner');
     const fan = await register();
     const others = await Promise.all(Array.from({ length: 8 }, () => register()));
-    assert.deepEqual((await gql(url, `mutation($u: ID!) { follow(userId: $u) { id } }`, { u: owner.user.id }, as(fan))).errors, undefined);
+    assert.deepEqual((await gql(url, FollowUserDocument, { userId: owner.user.id }, as(fan))).errors, undefined);
     const created = await gql(url, CreateChatGroupDocument, { title: 'Shared', memberIds: [fan, ...others].map((u) => u.user.id) }, as(owner));
     assert.equal(created.errors, undefined, JSON.stringify(created.errors));
     const c = created.data!.createGroup.id;
@@ -406,7 +404,7 @@ describe('chat', () => {
     const fan = await register('Fan F.');
     const live = subscribe<NotificationFeedSubscription>(ws(star), print(NotificationFeedDocument));
     await listening(stack.redis, `chat:u:${star.user.id}`);
-    await gql(url, `mutation($u: ID!) { follow(userId: $u) { id } }`, { u: star.user.id }, as(fan));
+    await gql(url, FollowUserDocument, { userId: star.user.id }, as(fan));
     const [got] = await live.waitFor(1);
     const { id: notificationId, ...notification } = got!.data!.notificationAdded;
     assert.deepEqual(notification, { kind: 'FOLLOW', actor: { id: fan.user.id, displayName: 'Fan F.' }, video: null, comment: null });

@@ -12,6 +12,7 @@ import { createSignedInUser, storedVideo, type SignedInUser as Auth } from '../t
 import { gql, listening, startStack, subscribe, waitForMatching, wsClient, type Stack } from '../testing/harness.js';
 import {
   ChatMessageEventsDocument,
+  FollowUserDocument,
   InboxSummaryDocument,
   LiveDanmakuDocument,
   MarkConversationReadDocument,
@@ -20,6 +21,7 @@ import {
   PostDanmakuDocument,
   RecallChatMessageDocument,
   SendChatMessageDocument,
+  UnfollowUserDocument,
   VideoDanmakuCursorDocument,
   type ChatMessageEventsSubscription,
   type LiveDanmakuSubscription,
@@ -174,8 +176,8 @@ describe('resuming subscriptions', () => {
     }
     /** Each follow after an unfollow is a new event, so a new FOLLOW notification. */
     async function followCycle(fan: Auth, star: Auth) {
-      await ok(gql(url, `mutation($u: ID!) { follow(userId: $u) { id } }`, { u: star.user.id }, as(fan)));
-      await ok(gql(url, `mutation($u: ID!) { unfollow(userId: $u) { id } }`, { u: star.user.id }, as(fan)));
+      await ok(gql(url, FollowUserDocument, { userId: star.user.id }, as(fan)));
+      await ok(gql(url, UnfollowUserDocument, { userId: star.user.id }, as(fan)));
     }
 
     test('what was created after the cursor, before and while subscribing, arrives once, oldest first, then live ones', async () => {

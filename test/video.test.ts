@@ -20,6 +20,7 @@ import {
   EditVideoDocument,
   FavouriteVideoDocument,
   FinishVideoUploadDocument,
+  FollowUserDocument,
   LiveDanmakuDocument,
   NewFavouriteFolderDocument,
   NotificationInboxDocument,
@@ -33,6 +34,7 @@ import {
   SendUploadChunkDocument,
   StartVideoUploadDocument,
   UnfavouriteVideoDocument,
+  UpdatePrivacyDocument,
   UserFavouriteFoldersDocument,
   VideoCommentPageDocument,
   VideoDanmakuRangeDocument,
@@ -339,7 +341,7 @@ describe('video', () => {
     ]);
     const byStranger = await view(stranger);
     assert.deepEqual(byStranger.data?.user?.favouriteFolders?.map((f) => f.name), ['Public'], 'private folders stay private');
-    await gql(url, `mutation { updatePrivacy(input: { favourites: ONLY_ME }) { favourites } }`, {}, as(owner));
+    await gql(url, UpdatePrivacyDocument, { favourites: 'ONLY_ME' }, as(owner));
     assert.equal((await view(stranger)).data?.user?.favouriteFolders, null, 'ONLY_ME hides every folder');
     assert.equal((await view(owner)).data?.user?.favouriteFolders?.length, 2);
     assert.equal((await gql(url, UnfavouriteVideoDocument, { folderId: pub, videoId: id }, as(owner))).errors, undefined);
@@ -372,7 +374,7 @@ describe('video', () => {
     const uploader = await register();
     const fan = await register();
     const replier = await register();
-    await gql(url, `mutation($u: ID!) { follow(userId: $u) { id } }`, { u: uploader.user.id }, as(fan));
+    await gql(url, FollowUserDocument, { userId: uploader.user.id }, as(fan));
     const id = (await publish(uploader, await uploadWhole(uploader, Buffer.concat([smallMp4(), Buffer.from('notify')])))).data!.publishVideo.id;
     await gql(url, AddVideoLikeDocument, { id }, as(fan));
     const comment = async (a: Auth, text: string, parentId?: string) => {
