@@ -479,7 +479,7 @@ async function main(): Promise<void> {
   };
   process.once('SIGINT', interrupt);
   let missing = 0;
-  let results: PhaseResult[] = [];
+  const results: PhaseResult[] = [];
   try {
     await redis.connect();
     const progress = (s: string) => process.stderr.write(`[${((Date.now() - t0) / 1000).toFixed(1)} s] ${s}\n`);

@@ -16,6 +16,9 @@
  *    [fetch from a one-event data source, rest], so entity fetches, merging and
  *    response shaping are the gateway's, not a copy of them. When `rest` is
  *    empty (a token stream selecting only the owner's fields) no fetch is made.
+ *    When `rest` reads nothing that depends on the viewer, an event is resolved
+ *    once and its result answers the other subscribers of the same event
+ *    (gateway/sharedEvents.ts).
  *
  * Events are delivered in the order the subgraph sent them: the next event is
  * not read until the previous one has been resolved and handed to the client.
@@ -70,6 +73,7 @@ import type { GatewayMetrics } from './metrics.js';
 import type { SubgraphSockets } from './transport/index.js';
 import { finiteNumberLiterals } from './requestChecks.js';
 import { eventResolution, planningState, resolveEvent, subscriptionPlan, toGraphQLErrors, upstreamFailure, type EventResolution, type PlanningState } from './subscriptionPlans.js';
+import type { EntityVersion, SharedEventStats } from './sharedEvents.js';
 import { disposeUpstream, refuseServerMessages, SessionSockets, TRY_AGAIN_LATER, type OperationValue, type SocketExtra } from './subscriptionSockets.js';
 
 export interface BridgeOptions {
@@ -93,6 +97,8 @@ export interface BridgeOptions {
   originAllowed: (origin: string, request: http.IncomingMessage) => boolean;
   access: AccessLog;
   metrics: GatewayMetrics;
+  /** The entity cache's version: events whose plan reads only what it watches are resolved once for all their subscribers (sharedEvents.ts). */
+  entities?: EntityVersion;
 }
 
 export class SubscriptionBridge {
@@ -108,6 +114,8 @@ export class SubscriptionBridge {
   private traceBase: Context = context.active();
   /** Subscriptions running on this instance (a gauge). */
   activeSubscriptions = 0;
+  /** Events answered with a result resolved for another subscriber (sharedEvents.ts). */
+  readonly sharedEvents: SharedEventStats = { reused: 0 };
 
   /** graphql-ws sockets open now (a gauge). */
   get openSockets(): number {
@@ -126,7 +134,7 @@ export class SubscriptionBridge {
   /** Must run before `apollo.start()` so the first schema load is seen. */
   constructor(private readonly opts: BridgeOptions) {
     opts.gateway.onSchemaLoadOrUpdate(({ coreSupergraphSdl }) => {
-      this.state = planningState(coreSupergraphSdl);
+      this.state = planningState(coreSupergraphSdl, opts.entities, this.sharedEvents);
     });
   }
 
