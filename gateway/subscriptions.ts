@@ -64,13 +64,13 @@ import { ErrorCode, appError } from '../lib/errors.js';
 import { codesOf, type AccessLog, type Transport } from './access.js';
 import type { IdentityTokenCache } from '../lib/auth/identity.js';
 import type { Logger } from '../lib/observability/logger.js';
-import { abortable, cancellable } from '../lib/iterators.js';
+import { cancellable } from '../lib/iterators.js';
 import { extractTrace, failSpan, inSpan, injectTrace, openSpan, SpanKind, traceFields } from '../lib/observability/tracing.js';
 import { authenticateCredentials, isUnavailableError, type AccessVerifier, type RequestAuth } from './auth.js';
 import type { GatewayContext } from './context.js';
 import { checkOperation, limitError, type OperationLimits } from './limits.js';
 import type { GatewayMetrics } from './metrics.js';
-import type { SubgraphSockets } from './transport/index.js';
+import { UpstreamSubscription, type SubgraphSockets } from './transport/index.js';
 import { finiteNumberLiterals } from './requestChecks.js';
 import { eventResolution, planningState, resolveEvent, subscriptionPlan, toGraphQLErrors, upstreamFailure, type EventResolution, type PlanningState } from './subscriptionPlans.js';
 import type { EntityVersion, SharedEventStats } from './sharedEvents.js';
@@ -481,26 +481,27 @@ export class SubscriptionBridge {
     const upstreamVariables = Object.fromEntries((primary.variableUsages ?? []).filter((v) => v in variables).map((v) => [v, variables[v]]));
     // The subgraph continues the subscription's trace from the payload's extensions (lib/server/subgraph.ts).
     const upstreamTrace = traceContext ? injectTrace(traceContext) : undefined;
-    const events = this.upstream(extra, primary.serviceName).iterate<Record<string, unknown>>({ query: primary.operation, variables: upstreamVariables, ...(upstreamTrace ? { extensions: upstreamTrace } : {}) });
     const operation = getOperationAST(document, operationName);
     if (!operation) throw new Error('operation not found');
     const resolve = eventResolution(state, node, document, operationName, variables, query, rid);
+    const events = new UpstreamSubscription<Record<string, unknown>>(
+      this.upstream(extra, primary.serviceName),
+      { query: primary.operation, variables: upstreamVariables, ...(upstreamTrace ? { extensions: upstreamTrace } : {}) },
+      signal,
+    );
     try {
       for (;;) {
-        let next: IteratorResult<FormattedExecutionResult<Record<string, unknown>, unknown>>;
-        try {
-          next = await abortable(events.next(), signal);
-        } catch (err) {
-          if (signal.aborted) return;
-          yield this.shaped(upstreamFailure(primary.serviceName, err));
+        const next = await events.next();
+        if ('failed' in next) {
+          yield this.shaped(upstreamFailure(primary.serviceName, next.failed));
           return;
         }
-        if (next.done) return;
-        const event = next.value;
+        if ('done' in next) return;
+        const { event } = next;
         yield this.shaped(await (traceContext ? context.with(traceContext, () => this.resolveEvent(extra, event, resolve)) : this.resolveEvent(extra, event, resolve)));
       }
     } finally {
-      await events.return?.(undefined);
+      events.dispose();
     }
   }
 
