@@ -18,10 +18,11 @@
  * Two phases, same subscribers, same sends (always through the gateway, over
  * HTTP, so the send path is the same in both):
  *  1. gateway: N graphql-ws clients on the gateway select
- *     `message { seq text sender { displayName } }`; the gateway's subscription
- *     bridge resolves each event for each subscriber, with an entity fetch to
- *     the user subgraph (displayName is @viewerIndependent, so identical
- *     fetches of one event's subscribers merge into few requests);
+ *     `message { seq text sender { displayName } }`; each subscriber has its
+ *     own upstream subscription, and the gateway's subscription bridge
+ *     resolves each event with an entity fetch to the user subgraph
+ *     (displayName is @viewerIndependent, so one resolution of an event answers
+ *     all its subscribers, gateway/sharedEvents.ts);
  *  2. chat subgraph: the same N clients connect to the chat subgraph's ws
  *     endpoint with an internal identity (what the gateway would send) and select
  *     `sender { id }`: the subgraph alone cannot resolve displayName (a user
