@@ -38,7 +38,7 @@
  * when any delivery is missing.
  */
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, readdirSync, statSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -46,7 +46,7 @@ import type { Client } from 'graphql-ws';
 import { Redis } from 'ioredis';
 import { signInternalIdentity } from '../lib/auth/identity.js';
 import { gql, must, now, pool, register, sleep, type Account, type GqlResult } from './lib/client.js';
-import { formatProfile, summarizeProfile } from './lib/cpuprofile.js';
+import { formatProfilesOf } from './lib/cpuprofile.js';
 import { fmt, formatTable, loadNow, machineLine, percentile } from './lib/report.js';
 import { startStackProcess, type StackProcess } from './lib/stack-process.js';
 import { describeWsError, eagerWsClient } from './lib/ws.js';
@@ -377,18 +377,6 @@ function subgraphPhase(stack: StackProcess): Phase {
 
 const monotonicUs = () => Number(process.hrtime.bigint() / 1000n);
 
-/** The stack's main-thread profile (the largest file it wrote), summarized over each phase's measured interval. */
-function profileReport(dir: string, results: PhaseResult[]): string {
-  const files = readdirSync(dir).filter((f) => f.endsWith('.cpuprofile'));
-  const file = files.sort((a, b) => statSync(path.join(dir, b)).size - statSync(path.join(dir, a)).size)[0];
-  if (!file) return `no .cpuprofile written in ${dir}`;
-  const root = path.resolve(import.meta.dirname, '..');
-  return results
-    .map((r) => [`CPU profile of the stack process, ${r.name} phase (measured interval):`, formatProfile(summarizeProfile(path.join(dir, file), root, { top: 20, window: r.window }))].join('\n'))
-    .concat(`profile kept in ${path.join(dir, file)}`)
-    .join('\n\n');
-}
-
 /** Server-side state that should be back to where it was once every client is gone. */
 interface Leftovers {
   /** Redis channels the chat bus still listens on. */
@@ -506,7 +494,7 @@ async function main(): Promise<void> {
     process.removeListener('SIGINT', interrupt);
   }
   // The child writes its profile as it exits.
-  if (profileDir && results.length) console.log(`\n${profileReport(profileDir, results)}`);
+  if (profileDir && results.length) console.log(`\n${formatProfilesOf(profileDir, path.resolve(import.meta.dirname, '..'), results.map((r) => ({ label: `${r.name} phase`, window: r.window })))}`);
   process.exitCode = missing ? 1 : 0;
 }
 

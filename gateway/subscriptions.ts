@@ -56,7 +56,7 @@ import { performance } from 'node:perf_hooks';
 import type { ApolloGateway, GraphQLDataSource } from '@apollo/gateway';
 import type { ApolloServer } from '@apollo/server';
 import { GraphQLError, getOperationAST, print, type DocumentNode, type ExecutionArgs, type ExecutionResult, type FormattedExecutionResult, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
-import { CloseCode, type Client } from 'graphql-ws';
+import { CloseCode } from 'graphql-ws';
 import { useServer } from 'graphql-ws/use/ws';
 import { type WebSocketServer } from 'ws';
 import type { Config } from '../lib/config.js';
@@ -74,7 +74,7 @@ import { UpstreamSubscription, type SubgraphSockets } from './transport/index.js
 import { finiteNumberLiterals } from './requestChecks.js';
 import { eventResolution, planningState, resolveEvent, subscriptionPlan, toGraphQLErrors, upstreamFailure, type EventResolution, type PlanningState } from './subscriptionPlans.js';
 import type { EntityVersion, SharedEventStats } from './sharedEvents.js';
-import { disposeUpstream, refuseServerMessages, SessionSockets, TRY_AGAIN_LATER, type OperationValue, type SocketExtra } from './subscriptionSockets.js';
+import { disposeUpstream, refuseServerMessages, upstreamClient, SessionSockets, TRY_AGAIN_LATER, type OperationValue, type SocketExtra } from './subscriptionSockets.js';
 
 export interface BridgeOptions {
   config: Config;
@@ -373,7 +373,6 @@ export class SubscriptionBridge {
     return result.errors?.length ? { ...result, errors: this.present(result.errors) } : result;
   }
 
-
   /**
    * The context of an operation on a socket or a stream (`logged`: it gets an access line, with that transport)
    * or of one event of a subscription (with the subscription's request id).
@@ -389,16 +388,6 @@ export class SubscriptionBridge {
       ...(shareAcrossViewers ? { shareAcrossViewers } : {}),
       ...(logged ? { access: this.opts.access.socket(requestId, clientIp, logged) } : {}),
     };
-  }
-
-  /** The client's upstream socket to a subgraph, opened on first use. */
-  private upstream(extra: SocketExtra, serviceName: string): Client {
-    extra.upstream ??= new Map();
-    let client = extra.upstream.get(serviceName);
-    if (client) return client;
-    client = this.opts.upstream.client(serviceName, extra.auth!.viewer, () => extra.upstream?.delete(serviceName));
-    extra.upstream.set(serviceName, client);
-    return client;
   }
 
   private async *subscribe(
@@ -485,7 +474,7 @@ export class SubscriptionBridge {
     if (!operation) throw new Error('operation not found');
     const resolve = eventResolution(state, node, document, operationName, variables, query, rid);
     const events = new UpstreamSubscription<Record<string, unknown>>(
-      this.upstream(extra, primary.serviceName),
+      upstreamClient(extra, this.opts.upstream, primary.serviceName),
       { query: primary.operation, variables: upstreamVariables, ...(upstreamTrace ? { extensions: upstreamTrace } : {}) },
       signal,
     );
