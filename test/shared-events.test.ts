@@ -55,12 +55,13 @@ describe('chat events resolved once for all subscribers', () => {
     return sub.results.map((r) => r.data!.messageEvents);
   }
 
+  // Each test's owner sends a few dozen messages: above the default send limit.
   before(async () => {
     stack = await startStack({ CHAT_SEND_LIMIT_PER_MINUTE: '100000' });
     url = stack.gateway.url;
   });
   after(async () => {
-    for (const c of clients) await c.dispose();
+    await Promise.all(clients.map((c) => c.dispose()));
     await stack?.dispose();
   });
 
