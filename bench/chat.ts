@@ -2,7 +2,7 @@
  * Chat fan-out benchmark: how fast, and how completely, a message reaches many
  * live subscribers, through the gateway and straight from the chat subgraph.
  *
- *   node --import tsx bench/chat.ts [--subscribers 1000] [--messages 200]
+ *   node --import tsx bench/chat.ts [--subscribers 1000] [--messages 200] [--profile]
  *
  * Set-up. The platform runs in a child process (bench/lib/stack-process.ts) so
  * that this load generator does not share an event loop with the servers. One
@@ -18,10 +18,11 @@
  * Two phases, same subscribers, same sends (always through the gateway, over
  * HTTP, so the send path is the same in both):
  *  1. gateway: N graphql-ws clients on the gateway select
- *     `message { seq text sender { displayName } }`; the gateway's subscription
- *     bridge resolves each event for each subscriber, with an entity fetch to
- *     the user subgraph (displayName is @viewerIndependent, so identical
- *     fetches of one event's subscribers merge into few requests);
+ *     `message { seq text sender { displayName } }`; each subscriber has its
+ *     own upstream subscription, and the gateway's subscription bridge
+ *     resolves each event with an entity fetch to the user subgraph
+ *     (displayName is @viewerIndependent, so one resolution of an event answers
+ *     all its subscribers, gateway/sharedEvents.ts);
  *  2. chat subgraph: the same N clients connect to the chat subgraph's ws
  *     endpoint with an internal identity (what the gateway would send) and select
  *     `sender { id }`: the subgraph alone cannot resolve displayName (a user
@@ -37,11 +38,15 @@
  * when any delivery is missing.
  */
 import { randomUUID } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Client } from 'graphql-ws';
 import { Redis } from 'ioredis';
 import { signInternalIdentity } from '../lib/auth/identity.js';
 import { gql, must, now, pool, register, sleep, type Account, type GqlResult } from './lib/client.js';
+import { formatProfilesOf } from './lib/cpuprofile.js';
 import { fmt, formatTable, loadNow, machineLine, percentile } from './lib/report.js';
 import { startStackProcess, type StackProcess } from './lib/stack-process.js';
 import { describeWsError, eagerWsClient } from './lib/ws.js';
@@ -65,6 +70,8 @@ interface Options {
   registerConcurrency: number;
   /** Give up waiting for deliveries after this long without a new one. @default 30000 ms */
   idleTimeoutMs: number;
+  /** Run the stack under --cpu-prof and summarize each phase's measured interval. @default false */
+  profile: boolean;
 }
 
 function options(): Options {
@@ -77,6 +84,7 @@ function options(): Options {
       'connect-batch': { type: 'string', default: '100' },
       'register-concurrency': { type: 'string', default: '8' },
       'idle-timeout': { type: 'string', default: '30000' },
+      profile: { type: 'boolean', default: false },
     },
     strict: true,
   });
@@ -93,6 +101,7 @@ function options(): Options {
     connectBatch: int('connect-batch', 1),
     registerConcurrency: int('register-concurrency', 1),
     idleTimeoutMs: int('idle-timeout', 1000),
+    profile: values.profile,
   };
 }
 
@@ -172,6 +181,8 @@ interface PhaseResult {
   samples: string[];
   warmupRounds: number;
   after?: string;
+  /** The measured interval on the monotonic clock (µs), as CPU profile samples are stamped. */
+  window: { fromUs: number; toUs: number };
 }
 
 /** Message text: phase tag, kind (w = warm-up round, m = measured index), number, send time in ms since the epoch. */
@@ -287,6 +298,7 @@ async function runPhase(stack: StackProcess, world: World, opts: Options, phase:
   progress(`${phase.name}: measuring`);
   const expected = Array.from({ length: opts.messages }, (_, i) => groups[i % groups.length]!.size).reduce((a, b) => a + b, 0);
   const firstSendAt = now();
+  const fromUs = monotonicUs();
   const sendLatencies = await pool(
     Array.from({ length: opts.messages }, (_, i) => i),
     opts.concurrency,
@@ -294,6 +306,7 @@ async function runPhase(stack: StackProcess, world: World, opts: Options, phase:
   );
   await waitFor(() => received >= expected, () => received, undefined, opts.idleTimeoutMs);
   const wallMs = lastReceiveAt - firstSendAt;
+  const window = { fromUs, toUs: fromUs + wallMs * 1000 };
 
   // Tear down in batches too; `settle` then waits for the servers to finish closing.
   stopping = true;
@@ -314,6 +327,7 @@ async function runPhase(stack: StackProcess, world: World, opts: Options, phase:
     errors,
     samples,
     warmupRounds: round + 1,
+    window,
   };
 }
 
@@ -360,6 +374,8 @@ function subgraphPhase(stack: StackProcess): Phase {
 }
 
 /* ---------------------------------------------------------------- report */
+
+const monotonicUs = () => Number(process.hrtime.bigint() / 1000n);
 
 /** Server-side state that should be back to where it was once every client is gone. */
 interface Leftovers {
@@ -442,7 +458,8 @@ async function main(): Promise<void> {
   const opts = options();
   const loadBefore = loadNow();
   const t0 = Date.now();
-  const stack = await startStackProcess({ env: { CHAT_SEND_LIMIT_PER_MINUTE: '1000000' } });
+  const profileDir = opts.profile ? mkdtempSync(path.join(tmpdir(), 'chat-bench-prof-')) : undefined;
+  const stack = await startStackProcess({ env: { CHAT_SEND_LIMIT_PER_MINUTE: '1000000' }, ...(profileDir ? { nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] } : {}) });
   const redis = new Redis(stack.redisUrl, { lazyConnect: true, maxRetriesPerRequest: 1 });
   // Ctrl-C: stop the child in order rather than leave it to notice we are gone.
   const interrupt = () => {
@@ -451,6 +468,7 @@ async function main(): Promise<void> {
   };
   process.once('SIGINT', interrupt);
   let missing = 0;
+  const results: PhaseResult[] = [];
   try {
     await redis.connect();
     const progress = (s: string) => process.stderr.write(`[${((Date.now() - t0) / 1000).toFixed(1)} s] ${s}\n`);
@@ -458,7 +476,6 @@ async function main(): Promise<void> {
     const world = await buildWorld(stack, opts);
     const before = await leftovers(stack, redis);
     progress(`${world.groups.length} groups created; phase 1 (gateway)`);
-    const results: PhaseResult[] = [];
     for (const [phase, tag] of [
       [gatewayPhase(stack), 'g'],
       [subgraphPhase(stack), 's'],
@@ -476,6 +493,8 @@ async function main(): Promise<void> {
     await stack.stop();
     process.removeListener('SIGINT', interrupt);
   }
+  // The child writes its profile as it exits.
+  if (profileDir && results.length) console.log(`\n${formatProfilesOf(profileDir, path.resolve(import.meta.dirname, '..'), results.map((r) => ({ label: `${r.name} phase`, window: r.window })))}`);
   process.exitCode = missing ? 1 : 0;
 }
 

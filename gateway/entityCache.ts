@@ -115,6 +115,20 @@ export class EntityCache {
     this.now = opts.now ?? Date.now;
   }
 
+  /**
+   * Changes whenever an entity of a watched type may have changed (an
+   * invalidation, or the cache going out of use); undefined while the cache is
+   * not in use. Two equal readings mean nothing watched changed in between.
+   */
+  get version(): number | undefined {
+    return this.live ? this.generation : undefined;
+  }
+
+  /** Whether changes to entities of this type are heard of (it has a change stream). */
+  watches(typename: string): boolean {
+    return this.cachedTypes.has(typename);
+  }
+
   /** Reads where each stream ends, then tails them. The cache is used once this resolves. */
   async start(): Promise<void> {
     for (const { stream } of this.opts.sources) {

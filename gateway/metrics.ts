@@ -33,6 +33,8 @@ export interface GatewayFigures {
   revocations: { memory: { revoked: number; active: number }; redis: { revoked: number; active: number } };
   openSockets: () => number;
   activeSubscriptions: () => number;
+  /** Subscription events answered with a result resolved for another subscriber. */
+  sharedEvents?: () => number;
   entityCache?: EntityCacheStats;
 }
 
@@ -62,6 +64,8 @@ export class GatewayMetrics {
     }
     metrics.counterFrom('vidhub_gateway_subgraph_requests_total', 'HTTP requests the gateway sent to subgraphs (fetches merged into one in flight are not sent).', [], () => [[{}, figures.fetcher.requests]]);
     metrics.counterFrom('vidhub_gateway_inflight_merged_total', 'Subgraph fetches answered by an identical request already in flight (GATEWAY_MERGE_INFLIGHT).', [], () => [[{}, figures.fetcher.merged]]);
+    const shared = figures.sharedEvents;
+    if (shared) metrics.counterFrom('vidhub_gateway_subscription_events_shared_total', 'Subscription events answered with the result resolved for another subscriber of the same event (no plan run, no fetch).', [], () => [[{}, shared()]]);
     metrics.gaugeFrom('vidhub_gateway_open_sockets', 'graphql-ws sockets open on this gateway.', [], () => [[{}, figures.openSockets()]]);
     metrics.gaugeFrom('vidhub_gateway_active_subscriptions', 'Subscriptions running on this gateway.', [], () => [[{}, figures.activeSubscriptions()]]);
     metrics.counterFrom('vidhub_gateway_token_verifications_total', 'Access tokens checked, by result: valid (signature verified), cached (verified before, not expired), invalid.', ['result'], () => [

@@ -53,6 +53,8 @@ import { EntityCache } from './entityCache.js';
 export interface RunningGateway extends RunningHttpServer {
   /** Subgraph requests sent, and requests answered by merging into one already in flight. */
   fetcherStats: { requests: number; merged: number };
+  /** Subscription events answered with a result resolved for another subscriber (gateway/sharedEvents.ts). */
+  sharedEvents: { reused: number };
   /** Where the gateway's metrics are scraped: http://host:port/metrics, on a listener of its own. */
   metricsUrl: string;
   /**
@@ -145,7 +147,7 @@ export async function startGateway(config: ServiceConfig, log: Logger, opts: Gat
     { service: 'gateway', config, log, port: opts.port ?? config.GATEWAY_PORT, trustProxy: true, ...(opts.metricsPort !== undefined ? { metricsPort: opts.metricsPort } : {}) },
     (setup) => gatewayEndpoint(setup, config, log, opts),
   );
-  return { ...server, fetcherStats: endpoint.fetcherStats, metricsUrl: server.metricsUrl ?? '' };
+  return { ...server, fetcherStats: endpoint.fetcherStats, sharedEvents: endpoint.sharedEvents, metricsUrl: server.metricsUrl ?? '' };
 }
 
 /**
@@ -154,7 +156,7 @@ export async function startGateway(config: ServiceConfig, log: Logger, opts: Gat
  * is registered there, so it stops after the server, and at once when the
  * start fails half-way.
  */
-type GatewayEndpoint = GraphQLEndpoint<GatewayContext> & { fetcherStats: RunningGateway['fetcherStats'] };
+type GatewayEndpoint = GraphQLEndpoint<GatewayContext> & { fetcherStats: RunningGateway['fetcherStats']; sharedEvents: RunningGateway['sharedEvents'] };
 
 async function gatewayEndpoint(server: ServerSetup, config: ServiceConfig, log: Logger, opts: GatewayOptions): Promise<GatewayEndpoint> {
   const production = config.NODE_ENV === 'production';
@@ -196,6 +198,7 @@ async function gatewayEndpoint(server: ServerSetup, config: ServiceConfig, log: 
     revocations: verifier.revocations.stats,
     openSockets: () => live.bridge?.openSockets ?? 0,
     activeSubscriptions: () => live.bridge?.activeSubscriptions ?? 0,
+    sharedEvents: () => live.bridge?.sharedEvents.reused ?? 0,
     ...(entityCache ? { entityCache: entityCache.stats } : {}),
   });
   const access = new AccessLog(log, metrics);
@@ -234,6 +237,7 @@ async function gatewayEndpoint(server: ServerSetup, config: ServiceConfig, log: 
     originAllowed: originPolicy(config.CORS_ORIGINS),
     access,
     metrics,
+    ...(entityCache ? { entities: entityCache } : {}),
   });
   live.bridge = subscriptions;
 
@@ -265,6 +269,7 @@ async function gatewayEndpoint(server: ServerSetup, config: ServiceConfig, log: 
   return {
     apollo,
     fetcherStats: transport.http.stats,
+    sharedEvents: subscriptions.sharedEvents,
     metrics: serviceMetrics,
     fastPath,
     fastContext: (req, res, requestId) => {

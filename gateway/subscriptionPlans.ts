@@ -9,11 +9,12 @@
 import { buildOperationContext, executeQueryPlan, type GraphQLDataSource } from '@apollo/gateway';
 import type { GatewayGraphQLRequestContext } from '@apollo/server-gateway-interface';
 import { Supergraph, operationFromDocument, type Schema } from '@apollo/federation-internals';
-import { QueryPlanner, type FetchNode, type QueryPlan, type SubscriptionNode } from '@apollo/query-planner';
+import { QueryPlanner, type FetchNode, type PlanNode, type QueryPlan, type SubscriptionNode } from '@apollo/query-planner';
 import { LRUCache } from 'lru-cache';
 import { GraphQLError, type DocumentNode, type ExecutionResult, type FormattedExecutionResult, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
 import { ErrorCode, appError } from '../lib/errors.js';
 import type { GatewayContext } from './context.js';
+import { SharedEvents, type EntityVersion, type SharedEventStats } from './sharedEvents.js';
 import { ViewerIndependence, viewerIndependentFields } from './viewerIndependent.js';
 
 const EVENT_SOURCE = '__subscription_event__';
@@ -30,10 +31,13 @@ export interface PlanningState {
   plans: LRUCache<string, QueryPlan>;
   /** Which entity fetches of an event may be shared by all its subscribers. */
   independence: ViewerIndependence;
+  /** Events resolved once for all their subscribers (absent without an entity cache). */
+  shared?: SharedEvents;
+  entities?: EntityVersion;
 }
 
 /** The planner and an empty plan cache for a newly loaded supergraph. */
-export function planningState(coreSupergraphSdl: string): PlanningState {
+export function planningState(coreSupergraphSdl: string, entities?: EntityVersion, stats?: SharedEventStats): PlanningState {
   const supergraph = Supergraph.build(coreSupergraphSdl);
   const apiSchema = supergraph.apiSchema();
   const supergraphSchema = supergraph.schema.toGraphQLJSSchema();
@@ -44,7 +48,35 @@ export function planningState(coreSupergraphSdl: string): PlanningState {
     planner: new QueryPlanner(supergraph),
     plans: new LRUCache({ max: MAX_CACHED_PLANS }),
     independence: new ViewerIndependence(viewerIndependentFields(coreSupergraphSdl), supergraphSchema),
+    ...(entities ? { shared: new SharedEvents(entities, stats), entities } : {}),
   };
+}
+
+/**
+ * True when every fetch of `node` answers the same for every viewer and is
+ * watched by the entity cache: an entity fetch of @viewerIndependent fields
+ * only, of entity types whose changes the cache hears of. No fetch at all
+ * (an event that needs no other subgraph) counts as true.
+ */
+export function viewerIndependentPlan(node: PlanNode | undefined, independence: ViewerIndependence, entities: EntityVersion): boolean {
+  if (!node) return true;
+  switch (node.kind) {
+    case 'Fetch':
+      return (
+        independence.shareable(node.operation, node.serviceName) &&
+        (node.requires ?? []).length > 0 &&
+        (node.requires ?? []).every((s) => s.kind === 'InlineFragment' && s.typeCondition !== undefined && entities.watches(s.typeCondition))
+      );
+    case 'Sequence':
+    case 'Parallel':
+      return node.nodes.every((n) => viewerIndependentPlan(n, independence, entities));
+    case 'Flatten':
+      return viewerIndependentPlan(node.node, independence, entities);
+    case 'Condition':
+      return viewerIndependentPlan(node.ifClause, independence, entities) && viewerIndependentPlan(node.elseClause, independence, entities);
+    default:
+      return false;
+  }
 }
 
 /** The subscription's plan, from the cache or planned now. */
@@ -71,6 +103,8 @@ export interface EventResolution {
   shareAcrossViewers: (query: string, subgraph: string) => boolean;
   /** The subscription's request id, sent with every fetch of its events. */
   rid: string;
+  /** Set when an event's result is the same for every subscriber of this operation and variables (sharedEvents.ts): the key's prefix. */
+  sharedKey?: string;
 }
 
 /** Per subscription, not per event: the plan run for each event and the operation's context. */
@@ -89,7 +123,8 @@ export function eventResolution(
   // Every subscriber resolves the same event at about the same moment: entity
   // fetches of viewer-independent fields may merge across them (dataSource.ts).
   const shareAcrossViewers = (q: string, subgraph: string) => state.independence.shareable(q, subgraph);
-  return { plan, operationContext, state, document, operationName, variables, query, shareAcrossViewers, rid };
+  const sharedKey = state.entities && viewerIndependentPlan(rest, state.independence, state.entities) ? `${operationName ?? ''}\u0000${query}\u0000${JSON.stringify(variables)}\u0000` : undefined;
+  return { plan, operationContext, state, document, operationName, variables, query, shareAcrossViewers, rid, ...(sharedKey ? { sharedKey } : {}) };
 }
 
 /** Runs the rest of the plan for one event, seeded with the event's data. */
@@ -101,6 +136,18 @@ export async function resolveEvent(
   r: EventResolution,
 ): Promise<ExecutionResult> {
   if (!event.data) return { errors: toGraphQLErrors(event.errors ?? []) };
+  const shared = r.state.shared;
+  if (r.sharedKey && shared) return shared.resolve(r.sharedKey + JSON.stringify(event), () => executeEvent(dataSources, contextFor, event, r));
+  return executeEvent(dataSources, contextFor, event, r);
+}
+
+/** The rest of the plan run for one event, in the context of one subscriber. */
+async function executeEvent(
+  dataSources: Readonly<Record<string, GraphQLDataSource<GatewayContext>>>,
+  contextFor: () => GatewayContext,
+  event: FormattedExecutionResult<Record<string, unknown>, unknown>,
+  r: EventResolution,
+): Promise<ExecutionResult> {
   const context = contextFor();
   const eventSource: GraphQLDataSource<GatewayContext> = { process: async () => ({ data: event.data, ...(event.errors ? { errors: event.errors } : {}) }) };
   const requestContext = {

@@ -16,6 +16,9 @@
  *    [fetch from a one-event data source, rest], so entity fetches, merging and
  *    response shaping are the gateway's, not a copy of them. When `rest` is
  *    empty (a token stream selecting only the owner's fields) no fetch is made.
+ *    When `rest` reads nothing that depends on the viewer, an event is resolved
+ *    once and its result answers the other subscribers of the same event
+ *    (gateway/sharedEvents.ts).
  *
  * Events are delivered in the order the subgraph sent them: the next event is
  * not read until the previous one has been resolved and handed to the client.
@@ -53,7 +56,7 @@ import { performance } from 'node:perf_hooks';
 import type { ApolloGateway, GraphQLDataSource } from '@apollo/gateway';
 import type { ApolloServer } from '@apollo/server';
 import { GraphQLError, getOperationAST, print, type DocumentNode, type ExecutionArgs, type ExecutionResult, type FormattedExecutionResult, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
-import { CloseCode, type Client } from 'graphql-ws';
+import { CloseCode } from 'graphql-ws';
 import { useServer } from 'graphql-ws/use/ws';
 import { type WebSocketServer } from 'ws';
 import type { Config } from '../lib/config.js';
@@ -61,16 +64,17 @@ import { ErrorCode, appError } from '../lib/errors.js';
 import { codesOf, type AccessLog, type Transport } from './access.js';
 import type { IdentityTokenCache } from '../lib/auth/identity.js';
 import type { Logger } from '../lib/observability/logger.js';
-import { abortable, cancellable } from '../lib/iterators.js';
+import { cancellable } from '../lib/iterators.js';
 import { extractTrace, failSpan, inSpan, injectTrace, openSpan, SpanKind, traceFields } from '../lib/observability/tracing.js';
 import { authenticateCredentials, isUnavailableError, type AccessVerifier, type RequestAuth } from './auth.js';
 import type { GatewayContext } from './context.js';
 import { checkOperation, limitError, type OperationLimits } from './limits.js';
 import type { GatewayMetrics } from './metrics.js';
-import type { SubgraphSockets } from './transport/index.js';
+import { UpstreamSubscription, type SubgraphSockets } from './transport/index.js';
 import { finiteNumberLiterals } from './requestChecks.js';
 import { eventResolution, planningState, resolveEvent, subscriptionPlan, toGraphQLErrors, upstreamFailure, type EventResolution, type PlanningState } from './subscriptionPlans.js';
-import { disposeUpstream, refuseServerMessages, SessionSockets, TRY_AGAIN_LATER, type OperationValue, type SocketExtra } from './subscriptionSockets.js';
+import type { EntityVersion, SharedEventStats } from './sharedEvents.js';
+import { disposeUpstream, refuseServerMessages, upstreamClient, SessionSockets, TRY_AGAIN_LATER, type OperationValue, type SocketExtra } from './subscriptionSockets.js';
 
 export interface BridgeOptions {
   config: Config;
@@ -93,6 +97,8 @@ export interface BridgeOptions {
   originAllowed: (origin: string, request: http.IncomingMessage) => boolean;
   access: AccessLog;
   metrics: GatewayMetrics;
+  /** The entity cache's version: events whose plan reads only what it watches are resolved once for all their subscribers (sharedEvents.ts). */
+  entities?: EntityVersion;
 }
 
 export class SubscriptionBridge {
@@ -108,6 +114,8 @@ export class SubscriptionBridge {
   private traceBase: Context = context.active();
   /** Subscriptions running on this instance (a gauge). */
   activeSubscriptions = 0;
+  /** Events answered with a result resolved for another subscriber (sharedEvents.ts). */
+  readonly sharedEvents: SharedEventStats = { reused: 0 };
 
   /** graphql-ws sockets open now (a gauge). */
   get openSockets(): number {
@@ -126,7 +134,7 @@ export class SubscriptionBridge {
   /** Must run before `apollo.start()` so the first schema load is seen. */
   constructor(private readonly opts: BridgeOptions) {
     opts.gateway.onSchemaLoadOrUpdate(({ coreSupergraphSdl }) => {
-      this.state = planningState(coreSupergraphSdl);
+      this.state = planningState(coreSupergraphSdl, opts.entities, this.sharedEvents);
     });
   }
 
@@ -365,7 +373,6 @@ export class SubscriptionBridge {
     return result.errors?.length ? { ...result, errors: this.present(result.errors) } : result;
   }
 
-
   /**
    * The context of an operation on a socket or a stream (`logged`: it gets an access line, with that transport)
    * or of one event of a subscription (with the subscription's request id).
@@ -381,16 +388,6 @@ export class SubscriptionBridge {
       ...(shareAcrossViewers ? { shareAcrossViewers } : {}),
       ...(logged ? { access: this.opts.access.socket(requestId, clientIp, logged) } : {}),
     };
-  }
-
-  /** The client's upstream socket to a subgraph, opened on first use. */
-  private upstream(extra: SocketExtra, serviceName: string): Client {
-    extra.upstream ??= new Map();
-    let client = extra.upstream.get(serviceName);
-    if (client) return client;
-    client = this.opts.upstream.client(serviceName, extra.auth!.viewer, () => extra.upstream?.delete(serviceName));
-    extra.upstream.set(serviceName, client);
-    return client;
   }
 
   private async *subscribe(
@@ -473,26 +470,27 @@ export class SubscriptionBridge {
     const upstreamVariables = Object.fromEntries((primary.variableUsages ?? []).filter((v) => v in variables).map((v) => [v, variables[v]]));
     // The subgraph continues the subscription's trace from the payload's extensions (lib/server/subgraph.ts).
     const upstreamTrace = traceContext ? injectTrace(traceContext) : undefined;
-    const events = this.upstream(extra, primary.serviceName).iterate<Record<string, unknown>>({ query: primary.operation, variables: upstreamVariables, ...(upstreamTrace ? { extensions: upstreamTrace } : {}) });
     const operation = getOperationAST(document, operationName);
     if (!operation) throw new Error('operation not found');
     const resolve = eventResolution(state, node, document, operationName, variables, query, rid);
+    const events = new UpstreamSubscription<Record<string, unknown>>(
+      upstreamClient(extra, this.opts.upstream, primary.serviceName),
+      { query: primary.operation, variables: upstreamVariables, ...(upstreamTrace ? { extensions: upstreamTrace } : {}) },
+      signal,
+    );
     try {
       for (;;) {
-        let next: IteratorResult<FormattedExecutionResult<Record<string, unknown>, unknown>>;
-        try {
-          next = await abortable(events.next(), signal);
-        } catch (err) {
-          if (signal.aborted) return;
-          yield this.shaped(upstreamFailure(primary.serviceName, err));
+        const next = await events.next();
+        if ('failed' in next) {
+          yield this.shaped(upstreamFailure(primary.serviceName, next.failed));
           return;
         }
-        if (next.done) return;
-        const event = next.value;
+        if ('done' in next) return;
+        const { event } = next;
         yield this.shaped(await (traceContext ? context.with(traceContext, () => this.resolveEvent(extra, event, resolve)) : this.resolveEvent(extra, event, resolve)));
       }
     } finally {
-      await events.return?.(undefined);
+      events.dispose();
     }
   }
 

@@ -18,7 +18,7 @@
  * OUR functions is expensive; `ours` lists the project's functions by
  * inclusive time (samples with that function anywhere on the stack).
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fmt, formatTable } from './report.js';
 
@@ -212,4 +212,18 @@ export function formatProfile(s: ProfileSummary, topPackages = 12): string {
     `our own functions by inclusive time (the function or anything it calls on the stack):`,
     ours,
   ].join('\n');
+}
+
+/**
+ * The main-thread profile a process wrote into `dir` (its largest file),
+ * summarized over each labelled interval of the monotonic clock.
+ */
+export function formatProfilesOf(dir: string, root: string, intervals: { label: string; window: { fromUs: number; toUs: number } }[]): string {
+  const files = readdirSync(dir).filter((f) => f.endsWith('.cpuprofile'));
+  const file = files.sort((a, b) => statSync(path.join(dir, b)).size - statSync(path.join(dir, a)).size)[0];
+  if (!file) return `no .cpuprofile written in ${dir}`;
+  return intervals
+    .map(({ label, window }) => [`CPU profile, ${label} (measured interval):`, formatProfile(summarizeProfile(path.join(dir, file), root, { top: 20, window }))].join('\n'))
+    .concat(`profile kept in ${path.join(dir, file)}`)
+    .join('\n\n');
 }

@@ -17,7 +17,7 @@ import { SubgraphSockets } from './ws.js';
 
 export { ANY_VIEWER, mergeKey, SubgraphHttp, SubgraphTimeoutError, type HttpStats, type SubgraphCall } from './http.js';
 export { ClientUploadError, multipartFetch, type MultipartFetch, type Operation } from './multipart.js';
-export { SubgraphSockets } from './ws.js';
+export { SubgraphSockets, UpstreamSubscription, type UpstreamStep } from './ws.js';
 
 export interface TransportOptions {
   /** HTTP URL of each subgraph. */

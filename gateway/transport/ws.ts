@@ -11,7 +11,8 @@
  * stops is returned upstream, and the socket closes once idle.
  */
 import { randomUUID } from 'node:crypto';
-import { createClient, type Client } from 'graphql-ws';
+import type { FormattedExecutionResult } from 'graphql';
+import { createClient, type Client, type SubscribePayload } from 'graphql-ws';
 import WebSocket from 'ws';
 import { signInternalIdentity, type Viewer } from '../../lib/auth/identity.js';
 
@@ -81,5 +82,59 @@ export class SubgraphSockets {
   /** Drops every socket to a subgraph at once, with no close handshake: a crash as subgraphs see it (fault injection). */
   destroy(): void {
     for (const socket of this.sockets) socket.terminate();
+  }
+}
+
+/** The next step of an upstream subscription: an event, its end, or its failure (what graphql-ws reports: errors or a close event). */
+export type UpstreamStep<T> = { event: FormattedExecutionResult<T, unknown> } | { done: true } | { failed: unknown };
+
+/**
+ * One subscription on an upstream socket, read one event at a time. Events are
+ * queued as they arrive and handed out in order; after the last one comes its
+ * end or failure. `next()` answers `{ done: true }` as soon as `signal` aborts,
+ * even while it waits. `dispose()` stops the subscription upstream.
+ * (graphql-ws's own `iterate()` cannot be interrupted while it waits, and
+ * costs an async generator step per event.)
+ */
+export class UpstreamSubscription<T> {
+  private readonly pending: FormattedExecutionResult<T, unknown>[] = [];
+  private end: { done: true } | { failed: unknown } | undefined;
+  private wake: (() => void) | undefined;
+  private readonly stop: () => void;
+  private readonly onAbort = () => this.wake?.();
+
+  constructor(
+    client: Client,
+    payload: SubscribePayload,
+    private readonly signal: AbortSignal,
+  ) {
+    this.stop = client.subscribe<T>(payload, {
+      next: (value) => {
+        this.pending.push(value);
+        this.wake?.();
+      },
+      error: (err) => {
+        this.end = { failed: err };
+        this.wake?.();
+      },
+      complete: () => {
+        this.end = { done: true };
+        this.wake?.();
+      },
+    });
+    signal.addEventListener('abort', this.onAbort, { once: true });
+  }
+
+  async next(): Promise<UpstreamStep<T>> {
+    while (!this.pending.length && !this.end && !this.signal.aborted) await new Promise<void>((resolve) => (this.wake = resolve));
+    this.wake = undefined;
+    if (this.signal.aborted) return { done: true };
+    const event = this.pending.shift();
+    return event ? { event } : this.end!;
+  }
+
+  dispose(): void {
+    this.signal.removeEventListener('abort', this.onAbort);
+    this.stop();
   }
 }
