@@ -20,7 +20,7 @@ import {
   AddGroupMembersDocument,
   BlockChatUserDocument,
   BlockedChatUsersDocument,
-  ChatHistoryDocument,
+  MessagesPageDocument,
   ChatMessageEventsDocument,
   ChatMessageFollowedSendersDocument,
   ChatMessageSenderIdsDocument,
@@ -35,12 +35,12 @@ import {
   LogoutDocument,
   MarkConversationReadDocument,
   NotificationFeedDocument,
-  OpenDirectConversationDocument,
+  StartConversationDocument,
   ReadAllNotificationsDocument,
   RecallChatMessageDocument,
   RemoveGroupMemberDocument,
   RenameChatGroupDocument,
-  SendChatMessageDocument,
+  SendMessageDocument,
   UnblockChatUserDocument,
   UserPresenceDocument,
   UserUnreadMessagesDocument,
@@ -57,7 +57,7 @@ const EVENTS = print(ChatMessageEventsDocument);
 const isMessage = (r: { data?: EventData | null }) => r.data?.messageEvents.kind === 'MESSAGE';
 /** Sends `text` as `a`; the same `clientMessageId` makes a retry of it. */
 const sendAs = (url: string, a: Auth, conversationId: string, text: string, clientMessageId?: string) =>
-  gql(url, SendChatMessageDocument, { conversationId, text, ...(clientMessageId === undefined ? {} : { clientMessageId }) }, { token: a.accessToken });
+  gql(url, SendMessageDocument, { conversationId, text, ...(clientMessageId === undefined ? {} : { clientMessageId }) }, { token: a.accessToken });
 
 describe('chat', () => {
   let stack: Stack;
@@ -73,7 +73,7 @@ describe('chat', () => {
     return c;
   };
   async function direct(a: Auth, b: Auth): Promise<string> {
-    const res = await gql(url, OpenDirectConversationDocument, { userId: b.user.id }, as(a));
+    const res = await gql(url, StartConversationDocument, { userId: b.user.id }, as(a));
     assert.equal(res.errors, undefined, JSON.stringify(res.errors));
     return res.data!.startConversation.id;
   }
@@ -167,7 +167,7 @@ describe('chat', () => {
     const c = await direct(a, b);
     const tries = await Promise.all([send(a, c, 'once', 'key-1'), send(a, c, 'once', 'key-1'), send(a, c, 'once', 'key-1')]);
     assert.equal(new Set(tries.map((t) => t.data!.sendMessage.id)).size, 1);
-    const list = await gql(url, ChatHistoryDocument, { conversationId: c }, as(b));
+    const list = await gql(url, MessagesPageDocument, { conversationId: c }, as(b));
     assert.deepEqual(list.data?.messages.map((m) => m.seq), [1]);
   });
 
@@ -178,7 +178,7 @@ describe('chat', () => {
     assert.equal(code(await send(a, c, '   \n ')), 'BAD_USER_INPUT');
     assert.equal(code(await send(a, c, 'x'.repeat(2001))), 'BAD_USER_INPUT');
     assert.equal(code(await send(a, c, 'ok', 'has spaces in it')), 'BAD_USER_INPUT');
-    const list = await gql(url, ChatHistoryDocument, { conversationId: c }, as(a));
+    const list = await gql(url, MessagesPageDocument, { conversationId: c }, as(a));
     assert.deepEqual(list.data?.messages, []);
   });
 
@@ -264,7 +264,7 @@ describe('chat', () => {
     assert.equal(m2view.data?.conversation?.unreadCount, 0, 'history before joining does not count as unread');
 
     // Non-members can neither read nor subscribe.
-    assert.equal(code(await gql(url, ChatHistoryDocument, { conversationId: g.id }, as(outsider))), 'NOT_FOUND');
+    assert.equal(code(await gql(url, MessagesPageDocument, { conversationId: g.id }, as(outsider))), 'NOT_FOUND');
     assert.equal(code(await send(outsider, g.id, 'hi')), 'NOT_FOUND');
     const spy = subscribe<EventData>(ws(outsider), EVENTS, { conversationId: g.id });
     const [denied] = await spy.waitFor(1);
@@ -438,7 +438,7 @@ describe('chat send limit', () => {
   test('retries of stored messages are answered at the send limit and never count against it, even racing the first send', async () => {
     const a = await createSignedInUser(stack, 'limited_sender');
     const b = await createSignedInUser(stack, 'limited_reader');
-    const started = await gql(url, OpenDirectConversationDocument, { userId: b.user.id }, { token: a.accessToken });
+    const started = await gql(url, StartConversationDocument, { userId: b.user.id }, { token: a.accessToken });
     const c = started.data!.startConversation.id;
 
     const first = await send(a, c, 'one', 'k1');
@@ -458,7 +458,7 @@ describe('chat send limit', () => {
     assert.equal(retried[0].data!.sendMessage.id, first.data!.sendMessage.id);
     assert.equal(retried[1].data!.sendMessage.id, copies[0]!.data!.sendMessage.id);
 
-    const stored = await gql(url, ChatHistoryDocument, { conversationId: c }, { token: b.accessToken });
+    const stored = await gql(url, MessagesPageDocument, { conversationId: c }, { token: b.accessToken });
     assert.deepEqual(stored.data?.messages.map((m) => m.text), ['one', 'two', 'three', 'four', 'five']);
   });
 });

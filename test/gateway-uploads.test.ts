@@ -18,7 +18,7 @@ import { createSignedInUser } from '../testing/fixtures.js';
 import { gql, gqlUpload, startStack, type GraphQLResponse, type Stack } from '../testing/harness.js';
 import { sha256 } from '../testing/media.js';
 import { parseMetrics, valueOf } from '../testing/prometheus.js';
-import { SendUploadChunkDocument, StartVideoUploadDocument, VideoUploadStatusDocument } from '../testing/__generated__/operations.js';
+import { UploadChunkDocument, InitUploadDocument, VideoUploadStatusDocument } from '../testing/__generated__/operations.js';
 
 const MiB = 1024 * 1024;
 const CHUNK = 5 * MiB;
@@ -103,7 +103,7 @@ describe('uploads through the gateway transport', () => {
   /** A one-chunk upload: its id and the chunk. */
   async function oneChunkUpload(): Promise<{ id: string; chunk: Buffer }> {
     const chunk = randomBytes(CHUNK);
-    const res = await gql(stack.gateway.url, StartVideoUploadDocument, { filename: `clip-${++n}.mkv`, size: chunk.length, sha256: sha256(chunk) }, { token });
+    const res = await gql(stack.gateway.url, InitUploadDocument, { filename: `clip-${++n}.mkv`, size: chunk.length, sha256: sha256(chunk) }, { token });
     assert.equal(res.errors, undefined, JSON.stringify(res.errors));
     assert.equal(res.data!.initUpload.upload.chunkCount, 1);
     return { id: res.data!.initUpload.upload.id, chunk };
@@ -135,7 +135,7 @@ describe('uploads through the gateway transport', () => {
         subgraphUrls: { user: stack.user.url, video: proxy.url, chat: stack.chat.url, search: stack.search.url },
       });
       const { id, chunk } = await oneChunkUpload();
-      const answer: GraphQLResponse<unknown> = await gqlUpload(gateway.url, SendUploadChunkDocument, { uploadId: id, index: 0, chunk: null, checksum: sha256(chunk) }, { 'variables.chunk': { bytes: chunk, filename: 'chunk-0' } }, { token });
+      const answer: GraphQLResponse<unknown> = await gqlUpload(gateway.url, UploadChunkDocument, { uploadId: id, index: 0, chunk: null, checksum: sha256(chunk) }, { 'variables.chunk': { bytes: chunk, filename: 'chunk-0' } }, { token });
       await proxy.stall;
       assert.equal(answer.errors?.[0]?.extensions?.code, 'UPSTREAM_UNAVAILABLE', JSON.stringify(answer.errors));
       assert.match(answer.errors![0]!.message, /The video service did not answer within 2 s/);
@@ -143,7 +143,7 @@ describe('uploads through the gateway transport', () => {
       proxy.release();
       await assertNoChunkLeft(id);
       // The same chunk, sent whole, is stored.
-      const again = await gqlUpload(stack.gateway.url, SendUploadChunkDocument, { uploadId: id, index: 0, chunk: null, checksum: sha256(chunk) }, { 'variables.chunk': { bytes: chunk, filename: 'chunk-0' } }, { token });
+      const again = await gqlUpload(stack.gateway.url, UploadChunkDocument, { uploadId: id, index: 0, chunk: null, checksum: sha256(chunk) }, { 'variables.chunk': { bytes: chunk, filename: 'chunk-0' } }, { token });
       assert.equal(again.data?.uploadChunk.stored, true, JSON.stringify(again.errors));
     } finally {
       await gateway?.dispose();
@@ -154,7 +154,7 @@ describe('uploads through the gateway transport', () => {
   test('a client that goes away in the middle of its upload ends the request to the subgraph', { timeout: 300_000 }, async () => {
     const { id, chunk } = await oneChunkUpload();
     const boundary = '----client-goes-away';
-    const operations = JSON.stringify({ query: print(SendUploadChunkDocument), variables: { uploadId: id, index: 0, chunk: null, checksum: sha256(chunk) } });
+    const operations = JSON.stringify({ query: print(UploadChunkDocument), variables: { uploadId: id, index: 0, chunk: null, checksum: sha256(chunk) } });
     const head = Buffer.from(
       `--${boundary}\r\nContent-Disposition: form-data; name="operations"\r\n\r\n${operations}\r\n` +
         `--${boundary}\r\nContent-Disposition: form-data; name="map"\r\n\r\n{"0":["variables.chunk"]}\r\n` +

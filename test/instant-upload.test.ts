@@ -10,12 +10,12 @@ import { createSignedInUser, type SignedInUser as Auth } from '../testing/fixtur
 import { gql, gqlUpload, startStack, type GraphQLResponse, type Stack } from '../testing/harness.js';
 import { sha256, smallMp4 } from '../testing/media.js';
 import {
-  FinishVideoUploadDocument,
+  CompleteUploadDocument,
   ProveVideoUploadDocument,
-  PublishUploadedVideoDocument,
-  RemoveVideoDocument,
-  SendUploadChunkDocument,
-  StartVideoUploadDocument,
+  PublishVideoDocument,
+  DeleteVideoDocument,
+  UploadChunkDocument,
+  InitUploadDocument,
   UploaderVideoIdsDocument,
   VideoDetailsDocument,
   VideoUploadStatusDocument,
@@ -36,17 +36,17 @@ describe('instant upload with proof of possession', () => {
 
   const register = () => createSignedInUser(stack, `instant${++n}`);
   const as = (a: Auth) => ({ token: a.accessToken });
-  const init = (a: Auth, size: number, hash: string) => gql(url, StartVideoUploadDocument, { filename: 'clip.mp4', size, sha256: hash }, as(a));
+  const init = (a: Auth, size: number, hash: string) => gql(url, InitUploadDocument, { filename: 'clip.mp4', size, sha256: hash }, as(a));
   const prove = (a: Auth, uploadId: string, proofs: string[]) => gql(url, ProveVideoUploadDocument, { uploadId, proofs }, as(a));
   const status = async (a: Auth, uploadId: string) => {
     const res = await gql(url, VideoUploadStatusDocument, { uploadId }, as(a));
     assert.equal(res.errors, undefined, JSON.stringify(res.errors));
     return res.data!.uploadStatus;
   };
-  const complete = (a: Auth, uploadId: string) => gql(url, FinishVideoUploadDocument, { uploadId }, as(a));
+  const complete = (a: Auth, uploadId: string) => gql(url, CompleteUploadDocument, { uploadId }, as(a));
   const sendChunk = (a: Auth, uploadId: string, bytes: Buffer) =>
-    gqlUpload(url, SendUploadChunkDocument, { uploadId, index: 0, chunk: null, checksum: sha256(bytes) }, { 'variables.chunk': { bytes, filename: 'chunk-0' } }, as(a));
-  const publish = (a: Auth, uploadId: string, title = 'Clip') => gql(url, PublishUploadedVideoDocument, { input: { uploadId, title } }, as(a));
+    gqlUpload(url, UploadChunkDocument, { uploadId, index: 0, chunk: null, checksum: sha256(bytes) }, { 'variables.chunk': { bytes, filename: 'chunk-0' } }, as(a));
+  const publish = (a: Auth, uploadId: string, title = 'Clip') => gql(url, PublishVideoDocument, { input: { uploadId, title } }, as(a));
   const videosOf = async (a: Auth) => (await gql(url, UploaderVideoIdsDocument, { uploaderId: a.user.id })).data!.videos.edges.map((e) => e.node.id);
   const played = async (playbackUrl: string) => sha256(Buffer.from(await (await fetch(playbackUrl)).arrayBuffer()));
 
@@ -187,7 +187,7 @@ describe('instant upload with proof of possession', () => {
     assert.equal(proved.data?.proveUpload.status, 'COMPLETED', JSON.stringify(proved.errors));
     return up.id;
   }
-  const deleteVideo = async (a: Auth, id: string) => assert.deepEqual((await gql(url, RemoveVideoDocument, { id }, as(a))).data, { deleteVideo: true });
+  const deleteVideo = async (a: Auth, id: string) => assert.deepEqual((await gql(url, DeleteVideoDocument, { id }, as(a))).data, { deleteVideo: true });
   const stored = async (key: string) => (await stack.objects.stat(key)) !== null;
   /** Runs the stale-upload sweep with a cutoff in the future, so that every unfinished upload counts as expired. */
   async function expireEverything() {

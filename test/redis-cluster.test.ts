@@ -37,7 +37,7 @@ import {
   SendMessageDocument,
   StartConversationDocument,
   UploadChunkDocument,
-  UploadReceivedChunksDocument,
+  VideoUploadStatusDocument,
   ViewerDocument,
 } from '../testing/__generated__/operations.js';
 import { largeMkv, sha256 } from '../testing/media.js';
@@ -137,7 +137,7 @@ describe('the platform on a 3-master Redis Cluster', () => {
     const send = (index: number) =>
       gqlUpload(url, UploadChunkDocument, { uploadId, index, chunk: null, checksum: sha256(chunk(index)) }, { 'variables.chunk': { bytes: chunk(index), filename: `c${index}` } }, as(a));
     for (const sent of await Promise.all([send(2), send(0)])) assert.equal(sent.data?.uploadChunk.stored, true, JSON.stringify(sent.errors));
-    const status = await gql(url, UploadReceivedChunksDocument, { uploadId }, as(a));
+    const status = await gql(url, VideoUploadStatusDocument, { uploadId }, as(a));
     assert.deepEqual(status.data?.uploadStatus.receivedChunks, [0, 2], JSON.stringify(status.errors));
     assert.equal((await send(1)).data?.uploadChunk.stored, true);
     const done = await gql(url, CompleteUploadDocument, { uploadId }, as(a));

@@ -17,10 +17,10 @@ import {
   LiveDanmakuDocument,
   MarkConversationReadDocument,
   NotificationFeedDocument,
-  OpenDirectConversationDocument,
-  PostDanmakuDocument,
+  StartConversationDocument,
+  SendDanmakuDocument,
   RecallChatMessageDocument,
-  SendChatMessageDocument,
+  SendMessageDocument,
   UnfollowUserDocument,
   VideoDanmakuCursorDocument,
   type ChatMessageEventsSubscription,
@@ -71,7 +71,7 @@ describe('resuming subscriptions', () => {
     // Video time is not sending order: the cursor must not depend on it.
     const timeOf = (i: number) => (i * 7919) % 60_000;
     const sendDanmaku = async (text: string, i: number) =>
-      (await ok(gql(url, PostDanmakuDocument, { videoId, text, timeMs: timeOf(i) }, as(viewer)))).sendDanmaku.id;
+      (await ok(gql(url, SendDanmakuDocument, { videoId, text, timeMs: timeOf(i) }, as(viewer)))).sendDanmaku.id;
     const readVideo = async () => {
       const { video } = await ok(gql(url, VideoDanmakuCursorDocument, { id: videoId }));
       assert.ok(video, 'the video exists');
@@ -244,9 +244,9 @@ describe('resuming subscriptions', () => {
     test('a resumed subscription replays the recalls and read positions it missed, then only what moves', async () => {
       const a = await register();
       const b = await register();
-      const c = (await ok(gql(url, OpenDirectConversationDocument, { userId: b.user.id }, as(a)))).startConversation.id;
+      const c = (await ok(gql(url, StartConversationDocument, { userId: b.user.id }, as(a)))).startConversation.id;
       const send = async (text: string) =>
-        (await ok(gql(url, SendChatMessageDocument, { conversationId: c, text }, as(a)))).sendMessage;
+        (await ok(gql(url, SendMessageDocument, { conversationId: c, text }, as(a)))).sendMessage;
       const markRead = (who: Auth, seq: number) => ok(gql(url, MarkConversationReadDocument, { conversationId: c, seq }, as(who)));
 
       const sent = [];
@@ -277,9 +277,9 @@ describe('resuming subscriptions', () => {
     test('the recall of a message sent before the cursor\'s and still in the recall window is replayed', async () => {
       const a = await register();
       const b = await register();
-      const c = (await ok(gql(url, OpenDirectConversationDocument, { userId: b.user.id }, as(a)))).startConversation.id;
+      const c = (await ok(gql(url, StartConversationDocument, { userId: b.user.id }, as(a)))).startConversation.id;
       const ids = [];
-      for (let i = 1; i <= 4; i++) ids.push((await ok(gql(url, SendChatMessageDocument, { conversationId: c, text: `r${i}` }, as(a)))).sendMessage.id);
+      for (let i = 1; i <= 4; i++) ids.push((await ok(gql(url, SendMessageDocument, { conversationId: c, text: `r${i}` }, as(a)))).sendMessage.id);
       for (const messageId of [ids[0]!, ids[3]!]) await ok(gql(url, RecallChatMessageDocument, { messageId }, as(a)));
       const resumed = subscribe<Got>(ws(b), EVENTS, { conversationId: c, afterSeq: 2 });
       const events = (await resumed.waitFor(4)).map(short);

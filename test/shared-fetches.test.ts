@@ -8,9 +8,10 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import { signUp } from '../testing/accounts.js';
 import { gql, startStack, type Stack } from '../testing/harness.js';
 import { parseMetrics, valueOf } from '../testing/prometheus.js';
-import { LikeSharedVideoDocument, RegisterSharingViewerDocument, SharedVideoPageDocument, ViewerLikedPageDocument } from '../testing/__generated__/operations.js';
+import { LikeVideoDocument, SharedVideoPageDocument, ViewerLikedPageDocument } from '../testing/__generated__/operations.js';
 
 /** Holds the video subgraph's page reads while a test watches what the gateway does with the requests waiting on them. */
 class PageGate {
@@ -62,10 +63,7 @@ describe('fetches shared between viewers', () => {
     });
     url = stack.gateway.url;
     for (let i = 0; i < 5; i++) {
-      const res = await gql(url, RegisterSharingViewerDocument, { username: `sharing_viewer_${i}`, password: 'pass-word-99' });
-      assert.equal(res.errors, undefined, JSON.stringify(res.errors));
-      const { user, accessToken } = res.data!.register;
-      assert.ok(accessToken, 'register answers an access token');
+      const { user, accessToken } = await signUp(url, `sharing_viewer_${i}`);
       viewers.push({ id: user.id, token: accessToken });
     }
     for (const title of ['first shared', 'second shared']) {
@@ -98,7 +96,7 @@ describe('fetches shared between viewers', () => {
   });
 
   test('a field that depends on the viewer is fetched for each viewer', async () => {
-    const like = await gql(url, LikeSharedVideoDocument, { id: likedId }, { token: viewers[1]!.token });
+    const like = await gql(url, LikeVideoDocument, { id: likedId }, { token: viewers[1]!.token });
     assert.equal(like.errors, undefined, JSON.stringify(like.errors));
     const mergedBefore = await merged();
     gate.close();
@@ -119,7 +117,7 @@ describe('fetches shared between viewers', () => {
       return res.data!.videos.edges.find((e) => e.node.id === likedId)!.node.likeCount;
     };
     const before = await count(viewers[3]!.token);
-    const like = await gql(url, LikeSharedVideoDocument, { id: likedId }, { token: viewers[2]!.token });
+    const like = await gql(url, LikeVideoDocument, { id: likedId }, { token: viewers[2]!.token });
     assert.equal(like.errors, undefined, JSON.stringify(like.errors));
     assert.equal(await count(viewers[4]!.token), before + 1);
     assert.equal(await count(viewers[3]!.token), before + 1);

@@ -13,26 +13,26 @@ import { gql, gqlUpload, listening, startStack, subscribe, wsClient, type GraphQ
 import { largeMkv, sha256, smallMp4 } from '../testing/media.js';
 import {
   AbortVideoUploadDocument,
-  AddVideoLikeDocument,
+  LikeVideoDocument,
   ConfirmUploadChunkDocument,
-  CountVideoViewDocument,
+  RecordViewDocument,
   DropFavouriteFolderDocument,
-  EditVideoDocument,
+  UpdateVideoDocument,
   FavouriteVideoDocument,
-  FinishVideoUploadDocument,
+  CompleteUploadDocument,
   FollowUserDocument,
   LiveDanmakuDocument,
   NewFavouriteFolderDocument,
   NotificationInboxDocument,
   PostCommentDocument,
-  PostDanmakuDocument,
+  SendDanmakuDocument,
   PresignUploadChunkDocument,
-  PublishUploadedVideoDocument,
+  PublishVideoDocument,
   RemoveCommentDocument,
-  RemoveVideoDocument,
+  DeleteVideoDocument,
   RemoveVideoLikeDocument,
-  SendUploadChunkDocument,
-  StartVideoUploadDocument,
+  UploadChunkDocument,
+  InitUploadDocument,
   UnfavouriteVideoDocument,
   UpdatePrivacyDocument,
   UserFavouriteFoldersDocument,
@@ -58,11 +58,11 @@ describe('video', () => {
   const register = () => createSignedInUser(stack, `viewer${++n}`);
   const as = (a: Auth) => ({ token: a.accessToken });
 
-  const init = (a: Auth, bytes: Buffer, declared = sha256(bytes)) => gql(url, StartVideoUploadDocument, { filename: 'clip.mkv', size: bytes.length, sha256: declared }, as(a));
+  const init = (a: Auth, bytes: Buffer, declared = sha256(bytes)) => gql(url, InitUploadDocument, { filename: 'clip.mkv', size: bytes.length, sha256: declared }, as(a));
   const sendChunk = (a: Auth, uploadId: string, index: number, bytes: Buffer, checksum = sha256(bytes)) =>
-    gqlUpload(url, SendUploadChunkDocument, { uploadId, index, chunk: null, checksum }, { 'variables.chunk': { bytes, filename: `chunk-${index}` } }, as(a));
+    gqlUpload(url, UploadChunkDocument, { uploadId, index, chunk: null, checksum }, { 'variables.chunk': { bytes, filename: `chunk-${index}` } }, as(a));
   const chunkOf = (bytes: Buffer, i: number) => bytes.subarray(i * CHUNK, Math.min(bytes.length, (i + 1) * CHUNK));
-  const complete = (a: Auth, uploadId: string) => gql(url, FinishVideoUploadDocument, { uploadId }, as(a));
+  const complete = (a: Auth, uploadId: string) => gql(url, CompleteUploadDocument, { uploadId }, as(a));
   const status = (a: Auth, uploadId: string) => gql(url, VideoUploadStatusDocument, { uploadId }, as(a));
   async function uploadWhole(a: Auth, bytes: Buffer): Promise<string> {
     const { data } = await init(a, bytes);
@@ -75,7 +75,7 @@ describe('video', () => {
     return up.id;
   }
   const publish = (a: Auth, uploadId: string, extra: Partial<PublishVideoInput> = {}) =>
-    gql(url, PublishUploadedVideoDocument, { input: { uploadId, title: 'My clip', description: 'testing', tags: ['test', 'Test', 'clips'], ...extra } }, as(a));
+    gql(url, PublishVideoDocument, { input: { uploadId, title: 'My clip', description: 'testing', tags: ['test', 'Test', 'clips'], ...extra } }, as(a));
 
   before(async () => {
     stack = await startStack({ VIDEO_MAX_UPLOADS_PER_USER: '2', VIDEO_MAX_BYTES: String(64 * MiB), DANMAKU_PER_10_SECONDS: '3' });
@@ -213,9 +213,9 @@ describe('video', () => {
     assert.deepEqual((await gql(url, AbortVideoUploadDocument, { uploadId: second.id }, as(owner))).data, { abortUpload: true });
     assert.equal((await init(owner, Buffer.concat([file, Buffer.from('zzz')]))).errors, undefined);
 
-    const huge = await gql(url, StartVideoUploadDocument, { filename: 'big.mp4', size: 1e12, sha256: 'a'.repeat(64) }, as(other));
+    const huge = await gql(url, InitUploadDocument, { filename: 'big.mp4', size: 1e12, sha256: 'a'.repeat(64) }, as(other));
     assert.equal(code(huge), 'PAYLOAD_TOO_LARGE');
-    const badChunk = await gql(url, StartVideoUploadDocument, { filename: 'a.mp4', size: 100, sha256: 'a'.repeat(64), chunkSize: 1024 }, as(other));
+    const badChunk = await gql(url, InitUploadDocument, { filename: 'a.mp4', size: 100, sha256: 'a'.repeat(64), chunkSize: 1024 }, as(other));
     assert.equal(code(badChunk), 'BAD_USER_INPUT');
   });
 
@@ -245,13 +245,13 @@ describe('video', () => {
     const me = await register();
     const id = await uploadWhole(me, Buffer.concat([smallMp4(), Buffer.from('cover-test')]));
     const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), randomBytes(500)]);
-    const res = await gqlUpload(url, PublishUploadedVideoDocument, { input: { uploadId: id, title: 'With cover', cover: null } }, { 'variables.input.cover': { bytes: png, filename: 'cover.png' } }, as(me));
+    const res = await gqlUpload(url, PublishVideoDocument, { input: { uploadId: id, title: 'With cover', cover: null } }, { 'variables.input.cover': { bytes: png, filename: 'cover.png' } }, as(me));
     assert.equal(res.errors, undefined, JSON.stringify(res.errors));
     assert.deepEqual(Buffer.from(await (await fetch(res.data!.publishVideo.coverUrl!)).arrayBuffer()), png);
     const videoId = res.data!.publishVideo.id;
 
     const fans = await Promise.all(Array.from({ length: 25 }, () => register()));
-    const like = (f: Auth) => gql(url, AddVideoLikeDocument, { id: videoId }, as(f));
+    const like = (f: Auth) => gql(url, LikeVideoDocument, { id: videoId }, as(f));
     const likes = await Promise.all(fans.flatMap((f) => [like(f), like(f)]));
     for (const l of likes) assert.equal(l.errors, undefined, JSON.stringify(l.errors));
     const likesSeenBy = async (f: Auth) => {
@@ -262,8 +262,8 @@ describe('video', () => {
     await Promise.all(fans.slice(0, 5).map((f) => gql(url, RemoveVideoLikeDocument, { id: videoId }, as(f))));
     assert.deepEqual(await likesSeenBy(fans[0]!), { likeCount: 20, likedByMe: false });
 
-    await gql(url, CountVideoViewDocument, { videoId }, as(fans[0]!));
-    const viewed = await gql(url, CountVideoViewDocument, { videoId }, as(fans[0]!));
+    await gql(url, RecordViewDocument, { videoId }, as(fans[0]!));
+    const viewed = await gql(url, RecordViewDocument, { videoId }, as(fans[0]!));
     assert.equal(viewed.data?.recordView.viewCount, 1, 'one view per viewer in the window');
   });
 
@@ -303,7 +303,7 @@ describe('video', () => {
     clients.push(client);
     const live = subscribe<LiveDanmakuSubscription>(client, print(LiveDanmakuDocument), { videoId: id });
     await listening(stack.redis, `danmaku:${id}`);
-    const send = (a: Auth, text: string, timeMs: number) => gql(url, PostDanmakuDocument, { videoId: id, text, timeMs, color: '#ff0000' }, as(a));
+    const send = (a: Auth, text: string, timeMs: number) => gql(url, SendDanmakuDocument, { videoId: id, text, timeMs, color: '#ff0000' }, as(a));
     const wow = await send(owner, 'wow', 1500);
     assert.equal(wow.errors, undefined);
     assert.equal((await send(owner, 'early', 200)).errors, undefined);
@@ -352,13 +352,13 @@ describe('video', () => {
     const owner = await register();
     const id = (await publish(owner, await uploadWhole(owner, Buffer.concat([smallMp4(), Buffer.from('events')])))).data!.publishVideo.id;
     const other = await register();
-    const rename = (a: Auth) => gql(url, EditVideoDocument, { id, input: { title: 'Renamed' } }, as(a));
+    const rename = (a: Auth) => gql(url, UpdateVideoDocument, { id, input: { title: 'Renamed' } }, as(a));
     assert.equal(code(await rename(other)), 'FORBIDDEN');
     assert.deepEqual((await rename(owner)).data, { updateVideo: { id, title: 'Renamed', description: 'testing' } });
-    await gql(url, AddVideoLikeDocument, { id }, as(other));
+    await gql(url, LikeVideoDocument, { id }, as(other));
     await gql(url, PostCommentDocument, { videoId: id, text: 'hi' }, as(other));
-    assert.equal(code(await gql(url, RemoveVideoDocument, { id }, as(other))), 'FORBIDDEN');
-    assert.deepEqual((await gql(url, RemoveVideoDocument, { id }, as(owner))).data, { deleteVideo: true });
+    assert.equal(code(await gql(url, DeleteVideoDocument, { id }, as(other))), 'FORBIDDEN');
+    assert.deepEqual((await gql(url, DeleteVideoDocument, { id }, as(owner))).data, { deleteVideo: true });
     assert.equal((await gql(url, VideoDetailsDocument, { id })).data?.video, null);
     const events = (await stack.redis.xrange(STREAMS.video, '-', '+'))
       .map(([, f]) => JSON.parse(f[f.indexOf('event') + 1]!) as { type: string; subjectId: string; version?: number })
@@ -376,7 +376,7 @@ describe('video', () => {
     const replier = await register();
     await gql(url, FollowUserDocument, { userId: uploader.user.id }, as(fan));
     const id = (await publish(uploader, await uploadWhole(uploader, Buffer.concat([smallMp4(), Buffer.from('notify')])))).data!.publishVideo.id;
-    await gql(url, AddVideoLikeDocument, { id }, as(fan));
+    await gql(url, LikeVideoDocument, { id }, as(fan));
     const comment = async (a: Auth, text: string, parentId?: string) => {
       const res = await gql(url, PostCommentDocument, { videoId: id, text, parentId: parentId ?? null }, as(a));
       assert.equal(res.errors, undefined, JSON.stringify(res.errors));
@@ -386,7 +386,7 @@ describe('video', () => {
     const reply = await comment(replier, 'agreed', root);
     // A reply to a reply joins the root's thread, but answers the reply: its author is told, and inReplyTo is the reply.
     const answer = await comment(fan, 'thanks', reply);
-    await gql(url, AddVideoLikeDocument, { id }, as(uploader));
+    await gql(url, LikeVideoDocument, { id }, as(uploader));
 
     type Node = NotificationInboxQuery['notifications']['edges'][number]['node'];
     const inboxOf = async (a: Auth, count: number) => {

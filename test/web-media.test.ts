@@ -14,10 +14,10 @@ import { gql, gqlUpload, startStack, type Stack } from '../testing/harness.js';
 import { largeMkv, sha256, smallMp4 } from '../testing/media.js';
 import { noChromium, openTwoPeople, shot, signUp } from '../testing/browser.js';
 import {
-  FinishVideoUploadDocument,
-  PublishUploadedVideoDocument,
-  SendUploadChunkDocument,
-  StartVideoUploadDocument,
+  CompleteUploadDocument,
+  PublishVideoDocument,
+  UploadChunkDocument,
+  InitUploadDocument,
   VideoDanmakuRangeDocument,
   VideoDetailsDocument,
 } from '../testing/__generated__/operations.js';
@@ -53,15 +53,15 @@ describe('web app: search, watch, favourites, upload, notifications', { skip: no
     // A video published through the API by a third person.
     const { accessToken: token } = await createSignedInUser(stack, `carol_${suffix}`, 'Carol');
     const bytes = smallMp4();
-    const init = await gql(stack.gateway.url, StartVideoUploadDocument, { filename: 'harbour.mp4', size: bytes.length, sha256: sha256(bytes) }, { token });
+    const init = await gql(stack.gateway.url, InitUploadDocument, { filename: 'harbour.mp4', size: bytes.length, sha256: sha256(bytes) }, { token });
     assert.equal(init.errors, undefined, JSON.stringify(init.errors));
     const uploadId = init.data!.initUpload.upload.id;
-    const chunk = await gqlUpload(stack.gateway.url, SendUploadChunkDocument, { uploadId, index: 0, chunk: null, checksum: sha256(bytes) }, { 'variables.chunk': { bytes, filename: 'chunk-0' } }, { token });
+    const chunk = await gqlUpload(stack.gateway.url, UploadChunkDocument, { uploadId, index: 0, chunk: null, checksum: sha256(bytes) }, { 'variables.chunk': { bytes, filename: 'chunk-0' } }, { token });
     assert.equal(chunk.errors, undefined, JSON.stringify(chunk.errors));
-    const completed = await gql(stack.gateway.url, FinishVideoUploadDocument, { uploadId }, { token });
+    const completed = await gql(stack.gateway.url, CompleteUploadDocument, { uploadId }, { token });
     assert.equal(completed.errors, undefined, JSON.stringify(completed.errors));
     const title = 'Harbour sunset timelapse';
-    const published = await gql(stack.gateway.url, PublishUploadedVideoDocument, { input: { uploadId, title, description: 'Boats coming home at dusk', tags: ['harbour', 'sunset'] } }, { token });
+    const published = await gql(stack.gateway.url, PublishVideoDocument, { input: { uploadId, title, description: 'Boats coming home at dusk', tags: ['harbour', 'sunset'] } }, { token });
     assert.equal(published.errors, undefined, JSON.stringify(published.errors));
     const videoId = published.data!.publishVideo.id;
     harbourVideoId = videoId;
