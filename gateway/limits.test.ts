@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
-import { buildSchema, getNamedType, isEnumType, isInputObjectType, parse, typeFromAST, type GraphQLSchema } from 'graphql';
+import { Kind, buildSchema, getNamedType, isEnumType, isInputObjectType, parse, print, typeFromAST, visit, type DefinitionNode, type GraphQLSchema } from 'graphql';
 import { loadConfig } from '../lib/config.js';
 import { schemaPath } from '../lib/process/paths.js';
 import { checkOperation, limitsFromConfig } from './limits.js';
@@ -57,8 +57,25 @@ function sampleVariables(schema: GraphQLSchema, query: string): Record<string, u
 test('every operation the repository sends passes the default limits', () => {
   const schema = buildSchema(readFileSync(schemaPath('api'), 'utf8'));
   const limits = limitsFromConfig(loadConfig({}));
+  // The typed documents: one per operation, with the fragments it spreads (from any file).
+  const definitions = files(path.join(root, 'testing/operations'), '.graphql').flatMap((f) => parse(readFileSync(f, 'utf8')).definitions.map((d) => ({ where: f, d })));
+  const fragments = new Map(definitions.flatMap(({ d }) => (d.kind === Kind.FRAGMENT_DEFINITION ? [[d.name.value, d] as const] : [])));
+  const withFragments = (d: DefinitionNode): string => {
+    const used = new Set<string>();
+    const collect = (node: DefinitionNode) =>
+      visit(node, {
+        FragmentSpread: (spread) => {
+          if (used.has(spread.name.value)) return;
+          used.add(spread.name.value);
+          const fragment = fragments.get(spread.name.value);
+          if (fragment) collect(fragment);
+        },
+      });
+    collect(d);
+    return [d, ...[...used].flatMap((n) => fragments.get(n) ?? [])].map((x) => print(x)).join('\n');
+  };
   const documents = [
-    ...files(path.join(root, 'testing/operations'), '.graphql').map((f) => ({ where: f, text: readFileSync(f, 'utf8') })),
+    ...definitions.filter(({ d }) => d.kind === Kind.OPERATION_DEFINITION).map(({ where, d }) => ({ where, text: withFragments(d) })),
     ...['test', 'bench', 'scripts'].flatMap((d) => files(path.join(root, d), '.ts').flatMap((f) => embeddedOperations(readFileSync(f, 'utf8')).map((text) => ({ where: f, text })))),
   ];
   assert.ok(documents.length > 100, `found ${documents.length} documents`);
