@@ -30,4 +30,3 @@ export function largeMkv(): Buffer {
 }
 
 export const sha256 = (b: Buffer | Uint8Array) => createHash('sha256').update(b).digest('hex');
-
