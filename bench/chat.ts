@@ -432,7 +432,7 @@ function printReport(world: World, opts: Options, results: PhaseResult[], before
   const header = ['phase', 'selection', 'subscribers', 'messages', 'expected', 'received', 'p50 ms', 'p99 ms', 'max ms', 'deliveries/s', 'send p50 ms', 'errors'];
   const rows = results.map((r) => [
     r.name,
-    r.selection.replace('message { seq text ', '{ seq text ').replace(/\s+/g, ' '),
+    r.selection,
     String(r.subscribers),
     String(r.messages),
     String(r.expected),
