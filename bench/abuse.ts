@@ -46,6 +46,7 @@ interface Outcome {
   serverError: boolean;
 }
 
+// Operations stay strings here: the probes build abusive documents (aliases, nesting, fragment bombs, oversized bodies) byte for byte.
 async function post(url: string, body: unknown, token?: string): Promise<Outcome> {
   const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify(body) });
   const text = await res.text();

@@ -34,8 +34,10 @@
 import { randomUUID } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import { createParser } from 'eventsource-parser';
+import { print } from 'graphql';
 import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
+import { AssistantAnswerDocument } from '../testing/__generated__/operations.js';
 import { FakeLlm, answerTokens } from '../testing/fakeLlm.js';
 import { intOption, now, progressLogger, register, sleep, type Account } from './lib/client.js';
 import { CpuMeter, idleCpuPerSecond } from './lib/proc.js';
@@ -44,7 +46,7 @@ import { startStackProcess, type StackProcess } from './lib/stack-process.js';
 
 const KEYS = ['bench-key-alpha-0001', 'bench-key-bravo-0002'];
 const MODEL = 'bench-model';
-const ANSWER = `subscription($p: String!, $c: ID) { assistantAnswer(prompt: $p, conversationId: $c) { kind text fullText code error } }`;
+const ANSWER = print(AssistantAnswerDocument);
 
 interface Options {
   /** Answers per run (each path, sequential and concurrent). @default 30 */
@@ -163,7 +165,7 @@ function askGateway(client: Client, prompt: string, conversationId: string): Pro
       resolve(answer);
     };
     client.subscribe<AnswerEvent>(
-      { query: ANSWER, variables: { p: prompt, c: conversationId } },
+      { query: ANSWER, variables: { prompt, conversationId } },
       {
         next: (r) => {
           const e = r.data?.assistantAnswer;

@@ -42,6 +42,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { print, type DocumentNode, type FieldNode, type OperationDefinitionNode } from 'graphql';
 import type { Client } from 'graphql-ws';
 import { Redis } from 'ioredis';
 import { signInternalIdentity } from '../lib/auth/identity.js';
@@ -50,6 +51,7 @@ import { formatProfilesOf } from './lib/cpuprofile.js';
 import { fmt, formatTable, loadNow, machineLine, percentile } from './lib/report.js';
 import { startStackProcess, type StackProcess } from './lib/stack-process.js';
 import { describeWsError, eagerWsClient } from './lib/ws.js';
+import { ChatMessageSenderIdsDocument, CreateChatGroupDocument, MessageEventsWithSenderDocument, SendMessageDocument } from '../testing/__generated__/operations.js';
 
 /** Members per group besides the sender (subgraphs/chat/conversations.ts: MAX_GROUP_MEMBERS = 200, owner included). */
 const SUBSCRIBERS_PER_GROUP = 199;
@@ -117,8 +119,6 @@ interface World {
   groups: { id: string; size: number }[];
 }
 
-const CREATE_GROUP = `mutation($t: String!, $m: [ID!]!) { createGroup(title: $t, memberIds: $m) { id members { id } } }`;
-const SEND = `mutation($c: ID!, $t: String!) { sendMessage(conversationId: $c, text: $t) { seq } }`;
 
 async function buildWorld(stack: StackProcess, opts: Options): Promise<World> {
   const url = stack.gatewayUrl;
@@ -134,7 +134,7 @@ async function buildWorld(stack: StackProcess, opts: Options): Promise<World> {
   const groups: World['groups'] = [];
   for (let g = 0; g < groupCount; g++) {
     const members = subscribers.filter((s) => s.group === g);
-    const data = must('createGroup', await gql<{ createGroup: { id: string; members: { id: string }[] } }>(url, CREATE_GROUP, { t: `bench ${g}`, m: members.map((m) => m.id) }, { token: sender.token }));
+    const data = must('createGroup', await gql(url, CreateChatGroupDocument, { title: `bench ${g}`, memberIds: members.map((m) => m.id) }, { token: sender.token }));
     if (data.createGroup.members.length !== members.length + 1) throw new Error(`group ${g} has ${data.createGroup.members.length} members, expected ${members.length + 1}`);
     groups.push({ id: data.createGroup.id, size: members.length });
   }
@@ -145,7 +145,10 @@ async function buildWorld(stack: StackProcess, opts: Options): Promise<World> {
 
 interface Phase {
   name: string;
+  /** The `messageEvents` selection, as the report shows it. */
   selection: string;
+  /** The subscription document, printed. */
+  query: string;
   /** A graphql-ws client for this subscriber on this phase's endpoint (not connected yet). */
   client(sub: Subscriber, onConnectError: (err: unknown) => void): Client;
   /** Whether the event's sender is the one expected (the field this phase selects). */
@@ -250,7 +253,7 @@ async function runPhase(stack: StackProcess, world: World, opts: Options, phase:
             client.on('connected', done);
             client.on('closed', done);
             client.subscribe<EventData>(
-              { query: `subscription { messageEvents { ${phase.selection} } }` },
+              { query: phase.query },
               {
                 next: (r) => onEvent(i, r as { data?: EventData | null; errors?: readonly { message: string }[] }),
                 error: (e) => {
@@ -270,7 +273,7 @@ async function runPhase(stack: StackProcess, world: World, opts: Options, phase:
 
   const send = async (group: number, body: string) => {
     const t0 = now();
-    const r = await gql<{ sendMessage: { seq: number } }>(stack.gatewayUrl, SEND, { c: groups[group]!.id, t: body }, { token: world.sender.token }).catch((err: unknown) => ({ errors: [{ message: String(err) }] }) as GqlResult<never>);
+    const r = await gql(stack.gatewayUrl, SendMessageDocument, { conversationId: groups[group]!.id, text: body }, { token: world.sender.token }).catch((err: unknown) => ({ errors: [{ message: String(err) }] }) as GqlResult<never>);
     if (r.errors?.length) error('send errors', r.errors[0]!.message);
     return now() - t0;
   };
@@ -354,7 +357,7 @@ async function waitFor(done: () => boolean, progress: () => number, timeoutMs = 
 function gatewayPhase(stack: StackProcess): Phase {
   return {
     name: 'gateway',
-    selection: 'message { seq text sender { displayName } }',
+    ...subscription(MessageEventsWithSenderDocument),
     client: (sub, onConnectError) =>
       eagerWsClient(stack.gatewayUrl.replace(/^http/, 'ws'), onConnectError, { authorization: `Bearer ${sub.token}` }),
     senderOk: (sender) => sender?.displayName === SENDER_NAME,
@@ -365,12 +368,19 @@ function subgraphPhase(stack: StackProcess): Phase {
   const secret = stack.secrets.INTERNAL_IDENTITY_SECRET;
   return {
     name: 'chat subgraph',
-    selection: 'message { seq text sender { id } }',
+    ...subscription(ChatMessageSenderIdsDocument),
     client: (sub, onConnectError) =>
       // Signed at connect time, as the gateway's bridge does: the subgraph checks it once, at connection_init.
       eagerWsClient(stack.chatWsUrl, onConnectError, async () => ({ internalIdentity: await signInternalIdentity(secret, { userId: sub.id, roles: [] }, randomUUID()) })),
     senderOk: (sender, world) => sender?.id === world.sender.id,
   };
+}
+
+/** A phase's subscription: the printed document and its `messageEvents` selection on one line. */
+function subscription(document: DocumentNode): Pick<Phase, 'selection' | 'query'> {
+  const field = (document.definitions[0] as OperationDefinitionNode).selectionSet.selections[0] as FieldNode;
+  const selection = print(field.selectionSet!).replace(/\s+/g, ' ').slice(2, -2);
+  return { selection, query: print(document) };
 }
 
 /* ---------------------------------------------------------------- report */
@@ -422,7 +432,7 @@ function printReport(world: World, opts: Options, results: PhaseResult[], before
   const header = ['phase', 'selection', 'subscribers', 'messages', 'expected', 'received', 'p50 ms', 'p99 ms', 'max ms', 'deliveries/s', 'send p50 ms', 'errors'];
   const rows = results.map((r) => [
     r.name,
-    r.selection.replace('message { seq text ', '{ seq text ').replace(/\s+/g, ' '),
+    r.selection,
     String(r.subscribers),
     String(r.messages),
     String(r.expected),

@@ -81,6 +81,7 @@ import { buildServices, startPlatform, type Platform, type Runtime, type Service
 import type { SubgraphName } from '../lib/config.js';
 
 const PAGE = 10;
+// Operations stay strings here: the load generator sends these exact bodies to every gateway and to subgraphs directly, `_entities` included.
 /** What a plan asks the user subgraph for the uploaders of a page of videos. */
 const USER_QUERY = 'query($representations: [_Any!]!) { _entities(representations: $representations) { ... on User { username displayName } } }';
 const VIDEO_ENTITIES_QUERY = 'query($representations: [_Any!]!) { _entities(representations: $representations) { ... on Video { title likeCount uploader { __typename id } } } }';

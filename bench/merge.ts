@@ -42,16 +42,20 @@
  */
 import { randomUUID } from 'node:crypto';
 import { parseArgs } from 'node:util';
+import { print } from 'graphql';
 import { Agent, request } from 'undici';
 import type { CoalescerStats } from '../lib/data/coalescer.js';
 import { signAccessToken } from '../lib/auth/tokens.js';
+import { TypenameDocument, VideoCountersDocument } from '../testing/__generated__/operations.js';
 import { intOption, now, pool, progressLogger, sleep } from './lib/client.js';
 import { treeLine } from './lib/machine.js';
 import { ROOT } from './lib/peers.js';
 import { fmt, formatTable, loadNow, machineLine, percentile } from './lib/report.js';
 import { startStackProcess, type StackProcess } from './lib/stack-process.js';
 
-const QUERY = 'query($id: ID!) { video(id: $id) { id title likeCount viewCount likedByMe } }';
+// Printed once: the bursts send these exact bodies.
+const QUERY = print(VideoCountersDocument);
+const TYPENAME = print(TypenameDocument);
 /** Longer than the coalescer's rate window (100 ms by default; one second before it was shortened). */
 const QUIET_MS = 1_100;
 
@@ -159,7 +163,7 @@ async function runMode(mode: 'off' | 'on', opts: Options, log: (s: string) => vo
     const bursts: Burst[] = [];
     for (let round = 1; round <= opts.rounds; round++) {
       // Open (or keep open) one connection per request of the burst; answered by the gateway alone.
-      const typename = JSON.stringify({ query: '{ __typename }' });
+      const typename = JSON.stringify({ query: TYPENAME });
       // 2,000 connections opened at once can overflow the listen backlog on a loaded machine and
       // be reset: such a connection is opened again (up to three tries), the burst measures none of it.
       await Promise.all(
@@ -254,7 +258,7 @@ async function main(): Promise<number> {
     ]),
   );
   const lines = [
-    `cross-request coalescing: ${opts.requests} concurrent ${JSON.stringify(QUERY)} over ${opts.ids} hot ids through the gateway, ${opts.viewers} distinct viewers, ${opts.rounds} burst(s) per mode`,
+    `cross-request coalescing: ${opts.requests} concurrent ${JSON.stringify(QUERY.replace(/\s+/g, ' '))} over ${opts.ids} hot ids through the gateway, ${opts.viewers} distinct viewers, ${opts.rounds} burst(s) per mode`,
     `coalescer settings: threshold ${opts.threshold ?? '200 (default)'} lookups/s over ${opts.rateWindow ?? '100 (default)'} ms, window ${opts.window ?? '2 (default)'} ms, max wait 50 ms (default)`,
     '',
     table,

@@ -46,6 +46,7 @@ import { Client as Elasticsearch } from '@elastic/elasticsearch';
 import { Redis } from 'ioredis';
 import { STREAMS, publishEvent } from '../lib/redis/domainEvents.js';
 import { signInternalIdentity } from '../lib/auth/identity.js';
+import { SearchRankedIdsDocument, SearchSyncStatusDocument, type SearchSyncStatusQuery } from '../testing/__generated__/operations.js';
 import { gql, intOption, must, now, pool, progressLogger, register, sleep, type Account, type GqlOptions } from './lib/client.js';
 import { CpuMeter, idleCpuPerSecond } from './lib/proc.js';
 import { fmt, formatTable, loadNow, machineLine, percentile } from './lib/report.js';
@@ -91,22 +92,7 @@ function options(): Options {
 
 /* ------------------------------------------------------------ the stack */
 
-interface SyncStatus {
-  leader: boolean;
-  fullSyncDoneAt: string | null;
-  processedEvents: number;
-  deadLettered: number;
-  lagP50Ms: number | null;
-  lagP99Ms: number | null;
-  indexedVideos: number;
-  indexedUsers: number;
-}
-const STATUS = `{ searchSyncStatus { leader fullSyncDoneAt processedEvents deadLettered lagP50Ms lagP99Ms indexedVideos indexedUsers } }`;
-const SEARCH = `query($q: String!, $n: Int) { search(query: $q, pageSize: $n) { total hits { score highlights { field fragments } node { __typename ... on Video { id } ... on User { id } } } } }`;
-
-interface SearchAnswer {
-  search: { total: number; hits: { node: { __typename: string; id: string } | null }[] };
-}
+type SyncStatus = SearchSyncStatusQuery['searchSyncStatus'];
 
 interface Backend {
   name: string;
@@ -199,7 +185,7 @@ async function runBackend(backend: Backend, docs: Doc[], opts: Options, progress
     const url = stack.gatewayUrl;
     const admin = await register(url, 'bench_admin');
     const uploader = await register(url, 'bench_uploader', 'Bench Uploader');
-    const status = async () => must('searchSyncStatus', await gql<{ searchSyncStatus: SyncStatus }>(url, STATUS, {}, { token: admin.token })).searchSyncStatus;
+    const status = async () => must('searchSyncStatus', await gql(url, SearchSyncStatusDocument, {}, { token: admin.token })).searchSyncStatus;
     progress(`${backend.name}: waiting for the first full sync and the two users`);
     await until(status, (s) => s.fullSyncDoneAt !== null && s.indexedUsers >= 2, 30_000, 'the first full sync');
     const idleCpu = await idleCpuPerSecond(stack.pid);
@@ -272,7 +258,7 @@ async function steadyPhase(redis: Redis, url: string, docs: Doc[], uploader: Acc
   let firstPoll = 0;
   const watchers: Promise<void>[] = [];
   const findsOnly = async (text: string, id: string) => {
-    const r = must('search', await gql<SearchAnswer>(url, SEARCH, { q: text, n: 5 }));
+    const r = must('search', await gql(url, SearchRankedIdsDocument, { query: text, pageSize: 5 }));
     return r.search.hits.some((h) => h.node?.id === id);
   };
   const watch = async (d: Doc, publishedAt: number) => {
@@ -335,7 +321,7 @@ async function queryPhase(stack: StackProcess, docs: Doc[], opts: Options): Prom
       async (q) => {
         const auth = await path.auth();
         const t = now();
-        const r = await gql<SearchAnswer>(path.url, SEARCH, { q, n: 20 }, auth);
+        const r = await gql(path.url, SearchRankedIdsDocument, { query: q, pageSize: 20 }, auth);
         latencies.push(now() - t);
         if (r.errors?.length || !r.data) errors++;
         else totals.push(r.data.search.total);

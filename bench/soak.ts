@@ -66,6 +66,23 @@ import { fmt, formatTable, loadNow, machineLine, percentile } from './lib/report
 import { buildServices, startPlatform, type Platform } from './lib/services.js';
 import { baseVideo, CHUNK_SIZE, sha256, uniqueVideo } from './lib/soakVideo.js';
 import { checked, Stream, Tally, timed } from './lib/tally.js';
+import {
+  AbortVideoUploadDocument,
+  CompleteUploadDocument,
+  CreateChatGroupDocument,
+  InitUploadDocument,
+  LikeVideoDocument,
+  PostCommentDocument,
+  PublishVideoDocument,
+  RemoveVideoLikeDocument,
+  SearchResultsPageDocument,
+  SendMessageDocument,
+  SuggestTitlesDocument,
+  UploadChunkDocument,
+  UserProfilePageDocument,
+  VideoFeedWithCountsDocument,
+  VideoWatchPageDocument,
+} from '../testing/__generated__/operations.js';
 
 /* --------------------------------------------------------------- options */
 
@@ -137,24 +154,6 @@ function options(): Options {
   };
 }
 
-/* ---------------------------------------------------------------- GraphQL */
-
-const VIDEOS = `{ videos(first: 10) { edges { node { id title likeCount commentCount uploader { username displayName } } } } }`;
-const VIDEO = `query($id: ID!) { video(id: $id) { title likedByMe viewCount comments(first: 5) { edges { node { text author { username displayName } } } } uploader { displayName followerCount } } }`;
-const USER = `query($id: ID!) { user(id: $id) { username displayName online videos(first: 3) { edges { node { title } } } } }`;
-const SEARCH = `query($q: String!) { search(query: $q, pageSize: 10) { total hits { score node { ... on Video { id title uploader { username } } ... on User { id username } } } } }`;
-const SUGGEST = `query($p: String!) { suggest(prefix: $p) { text } }`;
-const LIKE = `mutation($id: ID!) { likeVideo(id: $id) { likeCount likedByMe } }`;
-const UNLIKE = `mutation($id: ID!) { unlikeVideo(id: $id) { likeCount likedByMe } }`;
-const COMMENT = `mutation($v: ID!, $t: String!) { addComment(videoId: $v, text: $t) { id } }`;
-const CREATE_GROUP = `mutation($t: String!, $m: [ID!]!) { createGroup(title: $t, memberIds: $m) { id members { id } } }`;
-const SEND = `mutation($c: ID!, $t: String!) { sendMessage(conversationId: $c, text: $t) { seq } }`;
-const INIT = `mutation($f: String!, $s: Float!, $h: String!, $c: Int) { initUpload(filename: $f, size: $s, sha256: $h, chunkSize: $c) { upload { id chunkCount proofChallenge { expiresAt } } } }`;
-const CHUNK = `mutation($u: ID!, $i: Int!, $c: Upload!, $h: String!) { uploadChunk(uploadId: $u, index: $i, chunk: $c, checksum: $h) { stored } }`;
-const COMPLETE = `mutation($u: ID!) { completeUpload(uploadId: $u) { status failure } }`;
-const ABORT = `mutation($u: ID!) { abortUpload(uploadId: $u) }`;
-const PUBLISH = `mutation($u: ID!, $t: String!) { publishVideo(input: { uploadId: $u, title: $t, tags: ["soak"] }) { id } }`;
-
 
 /* ------------------------------------------------------------------ main */
 
@@ -197,7 +196,7 @@ async function main(): Promise<void> {
     const chat: Chat = { groups: [], subscribers: [], delivered: 0, duplicates: 0, gaps: 0, latencies: [], stopping: false };
     for (let g = 0; g < groupCount; g++) {
       const members = users.filter((u) => u.group === g);
-      const data = checked(tally, 'set-up', await gql<{ createGroup: { id: string; members: unknown[] } }>(url, CREATE_GROUP, { t: `soak ${g}`, m: members.slice(1).map((m) => m.id) }, { token: members[0]!.token }));
+      const data = checked(tally, 'set-up', await gql(url, CreateChatGroupDocument, { title: `soak ${g}`, memberIds: members.slice(1).map((m) => m.id) }, { token: members[0]!.token }));
       if (!data || data.createGroup.members.length !== members.length) throw new Error(`createGroup ${g} failed: ${tally.samples.at(-1) ?? JSON.stringify(data)}`);
       chat.groups.push({ id: data.createGroup.id, members, lastSent: 0 });
     }
@@ -223,7 +222,7 @@ async function main(): Promise<void> {
     const send = async (g: number, text: string, op: string): Promise<void> => {
       const group = chat.groups[g]!;
       await timed(tally, op, async () => {
-        const data = checked(tally, op, await gql<{ sendMessage: { seq: number } }>(url, SEND, { c: group.id, t: text }, { token: pick(group.members).token }));
+        const data = checked(tally, op, await gql(url, SendMessageDocument, { conversationId: group.id, text }, { token: pick(group.members).token }));
         if (data) group.lastSent = Math.max(group.lastSent, data.sendMessage.seq);
         return data !== undefined;
       });
@@ -254,7 +253,7 @@ async function main(): Promise<void> {
       const file = uniqueVideo(base, n);
       const auth = { token: user.token };
       await timed(tally, op, async () => {
-        const init = checked(tally, op, await gql<{ initUpload: { upload: { id: string; chunkCount: number; proofChallenge: unknown } } }>(url, INIT, { f: `soak-${n}.mkv`, s: file.length, h: sha256(file), c: CHUNK_SIZE }, auth));
+        const init = checked(tally, op, await gql(url, InitUploadDocument, { filename: `soak-${n}.mkv`, size: file.length, sha256: sha256(file), chunkSize: CHUNK_SIZE }, auth));
         if (!init) return false;
         const { id, chunkCount, proofChallenge } = init.initUpload.upload;
         if (proofChallenge || chunkCount !== 2) {
@@ -265,17 +264,17 @@ async function main(): Promise<void> {
           checked(
             tally,
             op,
-            await gqlUpload<{ uploadChunk: { stored: boolean } }>(url, CHUNK, { u: id, i, c: null, h: i === 0 ? chunk0Sha : sha256(file.subarray(CHUNK_SIZE)) }, { 'variables.c': { bytes: file.subarray(i * CHUNK_SIZE, (i + 1) * CHUNK_SIZE), filename: `chunk-${i}` } }, auth),
+            await gqlUpload(url, UploadChunkDocument, { uploadId: id, index: i, chunk: null, checksum: i === 0 ? chunk0Sha : sha256(file.subarray(CHUNK_SIZE)) }, { 'variables.chunk': { bytes: file.subarray(i * CHUNK_SIZE, (i + 1) * CHUNK_SIZE), filename: `chunk-${i}` } }, auth),
           ) !== undefined;
-        if (abort) return (await chunk(0)) && checked(tally, op, await gql<{ abortUpload: boolean }>(url, ABORT, { u: id }, auth))?.abortUpload === true;
+        if (abort) return (await chunk(0)) && checked(tally, op, await gql(url, AbortVideoUploadDocument, { uploadId: id }, auth))?.abortUpload === true;
         if (!(await Promise.all([chunk(0), chunk(1)])).every(Boolean)) return false;
-        const done = checked(tally, op, await gql<{ completeUpload: { status: string; failure: string | null } }>(url, COMPLETE, { u: id }, auth));
+        const done = checked(tally, op, await gql(url, CompleteUploadDocument, { uploadId: id }, auth));
         if (!done) return false;
         if (done.completeUpload.status !== 'COMPLETED') {
           tally.fail(op, 'UNEXPECTED', `completeUpload: ${done.completeUpload.status} ${done.completeUpload.failure ?? ''}`);
           return false;
         }
-        const published = checked(tally, op, await gql<{ publishVideo: { id: string } }>(url, PUBLISH, { u: id, t: `soak upload ${n}` }, auth));
+        const published = checked(tally, op, await gql(url, PublishVideoDocument, { input: { uploadId: id, title: `soak upload ${n}`, tags: ['soak'] } }, auth));
         if (published) videoIds.push(published.publishVideo.id);
         return published !== undefined;
       });
@@ -284,17 +283,22 @@ async function main(): Promise<void> {
     const query = async () => {
       const viewer = pick(users);
       const r = Math.random();
-      const [op, doc, vars] =
-        r < 0.6 ? ['query: videos list with uploaders', VIDEOS, {}] : r < 0.85 ? ['query: video with comments and authors', VIDEO, { id: pick(videoIds) }] : ['query: user with presence and videos', USER, { id: pick(users).id }];
-      await timed(tally, op, async () => checked(tally, op, await gql(url, doc, vars, { token: viewer.token })) !== undefined);
+      const auth = { token: viewer.token };
+      const [op, request] =
+        r < 0.6
+          ? ['query: videos list with uploaders', () => gql(url, VideoFeedWithCountsDocument, { first: 10 }, auth)]
+          : r < 0.85
+            ? ['query: video with comments and authors', () => gql(url, VideoWatchPageDocument, { id: pick(videoIds), comments: 5 }, auth)]
+            : ['query: user with presence and videos', () => gql(url, UserProfilePageDocument, { id: pick(users).id, videos: 3 }, auth)];
+      await timed(tally, op, async () => checked(tally, op, await request()) !== undefined);
     };
 
     const terms = ['bench', 'bench video', 'video 17', 'vidoe', 'soak upload', 'bench_user_3', 'seeded benchmark'];
     const prefixes = ['ben', 'soa', 'vid', 'bench_u'];
     const search = async () => {
       const token = pick(users).token;
-      if (Math.random() < 0.7) await timed(tally, 'search', async () => checked(tally, 'search', await gql(url, SEARCH, { q: pick(terms) }, { token })) !== undefined);
-      else await timed(tally, 'suggest', async () => checked(tally, 'suggest', await gql(url, SUGGEST, { p: pick(prefixes) }, { token })) !== undefined);
+      if (Math.random() < 0.7) await timed(tally, 'search', async () => checked(tally, 'search', await gql(url, SearchResultsPageDocument, { query: pick(terms), pageSize: 10 }, { token })) !== undefined);
+      else await timed(tally, 'suggest', async () => checked(tally, 'suggest', await gql(url, SuggestTitlesDocument, { prefix: pick(prefixes) }, { token })) !== undefined);
     };
 
     // Which (user, video) pairs this run has liked, so likes and unlikes alternate.
@@ -303,7 +307,7 @@ async function main(): Promise<void> {
       const user = pick(users);
       const video = pick(videoIds);
       if (Math.random() < 0.3) {
-        await timed(tally, 'comment', async () => checked(tally, 'comment', await gql(url, COMMENT, { v: video, t: `soak comment ${Date.now()}` }, { token: user.token })) !== undefined);
+        await timed(tally, 'comment', async () => checked(tally, 'comment', await gql(url, PostCommentDocument, { videoId: video, text: `soak comment ${Date.now()}` }, { token: user.token })) !== undefined);
         return;
       }
       const key = `${user.id}:${video}`;
@@ -311,7 +315,8 @@ async function main(): Promise<void> {
       if (like) liked.add(key);
       else liked.delete(key);
       const op = like ? 'like' : 'unlike';
-      await timed(tally, op, async () => checked(tally, op, await gql(url, like ? LIKE : UNLIKE, { id: video }, { token: user.token })) !== undefined);
+      const request = () => (like ? gql(url, LikeVideoDocument, { id: video }, { token: user.token }) : gql(url, RemoveVideoLikeDocument, { id: video }, { token: user.token }));
+      await timed(tally, op, async () => checked<unknown>(tally, op, await request()) !== undefined);
     };
 
     let messages = 0;

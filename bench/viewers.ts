@@ -35,21 +35,22 @@ import os from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
+import { print } from 'graphql';
 import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
 import { signAccessToken } from '../lib/auth/tokens.js';
 import { ObjectStore } from '../lib/storage/objectStore.js';
+import { LiveDanmakuTextsDocument, SendDanmakuDocument, VideoPlayerPageDocument } from '../testing/__generated__/operations.js';
 import { intOption, progressLogger, sleep } from './lib/client.js';
 import { machineBusySeconds } from './lib/machine.js';
 import { CpuMeter } from './lib/proc.js';
 import { fmt, formatTable, loadNow, machineLine, percentile } from './lib/report.js';
 import { buildServices, startPlatform, type Platform, type ServiceProcess } from './lib/services.js';
 
-const PAGE_QUERY = `query Watch($id: ID!) {
-  video(id: $id) { id title likeCount playbackUrl uploader { displayName } danmakus(fromMs: 0, toMs: 60000, first: 200) { id text timeMs } lastDanmakuId }
-}`;
-const SUBSCRIPTION = 'subscription Live($id: ID!, $after: ID) { danmakuAdded(videoId: $id, afterId: $after) { id text } }';
-const SEND = 'mutation Send($id: ID!, $text: String!) { sendDanmaku(videoId: $id, text: $text, timeMs: 1000) { id } }';
+// Printed once: the viewers post and subscribe with these bodies.
+const PAGE_QUERY = print(VideoPlayerPageDocument);
+const SUBSCRIPTION = print(LiveDanmakuTextsDocument);
+const SEND = print(SendDanmakuDocument);
 /** Size of each seeded video's media object. */
 const MEDIA_BYTES = 8 * 1024 * 1024;
 
@@ -157,7 +158,7 @@ function startViewer(env: Env, token: string, index: number): Viewer {
         continue;
       }
       const unsubscribe = ws.subscribe<{ danmakuAdded: { text: string } }>(
-        { query: SUBSCRIPTION, variables: { id: videoId, after: page.lastDanmakuId } },
+        { query: SUBSCRIPTION, variables: { videoId, afterId: page.lastDanmakuId } },
         {
           next: (m) => {
             const sentAt = Number(m.data?.danmakuAdded.text.split(':')[1]);
@@ -209,7 +210,7 @@ function startSenders(env: Env, tokens: string[]): { stop(): Promise<void> } {
       const videoId = env.videoIds[i % env.videoIds.length]!;
       const token = tokens[i % tokens.length]!;
       i++;
-      void post(env.httpUrl, token, SEND, { id: videoId, text: `t:${Date.now()}` }).then(
+      void post(env.httpUrl, token, SEND, { videoId, text: `t:${Date.now()}`, timeMs: 1000 }).then(
         (r) => (r.errors?.length ? env.samples.error(`send: ${r.errors[0]!.extensions?.code ?? r.errors[0]!.message}`) : env.samples.sends++),
         (err: Error) => env.samples.error(`send: ${err.message}`),
       );

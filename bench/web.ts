@@ -30,12 +30,12 @@ import { gzipSync } from 'node:zlib';
 import { chromium, type Page } from 'playwright-core';
 import { ROOT } from '../lib/process/paths.js';
 import { gql, intOption, must, pool, register, sleep } from './lib/client.js';
+import { SendMessageDocument, StartConversationDocument } from '../testing/__generated__/operations.js';
 import { fmt, formatTable, loadNow, machineLine, percentile } from './lib/report.js';
 import { startStackProcess } from './lib/stack-process.js';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
-const SEND = `mutation($c: ID!, $t: String!, $k: String!) { sendMessage(conversationId: $c, text: $t, clientMessageId: $k) { seq } }`;
 
 const { values } = parseArgs({ options: { history: { type: 'string' }, burst: { type: 'string' }, loads: { type: 'string' } } });
 const HISTORY = values.history ? intOption(values, 'history', 1) : 200;
@@ -134,8 +134,8 @@ async function main(): Promise<void> {
     const tag = Date.now().toString(36).slice(-5);
     const reader = await register(url, `reader_${tag}`, 'Reader');
     const writer = await register(url, `writer_${tag}`, 'Writer');
-    const conversationId = must('startConversation', await gql<{ startConversation: { id: string } }>(url, `mutation($u: ID!) { startConversation(userId: $u) { id } }`, { u: reader.id }, { token: writer.token })).startConversation.id;
-    const sendAs = (n: number, text: string) => gql(url, SEND, { c: conversationId, t: text, k: `bench-${tag}-${n}` }, { token: writer.token });
+    const conversationId = must('startConversation', await gql(url, StartConversationDocument, { userId: reader.id }, { token: writer.token })).startConversation.id;
+    const sendAs = (n: number, text: string) => gql(url, SendMessageDocument, { conversationId, text, clientMessageId: `bench-${tag}-${n}` }, { token: writer.token });
     // History, in order (one at a time keeps seq = n).
     for (let n = 1; n <= HISTORY; n++) must('sendMessage', await sendAs(n, `History message ${n}: the quick brown fox jumps over the lazy dog.`));
 

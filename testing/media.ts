@@ -30,14 +30,3 @@ export function largeMkv(): Buffer {
 }
 
 export const sha256 = (b: Buffer | Uint8Array) => createHash('sha256').update(b).digest('hex');
-
-/** An upload session as the upload API returns it, with UPLOAD_SESSION_FIELDS selected. */
-export interface UploadSession {
-  id: string;
-  chunkCount: number;
-  chunkSize: number;
-  receivedChunks: number[];
-  status: string;
-  failure: string | null;
-}
-export const UPLOAD_SESSION_FIELDS = 'id chunkCount chunkSize receivedChunks status failure';

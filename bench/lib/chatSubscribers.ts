@@ -4,13 +4,15 @@
  * delivery checked (no gap, no repeat per subscriber) and its latency taken
  * from the send time carried in the text (`soak:<n>:<ms>`).
  */
+import { print } from 'graphql';
 import type { Client } from 'graphql-ws';
 import { now } from './client.js';
 import type { Tally } from './tally.js';
 import { describeWsError, eagerWsClient } from './ws.js';
+import { MessageEventsWithSenderDocument } from '../../testing/__generated__/operations.js';
 
-const EVENTS = `subscription { messageEvents { kind message { seq text sender { displayName } } } }`;
-const EVENTS_RESUME = `subscription($c: ID!, $s: Int!) { messageEvents(conversationId: $c, afterSeq: $s) { kind message { seq text sender { displayName } } } }`;
+// Without variables it follows every conversation; with them it resumes one after a seq.
+const EVENTS = print(MessageEventsWithSenderDocument);
 
 interface EventData {
   messageEvents: { kind: string; message: { seq: number; text: string | null; sender: { displayName: string } } | null };
@@ -81,7 +83,7 @@ export function connect(wsUrl: string, chat: Chat, tally: Tally, sub: Subscriber
     sub.client = client;
     client.on('connected', () => resolve());
     client.on('closed', () => resolve());
-    const payload = resume ? { query: EVENTS_RESUME, variables: { c: chat.groups[sub.user.group]!.id, s: sub.lastSeq } } : { query: EVENTS };
+    const payload = resume ? { query: EVENTS, variables: { conversationId: chat.groups[sub.user.group]!.id, afterSeq: sub.lastSeq } } : { query: EVENTS };
     client.subscribe<EventData>(payload, {
       next: (r) => {
         if (gen === sub.gen) onEvent(chat, tally, sub, r as Parameters<typeof onEvent>[3]);

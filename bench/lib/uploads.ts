@@ -9,8 +9,17 @@ import { existsSync, readFileSync, renameSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
-import { sha256, UPLOAD_SESSION_FIELDS, type UploadSession } from '../../testing/media.js';
-import { gql, gqlUpload, must, now, pool, type GqlOptions, type GqlResult } from './client.js';
+import {
+  CompleteUploadDocument,
+  ConfirmUploadChunkDocument,
+  InitUploadDocument,
+  PresignUploadChunkDocument,
+  UploadChunkDocument,
+  VideoUploadStatusDocument,
+  type UploadSessionFieldsFragment,
+} from '../../testing/__generated__/operations.js';
+import { sha256 } from '../../testing/media.js';
+import { gql, gqlUpload, must, now, pool, type GqlOptions } from './client.js';
 
 export { sha256 };
 
@@ -39,14 +48,7 @@ export function videoFile(size: number): Buffer {
 
 /* ------------------------------------------------------------- uploading */
 
-export type Session = UploadSession;
-const SESSION = UPLOAD_SESSION_FIELDS;
-const INIT = `mutation($f: String!, $s: Float!, $h: String!, $c: Int) { initUpload(filename: $f, size: $s, sha256: $h, chunkSize: $c) { upload { ${SESSION} proofChallenge { expiresAt } } } }`;
-const CHUNK = `mutation($u: ID!, $i: Int!, $c: Upload!, $h: String!) { uploadChunk(uploadId: $u, index: $i, chunk: $c, checksum: $h) { index stored receivedCount } }`;
-const COMPLETE = `mutation($u: ID!) { completeUpload(uploadId: $u) { ${SESSION} } }`;
-const STATUS = `query($u: ID!) { uploadStatus(uploadId: $u) { ${SESSION} } }`;
-const PRESIGN = `mutation($u: ID!, $i: Int!) { presignChunkUpload(uploadId: $u, index: $i) { url method } }`;
-const CONFIRM = `mutation($u: ID!, $i: Int!, $h: String!) { confirmChunk(uploadId: $u, index: $i, checksum: $h) { index stored receivedCount } }`;
+export type Session = UploadSessionFieldsFragment;
 
 /** Where requests go and how they are authenticated: the gateway with a token, or a subgraph with an internal identity. */
 export interface Endpoint {
@@ -80,7 +82,7 @@ export interface SendResult {
 }
 
 export async function initUpload(ep: Endpoint, file: Buffer, fileSha: string, chunkSize: number): Promise<Session> {
-  const data = must('initUpload', await gql<{ initUpload: { upload: Session & { proofChallenge: unknown } } }>(ep.url, INIT, { f: 'bench.mkv', s: file.length, h: fileSha, c: chunkSize }, await ep.auth()));
+  const data = must('initUpload', await gql(ep.url, InitUploadDocument, { filename: 'bench.mkv', size: file.length, sha256: fileSha, chunkSize }, await ep.auth()));
   // A challenge means the same bytes are already a published video: the run would measure an instant upload, not a transfer.
   if (data.initUpload.upload.proofChallenge) throw new Error('initUpload offered a proof challenge: the same bytes are already a published video');
   return data.initUpload.upload;
@@ -105,11 +107,11 @@ async function timedChunks(chunks: Chunks, indexes: number[], parallel: number, 
 
 export function sendChunks(ep: Endpoint, uploadId: string, chunks: Chunks, indexes: number[], parallel: number): Promise<SendResult> {
   return timedChunks(chunks, indexes, parallel, async (i, body) => {
-    const res: GqlResult<{ uploadChunk: { index: number; stored: boolean } }> = await gqlUpload(
+    const res = await gqlUpload(
       ep.url,
-      CHUNK,
-      { u: uploadId, i, c: null, h: chunks.checksums[i] },
-      { 'variables.c': { bytes: body, filename: `chunk-${i}` } },
+      UploadChunkDocument,
+      { uploadId, index: i, chunk: null, checksum: chunks.checksums[i]! },
+      { 'variables.chunk': { bytes: body, filename: `chunk-${i}` } },
       await ep.auth(),
     );
     return must(`uploadChunk ${i}`, res).uploadChunk.stored;
@@ -123,25 +125,25 @@ export function sendChunks(ep: Endpoint, uploadId: string, chunks: Chunks, index
  */
 export function sendChunksPresigned(ep: Endpoint, uploadId: string, chunks: Chunks, indexes: number[], parallel: number): Promise<SendResult> {
   return timedChunks(chunks, indexes, parallel, async (i, body) => {
-    const { presignChunkUpload: target } = must(`presignChunkUpload ${i}`, await gql<{ presignChunkUpload: { url: string; method: string } }>(ep.url, PRESIGN, { u: uploadId, i }, await ep.auth()));
+    const { presignChunkUpload: target } = must(`presignChunkUpload ${i}`, await gql(ep.url, PresignUploadChunkDocument, { uploadId, index: i }, await ep.auth()));
     const put = await fetch(target.url, { method: target.method, body });
     await put.arrayBuffer();
     if (!put.ok) throw new Error(`PUT of chunk ${i} to its presigned URL: HTTP ${put.status}`);
-    const res = await gql<{ confirmChunk: { stored: boolean } }>(ep.url, CONFIRM, { u: uploadId, i, h: chunks.checksums[i] }, await ep.auth());
+    const res = await gql(ep.url, ConfirmUploadChunkDocument, { uploadId, index: i, checksum: chunks.checksums[i]! }, await ep.auth());
     return must(`confirmChunk ${i}`, res).confirmChunk.stored;
   });
 }
 
 export async function completeUpload(ep: Endpoint, uploadId: string): Promise<{ ms: number; session: Session }> {
   const t = now();
-  const res = await gql<{ completeUpload: Session }>(ep.url, COMPLETE, { u: uploadId }, await ep.auth());
+  const res = await gql(ep.url, CompleteUploadDocument, { uploadId }, await ep.auth());
   const ms = now() - t;
   return { ms, session: must('completeUpload', res).completeUpload };
 }
 
 export async function uploadStatus(ep: Endpoint, uploadId: string): Promise<{ ms: number; session: Session }> {
   const t = now();
-  const res = await gql<{ uploadStatus: Session }>(ep.url, STATUS, { u: uploadId }, await ep.auth());
+  const res = await gql(ep.url, VideoUploadStatusDocument, { uploadId }, await ep.auth());
   return { ms: now() - t, session: must('uploadStatus', res).uploadStatus };
 }
 
