@@ -5,14 +5,16 @@
  * with `@composeDirective`) when its value is the same whoever asks: the
  * resolver never reads the viewer and the shield rule is `allow`. An entity
  * fetch (`_entities`) that selects nothing but `__typename` and such fields
- * returns the same answer for every viewer, so identical fetches of different
- * viewers may share one in-flight subgraph request (gateway/dataSource.ts: a
- * page many viewers load at once, or the subscription bridge resolving one chat
- * message or danmaku for every subscriber), and the entity cache may keep it. So may a root query fetch
+ * returns the same answer for every viewer, and so does a root query fetch
  * whose root fields, and everything selected under them, are marked for the
- * subgraph it goes to (`videos { edges { node { title } } }`): its arguments
- * are in the fetch's body, which is part of the sharing key. Any other fetch (a
- * mutation, a field without the mark, a named fragment) stays per viewer.
+ * subgraph it goes to (`videos { edges { node { title } } }`; its arguments
+ * are in the fetch's body, which is part of the sharing key). Identical such
+ * fetches of different viewers may share one in-flight subgraph request
+ * (gateway/dataSource.ts: a page many viewers load at once, or the
+ * subscription bridge resolving one chat message or danmaku for every
+ * subscriber), and the entity cache may keep the entities such an entity
+ * fetch returns. Any other fetch (a mutation, a field without the mark, a
+ * named fragment) stays per viewer.
  */
 import { Kind, getNamedType, isObjectType, isInterfaceType, isUnionType, parse, type GraphQLSchema, type SelectionSetNode, type ValueNode } from 'graphql';
 
