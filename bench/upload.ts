@@ -3,9 +3,11 @@
  * path, what completing it costs, what raw object storage does with the same
  * bytes, and what a resume costs.
  *
- *   node --import tsx bench/upload.ts [--size-mb 200] [--chunk-mb 5] [--parallel 4]
+ *   node --import tsx bench/upload.ts [--size-mb 200] [--chunk-mb 5] [--parallel 4] [--topology processes|one-process] [--profile]
  *
- * The platform runs in a child process (bench/lib/stack-process.ts). The file
+ * The platform runs as deployed, the gateway, each subgraph and the embedded
+ * S3 server in processes of their own, or with `--topology one-process` as the
+ * test harness's stack in one child process (bench/lib/uploadPlatform.ts). The file
  * is a real Matroska video of raw 640x480 frames made by ffmpeg (cached in the
  * temp folder), cut to the requested size: completeUpload sniffs the container
  * from its first bytes, and raw frames keep every byte of the size meaningful.
@@ -33,12 +35,13 @@
  *     under the upload's prefix.
  *
  * Throughput is MiB of file per second of wall time (first chunk sent to last
- * chunk acknowledged). CPU seconds are read from /proc for this process, the
- * stack process (gateway, subgraphs and the embedded S3 server share it) and
- * redis-server. The script prints tables and the machine; it asserts no time.
+ * chunk acknowledged). CPU seconds are read from /proc for this process, each
+ * server process (gateway, video subgraph, S3 server; or the one stack
+ * process) and redis-server. The script prints tables and the machine; it asserts no time.
  * It exits 1 when an upload does not end COMPLETED with the right bytes.
  */
 import { randomUUID } from 'node:crypto';
+import { mkdtempSync, readdirSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Readable } from 'node:stream';
@@ -46,9 +49,11 @@ import { parseArgs } from 'node:util';
 import { signInternalIdentity } from '../lib/auth/identity.js';
 import { ObjectStore } from '../lib/storage/objectStore.js';
 import { MiB, intOption, now, pool, progressLogger, register, sleep, type Account } from './lib/client.js';
-import { CpuMeter, idleCpuPerSecond, peakSampler } from './lib/proc.js';
+import { formatProfilesOf } from './lib/cpuprofile.js';
+import { ROOT } from './lib/peers.js';
+import { CpuMeter, peakSampler } from './lib/proc.js';
 import { loadNow } from './lib/report.js';
-import { startStackProcess } from './lib/stack-process.js';
+import { TOPOLOGIES, startUploadPlatform, type Topology } from './lib/uploadPlatform.js';
 import { RAW_PUT, diskBytes, printReport, type CompleteRow, type CpuUse, type ResumeRow, type ThroughputRow } from './lib/uploadReport.js';
 import { Chunks, completeUpload, hashStream, initUpload, sendChunks, sendChunksPresigned, sha256, uploadStatus, videoFile, type Endpoint } from './lib/uploads.js';
 
@@ -68,6 +73,10 @@ interface Options {
   phases: Set<PhaseName>;
   /** Rounds of the gateway, subgraph, presigned and store phases (interleaved); tables show the median round and the range. @default 3 */
   repeat: number;
+  /** Where the services run (bench/lib/uploadPlatform.ts). @default processes: one process each, as deployed */
+  topology: Topology;
+  /** Run the gateway and the video subgraph (or the one stack process) under --cpu-prof and print where their time went. @default false */
+  profile: boolean;
 }
 
 function options(): Options {
@@ -78,12 +87,16 @@ function options(): Options {
       parallel: { type: 'string', default: '4' },
       phases: { type: 'string', default: PHASES.join(',') },
       repeat: { type: 'string', default: '3' },
+      topology: { type: 'string', default: 'processes' },
+      profile: { type: 'boolean', default: false },
     },
     strict: true,
   });
   const phases = new Set(values.phases.split(',').map((p) => p.trim()).filter(Boolean) as PhaseName[]);
   for (const p of phases) if (!PHASES.includes(p)) throw new Error(`--phases: unknown phase ${p} (known: ${PHASES.join(', ')})`);
-  return { sizeMb: intOption(values, 'size-mb', 1), chunkMb: intOption(values, 'chunk-mb', 5), parallel: intOption(values, 'parallel', 1), phases, repeat: intOption(values, 'repeat', 1) };
+  const topology = values.topology as Topology;
+  if (!TOPOLOGIES.includes(topology)) throw new Error(`--topology: ${values.topology} (known: ${TOPOLOGIES.join(', ')})`);
+  return { topology, profile: values.profile, sizeMb: intOption(values, 'size-mb', 1), chunkMb: intOption(values, 'chunk-mb', 5), parallel: intOption(values, 'parallel', 1), phases, repeat: intOption(values, 'repeat', 1) };
 }
 
 /* ------------------------------------------------------------------ main */
@@ -102,7 +115,11 @@ async function main(): Promise<void> {
   const chunks = new Chunks(file, chunkSize);
   const clientHashMs = now() - t;
 
-  const stack = await startStackProcess({ env: { VIDEO_MAX_UPLOADS_PER_USER: '20', VIDEO_MAX_BYTES: String(Math.max(size * 2, 4 * 1024 ** 3)) } });
+  const profileDir = opts.profile ? mkdtempSync(path.join(os.tmpdir(), 'upload-bench-prof-')) : undefined;
+  const stack = await startUploadPlatform(opts.topology, { VIDEO_MAX_UPLOADS_PER_USER: '20', VIDEO_MAX_BYTES: String(Math.max(size * 2, 4 * 1024 ** 3)) }, progress, profileDir);
+  /** The measured sending of each path's last round, on the clock CPU profiles use. */
+  const windows = new Map<string, { fromUs: number; toUs: number }>();
+  const monotonicUs = () => Number(process.hrtime.bigint() / 1000n);
   const interrupt = () => void stack.stop().finally(() => process.exit(130));
   process.once('SIGINT', interrupt);
   let failed = false;
@@ -112,19 +129,19 @@ async function main(): Promise<void> {
     const gateway: Endpoint = { name: 'gateway', url: stack.gatewayUrl, auth: async () => ({ token: me.token }) };
     const subgraph: Endpoint = {
       name: 'video subgraph',
-      url: stack.subgraphs.video.url,
-      auth: async () => ({ headers: { 'x-internal-identity': await signInternalIdentity(stack.secrets.INTERNAL_IDENTITY_SECRET, { userId: me.id, roles: [] }, randomUUID()) } }),
+      url: stack.videoUrl,
+      auth: async () => ({ headers: { 'x-internal-identity': await signInternalIdentity(stack.identitySecret, { userId: me.id, roles: [] }, randomUUID()) } }),
     };
-    const cpu = new CpuMeter({ bench: process.pid, stack: stack.pid, redis: stack.redisPid });
+    const cpu = new CpuMeter({ ...stack.servers, redis: stack.redisPid, bench: process.pid });
     const rss = () => stack.resources()?.rssBytes;
     const startRss = rss() ?? Number.NaN;
     const startFds = stack.resources()?.openFds;
-    const cpuUse = (): CpuUse => {
-      const c = cpu.since();
-      return { bench: c.bench ?? Number.NaN, stack: c.stack ?? Number.NaN, redis: c.redis ?? Number.NaN };
-    };
+    const cpuUse = (): CpuUse => cpu.since();
 
-    const idleCpu = await idleCpuPerSecond(stack.pid);
+    // What the idle servers use, over 2 s before the phases.
+    cpu.mark();
+    await sleep(2_000);
+    const idleCpu = Object.entries(cpu.since()).reduce((n, [label, s]) => (label in stack.servers ? n + s : n), 0) / 2;
     const throughput: ThroughputRow[] = [];
     const completes: CompleteRow[] = [];
     const resumes: ResumeRow[] = [];
@@ -136,7 +153,9 @@ async function main(): Promise<void> {
       const session = await initUpload(ep, file, fileSha, chunkSize);
       const peak = peakSampler(rss);
       cpu.mark();
+      const fromUs = monotonicUs();
       const sent = await send(ep, session.id, chunks, all, opts.parallel);
+      windows.set(name, { fromUs, toUs: monotonicUs() });
       throughput.push({ path: name, how, bytes: sent.bytes, requests: all.length, parallel: opts.parallel, ms: sent.ms, latencies: sent.latencies, cpu: cpuUse(), peakRss: peak.stop() });
       progress(`${name}: completeUpload`);
       cpu.mark();
@@ -254,12 +273,17 @@ async function main(): Promise<void> {
     const settle = `${settled() ? 'settled' : 'NOT settled'} after ${((Date.now() - settleStart) / 1000).toFixed(1)} s`;
     const leftChunks = await store.list('uploads/');
     const merged = await store.list('videos/');
-    const s3Bytes = diskBytes(path.join(stack.dataDir, 's3'));
+    const s3Bytes = diskBytes(stack.s3Dir);
     const res = stack.resources();
-    printReport({ opts, file, chunks, clientHashMs, idleCpu, throughput, completes, resumes, loadBefore, leftChunks: leftChunks.length, merged: merged.length, s3Bytes, startRss, endRss: res?.rssBytes, startFds, openFds: res?.openFds, settle });
+    printReport({ opts, file, chunks, clientHashMs, idleCpu, throughput, completes, resumes, loadBefore, leftChunks: leftChunks.length, merged: merged.length, s3Bytes, startRss, endRss: res?.rssBytes, startFds, openFds: res?.openFds, settle, platform: stack.description, servers: Object.keys(stack.servers) });
   } finally {
     await stack.stop();
     process.removeListener('SIGINT', interrupt);
+  }
+  // The services write their profiles as they exit.
+  if (profileDir) {
+    const intervals = [...windows].map(([label, window]) => ({ label: `${label} path, last round`, window }));
+    for (const server of readdirSync(profileDir)) console.log(`\n${server}:\n${formatProfilesOf(path.join(profileDir, server), ROOT, intervals)}`);
   }
   process.exitCode = failed ? 1 : 0;
 }

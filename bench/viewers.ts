@@ -28,12 +28,10 @@
  *
  * Prints tables and the machine; asserts no timing.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { print } from 'graphql';
 import { createClient, type Client } from 'graphql-ws';
@@ -46,6 +44,7 @@ import { machineBusySeconds } from './lib/machine.js';
 import { CpuMeter } from './lib/proc.js';
 import { fmt, formatTable, loadNow, machineLine, percentile } from './lib/report.js';
 import { buildServices, startPlatform, type Platform, type ServiceProcess } from './lib/services.js';
+import { startS3Child } from './lib/uploadPlatform.js';
 
 // Printed once: the viewers post and subscribe with these bodies.
 const PAGE_QUERY = print(VideoPlayerPageDocument);
@@ -225,15 +224,6 @@ function startSenders(env: Env, tokens: string[]): { stop(): Promise<void> } {
       await done;
     },
   };
-}
-
-async function startS3Child(dataDir: string): Promise<{ child: ChildProcess; endpoint: string; accessKey: string; secretKey: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(import.meta.dirname, 'lib', 's3-child.ts'), dataDir], { stdio: ['ignore', 'pipe', 'inherit'] });
-  const line = await new Promise<string>((resolve, reject) => {
-    createInterface({ input: child.stdout! }).once('line', resolve);
-    child.once('exit', (code) => reject(new Error(`the S3 server exited (${code}) before listening`)));
-  });
-  return { child, ...(JSON.parse(line) as { endpoint: string; accessKey: string; secretKey: string }) };
 }
 
 interface LevelRow {

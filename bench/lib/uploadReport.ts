@@ -9,11 +9,8 @@ export const seconds = (ms: number) => fmt(ms / 1000, 2);
 export const mib = (bytes: number) => bytes / MiB;
 export const mibPerSecond = (bytes: number, ms: number) => mib(bytes) / (ms / 1000);
 
-export interface CpuUse {
-  bench: number;
-  stack: number;
-  redis: number;
-}
+/** CPU seconds per process label: the server processes (`UploadPlatform.servers`), `redis` and `bench`. */
+export type CpuUse = Record<string, number>;
 
 /** The raw object-store row every path is compared with. */
 export const RAW_PUT = 'put, buffer of known size';
@@ -97,18 +94,23 @@ export function printReport(r: {
   startFds?: number;
   openFds?: number;
   settle: string;
+  /** What runs where (`UploadPlatform.description`). */
+  platform: string;
+  /** Labels of the server processes whose CPU is reported. */
+  servers: string[];
 }): void {
   const { opts, file, chunks } = r;
+  const cpuLabels = [...r.servers, 'redis', 'bench'];
   const out = (s = '') => console.log(s);
   out('');
-  out(`upload: a ${fmt(mib(file.length), 0)} MiB Matroska video (raw 640x480 frames) in ${chunks.count} chunks of ${opts.chunkMb} MiB, ${opts.parallel} in flight; one stack process (gateway, subgraphs, embedded S3)`);
+  out(`upload: a ${fmt(mib(file.length), 0)} MiB Matroska video (raw 640x480 frames) in ${chunks.count} chunks of ${opts.chunkMb} MiB, ${opts.parallel} in flight; ${r.platform}`);
   out('');
   const rows = medianRounds(r.throughput, (x) => `${x.path}|${x.how}`);
   const raw = rows.find(({ row }) => row.path === 'object store' && row.how === RAW_PUT)?.row;
   const vsRaw = (row: ThroughputRow) => (raw ? fmt(mibPerSecond(row.bytes, row.ms) / mibPerSecond(raw.bytes, raw.ms), 2) : '-');
   out(
     formatTable(
-      ['path', 'how', 'MiB', 'requests', 'in flight', 'rounds', 'time s', 'MiB/s', 'vs raw PUT', 'MiB/s range', 'req p50 ms', 'req p99 ms', 'CPU s stack', 'CPU s redis', 'CPU s bench', 'stack peak RSS MiB'],
+      ['path', 'how', 'MiB', 'requests', 'in flight', 'rounds', 'time s', 'MiB/s', 'vs raw PUT', 'MiB/s range', 'req p50 ms', 'req p99 ms', ...cpuLabels.map((l) => `CPU s ${l}`), 'servers peak RSS MiB'],
       rows.map(({ row, rounds, range }) => [
         row.path,
         row.how,
@@ -122,9 +124,7 @@ export function printReport(r: {
         range,
         fmt(percentile(row.latencies, 50), 0),
         fmt(percentile(row.latencies, 99), 0),
-        fmt(row.cpu.stack, 1),
-        fmt(row.cpu.redis, 1),
-        fmt(row.cpu.bench, 1),
+        ...cpuLabels.map((l) => fmt(row.cpu[l] ?? Number.NaN, 1)),
         fmt(row.peakRss / MiB, 0),
       ]),
     ),
@@ -133,13 +133,13 @@ export function printReport(r: {
   out('time: first chunk sent to last chunk acknowledged (initUpload and completeUpload not included); MiB/s: file MiB / time.');
   out(`vs raw PUT: MiB/s as a share of the object store's "${RAW_PUT}" in the same run (median rounds).`);
   out('rounds: the paths run in turn, once per round; each row shows its median round (time, MiB/s, latencies, CPU) and the range of MiB/s over the rounds.');
-  out(`CPU s: CPU seconds used during the phase by the stack process (gateway + subgraphs + embedded S3), redis-server, and this process (client; sha256 of the file beforehand took ${seconds(r.clientHashMs)} s here, not counted).`);
+  out(`CPU s: CPU seconds used during the phase by each server process (${r.platform}), redis-server, and this process (client; sha256 of the file beforehand took ${seconds(r.clientHashMs)} s here, not counted).`);
   if (r.completes.length) {
     out('');
     out(
       formatTable(
-        ['merge + verify', 'rounds', 'time s', 'MiB/s', 'MiB/s range', 'CPU s stack', 'CPU s bench', 'what'],
-        medianRounds(r.completes, (c) => c.step).map(({ row: c, rounds, range }) => [c.step, String(rounds), seconds(c.ms), fmt(mibPerSecond(c.bytes, c.ms)), range, fmt(c.cpu?.stack ?? Number.NaN, 1), fmt(c.cpu?.bench ?? Number.NaN, 1), c.note]),
+        ['merge + verify', 'rounds', 'time s', 'MiB/s', 'MiB/s range', ...cpuLabels.map((l) => `CPU s ${l}`), 'what'],
+        medianRounds(r.completes, (c) => c.step).map(({ row: c, rounds, range }) => [c.step, String(rounds), seconds(c.ms), fmt(mibPerSecond(c.bytes, c.ms)), range, ...cpuLabels.map((l) => fmt(c.cpu?.[l] ?? Number.NaN, 1)), c.note]),
       ),
     );
   }
@@ -171,8 +171,8 @@ export function printReport(r: {
   const rss = (b: number | undefined) => (b === undefined || !Number.isFinite(b) ? '-' : `${fmt(b / MiB, 0)} MiB`);
   out(
     `after: chunk objects left under uploads/ ${r.leftChunks}, merged videos ${r.merged}, embedded S3 on disk ${fmt(mib(r.s3Bytes), 0)} MiB; ` +
-      `stack RSS ${rss(r.startRss)} before the phases, ${rss(r.endRss)} after; open fds ${r.startFds ?? '-'} before, ${r.openFds ?? '-'} after (${r.settle})`,
+      `servers' RSS ${rss(r.startRss)} before the phases, ${rss(r.endRss)} after; open fds ${r.startFds ?? '-'} before, ${r.openFds ?? '-'} after (${r.settle})`,
   );
-  out(`the idle stack uses ${fmt(r.idleCpu, 3)} CPU s per second (measured over 2 s before the phases).`);
+  out(`the idle servers use ${fmt(r.idleCpu, 3)} CPU s per second (measured over 2 s before the phases).`);
   out(machineLine({ loadBefore: r.loadBefore }));
 }
