@@ -58,3 +58,31 @@ test('a result with errors is not reused, and a result is reused for a short whi
   assert.deepEqual(await s.shared.resolve('k', s.resolver({ data: { ok: 'later' } })), { data: { ok: 'later' } });
   assert.equal(s.runs(), 3);
 });
+
+test('subscribers that arrive while an event resolves wait for that resolution; a failed one they resolve themselves', async () => {
+  const s = setup();
+  let finish!: (r: ExecutionResult) => void;
+  const first = s.shared.resolve('k', () => new Promise<ExecutionResult>((resolve) => (finish = resolve)));
+  const waiting = [s.shared.resolve('k', s.resolver({ data: { n: 'own' } })), s.shared.resolve('k', s.resolver({ data: { n: 'own' } }))];
+  finish({ data: { n: 'shared' } });
+  assert.deepEqual(await Promise.all([first, ...waiting]), [{ data: { n: 'shared' } }, { data: { n: 'shared' } }, { data: { n: 'shared' } }]);
+  assert.equal(s.runs(), 0);
+  assert.equal(s.stats.reused, 2);
+
+  let fail!: (r: ExecutionResult) => void;
+  const failing = s.shared.resolve('bad', () => new Promise<ExecutionResult>((resolve) => (fail = resolve)));
+  const waiter = s.shared.resolve('bad', s.resolver({ data: { n: 'own' } }));
+  fail({ errors: [new GraphQLError('timeout')] });
+  assert.equal((await failing).errors?.length, 1);
+  assert.deepEqual(await waiter, { data: { n: 'own' } });
+  assert.equal(s.runs(), 1);
+
+  // An entity that changes while the first resolves: the waiters resolve afresh.
+  let late!: (r: ExecutionResult) => void;
+  const stale = s.shared.resolve('changed', () => new Promise<ExecutionResult>((resolve) => (late = resolve)));
+  const after = s.shared.resolve('changed', s.resolver({ data: { name: 'new' } }));
+  s.entities.version = 2;
+  late({ data: { name: 'old' } });
+  await stale;
+  assert.deepEqual(await after, { data: { name: 'new' } });
+});

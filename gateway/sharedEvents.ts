@@ -2,7 +2,7 @@
  * One resolution of an event for all its subscribers.
  *
  * A chat message reaches every member's subscription at about the same moment,
- * each through that member's own upstream socket (gateway/transport/ws.ts), so
+ * each as that member's own upstream subscription (gateway/transport/ws.ts), so
  * the bridge sees the same event once per subscriber. When the rest of a
  * subscription's plan fetches nothing that depends on the viewer (every fetch
  * is an entity fetch of @viewerIndependent fields, gateway/viewerIndependent.ts,
@@ -11,11 +11,11 @@
  * it, and the others with the same operation, variables and event data are
  * answered with that result instead of running the plan again.
  *
- * When a result is reused:
- * - only once it resolved without errors: one subscriber's failed fetch (a
- *   timeout, a cut connection) is not handed to the others, and subscribers
- *   that resolve at the same time still share the subgraph request (in-flight
- *   merge, gateway/transport/http.ts);
+ * When a result is reused (once resolved, or by the subscribers that arrive
+ * while it resolves):
+ * - only if it resolved without errors: one subscriber's failed fetch (a
+ *   timeout, a cut connection) is not handed to the others, who resolve the
+ *   event themselves;
  * - only while the entity cache is live and no entity of a watched type has
  *   changed since the resolution started (the cache's `version`): a change
  *   of a user or a video makes every later event resolve afresh, so a reused
@@ -56,6 +56,8 @@ export interface SharedEventStats {
 
 export class SharedEvents {
   private readonly kept = new LRUCache<string, Kept>({ max: MAX_KEPT });
+  /** Resolutions under way, by key. */
+  private readonly resolving = new Map<string, { promise: Promise<ExecutionResult>; version: number }>();
 
   constructor(
     private readonly entities: EntityVersion,
@@ -72,9 +74,29 @@ export class SharedEvents {
       this.stats.reused++;
       return kept.result;
     }
-    const result = await resolve();
-    // Kept only if nothing changed while it resolved: an answer read before a change is not handed on.
-    if (!result.errors?.length && this.entities.version === version) this.kept.set(key, { result, version, at: this.now() });
-    return result;
+    // Subscribers whose copies of the event arrive together (one upstream socket delivers them in one read) wait for the first one's resolution.
+    const running = this.resolving.get(key);
+    if (running && running.version === version) {
+      const result = await running.promise;
+      if (this.usable(result, version)) {
+        this.stats.reused++;
+        return result;
+      }
+      return resolve();
+    }
+    const promise = resolve();
+    this.resolving.set(key, { promise, version });
+    try {
+      const result = await promise;
+      if (this.usable(result, version)) this.kept.set(key, { result, version, at: this.now() });
+      return result;
+    } finally {
+      if (this.resolving.get(key)?.promise === promise) this.resolving.delete(key);
+    }
+  }
+
+  /** A result may answer others only if it has no errors and nothing changed while it resolved: an answer read before a change is not handed on. */
+  private usable(result: ExecutionResult, version: number): boolean {
+    return !result.errors?.length && this.entities.version === version;
   }
 }
