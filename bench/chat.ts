@@ -2,10 +2,12 @@
  * Chat fan-out benchmark: how fast, and how completely, a message reaches many
  * live subscribers, through the gateway and straight from the chat subgraph.
  *
- *   node --import tsx bench/chat.ts [--subscribers 1000] [--messages 200] [--profile]
+ *   node --import tsx bench/chat.ts [--subscribers 1000] [--messages 200] [--topology processes|one-process] [--profile]
  *
- * Set-up. The platform runs in a child process (bench/lib/stack-process.ts) so
- * that this load generator does not share an event loop with the servers. One
+ * Set-up. The platform runs in other processes than this load generator: as
+ * deployed, the gateway and each subgraph in a process of its own, or with
+ * `--topology one-process` the test harness's whole stack in one child
+ * (bench/lib/topology.ts). One
  * sender and N subscribers register through the gateway (real accounts, so the
  * user subgraph can resolve them). Groups hold at most 200 members, the sender
  * included, so the subscribers are spread evenly over G = ceil(N / 199) groups
@@ -38,7 +40,7 @@
  * when any delivery is missing.
  */
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -49,7 +51,7 @@ import { signInternalIdentity } from '../lib/auth/identity.js';
 import { gql, must, now, pool, register, sleep, type Account, type GqlResult } from './lib/client.js';
 import { formatProfilesOf } from './lib/cpuprofile.js';
 import { fmt, formatTable, loadNow, machineLine, percentile } from './lib/report.js';
-import { startStackProcess, type StackProcess } from './lib/stack-process.js';
+import { startBenchPlatform, topologyOption, type BenchPlatform, type Topology } from './lib/topology.js';
 import { describeWsError, eagerWsClient } from './lib/ws.js';
 import { ChatMessageSenderIdsDocument, CreateChatGroupDocument, MessageEventsWithSenderDocument, SendMessageDocument } from '../testing/__generated__/operations.js';
 
@@ -72,8 +74,10 @@ interface Options {
   registerConcurrency: number;
   /** Give up waiting for deliveries after this long without a new one. @default 30000 ms */
   idleTimeoutMs: number;
-  /** Run the stack under --cpu-prof and summarize each phase's measured interval. @default false */
+  /** Run the gateway and the chat and user subgraphs (or the one stack process) under --cpu-prof and summarize each phase's measured interval. @default false */
   profile: boolean;
+  /** Where the services run (bench/lib/topology.ts). @default processes: one process each, as deployed */
+  topology: Topology;
 }
 
 function options(): Options {
@@ -87,6 +91,7 @@ function options(): Options {
       'register-concurrency': { type: 'string', default: '8' },
       'idle-timeout': { type: 'string', default: '30000' },
       profile: { type: 'boolean', default: false },
+      topology: { type: 'string', default: 'processes' },
     },
     strict: true,
   });
@@ -104,6 +109,7 @@ function options(): Options {
     registerConcurrency: int('register-concurrency', 1),
     idleTimeoutMs: int('idle-timeout', 1000),
     profile: values.profile,
+    topology: topologyOption(values.topology),
   };
 }
 
@@ -120,7 +126,7 @@ interface World {
 }
 
 
-async function buildWorld(stack: StackProcess, opts: Options): Promise<World> {
+async function buildWorld(stack: BenchPlatform, opts: Options): Promise<World> {
   const url = stack.gatewayUrl;
   const sender = await register(url, 'bench_sender', SENDER_NAME);
   const accounts = await pool(
@@ -191,7 +197,7 @@ interface PhaseResult {
 /** Message text: phase tag, kind (w = warm-up round, m = measured index), number, send time in ms since the epoch. */
 const text = (tag: string, kind: 'w' | 'm', n: number) => `bench:${tag}:${kind}:${n}:${now().toFixed(3)}`;
 
-async function runPhase(stack: StackProcess, world: World, opts: Options, phase: Phase, tag: string, progress: (s: string) => void): Promise<PhaseResult> {
+async function runPhase(stack: BenchPlatform, world: World, opts: Options, phase: Phase, tag: string, progress: (s: string) => void): Promise<PhaseResult> {
   const { subscribers, groups } = world;
   const errors: Record<string, number> = {};
   const samples: string[] = [];
@@ -354,7 +360,7 @@ async function waitFor(done: () => boolean, progress: () => number, timeoutMs = 
   return true;
 }
 
-function gatewayPhase(stack: StackProcess): Phase {
+function gatewayPhase(stack: BenchPlatform): Phase {
   return {
     name: 'gateway',
     ...subscription(MessageEventsWithSenderDocument),
@@ -364,14 +370,14 @@ function gatewayPhase(stack: StackProcess): Phase {
   };
 }
 
-function subgraphPhase(stack: StackProcess): Phase {
-  const secret = stack.secrets.INTERNAL_IDENTITY_SECRET;
+function subgraphPhase(stack: BenchPlatform): Phase {
+  const secret = stack.identitySecret;
   return {
     name: 'chat subgraph',
     ...subscription(ChatMessageSenderIdsDocument),
     client: (sub, onConnectError) =>
       // Signed at connect time, as the gateway's bridge does: the subgraph checks it once, at connection_init.
-      eagerWsClient(stack.chatWsUrl, onConnectError, async () => ({ internalIdentity: await signInternalIdentity(secret, { userId: sub.id, roles: [] }, randomUUID()) })),
+      eagerWsClient(stack.subgraphUrls.chat.replace(/^http/, 'ws'), onConnectError, async () => ({ internalIdentity: await signInternalIdentity(secret, { userId: sub.id, roles: [] }, randomUUID()) })),
     senderOk: (sender, world) => sender?.id === world.sender.id,
   };
 }
@@ -397,13 +403,13 @@ interface Leftovers {
   openFds?: number;
 }
 
-async function leftovers(stack: StackProcess, redis: Redis): Promise<Leftovers> {
+async function leftovers(stack: BenchPlatform, redis: Redis): Promise<Leftovers> {
   const channels = ((await redis.pubsub('CHANNELS', 'chat:u:*')) as string[]).length;
   const presence = (await redis.keys('presence:*')).length;
   return { channels, presence, ...stack.resources() };
 }
 
-/** How long teardown may take to show in the stack process: idle HTTP keep-alive sockets close after 5 s (Node's default). @default 10 s */
+/** How long teardown may take to show in the server processes: idle HTTP keep-alive sockets close after 5 s (Node's default). @default 10 s */
 const SETTLE_MS = 10_000;
 
 /**
@@ -412,7 +418,7 @@ const SETTLE_MS = 10_000;
  * pass, and says how long that took. What is still there after that is a leak
  * worth looking at, not a socket on its way out.
  */
-async function settle(stack: StackProcess, redis: Redis, baseline: Leftovers): Promise<string> {
+async function settle(stack: BenchPlatform, redis: Redis, baseline: Leftovers): Promise<string> {
   const start = Date.now();
   let current = await leftovers(stack, redis);
   const clean = (l: Leftovers) => l.channels === 0 && l.presence === 0 && (l.openFds === undefined || baseline.openFds === undefined || l.openFds <= baseline.openFds + 10);
@@ -424,7 +430,7 @@ async function settle(stack: StackProcess, redis: Redis, baseline: Leftovers): P
 }
 
 function describeLeftovers(l: Leftovers): string {
-  const proc = l.rssBytes === undefined ? '' : `, stack process RSS ${(l.rssBytes / 1024 ** 2).toFixed(0)} MiB, open fds ${l.openFds}`;
+  const proc = l.rssBytes === undefined ? '' : `, servers' RSS ${(l.rssBytes / 1024 ** 2).toFixed(0)} MiB, open fds ${l.openFds}`;
   return `chat bus channels ${l.channels}, presence keys ${l.presence}${proc}`;
 }
 
@@ -469,7 +475,8 @@ async function main(): Promise<void> {
   const loadBefore = loadNow();
   const t0 = Date.now();
   const profileDir = opts.profile ? mkdtempSync(path.join(tmpdir(), 'chat-bench-prof-')) : undefined;
-  const stack = await startStackProcess({ env: { CHAT_SEND_LIMIT_PER_MINUTE: '1000000' }, ...(profileDir ? { nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] } : {}) });
+  const progress = (s: string) => process.stderr.write(`[${((Date.now() - t0) / 1000).toFixed(1)} s] ${s}\n`);
+  const stack = await startBenchPlatform(opts.topology, { env: { CHAT_SEND_LIMIT_PER_MINUTE: '1000000' }, log: progress, measured: ['chat', 'user'], ...(profileDir ? { profileDir } : {}) });
   const redis = new Redis(stack.redisUrl, { lazyConnect: true, maxRetriesPerRequest: 1 });
   // Ctrl-C: stop the child in order rather than leave it to notice we are gone.
   const interrupt = () => {
@@ -481,7 +488,6 @@ async function main(): Promise<void> {
   const results: PhaseResult[] = [];
   try {
     await redis.connect();
-    const progress = (s: string) => process.stderr.write(`[${((Date.now() - t0) / 1000).toFixed(1)} s] ${s}\n`);
     progress(`stack up; registering ${opts.subscribers + 1} users`);
     const world = await buildWorld(stack, opts);
     const before = await leftovers(stack, redis);
@@ -504,7 +510,10 @@ async function main(): Promise<void> {
     process.removeListener('SIGINT', interrupt);
   }
   // The child writes its profile as it exits.
-  if (profileDir && results.length) console.log(`\n${formatProfilesOf(profileDir, path.resolve(import.meta.dirname, '..'), results.map((r) => ({ label: `${r.name} phase`, window: r.window })))}`);
+  if (profileDir && results.length) {
+    const intervals = results.map((r) => ({ label: `${r.name} phase`, window: r.window }));
+    for (const server of readdirSync(profileDir)) console.log(`\n${server}:\n${formatProfilesOf(path.join(profileDir, server), path.resolve(import.meta.dirname, '..'), intervals)}`);
+  }
   process.exitCode = missing ? 1 : 0;
 }
 

@@ -7,7 +7,7 @@
  *
  * The platform runs as deployed, the gateway, each subgraph and the embedded
  * S3 server in processes of their own, or with `--topology one-process` as the
- * test harness's stack in one child process (bench/lib/uploadPlatform.ts). The file
+ * test harness's stack in one child process (bench/lib/topology.ts). The file
  * is a real Matroska video of raw 640x480 frames made by ffmpeg (cached in the
  * temp folder), cut to the requested size: completeUpload sniffs the container
  * from its first bytes, and raw frames keep every byte of the size meaningful.
@@ -53,7 +53,7 @@ import { formatProfilesOf } from './lib/cpuprofile.js';
 import { ROOT } from './lib/peers.js';
 import { CpuMeter, peakSampler } from './lib/proc.js';
 import { loadNow } from './lib/report.js';
-import { TOPOLOGIES, startUploadPlatform, type Topology } from './lib/uploadPlatform.js';
+import { startBenchPlatform, topologyOption, type Topology } from './lib/topology.js';
 import { RAW_PUT, diskBytes, printReport, type CompleteRow, type CpuUse, type ResumeRow, type ThroughputRow } from './lib/uploadReport.js';
 import { Chunks, completeUpload, hashStream, initUpload, sendChunks, sendChunksPresigned, sha256, uploadStatus, videoFile, type Endpoint } from './lib/uploads.js';
 
@@ -73,7 +73,7 @@ interface Options {
   phases: Set<PhaseName>;
   /** Rounds of the gateway, subgraph, presigned and store phases (interleaved); tables show the median round and the range. @default 3 */
   repeat: number;
-  /** Where the services run (bench/lib/uploadPlatform.ts). @default processes: one process each, as deployed */
+  /** Where the services run (bench/lib/topology.ts). @default processes: one process each, as deployed */
   topology: Topology;
   /** Run the gateway and the video subgraph (or the one stack process) under --cpu-prof and print where their time went. @default false */
   profile: boolean;
@@ -94,9 +94,7 @@ function options(): Options {
   });
   const phases = new Set(values.phases.split(',').map((p) => p.trim()).filter(Boolean) as PhaseName[]);
   for (const p of phases) if (!PHASES.includes(p)) throw new Error(`--phases: unknown phase ${p} (known: ${PHASES.join(', ')})`);
-  const topology = values.topology as Topology;
-  if (!TOPOLOGIES.includes(topology)) throw new Error(`--topology: ${values.topology} (known: ${TOPOLOGIES.join(', ')})`);
-  return { topology, profile: values.profile, sizeMb: intOption(values, 'size-mb', 1), chunkMb: intOption(values, 'chunk-mb', 5), parallel: intOption(values, 'parallel', 1), phases, repeat: intOption(values, 'repeat', 1) };
+  return { topology: topologyOption(values.topology), profile: values.profile, sizeMb: intOption(values, 'size-mb', 1), chunkMb: intOption(values, 'chunk-mb', 5), parallel: intOption(values, 'parallel', 1), phases, repeat: intOption(values, 'repeat', 1) };
 }
 
 /* ------------------------------------------------------------------ main */
@@ -116,7 +114,13 @@ async function main(): Promise<void> {
   const clientHashMs = now() - t;
 
   const profileDir = opts.profile ? mkdtempSync(path.join(os.tmpdir(), 'upload-bench-prof-')) : undefined;
-  const stack = await startUploadPlatform(opts.topology, { VIDEO_MAX_UPLOADS_PER_USER: '20', VIDEO_MAX_BYTES: String(Math.max(size * 2, 4 * 1024 ** 3)) }, progress, profileDir);
+  const stack = await startBenchPlatform(opts.topology, {
+    env: { VIDEO_MAX_UPLOADS_PER_USER: '20', VIDEO_MAX_BYTES: String(Math.max(size * 2, 4 * 1024 ** 3)) },
+    log: progress,
+    measured: ['video'],
+    s3Process: true,
+    ...(profileDir ? { profileDir } : {}),
+  });
   /** The measured sending of each path's last round, on the clock CPU profiles use. */
   const windows = new Map<string, { fromUs: number; toUs: number }>();
   const monotonicUs = () => Number(process.hrtime.bigint() / 1000n);
@@ -124,12 +128,14 @@ async function main(): Promise<void> {
   process.once('SIGINT', interrupt);
   let failed = false;
   try {
+    if (!stack.s3 || !stack.s3Dir) throw new Error('the platform has no object store of its own');
     const store = await ObjectStore.connect(stack.s3);
+    const s3Dir = stack.s3Dir;
     const me: Account = await register(stack.gatewayUrl, 'bench_uploader');
     const gateway: Endpoint = { name: 'gateway', url: stack.gatewayUrl, auth: async () => ({ token: me.token }) };
     const subgraph: Endpoint = {
       name: 'video subgraph',
-      url: stack.videoUrl,
+      url: stack.subgraphUrls.video,
       auth: async () => ({ headers: { 'x-internal-identity': await signInternalIdentity(stack.identitySecret, { userId: me.id, roles: [] }, randomUUID()) } }),
     };
     const cpu = new CpuMeter({ ...stack.servers, redis: stack.redisPid, bench: process.pid });
@@ -273,7 +279,7 @@ async function main(): Promise<void> {
     const settle = `${settled() ? 'settled' : 'NOT settled'} after ${((Date.now() - settleStart) / 1000).toFixed(1)} s`;
     const leftChunks = await store.list('uploads/');
     const merged = await store.list('videos/');
-    const s3Bytes = diskBytes(stack.s3Dir);
+    const s3Bytes = diskBytes(s3Dir);
     const res = stack.resources();
     printReport({ opts, file, chunks, clientHashMs, idleCpu, throughput, completes, resumes, loadBefore, leftChunks: leftChunks.length, merged: merged.length, s3Bytes, startRss, endRss: res?.rssBytes, startFds, openFds: res?.openFds, settle, platform: stack.description, servers: Object.keys(stack.servers) });
   } finally {

@@ -44,7 +44,7 @@ import { machineBusySeconds } from './lib/machine.js';
 import { CpuMeter } from './lib/proc.js';
 import { fmt, formatTable, loadNow, machineLine, percentile } from './lib/report.js';
 import { buildServices, startPlatform, type Platform, type ServiceProcess } from './lib/services.js';
-import { startS3Child } from './lib/uploadPlatform.js';
+import { startS3Child } from './lib/topology.js';
 
 // Printed once: the viewers post and subscribe with these bodies.
 const PAGE_QUERY = print(VideoPlayerPageDocument);

@@ -9,7 +9,7 @@ export const seconds = (ms: number) => fmt(ms / 1000, 2);
 export const mib = (bytes: number) => bytes / MiB;
 export const mibPerSecond = (bytes: number, ms: number) => mib(bytes) / (ms / 1000);
 
-/** CPU seconds per process label: the server processes (`UploadPlatform.servers`), `redis` and `bench`. */
+/** CPU seconds per process label: the server processes (`BenchPlatform.servers`), `redis` and `bench`. */
 export type CpuUse = Record<string, number>;
 
 /** The raw object-store row every path is compared with. */
@@ -94,7 +94,7 @@ export function printReport(r: {
   startFds?: number;
   openFds?: number;
   settle: string;
-  /** What runs where (`UploadPlatform.description`). */
+  /** What runs where (`BenchPlatform.description`). */
   platform: string;
   /** Labels of the server processes whose CPU is reported. */
   servers: string[];
