@@ -4,10 +4,8 @@
  * open sockets by session family (closed when the session is revoked), and
  * the reviver that refuses server-only messages from clients.
  */
-import type { Client } from 'graphql-ws';
 import type { Transport } from './access.js';
 import type { RequestAuth } from './auth.js';
-import type { SubgraphSockets } from './transport/index.js';
 
 /** WebSocket close code (RFC 6455 registry): the server is briefly unable to serve; reconnect later. */
 export const TRY_AGAIN_LATER = 1013;
@@ -16,7 +14,6 @@ export type SocketExtra = {
   auth?: RequestAuth;
   /** The client's address (from the socket, or X-Forwarded-For of trusted proxies). */
   clientIp?: string;
-  upstream?: Map<string, Client>;
   expiryTimer?: NodeJS.Timeout;
   /** The socket has closed (possibly before onConnect finished). */
   closed?: boolean;
@@ -62,21 +59,6 @@ export class SessionSockets {
   families(): IterableIterator<string> {
     return this.byFamily.keys();
   }
-}
-
-/** The client's upstream socket to a subgraph, opened on first use (and forgotten when it closes). */
-export function upstreamClient(extra: SocketExtra, sockets: SubgraphSockets, serviceName: string): Client {
-  extra.upstream ??= new Map();
-  let client = extra.upstream.get(serviceName);
-  if (client) return client;
-  client = sockets.client(serviceName, extra.auth!.viewer, () => extra.upstream?.delete(serviceName));
-  extra.upstream.set(serviceName, client);
-  return client;
-}
-
-/** The client's upstream sockets to subgraphs are closed when its socket (or stream) ends. */
-export function disposeUpstream(extra: SocketExtra): void {
-  for (const client of extra.upstream?.values() ?? []) void client.dispose();
 }
 
 /** Message types only a server sends. */

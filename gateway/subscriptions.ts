@@ -74,7 +74,7 @@ import { UpstreamSubscription, type SubgraphSockets } from './transport/index.js
 import { finiteNumberLiterals } from './requestChecks.js';
 import { eventResolution, planningState, resolveEvent, subscriptionPlan, toGraphQLErrors, upstreamFailure, type EventResolution, type PlanningState } from './subscriptionPlans.js';
 import type { EntityVersion, SharedEventStats } from './sharedEvents.js';
-import { disposeUpstream, refuseServerMessages, upstreamClient, SessionSockets, TRY_AGAIN_LATER, type OperationValue, type SocketExtra } from './subscriptionSockets.js';
+import { refuseServerMessages, SessionSockets, TRY_AGAIN_LATER, type OperationValue, type SocketExtra } from './subscriptionSockets.js';
 
 export interface BridgeOptions {
   config: Config;
@@ -203,8 +203,6 @@ export class SubscriptionBridge {
           ctx.extra.closed = true;
           clearTimeout(ctx.extra.expiryTimer);
           this.sessions.delete(ctx.extra.auth?.viewer.familyId, ctx.extra.socket);
-          disposeUpstream(ctx.extra);
-          ctx.extra.upstream?.clear();
         },
         // Every operation on the socket is measured against the limits before it runs.
         onSubscribe: (ctx, _id, payload) => {
@@ -359,7 +357,6 @@ export class SubscriptionBridge {
       clearTimeout(expiry);
       signal.removeEventListener('abort', clientGone);
       this.sessions.delete(familyId, session);
-      disposeUpstream(extra);
     }
   }
 
@@ -473,9 +470,11 @@ export class SubscriptionBridge {
     const operation = getOperationAST(document, operationName);
     if (!operation) throw new Error('operation not found');
     const resolve = eventResolution(state, node, document, operationName, variables, query, rid);
+    // The subgraph runs the operation as this viewer (the shared socket itself names nobody: transport/ws.ts).
+    const internalIdentity = await this.opts.upstream.operationIdentity(extra.auth!.viewer, rid);
     const events = new UpstreamSubscription<Record<string, unknown>>(
-      upstreamClient(extra, this.opts.upstream, primary.serviceName),
-      { query: primary.operation, variables: upstreamVariables, ...(upstreamTrace ? { extensions: upstreamTrace } : {}) },
+      this.opts.upstream.subgraph(primary.serviceName),
+      { query: primary.operation, variables: upstreamVariables, extensions: { ...upstreamTrace, internalIdentity } },
       signal,
     );
     try {

@@ -300,6 +300,49 @@ describe('chat', () => {
     }
   });
 
+  test("one subgraph socket carries many viewers' subscriptions, each run as the viewer it names; a forged name is refused alone", async () => {
+    const a = await register();
+    const b = await register();
+    const outsider = await register();
+    const c = await direct(a, b);
+    const secret = stack.config.INTERNAL_IDENTITY_SECRET!;
+    const sign = (userId: string | null, key = secret) => signInternalIdentity(key, { userId, roles: [] }, 'shared-socket');
+    // What the gateway opens: a socket whose own identity is nobody (gateway/transport/ws.ts).
+    const shared = createClient({ url: stack.chat.wsUrl, webSocketImpl: WebSocket, retryAttempts: 0, connectionParams: { internalIdentity: await sign(null) } });
+    clients.push(shared);
+    /** A subscription on the shared socket naming `identity` (none: it runs as the socket's nobody): the texts it received, and the error code it ended with. */
+    const as = (identity: string | undefined) => {
+      const events: string[] = [];
+      let stop = () => {};
+      const ended = new Promise<string | undefined>((resolve) => {
+        stop = shared.subscribe<ChatMessageSenderIdsSubscription>(
+          { query: print(ChatMessageSenderIdsDocument), variables: { conversationId: c }, ...(identity ? { extensions: { internalIdentity: identity } } : {}) },
+          {
+            // An operation refused before it starts ends with `error`; one refused by its resolver, with a result holding errors.
+            next: (r) => (r.errors ? resolve(r.errors[0]?.extensions?.code as string) : events.push(r.data?.messageEvents.message?.text ?? '')),
+            error: (errors) => resolve((errors as { extensions?: { code?: string } }[])[0]?.extensions?.code),
+            complete: () => resolve(undefined),
+          },
+        );
+      });
+      return { events, ended, stop };
+    };
+    const member = as(await sign(b.user.id));
+    const stranger = as(await sign(outsider.user.id));
+    const forged = as(await sign(b.user.id, 'not-the-secret-not-the-secret-not-the-secret'));
+    const nobody = as(undefined);
+    assert.equal(await forged.ended, 'UNAUTHENTICATED');
+    assert.equal(await nobody.ended, 'UNAUTHENTICATED');
+    // The outsider's subscription runs as the outsider, on the same socket as b's: refused, not a member.
+    assert.equal(await stranger.ended, 'NOT_FOUND');
+    await listening(stack.redis, `chat:u:${b.user.id}`);
+    await send(a, c, 'for b only');
+    for (const deadline = Date.now() + 30_000; member.events.length === 0 && Date.now() < deadline; ) await new Promise((r) => setTimeout(r, 20));
+    assert.deepEqual(member.events, ['for b only']);
+    assert.deepEqual([forged, nobody, stranger].map((s) => s.events), [[], [], []]);
+    member.stop();
+  });
+
   test('graphql-ws authenticates at connection_init: bad and expired tokens close the socket with 4401', async () => {
     const user = await register();
     const bad = createClient({ url: url.replace('http', 'ws'), webSocketImpl: WebSocket, retryAttempts: 0, connectionParams: { authorization: 'Bearer nope' } });
@@ -361,9 +404,10 @@ describe('chat', () => {
     for (const u of [fan, ...others]) await listening(stack.redis, `chat:u:${u.user.id}`);
 
     const stats = stack.gateway.fetcherStats;
+    const events = stack.gateway.sharedEvents;
     let shared = false;
     for (let i = 1; i <= 5 && !shared; i++) {
-      const before = stats.merged;
+      const before = stats.merged + events.reused;
       assert.equal((await send(owner, c, `hello ${i}`)).errors, undefined);
       const [fanGot] = (await fanSub.waitFor(i)).slice(-1);
       const [otherGot] = (await otherSub.waitFor(i)).slice(-1);
@@ -373,10 +417,10 @@ describe('chat', () => {
         const [got] = (await sub.waitFor(i)).slice(-1);
         assert.deepEqual(got!.data?.messageEvents.message, { text: `hello ${i}`, sender: { displayName: 'Group Owner' } });
       }
-      // The seven displayName-only subscribers can share one user-subgraph request per message.
-      shared = stats.merged > before;
+      // The seven displayName-only subscribers can share one resolution of the event (gateway/sharedEvents.ts), or one user-subgraph request.
+      shared = stats.merged + events.reused > before;
     }
-    assert.ok(shared, 'identical viewer-independent entity fetches of one event were merged across subscribers');
+    assert.ok(shared, 'identical viewer-independent entity fetches of one event were shared across subscribers');
     for (const sub of [fanSub, otherSub, ...plainSubs]) sub.stop();
   });
 

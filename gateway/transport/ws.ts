@@ -1,8 +1,17 @@
 /**
  * graphql-ws connections to subgraphs, for the subscription bridge
- * (gateway/subscriptions.ts): one socket per client and subgraph, whose
- * connection params carry that viewer's internal identity (never another's),
- * signed when it connects.
+ * (gateway/subscriptions.ts): one shared socket per subgraph carries the
+ * subscriptions of every client. Each subscription names its own viewer: its
+ * `extensions.internalIdentity` is that viewer's internal identity, signed for
+ * that one operation (`operationIdentity`), and the subgraph runs the
+ * operation as that viewer and no other (lib/server/subgraph.ts). The socket's
+ * own connection params carry an anonymous identity: an operation that named
+ * no viewer would run as nobody.
+ *
+ * Why one socket rather than one per client: a chat message to a group of
+ * 200 is 200 events; on one socket the subgraph writes them in a few syscalls
+ * and the gateway reads them in a few, where 200 sockets cost 200 of each on
+ * both sides.
  *
  * The same timeout policy as HTTP calls (transport/http.ts): a subgraph that
  * accepts the socket but does not acknowledge it within `timeoutMs` fails it
@@ -31,18 +40,41 @@ export interface WsOptions {
   timeoutMs?: number;
 }
 
+/** The viewer a shared socket's connection params name: nobody. Every operation on it names its own. */
+const NOBODY: Viewer = { userId: null, roles: [] };
+
 export class SubgraphSockets {
-  /** Open sockets to subgraphs, of every client (`destroy`). */
+  /** Open sockets to subgraphs (`destroy`). */
   private readonly sockets = new Set<WebSocket>();
+  /** The shared client of each subgraph, while its socket is open or opening. */
+  private readonly shared = new Map<string, Client>();
 
   constructor(private readonly opts: WsOptions) {}
 
   /**
-   * A lazy graphql-ws client to a subgraph for one viewer: it connects on its
-   * first subscription; `onClosed` runs when its socket closes, so the caller
-   * forgets it and opens another next time.
+   * The shared graphql-ws client to a subgraph: it connects on its first
+   * subscription and closes once no subscription has used it for a while;
+   * the next call after its socket closed opens another.
    */
-  client(serviceName: string, viewer: Viewer, onClosed: () => void): Client {
+  subgraph(serviceName: string): Client {
+    let client = this.shared.get(serviceName);
+    if (!client) {
+      const created = this.client(serviceName, NOBODY, () => {
+        if (this.shared.get(serviceName) === created) this.shared.delete(serviceName);
+      });
+      client = created;
+      this.shared.set(serviceName, client);
+    }
+    return client;
+  }
+
+  /** A viewer's identity for one operation on a shared socket (its `extensions.internalIdentity`). */
+  operationIdentity(viewer: Viewer, requestId: string): Promise<string> {
+    return signInternalIdentity(this.opts.identitySecret, viewer, requestId);
+  }
+
+  /** A lazy graphql-ws client to a subgraph whose connection params name `viewer`; `onClosed` runs when its socket closes. */
+  private client(serviceName: string, viewer: Viewer, onClosed: () => void): Client {
     const httpUrl = this.opts.urls[serviceName];
     if (!httpUrl) throw new Error(`no URL for subgraph ${serviceName}`);
     const secret = this.opts.identitySecret;

@@ -6,7 +6,10 @@
  * - The schema is `buildSubgraphSchema` over `schema/<name>.graphql`, wrapped by
  *   the subgraph's graphql-shield rules (deny by default).
  * - No operation runs without a valid internal identity from the gateway, over
- *   HTTP (`x-internal-identity`) or graphql-ws (`connectionParams.internalIdentity`).
+ *   HTTP (`x-internal-identity`) or graphql-ws (`connectionParams.internalIdentity`
+ *   for the socket; an operation on it may name its own viewer in
+ *   `extensions.internalIdentity`, verified per operation: the gateway carries
+ *   many viewers' subscriptions on one socket).
  * - Every request gets a fresh context: viewer, request id, a child logger and
  *   fresh DataLoaders, so batching never leaks data between requests.
  * - Served by lib/server/httpServer.ts, as the gateway is: the fast path for
@@ -242,10 +245,10 @@ export async function startSubgraph<Ctx extends BaseContext>(opts: SubgraphOptio
       }
     };
   const serveWebSocket = (wsServer: WebSocketServer, keepAliveMs: number) =>
-    useServer<{ internalIdentity?: string }, { identity?: VerifiedIdentity }>(
+    useServer<{ internalIdentity?: string }, { identity?: VerifiedIdentity; operations?: Map<string, VerifiedIdentity> }>(
       {
         schema,
-        // The identity is verified once per socket, at connection_init; a socket
+        // The socket's identity is verified once, at connection_init; a socket
         // without a valid one is closed (4403 Forbidden) before any operation starts.
         onConnect: async (ctx) => {
           try {
@@ -255,9 +258,27 @@ export async function startSubgraph<Ctx extends BaseContext>(opts: SubgraphOptio
             return false;
           }
         },
+        // The gateway carries many viewers' subscriptions on one socket: each
+        // names its viewer in `extensions.internalIdentity`, verified here, and
+        // runs as that viewer. An operation whose identity does not verify is
+        // refused on its own; the socket and its other operations go on.
+        onSubscribe: async (ctx, id, payload) => {
+          const named = payload.extensions?.internalIdentity;
+          if (named === undefined) return undefined;
+          try {
+            (ctx.extra.operations ??= new Map()).set(id, await identities.verify(typeof named === 'string' ? named : undefined));
+            return undefined;
+          } catch (err) {
+            return [appError(ErrorCode.UNAUTHENTICATED, `The operation's internal identity was refused: ${(err as Error).message}`)];
+          }
+        },
+        onComplete: (ctx, id) => {
+          ctx.extra.operations?.delete(id);
+        },
         // A fresh context (and fresh DataLoaders) per operation on the socket.
-        context: (ctx, _id, payload, args) => {
-          const identity = ctx.extra.identity;
+        context: (ctx, id, payload, args) => {
+          const identity = ctx.extra.operations?.get(id) ?? ctx.extra.identity;
+          ctx.extra.operations?.delete(id);
           if (!identity) throw new Error('socket has no verified identity');
           if (!tracingOn()) return opts.createContext(baseFrom(identity));
           const operation = getOperationAST(args.document, args.operationName);
