@@ -5,23 +5,20 @@
  *   node --import tsx bench/chat.ts [--subscribers 1000] [--messages 200] [--topology processes|one-process] [--profile]
  *
  * Set-up. The platform runs in other processes than this load generator: as
- * deployed, the gateway and each subgraph in a process of its own, or with
- * `--topology one-process` the test harness's whole stack in one child
- * (bench/lib/topology.ts). One
- * sender and N subscribers register through the gateway (real accounts, so the
- * user subgraph can resolve them). Groups hold at most 200 members, the sender
- * included, so the subscribers are spread evenly over G = ceil(N / 199) groups
- * owned by the sender. Message i goes to group i mod G: every send is a real
- * group fan-out to about N/G subscribers, every subscriber receives about M/G
- * of the M messages, and a slow subscriber or a slow group shows up in the
- * tail rather than being averaged away. (One direct conversation per
- * subscriber would need N sends per round and measure the send path instead.)
+ * deployed, the gateway and each subgraph in its own, or with `--topology
+ * one-process` the test harness's stack in one child (bench/lib/topology.ts).
+ * One sender and N subscribers register through the gateway (real accounts).
+ * Groups hold at most 200 members, the sender included, so the subscribers are
+ * spread over G = ceil(N / 199) groups owned by the sender. Message i goes to
+ * group i mod G: every send is a real group fan-out to about N/G subscribers,
+ * and a slow subscriber or group shows up in the tail.
  *
  * Two phases, same subscribers, same sends (always through the gateway, over
  * HTTP, so the send path is the same in both):
  *  1. gateway: N graphql-ws clients on the gateway select
  *     `message { seq text sender { displayName } }`; each subscriber has its
- *     own upstream subscription, and the gateway's subscription bridge
+ *     own upstream subscription (on the gateway's shared socket to the chat
+ *     subgraph, naming its viewer), and the gateway's subscription bridge
  *     resolves each event with an entity fetch to the user subgraph
  *     (displayName is @viewerIndependent, so one resolution of an event answers
  *     all its subscribers, gateway/sharedEvents.ts);
@@ -30,11 +27,10 @@
  *     `sender { id }`: the subgraph alone cannot resolve displayName (a user
  *     subgraph field), so this is the floor under phase 1, not the same query.
  *
- * Latency is receive time minus send time, both read here (performance.timeOrigin
- * + performance.now()), the send time carried in the message text. It includes
- * the sendMessage round trip's start, storage, the Redis pub/sub hop, the bridge
- * and this process's own event loop; it is measured on a machine that also runs
- * the servers, so compare runs on the same machine only.
+ * Latency is receive time minus send time, both read here, the send time
+ * carried in the message text: it includes storage, the Redis pub/sub hop, the
+ * bridge and this process's own event loop, on a machine that also runs the
+ * servers, so compare runs on the same machine only.
  *
  * The script prints a table and the machine; it asserts no timing. It exits 1
  * when any delivery is missing.

@@ -7,10 +7,10 @@
  * 1. plans it with the gateway's query planner (same supergraph, same planner
  *    version). A subscription plan is a `primary` fetch to the owning subgraph
  *    plus an optional `rest` (entity fetches to other subgraphs);
- * 2. sends the primary fetch to the owning subgraph over graphql-ws, on an
- *    upstream socket that belongs to this client alone (its connection params
- *    carry this viewer's internal identity, never another's), opened by the
- *    gateway's transport (gateway/transport/ws.ts);
+ * 2. sends the primary fetch to the owning subgraph over graphql-ws, on the
+ *    gateway's shared socket to that subgraph, as an operation that names this
+ *    viewer (its `extensions.internalIdentity`, signed for this subscription
+ *    alone and checked by the subgraph; gateway/transport/ws.ts);
  * 3. for every event, runs the `rest` of the plan through the gateway's own
  *    `executeQueryPlan`, seeded with the event: the plan is rewritten as
  *    [fetch from a one-event data source, rest], so entity fetches, merging and
@@ -24,7 +24,7 @@
  * not read until the previous one has been resolved and handed to the client.
  *
  * Closing: when the client stops a subscription or disconnects, the upstream
- * subscription is returned (and the upstream socket closed once idle). When the
+ * subscription is completed upstream (the shared socket closes once idle). When the
  * upstream ends abnormally (subgraph restart), the client gets one error event
  * with code UPSTREAM_UNAVAILABLE and the subscription completes, so it can
  * resubscribe (with `afterSeq` where the field supports resuming).
