@@ -6,6 +6,7 @@
  * [fetch from a one-event data source, rest], so entity fetches, merging and
  * response shaping are the gateway's, not a copy of them.
  */
+import { createHash } from 'node:crypto';
 import { buildOperationContext, executeQueryPlan, type GraphQLDataSource } from '@apollo/gateway';
 import type { GatewayGraphQLRequestContext } from '@apollo/server-gateway-interface';
 import { Supergraph, operationFromDocument, type Schema } from '@apollo/federation-internals';
@@ -103,7 +104,7 @@ export interface EventResolution {
   shareAcrossViewers: (query: string, subgraph: string) => boolean;
   /** The subscription's request id, sent with every fetch of its events. */
   rid: string;
-  /** Set when an event's result is the same for every subscriber of this operation and variables (sharedEvents.ts): the key's prefix. */
+  /** Set when an event's result is the same for every subscriber of this operation and variables (sharedEvents.ts): the key's prefix, a digest of both. */
   sharedKey?: string;
 }
 
@@ -123,7 +124,11 @@ export function eventResolution(
   // Every subscriber resolves the same event at about the same moment: entity
   // fetches of viewer-independent fields may merge across them (dataSource.ts).
   const shareAcrossViewers = (q: string, subgraph: string) => state.independence.shareable(q, subgraph);
-  const sharedKey = state.entities && viewerIndependentPlan(rest, state.independence, state.entities) ? `${operationName ?? ''}\u0000${query}\u0000${JSON.stringify(variables)}\u0000` : undefined;
+  // The operation and variables, digested once per subscription: the key of every event is this and the event's JSON, looked up once per subscriber.
+  const sharedKey =
+    state.entities && viewerIndependentPlan(rest, state.independence, state.entities)
+      ? createHash('sha256').update(`${operationName ?? ''}\u0000${query}\u0000${JSON.stringify(variables)}`).digest('base64')
+      : undefined;
   return { plan, operationContext, state, document, operationName, variables, query, shareAcrossViewers, rid, ...(sharedKey ? { sharedKey } : {}) };
 }
 

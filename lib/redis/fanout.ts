@@ -23,10 +23,16 @@ export class RedisFanout<E> {
     // with the same command timeout (SUBSCRIBE to a stalled server fails fast).
     // On a Redis Cluster, PUBLISH reaches every node, so one subscription hears every channel.
     this.subscriber = subscriberConnection(redis, name);
+    // An event published to many channels (a group message to each member's)
+    // arrives once per channel, back to back, with the same payload: it is
+    // parsed once and the listeners of every channel share it, as the
+    // listeners of one channel always have (none may change it).
+    let last: { raw: string; event: E } | undefined;
     this.subscriber.on('message', (channel: string, raw: string) => {
       const set = this.listeners.get(channel);
       if (!set?.size) return;
-      const event = JSON.parse(raw, this.revive) as E;
+      const event = last?.raw === raw ? last.event : (JSON.parse(raw, this.revive) as E);
+      last = { raw, event };
       for (const listener of set) listener(event);
     });
   }
