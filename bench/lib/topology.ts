@@ -46,7 +46,7 @@ export interface BenchPlatform {
   /** Each subgraph's HTTP endpoint (its graphql-ws endpoint is the same URL with ws:). */
   subgraphUrls: Record<SubgraphName, string>;
   redisUrl: string;
-  /** Signs the internal identity the video subgraph accepts (what the gateway sends). */
+  /** Signs the internal identity every subgraph accepts (what the gateway sends). */
   identitySecret: string;
   /** The object store, when the benchmark uses it (`one-process`, or `s3Process`). */
   s3: ObjectStoreOptions | undefined;
