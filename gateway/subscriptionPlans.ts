@@ -142,8 +142,20 @@ export async function resolveEvent(
 ): Promise<ExecutionResult> {
   if (!event.data) return { errors: toGraphQLErrors(event.errors ?? []) };
   const shared = r.state.shared;
-  if (r.sharedKey && shared) return shared.resolve(r.sharedKey + JSON.stringify(event), () => executeEvent(dataSources, contextFor, event, r));
+  if (r.sharedKey && shared) return shared.resolve(r.sharedKey + eventText(event), () => executeEvent(dataSources, contextFor, event, r));
   return executeEvent(dataSources, contextFor, event, r);
+}
+
+/** Each event's JSON, made once per event object: the subscribers of one event share it (transport/ws.ts). */
+const eventTexts = new WeakMap<object, string>();
+
+function eventText(event: object): string {
+  let text = eventTexts.get(event);
+  if (text === undefined) {
+    text = JSON.stringify(event);
+    eventTexts.set(event, text);
+  }
+  return text;
 }
 
 /** The rest of the plan run for one event, in the context of one subscriber. */
@@ -154,7 +166,8 @@ async function executeEvent(
   r: EventResolution,
 ): Promise<ExecutionResult> {
   const context = contextFor();
-  const eventSource: GraphQLDataSource<GatewayContext> = { process: async () => ({ data: event.data, ...(event.errors ? { errors: event.errors } : {}) }) };
+  // A copy: the plan merges entity fields into the data it is given, and the event's objects are shared by all its subscribers.
+  const eventSource: GraphQLDataSource<GatewayContext> = { process: async () => structuredClone({ data: event.data, ...(event.errors ? { errors: event.errors } : {}) }) };
   const requestContext = {
     request: { query: r.query, variables: r.variables, ...(r.operationName ? { operationName: r.operationName } : {}) },
     context,

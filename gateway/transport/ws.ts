@@ -82,7 +82,7 @@ export class SubgraphSockets {
     let socket: WebSocket | undefined;
     return createClient({
       url: httpUrl.replace(/^http/, 'ws'),
-      webSocketImpl: WebSocket,
+      webSocketImpl: SharedPayloadSocket,
       lazy: true,
       lazyCloseTimeout: UPSTREAM_LAZY_CLOSE_MS,
       retryAttempts: 0,
@@ -114,6 +114,66 @@ export class SubgraphSockets {
   /** Drops every socket to a subgraph at once, with no close handshake: a crash as subgraphs see it (fault injection). */
   destroy(): void {
     for (const socket of this.sockets) socket.terminate();
+  }
+}
+
+const NEXT_HEAD = '{"id":"';
+const NEXT_MID = '","type":"next","payload":';
+
+/**
+ * Reads the frames of a subgraph's socket so that the frames of one event
+ * share one parsed payload.
+ *
+ * The subgraph sends an event once per subscription on the shared socket: as
+ * many frames as subscribers, the same payload text behind different ids, one
+ * after the other. A `next` frame as graphql-ws serializes it
+ * (`{"id":"…","type":"next","payload":…}`, in that order) whose payload text
+ * is the previous frame's becomes a message with its own id and the previous
+ * frame's parsed payload: parsed once per event instead of once per
+ * subscriber, and one object for all its subscribers, which the bridge keys
+ * the event's shared resolution by and never changes (a plan runs on a copy,
+ * subscriptionPlans.ts). Any other frame, or one whose payload does not parse
+ * on its own, is returned as it came, for graphql-ws to parse. graphql-ws
+ * validates every message either way.
+ */
+export function sharedPayloadReader(): (data: unknown) => unknown {
+  let lastText: string | undefined;
+  let lastPayload: unknown;
+  return (data) => {
+    if (typeof data !== 'string' || !data.startsWith(NEXT_HEAD) || !data.endsWith('}')) return data;
+    const mid = data.indexOf(NEXT_MID, NEXT_HEAD.length);
+    if (mid < 0) return data;
+    const id = data.slice(NEXT_HEAD.length, mid);
+    // An id with an escape or a quote is not one graphql-ws makes: the frame is parsed whole.
+    if (id.includes('\\') || id.includes('"')) return data;
+    const text = data.slice(mid + NEXT_MID.length, -1);
+    if (text !== lastText) {
+      try {
+        lastPayload = JSON.parse(text);
+      } catch {
+        lastText = undefined;
+        return data;
+      }
+      lastText = text;
+    }
+    return { id, type: 'next', payload: lastPayload };
+  };
+}
+
+/** A socket to a subgraph whose messages are read by `sharedPayloadReader` (graphql-ws reads a socket through `onmessage` alone, and has no hook before its JSON.parse). */
+class SharedPayloadSocket extends WebSocket {
+  constructor(...args: ConstructorParameters<typeof WebSocket>) {
+    super(...args);
+    const read = sharedPayloadReader();
+    const base = Object.getOwnPropertyDescriptor(WebSocket.prototype, 'onmessage')!;
+    let listener: ((event: { data: unknown }) => void) | null = null;
+    Object.defineProperty(this, 'onmessage', {
+      get: () => listener,
+      set: (next: ((event: { data: unknown }) => void) | null) => {
+        listener = next;
+        base.set!.call(this, next ? (event: { data: unknown }) => next({ data: read(event.data) }) : null);
+      },
+    });
   }
 }
 

@@ -52,6 +52,7 @@ import type { Logger } from '../observability/logger.js';
 import type { ServiceMetrics } from '../observability/metrics.js';
 import { readSchema } from '../process/paths.js';
 import { failSpan, openSpan, SpanKind, traceFields, tracingOn } from '../observability/tracing.js';
+import { batchFramesOf } from './frameBatching.js';
 import { startHttpServer, type ReadinessChecks, type RunningHttpServer } from './httpServer.js';
 
 export type { ReadinessChecks } from './httpServer.js';
@@ -244,8 +245,10 @@ export async function startSubgraph<Ctx extends BaseContext>(opts: SubgraphOptio
         traced.span.end();
       }
     };
-  const serveWebSocket = (wsServer: WebSocketServer, keepAliveMs: number) =>
-    useServer<{ internalIdentity?: string }, { identity?: VerifiedIdentity; operations?: Map<string, VerifiedIdentity> }>(
+  const serveWebSocket = (wsServer: WebSocketServer, keepAliveMs: number) => {
+    // The gateway's one socket carries many subscriptions: an event's frames for all of them leave in one write.
+    batchFramesOf(wsServer);
+    return useServer<{ internalIdentity?: string }, { identity?: VerifiedIdentity; operations?: Map<string, VerifiedIdentity> }>(
       {
         schema,
         // The socket's identity is verified once, at connection_init; a socket
@@ -305,6 +308,7 @@ export async function startSubgraph<Ctx extends BaseContext>(opts: SubgraphOptio
       wsServer,
       keepAliveMs,
     );
+  };
 
   const { endpoint: _endpoint, ...server } = await startHttpServer<Ctx>(
     { service: opts.name, config, log, port: opts.port, ...(opts.host ? { host: opts.host } : {}), ...(opts.metricsPort !== undefined ? { metricsPort: opts.metricsPort } : {}) },
