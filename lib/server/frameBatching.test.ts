@@ -90,16 +90,17 @@ test('frames of later turns leave too, and a frame held when the socket closes a
     batched.client.removeAllListeners('message');
     const second = await sendTurn(batched.socket, batched.client);
     assert.equal(second.received.at(-1), `frame ${FRAMES - 1}`);
-    // A frame still held when the socket is closed in the same turn arrives before the close.
+    // A frame still held (the second of its turn) when the socket is closed in the same turn arrives before the close.
     batched.client.removeAllListeners('message');
     const late: string[] = [];
     batched.client.on('message', (data) => late.push(String(data)));
+    batched.socket.send('next to last');
     batched.socket.send('last');
     const closed = once(batched.client, 'close');
     batched.socket.close(1000, 'bye');
     const [code] = (await closed) as [number];
     assert.equal(code, 1000);
-    assert.deepEqual(late, ['last']);
+    assert.deepEqual(late, ['next to last', 'last']);
   } finally {
     await batched.close();
   }
