@@ -2,7 +2,7 @@
  * Chat fan-out benchmark: how fast, and how completely, a message reaches many
  * live subscribers, through the gateway and straight from the chat subgraph.
  *
- *   node --import tsx bench/chat.ts [--subscribers 1000] [--messages 200] [--topology processes|one-process] [--profile]
+ *   node --import tsx bench/chat.ts [--subscribers 1000] [--messages 200] [--rounds 1] [--topology processes|one-process] [--profile]
  *
  * Set-up. The platform runs in other processes than this load generator: as
  * deployed, the gateway and each subgraph in its own, or with `--topology
@@ -74,6 +74,13 @@ interface Options {
   profile: boolean;
   /** Where the services run (bench/lib/topology.ts). @default processes: one process each, as deployed */
   topology: Topology;
+  /**
+   * Both phases this many times on the same stack, users and groups, the
+   * order swapped every round (gateway first in odd rounds): a ratio per round
+   * and their median, so that one slow moment of the machine moves one round
+   * and not the result. @default 1
+   */
+  rounds: number;
 }
 
 function options(): Options {
@@ -88,6 +95,7 @@ function options(): Options {
       'idle-timeout': { type: 'string', default: '30000' },
       profile: { type: 'boolean', default: false },
       topology: { type: 'string', default: 'processes' },
+      rounds: { type: 'string', default: '1' },
     },
     strict: true,
   });
@@ -106,6 +114,7 @@ function options(): Options {
     idleTimeoutMs: int('idle-timeout', 1000),
     profile: values.profile,
     topology: topologyOption(values.topology),
+    rounds: int('rounds', 1),
   };
 }
 
@@ -174,6 +183,8 @@ interface Tally {
 
 interface PhaseResult {
   name: string;
+  /** Which round of `--rounds` it belongs to, from 1. */
+  round: number;
   selection: string;
   subscribers: number;
   messages: number;
@@ -193,7 +204,7 @@ interface PhaseResult {
 /** Message text: phase tag, kind (w = warm-up round, m = measured index), number, send time in ms since the epoch. */
 const text = (tag: string, kind: 'w' | 'm', n: number) => `bench:${tag}:${kind}:${n}:${now().toFixed(3)}`;
 
-async function runPhase(stack: BenchPlatform, world: World, opts: Options, phase: Phase, tag: string, progress: (s: string) => void): Promise<PhaseResult> {
+async function runPhase(stack: BenchPlatform, world: World, opts: Options, phase: Phase, tag: string, progress: (s: string) => void): Promise<Omit<PhaseResult, 'round'>> {
   const { subscribers, groups } = world;
   const errors: Record<string, number> = {};
   const samples: string[] = [];
@@ -431,8 +442,9 @@ function describeLeftovers(l: Leftovers): string {
 }
 
 function printReport(world: World, opts: Options, results: PhaseResult[], before: Leftovers, loadBefore: number): void {
-  const header = ['phase', 'selection', 'subscribers', 'messages', 'expected', 'received', 'p50 ms', 'p99 ms', 'max ms', 'deliveries/s', 'send p50 ms', 'errors'];
+  const header = ['round', 'phase', 'selection', 'subscribers', 'messages', 'expected', 'received', 'p50 ms', 'p99 ms', 'max ms', 'deliveries/s', 'send p50 ms', 'errors'];
   const rows = results.map((r) => [
+    String(r.round),
     r.name,
     r.selection,
     String(r.subscribers),
@@ -456,14 +468,37 @@ function printReport(world: World, opts: Options, results: PhaseResult[], before
   console.log(formatTable(header, rows));
   console.log('');
   console.log('latency: receive time - send time, ms; deliveries/s: deliveries / (last delivery - first send).');
+  const ratios = roundRatios(results);
+  if (ratios.length) {
+    console.log('');
+    console.log(
+      formatTable(
+        ['round', 'gateway / chat subgraph deliveries/s', 'gateway p99 ms', 'chat subgraph p99 ms'],
+        ratios.map((r) => [String(r.round), fmt(r.ratio, 2), fmt(r.gatewayP99), fmt(r.subgraphP99)]),
+      ),
+    );
+    const median = (xs: number[]) => percentile([...xs].sort((a, b) => a - b), 50);
+    console.log(`median of ${ratios.length} round(s): ratio ${fmt(median(ratios.map((r) => r.ratio)), 2)}, gateway p99 ${fmt(median(ratios.map((r) => r.gatewayP99)))} ms, chat subgraph p99 ${fmt(median(ratios.map((r) => r.subgraphP99)))} ms`);
+  }
   console.log("chat subgraph phase selects sender { id }: the subgraph alone cannot resolve displayName (a user subgraph field), so it skips the entity fetch the gateway makes per event.");
   for (const r of results) {
-    console.log(`${r.name}: warm-up rounds ${r.warmupRounds}; after teardown ${r.after ?? '-'}`);
+    console.log(`round ${r.round}, ${r.name}: warm-up rounds ${r.warmupRounds}; after teardown ${r.after ?? "-"}`);
     for (const [kind, n] of Object.entries(r.errors)) console.log(`  ${kind}: ${n}`);
     for (const s of r.samples) console.log(`  e.g. ${s}`);
   }
   console.log(`before phases: ${describeLeftovers(before)}`);
   console.log(machineLine({ loadBefore }));
+}
+
+/** Per round: the gateway's deliveries/s over the chat subgraph's, and both p99s. */
+function roundRatios(results: PhaseResult[]): { round: number; ratio: number; gatewayP99: number; subgraphP99: number }[] {
+  const rounds = [...new Set(results.map((r) => r.round))];
+  return rounds.flatMap((round) => {
+    const gateway = results.find((r) => r.round === round && r.name === 'gateway');
+    const subgraph = results.find((r) => r.round === round && r.name !== 'gateway');
+    if (!gateway || !subgraph) return [];
+    return [{ round, ratio: gateway.deliveriesPerSecond / subgraph.deliveriesPerSecond, gatewayP99: percentile(gateway.latencies, 99), subgraphP99: percentile(subgraph.latencies, 99) }];
+  });
 }
 
 async function main(): Promise<void> {
@@ -487,15 +522,19 @@ async function main(): Promise<void> {
     progress(`stack up; registering ${opts.subscribers + 1} users`);
     const world = await buildWorld(stack, opts);
     const before = await leftovers(stack, redis);
-    progress(`${world.groups.length} groups created; phase 1 (gateway)`);
-    for (const [phase, tag] of [
+    progress(`${world.groups.length} groups created`);
+    const phases = [
       [gatewayPhase(stack), 'g'],
       [subgraphPhase(stack), 's'],
-    ] as const) {
-      const result = await runPhase(stack, world, opts, phase, tag, progress);
-      result.after = await settle(stack, redis, before);
-      results.push(result);
-      progress(`${phase.name}: ${result.received}/${result.expected} delivered`);
+    ] as const;
+    for (let round = 1; round <= opts.rounds; round++) {
+      for (const [phase, tag] of round % 2 ? phases : [...phases].reverse()) {
+        progress(`round ${round}: ${phase.name}`);
+        const result = { ...(await runPhase(stack, world, opts, phase, `${tag}${round}`, progress)), round };
+        result.after = await settle(stack, redis, before);
+        results.push(result);
+        progress(`${phase.name}: ${result.received}/${result.expected} delivered`);
+      }
     }
     printReport(world, opts, results, before, loadBefore);
     missing = results.reduce((n, r) => n + Math.max(0, r.expected - r.received), 0);
@@ -507,7 +546,7 @@ async function main(): Promise<void> {
   }
   // The child writes its profile as it exits.
   if (profileDir && results.length) {
-    const intervals = results.map((r) => ({ label: `${r.name} phase`, window: r.window }));
+    const intervals = results.map((r) => ({ label: opts.rounds > 1 ? `${r.name} phase, round ${r.round}` : `${r.name} phase`, window: r.window }));
     for (const server of readdirSync(profileDir)) console.log(`\n${server}:\n${formatProfilesOf(path.join(profileDir, server), path.resolve(import.meta.dirname, '..'), intervals)}`);
   }
   process.exitCode = missing ? 1 : 0;
