@@ -2,7 +2,7 @@
  * Chat fan-out benchmark: how fast, and how completely, a message reaches many
  * live subscribers, through the gateway and straight from the chat subgraph.
  *
- *   node --import tsx bench/chat.ts [--subscribers 1000] [--messages 200] [--rounds 1] [--topology processes|one-process] [--profile]
+ *   node --import tsx bench/chat.ts [--subscribers 1000] [--messages 200] [--rounds 1] [--gateway-workers 1|N|auto] [--topology processes|one-process] [--profile]
  *
  * Set-up. The platform runs in other processes than this load generator: as
  * deployed, the gateway and each subgraph in its own, or with `--topology
@@ -46,6 +46,7 @@ import { Redis } from 'ioredis';
 import { signInternalIdentity } from '../lib/auth/identity.js';
 import { gql, must, now, pool, register, sleep, type Account, type GqlResult } from './lib/client.js';
 import { formatProfilesOf } from './lib/cpuprofile.js';
+import { CpuMeter } from './lib/proc.js';
 import { fmt, formatTable, loadNow, machineLine, percentile } from './lib/report.js';
 import { startBenchPlatform, topologyOption, type BenchPlatform, type Topology } from './lib/topology.js';
 import { describeWsError, eagerWsClient } from './lib/ws.js';
@@ -81,6 +82,8 @@ interface Options {
    * and not the result. @default 1
    */
   rounds: number;
+  /** GATEWAY_WORKERS of the gateway (`processes` only): 1 is like for like with the one chat subgraph process, `auto` what a deployment gets. @default 1 */
+  gatewayWorkers: string;
 }
 
 function options(): Options {
@@ -96,6 +99,7 @@ function options(): Options {
       profile: { type: 'boolean', default: false },
       topology: { type: 'string', default: 'processes' },
       rounds: { type: 'string', default: '1' },
+      'gateway-workers': { type: 'string', default: '1' },
     },
     strict: true,
   });
@@ -115,7 +119,13 @@ function options(): Options {
     profile: values.profile,
     topology: topologyOption(values.topology),
     rounds: int('rounds', 1),
+    gatewayWorkers: workersOption(values['gateway-workers'] ?? '1'),
   };
+}
+
+function workersOption(value: string): string {
+  if (value !== 'auto' && !/^[1-9]\d*$/.test(value)) throw new Error(`--gateway-workers must be a positive whole number or auto (got ${value})`);
+  return value;
 }
 
 /* ---------------------------------------------------------------- set-up */
@@ -199,12 +209,14 @@ interface PhaseResult {
   after?: string;
   /** The measured interval on the monotonic clock (µs), as CPU profile samples are stamped. */
   window: { fromUs: number; toUs: number };
+  /** CPU milliseconds per 1,000 deliveries over the measured interval, per process (bench/lib/proc.ts): what a delivery costs, which moves less than throughput when the machine is busy. */
+  cpuPerThousand: Record<string, number>;
 }
 
 /** Message text: phase tag, kind (w = warm-up round, m = measured index), number, send time in ms since the epoch. */
 const text = (tag: string, kind: 'w' | 'm', n: number) => `bench:${tag}:${kind}:${n}:${now().toFixed(3)}`;
 
-async function runPhase(stack: BenchPlatform, world: World, opts: Options, phase: Phase, tag: string, progress: (s: string) => void): Promise<Omit<PhaseResult, 'round'>> {
+async function runPhase(stack: BenchPlatform, world: World, opts: Options, phase: Phase, tag: string, cpu: CpuMeter, progress: (s: string) => void): Promise<Omit<PhaseResult, 'round'>> {
   const { subscribers, groups } = world;
   const errors: Record<string, number> = {};
   const samples: string[] = [];
@@ -315,12 +327,14 @@ async function runPhase(stack: BenchPlatform, world: World, opts: Options, phase
   const expected = Array.from({ length: opts.messages }, (_, i) => groups[i % groups.length]!.size).reduce((a, b) => a + b, 0);
   const firstSendAt = now();
   const fromUs = monotonicUs();
+  cpu.mark();
   const sendLatencies = await pool(
     Array.from({ length: opts.messages }, (_, i) => i),
     opts.concurrency,
     (i) => send(i % groups.length, text(tag, 'm', i)),
   );
   await waitFor(() => received >= expected, () => received, undefined, opts.idleTimeoutMs);
+  const cpuSeconds = cpu.since();
   const wallMs = lastReceiveAt - firstSendAt;
   const window = { fromUs, toUs: fromUs + wallMs * 1000 };
 
@@ -344,6 +358,7 @@ async function runPhase(stack: BenchPlatform, world: World, opts: Options, phase
     samples,
     warmupRounds: round + 1,
     window,
+    cpuPerThousand: Object.fromEntries(Object.entries(cpuSeconds).map(([label, seconds]) => [label, received ? (seconds * 1000 * 1000) / received : Number.NaN])),
   };
 }
 
@@ -462,12 +477,22 @@ function printReport(world: World, opts: Options, results: PhaseResult[], before
   console.log('');
   console.log(
     `chat fan-out: ${world.subscribers.length} subscribers in ${world.groups.length} group conversation(s) of ${Math.min(...sizes)}-${Math.max(...sizes)} subscribers + the sender; ` +
-      `message i goes to group i mod ${world.groups.length}, sent through the gateway, ${opts.concurrency} in flight`,
+      `message i goes to group i mod ${world.groups.length}, sent through the gateway, ${opts.concurrency} in flight; ` +
+      `gateway workers: ${opts.topology === 'processes' ? opts.gatewayWorkers : '- (one process)'}`,
   );
   console.log('');
   console.log(formatTable(header, rows));
   console.log('');
   console.log('latency: receive time - send time, ms; deliveries/s: deliveries / (last delivery - first send).');
+  const labels = [...new Set(results.flatMap((r) => Object.keys(r.cpuPerThousand)))];
+  console.log('');
+  console.log('CPU ms per 1,000 deliveries, over the measured interval:');
+  console.log(
+    formatTable(
+      ['round', 'phase', ...labels],
+      results.map((r) => [String(r.round), r.name, ...labels.map((l) => fmt(r.cpuPerThousand[l] ?? Number.NaN, 0))]),
+    ),
+  );
   const ratios = roundRatios(results);
   if (ratios.length) {
     console.log('');
@@ -507,7 +532,7 @@ async function main(): Promise<void> {
   const t0 = Date.now();
   const profileDir = opts.profile ? mkdtempSync(path.join(tmpdir(), 'chat-bench-prof-')) : undefined;
   const progress = (s: string) => process.stderr.write(`[${((Date.now() - t0) / 1000).toFixed(1)} s] ${s}\n`);
-  const stack = await startBenchPlatform(opts.topology, { env: { CHAT_SEND_LIMIT_PER_MINUTE: '1000000' }, log: progress, measured: ['chat', 'user'], ...(profileDir ? { profileDir } : {}) });
+  const stack = await startBenchPlatform(opts.topology, { env: { CHAT_SEND_LIMIT_PER_MINUTE: '1000000' }, log: progress, measured: ['chat', 'user'], gatewayWorkers: opts.gatewayWorkers, ...(profileDir ? { profileDir } : {}) });
   const redis = new Redis(stack.redisUrl, { lazyConnect: true, maxRetriesPerRequest: 1 });
   // Ctrl-C: stop the child in order rather than leave it to notice we are gone.
   const interrupt = () => {
@@ -523,6 +548,8 @@ async function main(): Promise<void> {
     const world = await buildWorld(stack, opts);
     const before = await leftovers(stack, redis);
     progress(`${world.groups.length} groups created`);
+    // A gateway with workers counts its primary and every worker.
+    const cpu = new CpuMeter({ ...stack.servers, redis: stack.redisPid, bench: process.pid }, ['gateway']);
     const phases = [
       [gatewayPhase(stack), 'g'],
       [subgraphPhase(stack), 's'],
@@ -530,7 +557,7 @@ async function main(): Promise<void> {
     for (let round = 1; round <= opts.rounds; round++) {
       for (const [phase, tag] of round % 2 ? phases : [...phases].reverse()) {
         progress(`round ${round}: ${phase.name}`);
-        const result = { ...(await runPhase(stack, world, opts, phase, `${tag}${round}`, progress)), round };
+        const result = { ...(await runPhase(stack, world, opts, phase, `${tag}${round}`, cpu, progress)), round };
         result.after = await settle(stack, redis, before);
         results.push(result);
         progress(`${phase.name}: ${result.received}/${result.expected} delivered`);

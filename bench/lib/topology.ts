@@ -106,6 +106,8 @@ export interface PlatformOptions {
   s3Process?: boolean;
   /** The gateway and the measured subgraphs (or the one stack process) write CPU profiles under it, in a folder named after their label in `servers`. */
   profileDir?: string;
+  /** GATEWAY_WORKERS of the gateway in `processes` (a number or `auto`, gateway/workers.ts). @default 1 */
+  gatewayWorkers?: string;
 }
 
 export async function startBenchPlatform(topology: Topology, opts: PlatformOptions): Promise<BenchPlatform> {
@@ -143,7 +145,7 @@ export async function startBenchPlatform(topology: Topology, opts: PlatformOptio
       subgraphNodeArgs: (name) => (opts.measured.includes(name) ? profileArgs(profileDir, name) : []),
       log,
     });
-    const gateway = await platform.startGateway({ nodeArgs: profileArgs(profileDir, 'gateway') }).catch(async (err: unknown) => {
+    const gateway = await platform.startGateway({ nodeArgs: profileArgs(profileDir, 'gateway'), ...(opts.gatewayWorkers ? { env: { GATEWAY_WORKERS: opts.gatewayWorkers } } : {}) }).catch(async (err: unknown) => {
       await platform.stop();
       throw err;
     });
