@@ -151,6 +151,7 @@ export function sharedPayloadReader(): (data: unknown) => unknown {
       try {
         lastPayload = JSON.parse(text);
       } catch {
+        // Nothing matches a cleared text: the next frame is parsed afresh.
         lastText = undefined;
         return data;
       }
