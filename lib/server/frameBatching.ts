@@ -11,9 +11,9 @@
  * makes that one `writev` for up to MAX_HELD frames. Measured on 2 cores,
  * 100,000 frames in turns of 166: 650-780 ms of the sender's CPU with one
  * write per frame (median of four runs 730), 470-720 ms batched (median of
- * eight, 560). The first frame of a
- * turn is not held: a socket that receives one frame per turn (a client with
- * one subscription) gets it as soon as it is sent.
+ * eight, 560). The first frame of a turn is not held: a socket that receives
+ * one frame per turn (a client with one subscription) gets it as soon as it
+ * is sent.
  *
  * `ws` has no option for this, so `send` is wrapped on each socket: same
  * arguments, same callback, same order of frames.

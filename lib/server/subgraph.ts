@@ -246,7 +246,7 @@ export async function startSubgraph<Ctx extends BaseContext>(opts: SubgraphOptio
       }
     };
   const serveWebSocket = (wsServer: WebSocketServer, keepAliveMs: number) => {
-    // The gateway's one socket carries many subscriptions: an event's frames for all of them leave in one write.
+    // The gateway's one socket carries many subscriptions: an event's frames for all of them leave in a few writes, not one each.
     batchFramesOf(wsServer);
     return useServer<{ internalIdentity?: string }, { identity?: VerifiedIdentity; operations?: Map<string, VerifiedIdentity> }>(
       {
