@@ -48,7 +48,7 @@ import { gql, must, now, pool, register, sleep, type Account, type GqlResult } f
 import { formatProfilesOf } from './lib/cpuprofile.js';
 import { CpuMeter } from './lib/proc.js';
 import { fmt, formatTable, loadNow, machineLine, percentile } from './lib/report.js';
-import { startBenchPlatform, topologyOption, type BenchPlatform, type Topology } from './lib/topology.js';
+import { gatewayWorkersOption, startBenchPlatform, topologyOption, type BenchPlatform, type Topology } from './lib/topology.js';
 import { describeWsError, eagerWsClient } from './lib/ws.js';
 import { ChatMessageSenderIdsDocument, CreateChatGroupDocument, MessageEventsWithSenderDocument, SendMessageDocument } from '../testing/__generated__/operations.js';
 
@@ -119,13 +119,8 @@ function options(): Options {
     profile: values.profile,
     topology: topologyOption(values.topology),
     rounds: int('rounds', 1),
-    gatewayWorkers: workersOption(values['gateway-workers'] ?? '1'),
+    gatewayWorkers: gatewayWorkersOption(values['gateway-workers'] ?? '1', '--gateway-workers'),
   };
-}
-
-function workersOption(value: string): string {
-  if (value !== 'auto' && !/^[1-9]\d*$/.test(value)) throw new Error(`--gateway-workers must be a positive whole number or auto (got ${value})`);
-  return value;
 }
 
 /* ---------------------------------------------------------------- set-up */
@@ -507,7 +502,7 @@ function printReport(world: World, opts: Options, results: PhaseResult[], before
   }
   console.log("chat subgraph phase selects sender { id }: the subgraph alone cannot resolve displayName (a user subgraph field), so it skips the entity fetch the gateway makes per event.");
   for (const r of results) {
-    console.log(`round ${r.round}, ${r.name}: warm-up rounds ${r.warmupRounds}; after teardown ${r.after ?? "-"}`);
+    console.log(`round ${r.round}, ${r.name}: warm-up rounds ${r.warmupRounds}; after teardown ${r.after ?? '-'}`);
     for (const [kind, n] of Object.entries(r.errors)) console.log(`  ${kind}: ${n}`);
     for (const s of r.samples) console.log(`  e.g. ${s}`);
   }

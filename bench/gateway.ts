@@ -78,6 +78,7 @@ import { machineBusySeconds, treeLine } from './lib/machine.js';
 import { CpuMeter, descendantPids } from './lib/proc.js';
 import { fmt, formatTable, loadNow, machineLine } from './lib/report.js';
 import { buildServices, startPlatform, type Platform, type Runtime, type ServiceProcess } from './lib/services.js';
+import { gatewayWorkersOption } from './lib/topology.js';
 import { PAGE, WORKLOADS, checkAnswer, type Workload, type WorkloadName } from './lib/gatewayWorkloads.js';
 
 
@@ -163,8 +164,7 @@ function options(): Options {
 function workerList(csv: string): string[] {
   const values = csv.split(',').map((x) => x.trim()).filter(Boolean);
   if (!values.length) throw new Error('--workers: give at least one value (a number or auto)');
-  for (const v of values) if (v !== 'auto' && !/^[1-9]\d*$/.test(v)) throw new Error(`--workers: ${v} is neither a positive whole number nor auto`);
-  return values;
+  return values.map((v) => gatewayWorkersOption(v, '--workers'));
 }
 
 function peerList(csv: string): Peer[] {

@@ -38,6 +38,12 @@ export function topologyOption(value: string): Topology {
   return value as Topology;
 }
 
+/** A GATEWAY_WORKERS value given to a benchmark's `flag`: a positive whole number or `auto` (gateway/workers.ts). */
+export function gatewayWorkersOption(value: string, flag: string): string {
+  if (value !== 'auto' && !/^[1-9]\d*$/.test(value)) throw new Error(`${flag}: ${value} is neither a positive whole number nor auto`);
+  return value;
+}
+
 export interface BenchPlatform {
   topology: Topology;
   /** What runs where, for the report's first line. */

@@ -9,11 +9,9 @@ import type { AddressInfo } from 'node:net';
 import type { Socket } from 'node:net';
 import { test } from 'node:test';
 import WebSocket, { WebSocketServer } from 'ws';
-import { batchFrames } from './frameBatching.js';
+import { batchFrames, MAX_HELD } from './frameBatching.js';
 
 const FRAMES = 200;
-/** frameBatching.ts: MAX_HELD frames per write at most. */
-const PER_WRITE = 16;
 
 /** A server socket (batched or not) and a client connected to it; `writes` counts the server connection's writes to the kernel. */
 async function pair(batched: boolean) {
@@ -68,7 +66,7 @@ test('the frames of one turn arrive whole and in order, each callback runs, and 
       Array.from({ length: FRAMES }, (_, i) => `frame ${i}`),
     );
     assert.equal(callbacks, FRAMES);
-    assert.ok(batched.writes() <= Math.ceil(FRAMES / PER_WRITE) + 1, `${FRAMES} frames of one turn took ${batched.writes()} writes`);
+    assert.ok(batched.writes() <= Math.ceil(FRAMES / MAX_HELD) + 1, `${FRAMES} frames of one turn took ${batched.writes()} writes`);
   } finally {
     await batched.close();
   }

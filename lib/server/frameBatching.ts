@@ -26,7 +26,7 @@ import type { WebSocket, WebSocketServer } from 'ws';
  * many, so the reader (the gateway) starts on the first frames of an event
  * while the rest are still being produced. @default 16
  */
-const MAX_HELD = 16;
+export const MAX_HELD = 16;
 
 /**
  * Wraps `socket.send`: the first frame of a turn is written at once, the
