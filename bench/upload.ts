@@ -53,7 +53,7 @@ import { formatProfilesOf } from './lib/cpuprofile.js';
 import { ROOT } from './lib/peers.js';
 import { CpuMeter, peakSampler } from './lib/proc.js';
 import { loadNow } from './lib/report.js';
-import { startBenchPlatform, topologyOption, type Topology } from './lib/topology.js';
+import { startBenchPlatform, startRelays, topologyOption, type Topology } from './lib/topology.js';
 import { RAW_PUT, diskBytes, printReport, type CompleteRow, type CpuUse, type ResumeRow, type ThroughputRow } from './lib/uploadReport.js';
 import { Chunks, completeUpload, hashStream, initUpload, sendChunks, sendChunksPresigned, sha256, uploadStatus, videoFile, type Endpoint } from './lib/uploads.js';
 
@@ -127,10 +127,14 @@ async function main(): Promise<void> {
   const interrupt = () => void stack.stop().finally(() => process.exit(130));
   process.once('SIGINT', interrupt);
   let failed = false;
+  let relays: Awaited<ReturnType<typeof startRelays>> | undefined;
   try {
     if (!stack.s3 || !stack.s3Dir) throw new Error('the platform has no object store of its own');
     const store = await ObjectStore.connect(stack.s3);
     const s3Dir = stack.s3Dir;
+    // The floor under the two paths: the raw PUT through one and two plain relays (relay-child.ts).
+    if (opts.phases.has('store')) relays = await startRelays(stack.s3.endpoint, 2);
+    const throughRelays = relays ? await Promise.all([relays.urls[1]!, relays.urls[0]!].map((endpoint) => ObjectStore.connect({ ...stack.s3!, endpoint }))) : [];
     const me: Account = await register(stack.gatewayUrl, 'bench_uploader');
     const gateway: Endpoint = { name: 'gateway', url: stack.gatewayUrl, auth: async () => ({ token: me.token }) };
     const subgraph: Endpoint = {
@@ -138,7 +142,7 @@ async function main(): Promise<void> {
       url: stack.subgraphUrls.video,
       auth: async () => ({ headers: { 'x-internal-identity': await signInternalIdentity(stack.identitySecret, { userId: me.id, roles: [] }, randomUUID()) } }),
     };
-    const cpu = new CpuMeter({ ...stack.servers, redis: stack.redisPid, bench: process.pid });
+    const cpu = new CpuMeter({ ...stack.servers, ...(relays ? { relays: relays.child.pid } : {}), redis: stack.redisPid, bench: process.pid }, ['relays']);
     const rss = () => stack.resources()?.rssBytes;
     const startRss = rss() ?? Number.NaN;
     const startFds = stack.resources()?.openFds;
@@ -209,6 +213,9 @@ async function main(): Promise<void> {
           throughput.push({ path: 'object store', how, bytes: file.length, requests: all.length, parallel: opts.parallel, ms: now() - start, latencies: latencies.sort((a, b) => a - b), cpu: cpuUse(), peakRss: peak.stop() });
         };
         await rawPut(RAW_PUT, (i) => store.put(keys[i]!, chunks.at(i)));
+        for (const [hops, relayed] of throughRelays.entries()) {
+          await rawPut(`${RAW_PUT}, through ${hops ? 'two plain relays' : 'one plain relay'}`, (i) => relayed.put(`${keys[i]!}-relay${hops + 1}`, chunks.at(i)));
+        }
         // What uploadChunk does: the request body piped through a hashing Transform, no size given.
         await rawPut('put, stream of unknown size (as uploadChunk)', (i) => store.put(`${keys[i]!}-stream`, Readable.from([chunks.at(i)])));
 
@@ -281,8 +288,9 @@ async function main(): Promise<void> {
     const merged = await store.list('videos/');
     const s3Bytes = diskBytes(s3Dir);
     const res = stack.resources();
-    printReport({ opts, file, chunks, clientHashMs, idleCpu, throughput, completes, resumes, loadBefore, leftChunks: leftChunks.length, merged: merged.length, s3Bytes, startRss, endRss: res?.rssBytes, startFds, openFds: res?.openFds, settle, platform: stack.description, servers: Object.keys(stack.servers) });
+    printReport({ opts, file, chunks, clientHashMs, idleCpu, throughput, completes, resumes, loadBefore, leftChunks: leftChunks.length, merged: merged.length, s3Bytes, startRss, endRss: res?.rssBytes, startFds, openFds: res?.openFds, settle, platform: stack.description, servers: [...Object.keys(stack.servers), ...(relays ? ['relays'] : [])] });
   } finally {
+    relays?.child.kill('SIGTERM');
     await stack.stop();
     process.removeListener('SIGINT', interrupt);
   }

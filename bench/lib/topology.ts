@@ -76,6 +76,16 @@ export async function startS3Child(dataDir: string): Promise<{ child: ChildProce
   return { child, ...(JSON.parse(line) as { endpoint: string; accessKey: string; secretKey: string }) };
 }
 
+/** `hops` plain HTTP relays in front of `target`, each in a process of its own (`relay-child.ts`); `urls[0]` is the first hop. */
+export async function startRelays(target: string, hops: number): Promise<{ child: ChildProcess; urls: string[] }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(import.meta.dirname, 'relay-child.ts'), target, String(hops)], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const line = await new Promise<string>((resolve, reject) => {
+    createInterface({ input: child.stdout! }).once('line', resolve);
+    child.once('exit', (code) => reject(new Error(`the relays exited (${code}) before listening`)));
+  });
+  return { child, ...(JSON.parse(line) as { urls: string[] }) };
+}
+
 function openFds(pid: number): number | undefined {
   try {
     return readdirSync(`/proc/${pid}/fd`).length;
