@@ -27,8 +27,10 @@
  *     services use, against the same S3 endpoint, three ways: buffers of known
  *     size (one PUT each), streams of unknown size (what uploadChunk does with
  *     the request body: a multipart upload per chunk), and the whole file in
- *     one put; then compose of the chunks and a read back with sha256, the two
- *     halves of completeUpload;
+ *     one put; the buffers of known size again through one and two plain HTTP
+ *     relays in processes of their own (bench/lib/relay-child.ts), the floor
+ *     under the subgraph and gateway paths; then compose of the chunks and a
+ *     read back with sha256, the two halves of completeUpload;
  *  5. resume: half the chunks, then uploadStatus, then a naive client re-sends
  *     every chunk, a smart one only the missing ones; bytes sent are counted
  *     here, bytes stored from the server's `stored` answers and the objects
@@ -132,9 +134,15 @@ async function main(): Promise<void> {
     if (!stack.s3 || !stack.s3Dir) throw new Error('the platform has no object store of its own');
     const store = await ObjectStore.connect(stack.s3);
     const s3Dir = stack.s3Dir;
-    // The floor under the two paths: the raw PUT through one and two plain relays (relay-child.ts).
+    // The floor under the two paths: the raw PUT through plain relays that do nothing else (relay-child.ts).
     if (opts.phases.has('store')) relays = await startRelays(stack.s3.endpoint, 2);
-    const throughRelays = relays ? await Promise.all([relays.urls[1]!, relays.urls[0]!].map((endpoint) => ObjectStore.connect({ ...stack.s3!, endpoint }))) : [];
+    const relayRoutes = relays
+      ? [
+          { how: 'through one plain relay', endpoint: relays.urls[1]! },
+          { how: 'through two plain relays', endpoint: relays.urls[0]! },
+        ]
+      : [];
+    const throughRelays = await Promise.all(relayRoutes.map(async ({ how, endpoint }) => ({ how, store: await ObjectStore.connect({ ...stack.s3!, endpoint }) })));
     const me: Account = await register(stack.gatewayUrl, 'bench_uploader');
     const gateway: Endpoint = { name: 'gateway', url: stack.gatewayUrl, auth: async () => ({ token: me.token }) };
     const subgraph: Endpoint = {
@@ -213,8 +221,8 @@ async function main(): Promise<void> {
           throughput.push({ path: 'object store', how, bytes: file.length, requests: all.length, parallel: opts.parallel, ms: now() - start, latencies: latencies.sort((a, b) => a - b), cpu: cpuUse(), peakRss: peak.stop() });
         };
         await rawPut(RAW_PUT, (i) => store.put(keys[i]!, chunks.at(i)));
-        for (const [hops, relayed] of throughRelays.entries()) {
-          await rawPut(`${RAW_PUT}, through ${hops ? 'two plain relays' : 'one plain relay'}`, (i) => relayed.put(`${keys[i]!}-relay${hops + 1}`, chunks.at(i)));
+        for (const [route, relayed] of throughRelays.entries()) {
+          await rawPut(`${RAW_PUT}, ${relayed.how}`, (i) => relayed.store.put(`${keys[i]!}-relay${route}`, chunks.at(i)));
         }
         // What uploadChunk does: the request body piped through a hashing Transform, no size given.
         await rawPut('put, stream of unknown size (as uploadChunk)', (i) => store.put(`${keys[i]!}-stream`, Readable.from([chunks.at(i)])));
