@@ -13,7 +13,7 @@ export const mibPerSecond = (bytes: number, ms: number) => mib(bytes) / (ms / 10
 export type CpuUse = Record<string, number>;
 
 /** The raw object-store row every path is compared with. */
-export const RAW_PUT = 'put, buffer of known size';
+export const RAW_PUT = 'put, known size and sha256 (as uploadChunk stores)';
 
 export interface ThroughputRow {
   path: string;
