@@ -24,13 +24,15 @@
  *     presignChunkUpload, a PUT straight to object storage, confirmChunk (the
  *     server reads the chunk back and checks it), then completeUpload;
  *  4. object store: the same chunks put with the ObjectStore class the
- *     services use, against the same S3 endpoint, three ways: buffers of known
- *     size (one PUT each), streams of unknown size (what uploadChunk does with
- *     the request body: a multipart upload per chunk), and the whole file in
- *     one put; the buffers of known size again through one and two plain HTTP
- *     relays in processes of their own (bench/lib/relay-child.ts), the floor
- *     under the subgraph and gateway paths; then compose of the chunks and a
- *     read back with sha256, the two halves of completeUpload;
+ *     services use, against the same S3 endpoint: the raw PUT every path is
+ *     compared with (one streamed PUT per chunk with its size and sha256
+ *     known beforehand, as uploadChunk stores a chunk), the same through one
+ *     and two plain HTTP relays in processes of their own
+ *     (bench/lib/relay-child.ts; the floor under the subgraph and gateway
+ *     paths), minio's put of a buffer (it hashes the bytes), streams of
+ *     unknown size (a multipart upload per chunk) and the whole file in one
+ *     put; then compose of the chunks and a read back with sha256, the two
+ *     halves of completeUpload;
  *  5. resume: half the chunks, then uploadStatus, then a naive client re-sends
  *     every chunk, a smart one only the missing ones; bytes sent are counted
  *     here, bytes stored from the server's `stored` answers and the objects
@@ -229,8 +231,8 @@ async function main(): Promise<void> {
         }
         // minio's own put of a buffer: it hashes the bytes to sign the request (the baseline before 2026-12-03).
         await rawPut('put, buffer of known size (the client hashes it)', (i) => store.put(`${keys[i]!}-buffer`, chunks.at(i)));
-        // What uploadChunk does: the request body piped through a hashing Transform, no size given.
-        await rawPut('put, stream of unknown size (as uploadChunk)', (i) => store.put(`${keys[i]!}-stream`, Readable.from([chunks.at(i)])));
+        // A stream whose size is not given: minio makes it a multipart upload.
+        await rawPut('put, stream of unknown size (multipart upload)', (i) => store.put(`${keys[i]!}-stream`, Readable.from([chunks.at(i)])));
 
         progress('object store: whole file in one put');
         let peak = peakSampler(rss);
