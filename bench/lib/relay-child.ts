@@ -40,8 +40,8 @@ const server = createServer((req, res) => {
     res.writeHead(answer.statusCode ?? 502, answer.headers);
     answer.pipe(res);
   });
-  forward.once('error', () => res.destroy());
-  req.once('error', () => forward.destroy());
+  forward.on('error', () => res.destroy());
+  req.on('error', () => forward.destroy());
   req.pipe(forward);
 });
 await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
