@@ -149,17 +149,28 @@ describe('video', () => {
     assert.equal(code(await publish(me, up.id)), 'CONFLICT', 'an upload is published once');
   });
 
-  test('the presigned path: PUT straight to storage, then confirm with the checksum', async () => {
+  test('the presigned path: PUT straight to storage, confirm the size, a wrong chunk named at completion', async () => {
     const me = await register();
     const file = Buffer.concat([smallMp4(), randomBytes(1000)]);
     const up = (await init(me, file)).data!.initUpload.upload;
     const presign = () => gql(url, PresignUploadChunkDocument, { uploadId: up.id, index: 0 }, as(me));
     const confirm = () => gql(url, ConfirmUploadChunkDocument, { uploadId: up.id, index: 0, checksum: sha256(file) }, as(me));
-    // A wrong upload is refused at confirmation and leaves nothing.
-    const bad = (await presign()).data!.presignChunkUpload;
-    assert.equal((await fetch(bad.url, { method: 'PUT', body: randomBytes(file.length) })).status, 200);
+    // A short upload is refused at confirmation and leaves nothing.
+    const short = (await presign()).data!.presignChunkUpload;
+    assert.equal((await fetch(short.url, { method: 'PUT', body: file.subarray(1) })).status, 200);
     assert.equal(code(await confirm()), 'BAD_USER_INPUT');
     assert.deepEqual(await stack.objects.list(`uploads/${up.id}/`), []);
+    // Other bytes of the right size pass confirmation (storage's bytes are not
+    // read back); completion names the chunk, drops it, and the upload goes on.
+    const bad = (await presign()).data!.presignChunkUpload;
+    assert.equal((await fetch(bad.url, { method: 'PUT', body: randomBytes(file.length) })).status, 200);
+    assert.deepEqual((await confirm()).data?.confirmChunk, { stored: true, receivedCount: 1 });
+    const wrong = await complete(me, up.id);
+    assert.equal(code(wrong), 'BAD_USER_INPUT');
+    assert.deepEqual(wrong.errors![0]!.extensions!.missing, [0]);
+    assert.equal((await status(me, up.id)).data?.uploadStatus.status, 'UPLOADING');
+    assert.deepEqual(await stack.objects.list(`uploads/${up.id}/`), []);
+    assert.deepEqual(await stack.objects.list(`videos/${up.id}/`), []);
     const good = (await presign()).data!.presignChunkUpload;
     assert.equal(good.method, 'PUT');
     // DateTime: ISO 8601 in UTC with milliseconds.

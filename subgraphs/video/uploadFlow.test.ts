@@ -87,6 +87,9 @@ class MemoryUploadState implements UploadState {
       for (const i of indexes) set.add(i);
       this.sets.set(id, set);
     },
+    remove: async (id: string, indexes: readonly number[]) => {
+      for (const i of indexes) this.sets.get(id)?.delete(i);
+    },
   };
   proofs = {
     save: async (id: string, c: StoredChallenge) => void this.challenges.set(id, c),
@@ -243,6 +246,37 @@ describe('uploads (in-memory SQLite, in-memory object storage and upload state)'
     assert.equal((await confirmChunk(deps, alice, { uploadId: upload.id, index: 0, checksum: sha(bytes) })).stored, true);
     assert.equal(await codeOf(confirmChunk(deps, alice, { uploadId: upload.id, index: 0, checksum: sha(bytes) })), 'BAD_USER_INPUT', 'a presign is confirmed once');
     assert.equal((await completeUpload(deps, alice, upload.id)).status, 'COMPLETED');
+  });
+
+  test('the presigned path: a chunk of the right size but other bytes is dropped at completion, and the upload goes on', async () => {
+    const bytes = videoBytes(MIN_CHUNK_SIZE + 1000, 'two chunks');
+    const { upload } = await initUpload(deps, alice, { filename: 'v.mp4', size: bytes.length, sha256: sha(bytes) });
+    const first = bytes.subarray(0, MIN_CHUNK_SIZE);
+    const second = bytes.subarray(MIN_CHUNK_SIZE);
+    await uploadChunk(deps, alice, { uploadId: upload.id, index: 0, chunk: fileOf(first), checksum: sha(first) });
+    const presigned = async (body: Buffer) => {
+      const { url } = await presignChunk(deps, alice, upload.id, 1);
+      await objects.put(url.replace('memory:///', ''), body);
+      return confirmChunk(deps, alice, { uploadId: upload.id, index: 1, checksum: sha(second) });
+    };
+    // Same size, other bytes: confirmChunk checks the size only.
+    assert.equal((await presigned(Buffer.alloc(second.length, 7))).stored, true);
+    const refused = await completeUpload(deps, alice, upload.id).then(
+      () => assert.fail('expected an error'),
+      (err: GraphQLError) => err,
+    );
+    assert.equal(refused.extensions.code, 'BAD_USER_INPUT');
+    assert.deepEqual(refused.extensions.missing, [1], 'the wrong chunk is named, the right one kept');
+    assert.equal((await uploadStatus(deps, alice, upload.id)).status, 'UPLOADING');
+    assert.deepEqual(await receivedChunks(deps, await uploadStatus(deps, alice, upload.id)), [0]);
+    assert.deepEqual((await stores.uploads.listChunks(upload.id)).map((c) => c.index), [0]);
+    assert.equal((await objects.list(`uploads/${upload.id}/`)).length, 1, 'the wrong chunk object is gone');
+    assert.deepEqual(await objects.list(`videos/${upload.id}/`), [], 'no merged object stays');
+
+    assert.equal((await presigned(second)).stored, true);
+    const done = await completeUpload(deps, alice, upload.id);
+    assert.equal(done.status, 'COMPLETED');
+    assert.deepEqual(objects.objects.get(done.objectKey!), bytes);
   });
 
   test('instant upload: a right proof completes against the stored object, a wrong one is one guess and falls back to chunks', async () => {

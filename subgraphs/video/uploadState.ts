@@ -28,6 +28,7 @@ export interface ChunkIndex {
   has(uploadId: string, index: number): Promise<boolean>;
   /** Adds indexes and restarts the index's expiry. */
   add(uploadId: string, indexes: readonly number[], ttlSeconds: number): Promise<void>;
+  remove(uploadId: string, indexes: readonly number[]): Promise<void>;
 }
 
 export interface ProofChallenges {
@@ -75,6 +76,9 @@ export function redisUploadState(redis: Redis): UploadState {
           .sadd(key, ...indexes.map(String))
           .expire(key, ttlSeconds)
           .exec();
+      },
+      async remove(uploadId, indexes) {
+        if (indexes.length) await redis.srem(K.uploadChunks(uploadId), ...indexes.map(String));
       },
     },
     proofs: {

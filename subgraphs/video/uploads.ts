@@ -7,8 +7,11 @@
  *       |  \--abort / cleanup--> ABORTED
  *       \--complete finds a non-video or a wrong sha256--> FAILED
  *
- * A chunk is accepted only once its bytes are in object storage and its sha256
- * matches the client's checksum; then it is recorded in the store (unique per
+ * A chunk sent through the API (uploadChunk) is accepted only once its bytes
+ * are in object storage and its sha256 matches the client's checksum. A chunk
+ * PUT to storage directly (presignChunkUpload, confirmChunk) is accepted on its
+ * size; its checksum is checked only if the merged file turns out wrong (see
+ * completeUpload). Then it is recorded in the store (unique per
  * index: the durable truth) and in the chunk index in Redis (uploadState.ts: fast status). Each attempt
  * writes its own object key, so two racing sends of one index never overwrite
  * each other: the one recorded first wins, the other deletes its object. State
@@ -18,8 +21,12 @@
  *
  * completeUpload merges server-side (S3 compose: every part but the last must
  * be at least 5 MiB, hence the minimum chunk size), then checks the merged
- * bytes: a video container by magic bytes, the declared size and sha256. A
- * failure removes the merged object and the chunks: nothing is left behind.
+ * bytes: a video container by magic bytes, the declared size and sha256. When
+ * that fails, the chunks are read back: those that do not hash to their
+ * recorded checksum are dropped and named (the client sends them again and
+ * completes; the upload goes on). When all match, the file itself is wrong:
+ * the upload FAILS, and the merged object and the chunks are removed, so
+ * nothing is left behind.
  *
  * Instant upload with proof of possession: a video's sha256 and size are
  * public, so they alone must not be enough to get its bytes as one's own
@@ -47,7 +54,7 @@ import { ErrorCode, appError, badInput, conflict, forbidden, notFound, rateLimit
 import type { ServiceMetrics } from '../../lib/observability/metrics.js';
 import type { ObjectStore } from '../../lib/storage/objectStore.js';
 import { VIDEO_SNIFF_BYTES, sniffVideo } from './media.js';
-import type { UploadRecord, UploadStore } from './store/uploads.js';
+import type { ChunkRecord, UploadRecord, UploadStore } from './store/uploads.js';
 import type { VideoStore } from './store/videos.js';
 import type { ByteRange, StoredChallenge, UploadState } from './uploadState.js';
 
@@ -370,11 +377,15 @@ export async function confirmChunk(deps: UploadDeps, viewerId: string, args: { u
     return receipt(deps, u, args.index, false);
   }
   const expected = expectedChunkSize(u, args.index);
-  if (stat.size !== expected || (await hashObject(await deps.objects.get(key))) !== checksum) {
+  if (stat.size !== expected) {
     deps.metrics?.rejected();
     await deps.objects.remove([key]);
-    throw badInput(stat.size !== expected ? `Chunk ${args.index} has ${stat.size} bytes; expected ${expected}.` : `Chunk ${args.index} does not match its checksum; send it again.`);
+    throw badInput(`Chunk ${args.index} has ${stat.size} bytes; expected ${expected}.`);
   }
+  // The bytes are not read back to check the checksum here: that would move
+  // every byte of a direct-to-storage upload through this service after all.
+  // completeUpload hashes the merged file anyway, and only when that fails
+  // reads the chunks, to drop those that do not match (wrongChunks).
   return receipt(deps, u, args.index, await record(deps, u, args.index, stat.size, checksum, key));
 }
 
@@ -398,6 +409,20 @@ export async function discardChunks(deps: Pick<UploadDeps, 'uploads' | 'objects'
   await deps.state.forget(uploadId);
 }
 
+/** Up to 20 chunk indexes for a message. */
+function listed(indexes: number[]): string {
+  return `${indexes.slice(0, 20).join(', ')}${indexes.length > 20 ? '…' : ''}`;
+}
+
+/** The chunks whose stored bytes do not hash to the checksum recorded with them (read one at a time). */
+async function wrongChunks(deps: Pick<UploadDeps, 'objects'>, chunks: ChunkRecord[]): Promise<ChunkRecord[]> {
+  const wrong: ChunkRecord[] = [];
+  for (const c of chunks) {
+    if ((await hashObject(await deps.objects.get(c.objectKey))) !== c.sha256) wrong.push(c);
+  }
+  return wrong;
+}
+
 export async function completeUpload(deps: UploadDeps, viewerId: string, uploadId: string): Promise<UploadRecord> {
   const u = await ownUpload(deps, viewerId, uploadId);
   if (u.status === 'COMPLETED' || u.status === 'PUBLISHED') return u;
@@ -407,7 +432,7 @@ export async function completeUpload(deps: UploadDeps, viewerId: string, uploadI
     if (chunks.length !== u.chunkCount) {
       const have = new Set(chunks.map((c) => c.index));
       const missing = Array.from({ length: u.chunkCount }, (_, i) => i).filter((i) => !have.has(i));
-      throw badInput(`Missing chunks: ${missing.slice(0, 20).join(', ')}${missing.length > 20 ? '…' : ''}.`, { missing });
+      throw badInput(`Missing chunks: ${listed(missing)}.`, { missing });
     }
     const target = mergedObjectKey(u.id);
     let failure: string | null = null;
@@ -422,6 +447,17 @@ export async function completeUpload(deps: UploadDeps, viewerId: string, uploadI
     }
     if (failure) {
       await deps.objects.remove([target]);
+      const wrong = await wrongChunks(deps, chunks);
+      if (wrong.length) {
+        // A chunk PUT to storage directly was only checked for its size: the
+        // file may be fine once those are sent again. The upload goes on.
+        const indexes = wrong.map((c) => c.index);
+        await deps.objects.remove(wrong.map((c) => c.objectKey));
+        await deps.uploads.deleteChunks(u.id, indexes);
+        await deps.state.chunks.remove(u.id, indexes);
+        for (const _ of wrong) deps.metrics?.rejected();
+        throw badInput(`Chunks ${listed(indexes)} do not match their checksums and were dropped: send them again, then complete.`, { missing: indexes });
+      }
       await discardChunks(deps, u.id);
       await deps.uploads.transitionUpload(u.id, ['UPLOADING'], 'FAILED', { failure });
       deps.metrics?.finished('failed');

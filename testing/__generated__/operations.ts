@@ -414,18 +414,23 @@ export type Mutation = {
    * that it is a video (MP4/MOV, Matroska/WebM, AVI, FLV, MPEG-TS/PS, ASF, by
    * content), and deletes the chunks: the upload becomes COMPLETED. A COMPLETED or
    * PUBLISHED upload is returned as it is. If the file is not a video or does not
-   * match, the upload becomes FAILED. Signed in only (UNAUTHENTICATED).
-   * Errors: BAD_USER_INPUT (chunks missing: `extensions.missing` lists them; not a
-   * video; wrong sha256), NOT_FOUND, FORBIDDEN, CONFLICT (already being completed:
-   * ask uploadStatus in a moment).
+   * match, each chunk is checked against its checksum: chunks that do not match
+   * are dropped and listed in `extensions.missing` (the upload stays UPLOADING:
+   * send them again, then complete); when all match, the file itself is wrong and
+   * the upload becomes FAILED. Signed in only (UNAUTHENTICATED).
+   * Errors: BAD_USER_INPUT (chunks missing or dropped: `extensions.missing` lists
+   * them; not a video; wrong sha256), NOT_FOUND, FORBIDDEN, CONFLICT (already
+   * being completed: ask uploadStatus in a moment).
    */
   completeUpload: UploadSession;
   /**
-   * Records a chunk PUT through presignChunkUpload after checking its size and
-   * checksum; a chunk already received answers `stored: false`. Signed in only
-   * (UNAUTHENTICATED).
-   * Errors: BAD_USER_INPUT (nothing presigned or nothing uploaded yet, a wrong size or
-   * checksum: PUT it again), NOT_FOUND, FORBIDDEN.
+   * Records a chunk PUT through presignChunkUpload after checking its size; a
+   * chunk already received answers `stored: false`. Its bytes are not read back
+   * here (they went to storage to spare the servers that): if they do not match
+   * `checksum`, completeUpload names the chunk in `extensions.missing` and drops
+   * it, and the upload goes on. Signed in only (UNAUTHENTICATED).
+   * Errors: BAD_USER_INPUT (nothing presigned or nothing uploaded yet, a wrong size:
+   * PUT it again), NOT_FOUND, FORBIDDEN.
    */
   confirmChunk: ChunkReceipt;
   /** Creates a folder; at most 50 per user. Signed in only (UNAUTHENTICATED). Errors: BAD_USER_INPUT (`field: name`; 50 folders already). */

@@ -81,6 +81,9 @@ describeContract('uploads', (cx) => {
     await assert.rejects(cx.uploads.recordChunk(chunk(`missing-${owner}`, 0)), 'a chunk of a missing upload is refused');
     assert.deepEqual(await cx.uploads.listChunks(`missing-${owner}`), []);
 
+    await cx.uploads.deleteChunks(u.id, [0, 2]);
+    assert.deepEqual(await cx.uploads.listChunks(u.id), [chunk(u.id, 1)], 'only the named indexes go');
+    assert.equal((await cx.uploads.listChunks(other.id)).length, 2, 'the same indexes of other uploads stay');
     await cx.uploads.deleteChunks(u.id);
     assert.deepEqual(await cx.uploads.listChunks(u.id), []);
     assert.equal((await cx.uploads.listChunks(other.id)).length, 2, 'other uploads keep their chunks');

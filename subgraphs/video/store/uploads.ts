@@ -50,5 +50,6 @@ export interface UploadStore {
   transitionUpload(id: string, from: UploadStatus[], to: UploadStatus, changes?: { objectKey?: string | null; failure?: string | null }): Promise<UploadRecord | null>;
   /** Uploads in one of `statuses` (default UPLOADING) last touched before `before`, oldest first. */
   listStaleUploads(before: Date, limit: number, statuses?: UploadStatus[]): Promise<UploadRecord[]>;
-  deleteChunks(uploadId: string): Promise<void>;
+  /** Deletes the upload's chunk records: all of them, or those at `indexes`. */
+  deleteChunks(uploadId: string, indexes?: readonly number[]): Promise<void>;
 }

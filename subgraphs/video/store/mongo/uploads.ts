@@ -91,8 +91,8 @@ export class MongoUploadStore implements UploadStore {
     return docs.map(upload);
   }
 
-  async deleteChunks(uploadId: string): Promise<void> {
-    await this.m.chunks.deleteMany({ uploadId });
+  async deleteChunks(uploadId: string, indexes?: readonly number[]): Promise<void> {
+    await this.m.chunks.deleteMany(indexes ? { uploadId, index: { $in: [...indexes] } } : { uploadId });
   }
 
 }

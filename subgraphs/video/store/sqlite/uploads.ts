@@ -61,7 +61,8 @@ export class SqliteUploadStore implements UploadStore {
     ).map(upload);
   }
 
-  async deleteChunks(uploadId: string): Promise<void> {
-    this.d.sql(`DELETE FROM chunks WHERE upload_id = ?`).run(uploadId);
+  async deleteChunks(uploadId: string, indexes?: readonly number[]): Promise<void> {
+    if (!indexes) this.d.sql(`DELETE FROM chunks WHERE upload_id = ?`).run(uploadId);
+    else this.d.sql(`DELETE FROM chunks WHERE upload_id = ? AND idx IN (SELECT value FROM json_each(?))`).run(uploadId, JSON.stringify(indexes));
   }
 }
