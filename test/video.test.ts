@@ -151,33 +151,39 @@ describe('video', () => {
 
   test('the presigned path: PUT straight to storage, confirm the size, a wrong chunk named at completion', async () => {
     const me = await register();
-    const file = Buffer.concat([smallMp4(), randomBytes(1000)]);
+    // Two chunks: 0 through the API, 1 straight to storage.
+    const file = Buffer.concat([smallMp4(), randomBytes(5 * 1024 * 1024 + 1000)]);
     const up = (await init(me, file)).data!.initUpload.upload;
-    const presign = () => gql(url, PresignUploadChunkDocument, { uploadId: up.id, index: 0 }, as(me));
-    const confirm = () => gql(url, ConfirmUploadChunkDocument, { uploadId: up.id, index: 0, checksum: sha256(file) }, as(me));
+    const [first, second] = [file.subarray(0, up.chunkSize), file.subarray(up.chunkSize)];
+    assert.equal((await sendChunk(me, up.id, 0, first)).errors, undefined);
+    const presign = () => gql(url, PresignUploadChunkDocument, { uploadId: up.id, index: 1 }, as(me));
+    const confirm = () => gql(url, ConfirmUploadChunkDocument, { uploadId: up.id, index: 1, checksum: sha256(second) }, as(me));
+    const chunkObjects = async () => (await stack.objects.list(`uploads/${up.id}/`)).length;
     // A short upload is refused at confirmation and leaves nothing.
     const short = (await presign()).data!.presignChunkUpload;
-    assert.equal((await fetch(short.url, { method: 'PUT', body: file.subarray(1) })).status, 200);
+    assert.equal((await fetch(short.url, { method: 'PUT', body: second.subarray(1) })).status, 200);
     assert.equal(code(await confirm()), 'BAD_USER_INPUT');
-    assert.deepEqual(await stack.objects.list(`uploads/${up.id}/`), []);
+    assert.equal(await chunkObjects(), 1);
     // Other bytes of the right size pass confirmation (storage's bytes are not
     // read back); completion names the chunk, drops it, and the upload goes on.
     const bad = (await presign()).data!.presignChunkUpload;
-    assert.equal((await fetch(bad.url, { method: 'PUT', body: randomBytes(file.length) })).status, 200);
-    assert.deepEqual((await confirm()).data?.confirmChunk, { stored: true, receivedCount: 1 });
+    assert.equal((await fetch(bad.url, { method: 'PUT', body: randomBytes(second.length) })).status, 200);
+    assert.deepEqual((await confirm()).data?.confirmChunk, { stored: true, receivedCount: 2 });
     const wrong = await complete(me, up.id);
     assert.equal(code(wrong), 'BAD_USER_INPUT');
-    assert.deepEqual(wrong.errors![0]!.extensions!.missing, [0]);
-    assert.equal((await status(me, up.id)).data?.uploadStatus.status, 'UPLOADING');
-    assert.deepEqual(await stack.objects.list(`uploads/${up.id}/`), []);
+    assert.deepEqual(wrong.errors![0]!.extensions!.missing, [1]);
+    const after = (await status(me, up.id)).data?.uploadStatus;
+    assert.equal(after?.status, 'UPLOADING');
+    assert.deepEqual(after?.receivedChunks, [0], 'the dropped chunk is no longer received; the right one stays');
+    assert.equal(await chunkObjects(), 1);
     assert.deepEqual(await stack.objects.list(`videos/${up.id}/`), []);
     const good = (await presign()).data!.presignChunkUpload;
     assert.equal(good.method, 'PUT');
     // DateTime: ISO 8601 in UTC with milliseconds.
     assert.match(good.expiresAt, /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/);
-    assert.equal((await fetch(good.url, { method: 'PUT', body: file })).status, 200);
+    assert.equal((await fetch(good.url, { method: 'PUT', body: second })).status, 200);
     const confirmed = await confirm();
-    assert.deepEqual(confirmed.data?.confirmChunk, { stored: true, receivedCount: 1 });
+    assert.deepEqual(confirmed.data?.confirmChunk, { stored: true, receivedCount: 2 });
     const done = await complete(me, up.id);
     assert.equal(done.data?.completeUpload.status, 'COMPLETED', JSON.stringify(done.errors));
   });
