@@ -13,10 +13,9 @@
  * one JSON line once both listen: `{"urls": [first hop, second hop]}` (the
  * second hop alone is a one-relay path). Stops on SIGTERM, with its child.
  */
-import { spawn } from 'node:child_process';
 import { Agent, createServer, request } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createInterface } from 'node:readline';
+import { startAnnouncingChild } from './announcingChild.js';
 
 const [target, hopsArg = '1'] = process.argv.slice(2);
 const hops = Number(hopsArg);
@@ -24,12 +23,8 @@ if (!target || !Number.isInteger(hops) || hops < 1) throw new Error('usage: rela
 
 let next: { url: string; urls: string[]; stop(): void } = { url: target, urls: [], stop: () => undefined };
 if (hops > 1) {
-  const child = spawn(process.execPath, [...process.execArgv, import.meta.filename, target, String(hops - 1)], { stdio: ['ignore', 'pipe', 'inherit'] });
-  const line = await new Promise<string>((resolve, reject) => {
-    createInterface({ input: child.stdout! }).once('line', resolve);
-    child.once('exit', (code) => reject(new Error(`the next relay exited (${code}) before listening`)));
-  });
-  const { urls } = JSON.parse(line) as { urls: string[] };
+  const { child, announced } = await startAnnouncingChild<{ urls: string[] }>(import.meta.filename, [target, String(hops - 1)], 'the next relay');
+  const { urls } = announced;
   next = { url: urls[0]!, urls, stop: () => child.kill('SIGTERM') };
 }
 

@@ -17,14 +17,14 @@
  * CPU is counted (by label) and their resident memory and open descriptors
  * summed.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createInterface } from 'node:readline';
 import { stopChild } from '../../lib/process/childProcess.js';
 import type { SubgraphName } from '../../lib/config.js';
 import type { ObjectStoreOptions } from '../../lib/storage/objectStore.js';
+import { startAnnouncingChild } from './announcingChild.js';
 import { rssBytes } from './proc.js';
 import { buildServices, startPlatform } from './services.js';
 import { startStackProcess } from './stack-process.js';
@@ -68,22 +68,14 @@ export interface BenchPlatform {
 
 /** The embedded S3 server in a process of its own (`s3-child.ts`); it prints its address once it listens. */
 export async function startS3Child(dataDir: string): Promise<{ child: ChildProcess; endpoint: string; accessKey: string; secretKey: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(import.meta.dirname, 's3-child.ts'), dataDir], { stdio: ['ignore', 'pipe', 'inherit'] });
-  const line = await new Promise<string>((resolve, reject) => {
-    createInterface({ input: child.stdout! }).once('line', resolve);
-    child.once('exit', (code) => reject(new Error(`the S3 server exited (${code}) before listening`)));
-  });
-  return { child, ...(JSON.parse(line) as { endpoint: string; accessKey: string; secretKey: string }) };
+  const { child, announced } = await startAnnouncingChild<{ endpoint: string; accessKey: string; secretKey: string }>(path.join(import.meta.dirname, 's3-child.ts'), [dataDir], 'the S3 server');
+  return { child, ...announced };
 }
 
 /** `hops` plain HTTP relays in front of `target`, each in a process of its own (`relay-child.ts`); `urls[0]` is the first hop. */
 export async function startRelays(target: string, hops: number): Promise<{ child: ChildProcess; urls: string[] }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(import.meta.dirname, 'relay-child.ts'), target, String(hops)], { stdio: ['ignore', 'pipe', 'inherit'] });
-  const line = await new Promise<string>((resolve, reject) => {
-    createInterface({ input: child.stdout! }).once('line', resolve);
-    child.once('exit', (code) => reject(new Error(`the relays exited (${code}) before listening`)));
-  });
-  return { child, ...(JSON.parse(line) as { urls: string[] }) };
+  const { child, announced } = await startAnnouncingChild<{ urls: string[] }>(path.join(import.meta.dirname, 'relay-child.ts'), [target, String(hops)], 'the relays');
+  return { child, ...announced };
 }
 
 function openFds(pid: number): number | undefined {
