@@ -22,7 +22,8 @@
  *     difference;
  *  3. presigned: the same through the gateway the presigned way, per chunk
  *     presignChunkUpload, a PUT straight to object storage, confirmChunk (the
- *     server reads the chunk back and checks it), then completeUpload;
+ *     server checks the stored size; until 80e4749 it read the chunk back and
+ *     hashed it), then completeUpload;
  *  4. object store: the same chunks put with the ObjectStore class the
  *     services use, against the same S3 endpoint: the raw PUT every path is
  *     compared with (one streamed PUT per chunk with its size and sha256
