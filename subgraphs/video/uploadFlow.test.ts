@@ -17,6 +17,7 @@ import type { StoredObject } from '../../lib/storage/objectStore.js';
 import { sqliteVideoStores, type VideoStores } from './store/index.js';
 import type { StoredChallenge, UploadState } from './uploadState.js';
 import {
+  MAX_DROPPED_ROUNDS,
   MIN_CHUNK_SIZE,
   abortUpload,
   completeUpload,
@@ -37,6 +38,8 @@ const sha = (b: Buffer | string) => createHash('sha256').update(b).digest('hex')
 /** Object storage in memory, for the operations uploads use. */
 class MemoryObjects implements UploadObjects {
   readonly objects = new Map<string, Buffer>();
+  /** Keys read whole, in order. */
+  readonly reads: string[] = [];
 
   async put(key: string, body: Buffer | NodeJS.ReadableStream): Promise<StoredObject> {
     const chunks: Buffer[] = [];
@@ -49,6 +52,7 @@ class MemoryObjects implements UploadObjects {
   async get(key: string, range?: { start: number; end?: number }): Promise<Readable> {
     const bytes = this.objects.get(key);
     if (!bytes) throw Object.assign(new Error(`no object ${key}`), { code: 'NoSuchKey' });
+    if (!range) this.reads.push(key);
     return Readable.from([range ? bytes.subarray(range.start, range.end === undefined ? undefined : range.end + 1) : bytes]);
   }
   async stat(key: string): Promise<StoredObject | null> {
@@ -232,6 +236,48 @@ describe('uploads (in-memory SQLite, in-memory object storage and upload state)'
     const failed = await uploadStatus(deps, alice, upload.id);
     assert.equal(failed.status, 'FAILED');
     assert.match(failed.failure ?? '', /sha256/);
+    assert.deepEqual([...objects.objects.keys()], [], 'neither chunks nor the merged object stay');
+    assert.deepEqual(objects.reads, [`videos/${upload.id}/source`], 'a chunk verified on its way in is not read back');
+  });
+
+  test('the presigned path: when every chunk matches its checksum but the file does not, the upload fails', async () => {
+    const declared = videoBytes(1000, 'declared');
+    const sent = videoBytes(1000, 'sent');
+    const { upload } = await initUpload(deps, alice, { filename: 'v.mp4', size: 1000, sha256: sha(declared) });
+    const { url } = await presignChunk(deps, alice, upload.id, 0);
+    await objects.put(url.replace('memory:///', ''), sent);
+    await confirmChunk(deps, alice, { uploadId: upload.id, index: 0, checksum: sha(sent) });
+    const refused = await completeUpload(deps, alice, upload.id).then(
+      () => assert.fail('expected an error'),
+      (err: GraphQLError) => err,
+    );
+    assert.equal(refused.extensions.code, 'BAD_USER_INPUT');
+    assert.equal(refused.extensions.missing, undefined, 'no chunk to send again');
+    assert.equal((await uploadStatus(deps, alice, upload.id)).status, 'FAILED');
+    assert.deepEqual([...objects.objects.keys()], [], 'neither chunks nor the merged object stay');
+  });
+
+  test(`the presigned path: wrong chunks are dropped ${MAX_DROPPED_ROUNDS} times at most, then the upload fails`, async () => {
+    const bytes = videoBytes(1000, 'one chunk');
+    const { upload } = await initUpload(deps, alice, { filename: 'v.mp4', size: bytes.length, sha256: sha(bytes) });
+    const sendWrong = async () => {
+      const { url } = await presignChunk(deps, alice, upload.id, 0);
+      await objects.put(url.replace('memory:///', ''), Buffer.alloc(bytes.length, 7));
+      await confirmChunk(deps, alice, { uploadId: upload.id, index: 0, checksum: sha(bytes) });
+      return completeUpload(deps, alice, upload.id).then(
+        () => assert.fail('expected an error'),
+        (err: GraphQLError) => err,
+      );
+    };
+    for (let round = 1; round <= MAX_DROPPED_ROUNDS; round++) {
+      const dropped = await sendWrong();
+      assert.deepEqual(dropped.extensions.missing, [0], `round ${round} drops the chunk`);
+      assert.equal((await uploadStatus(deps, alice, upload.id)).status, 'UPLOADING');
+    }
+    const last = await sendWrong();
+    assert.equal(last.extensions.code, 'BAD_USER_INPUT');
+    assert.equal(last.extensions.missing, undefined, 'no more rounds');
+    assert.equal((await uploadStatus(deps, alice, upload.id)).status, 'FAILED');
     assert.deepEqual([...objects.objects.keys()], [], 'neither chunks nor the merged object stay');
   });
 

@@ -22,11 +22,14 @@
  * completeUpload merges server-side (S3 compose: every part but the last must
  * be at least 5 MiB, hence the minimum chunk size), then checks the merged
  * bytes: a video container by magic bytes, the declared size and sha256. When
- * that fails, the chunks are read back: those that do not hash to their
- * recorded checksum are dropped and named (the client sends them again and
- * completes; the upload goes on). When all match, the file itself is wrong:
- * the upload FAILS, and the merged object and the chunks are removed, so
- * nothing is left behind.
+ * that fails, the presigned chunks (the only ones not verified on the way in)
+ * are read back: those that do not hash to their recorded checksum are
+ * dropped and named (the client sends them again and completes; the upload
+ * goes on), at most MAX_DROPPED_ROUNDS times per upload, so that a client
+ * cannot make the service merge and hash the same file again and again by
+ * re-sending one small wrong chunk. Otherwise the file itself is wrong: the
+ * upload FAILS, and the merged object and the chunks are removed, so nothing
+ * is left behind.
  *
  * Instant upload with proof of possession: a video's sha256 and size are
  * public, so they alone must not be enough to get its bytes as one's own
@@ -63,6 +66,8 @@ export const MAX_CHUNK_SIZE = 32 * 1024 * 1024;
 export const DEFAULT_CHUNK_SIZE = MIN_CHUNK_SIZE;
 /** Lifetime of presigned chunk URLs. @default 15 minutes */
 export const PRESIGN_TTL_SECONDS = 15 * 60;
+/** Times completeUpload drops presigned chunks that do not match their checksums before it fails the upload instead. @default 2 */
+export const MAX_DROPPED_ROUNDS = 2;
 const SHA256 = /^[0-9a-f]{64}$/;
 
 /** Ranges per proof-of-possession challenge. @default 3 */
@@ -282,8 +287,9 @@ async function receipt(deps: UploadDeps, u: UploadRecord, index: number, stored:
   return { index, stored, receivedCount: received.length, chunkCount: u.chunkCount };
 }
 
-async function record(deps: UploadDeps, u: UploadRecord, index: number, size: number, sha256: string, objectKey: string) {
-  const stored = await deps.uploads.recordChunk({ uploadId: u.id, index, size, sha256, objectKey });
+async function record(deps: UploadDeps, u: UploadRecord, chunk: Omit<ChunkRecord, 'uploadId'>) {
+  const { index, size, objectKey } = chunk;
+  const stored = await deps.uploads.recordChunk({ uploadId: u.id, ...chunk });
   if (stored) deps.metrics?.stored(size);
   else deps.metrics?.duplicate();
   if (!stored) await deps.objects.remove([objectKey]);
@@ -329,7 +335,7 @@ export async function uploadChunk(deps: UploadDeps, viewerId: string, args: { up
         deps.metrics?.rejected();
         throw refusal;
       }
-      return receipt(deps, u, args.index, await record(deps, u, args.index, expected, checksum, key));
+      return receipt(deps, u, args.index, await record(deps, u, { index: args.index, size: expected, sha256: checksum, objectKey: key, verified: true }));
     } finally {
       deps.inFlight.count--;
     }
@@ -386,7 +392,7 @@ export async function confirmChunk(deps: UploadDeps, viewerId: string, args: { u
   // every byte of a direct-to-storage upload through this service after all.
   // completeUpload hashes the merged file anyway, and only when that fails
   // reads the chunks, to drop those that do not match (wrongChunks).
-  return receipt(deps, u, args.index, await record(deps, u, args.index, stat.size, checksum, key));
+  return receipt(deps, u, args.index, await record(deps, u, { index: args.index, size: stat.size, sha256: checksum, objectKey: key, verified: false }));
 }
 
 /**
@@ -414,13 +420,27 @@ function listed(indexes: number[]): string {
   return `${indexes.slice(0, 20).join(', ')}${indexes.length > 20 ? '…' : ''}`;
 }
 
-/** The chunks whose stored bytes do not hash to the checksum recorded with them (read one at a time). */
+/** The unverified chunks whose stored bytes do not hash to the checksum recorded with them (read one at a time). */
 async function wrongChunks(deps: Pick<UploadDeps, 'objects'>, chunks: ChunkRecord[]): Promise<ChunkRecord[]> {
   const wrong: ChunkRecord[] = [];
   for (const c of chunks) {
-    if ((await hashObject(await deps.objects.get(c.objectKey))) !== c.sha256) wrong.push(c);
+    if (!c.verified && (await hashObject(await deps.objects.get(c.objectKey))) !== c.sha256) wrong.push(c);
   }
   return wrong;
+}
+
+/**
+ * Forgets chunks so that they can be sent again: the Redis index first (an
+ * index it still listed would be skipped as already received), then the
+ * records with their round counted, then the objects (any left over go with
+ * the upload's prefix in discardChunks).
+ */
+async function dropChunks(deps: UploadDeps, u: UploadRecord, wrong: ChunkRecord[]) {
+  const indexes = wrong.map((c) => c.index);
+  await deps.state.chunks.remove(u.id, indexes);
+  await deps.uploads.dropChunks(u.id, indexes);
+  await deps.objects.remove(wrong.map((c) => c.objectKey));
+  for (const _ of wrong) deps.metrics?.rejected();
 }
 
 export async function completeUpload(deps: UploadDeps, viewerId: string, uploadId: string): Promise<UploadRecord> {
@@ -428,10 +448,16 @@ export async function completeUpload(deps: UploadDeps, viewerId: string, uploadI
   if (u.status === 'COMPLETED' || u.status === 'PUBLISHED') return u;
   requireUploading(u);
   const result = await deps.state.locks.completing(u.id, 10 * 60_000, async () => {
+    // Read again under the lock: a completion that just ended may have moved it on.
+    const current = await ownUpload(deps, viewerId, uploadId);
+    if (current.status === 'COMPLETED' || current.status === 'PUBLISHED') return current;
+    requireUploading(current);
     const chunks = await deps.uploads.listChunks(u.id);
     if (chunks.length !== u.chunkCount) {
       const have = new Set(chunks.map((c) => c.index));
       const missing = Array.from({ length: u.chunkCount }, (_, i) => i).filter((i) => !have.has(i));
+      // The Redis index may still list them (a drop cut short): it must not, or a re-sent chunk is skipped.
+      await deps.state.chunks.remove(u.id, missing);
       throw badInput(`Missing chunks: ${listed(missing)}.`, { missing });
     }
     const target = mergedObjectKey(u.id);
@@ -447,15 +473,12 @@ export async function completeUpload(deps: UploadDeps, viewerId: string, uploadI
     }
     if (failure) {
       await deps.objects.remove([target]);
-      const wrong = await wrongChunks(deps, chunks);
+      // A chunk PUT to storage directly was only checked for its size: the
+      // file may be fine once the wrong ones are sent again. The upload goes on.
+      const wrong = current.droppedRounds < MAX_DROPPED_ROUNDS ? await wrongChunks(deps, chunks) : [];
       if (wrong.length) {
-        // A chunk PUT to storage directly was only checked for its size: the
-        // file may be fine once those are sent again. The upload goes on.
+        await dropChunks(deps, u, wrong);
         const indexes = wrong.map((c) => c.index);
-        await deps.objects.remove(wrong.map((c) => c.objectKey));
-        await deps.uploads.deleteChunks(u.id, indexes);
-        await deps.state.chunks.remove(u.id, indexes);
-        for (const _ of wrong) deps.metrics?.rejected();
         throw badInput(`Chunks ${listed(indexes)} do not match their checksums and were dropped: send them again, then complete.`, { missing: indexes });
       }
       await discardChunks(deps, u.id);

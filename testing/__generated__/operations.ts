@@ -414,10 +414,12 @@ export type Mutation = {
    * that it is a video (MP4/MOV, Matroska/WebM, AVI, FLV, MPEG-TS/PS, ASF, by
    * content), and deletes the chunks: the upload becomes COMPLETED. A COMPLETED or
    * PUBLISHED upload is returned as it is. If the file is not a video or does not
-   * match, each chunk is checked against its checksum: chunks that do not match
-   * are dropped and listed in `extensions.missing` (the upload stays UPLOADING:
-   * send them again, then complete); when all match, the file itself is wrong and
-   * the upload becomes FAILED. Signed in only (UNAUTHENTICATED).
+   * match, each chunk sent through presignChunkUpload is checked against its
+   * checksum: chunks that do not match are dropped and listed in
+   * `extensions.missing` (the upload stays UPLOADING: send them again, then
+   * complete). This happens twice per upload at most; otherwise (every chunk
+   * matches, or twice already) the upload becomes FAILED. Signed in only
+   * (UNAUTHENTICATED).
    * Errors: BAD_USER_INPUT (chunks missing or dropped: `extensions.missing` lists
    * them; not a video; wrong sha256), NOT_FOUND, FORBIDDEN, CONFLICT (already
    * being completed: ask uploadStatus in a moment).
@@ -426,9 +428,10 @@ export type Mutation = {
   /**
    * Records a chunk PUT through presignChunkUpload after checking its size; a
    * chunk already received answers `stored: false`. Its bytes are not read back
-   * here (they went to storage to spare the servers that): if they do not match
-   * `checksum`, completeUpload names the chunk in `extensions.missing` and drops
-   * it, and the upload goes on. Signed in only (UNAUTHENTICATED).
+   * here (they went to storage to spare the servers that): if the merged file is
+   * wrong and the bytes do not match `checksum`, completeUpload names the chunk in
+   * `extensions.missing` and drops it, and the upload goes on (twice at most).
+   * Signed in only (UNAUTHENTICATED).
    * Errors: BAD_USER_INPUT (nothing presigned or nothing uploaded yet, a wrong size:
    * PUT it again), NOT_FOUND, FORBIDDEN.
    */

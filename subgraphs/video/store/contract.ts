@@ -34,7 +34,14 @@ export const video = (uploaderId: string, title: string, over: Partial<NewVideo>
   ...over,
 });
 
-export const chunk = (uploadId: string, index: number, tag = 'a') => ({ uploadId, index, size: 1024, sha256: sha(`${uploadId}/${index}/${tag}`), objectKey: `chunks/${uploadId}/${index}-${tag}` });
+export const chunk = (uploadId: string, index: number, tag = 'a', verified = true) => ({
+  uploadId,
+  index,
+  size: 1024,
+  sha256: sha(`${uploadId}/${index}/${tag}`),
+  objectKey: `chunks/${uploadId}/${index}-${tag}`,
+  verified,
+});
 
 /** Exactly one element is truthy; returns its index. */
 export function onlyOne(results: readonly unknown[], what: string): number {

@@ -60,7 +60,7 @@ describeContract('uploads', (cx) => {
     const touched = await cx.findUpload(u.id);
     assert.ok(touched.updatedAt.getTime() > u.updatedAt.getTime(), 'recording a chunk touches the upload');
     assert.equal(await cx.uploads.recordChunk(chunk(u.id, 0)), true);
-    assert.equal(await cx.uploads.recordChunk(chunk(u.id, 1)), true);
+    assert.equal(await cx.uploads.recordChunk(chunk(u.id, 1, 'a', false)), true);
     assert.equal(await cx.uploads.recordChunk(chunk(other.id, 0, 'other')), true);
 
     // A retried chunk is told it is a duplicate and changes nothing, not even updatedAt.
@@ -70,7 +70,7 @@ describeContract('uploads', (cx) => {
     assert.equal((await cx.findUpload(u.id)).updatedAt.getTime(), beforeRetry.getTime());
 
     const listed = await cx.uploads.listChunks(u.id);
-    assert.deepEqual(listed, [chunk(u.id, 0), chunk(u.id, 1), chunk(u.id, 2)]);
+    assert.deepEqual(listed, [chunk(u.id, 0), chunk(u.id, 1, 'a', false), chunk(u.id, 2)], 'an unverified chunk stays unverified');
 
     // 20 concurrent records of one index: exactly one is recorded, and it is the stored one.
     const raced = await Promise.all(Array.from({ length: 20 }, (_, i) => cx.uploads.recordChunk(chunk(other.id, 1, `racer${i}`))));
@@ -81,9 +81,14 @@ describeContract('uploads', (cx) => {
     await assert.rejects(cx.uploads.recordChunk(chunk(`missing-${owner}`, 0)), 'a chunk of a missing upload is refused');
     assert.deepEqual(await cx.uploads.listChunks(`missing-${owner}`), []);
 
-    await cx.uploads.deleteChunks(u.id, [0, 2]);
-    assert.deepEqual(await cx.uploads.listChunks(u.id), [chunk(u.id, 1)], 'only the named indexes go');
+    assert.equal(u.droppedRounds, 0);
+    await cx.uploads.dropChunks(u.id, [0, 2]);
+    assert.deepEqual(await cx.uploads.listChunks(u.id), [chunk(u.id, 1, 'a', false)], 'only the named indexes go');
+    assert.equal((await cx.findUpload(u.id)).droppedRounds, 1, 'the round is counted');
     assert.equal((await cx.uploads.listChunks(other.id)).length, 2, 'the same indexes of other uploads stay');
+    assert.equal((await cx.findUpload(other.id)).droppedRounds, 0);
+    await cx.uploads.dropChunks(u.id, [1]);
+    assert.equal((await cx.findUpload(u.id)).droppedRounds, 2, 'every round is counted');
     await cx.uploads.deleteChunks(u.id);
     assert.deepEqual(await cx.uploads.listChunks(u.id), []);
     assert.equal((await cx.uploads.listChunks(other.id)).length, 2, 'other uploads keep their chunks');

@@ -6,6 +6,7 @@
  *   first recorded object wins, a duplicate is told so and can drop its object;
  * - a chunk is recorded and its upload touched (updatedAt, read by the
  *   stale-upload sweep) together;
+ * - dropped chunks are never left recorded with their round uncounted;
  * - a status change is a compare-and-set: of concurrent transitions out of one
  *   status exactly one applies.
  */
@@ -24,6 +25,8 @@ export interface UploadRecord {
   objectKey: string | null;
   /** Why it FAILED. */
   failure: string | null;
+  /** How many times completeUpload dropped chunks that did not match their checksums (capped: see uploads.ts). */
+  droppedRounds: number;
   createdAt: Date;
   updatedAt: Date;
 }
@@ -34,9 +37,11 @@ export interface ChunkRecord {
   size: number;
   sha256: string;
   objectKey: string;
+  /** True when the bytes were hashed against sha256 on their way in (uploadChunk); false for a presigned PUT, checked only for its size. */
+  verified: boolean;
 }
 
-export type NewUpload = Omit<UploadRecord, 'id' | 'createdAt' | 'updatedAt' | 'failure'> & { id?: string };
+export type NewUpload = Omit<UploadRecord, 'id' | 'createdAt' | 'updatedAt' | 'failure' | 'droppedRounds'> & { id?: string };
 
 export interface UploadStore {
   createUpload(u: NewUpload): Promise<UploadRecord>;
@@ -50,6 +55,8 @@ export interface UploadStore {
   transitionUpload(id: string, from: UploadStatus[], to: UploadStatus, changes?: { objectKey?: string | null; failure?: string | null }): Promise<UploadRecord | null>;
   /** Uploads in one of `statuses` (default UPLOADING) last touched before `before`, oldest first. */
   listStaleUploads(before: Date, limit: number, statuses?: UploadStatus[]): Promise<UploadRecord[]>;
-  /** Deletes the upload's chunk records: all of them, or those at `indexes`. */
-  deleteChunks(uploadId: string, indexes?: readonly number[]): Promise<void>;
+  /** Deletes all the upload's chunk records. */
+  deleteChunks(uploadId: string): Promise<void>;
+  /** Deletes the chunk records at `indexes` and counts one more of the upload's droppedRounds. */
+  dropChunks(uploadId: string, indexes: readonly number[]): Promise<void>;
 }

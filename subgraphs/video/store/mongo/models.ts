@@ -44,6 +44,7 @@ export interface ChunkDoc {
   size: number;
   sha256: string;
   objectKey: string;
+  verified: boolean;
 }
 
 /** `uploadId` is absent (never null) on videos not published from an upload: see the sparse index. */
@@ -79,6 +80,7 @@ const uploadSchema = new Schema<UploadDoc>(
     status: { type: String, enum: UPLOAD_STATUSES, required: true },
     objectKey: { type: String, default: null },
     failure: { type: String, default: null },
+    droppedRounds: { type: Number, default: 0 },
     createdAt: { type: Date, required: true },
     updatedAt: { type: Date, required: true },
   },
@@ -97,6 +99,8 @@ const chunkSchema = new Schema<ChunkDoc>(
     size: { type: Number, required: true },
     sha256: { type: String, default: '' },
     objectKey: { type: String, required: true },
+    // Chunks from before the field was added were all read back and verified.
+    verified: { type: Boolean, default: true },
   },
   { versionKey: false },
 );
@@ -207,10 +211,19 @@ export const upload = (d: UploadDoc): UploadRecord => ({
   status: d.status,
   objectKey: d.objectKey ?? null,
   failure: d.failure ?? null,
+  droppedRounds: d.droppedRounds ?? 0,
   createdAt: d.createdAt,
   updatedAt: d.updatedAt,
 });
-export const chunk = (d: ChunkDoc): ChunkRecord => ({ uploadId: d.uploadId, index: d.index, size: d.size, sha256: d.sha256, objectKey: d.objectKey });
+export const chunk = (d: ChunkDoc): ChunkRecord => ({
+  uploadId: d.uploadId,
+  index: d.index,
+  size: d.size,
+  sha256: d.sha256,
+  objectKey: d.objectKey,
+  // Absent on chunks from before the field: those were all read back and verified.
+  verified: d.verified ?? true,
+});
 type VideoFile = Pick<VideoRecord, 'objectKey' | 'coverKey' | 'sha256' | 'size' | 'durationMs' | 'width' | 'height'>;
 /** What a video's file is, what is not known (or not stored) as null. */
 export const videoFile = (v: VideoFile): VideoFile => ({

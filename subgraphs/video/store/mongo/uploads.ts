@@ -19,6 +19,7 @@ export class MongoUploadStore implements UploadStore {
       status: u.status,
       objectKey: u.objectKey ?? null,
       failure: null,
+      droppedRounds: 0,
       createdAt: now,
       updatedAt: now,
     };
@@ -37,7 +38,7 @@ export class MongoUploadStore implements UploadStore {
   }
 
   async recordChunk(c: ChunkRecord): Promise<boolean> {
-    const doc: ChunkDoc = { _id: uuidv7(), uploadId: c.uploadId, index: c.index, size: c.size, sha256: c.sha256, objectKey: c.objectKey };
+    const doc: ChunkDoc = { _id: uuidv7(), uploadId: c.uploadId, index: c.index, size: c.size, sha256: c.sha256, objectKey: c.objectKey, verified: c.verified };
     try {
       await this.m.chunks.create(doc);
     } catch (err) {
@@ -91,8 +92,16 @@ export class MongoUploadStore implements UploadStore {
     return docs.map(upload);
   }
 
-  async deleteChunks(uploadId: string, indexes?: readonly number[]): Promise<void> {
-    await this.m.chunks.deleteMany(indexes ? { uploadId, index: { $in: [...indexes] } } : { uploadId });
+  async deleteChunks(uploadId: string): Promise<void> {
+    await this.m.chunks.deleteMany({ uploadId });
+  }
+
+  async dropChunks(uploadId: string, indexes: readonly number[]): Promise<void> {
+    // Two collections, no transaction: the round is counted first, so a crash
+    // in between counts a round that dropped nothing (it only brings the cap
+    // nearer), never drops chunks uncounted.
+    await this.m.uploads.updateOne({ _id: uploadId }, { $inc: { droppedRounds: 1 } });
+    await this.m.chunks.deleteMany({ uploadId, index: { $in: [...indexes] } });
   }
 
 }

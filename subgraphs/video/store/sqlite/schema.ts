@@ -111,6 +111,9 @@ export const MIGRATIONS = [
   `CREATE INDEX uploads_by_object ON uploads (object_key, status);`,
   // Danmaku in sending order, for resuming danmakuAdded and lastDanmakuId.
   `CREATE INDEX danmaku_by_id ON danmaku (video_id, id);`,
+  // Presigned chunks are recorded unverified; chunks from before were all read back, hence the default.
+  `ALTER TABLE chunks ADD COLUMN verified INTEGER NOT NULL DEFAULT 1;
+   ALTER TABLE uploads ADD COLUMN dropped_rounds INTEGER NOT NULL DEFAULT 0;`,
 ];
 
 export type Row = Record<string, unknown>;
@@ -129,10 +132,18 @@ export const upload = (r: Row): UploadRecord => ({
   status: r.status as UploadStatus,
   objectKey: (r.object_key as string | null) ?? null,
   failure: (r.failure as string | null) ?? null,
+  droppedRounds: r.dropped_rounds as number,
   createdAt: date(r.created_at),
   updatedAt: date(r.updated_at),
 });
-export const chunk = (r: Row): ChunkRecord => ({ uploadId: r.upload_id as string, index: r.idx as number, size: r.size as number, sha256: r.sha256 as string, objectKey: r.object_key as string });
+export const chunk = (r: Row): ChunkRecord => ({
+  uploadId: r.upload_id as string,
+  index: r.idx as number,
+  size: r.size as number,
+  sha256: r.sha256 as string,
+  objectKey: r.object_key as string,
+  verified: r.verified === 1,
+});
 export const video = (r: Row): VideoRecord => ({
   id: r.id as string,
   uploaderId: r.uploader_id as string,

@@ -9,7 +9,10 @@ export class SqliteUploadStore implements UploadStore {
     const t = now();
     const id = u.id ?? uuidv7();
     this.d.db
-      .prepare(`INSERT INTO uploads VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?)`)
+      .prepare(
+        `INSERT INTO uploads (id, owner_id, filename, size, sha256, chunk_size, chunk_count, status, object_key, failure, created_at, updated_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?)`,
+      )
       .run(id, u.ownerId, u.filename, u.size, u.sha256, u.chunkSize, u.chunkCount, u.status, u.objectKey, t, t);
     return upload(this.d.one(`SELECT * FROM uploads WHERE id = ?`, id)!);
   }
@@ -25,7 +28,9 @@ export class SqliteUploadStore implements UploadStore {
 
   async recordChunk(c: ChunkRecord): Promise<boolean> {
     return this.d.db.transaction(() => {
-      const added = this.d.sql(`INSERT OR IGNORE INTO chunks VALUES (?, ?, ?, ?, ?)`).run(c.uploadId, c.index, c.size, c.sha256, c.objectKey).changes === 1;
+      const added = this.d
+        .sql(`INSERT OR IGNORE INTO chunks (upload_id, idx, size, sha256, object_key, verified) VALUES (?, ?, ?, ?, ?, ?)`)
+        .run(c.uploadId, c.index, c.size, c.sha256, c.objectKey, c.verified ? 1 : 0).changes === 1;
       // Touching the upload keeps an active upload from being cleaned up as stale.
       if (added) this.d.sql(`UPDATE uploads SET updated_at = ? WHERE id = ?`).run(now(), c.uploadId);
       return added;
@@ -61,8 +66,14 @@ export class SqliteUploadStore implements UploadStore {
     ).map(upload);
   }
 
-  async deleteChunks(uploadId: string, indexes?: readonly number[]): Promise<void> {
-    if (!indexes) this.d.sql(`DELETE FROM chunks WHERE upload_id = ?`).run(uploadId);
-    else this.d.sql(`DELETE FROM chunks WHERE upload_id = ? AND idx IN (SELECT value FROM json_each(?))`).run(uploadId, JSON.stringify(indexes));
+  async deleteChunks(uploadId: string): Promise<void> {
+    this.d.sql(`DELETE FROM chunks WHERE upload_id = ?`).run(uploadId);
+  }
+
+  async dropChunks(uploadId: string, indexes: readonly number[]): Promise<void> {
+    this.d.db.transaction(() => {
+      this.d.sql(`DELETE FROM chunks WHERE upload_id = ? AND idx IN (SELECT value FROM json_each(?))`).run(uploadId, JSON.stringify(indexes));
+      this.d.sql(`UPDATE uploads SET dropped_rounds = dropped_rounds + 1 WHERE id = ?`).run(uploadId);
+    })();
   }
 }
