@@ -24,6 +24,9 @@
  *     presignChunkUpload, a PUT straight to object storage, confirmChunk (the
  *     server checks the stored size; until 80e4749 it read the chunk back and
  *     hashed it), then completeUpload;
+ *  3b. batched: the presigned way in batches, as a client with many chunks
+ *     would: one presignChunkUploads for all the chunks (up to 100), the
+ *     PUTs, one confirmChunks, then completeUpload;
  *  4. object store: the same chunks put with the ObjectStore class the
  *     services use, against the same S3 endpoint: the raw PUT every path is
  *     compared with (one streamed PUT per chunk with its size and sha256
@@ -60,9 +63,9 @@ import { CpuMeter, peakSampler } from './lib/proc.js';
 import { loadNow } from './lib/report.js';
 import { startBenchPlatform, startRelays, topologyOption, type Topology } from './lib/topology.js';
 import { RAW_PUT, diskBytes, printReport, type CompleteRow, type CpuUse, type ResumeRow, type ThroughputRow } from './lib/uploadReport.js';
-import { Chunks, completeUpload, hashStream, initUpload, sendChunks, sendChunksPresigned, sha256, uploadStatus, videoFile, type Endpoint } from './lib/uploads.js';
+import { Chunks, completeUpload, hashStream, initUpload, sendChunks, sendChunksPresigned, sendChunksPresignedBatched, sha256, uploadStatus, videoFile, type Endpoint } from './lib/uploads.js';
 
-const PHASES = ['gateway', 'subgraph', 'presigned', 'store', 'resume'] as const;
+const PHASES = ['gateway', 'subgraph', 'presigned', 'batched', 'store', 'resume'] as const;
 /** How long the stack may take to close idle sockets after the phases. @default 10 s */
 const SETTLE_MS = 10_000;
 type PhaseName = (typeof PHASES)[number];
@@ -74,7 +77,7 @@ interface Options {
   chunkMb: number;
   /** Chunks in flight at once. @default 4 */
   parallel: number;
-  /** Phases to run. @default all: gateway, subgraph, presigned, store, resume */
+  /** Phases to run. @default all: gateway, subgraph, presigned, batched, store, resume */
   phases: Set<PhaseName>;
   /** Rounds of the gateway, subgraph, presigned and store phases (interleaved); tables show the median round and the range. @default 3 */
   repeat: number;
@@ -191,9 +194,9 @@ async function main(): Promise<void> {
 
     // Warm-up, not measured: one chunk-sized video through each path, so that neither measured
     // phase pays for first-request costs (query planning, connection set-up, JIT).
-    progress('warm-up: one chunk through the gateway, through the video subgraph, and presigned');
+    progress('warm-up: one chunk through the gateway, through the video subgraph, presigned and batched');
     const warm = new Chunks(file.subarray(0, Math.min(file.length, chunkSize)), chunkSize);
-    for (const [ep, send] of [[gateway, sendChunks], [subgraph, sendChunks], [gateway, sendChunksPresigned]] as const) {
+    for (const [ep, send] of [[gateway, sendChunks], [subgraph, sendChunks], [gateway, sendChunksPresigned], [gateway, sendChunksPresignedBatched]] as const) {
       const w = await initUpload(ep, warm.file, sha256(warm.file), chunkSize);
       await send(ep, w.id, warm, [0], 1);
       await completeUpload(ep, w.id);
@@ -206,6 +209,7 @@ async function main(): Promise<void> {
       if (opts.phases.has('gateway')) await wholeUpload(gateway, 'uploadChunk, GraphQL multipart');
       if (opts.phases.has('subgraph')) await wholeUpload(subgraph, 'uploadChunk, multipart, internal identity');
       if (opts.phases.has('presigned')) await wholeUpload(gateway, 'presignChunkUpload, PUT to storage, confirmChunk', 'presigned', sendChunksPresigned);
+      if (opts.phases.has('batched')) await wholeUpload(gateway, 'presignChunkUploads, PUTs to storage, confirmChunks', 'batched', sendChunksPresignedBatched);
 
       if (opts.phases.has('store')) {
         const run = randomUUID();

@@ -15,6 +15,7 @@ import {
   AbortVideoUploadDocument,
   LikeVideoDocument,
   ConfirmUploadChunkDocument,
+  ConfirmUploadChunksDocument,
   RecordViewDocument,
   DropFavouriteFolderDocument,
   UpdateVideoDocument,
@@ -27,6 +28,7 @@ import {
   PostCommentDocument,
   SendDanmakuDocument,
   PresignUploadChunkDocument,
+  PresignUploadChunksDocument,
   PublishVideoDocument,
   RemoveCommentDocument,
   DeleteVideoDocument,
@@ -184,6 +186,55 @@ describe('video', () => {
     assert.equal((await fetch(good.url, { method: 'PUT', body: second })).status, 200);
     const confirmed = await confirm();
     assert.deepEqual(confirmed.data?.confirmChunk, { stored: true, receivedCount: 2 });
+    const done = await complete(me, up.id);
+    assert.equal(done.data?.completeUpload.status, 'COMPLETED', JSON.stringify(done.errors));
+  });
+
+  test('the presigned path in batches: every URL in one call, every confirmation in one, a failed chunk null at its place', async () => {
+    const me = await register();
+    const file = Buffer.concat([smallMp4(), randomBytes(2 * 5 * 1024 * 1024 + 1000)]);
+    const up = (await init(me, file)).data!.initUpload.upload;
+    assert.equal(up.chunkCount, 3);
+    const parts = [0, 1, 2].map((i) => file.subarray(i * up.chunkSize, (i + 1) * up.chunkSize));
+    const presign = (indexes: number[]) => gql(url, PresignUploadChunksDocument, { uploadId: up.id, indexes }, as(me));
+    const confirm = (chunks: { index: number; checksum: string }[]) => gql(url, ConfirmUploadChunksDocument, { uploadId: up.id, chunks }, as(me));
+    const received = async () => (await status(me, up.id)).data?.uploadStatus.receivedChunks;
+    for (const indexes of [[], [0, 0], [0, 3]]) {
+      const refused = await presign(indexes);
+      assert.equal(code(refused), 'BAD_USER_INPUT', JSON.stringify(indexes));
+      assert.equal(refused.errors![0]!.extensions!.field, 'indexes');
+    }
+    const urls = (await presign([2, 0, 1])).data!.presignChunkUploads;
+    assert.deepEqual(
+      urls.map((u) => u.index),
+      [2, 0, 1],
+      'in the order asked',
+    );
+    const urlOf = (i: number) => urls.find((u) => u.index === i)!.url;
+    assert.equal((await fetch(urlOf(0), { method: 'PUT', body: parts[0] })).status, 200);
+    assert.equal((await fetch(urlOf(1), { method: 'PUT', body: parts[1]!.subarray(1) })).status, 200);
+    assert.equal((await fetch(urlOf(2), { method: 'PUT', body: parts[2] })).status, 200);
+    const all = [0, 1, 2].map((index) => ({ index, checksum: sha256(parts[index]!) }));
+    // A malformed call records nothing.
+    const malformed = await confirm([all[0]!, { index: 1, checksum: 'not hex' }]);
+    assert.equal(code(malformed), 'BAD_USER_INPUT');
+    assert.deepEqual(await received(), []);
+    // Each chunk on its own: the short one is null with its error at its place, the others are recorded.
+    const partly = await confirm(all);
+    // (They are confirmed concurrently: each receivedCount is 1 or 2.)
+    assert.deepEqual(
+      partly.data?.confirmChunks?.map((r) => r && { index: r.index, stored: r.stored }),
+      [{ index: 0, stored: true }, null, { index: 2, stored: true }],
+      JSON.stringify(partly),
+    );
+    assert.equal(partly.errors?.length, 1);
+    assert.deepEqual(partly.errors![0]!.path, ['confirmChunks', 1]);
+    assert.equal(partly.errors![0]!.extensions!.code, 'BAD_USER_INPUT');
+    assert.match(partly.errors![0]!.message, /Chunk 1 has/);
+    assert.deepEqual(await received(), [0, 2]);
+    const again = (await presign([1])).data!.presignChunkUploads[0]!;
+    assert.equal((await fetch(again.url, { method: 'PUT', body: parts[1] })).status, 200);
+    assert.deepEqual((await confirm([all[1]!])).data?.confirmChunks, [{ index: 1, stored: true, receivedCount: 3 }]);
     const done = await complete(me, up.id);
     assert.equal(done.data?.completeUpload.status, 'COMPLETED', JSON.stringify(done.errors));
   });

@@ -7,7 +7,7 @@ import { addComment, deleteComment, listComments } from './comments.js';
 import type { Context } from './context.js';
 import { danmakuAdded, lastDanmakuId, listDanmaku, sendDanmaku } from './danmaku.js';
 import { createFolder, deleteFolder, folderVideos, setFavourite, updateFolder, visibleFolders } from './favourites.js';
-import { abortUpload, completeUpload, confirmChunk, initUpload, presignChunk, proofChallenge, proveUpload, receivedChunks, uploadChunk, uploadStatus } from './uploads.js';
+import { abortUpload, completeUpload, confirmChunk, confirmChunks, initUpload, presignChunk, presignChunks, proofChallenge, proveUpload, receivedChunks, uploadChunk, uploadStatus } from './uploads.js';
 import { videoEventPayload } from './events.js';
 import { MEDIA_URL_TTL_SECONDS, deleteVideo, publishVideo, recordView, setLike, updateVideo } from './videos.js';
 
@@ -58,6 +58,8 @@ export const resolvers: Resolvers = {
     uploadChunk: (_p, args, ctx) => uploadChunk(ctx.deps.uploads, me(ctx), args),
     presignChunkUpload: (_p, { uploadId, index }, ctx) => presignChunk(ctx.deps.uploads, me(ctx), uploadId, index),
     confirmChunk: (_p, args, ctx) => confirmChunk(ctx.deps.uploads, me(ctx), args),
+    presignChunkUploads: (_p, { uploadId, indexes }, ctx) => presignChunks(ctx.deps.uploads, me(ctx), uploadId, indexes),
+    confirmChunks: (_p, args, ctx) => confirmChunks(ctx.deps.uploads, me(ctx), args),
     completeUpload: (_p, { uploadId }, ctx) => completeUpload(ctx.deps.uploads, me(ctx), uploadId),
     abortUpload: (_p, { uploadId }, ctx) => abortUpload(ctx.deps.uploads, me(ctx), uploadId),
     publishVideo: (_p, { input }, ctx) => publishVideo(ctx.deps.videos, me(ctx), input),

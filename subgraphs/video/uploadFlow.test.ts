@@ -17,13 +17,16 @@ import type { StoredObject } from '../../lib/storage/objectStore.js';
 import { sqliteVideoStores, type VideoStores } from './store/index.js';
 import type { StoredChallenge, UploadState } from './uploadState.js';
 import {
+  MAX_CHUNKS_PER_CALL,
   MAX_DROPPED_ROUNDS,
   MIN_CHUNK_SIZE,
   abortUpload,
   completeUpload,
   confirmChunk,
+  confirmChunks,
   initUpload,
   presignChunk,
+  presignChunks,
   proveUpload,
   proofChallenge,
   receivedChunks,
@@ -238,6 +241,22 @@ describe('uploads (in-memory SQLite, in-memory object storage and upload state)'
     assert.match(failed.failure ?? '', /sha256/);
     assert.deepEqual([...objects.objects.keys()], [], 'neither chunks nor the merged object stay');
     assert.deepEqual(objects.reads, [`videos/${upload.id}/source`], 'a chunk verified on its way in is not read back');
+  });
+
+  test(`the presigned path in batches: at most ${MAX_CHUNKS_PER_CALL} chunks per call, and a refused call records nothing`, async () => {
+    const size = (MAX_CHUNKS_PER_CALL + 1) * MIN_CHUNK_SIZE;
+    deps.limits.VIDEO_MAX_BYTES = size;
+    const { upload } = await initUpload(deps, alice, { filename: 'v.mp4', size, sha256: sha('whatever') });
+    const all = Array.from({ length: MAX_CHUNKS_PER_CALL + 1 }, (_, i) => i);
+    assert.equal(await codeOf(presignChunks(deps, alice, upload.id, all)), 'BAD_USER_INPUT');
+    assert.equal(state.presigns.size, 0, 'no URL was remembered');
+    assert.equal((await presignChunks(deps, alice, upload.id, all.slice(0, MAX_CHUNKS_PER_CALL))).length, MAX_CHUNKS_PER_CALL);
+    const chunks = all.map((index) => ({ index, checksum: sha(`${index}`) }));
+    assert.equal(await codeOf(confirmChunks(deps, alice, { uploadId: upload.id, chunks })), 'BAD_USER_INPUT');
+    assert.equal(await codeOf(confirmChunks(deps, alice, { uploadId: upload.id, chunks: [] })), 'BAD_USER_INPUT');
+    assert.equal(await codeOf(presignChunks(deps, 'mallory', upload.id, [0])), 'FORBIDDEN');
+    assert.equal(await codeOf(confirmChunks(deps, 'mallory', { uploadId: upload.id, chunks: chunks.slice(0, 1) })), 'FORBIDDEN');
+    assert.equal(state.presigns.size, MAX_CHUNKS_PER_CALL, 'nothing was confirmed');
   });
 
   test('the presigned path: when every chunk matches its checksum but the file does not, the upload fails', async () => {

@@ -66,6 +66,8 @@ export const MAX_CHUNK_SIZE = 32 * 1024 * 1024;
 export const DEFAULT_CHUNK_SIZE = MIN_CHUNK_SIZE;
 /** Lifetime of presigned chunk URLs. @default 15 minutes */
 export const PRESIGN_TTL_SECONDS = 15 * 60;
+/** Chunks per presignChunkUploads or confirmChunks call. @default 100 */
+export const MAX_CHUNKS_PER_CALL = 100;
 /** Times completeUpload drops presigned chunks that do not match their checksums before it fails the upload instead. @default 2 */
 export const MAX_DROPPED_ROUNDS = 2;
 const SHA256 = /^[0-9a-f]{64}$/;
@@ -345,13 +347,33 @@ export async function uploadChunk(deps: UploadDeps, viewerId: string, args: { up
   }
 }
 
+/** The indexes of one batch call: 1-MAX_CHUNKS_PER_CALL, distinct, in range; or BAD_USER_INPUT naming `field`. */
+function checkBatch(u: UploadRecord, indexes: readonly number[], field: string) {
+  if (indexes.length < 1 || indexes.length > MAX_CHUNKS_PER_CALL) throw badInput(`Give 1-${MAX_CHUNKS_PER_CALL} chunks per call.`, { field });
+  if (new Set(indexes).size !== indexes.length) throw badInput('Name each chunk at most once per call.', { field });
+  const outside = indexes.find((i) => !Number.isInteger(i) || i < 0 || i >= u.chunkCount);
+  if (outside !== undefined) throw badInput(`Chunk ${outside} is out of range: indexes go from 0 to ${u.chunkCount - 1}.`, { field });
+}
+
+async function presignFor(deps: UploadDeps, u: UploadRecord, index: number) {
+  const key = chunkObjectKey(u.id, index);
+  await deps.state.presigned.remember(u.id, index, key, PRESIGN_TTL_SECONDS);
+  return { index, method: 'PUT', url: await deps.objects.presignedPut(key, PRESIGN_TTL_SECONDS), expiresAt: new Date(Date.now() + PRESIGN_TTL_SECONDS * 1000) };
+}
+
 export async function presignChunk(deps: UploadDeps, viewerId: string, uploadId: string, index: number) {
   const u = await ownUpload(deps, viewerId, uploadId);
   requireUploading(u);
   checkIndex(u, index);
-  const key = chunkObjectKey(u.id, index);
-  await deps.state.presigned.remember(u.id, index, key, PRESIGN_TTL_SECONDS);
-  return { index, method: 'PUT', url: await deps.objects.presignedPut(key, PRESIGN_TTL_SECONDS), expiresAt: new Date(Date.now() + PRESIGN_TTL_SECONDS * 1000) };
+  return presignFor(deps, u, index);
+}
+
+/** presignChunk for several chunks: checked as a whole first, then every URL is made. */
+export async function presignChunks(deps: UploadDeps, viewerId: string, uploadId: string, indexes: readonly number[]) {
+  const u = await ownUpload(deps, viewerId, uploadId);
+  requireUploading(u);
+  checkBatch(u, indexes, 'indexes');
+  return Promise.all(indexes.map((index) => presignFor(deps, u, index)));
 }
 
 async function readAll(stream: Readable): Promise<Buffer> {
@@ -372,10 +394,37 @@ export async function confirmChunk(deps: UploadDeps, viewerId: string, args: { u
   checkIndex(u, args.index);
   const checksum = args.checksum.toLowerCase();
   if (!SHA256.test(checksum)) throw badInput('checksum is the chunk sha256 as 64 hex characters.', { field: 'checksum' });
+  return confirmFor(deps, u, { index: args.index, checksum });
+}
+
+/**
+ * confirmChunk for several chunks. The call as a whole is checked first
+ * (nothing is recorded if it is wrong); then each chunk is confirmed on its
+ * own: one that cannot be is answered with its error in its place (the list
+ * item becomes null with that error), the others are recorded.
+ */
+export async function confirmChunks(deps: UploadDeps, viewerId: string, args: { uploadId: string; chunks: readonly { index: number; checksum: string }[] }) {
+  const u = await ownUpload(deps, viewerId, args.uploadId);
+  requireUploading(u);
+  checkBatch(
+    u,
+    args.chunks.map((c) => c.index),
+    'chunks',
+  );
+  const chunks = args.chunks.map((c) => ({ index: c.index, checksum: c.checksum.toLowerCase() }));
+  const bad = chunks.find((c) => !SHA256.test(c.checksum));
+  if (bad) throw badInput(`The checksum of chunk ${bad.index} is not a sha256 as 64 hex characters.`, { field: 'chunks' });
+  // One promise per item: GraphQL answers a rejected one as null with its error at that item's path.
+  return chunks.map((c) => confirmFor(deps, u, c));
+}
+
+/** Confirms one presigned chunk of `u` (checked to be UPLOADING, index in range, checksum lower-case hex). */
+async function confirmFor(deps: UploadDeps, u: UploadRecord, args: { index: number; checksum: string }) {
+  const checksum = args.checksum;
   const key = await deps.state.presigned.find(u.id, args.index);
-  if (!key) throw badInput('No presigned upload is pending for this chunk: call presignChunkUpload first (URLs expire).');
+  if (!key) throw badInput(`No presigned upload is pending for chunk ${args.index}: call presignChunkUpload first (URLs expire).`);
   const stat = await deps.objects.stat(key);
-  if (!stat) throw badInput('Nothing was uploaded to the presigned URL yet.');
+  if (!stat) throw badInput(`Nothing was uploaded to the presigned URL of chunk ${args.index} yet.`);
   await deps.state.presigned.forget(u.id, args.index);
   if (await alreadyReceived(deps, u, args.index)) {
     deps.metrics?.duplicate();

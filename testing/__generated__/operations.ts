@@ -99,7 +99,15 @@ export type ByteRange = {
   offset: Scalars['Float']['output'];
 };
 
-/** The receipt for one chunk (uploadChunk, confirmChunk). */
+/** A chunk PUT to its presigned URL, for confirmChunks. */
+export type ChunkChecksumInput = {
+  /** The chunk's sha256 as 64 hex characters; completeUpload checks it if the file does not match. */
+  checksum: Scalars['String']['input'];
+  /** The chunk's index. */
+  index: Scalars['Int']['input'];
+};
+
+/** The receipt for one chunk (uploadChunk, confirmChunk, confirmChunks). */
 export type ChunkReceipt = {
   __typename?: 'ChunkReceipt';
   /** How many chunks the upload needs; when receivedCount reaches it, call completeUpload. */
@@ -436,6 +444,18 @@ export type Mutation = {
    * PUT it again), NOT_FOUND, FORBIDDEN.
    */
   confirmChunk: ChunkReceipt;
+  /**
+   * confirmChunk for several chunks in one call: 1-100 distinct indexes, answered
+   * in the same order. Each chunk is confirmed on its own: one that cannot be (not
+   * uploaded yet, a wrong size) is null in the answer with its error at its
+   * position (`path` ends with it), and the others are recorded. Signed in only
+   * (UNAUTHENTICATED).
+   * Errors: BAD_USER_INPUT for the whole call, recording nothing (`field: chunks`:
+   * none, more than 100, an index twice or out of range, a checksum not 64 hex
+   * characters; the upload is not UPLOADING), NOT_FOUND, FORBIDDEN; per chunk,
+   * the errors of confirmChunk.
+   */
+  confirmChunks: Array<Maybe<ChunkReceipt>>;
   /** Creates a folder; at most 50 per user. Signed in only (UNAUTHENTICATED). Errors: BAD_USER_INPUT (`field: name`; 50 folders already). */
   createFavouriteFolder: FavouriteFolder;
   /** Creates a group owned by the viewer. Signed in only (UNAUTHENTICATED). Errors: BAD_USER_INPUT (`field: title`; more than 200 members; an empty or over-long id). */
@@ -492,6 +512,14 @@ export type Mutation = {
    * NOT_FOUND, FORBIDDEN.
    */
   presignChunkUpload: PresignedChunk;
+  /**
+   * presignChunkUpload for several chunks in one call: 1-100 distinct indexes,
+   * answered in the same order (a client can ask for every chunk's URL at once,
+   * or for the next few as it goes). Signed in only (UNAUTHENTICATED).
+   * Errors: BAD_USER_INPUT (`field: indexes`: none, more than 100, one twice or
+   * out of range; the upload is not UPLOADING), NOT_FOUND, FORBIDDEN.
+   */
+  presignChunkUploads: Array<PresignedChunk>;
   /**
    * Completes an upload without sending its bytes, by proving the client holds
    * the file: one sha256 per range of `proofChallenge`. A challenge takes one
@@ -661,6 +689,13 @@ export type MutationConfirmChunkArgs = {
 
 
 /** Write entry points. Each field says who may call it; those marked signed in only answer UNAUTHENTICATED without a valid access token. */
+export type MutationConfirmChunksArgs = {
+  chunks: Array<ChunkChecksumInput>;
+  uploadId: Scalars['ID']['input'];
+};
+
+
+/** Write entry points. Each field says who may call it; those marked signed in only answer UNAUTHENTICATED without a valid access token. */
 export type MutationCreateFavouriteFolderArgs = {
   isPublic?: InputMaybe<Scalars['Boolean']['input']>;
   name: Scalars['String']['input'];
@@ -755,6 +790,13 @@ export type MutationMarkReadArgs = {
 /** Write entry points. Each field says who may call it; those marked signed in only answer UNAUTHENTICATED without a valid access token. */
 export type MutationPresignChunkUploadArgs = {
   index: Scalars['Int']['input'];
+  uploadId: Scalars['ID']['input'];
+};
+
+
+/** Write entry points. Each field says who may call it; those marked signed in only answer UNAUTHENTICATED without a valid access token. */
+export type MutationPresignChunkUploadsArgs = {
+  indexes: Array<Scalars['Int']['input']>;
   uploadId: Scalars['ID']['input'];
 };
 
@@ -2254,6 +2296,22 @@ export type VideoUploadStatusQueryVariables = Exact<{
 
 export type VideoUploadStatusQuery = { __typename?: 'Query', uploadStatus: { __typename?: 'UploadSession', id: string, chunkCount: number, chunkSize: number, receivedChunks: Array<number>, status: UploadStatus, failure?: string | null, proofChallenge?: { __typename?: 'ProofChallenge', expiresAt: string, ranges: Array<{ __typename?: 'ByteRange', offset: number, length: number }> } | null } };
 
+export type PresignUploadChunksMutationVariables = Exact<{
+  uploadId: Scalars['ID']['input'];
+  indexes: Array<Scalars['Int']['input']> | Scalars['Int']['input'];
+}>;
+
+
+export type PresignUploadChunksMutation = { __typename?: 'Mutation', presignChunkUploads: Array<{ __typename?: 'PresignedChunk', index: number, url: string, method: string }> };
+
+export type ConfirmUploadChunksMutationVariables = Exact<{
+  uploadId: Scalars['ID']['input'];
+  chunks: Array<ChunkChecksumInput> | ChunkChecksumInput;
+}>;
+
+
+export type ConfirmUploadChunksMutation = { __typename?: 'Mutation', confirmChunks: Array<{ __typename?: 'ChunkReceipt', index: number, stored: boolean, receivedCount: number } | null> };
+
 export type PublishVideoMutationVariables = Exact<{
   input: PublishVideoInput;
 }>;
@@ -2470,6 +2528,8 @@ export const ProveVideoUploadDocument = {"kind":"Document","definitions":[{"kind
 export const CompleteUploadDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CompleteUpload"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"uploadId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"completeUpload"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"uploadId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"uploadId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"UploadSessionFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"UploadSessionFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"UploadSession"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"chunkCount"}},{"kind":"Field","name":{"kind":"Name","value":"chunkSize"}},{"kind":"Field","name":{"kind":"Name","value":"receivedChunks"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"failure"}},{"kind":"Field","name":{"kind":"Name","value":"proofChallenge"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"ranges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"offset"}},{"kind":"Field","name":{"kind":"Name","value":"length"}}]}},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}}]}}]}}]} as unknown as DocumentNode<CompleteUploadMutation, CompleteUploadMutationVariables>;
 export const AbortVideoUploadDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"AbortVideoUpload"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"uploadId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"abortUpload"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"uploadId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"uploadId"}}}]}]}}]} as unknown as DocumentNode<AbortVideoUploadMutation, AbortVideoUploadMutationVariables>;
 export const VideoUploadStatusDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"VideoUploadStatus"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"uploadId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"uploadStatus"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"uploadId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"uploadId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"UploadSessionFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"UploadSessionFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"UploadSession"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"chunkCount"}},{"kind":"Field","name":{"kind":"Name","value":"chunkSize"}},{"kind":"Field","name":{"kind":"Name","value":"receivedChunks"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"failure"}},{"kind":"Field","name":{"kind":"Name","value":"proofChallenge"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"ranges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"offset"}},{"kind":"Field","name":{"kind":"Name","value":"length"}}]}},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}}]}}]}}]} as unknown as DocumentNode<VideoUploadStatusQuery, VideoUploadStatusQueryVariables>;
+export const PresignUploadChunksDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"PresignUploadChunks"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"uploadId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"indexes"}},"type":{"kind":"NonNullType","type":{"kind":"ListType","type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"presignChunkUploads"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"uploadId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"uploadId"}}},{"kind":"Argument","name":{"kind":"Name","value":"indexes"},"value":{"kind":"Variable","name":{"kind":"Name","value":"indexes"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"index"}},{"kind":"Field","name":{"kind":"Name","value":"url"}},{"kind":"Field","name":{"kind":"Name","value":"method"}}]}}]}}]} as unknown as DocumentNode<PresignUploadChunksMutation, PresignUploadChunksMutationVariables>;
+export const ConfirmUploadChunksDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ConfirmUploadChunks"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"uploadId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"chunks"}},"type":{"kind":"NonNullType","type":{"kind":"ListType","type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ChunkChecksumInput"}}}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"confirmChunks"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"uploadId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"uploadId"}}},{"kind":"Argument","name":{"kind":"Name","value":"chunks"},"value":{"kind":"Variable","name":{"kind":"Name","value":"chunks"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"index"}},{"kind":"Field","name":{"kind":"Name","value":"stored"}},{"kind":"Field","name":{"kind":"Name","value":"receivedCount"}}]}}]}}]} as unknown as DocumentNode<ConfirmUploadChunksMutation, ConfirmUploadChunksMutationVariables>;
 export const PublishVideoDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"PublishVideo"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"PublishVideoInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"publishVideo"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"durationMs"}},{"kind":"Field","name":{"kind":"Name","value":"width"}},{"kind":"Field","name":{"kind":"Name","value":"height"}},{"kind":"Field","name":{"kind":"Name","value":"sha256"}},{"kind":"Field","name":{"kind":"Name","value":"size"}},{"kind":"Field","name":{"kind":"Name","value":"coverUrl"}},{"kind":"Field","name":{"kind":"Name","value":"playbackUrl"}},{"kind":"Field","name":{"kind":"Name","value":"downloadUrl"}},{"kind":"Field","name":{"kind":"Name","value":"uploader"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"username"}}]}}]}}]}}]} as unknown as DocumentNode<PublishVideoMutation, PublishVideoMutationVariables>;
 export const VideoDetailsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"VideoDetails"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"video"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"sha256"}},{"kind":"Field","name":{"kind":"Name","value":"size"}},{"kind":"Field","name":{"kind":"Name","value":"tags"}},{"kind":"Field","name":{"kind":"Name","value":"playbackUrl"}},{"kind":"Field","name":{"kind":"Name","value":"likeCount"}},{"kind":"Field","name":{"kind":"Name","value":"likedByMe"}},{"kind":"Field","name":{"kind":"Name","value":"uploader"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"username"}}]}}]}}]}}]} as unknown as DocumentNode<VideoDetailsQuery, VideoDetailsQueryVariables>;
 export const UploaderVideoIdsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"UploaderVideoIds"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"uploaderId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"videos"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"uploaderId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"uploaderId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}}]}}]} as unknown as DocumentNode<UploaderVideoIdsQuery, UploaderVideoIdsQueryVariables>;

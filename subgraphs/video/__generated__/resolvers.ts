@@ -41,7 +41,15 @@ export type ByteRange = {
   offset: Scalars['Float']['output'];
 };
 
-/** The receipt for one chunk (uploadChunk, confirmChunk). */
+/** A chunk PUT to its presigned URL, for confirmChunks. */
+export type ChunkChecksumInput = {
+  /** The chunk's sha256 as 64 hex characters; completeUpload checks it if the file does not match. */
+  checksum: Scalars['String']['input'];
+  /** The chunk's index. */
+  index: Scalars['Int']['input'];
+};
+
+/** The receipt for one chunk (uploadChunk, confirmChunk, confirmChunks). */
 export type ChunkReceipt = {
   __typename?: 'ChunkReceipt';
   /** How many chunks the upload needs; when receivedCount reaches it, call completeUpload. */
@@ -204,6 +212,18 @@ export type Mutation = {
    * PUT it again), NOT_FOUND, FORBIDDEN.
    */
   confirmChunk: ChunkReceipt;
+  /**
+   * confirmChunk for several chunks in one call: 1-100 distinct indexes, answered
+   * in the same order. Each chunk is confirmed on its own: one that cannot be (not
+   * uploaded yet, a wrong size) is null in the answer with its error at its
+   * position (`path` ends with it), and the others are recorded. Signed in only
+   * (UNAUTHENTICATED).
+   * Errors: BAD_USER_INPUT for the whole call, recording nothing (`field: chunks`:
+   * none, more than 100, an index twice or out of range, a checksum not 64 hex
+   * characters; the upload is not UPLOADING), NOT_FOUND, FORBIDDEN; per chunk,
+   * the errors of confirmChunk.
+   */
+  confirmChunks: Array<Maybe<ChunkReceipt>>;
   /** Creates a folder; at most 50 per user. Signed in only (UNAUTHENTICATED). Errors: BAD_USER_INPUT (`field: name`; 50 folders already). */
   createFavouriteFolder: FavouriteFolder;
   /** Deletes a comment with its replies, by its author or the video's uploader. Signed in only (UNAUTHENTICATED). Errors: NOT_FOUND, FORBIDDEN. */
@@ -233,6 +253,14 @@ export type Mutation = {
    * NOT_FOUND, FORBIDDEN.
    */
   presignChunkUpload: PresignedChunk;
+  /**
+   * presignChunkUpload for several chunks in one call: 1-100 distinct indexes,
+   * answered in the same order (a client can ask for every chunk's URL at once,
+   * or for the next few as it goes). Signed in only (UNAUTHENTICATED).
+   * Errors: BAD_USER_INPUT (`field: indexes`: none, more than 100, one twice or
+   * out of range; the upload is not UPLOADING), NOT_FOUND, FORBIDDEN.
+   */
+  presignChunkUploads: Array<PresignedChunk>;
   /**
    * Completes an upload without sending its bytes, by proving the client holds
    * the file: one sha256 per range of `proofChallenge`. A challenge takes one
@@ -321,6 +349,13 @@ export type MutationConfirmChunkArgs = {
 
 
 /** Write entry points. Each field says who may call it; those marked signed in only answer UNAUTHENTICATED without a valid access token. */
+export type MutationConfirmChunksArgs = {
+  chunks: Array<ChunkChecksumInput>;
+  uploadId: Scalars['ID']['input'];
+};
+
+
+/** Write entry points. Each field says who may call it; those marked signed in only answer UNAUTHENTICATED without a valid access token. */
 export type MutationCreateFavouriteFolderArgs = {
   isPublic?: InputMaybe<Scalars['Boolean']['input']>;
   name: Scalars['String']['input'];
@@ -363,6 +398,13 @@ export type MutationLikeVideoArgs = {
 /** Write entry points. Each field says who may call it; those marked signed in only answer UNAUTHENTICATED without a valid access token. */
 export type MutationPresignChunkUploadArgs = {
   index: Scalars['Int']['input'];
+  uploadId: Scalars['ID']['input'];
+};
+
+
+/** Write entry points. Each field says who may call it; those marked signed in only answer UNAUTHENTICATED without a valid access token. */
+export type MutationPresignChunkUploadsArgs = {
+  indexes: Array<Scalars['Int']['input']>;
   uploadId: Scalars['ID']['input'];
 };
 
@@ -854,11 +896,12 @@ export type ResolversTypes = ResolversObject<{
   ByteRange: ResolverTypeWrapper<ByteRange>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
+  ChunkChecksumInput: ChunkChecksumInput;
+  String: ResolverTypeWrapper<Scalars['String']['output']>;
   ChunkReceipt: ResolverTypeWrapper<ChunkReceipt>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Comment: ResolverTypeWrapper<CommentRecord>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
-  String: ResolverTypeWrapper<Scalars['String']['output']>;
   CommentConnection: ResolverTypeWrapper<Omit<CommentConnection, 'edges'> & { edges: Array<ResolversTypes['CommentEdge']> }>;
   CommentEdge: ResolverTypeWrapper<Omit<CommentEdge, 'node'> & { node: ResolversTypes['Comment'] }>;
   Danmaku: ResolverTypeWrapper<DanmakuRecord>;
@@ -890,11 +933,12 @@ export type ResolversParentTypes = ResolversObject<{
   ByteRange: ByteRange;
   Int: Scalars['Int']['output'];
   Float: Scalars['Float']['output'];
+  ChunkChecksumInput: ChunkChecksumInput;
+  String: Scalars['String']['output'];
   ChunkReceipt: ChunkReceipt;
   Boolean: Scalars['Boolean']['output'];
   Comment: CommentRecord;
   ID: Scalars['ID']['output'];
-  String: Scalars['String']['output'];
   CommentConnection: Omit<CommentConnection, 'edges'> & { edges: Array<ResolversParentTypes['CommentEdge']> };
   CommentEdge: Omit<CommentEdge, 'node'> & { node: ResolversParentTypes['Comment'] };
   Danmaku: DanmakuRecord;
@@ -1001,6 +1045,7 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   addToFavourites?: Resolver<ResolversTypes['FavouriteFolder'], ParentType, ContextType, RequireFields<MutationAddToFavouritesArgs, 'folderId' | 'videoId'>>;
   completeUpload?: Resolver<ResolversTypes['UploadSession'], ParentType, ContextType, RequireFields<MutationCompleteUploadArgs, 'uploadId'>>;
   confirmChunk?: Resolver<ResolversTypes['ChunkReceipt'], ParentType, ContextType, RequireFields<MutationConfirmChunkArgs, 'checksum' | 'index' | 'uploadId'>>;
+  confirmChunks?: Resolver<Array<Maybe<ResolversTypes['ChunkReceipt']>>, ParentType, ContextType, RequireFields<MutationConfirmChunksArgs, 'chunks' | 'uploadId'>>;
   createFavouriteFolder?: Resolver<ResolversTypes['FavouriteFolder'], ParentType, ContextType, RequireFields<MutationCreateFavouriteFolderArgs, 'isPublic' | 'name'>>;
   deleteComment?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationDeleteCommentArgs, 'id'>>;
   deleteFavouriteFolder?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationDeleteFavouriteFolderArgs, 'id'>>;
@@ -1008,6 +1053,7 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   initUpload?: Resolver<ResolversTypes['InitUploadResult'], ParentType, ContextType, RequireFields<MutationInitUploadArgs, 'filename' | 'sha256' | 'size'>>;
   likeVideo?: Resolver<ResolversTypes['Video'], ParentType, ContextType, RequireFields<MutationLikeVideoArgs, 'id'>>;
   presignChunkUpload?: Resolver<ResolversTypes['PresignedChunk'], ParentType, ContextType, RequireFields<MutationPresignChunkUploadArgs, 'index' | 'uploadId'>>;
+  presignChunkUploads?: Resolver<Array<ResolversTypes['PresignedChunk']>, ParentType, ContextType, RequireFields<MutationPresignChunkUploadsArgs, 'indexes' | 'uploadId'>>;
   proveUpload?: Resolver<ResolversTypes['UploadSession'], ParentType, ContextType, RequireFields<MutationProveUploadArgs, 'proofs' | 'uploadId'>>;
   publishVideo?: Resolver<ResolversTypes['Video'], ParentType, ContextType, RequireFields<MutationPublishVideoArgs, 'input'>>;
   recordView?: Resolver<ResolversTypes['Video'], ParentType, ContextType, RequireFields<MutationRecordViewArgs, 'videoId'>>;

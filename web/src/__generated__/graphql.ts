@@ -100,7 +100,15 @@ export type ByteRange = {
   offset: Scalars['Float']['output'];
 };
 
-/** The receipt for one chunk (uploadChunk, confirmChunk). */
+/** A chunk PUT to its presigned URL, for confirmChunks. */
+export type ChunkChecksumInput = {
+  /** The chunk's sha256 as 64 hex characters; completeUpload checks it if the file does not match. */
+  checksum: Scalars['String']['input'];
+  /** The chunk's index. */
+  index: Scalars['Int']['input'];
+};
+
+/** The receipt for one chunk (uploadChunk, confirmChunk, confirmChunks). */
 export type ChunkReceipt = {
   __typename?: 'ChunkReceipt';
   /** How many chunks the upload needs; when receivedCount reaches it, call completeUpload. */
@@ -437,6 +445,18 @@ export type Mutation = {
    * PUT it again), NOT_FOUND, FORBIDDEN.
    */
   confirmChunk: ChunkReceipt;
+  /**
+   * confirmChunk for several chunks in one call: 1-100 distinct indexes, answered
+   * in the same order. Each chunk is confirmed on its own: one that cannot be (not
+   * uploaded yet, a wrong size) is null in the answer with its error at its
+   * position (`path` ends with it), and the others are recorded. Signed in only
+   * (UNAUTHENTICATED).
+   * Errors: BAD_USER_INPUT for the whole call, recording nothing (`field: chunks`:
+   * none, more than 100, an index twice or out of range, a checksum not 64 hex
+   * characters; the upload is not UPLOADING), NOT_FOUND, FORBIDDEN; per chunk,
+   * the errors of confirmChunk.
+   */
+  confirmChunks: Array<Maybe<ChunkReceipt>>;
   /** Creates a folder; at most 50 per user. Signed in only (UNAUTHENTICATED). Errors: BAD_USER_INPUT (`field: name`; 50 folders already). */
   createFavouriteFolder: FavouriteFolder;
   /** Creates a group owned by the viewer. Signed in only (UNAUTHENTICATED). Errors: BAD_USER_INPUT (`field: title`; more than 200 members; an empty or over-long id). */
@@ -493,6 +513,14 @@ export type Mutation = {
    * NOT_FOUND, FORBIDDEN.
    */
   presignChunkUpload: PresignedChunk;
+  /**
+   * presignChunkUpload for several chunks in one call: 1-100 distinct indexes,
+   * answered in the same order (a client can ask for every chunk's URL at once,
+   * or for the next few as it goes). Signed in only (UNAUTHENTICATED).
+   * Errors: BAD_USER_INPUT (`field: indexes`: none, more than 100, one twice or
+   * out of range; the upload is not UPLOADING), NOT_FOUND, FORBIDDEN.
+   */
+  presignChunkUploads: Array<PresignedChunk>;
   /**
    * Completes an upload without sending its bytes, by proving the client holds
    * the file: one sha256 per range of `proofChallenge`. A challenge takes one
@@ -662,6 +690,13 @@ export type MutationConfirmChunkArgs = {
 
 
 /** Write entry points. Each field says who may call it; those marked signed in only answer UNAUTHENTICATED without a valid access token. */
+export type MutationConfirmChunksArgs = {
+  chunks: Array<ChunkChecksumInput>;
+  uploadId: Scalars['ID']['input'];
+};
+
+
+/** Write entry points. Each field says who may call it; those marked signed in only answer UNAUTHENTICATED without a valid access token. */
 export type MutationCreateFavouriteFolderArgs = {
   isPublic?: InputMaybe<Scalars['Boolean']['input']>;
   name: Scalars['String']['input'];
@@ -756,6 +791,13 @@ export type MutationMarkReadArgs = {
 /** Write entry points. Each field says who may call it; those marked signed in only answer UNAUTHENTICATED without a valid access token. */
 export type MutationPresignChunkUploadArgs = {
   index: Scalars['Int']['input'];
+  uploadId: Scalars['ID']['input'];
+};
+
+
+/** Write entry points. Each field says who may call it; those marked signed in only answer UNAUTHENTICATED without a valid access token. */
+export type MutationPresignChunkUploadsArgs = {
+  indexes: Array<Scalars['Int']['input']>;
   uploadId: Scalars['ID']['input'];
 };
 
