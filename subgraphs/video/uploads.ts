@@ -406,11 +406,7 @@ export async function confirmChunk(deps: UploadDeps, viewerId: string, args: { u
 export async function confirmChunks(deps: UploadDeps, viewerId: string, args: { uploadId: string; chunks: readonly { index: number; checksum: string }[] }) {
   const u = await ownUpload(deps, viewerId, args.uploadId);
   requireUploading(u);
-  checkBatch(
-    u,
-    args.chunks.map((c) => c.index),
-    'chunks',
-  );
+  checkBatch(u, args.chunks.map((c) => c.index), 'chunks');
   const chunks = args.chunks.map((c) => ({ index: c.index, checksum: c.checksum.toLowerCase() }));
   const bad = chunks.find((c) => !SHA256.test(c.checksum));
   if (bad) throw badInput(`The checksum of chunk ${bad.index} is not a sha256 as 64 hex characters.`, { field: 'chunks' });
