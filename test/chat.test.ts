@@ -424,6 +424,35 @@ describe('chat', () => {
     for (const sub of [fanSub, otherSub, ...plainSubs]) sub.stop();
   });
 
+  test("the chat subgraph executes a group event once for its members, and the sender's own clientMessageId stays the sender's", async () => {
+    const members = [await register('Ann Group'), await register(), await register()];
+    const [ann, ...rest] = members as [Auth, Auth, Auth];
+    const created = await gql(url, CreateChatGroupDocument, { title: 'One execution', memberIds: rest.map((u) => u.user.id) }, as(ann));
+    assert.equal(created.errors, undefined, JSON.stringify(created.errors));
+    const c = created.data!.createGroup.id;
+    // Every field of EVENTS is the same for each member (executed once for all); clientMessageId is the sender's alone (executed per member).
+    const plain = members.map((u) => subscribe<EventData>(ws(u), EVENTS, { conversationId: c }));
+    type Own = { messageEvents: { message: { seq: number; clientMessageId: string | null } | null } };
+    const OWN = 'subscription Own($conversationId: ID) { messageEvents(conversationId: $conversationId) { message { seq clientMessageId } } }';
+    const own = members.map((u) => subscribe<Own>(ws(u), OWN, { conversationId: c }));
+    for (const u of members) await listening(stack.redis, `chat:u:${u.user.id}`);
+
+    for (const [i, sender] of [ann, rest[0], ann].entries()) {
+      assert.equal((await send(sender, c, `round ${i + 1}`, `key-${i + 1}`)).errors, undefined);
+      const got = await Promise.all(plain.map(async (s) => (await s.waitFor(i + 1)).at(-1)!.data?.messageEvents));
+      assert.equal(got[0]?.message?.text, `round ${i + 1}`);
+      assert.equal(got[0]?.message?.sender.id, sender.user.id);
+      for (const g of got) assert.deepEqual(g, got[0], 'every member got the same event');
+      const ids = await Promise.all(own.map(async (s) => (await s.waitFor(i + 1)).at(-1)!.data?.messageEvents.message));
+      assert.deepEqual(
+        ids,
+        members.map((m) => ({ seq: i + 1, clientMessageId: m === sender ? `key-${i + 1}` : null })),
+        'only the sender sees its clientMessageId',
+      );
+    }
+    for (const s of [...plain, ...own]) s.stop();
+  });
+
   test('a subgraph restart ends the subscription with UPSTREAM_UNAVAILABLE; resubscribing resumes', async () => {
     const a = await register();
     const b = await register();

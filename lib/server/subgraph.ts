@@ -52,6 +52,7 @@ import type { Logger } from '../observability/logger.js';
 import type { ServiceMetrics } from '../observability/metrics.js';
 import { readSchema } from '../process/paths.js';
 import { failSpan, openSpan, SpanKind, traceFields, tracingOn } from '../observability/tracing.js';
+import { sharedEventSubscribe } from './eventSharing.js';
 import { batchFramesOf } from './frameBatching.js';
 import { startHttpServer, type ReadinessChecks, type RunningHttpServer } from './httpServer.js';
 
@@ -95,6 +96,12 @@ export interface SubgraphOptions<Ctx extends BaseContext> {
   metrics?: ServiceMetrics;
   /** Port of the metrics listener; 0 picks a free one. @default the service's *_METRICS_PORT */
   metricsPort?: number;
+  /**
+   * Fields (`Type.field`) whose value never depends on the viewer once an
+   * event reached a subscriber: an event is executed once for all the
+   * subscriptions that select only these (lib/server/eventSharing.ts).
+   */
+  sharedEventFields?: readonly string[];
 }
 
 export interface RunningSubgraph extends RunningHttpServer {
@@ -245,6 +252,8 @@ export async function startSubgraph<Ctx extends BaseContext>(opts: SubgraphOptio
         traced.span.end();
       }
     };
+  // Subscriptions whose selection is the same for every viewer execute each event once for all of them.
+  const subscribeOnSocket = opts.sharedEventFields?.length ? sharedEventSubscribe(schema, new Set(opts.sharedEventFields)) : subscribe;
   const serveWebSocket = (wsServer: WebSocketServer, keepAliveMs: number) => {
     // The gateway's one socket carries many subscriptions: an event's frames for all of them leave in a few writes, not one each.
     batchFramesOf(wsServer);
@@ -292,7 +301,7 @@ export async function startSubgraph<Ctx extends BaseContext>(opts: SubgraphOptio
           if (span) wsSpans.set(value, span);
           return value;
         },
-        ...(tracingOn() ? { execute: traced(execute), subscribe: traced(subscribe) } : {}),
+        ...(tracingOn() ? { execute: traced(execute), subscribe: traced(subscribeOnSocket) } : { subscribe: subscribeOnSocket }),
         // Errors of subscriptions (in an event, or ending one that failed, e.g.
         // Redis away) are shaped as over HTTP: the same codes and redaction.
         // Socket operations do not pass through Apollo's plugins: their errors are counted here too.

@@ -42,3 +42,29 @@ export const permissions = makeShield({
   Video: { id: allow },
   Comment: { id: allow },
 });
+
+/**
+ * What a message event shows is the same for every member it reaches: these
+ * fields read nothing of the viewer and their rules are `allow` (the
+ * subscription itself needs a signed-in viewer, which every subscriber is).
+ * A subscription selecting only these executes each event once for all its
+ * subscribers (lib/server/eventSharing.ts). Not here: `clientMessageId` (the
+ * sender's only), `User.unreadMessageCount` and `User.unreadNotificationCount`
+ * (the user's own), `User.online` (read per request).
+ */
+export const SHARED_EVENT_FIELDS = [
+  'Subscription.messageEvents',
+  'MessageEvent.kind',
+  'MessageEvent.conversationId',
+  'MessageEvent.message',
+  'MessageEvent.reader',
+  'MessageEvent.readSeq',
+  'Message.id',
+  'Message.conversationId',
+  'Message.seq',
+  'Message.sender',
+  'Message.text',
+  'Message.recalled',
+  'Message.createdAt',
+  'User.id',
+] as const;
