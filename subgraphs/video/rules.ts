@@ -26,3 +26,22 @@ export const permissions = makeShield({
   Danmaku: allow,
   FavouriteFolder: allow,
 });
+
+/**
+ * A danmaku looks the same to everyone watching: these fields read nothing of
+ * the viewer and their rules are `allow`. A `danmakuAdded` subscription that
+ * selects only these executes each danmaku once for all the video's live
+ * viewers (lib/server/eventSharing.ts).
+ */
+export const SHARED_EVENT_FIELDS = [
+  'Subscription.danmakuAdded',
+  'Danmaku.id',
+  'Danmaku.videoId',
+  'Danmaku.user',
+  'Danmaku.text',
+  'Danmaku.timeMs',
+  'Danmaku.color',
+  'Danmaku.mode',
+  'Danmaku.createdAt',
+  'User.id',
+] as const;

@@ -15,7 +15,7 @@ import { redisCountMarks, startCountsPublisher, type CountsPublisher } from './c
 import { redisVideoEvents } from './events.js';
 import { redisDanmakuRate, redisViewWindow } from './repositories.js';
 import { resolvers } from './resolvers.js';
-import { permissions } from './rules.js';
+import { permissions, SHARED_EVENT_FIELDS } from './rules.js';
 import type { DanmakuRecord } from './store/danmaku.js';
 import { createVideoStores, mapPorts, type VideoStores } from './store/index.js';
 import type { VideoRecord } from './store/videos.js';
@@ -77,6 +77,7 @@ export async function startVideoSubgraph(config: ServiceConfig, log: Logger, opt
         log,
         resolvers,
         permissions,
+        sharedEventFields: SHARED_EVENT_FIELDS,
         createContext: contextFactory(services),
         readiness: { store: () => stores.ping(), redis: () => pingRedis(redis), objectStorage: () => objects.ping() },
         port: opts.port ?? config.VIDEO_PORT,
