@@ -430,7 +430,7 @@ describe('chat', () => {
     const created = await gql(url, CreateChatGroupDocument, { title: 'One execution', memberIds: rest.map((u) => u.user.id) }, as(ann));
     assert.equal(created.errors, undefined, JSON.stringify(created.errors));
     const c = created.data!.createGroup.id;
-    // Every field of EVENTS is the same for each member (executed once for all); clientMessageId is the sender's alone (executed per member).
+    // Every field of EVENTS is the same for each member (executed once for all); clientMessageId is the sender's alone (executed once for the sender, once for the others).
     const plain = members.map((u) => subscribe<EventData>(ws(u), EVENTS, { conversationId: c }));
     type Own = { messageEvents: { message: { seq: number; clientMessageId: string | null } | null } };
     const OWN = 'subscription Own($conversationId: ID) { messageEvents(conversationId: $conversationId) { message { seq clientMessageId } } }';

@@ -7,18 +7,19 @@ import { sharedEventSubscribe, type EventSharingStats } from './eventSharing.js'
 interface Event {
   id: string;
   text: string;
+  author?: string;
 }
 
 /** A tiny subgraph: `events` yields what `publish` sends to every open subscription, the same object to each. */
 function fixture() {
   const schema = buildSchema(`
-    type Event { id: ID! text: String! mine: String! }
+    type Event { id: ID! text: String! mine: String! forAuthor: String }
     type Query { ok: Boolean }
     type Subscription { events(room: String): Event! }
   `);
   const queues = new Set<{ push: (e: Event) => void }>();
   let stopped = 0;
-  const calls = { text: 0, mine: 0 };
+  const calls = { text: 0, mine: 0, forAuthor: 0 };
   let failText = false;
   const subscription = schema.getSubscriptionType()!.getFields()['events']!;
   subscription.subscribe = () => {
@@ -52,8 +53,14 @@ function fixture() {
     calls.mine++;
     return `${ctx.viewer} sees ${e.id}`;
   };
+  event.getFields()['forAuthor']!.resolve = (e: Event, _a, ctx: { viewer: string }) => {
+    calls.forAuthor++;
+    return e.author === ctx.viewer ? 'yours' : null;
+  };
   const stats: EventSharingStats = { executed: 0, shared: 0 };
-  const subscribe = sharedEventSubscribe(schema, new Set(['Subscription.events', 'Event.id', 'Event.text']), stats);
+  // forAuthor depends on the viewer only through whether it is the author.
+  const variants = new Map([['Event.forAuthor', (e: object, ctx: unknown) => ((e as Event).author === (ctx as { viewer: string }).viewer ? 'author' : 'other')]]);
+  const subscribe = sharedEventSubscribe(schema, new Set(['Subscription.events', 'Event.id', 'Event.text']), variants, stats);
   const open = async (viewer: string, query: string, variables?: Record<string, unknown>) => {
     const stream = await subscribe({ schema, document: parse(query), contextValue: { viewer }, ...(variables ? { variableValues: variables } : {}) });
     assert.ok(Symbol.asyncIterator in stream, 'a stream, not an error');
@@ -96,6 +103,21 @@ test('subscribers selecting only viewer-independent fields share one execution o
   assert.equal(f.calls.text, 2);
   await a.return(undefined);
   await b.return(undefined);
+});
+
+test('a field with a variant is shared within each case: one execution for the author, one for everyone else', async () => {
+  const f = fixture();
+  const query = 'subscription { events { id forAuthor } }';
+  const [alice, bob, carol] = [await f.open('alice', query), await f.open('bob', query), await f.open('carol', query)];
+  f.publish({ id: 'e1', text: 'hi', author: 'alice' });
+  const got = await Promise.all([next(alice), next(bob), next(carol)]);
+  assert.deepEqual(
+    got.map((r) => r.data),
+    [{ events: { id: 'e1', forAuthor: 'yours' } }, { events: { id: 'e1', forAuthor: null } }, { events: { id: 'e1', forAuthor: null } }],
+  );
+  assert.equal(f.calls.forAuthor, 2, 'two cases, two executions');
+  assert.deepEqual(f.stats, { executed: 2, shared: 1 });
+  for (const s of [alice, bob, carol]) await s.return(undefined);
 });
 
 test('a field that depends on the viewer keeps the execution per subscriber', async () => {
@@ -147,4 +169,5 @@ test('a shareable subscription stopped while it waits stops listening at once', 
 test('a listed field the schema does not have is refused at start', () => {
   const schema = buildSchema('type Query { ok: Boolean } type Subscription { events: String }');
   assert.throws(() => sharedEventSubscribe(schema, new Set(['Subscription.events', 'Subscription.evnts'])), /Subscription\.evnts is not a field/);
+  assert.throws(() => sharedEventSubscribe(schema, new Set(['Subscription.events']), new Map([['Event.nope', () => '']])), /Event\.nope is not a field/);
 });

@@ -25,6 +25,13 @@
  * subscriber (a replay read from the store) are new objects, so they are never
  * shared. Results are kept by event object in a WeakMap: gone with the event.
  *
+ * A field whose value depends on the viewer only through a few cases (a
+ * message's `clientMessageId`: its sender sees it, everyone else null) may be
+ * listed with a *variant*: a function of the event and the subscriber's
+ * context naming the subscriber's case. Subscriptions that select it share
+ * an execution only with those of the same case: one execution for the
+ * sender and one for everyone else, not one per member.
+ *
  * A result with errors is not handed on: a subscriber whose shared execution
  * failed executes the event itself.
  */
@@ -45,6 +52,9 @@ import {
 
 type Subscribe = (args: ExecutionArgs) => Promise<AsyncGenerator<ExecutionResult> | ExecutionResult>;
 
+/** Names the case of a subscriber (its context) for an event (the root field's value): subscribers of one case see the same value. */
+export type EventVariant = (event: object, context: unknown) => string;
+
 export interface EventSharingStats {
   /** Events executed for a subscriber of a shareable subscription (only grows). */
   executed: number;
@@ -54,28 +64,30 @@ export interface EventSharingStats {
 
 /**
  * A `subscribe` for graphql-ws (`useServer`'s option) that shares event
- * executions between shareable subscriptions (above). `run` executes one
- * event (graphql's `execute`, or a traced one).
+ * executions between shareable subscriptions (above): `fields` are the same
+ * for every viewer, `variants` the same for every viewer of one case. `run`
+ * executes one event (graphql's `execute`, or a traced one).
  */
 export function sharedEventSubscribe(
   schema: GraphQLSchema,
   fields: ReadonlySet<string>,
+  variants: ReadonlyMap<string, EventVariant> = new Map(),
   stats: EventSharingStats = { executed: 0, shared: 0 },
   run: (args: ExecutionArgs) => ExecutionResult | Promise<ExecutionResult> = execute,
 ): Subscribe {
-  for (const name of fields) {
+  for (const name of [...fields, ...variants.keys()]) {
     const [type, field] = name.split('.');
     const found = type && field ? schema.getType(type) : undefined;
     if (!found || !('getFields' in found) || !found.getFields()[field!]) throw new Error(`sharedEventFields: ${name} is not a field of the schema`);
   }
-  /** Per document: its root field's name and the text that keys it, or null when it is not shareable. */
-  const verdicts = new WeakMap<DocumentNode, Map<string | undefined, { root: string; text: string } | null>>();
+  /** Per document: its root field's name, the text that keys it and the variants it selects, or null when it is not shareable. */
+  const verdicts = new WeakMap<DocumentNode, Map<string | undefined, Shareable | null>>();
   const results = new WeakMap<object, Map<string, Promise<ExecutionResult>>>();
 
   const verdict = (document: DocumentNode, operationName: string | undefined) => {
     let byName = verdicts.get(document);
     if (!byName) verdicts.set(document, (byName = new Map()));
-    if (!byName.has(operationName)) byName.set(operationName, shareable(schema, fields, document, operationName));
+    if (!byName.has(operationName)) byName.set(operationName, shareable(schema, fields, variants, document, operationName));
     return byName.get(operationName)!;
   };
 
@@ -95,10 +107,11 @@ export function sharedEventSubscribe(
       if (event === null || typeof event !== 'object') return own(payload);
       let byKey = results.get(event);
       if (!byKey) results.set(event, (byKey = new Map()));
-      const first = byKey.get(key);
+      const caseKey = share.variants.length ? `${key}\n${share.variants.map((v) => v(event, args.contextValue)).join('\n')}` : key;
+      const first = byKey.get(caseKey);
       if (!first) {
         const mine = Promise.resolve(own(payload));
-        byKey.set(key, mine);
+        byKey.set(caseKey, mine);
         return mine;
       }
       const result = await first;
@@ -109,8 +122,16 @@ export function sharedEventSubscribe(
   };
 }
 
-/** The root field and the document's text when every field the operation selects is one of `fields` (or `__typename`); null otherwise. */
-function shareable(schema: GraphQLSchema, fields: ReadonlySet<string>, document: DocumentNode, operationName: string | undefined): { root: string; text: string } | null {
+interface Shareable {
+  /** The root field's name: the key of the event in what the stream yields. */
+  root: string;
+  text: string;
+  /** The variants of the fields it selects. */
+  variants: EventVariant[];
+}
+
+/** The root field, the document's text and its variants when every field the operation selects is listed (or `__typename`); null otherwise. */
+function shareable(schema: GraphQLSchema, fields: ReadonlySet<string>, variants: ReadonlyMap<string, EventVariant>, document: DocumentNode, operationName: string | undefined): Shareable | null {
   const operation = getOperationAST(document, operationName);
   if (operation?.operation !== 'subscription' || operation.selectionSet.selections.length !== 1) return null;
   const [first] = operation.selectionSet.selections;
@@ -119,17 +140,20 @@ function shareable(schema: GraphQLSchema, fields: ReadonlySet<string>, document:
   if (text === undefined) return null;
   const typeInfo = new TypeInfo(schema);
   let every = true;
+  const used = new Set<EventVariant>();
   visit(
     document,
     visitWithTypeInfo(typeInfo, {
       Field(node) {
         if (node.name.value === '__typename') return;
-        const parent = typeInfo.getParentType();
-        if (!parent || !fields.has(`${parent.name}.${node.name.value}`)) every = false;
+        const name = `${typeInfo.getParentType()?.name}.${node.name.value}`;
+        const variant = variants.get(name);
+        if (variant) used.add(variant);
+        else if (!fields.has(name)) every = false;
       },
     }),
   );
-  return every ? { root: first.name.value, text } : null;
+  return every ? { root: first.name.value, text, variants: [...used] } : null;
 }
 
 function isAsyncIterable(value: unknown): value is AsyncIterable<unknown> {

@@ -52,7 +52,7 @@ import type { Logger } from '../observability/logger.js';
 import type { ServiceMetrics } from '../observability/metrics.js';
 import { readSchema } from '../process/paths.js';
 import { failSpan, openSpan, SpanKind, traceFields, tracingOn } from '../observability/tracing.js';
-import { sharedEventSubscribe } from './eventSharing.js';
+import { sharedEventSubscribe, type EventVariant } from './eventSharing.js';
 import { batchFramesOf } from './frameBatching.js';
 import { startHttpServer, type ReadinessChecks, type RunningHttpServer } from './httpServer.js';
 
@@ -102,6 +102,8 @@ export interface SubgraphOptions<Ctx extends BaseContext> {
    * subscriptions that select only these (lib/server/eventSharing.ts).
    */
   sharedEventFields?: readonly string[];
+  /** Fields whose value depends on the viewer only through the case these name (eventSharing.ts): shared within each case. */
+  sharedEventVariants?: Readonly<Record<string, EventVariant>>;
 }
 
 export interface RunningSubgraph extends RunningHttpServer {
@@ -253,7 +255,9 @@ export async function startSubgraph<Ctx extends BaseContext>(opts: SubgraphOptio
       }
     };
   // Subscriptions whose selection is the same for every viewer execute each event once for all of them.
-  const subscribeOnSocket = opts.sharedEventFields?.length ? sharedEventSubscribe(schema, new Set(opts.sharedEventFields)) : subscribe;
+  const subscribeOnSocket = opts.sharedEventFields?.length
+    ? sharedEventSubscribe(schema, new Set(opts.sharedEventFields), new Map(Object.entries(opts.sharedEventVariants ?? {})))
+    : subscribe;
   const serveWebSocket = (wsServer: WebSocketServer, keepAliveMs: number) => {
     // The gateway's one socket carries many subscriptions: an event's frames for all of them leave in a few writes, not one each.
     batchFramesOf(wsServer);

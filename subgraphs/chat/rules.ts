@@ -1,6 +1,7 @@
 import { forbidden } from '../../lib/errors.js';
 import { allow, federationRules, rule, isAuthenticated, makeShield } from '../../lib/auth/shield.js';
 import type { Context } from './context.js';
+import type { MessageEventModel } from './messageEvents.js';
 
 /** The parent User is the viewer. Per object, so never cached across objects. */
 const isSelf = rule({ cache: 'strict' })((user: { id: string }, _a, ctx: Context) =>
@@ -48,9 +49,10 @@ export const permissions = makeShield({
  * fields read nothing of the viewer and their rules are `allow` (the
  * subscription itself needs a signed-in viewer, which every subscriber is).
  * A subscription selecting only these executes each event once for all its
- * subscribers (lib/server/eventSharing.ts). Not here: `clientMessageId` (the
- * sender's only), `User.unreadMessageCount` and `User.unreadNotificationCount`
- * (the user's own), `User.online` (read per request).
+ * subscribers (lib/server/eventSharing.ts). Not here: `clientMessageId` (see
+ * SHARED_EVENT_VARIANTS), `User.unreadMessageCount` and
+ * `User.unreadNotificationCount` (the user's own), `User.online` (read per
+ * request).
  */
 export const SHARED_EVENT_FIELDS = [
   'Subscription.messageEvents',
@@ -68,3 +70,15 @@ export const SHARED_EVENT_FIELDS = [
   'Message.createdAt',
   'User.id',
 ] as const;
+
+/**
+ * `clientMessageId` is the sender's alone (null for everyone else): a message
+ * event is executed once for its sender and once for all the other members.
+ * Only message events select a Message.
+ */
+export const SHARED_EVENT_VARIANTS = {
+  'Message.clientMessageId': (event: object, ctx: unknown) => {
+    const sender = (event as Partial<Extract<MessageEventModel, { message: unknown }>>).message?.senderId;
+    return sender !== undefined && sender === (ctx as Context).viewer.userId ? 'sender' : 'other';
+  },
+};

@@ -16,7 +16,7 @@ import { contextFactory } from './context.js';
 import { notificationHandler } from './notifications.js';
 import { Presence } from './presence.js';
 import { resolvers } from './resolvers.js';
-import { permissions, SHARED_EVENT_FIELDS } from './rules.js';
+import { permissions, SHARED_EVENT_FIELDS, SHARED_EVENT_VARIANTS } from './rules.js';
 import { RedisSendThrottle } from './sendThrottle.js';
 import { createChatStores, type ChatStores } from './store/index.js';
 
@@ -60,6 +60,7 @@ export async function startChatSubgraph(config: ServiceConfig, log: Logger, opts
         resolvers,
         permissions,
         sharedEventFields: SHARED_EVENT_FIELDS,
+        sharedEventVariants: SHARED_EVENT_VARIANTS,
         createContext: contextFactory({
           config,
           stores,
