@@ -13,6 +13,7 @@ import { createLogger } from '../lib/observability/logger.js';
 import { signAccessToken } from '../lib/auth/tokens.js';
 import { startChatSubgraph } from '../subgraphs/chat/server.js';
 import { subscriberCount } from '../lib/redis/client.js';
+import { parseMetrics, valueOf } from '../testing/prometheus.js';
 import { signUp, TEST_PASSWORD } from '../testing/accounts.js';
 import { createSignedInUser, type SignedInUser as Auth } from '../testing/fixtures.js';
 import { gql, listening, startStack, subscribe, waitForMatching, wsClient, type GraphQLResponse, type Stack } from '../testing/harness.js';
@@ -436,6 +437,8 @@ describe('chat', () => {
     const OWN = 'subscription Own($conversationId: ID) { messageEvents(conversationId: $conversationId) { message { seq clientMessageId } } }';
     const own = members.map((u) => subscribe<Own>(ws(u), OWN, { conversationId: c }));
     for (const u of members) await listening(stack.redis, `chat:u:${u.user.id}`);
+    const sharedSoFar = async () => valueOf(parseMetrics(await (await fetch(stack.chat.metricsUrl!)).text()), 'vidhub_subscription_events_total', { execution: 'shared' });
+    const sharedBefore = await sharedSoFar();
 
     for (const [i, sender] of [ann, rest[0], ann].entries()) {
       assert.equal((await send(sender, c, `round ${i + 1}`, `key-${i + 1}`)).errors, undefined);
@@ -450,6 +453,10 @@ describe('chat', () => {
         'only the sender sees its clientMessageId',
       );
     }
+    // Per message: 2 of the 3 plain subscriptions, and 1 of the 2 non-senders' clientMessageId ones, are answered with another's
+    // execution (9 in all); at least 6, in case another test's event splits one message's copies on the bus (lib/redis/fanout.ts).
+    const shared = (await sharedSoFar()) - sharedBefore;
+    assert.ok(shared >= 6 && shared <= 9, `the chat subgraph shared its executions of each event (${shared} shared)`);
     for (const s of [...plain, ...own]) s.stop();
   });
 

@@ -52,7 +52,7 @@ import type { Logger } from '../observability/logger.js';
 import type { ServiceMetrics } from '../observability/metrics.js';
 import { readSchema } from '../process/paths.js';
 import { failSpan, openSpan, SpanKind, traceFields, tracingOn } from '../observability/tracing.js';
-import { sharedEventSubscribe, type EventVariant } from './eventSharing.js';
+import { sharedEventSubscribe, type EventSharingStats, type EventVariant } from './eventSharing.js';
 import { batchFramesOf } from './frameBatching.js';
 import { startHttpServer, type ReadinessChecks, type RunningHttpServer } from './httpServer.js';
 
@@ -255,9 +255,19 @@ export async function startSubgraph<Ctx extends BaseContext>(opts: SubgraphOptio
       }
     };
   // Subscriptions whose selection is the same for every viewer execute each event once for all of them.
+  const sharing: EventSharingStats = { executed: 0, shared: 0 };
   const subscribeOnSocket = opts.sharedEventFields?.length
-    ? sharedEventSubscribe(schema, new Set(opts.sharedEventFields), new Map(Object.entries(opts.sharedEventVariants ?? {})))
+    ? sharedEventSubscribe(schema, new Set(opts.sharedEventFields), new Map(Object.entries(opts.sharedEventVariants ?? {})), sharing)
     : subscribe;
+  if (opts.sharedEventFields?.length) opts.metrics?.counterFrom(
+    'vidhub_subscription_events_total',
+    'Events of subscriptions whose selection may be shared (sharedEventFields), by how each was answered: executed for its subscriber, or shared (the result executed for another subscriber of the same event).',
+    ['execution'],
+    () => [
+      [{ execution: 'executed' }, sharing.executed],
+      [{ execution: 'shared' }, sharing.shared],
+    ],
+  );
   const serveWebSocket = (wsServer: WebSocketServer, keepAliveMs: number) => {
     // The gateway's one socket carries many subscriptions: an event's frames for all of them leave in a few writes, not one each.
     batchFramesOf(wsServer);
