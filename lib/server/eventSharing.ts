@@ -52,7 +52,12 @@ import {
 
 type Subscribe = (args: ExecutionArgs) => Promise<AsyncGenerator<ExecutionResult> | ExecutionResult>;
 
-/** Names the case of a subscriber (its context) for an event (the root field's value): subscribers of one case see the same value. */
+/**
+ * Names the case of a subscriber (its context) for an event (the root field's
+ * value): subscribers of one case see the same value. It sees the event, not
+ * the field's parent object, so a field may have a variant only where the
+ * event determines that object (chat: the one Message of a message event).
+ */
 export type EventVariant = (event: object, context: unknown) => string;
 
 export interface EventSharingStats {
@@ -107,15 +112,16 @@ export function sharedEventSubscribe(
       if (event === null || typeof event !== 'object') return own(payload);
       let byKey = results.get(event);
       if (!byKey) results.set(event, (byKey = new Map()));
-      const caseKey = share.variants.length ? `${key}\n${share.variants.map((v) => v(event, args.contextValue)).join('\n')}` : key;
+      const caseKey = share.variants.length ? `${key}\n${JSON.stringify(share.variants.map((v) => v(event, args.contextValue)))}` : key;
       const first = byKey.get(caseKey);
       if (!first) {
         const mine = Promise.resolve(own(payload));
         byKey.set(caseKey, mine);
         return mine;
       }
-      const result = await first;
-      if (result.errors?.length) return own(payload);
+      // A failed execution (errors, or a rejection) is not handed on: this subscriber executes the event itself.
+      const result = await first.catch(() => null);
+      if (!result || result.errors?.length) return own(payload);
       stats.shared++;
       return result;
     });
@@ -171,7 +177,14 @@ function mapEvents<T, U>(source: AsyncIterable<T>, map: (value: T) => Promise<U>
   const mapped: AsyncGenerator<U> = {
     async next() {
       const step = await it.next();
-      return step.done ? done : { done: false, value: await map(step.value) };
+      if (step.done) return done;
+      try {
+        return { done: false, value: await map(step.value) };
+      } catch (err) {
+        // graphql-ws drops a subscription whose next() fails without calling return(): the source stops here (as graphql-js's mapping does).
+        await it.return?.().catch(() => undefined);
+        throw err;
+      }
     },
     async return() {
       await it.return?.();
