@@ -85,20 +85,12 @@ export function sharedEventSubscribe(
     const found = type && field ? schema.getType(type) : undefined;
     if (!found || !('getFields' in found) || !found.getFields()[field!]) throw new Error(`sharedEventFields: ${name} is not a field of the schema`);
   }
-  /** Per document: its root field's name, the text that keys it and the variants it selects, or null when it is not shareable. */
-  const verdicts = new WeakMap<DocumentNode, Map<string | undefined, Shareable | null>>();
   const results = new WeakMap<object, Map<string, Promise<ExecutionResult>>>();
-
-  const verdict = (document: DocumentNode, operationName: string | undefined) => {
-    let byName = verdicts.get(document);
-    if (!byName) verdicts.set(document, (byName = new Map()));
-    if (!byName.has(operationName)) byName.set(operationName, shareable(schema, fields, variants, document, operationName));
-    return byName.get(operationName)!;
-  };
 
   return async (args) => {
     const operationName = args.operationName ?? undefined;
-    const share = verdict(args.document, operationName);
+    // Once per subscription: graphql-ws parses each subscribe message's document anew, so there is nothing to keep per document.
+    const share = shareable(schema, fields, variants, args.document, operationName);
     if (!share) return subscribe(args) as ReturnType<Subscribe>;
     const stream = await createSourceEventStream(args);
     if (!isAsyncIterable(stream)) return stream as ExecutionResult;

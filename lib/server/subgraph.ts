@@ -255,19 +255,20 @@ export async function startSubgraph<Ctx extends BaseContext>(opts: SubgraphOptio
       }
     };
   // Subscriptions whose selection is the same for every viewer execute each event once for all of them.
-  const sharing: EventSharingStats = { executed: 0, shared: 0 };
-  const subscribeOnSocket = opts.sharedEventFields?.length
-    ? sharedEventSubscribe(schema, new Set(opts.sharedEventFields), new Map(Object.entries(opts.sharedEventVariants ?? {})), sharing)
-    : subscribe;
-  if (opts.sharedEventFields?.length) opts.metrics?.counterFrom(
-    'vidhub_subscription_events_total',
-    'Events of subscriptions whose selection may be shared (sharedEventFields), by how each was answered: executed for its subscriber, or shared (the result executed for another subscriber of the same event).',
-    ['execution'],
-    () => [
-      [{ execution: 'executed' }, sharing.executed],
-      [{ execution: 'shared' }, sharing.shared],
-    ],
-  );
+  let subscribeOnSocket = subscribe as (args: ExecutionArgs) => OperationResult;
+  if (opts.sharedEventFields?.length) {
+    const sharing: EventSharingStats = { executed: 0, shared: 0 };
+    subscribeOnSocket = sharedEventSubscribe(schema, new Set(opts.sharedEventFields), new Map(Object.entries(opts.sharedEventVariants ?? {})), sharing);
+    opts.metrics?.counterFrom(
+      'vidhub_subscription_events_total',
+      'Events of subscriptions whose selection may be shared (sharedEventFields), by how each was answered: executed for its subscriber, or shared (the result executed for another subscriber of the same event).',
+      ['execution'],
+      () => [
+        [{ execution: 'executed' }, sharing.executed],
+        [{ execution: 'shared' }, sharing.shared],
+      ],
+    );
+  }
   const serveWebSocket = (wsServer: WebSocketServer, keepAliveMs: number) => {
     // The gateway's one socket carries many subscriptions: an event's frames for all of them leave in a few writes, not one each.
     batchFramesOf(wsServer);
