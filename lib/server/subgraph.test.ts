@@ -44,3 +44,25 @@ test('without a signal (subscriptions) or before it aborts, fields resolve as us
   assert.deepEqual(await plain({}), { items: ['i0', 'i1', 'i2'] });
   assert.deepEqual(await plain({ signal: new AbortController().signal }), { items: ['i0', 'i1', 'i2'] });
 });
+
+test('a field shared between subscribers must be allowed to everyone: the real lists pass, a viewer-guarded field or root resolver is refused', async () => {
+  const { buildSchema: subgraphSchema, checkSharedEventRules } = await import('./subgraph.js');
+  const chat = await import('../../subgraphs/chat/rules.js');
+  const video = await import('../../subgraphs/video/rules.js');
+  const { resolvers: chatResolvers } = await import('../../subgraphs/chat/resolvers.js');
+  const { resolvers: videoResolvers } = await import('../../subgraphs/video/resolvers.js');
+  const chatSchema = subgraphSchema('chat', chatResolvers, chat.permissions);
+  const videoSchema = subgraphSchema('video', videoResolvers, video.permissions);
+  const chatListed = [...chat.SHARED_EVENT_FIELDS, ...Object.keys(chat.SHARED_EVENT_VARIANTS)];
+  checkSharedEventRules(chatSchema, chat.permissions.rules, chatListed);
+  checkSharedEventRules(videoSchema, video.permissions.rules, video.SHARED_EVENT_FIELDS);
+
+  // The user's own unread count is guarded by isSelf: sharing it would show one member's count to all.
+  assert.throws(() => checkSharedEventRules(chatSchema, chat.permissions.rules, [...chatListed, 'User.unreadMessageCount']), /User\.unreadMessageCount/);
+  // Any rule but allow is refused, whatever it checks.
+  assert.throws(() => checkSharedEventRules(chatSchema, chat.permissions.rules, ['Message.id', 'Query.conversations']), /rule of Query\.conversations is not allow/);
+  // Subscription.messageEvents (isAuthenticated) passes above: with no resolver, shield checks it when each subscriber subscribes.
+  // With a resolver, shield would check it per event, in the context of whichever subscriber executed it.
+  const withResolver = subgraphSchema('chat', { ...chatResolvers, Subscription: { ...chatResolvers.Subscription, messageEvents: { ...chatResolvers.Subscription!.messageEvents, resolve: (event: unknown) => event } } } as typeof chatResolvers, chat.permissions);
+  assert.throws(() => checkSharedEventRules(withResolver, chat.permissions.rules, chatListed), /Subscription\.messageEvents/);
+});

@@ -43,10 +43,12 @@ import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/ind
 import { applyMiddleware, type IMiddlewareGenerator } from 'graphql-middleware';
 import { defaultFieldResolver, execute, getOperationAST, isObjectType, parse, subscribe, type ExecutionArgs, type GraphQLSchema } from 'graphql';
 import type { OperationResult } from 'graphql-ws';
+import type { IRules } from 'graphql-shield';
 import type { WebSocketServer } from 'ws';
 import { useServer } from 'graphql-ws/use/ws';
 import type { ServiceConfig, SubgraphName } from '../config.js';
 import { ErrorCode, appError, knownCode, makeFormatError } from '../errors.js';
+import { allow, effectiveRule } from '../auth/shield.js';
 import { IdentityVerifier, INTERNAL_IDENTITY_HEADER, type VerifiedIdentity, type Viewer } from '../auth/identity.js';
 import type { Logger } from '../observability/logger.js';
 import type { ServiceMetrics } from '../observability/metrics.js';
@@ -189,6 +191,26 @@ export function guardFanOut(schema: GraphQLSchema): GraphQLSchema {
   return schema;
 }
 
+/**
+ * An event executed for one subscriber is handed to the others, so each field
+ * listed as shared (sharedEventFields and sharedEventVariants) must be one
+ * every subscriber may read: its shield rule is `allow`. The subscription's
+ * root field is the exception when it has no resolver of its own: shield then
+ * checks its rule on `subscribe`, which every subscriber runs for itself. With
+ * a resolver, shield would check it per event, in the context of whichever
+ * subscriber executed it, so it must be `allow` as well. Throws at start with
+ * the fields that are not.
+ */
+export function checkSharedEventRules(schema: GraphQLSchema, rules: IRules, names: readonly string[]): void {
+  const root = schema.getSubscriptionType();
+  const refused = names.filter((name) => {
+    const [type = '', field = ''] = name.split('.');
+    if (type === root?.name && !root.getFields()[field]?.resolve) return false;
+    return effectiveRule(rules, type, field) !== allow;
+  });
+  if (refused.length) throw new Error(`sharedEventFields: the shield rule of ${refused.join(', ')} is not allow, so one subscriber's result could reach another who may not read it`);
+}
+
 export async function startSubgraph<Ctx extends BaseContext>(opts: SubgraphOptions<Ctx>): Promise<RunningSubgraph> {
   const { config, log } = opts;
   const production = config.NODE_ENV === 'production';
@@ -257,6 +279,8 @@ export async function startSubgraph<Ctx extends BaseContext>(opts: SubgraphOptio
   // Subscriptions whose selection is the same for every viewer execute each event once for all of them.
   let subscribeOnSocket = subscribe as (args: ExecutionArgs) => OperationResult;
   if (opts.sharedEventFields?.length) {
+    const rules = (opts.permissions as { rules?: IRules } | undefined)?.rules;
+    if (rules) checkSharedEventRules(schema, rules, [...opts.sharedEventFields, ...Object.keys(opts.sharedEventVariants ?? {})]);
     const sharing: EventSharingStats = { executed: 0, shared: 0 };
     subscribeOnSocket = sharedEventSubscribe(schema, new Set(opts.sharedEventFields), new Map(Object.entries(opts.sharedEventVariants ?? {})), sharing);
     opts.metrics?.counterFrom(
