@@ -16,7 +16,7 @@ import { ROOT } from '../lib/process/paths.js';
 import { createSignedInUser } from '../testing/fixtures.js';
 import { startStack, type Stack } from '../testing/harness.js';
 import { answerTokens, FakeLlm } from '../testing/fakeLlm.js';
-import { noChromium, openTwoPeople, shot, signUp, texts, WAIT, type PageGlobals } from '../testing/browser.js';
+import { ensureBuilt, noChromium, openTwoPeople, shot, signUp, texts, WAIT, type PageGlobals } from '../testing/browser.js';
 
 async function send(page: Page, text: string): Promise<void> {
   await page.getByLabel('Message', { exact: true }).fill(text);
@@ -72,6 +72,8 @@ describe('web app: chat, assistant, explorer, profile', { skip: noChromium }, ()
   before(async () => {
     // A scripted OpenAI-compatible model for the assistant (testing/fakeLlm.ts).
     llm = await new FakeLlm().start();
+    // The gateway serves the app only when web/dist is there as it starts.
+    ensureBuilt();
     stack = await startStack({ CHAT_SEND_LIMIT_PER_MINUTE: '100000', LLM_BASE_URL: llm.url, LLM_MODEL: 'lite', LLM_API_KEYS: 'key-web-1' });
     base = new URL(stack.gateway.url).origin;
     ({ browser, bob, a, b } = await openTwoPeople());

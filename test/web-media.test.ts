@@ -12,7 +12,7 @@ import type { Browser, Page } from 'playwright-core';
 import { createSignedInUser } from '../testing/fixtures.js';
 import { gql, gqlUpload, startStack, type Stack } from '../testing/harness.js';
 import { largeMkv, sha256, smallMp4 } from '../testing/media.js';
-import { noChromium, openTwoPeople, shot, signUp } from '../testing/browser.js';
+import { ensureBuilt, noChromium, openTwoPeople, shot, signUp } from '../testing/browser.js';
 import {
   CompleteUploadDocument,
   PublishVideoDocument,
@@ -37,6 +37,8 @@ describe('web app: search, watch, favourites, upload, notifications', { skip: no
   let harbourVideoId: string | undefined;
 
   before(async () => {
+    // The gateway serves the app only when web/dist is there as it starts.
+    ensureBuilt();
     stack = await startStack({});
     base = new URL(stack.gateway.url).origin;
     ({ browser, a, b } = await openTwoPeople());
