@@ -11,7 +11,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { crc32, gzipSync, deflateSync } from 'node:zlib';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page, Response } from 'playwright-core';
 import { ROOT } from '../lib/process/paths.js';
 import { createSignedInUser } from '../testing/fixtures.js';
 import { startStack, type Stack } from '../testing/harness.js';
@@ -169,18 +169,31 @@ describe('web app: chat, assistant, explorer, profile', { skip: noChromium }, ()
     const onRequest = (req: { postData(): string | null }) => {
       if (req.postData()?.includes('refreshTokens')) refreshes.push(req.postData()!);
     };
+    // What the gateway answered each refresh: when the page never signs back in, the failure says why (refused as too soon, as a reuse...).
+    const answers: string[] = [];
+    const onResponse = (res: Response) => {
+      if (!res.request().postData()?.includes('refreshTokens')) return;
+      res.text().then(
+        (body) => answers.push(`${res.status()} ${body}`),
+        (err: Error) => answers.push(`${res.status()} (body not readable: ${err.message})`),
+      );
+    };
     b.on('request', onRequest);
+    b.on('response', onResponse);
     try {
       // The browser drops the access cookie when it expires; the refresh cookie (7 days) stays.
       await bob.clearCookies({ name: 'vh_access' });
       assert.ok((await bob.cookies()).some((c) => c.name === 'vh_refresh'));
       await b.goto(`${base}/chat`);
-      await b.getByRole('link', { name: aliceName.replace(/_.*/, '') }).waitFor();
+      await b.getByRole('link', { name: aliceName.replace(/_.*/, '') }).waitFor().catch((err: Error) => {
+        throw new Error(`${err.message}\nrefreshTokens sent ${refreshes.length} time(s); answers: ${answers.join(' | ') || 'none'}`);
+      });
       assert.equal(refreshes.length, 1);
       assert.ok((await bob.cookies()).some((c) => c.name === 'vh_access'), 'a new access cookie was set');
       await shot(b, '07b-chat-after-refresh-mobile');
     } finally {
       b.off('request', onRequest);
+      b.off('response', onResponse);
     }
   });
 
