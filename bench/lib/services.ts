@@ -430,7 +430,8 @@ export async function startPlatform(opts: PlatformOptions): Promise<Platform> {
         const port = await freePort();
         const url = `http://127.0.0.1:${port}/graphql`;
         const gatewayEnv = { ...env, GATEWAY_WORKERS: '1', ...o.env, GATEWAY_PORT: String(port) };
-        const metricsPort = gatewayEnv.GATEWAY_WORKERS === '1' ? undefined : await freePort();
+        // A cluster's metrics port says when every worker serves; one given in `env` is kept (a benchmark reading the metrics).
+        const metricsPort = gatewayEnv.GATEWAY_WORKERS === '1' ? undefined : o.env?.GATEWAY_METRICS_PORT ? Number(o.env.GATEWAY_METRICS_PORT) : await freePort();
         const s = await spawnService({
           name: 'gateway',
           args: [...NODE_FLAGS.gateway, ...(o.nodeArgs ?? []), ...preloadArgs, entryOf('gateway', runtime)],
