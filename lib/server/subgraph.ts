@@ -279,8 +279,12 @@ export async function startSubgraph<Ctx extends BaseContext>(opts: SubgraphOptio
   // Subscriptions whose selection is the same for every viewer execute each event once for all of them.
   let subscribeOnSocket = subscribe as (args: ExecutionArgs) => OperationResult;
   if (opts.sharedEventFields?.length) {
-    const rules = (opts.permissions as { rules?: IRules } | undefined)?.rules;
-    if (rules) checkSharedEventRules(schema, rules, [...opts.sharedEventFields, ...Object.keys(opts.sharedEventVariants ?? {})]);
+    if (opts.permissions) {
+      // makeShield keeps the rules readable; a shield made otherwise cannot be checked, so it is refused.
+      const rules = (opts.permissions as { rules?: IRules }).rules;
+      if (!rules) throw new Error('sharedEventFields: the permissions carry no readable rules (make them with makeShield), so the shared fields cannot be checked');
+      checkSharedEventRules(schema, rules, [...opts.sharedEventFields, ...Object.keys(opts.sharedEventVariants ?? {})]);
+    }
     const sharing: EventSharingStats = { executed: 0, shared: 0 };
     subscribeOnSocket = sharedEventSubscribe(schema, new Set(opts.sharedEventFields), new Map(Object.entries(opts.sharedEventVariants ?? {})), sharing);
     opts.metrics?.counterFrom(
