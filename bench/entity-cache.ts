@@ -46,6 +46,7 @@ import { runLoad, stopLoad, type LoadResult } from './lib/load.js';
 import { fmt, formatTable, loadNow, machineLine, percentile } from './lib/report.js';
 import { buildServices, freePort, startPlatform, type Platform } from './lib/services.js';
 import { WORKLOADS, checkAnswer } from './lib/gatewayWorkloads.js';
+import { has, parseMetrics, valueOf } from '../testing/prometheus.js';
 
 const READ_QUERY = '{ videos(first: 10) { edges { node { title uploader { id username displayName } } } } }';
 const RENAME = 'mutation Rename($name: String!) { updateProfile(input: { displayName: $name }) { id displayName } }';
@@ -99,18 +100,15 @@ interface Scrape {
 }
 
 async function scrape(metricsUrl: string): Promise<Scrape> {
-  const text = await (await fetch(metricsUrl)).text();
-  if (!text.includes('vidhub_gateway_entity_cache_lookups_total')) throw new Error(`the gateway's metrics (${metricsUrl}) have no entity cache lookups: is GATEWAY_ENTITY_CACHE off?\n${text.slice(0, 500)}`);
-  const value = (re: RegExp) => Number(re.exec(text)?.[1] ?? 0);
-  const buckets = new Map<string, number>();
-  // Every series may carry more labels (the service's own) than the ones matched here.
-  for (const m of text.matchAll(new RegExp(`^${LAG_METRIC}_bucket\\{[^}]*le="([^"]+)"[^}]*\\} (\\S+)$`, 'gm'))) buckets.set(m[1]!, Number(m[2]));
+  const samples = parseMetrics(await (await fetch(metricsUrl)).text());
+  if (!has(samples, 'vidhub_gateway_entity_cache_lookups_total')) throw new Error(`the gateway's metrics (${metricsUrl}) have no entity cache lookups: is GATEWAY_ENTITY_CACHE off?`);
+  const buckets = new Map(samples.filter((m) => m.name === `${LAG_METRIC}_bucket`).map((m) => [m.labels.le!, m.value] as const));
   return {
-    hits: value(/^vidhub_gateway_entity_cache_lookups_total\{[^}]*result="hit"[^}]*\} (\S+)$/m),
-    misses: value(/^vidhub_gateway_entity_cache_lookups_total\{[^}]*result="miss"[^}]*\} (\S+)$/m),
+    hits: valueOf(samples, 'vidhub_gateway_entity_cache_lookups_total', { result: 'hit' }),
+    misses: valueOf(samples, 'vidhub_gateway_entity_cache_lookups_total', { result: 'miss' }),
     buckets,
-    lagCount: value(new RegExp(`^${LAG_METRIC}_count(?:\\{[^}]*\\})? (\\S+)$`, 'm')),
-    lagSum: value(new RegExp(`^${LAG_METRIC}_sum(?:\\{[^}]*\\})? (\\S+)$`, 'm')),
+    lagCount: valueOf(samples, `${LAG_METRIC}_count`),
+    lagSum: valueOf(samples, `${LAG_METRIC}_sum`),
   };
 }
 
