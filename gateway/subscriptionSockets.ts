@@ -4,6 +4,7 @@
  * open sockets by session family (closed when the session is revoked), and
  * the reviver that refuses server-only messages from clients.
  */
+import type WebSocket from 'ws';
 import type { Transport } from './access.js';
 import type { RequestAuth } from './auth.js';
 
@@ -27,6 +28,9 @@ export interface OperationValue {
   extra: SocketExtra;
   /** The payload's extensions, where a client may send its W3C trace context. */
   trace: unknown;
+  /** The operation's id on the socket, and the socket: the bridge writes a subscription's results itself (nextFrames.ts). */
+  id: string;
+  socket: WebSocket;
 }
 
 /** Anything the bridge can end when its session ends: a client socket, or an HTTP subscription stream. */

@@ -70,6 +70,7 @@ import { authenticateCredentials, isUnavailableError, type AccessVerifier, type 
 import type { GatewayContext } from './context.js';
 import { checkOperation, limitError, type OperationLimits } from './limits.js';
 import type { GatewayMetrics } from './metrics.js';
+import { relayNextFrames } from './nextFrames.js';
 import { UpstreamSubscription, type SubgraphSockets } from './transport/index.js';
 import { finiteNumberLiterals } from './requestChecks.js';
 import { eventResolution, planningState, resolveEvent, subscriptionPlan, toGraphQLErrors, upstreamFailure, type EventResolution, type PlanningState } from './subscriptionPlans.js';
@@ -99,6 +100,15 @@ export interface BridgeOptions {
   metrics: GatewayMetrics;
   /** The entity cache's version: events whose plan reads only what it watches are resolved once for all their subscribers (sharedEvents.ts). */
   entities?: EntityVersion;
+}
+
+/** A subscription's primary fetch, running on the owning subgraph, and how each of its events is resolved. */
+interface Upstream {
+  events: UpstreamSubscription<Record<string, unknown>>;
+  /** The subgraph that owns the subscription. */
+  service: string;
+  resolve: EventResolution;
+  traceContext: Context | undefined;
 }
 
 export class SubscriptionBridge {
@@ -205,7 +215,7 @@ export class SubscriptionBridge {
           this.sessions.delete(ctx.extra.auth?.viewer.familyId, ctx.extra.socket);
         },
         // Every operation on the socket is measured against the limits before it runs.
-        onSubscribe: (ctx, _id, payload) => {
+        onSubscribe: (ctx, id, payload) => {
           const extra = ctx.extra;
           const start = performance.now();
           const refuse = (errors: readonly GraphQLError[]) => {
@@ -235,7 +245,7 @@ export class SubscriptionBridge {
             variableValues: payload.variables ?? {},
             operationName: payload.operationName ?? null,
             // The client's trace context (W3C traceparent in the payload's extensions), when it sends one.
-            contextValue: { extra, trace: payload.extensions },
+            contextValue: { extra, trace: payload.extensions, id, socket: ctx.extra.socket } satisfies OperationValue,
           };
           return args;
         },
@@ -244,9 +254,12 @@ export class SubscriptionBridge {
           const { extra, trace } = args.contextValue as OperationValue;
           return this.execute(extra.auth!, extra.clientIp, args.document, args.variableValues as Record<string, unknown>, args.operationName ?? undefined, 'ws', trace);
         },
+        // Results are written to the socket by the bridge (nextFrames.ts); graphql-ws sees an iterator that ends when the subscription does.
         subscribe: (args) => {
-          const { extra, trace } = args.contextValue as OperationValue;
-          return cancellable((signal) => this.subscribe(extra, args.document, (args.variableValues ?? {}) as Record<string, unknown>, args.operationName ?? undefined, signal, trace));
+          const { extra, trace, id, socket } = args.contextValue as OperationValue;
+          return cancellable((signal) =>
+            relayNextFrames(socket, id, this.subscribe(extra, args.document, (args.variableValues ?? {}) as Record<string, unknown>, args.operationName ?? undefined, signal, trace)),
+          );
         },
         context: (ctx) => ({ extra: ctx.extra }),
       },
@@ -429,12 +442,23 @@ export class SubscriptionBridge {
     }
     this.perUser.set(who, running + 1);
     this.activeSubscriptions++;
+    // One loop from the upstream event to the client (no generator in between: this runs once per event and subscriber).
+    let upstream: Upstream | undefined;
     try {
-      for await (const result of this.run(extra, document, variables, operationName, signal, rid, traced?.ctx)) {
+      upstream = await this.openUpstream(extra, document, variables, operationName, signal, rid, traced?.ctx);
+      const { events: steps, service, resolve, traceContext } = upstream;
+      for (;;) {
+        const next = await steps.next();
+        if ('done' in next) return;
+        const result =
+          'failed' in next
+            ? this.shaped(upstreamFailure(service, next.failed))
+            : this.shaped(await (traceContext ? context.with(traceContext, () => this.resolveEvent(extra, next.event, resolve)) : this.resolveEvent(extra, next.event, resolve)));
         events++;
         this.opts.metrics.subscriptionEvent();
-        for (const code of codesOf(result.errors)) if (!codes.includes(code)) codes.push(code);
+        if (result.errors) for (const code of codesOf(result.errors)) if (!codes.includes(code)) codes.push(code);
         yield result;
+        if ('failed' in next) return;
       }
     } catch (err) {
       const code = (err as GraphQLError).extensions?.code;
@@ -442,6 +466,7 @@ export class SubscriptionBridge {
       if (traced) failSpan(traced.span, err);
       throw err;
     } finally {
+      upstream?.events.dispose();
       traced?.span.end();
       this.activeSubscriptions--;
       const left = (this.perUser.get(who) ?? 1) - 1;
@@ -451,7 +476,8 @@ export class SubscriptionBridge {
     }
   }
 
-  private async *run(
+  /** Plans the subscription and starts its primary fetch on the owning subgraph's shared socket. */
+  private async openUpstream(
     extra: SocketExtra,
     document: DocumentNode,
     variables: Record<string, unknown>,
@@ -459,7 +485,7 @@ export class SubscriptionBridge {
     signal: AbortSignal,
     rid: string,
     traceContext: Context | undefined,
-  ): AsyncGenerator<ExecutionResult> {
+  ): Promise<Upstream> {
     const query = print(document);
     const state = this.requireState();
     const node = subscriptionPlan(state, document, operationName, query);
@@ -477,20 +503,7 @@ export class SubscriptionBridge {
       { query: primary.operation, variables: upstreamVariables, extensions: { ...upstreamTrace, internalIdentity } },
       signal,
     );
-    try {
-      for (;;) {
-        const next = await events.next();
-        if ('failed' in next) {
-          yield this.shaped(upstreamFailure(primary.serviceName, next.failed));
-          return;
-        }
-        if ('done' in next) return;
-        const { event } = next;
-        yield this.shaped(await (traceContext ? context.with(traceContext, () => this.resolveEvent(extra, event, resolve)) : this.resolveEvent(extra, event, resolve)));
-      }
-    } finally {
-      events.dispose();
-    }
+    return { events, service: primary.serviceName, resolve, traceContext };
   }
 
   /** Runs the rest of the plan for one event, seeded with the event's data, in the context of the subscriber. */

@@ -1,0 +1,93 @@
+/**
+ * The bridge writes a subscription's `next` frames itself: clients must get
+ * exactly what graphql-ws would have sent, in order, followed by graphql-ws's
+ * own `complete` or `error`.
+ */
+import assert from 'node:assert/strict';
+import { once } from 'node:events';
+import type { AddressInfo } from 'node:net';
+import { test } from 'node:test';
+import { GraphQLError, GraphQLObjectType, parse, GraphQLSchema, GraphQLString, type ExecutionResult } from 'graphql';
+import { MessageType, stringifyMessage } from 'graphql-ws';
+import { useServer } from 'graphql-ws/use/ws';
+import WebSocket, { WebSocketServer } from 'ws';
+import { payloadText, relayNextFrames } from './nextFrames.js';
+
+const schema = new GraphQLSchema({
+  query: new GraphQLObjectType({ name: 'Query', fields: { x: { type: GraphQLString } } }),
+  subscription: new GraphQLObjectType({ name: 'Subscription', fields: { x: { type: GraphQLString } } }),
+});
+
+/** What graphql-ws itself writes for `result` (its server's `next`). */
+function graphqlWsFrame(id: string, result: ExecutionResult): string {
+  const { errors, ...rest } = result;
+  return stringifyMessage({ id, type: MessageType.Next, payload: { ...rest, ...(errors ? { errors: errors.map((e) => e.toJSON()) } : {}) } });
+}
+
+const shared: ExecutionResult = { data: { x: 'shared "quoted" \u2028 text' } };
+const results: ExecutionResult[] = [
+  { data: { x: 'one' } },
+  shared,
+  shared,
+  { data: { x: null }, errors: [new GraphQLError('not allowed', { path: ['x'], extensions: { code: 'FORBIDDEN' } })] },
+  { data: { x: 'last' }, extensions: { seq: 4 } },
+];
+
+test('a payload is made once per result object, and as graphql-ws shapes it', () => {
+  for (const result of results) assert.equal(`{"id":"7","type":"next","payload":${payloadText(result)}}`, graphqlWsFrame('7', result));
+  assert.equal(payloadText(shared), payloadText(shared));
+});
+
+test('through a graphql-ws server: the same frames, in order, then complete; a throw arrives as an error', async (t) => {
+  const wss = new WebSocketServer({ port: 0 });
+  await once(wss, 'listening');
+  const cleanup = useServer<Record<string, unknown>, { socket: WebSocket }>(
+    {
+      schema,
+      onSubscribe: (ctx, id, payload) => ({ schema, document: parse(payload.query), contextValue: { id, socket: ctx.extra.socket, fail: payload.query.includes('fail') } }),
+      subscribe: (args) => {
+        const { id, socket, fail } = args.contextValue as { id: string; socket: WebSocket; fail: boolean };
+        async function* source() {
+          for (const r of results) {
+            await new Promise((resolve) => setImmediate(resolve));
+            yield r;
+          }
+          if (fail) throw new Error('upstream broke');
+        }
+        return relayNextFrames(socket, id, source());
+      },
+      execute: () => ({ data: null }),
+    },
+    wss,
+  );
+  t.after(async () => {
+    await cleanup.dispose();
+    await new Promise((resolve) => wss.close(resolve));
+  });
+  const url = `ws://127.0.0.1:${(wss.address() as AddressInfo).port}`;
+
+  const run = async (query: string) => {
+    const socket = new WebSocket(url, 'graphql-transport-ws');
+    const frames: string[] = [];
+    const ended = new Promise<void>((resolve) => {
+      socket.on('message', (data) => {
+        const text = String(data);
+        const message = JSON.parse(text) as { type: string };
+        if (message.type === 'connection_ack') socket.send(JSON.stringify({ id: 's1', type: 'subscribe', payload: { query } }));
+        else frames.push(text);
+        if (message.type === 'complete' || message.type === 'error') resolve();
+      });
+    });
+    await once(socket, 'open');
+    socket.send(JSON.stringify({ type: 'connection_init' }));
+    await ended;
+    socket.close();
+    return frames;
+  };
+
+  const expected = results.map((r) => graphqlWsFrame('s1', r));
+  assert.deepEqual(await run('subscription { x }'), [...expected, stringifyMessage({ id: 's1', type: MessageType.Complete })]);
+  const failed = await run('subscription fail { x }');
+  assert.deepEqual(failed.slice(0, -1), expected);
+  assert.deepEqual(JSON.parse(failed.at(-1)!), { id: 's1', type: 'error', payload: [{ message: 'upstream broke' }] });
+});
