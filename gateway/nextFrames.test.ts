@@ -91,3 +91,42 @@ test('through a graphql-ws server: the same frames, in order, then complete; a t
   assert.deepEqual(failed.slice(0, -1), expected);
   assert.deepEqual(JSON.parse(failed.at(-1)!), { id: 's1', type: 'error', payload: [{ message: 'upstream broke' }] });
 });
+
+test('a client that stops reading holds the relay back: results wait upstream, not in memory, and all arrive once it reads', async (t) => {
+  const wss = new WebSocketServer({ port: 0 });
+  await once(wss, 'listening');
+  const accepted = once(wss, 'connection') as Promise<[WebSocket]>;
+  const client = new WebSocket(`ws://127.0.0.1:${(wss.address() as AddressInfo).port}`);
+  await once(client, 'open');
+  const [server] = await accepted;
+  t.after(() => {
+    client.terminate();
+    server.terminate();
+    return new Promise((resolve) => wss.close(resolve));
+  });
+  // The client's connection stops reading: the kernel's buffers fill, then the server socket's.
+  (client as unknown as { _socket: { pause(): void } })._socket.pause();
+
+  const total = 400;
+  const big = 'x'.repeat(64 * 1024);
+  let pulled = 0;
+  async function* source() {
+    for (let i = 0; i < total; i++) {
+      pulled = i + 1;
+      yield { data: { i, big } } as ExecutionResult;
+    }
+  }
+  const relay = relayNextFrames(server, 'r', source()).next();
+  await new Promise((resolve) => setTimeout(resolve, 300));
+  assert.ok(pulled < total / 2, `the relay went on while nothing was read: ${pulled} of ${total} results pulled`);
+
+  const seen: number[] = [];
+  client.on('message', (data) => seen.push((JSON.parse(String(data)) as { payload: { data: { i: number } } }).payload.data.i));
+  (client as unknown as { _socket: { resume(): void } })._socket.resume();
+  assert.deepEqual(await relay, { done: true, value: undefined });
+  await new Promise<void>((resolve) => {
+    const check = () => (seen.length >= total ? resolve() : setTimeout(check, 10));
+    check();
+  });
+  assert.deepEqual(seen, Array.from({ length: total }, (_, i) => i));
+});

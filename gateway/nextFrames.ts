@@ -11,9 +11,9 @@
  * that text: one JSON.stringify per event instead of one per subscriber.
  *
  * The frame is the one graphql-ws writes (`{"id":…,"type":"next","payload":…}`,
- * errors as `GraphQLError.toJSON()` after the other keys), in the same order:
- * a subscription writes its next frame only after the previous one has been
- * handed to the socket, as graphql-ws does. graphql-ws still owns the
+ * errors as `GraphQLError.toJSON()` after the other keys), in the same order,
+ * and a subscription's next frame waits while the previous ones are still
+ * buffered (the client reads slowly), as graphql-ws waits for each send. graphql-ws still owns the
  * subscription: it starts it, returns it when the client completes it or
  * goes, and sends its `complete` or `error` after the relay ends.
  */
@@ -44,9 +44,24 @@ export function payloadText(result: ExecutionResult): string {
 // eslint-disable-next-line require-yield -- graphql-ws gets nothing from it: the frames are written here.
 export async function* relayNextFrames(socket: WebSocket, id: string, results: AsyncIterable<ExecutionResult>): AsyncGenerator<never> {
   const head = `{"id":${JSON.stringify(id)},"type":"next","payload":`;
+  // Frames sent whose callback has not run yet, the first failure, and who waits for the socket to take them all.
+  let unsent = 0;
+  let failure: Error | undefined;
+  let drained: (() => void) | undefined;
+  const sent = (err?: Error | null) => {
+    if (err) failure ??= err;
+    if (--unsent === 0 && drained) {
+      const wake = drained;
+      drained = undefined;
+      wake();
+    }
+  };
   for await (const result of results) {
     if (socket.readyState !== socket.OPEN) continue;
-    const frame = `${head}${payloadText(result)}}`;
-    await new Promise<void>((resolve, reject) => socket.send(frame, (err) => (err ? reject(err) : resolve())));
+    unsent++;
+    socket.send(`${head}${payloadText(result)}}`, sent);
+    // Usually the kernel takes the frame at once; otherwise the next waits until it has (graphql-ws waits for every send).
+    if (socket.bufferedAmount > 0) await new Promise<void>((resolve) => (drained = resolve));
+    if (failure) throw failure;
   }
 }

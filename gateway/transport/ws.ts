@@ -194,7 +194,12 @@ export class UpstreamSubscription<T> {
   private end: { done: true } | { failed: unknown } | undefined;
   private wake: (() => void) | undefined;
   private readonly stop: () => void;
-  private readonly onAbort = () => this.wake?.();
+  /** `signal.aborted`, read once per event here rather than through the signal's checked getter. */
+  private aborted: boolean;
+  private readonly onAbort = () => {
+    this.aborted = true;
+    this.wake?.();
+  };
 
   constructor(
     client: Client,
@@ -215,13 +220,14 @@ export class UpstreamSubscription<T> {
         this.wake?.();
       },
     });
+    this.aborted = signal.aborted;
     signal.addEventListener('abort', this.onAbort, { once: true });
   }
 
   async next(): Promise<UpstreamStep<T>> {
-    while (!this.pending.length && !this.end && !this.signal.aborted) await new Promise<void>((resolve) => (this.wake = resolve));
+    while (!this.pending.length && !this.end && !this.aborted) await new Promise<void>((resolve) => (this.wake = resolve));
     this.wake = undefined;
-    if (this.signal.aborted) return { done: true };
+    if (this.aborted) return { done: true };
     const event = this.pending.shift();
     return event ? { event } : this.end!;
   }
