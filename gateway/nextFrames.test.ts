@@ -11,7 +11,7 @@ import { GraphQLError, GraphQLObjectType, parse, GraphQLSchema, GraphQLString, t
 import { MessageType, stringifyMessage } from 'graphql-ws';
 import { useServer } from 'graphql-ws/use/ws';
 import WebSocket, { WebSocketServer } from 'ws';
-import { payloadText, relayNextFrames } from './nextFrames.js';
+import { NextFrames, payloadText } from './nextFrames.js';
 
 const schema = new GraphQLSchema({
   query: new GraphQLObjectType({ name: 'Query', fields: { x: { type: GraphQLString } } }),
@@ -54,7 +54,7 @@ test('through a graphql-ws server: the same frames, in order, then complete; a t
           }
           if (fail) throw new Error('upstream broke');
         }
-        return relayNextFrames(socket, id, source());
+        return new NextFrames(socket, id).relay(source());
       },
       execute: () => ({ data: null }),
     },
@@ -116,9 +116,11 @@ test('a client that stops reading holds the relay back: results wait upstream, n
       yield { data: { i, big } } as ExecutionResult;
     }
   }
-  const relay = relayNextFrames(server, 'r', source()).next();
+  const frames = new NextFrames(server, 'r');
+  const relay = frames.relay(source()).next();
   await new Promise((resolve) => setTimeout(resolve, 300));
   assert.ok(pulled < total / 2, `the relay went on while nothing was read: ${pulled} of ${total} results pulled`);
+  assert.equal(frames.tryWrite({ data: { i: -1 } }), false, 'nothing is written at once while earlier frames wait');
 
   const seen: number[] = [];
   client.on('message', (data) => seen.push((JSON.parse(String(data)) as { payload: { data: { i: number } } }).payload.data.i));
@@ -129,4 +131,43 @@ test('a client that stops reading holds the relay back: results wait upstream, n
     check();
   });
   assert.deepEqual(seen, Array.from({ length: total }, (_, i) => i));
+});
+
+test('frames written at once and frames relayed arrive in the order they were given', async (t) => {
+  const wss = new WebSocketServer({ port: 0 });
+  await once(wss, 'listening');
+  const accepted = once(wss, 'connection') as Promise<[WebSocket]>;
+  const client = new WebSocket(`ws://127.0.0.1:${(wss.address() as AddressInfo).port}`);
+  await once(client, 'open');
+  const [server] = await accepted;
+  t.after(() => {
+    client.terminate();
+    server.terminate();
+    return new Promise((resolve) => wss.close(resolve));
+  });
+  const seen: unknown[] = [];
+  client.on('message', (data) => seen.push((JSON.parse(String(data)) as { payload: { data: { n: number } } }).payload.data.n));
+  const frames = new NextFrames(server, 'm');
+  // A relay that has been asked for its next result and is waiting (as the bridge's is when it takes the instant path).
+  let give: ((r: ExecutionResult) => void) | undefined;
+  async function* source() {
+    for (let n = 0; n < 3; n++) yield await new Promise<ExecutionResult>((resolve) => (give = resolve));
+  }
+  const relay = frames.relay(source()).next();
+  const tick = () => new Promise((resolve) => setImmediate(resolve));
+  await tick();
+  give!({ data: { n: 1 } });
+  await tick();
+  assert.equal(frames.tryWrite({ data: { n: 2 } }), true);
+  assert.equal(frames.tryWrite({ data: { n: 3 } }), true);
+  await tick();
+  give!({ data: { n: 4 } });
+  await tick();
+  give!({ data: { n: 5 } });
+  await relay;
+  while (seen.length < 5) await tick();
+  assert.deepEqual(seen, [1, 2, 3, 4, 5]);
+  server.close();
+  await once(server, 'close');
+  assert.equal(frames.tryWrite({ data: { n: 6 } }), false, 'a closed socket takes nothing');
 });

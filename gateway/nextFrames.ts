@@ -35,33 +35,58 @@ export function payloadText(result: ExecutionResult): string {
 }
 
 /**
- * Writes each result of `results` to `socket` as a `next` frame of
- * subscription `id`, one after the other, and yields nothing: an iterator for
- * graphql-ws that ends when `results` ends (then graphql-ws completes the
- * subscription) or throws what `results` throws (graphql-ws sends it as an
- * `error`). A socket that is no longer open gets nothing, as with graphql-ws.
+ * The `next` frames of one subscription (`id`) on one client socket. Results
+ * reach it two ways, in one order: through `relay`, the iterator graphql-ws
+ * runs; or, while that iterator waits for the next result, through
+ * `tryWrite`, which writes one at once (the bridge's instant path for an
+ * event already resolved for another subscriber, gateway/subscriptions.ts).
  */
-// eslint-disable-next-line require-yield -- graphql-ws gets nothing from it: the frames are written here.
-export async function* relayNextFrames(socket: WebSocket, id: string, results: AsyncIterable<ExecutionResult>): AsyncGenerator<never> {
-  const head = `{"id":${JSON.stringify(id)},"type":"next","payload":`;
-  // Frames sent whose callback has not run yet, the first failure, and who waits for the socket to take them all.
-  let unsent = 0;
-  let failure: Error | undefined;
-  let drained: (() => void) | undefined;
-  const sent = (err?: Error | null) => {
-    if (err) failure ??= err;
-    if (--unsent === 0 && drained) {
-      const wake = drained;
-      drained = undefined;
+export class NextFrames {
+  private readonly head: string;
+  /** Frames sent whose callback has not run yet, the first failure, and who waits for the socket to take them all. */
+  private unsent = 0;
+  private failure: Error | undefined;
+  private drained: (() => void) | undefined;
+  private readonly sent = (err?: Error | null) => {
+    if (err) this.failure ??= err;
+    if (--this.unsent === 0 && this.drained) {
+      const wake = this.drained;
+      this.drained = undefined;
       wake();
     }
   };
-  for await (const result of results) {
-    if (socket.readyState !== socket.OPEN) continue;
-    unsent++;
-    socket.send(`${head}${payloadText(result)}}`, sent);
-    // Usually the kernel takes the frame at once; otherwise the next waits until it has (graphql-ws waits for every send).
-    if (socket.bufferedAmount > 0) await new Promise<void>((resolve) => (drained = resolve));
-    if (failure) throw failure;
+
+  constructor(private readonly socket: WebSocket, id: string) {
+    this.head = `{"id":${JSON.stringify(id)},"type":"next","payload":`;
+  }
+
+  /** Writes `result` now if the socket is open and holds nothing back (the usual case); false, writing nothing, otherwise. */
+  tryWrite(result: ExecutionResult): boolean {
+    if (this.socket.readyState !== this.socket.OPEN || this.socket.bufferedAmount > 0 || this.failure) return false;
+    this.send(result);
+    return true;
+  }
+
+  /**
+   * Writes each result of `results` as a `next` frame, one after the other,
+   * and yields nothing: an iterator for graphql-ws that ends when `results`
+   * ends (then graphql-ws completes the subscription) or throws what
+   * `results` throws (graphql-ws sends it as an `error`). A socket that is no
+   * longer open gets nothing, as with graphql-ws.
+   */
+  // eslint-disable-next-line require-yield -- graphql-ws gets nothing from it: the frames are written here.
+  async *relay(results: AsyncIterable<ExecutionResult>): AsyncGenerator<never> {
+    for await (const result of results) {
+      // Usually the kernel took the earlier frames at once; otherwise this one waits until it has (graphql-ws waits for every send).
+      if (this.unsent > 0 && this.socket.bufferedAmount > 0) await new Promise<void>((resolve) => (this.drained = resolve));
+      if (this.failure) throw this.failure;
+      if (this.socket.readyState !== this.socket.OPEN) continue;
+      this.send(result);
+    }
+  }
+
+  private send(result: ExecutionResult): void {
+    this.unsent++;
+    this.socket.send(`${this.head}${payloadText(result)}}`, this.sent);
   }
 }

@@ -65,14 +65,23 @@ export class SharedEvents {
     private readonly now: () => number = Date.now,
   ) {}
 
+  /** The result kept for `key`, if one may answer now (resolved, nothing watched changed since, recent). Not counted: the caller counts it once it is used (`stats`). */
+  reusable(key: string): ExecutionResult | undefined {
+    const version = this.entities.version;
+    if (version === undefined) return undefined;
+    const kept = this.kept.get(key);
+    if (!kept || kept.version !== version || this.now() - kept.at >= REUSE_MS) return undefined;
+    return kept.result;
+  }
+
   /** The result for `key`: a reuse of one resolved for another subscriber, or `resolve()` now (kept for others when it succeeds). */
   async resolve(key: string, resolve: () => Promise<ExecutionResult>): Promise<ExecutionResult> {
     const version = this.entities.version;
     if (version === undefined) return resolve();
-    const kept = this.kept.get(key);
-    if (kept && kept.version === version && this.now() - kept.at < REUSE_MS) {
+    const reused = this.reusable(key);
+    if (reused) {
       this.stats.reused++;
-      return kept.result;
+      return reused;
     }
     // Subscribers whose copies of the event arrive together (one upstream socket delivers them in one read) wait for the first one's resolution.
     const running = this.resolving.get(key);

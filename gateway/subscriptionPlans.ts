@@ -146,6 +146,12 @@ export async function resolveEvent(
   return executeEvent(dataSources, contextFor, event, r);
 }
 
+/** The result already resolved for another subscriber of this event, when it may answer this one (sharedEvents.ts); undefined otherwise. */
+export function reusableResult(event: FormattedExecutionResult<Record<string, unknown>, unknown>, r: EventResolution): ExecutionResult | undefined {
+  if (!event.data || !r.sharedKey || !r.state.shared) return undefined;
+  return r.state.shared.reusable(r.sharedKey + eventText(event));
+}
+
 /** Each event's JSON, made once per event object: the subscribers of one event share it (transport/ws.ts). */
 const eventTexts = new WeakMap<object, string>();
 

@@ -70,10 +70,10 @@ import { authenticateCredentials, isUnavailableError, type AccessVerifier, type 
 import type { GatewayContext } from './context.js';
 import { checkOperation, limitError, type OperationLimits } from './limits.js';
 import type { GatewayMetrics } from './metrics.js';
-import { relayNextFrames } from './nextFrames.js';
+import { NextFrames } from './nextFrames.js';
 import { UpstreamSubscription, type SubgraphSockets } from './transport/index.js';
 import { finiteNumberLiterals } from './requestChecks.js';
-import { eventResolution, planningState, resolveEvent, subscriptionPlan, toGraphQLErrors, upstreamFailure, type EventResolution, type PlanningState } from './subscriptionPlans.js';
+import { eventResolution, planningState, resolveEvent, reusableResult, subscriptionPlan, toGraphQLErrors, upstreamFailure, type EventResolution, type PlanningState } from './subscriptionPlans.js';
 import type { EntityVersion, SharedEventStats } from './sharedEvents.js';
 import { refuseServerMessages, SessionSockets, TRY_AGAIN_LATER, type OperationValue, type SocketExtra } from './subscriptionSockets.js';
 
@@ -257,8 +257,13 @@ export class SubscriptionBridge {
         // Results are written to the socket by the bridge (nextFrames.ts); graphql-ws sees an iterator that ends when the subscription does.
         subscribe: (args) => {
           const { extra, trace, id, socket } = args.contextValue as OperationValue;
+          const frames = new NextFrames(socket, id);
           return cancellable((signal) =>
-            relayNextFrames(socket, id, this.subscribe(extra, args.document, (args.variableValues ?? {}) as Record<string, unknown>, args.operationName ?? undefined, signal, trace)),
+            frames.relay(
+              this.subscribe(extra, args.document, (args.variableValues ?? {}) as Record<string, unknown>, args.operationName ?? undefined, signal, trace, (result) =>
+                frames.tryWrite(result),
+              ),
+            ),
           );
         },
         context: (ctx) => ({ extra: ctx.extra }),
@@ -407,6 +412,8 @@ export class SubscriptionBridge {
     operationName: string | undefined,
     signal: AbortSignal,
     parentTrace: unknown,
+    /** Writes a result to the client at once, if the transport can (nextFrames.ts): events already resolved for another subscriber then skip this generator. */
+    writeNow?: (result: ExecutionResult) => boolean,
   ): AsyncGenerator<ExecutionResult> {
     const start = performance.now();
     // One request id for the subscription: its access line and the subgraph fetches of all its events.
@@ -445,7 +452,17 @@ export class SubscriptionBridge {
     // One loop from the upstream event to the client (no generator in between: this runs once per event and subscriber).
     let upstream: Upstream | undefined;
     try {
-      upstream = await this.openUpstream(extra, document, variables, operationName, signal, rid, traced?.ctx);
+      // An event that arrives while this subscription has nothing under way and whose result another subscriber's resolution already made is written at once.
+      const instant = writeNow
+        ? (result: ExecutionResult) => {
+            if (!writeNow(result)) return false;
+            events++;
+            this.sharedEvents.reused++;
+            this.opts.metrics.subscriptionEvent();
+            return true;
+          }
+        : undefined;
+      upstream = await this.openUpstream(extra, document, variables, operationName, signal, rid, traced?.ctx, instant);
       const { events: steps, service, resolve, traceContext } = upstream;
       for (;;) {
         const next = await steps.next();
@@ -485,6 +502,8 @@ export class SubscriptionBridge {
     signal: AbortSignal,
     rid: string,
     traceContext: Context | undefined,
+    /** Takes an event's result already resolved for another subscriber, at once: true when it did. */
+    instant?: (result: ExecutionResult) => boolean,
   ): Promise<Upstream> {
     const query = print(document);
     const state = this.requireState();
@@ -498,10 +517,18 @@ export class SubscriptionBridge {
     const resolve = eventResolution(state, node, document, operationName, variables, query, rid);
     // The subgraph runs the operation as this viewer (the shared socket itself names nobody: transport/ws.ts).
     const internalIdentity = await this.opts.upstream.operationIdentity(extra.auth!.viewer, rid);
+    const reuse =
+      instant && resolve.sharedKey
+        ? (event: FormattedExecutionResult<Record<string, unknown>, unknown>) => {
+            const result = reusableResult(event, resolve);
+            return result !== undefined && instant(result);
+          }
+        : undefined;
     const events = new UpstreamSubscription<Record<string, unknown>>(
       this.opts.upstream.subgraph(primary.serviceName),
       { query: primary.operation, variables: upstreamVariables, extensions: { ...upstreamTrace, internalIdentity } },
       signal,
+      reuse,
     );
     return { events, service: primary.serviceName, resolve, traceContext };
   }

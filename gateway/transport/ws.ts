@@ -205,9 +205,16 @@ export class UpstreamSubscription<T> {
     client: Client,
     payload: SubscribePayload,
     private readonly signal: AbortSignal,
+    /**
+     * Offered each event that arrives while the reader waits with nothing
+     * queued (so nothing of this subscription is under way): true when it
+     * handled the event itself, which then is not queued.
+     */
+    private readonly instant?: (event: FormattedExecutionResult<T, unknown>) => boolean,
   ) {
     this.stop = client.subscribe<T>(payload, {
       next: (value) => {
+        if (this.wake && !this.pending.length && !this.aborted && this.instant?.(value)) return;
         this.pending.push(value);
         this.wake?.();
       },
