@@ -18,7 +18,11 @@
  *    empty (a token stream selecting only the owner's fields) no fetch is made.
  *    When `rest` reads nothing that depends on the viewer, an event is resolved
  *    once and its result answers the other subscribers of the same event
- *    (gateway/sharedEvents.ts).
+ *    (gateway/sharedEvents.ts);
+ * 4. writes each result to the client's socket as graphql-ws would, the
+ *    result's JSON made once for all who receive it (gateway/nextFrames.ts).
+ *    An event whose result is already resolved, arriving while the
+ *    subscription has nothing under way, is written as its frame arrives.
  *
  * Events are delivered in the order the subgraph sent them: the next event is
  * not read until the previous one has been resolved and handed to the client.
