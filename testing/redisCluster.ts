@@ -10,11 +10,10 @@
  */
 import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { freePort, startEmbeddedRedis, type EmbeddedRedis } from '../lib/redis/embedded.js';
+import { canListen, freePort, startEmbeddedRedis, type EmbeddedRedis } from '../lib/redis/embedded.js';
 
 const run = promisify(execFile);
 
@@ -43,12 +42,7 @@ async function clusterPort(): Promise<number> {
   for (;;) {
     const port = await freePort();
     if (port + 10_000 > 65_535) continue;
-    const bus = await new Promise<boolean>((resolve) => {
-      const server = net.createServer();
-      server.once('error', () => resolve(false));
-      server.listen(port + 10_000, '127.0.0.1', () => server.close(() => resolve(true)));
-    });
-    if (bus) return port;
+    if (await canListen(port + 10_000)) return port;
   }
 }
 

@@ -26,7 +26,6 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
@@ -37,46 +36,11 @@ import { createLogger } from '../../lib/observability/logger.js';
 import { NODE_FLAGS } from '../../lib/process/nodeFlags.js';
 import { createUserStores } from '../../subgraphs/user/store/index.js';
 import { createVideoStores } from '../../subgraphs/video/store/index.js';
-import { freePort as anyFreePort } from '../../lib/redis/embedded.js';
 import { findPid } from './machine.js';
 import { ROOT } from './peers.js';
 import { seedCatalog, type SeedOptions, type SeededCatalog } from './seed.js';
-
-/**
- * A port a service may listen on, picked below the kernel's range for the
- * local ports of outgoing connections (/proc/sys/net/ipv4/ip_local_port_range):
- * a port that `listen(0)` found free comes from that range, and before the
- * service binds it, a client socket (a benchmark opens 1,000) may take it as
- * its local port: the service then fails with EADDRINUSE at start-up (seen
- * once in a chat run, 2026-12-04). Falls back to such a port if no other is
- * free.
- */
-export async function freePort(): Promise<number> {
-  const low = ephemeralLow();
-  for (let attempt = 0; attempt < 50 && low > 10_000; attempt++) {
-    const port = 10_000 + Math.floor(Math.random() * (low - 10_000));
-    if (await canListen(port)) return port;
-  }
-  return anyFreePort();
-}
-
-/** The first port of the range the kernel gives outgoing connections (Linux's default 32768 elsewhere). */
-function ephemeralLow(): number {
-  try {
-    return Number(readFileSync('/proc/sys/net/ipv4/ip_local_port_range', 'utf8').trim().split(/\s+/)[0]) || 32768;
-  } catch {
-    return 32768;
-  }
-}
-
-function canListen(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const server = net.createServer();
-    server.unref();
-    server.once('error', () => resolve(false));
-    server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
-  });
-}
+import { freePort } from '../../lib/redis/embedded.js';
+export { freePort };
 
 /** How long a service may take to answer its readiness check. @default 60 s */
 const READY_TIMEOUT_MS = 60_000;

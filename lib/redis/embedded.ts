@@ -8,7 +8,7 @@
  * survives a restart of the launcher just as it would with a real server.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { constants as fsConstants } from 'node:fs';
+import { constants as fsConstants, readFileSync } from 'node:fs';
 import { access, mkdir } from 'node:fs/promises';
 import net from 'node:net';
 import path from 'node:path';
@@ -309,8 +309,46 @@ async function resolveExecutable(bin: string): Promise<string | undefined> {
   return undefined;
 }
 
-/** Asks the OS for a free port. Racy by nature; startEmbeddedRedis retries if it loses. */
-export function freePort(): Promise<number> {
+/**
+ * A free port to listen on, picked below the kernel's range for the local
+ * ports of outgoing connections (/proc/sys/net/ipv4/ip_local_port_range):
+ * a port `listen(0)` found free comes from that range, and before the
+ * service binds it a client socket (a benchmark opens 1,000) may take it as
+ * its local port, so the service fails with EADDRINUSE at start-up (seen in
+ * a chat benchmark run, 2026-12-04). Falls back to `listen(0)` when no
+ * such port is found. Still racy against other listeners;
+ * startEmbeddedRedis retries if it loses.
+ */
+export async function freePort(): Promise<number> {
+  const low = ephemeralLow();
+  for (let attempt = 0; attempt < 50 && low > 10_000; attempt++) {
+    const port = 10_000 + Math.floor(Math.random() * (low - 10_000));
+    if (await canListen(port)) return port;
+  }
+  return anyFreePort();
+}
+
+/** Whether a server could listen on `port` (127.0.0.1) just now. */
+export function canListen(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const server = net.createServer();
+    server.unref();
+    server.once('error', () => resolve(false));
+    server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
+  });
+}
+
+/** The first port of the range the kernel gives outgoing connections (Linux's default, 32768, where it cannot be read). */
+function ephemeralLow(): number {
+  try {
+    return Number(readFileSync('/proc/sys/net/ipv4/ip_local_port_range', 'utf8').trim().split(/\s+/)[0]) || 32768;
+  } catch {
+    return 32768;
+  }
+}
+
+/** A port the OS says is free now (from the ephemeral range). */
+function anyFreePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = net.createServer();
     server.unref();
