@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { once } from 'node:events';
 import type { AddressInfo } from 'node:net';
-import { test } from 'node:test';
+import { test, type TestContext } from 'node:test';
 import { GraphQLError, GraphQLObjectType, parse, GraphQLSchema, GraphQLString, type ExecutionResult } from 'graphql';
 import { MessageType, stringifyMessage } from 'graphql-ws';
 import { useServer } from 'graphql-ws/use/ws';
@@ -92,7 +92,8 @@ test('through a graphql-ws server: the same frames, in order, then complete; a t
   assert.deepEqual(JSON.parse(failed.at(-1)!), { id: 's1', type: 'error', payload: [{ message: 'upstream broke' }] });
 });
 
-test('a client that stops reading holds the relay back: results wait upstream, not in memory, and all arrive once it reads', async (t) => {
+/** A connected pair of plain WebSockets (no graphql-ws): the server's end, written to, and the client's, read. Closed after the test. */
+async function socketPair(t: TestContext): Promise<{ client: WebSocket; server: WebSocket }> {
   const wss = new WebSocketServer({ port: 0 });
   await once(wss, 'listening');
   const accepted = once(wss, 'connection') as Promise<[WebSocket]>;
@@ -104,6 +105,11 @@ test('a client that stops reading holds the relay back: results wait upstream, n
     server.terminate();
     return new Promise((resolve) => wss.close(resolve));
   });
+  return { client, server };
+}
+
+test('a client that stops reading holds the relay back: results wait upstream, not in memory, and all arrive once it reads', async (t) => {
+  const { client, server } = await socketPair(t);
   // The client's connection stops reading: the kernel's buffers fill, then the server socket's.
   (client as unknown as { _socket: { pause(): void } })._socket.pause();
 
@@ -134,17 +140,7 @@ test('a client that stops reading holds the relay back: results wait upstream, n
 });
 
 test('frames written at once and frames relayed arrive in the order they were given', async (t) => {
-  const wss = new WebSocketServer({ port: 0 });
-  await once(wss, 'listening');
-  const accepted = once(wss, 'connection') as Promise<[WebSocket]>;
-  const client = new WebSocket(`ws://127.0.0.1:${(wss.address() as AddressInfo).port}`);
-  await once(client, 'open');
-  const [server] = await accepted;
-  t.after(() => {
-    client.terminate();
-    server.terminate();
-    return new Promise((resolve) => wss.close(resolve));
-  });
+  const { client, server } = await socketPair(t);
   const seen: unknown[] = [];
   client.on('message', (data) => seen.push((JSON.parse(String(data)) as { payload: { data: { n: number } } }).payload.data.n));
   const frames = new NextFrames(server, 'm');
