@@ -3,7 +3,7 @@
  * test/web-chat.test.ts) against a whole stack in a child process whose gateway
  * serves the built app (run `npm run build:web` first).
  *
- *   node --import tsx bench/web.ts [--history 200] [--burst 50] [--loads 5]
+ *   node --import tsx bench/web.ts [--history 200] [--burst 50] [--loads 5] [--upload-mb 64] [--latency 150]
  *
  * What it measures:
  *  1. bundle: the JavaScript index.html loads before any screen (entry and
@@ -21,26 +21,40 @@
  *     round(gap / interval) − 1 dropped frames), next to an idle period of the
  *     same page for comparison.
  *
+ *  4. upload: the upload screen sends a real Matroska file of `upload-mb` MiB
+ *     (distinct bytes each time, so no upload is resumed or instant), once
+ *     straight over loopback and once as a distant client sees it (Chromium's
+ *     network emulation: no answer arrives sooner than `latency` ms after its
+ *     request started, 150 by default): the time from its
+ *     first `uploadChunk` request to its `completeUpload` request, and the
+ *     most chunk requests it had in flight at once.
+ *
  * It prints tables and the machine (cores, load average); it asserts no timing.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
-import { chromium, type Page } from 'playwright-core';
+import { chromium, type Page, type Request } from 'playwright-core';
 import { ROOT } from '../lib/process/paths.js';
 import { gql, intOption, must, pool, register, sleep } from './lib/client.js';
 import { SendMessageDocument, StartConversationDocument } from '../testing/__generated__/operations.js';
 import { fmt, formatTable, loadNow, machineLine, percentile } from './lib/report.js';
 import { startStackProcess } from './lib/stack-process.js';
+import { videoFile } from './lib/uploads.js';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
-const { values } = parseArgs({ options: { history: { type: 'string' }, burst: { type: 'string' }, loads: { type: 'string' } } });
+const { values } = parseArgs({
+  options: { history: { type: 'string' }, burst: { type: 'string' }, loads: { type: 'string' }, 'upload-mb': { type: 'string' }, latency: { type: 'string' } },
+});
 const HISTORY = values.history ? intOption(values, 'history', 1) : 200;
 const BURST = values.burst ? intOption(values, 'burst', 1) : 50;
 const LOADS = values.loads ? intOption(values, 'loads', 1) : 5;
+const UPLOAD_MB = values['upload-mb'] ? intOption(values, 'upload-mb', 1) : 64;
+const LATENCY_MS = values.latency ? intOption(values, 'latency', 1) : 150;
 
 interface PageProbe {
   document: { querySelector(s: string): { disabled?: boolean } | null; querySelectorAll(s: string): ArrayLike<{ getAttribute(n: string): string | null }> };
@@ -121,6 +135,48 @@ function frameStats(frames: number[], from: number, to: number, interval: number
   return { frames: inWindow.length, dropped, longest: sorted.at(-1) ?? 0, p95: sorted.length ? percentile(sorted, 95) : 0 };
 }
 
+/** The upload screen sends `file` (with `latencyMs` added to every request); what its requests took. */
+async function uploadThroughScreen(page: Page, base: string, file: string, title: string, latencyMs: number) {
+  await page.goto(`${base}/upload`);
+  // Set once the screen is loaded (set before, a navigation can leave it behind).
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Network.enable');
+  await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: latencyMs, downloadThroughput: -1, uploadThroughput: -1 });
+  // Chromium shows no request event the body of a request carrying a file: an
+  // uploadChunk is known by its multipart body, the only one the screen sends.
+  const isChunk = (r: Request) => r.headers()['content-type']?.startsWith('multipart/form-data') === true;
+  const operation = (r: Request) => /"operationName":"(\w+)"/.exec(r.postData() ?? '')?.[1];
+  const inFlight = new Set<Request>();
+  let most = 0;
+  let firstChunk = 0;
+  let complete = 0;
+  const started = (r: Request) => {
+    if (isChunk(r)) {
+      firstChunk ||= Date.now();
+      inFlight.add(r);
+      most = Math.max(most, inFlight.size);
+    } else if (operation(r) === 'CompleteUpload') complete ||= Date.now();
+  };
+  const ended = (r: Request) => inFlight.delete(r);
+  page.on('request', started);
+  page.on('requestfinished', ended);
+  page.on('requestfailed', ended);
+  try {
+    await page.getByLabel('Video file').setInputFiles(file);
+    await page.getByLabel('Title', { exact: true }).fill(title);
+    const t0 = Date.now();
+    await page.getByRole('button', { name: 'Upload' }).click();
+    await page.waitForURL(/\/watch\/[^/]+$/, { timeout: 600_000 });
+    return { sendingMs: complete - firstChunk, totalMs: Date.now() - t0, most };
+  } finally {
+    page.off('request', started);
+    page.off('requestfinished', ended);
+    page.off('requestfailed', ended);
+    await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: -1 });
+    await cdp.detach();
+  }
+}
+
 async function main(): Promise<void> {
   const loadBefore = loadNow();
   const out: string[] = [];
@@ -196,6 +252,23 @@ async function main(): Promise<void> {
     }
     out.push(`frame interval when idle (median): ${fmt(interval)} ms`);
     out.push(formatTable(['live messages', 'rendered', 'msg/s rendered', 'frames', 'dropped frames', 'p95 gap ms', 'longest gap ms'], rows));
+
+    // 4. Upload through the screen: distinct bytes per run (the tail carries the run), so nothing is resumed or instant.
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'web-bench-upload-'));
+    try {
+      const uploads: string[][] = [];
+      for (const latency of [0, LATENCY_MS]) {
+        const bytes = Buffer.from(videoFile(UPLOAD_MB * 1024 * 1024));
+        bytes.write(`${tag}-${latency}`.padEnd(16, '.'), bytes.length - 16, 'latin1');
+        const file = path.join(dir, `upload-${latency}.mkv`);
+        writeFileSync(file, bytes);
+        const r = await uploadThroughScreen(page, base, file, `Bench upload ${tag} ${latency} ms`, latency);
+        uploads.push([latency ? `answers >= ${latency} ms` : 'loopback', String(UPLOAD_MB), String(r.most), fmt(r.sendingMs / 1000, 2), fmt(UPLOAD_MB / (r.sendingMs / 1000)), fmt(r.totalMs / 1000, 2)]);
+      }
+      out.push(formatTable(['upload screen', 'MiB', 'chunks in flight, most', 'first chunk -> completeUpload s', 'MiB/s', 'click -> watch page s'], uploads));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
     await context.close();
   } finally {
     await browser.close();

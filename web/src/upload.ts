@@ -4,7 +4,8 @@
  * one `uploadChunk` per missing chunk with its own sha256, `completeUpload`.
  * The upload id is kept in localStorage under the file's sha256 and size, so
  * choosing the same file again — after a reload, a crash, a lost connection —
- * asks `uploadStatus` and sends only the chunks the server has not received.
+ * asks `uploadStatus` and sends only the chunks the server has not received,
+ * a few at a time.
  * Content already stored for a published video answers the server's proof
  * challenge (3 byte ranges) instead of sending any chunk.
  */
@@ -83,6 +84,12 @@ export interface UploadedFile {
 }
 
 const SLICE = 8 * 1024 * 1024;
+/**
+ * Chunks sent at once. One at a time leaves the line idle while each chunk's
+ * answer comes back (a round trip, and the server storing the chunk); a few
+ * keep it busy. More than a few only split the same bandwidth further.
+ */
+const CHUNKS_IN_FLIGHT = 3;
 const storageKey = (sha256: string, size: number) => `vidhub:upload:${sha256}:${size}`;
 
 async function digest(blob: Blob): Promise<string> {
@@ -121,7 +128,8 @@ function unwrap<T>(result: { data?: T; error?: { networkError?: Error; graphQLEr
 
 /**
  * Uploads (or resumes) `file`; resolves with the id of the COMPLETED upload,
- * ready to publish. `signal` pauses between chunks (a chunk in flight finishes).
+ * ready to publish. Up to CHUNKS_IN_FLIGHT chunks are sent at once. `signal`
+ * pauses: no chunk starts after it, the chunks in flight finish.
  */
 export async function uploadFile(client: Client, file: File, onProgress: (p: UploadPhase) => void, signal: AbortSignal): Promise<UploadedFile> {
   const sha256 = await hashFile(file, (done) => onProgress({ phase: 'hashing', done }), signal);
@@ -153,19 +161,33 @@ export async function uploadFile(client: Client, file: File, onProgress: (p: Upl
   }
 
   if (upload.status === 'UPLOADING') {
+    const { id, chunkSize, chunkCount } = upload;
     const received = new Set(upload.receivedChunks);
+    const missing = Array.from({ length: chunkCount }, (_, i) => i).filter((i) => !received.has(i));
     let done = received.size;
-    onProgress({ phase: 'sending', done: done / upload.chunkCount, resumed });
-    for (let index = 0; index < upload.chunkCount; index++) {
-      if (received.has(index)) continue;
-      signal.throwIfAborted();
-      const blob = file.slice(index * upload.chunkSize, Math.min(file.size, (index + 1) * upload.chunkSize));
-      const chunk = new File([blob], `${file.name}.part${index}`, { type: 'application/octet-stream' });
-      const checksum = await digest(blob);
-      unwrap(await client.mutation(ChunkDocument, { uploadId: upload.id, index, chunk, checksum }).toPromise());
-      done++;
-      onProgress({ phase: 'sending', done: done / upload.chunkCount, resumed });
-    }
+    onProgress({ phase: 'sending', done: done / chunkCount, resumed });
+    // CHUNKS_IN_FLIGHT senders share the missing chunks. After the first
+    // failure (or a pause) none starts another; those in flight finish, so the
+    // server keeps every chunk that arrived whole and a resume skips it.
+    let failure: { error: unknown } | undefined;
+    const sender = async () => {
+      for (let index = missing.shift(); index !== undefined && !failure; index = missing.shift()) {
+        try {
+          signal.throwIfAborted();
+          const blob = file.slice(index * chunkSize, Math.min(file.size, (index + 1) * chunkSize));
+          const chunk = new File([blob], `${file.name}.part${index}`, { type: 'application/octet-stream' });
+          const checksum = await digest(blob);
+          unwrap(await client.mutation(ChunkDocument, { uploadId: id, index, chunk, checksum }).toPromise());
+        } catch (error) {
+          failure ??= { error };
+          return;
+        }
+        done++;
+        onProgress({ phase: 'sending', done: done / chunkCount, resumed });
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(CHUNKS_IN_FLIGHT, missing.length) }, sender));
+    if (failure) throw failure.error;
     onProgress({ phase: 'completing' });
     upload = unwrap(await client.mutation(CompleteDocument, { uploadId: upload.id }).toPromise()).completeUpload;
   }
