@@ -135,7 +135,7 @@ function frameStats(frames: number[], from: number, to: number, interval: number
   return { frames: inWindow.length, dropped, longest: sorted.at(-1) ?? 0, p95: sorted.length ? percentile(sorted, 95) : 0 };
 }
 
-/** The upload screen sends `file` (with `latencyMs` added to every request); what its requests took. */
+/** The upload screen sends `file`, no answer arriving sooner than `latencyMs` after its request started; what its requests took. */
 async function uploadThroughScreen(page: Page, base: string, file: string, title: string, latencyMs: number) {
   await page.goto(`${base}/upload`);
   // Set once the screen is loaded (set before, a navigation can leave it behind).
@@ -167,6 +167,7 @@ async function uploadThroughScreen(page: Page, base: string, file: string, title
     const t0 = Date.now();
     await page.getByRole('button', { name: 'Upload' }).click();
     await page.waitForURL(/\/watch\/[^/]+$/, { timeout: 600_000 });
+    if (!firstChunk || !complete) throw new Error(`the upload screen published without ${firstChunk ? 'a completeUpload' : 'any chunk'} request seen`);
     return { sendingMs: complete - firstChunk, totalMs: Date.now() - t0, most };
   } finally {
     page.off('request', started);
