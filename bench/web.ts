@@ -41,11 +41,10 @@ import { ROOT } from '../lib/process/paths.js';
 import { gql, intOption, must, pool, register, sleep } from './lib/client.js';
 import { SendMessageDocument, StartConversationDocument } from '../testing/__generated__/operations.js';
 import { fmt, formatTable, loadNow, machineLine, percentile } from './lib/report.js';
+import { carriesFile, CHROMIUM, CHROMIUM_ARGS } from '../testing/browser.js';
 import { startStackProcess } from './lib/stack-process.js';
 import { videoFile } from './lib/uploads.js';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 const { values } = parseArgs({
   options: { history: { type: 'string' }, burst: { type: 'string' }, loads: { type: 'string' }, 'upload-mb': { type: 'string' }, latency: { type: 'string' } },
@@ -142,16 +141,13 @@ async function uploadThroughScreen(page: Page, base: string, file: string, title
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Network.enable');
   await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: latencyMs, downloadThroughput: -1, uploadThroughput: -1 });
-  // Chromium shows no request event the body of a request carrying a file: an
-  // uploadChunk is known by its multipart body, the only one the screen sends.
-  const isChunk = (r: Request) => r.headers()['content-type']?.startsWith('multipart/form-data') === true;
   const operation = (r: Request) => /"operationName":"(\w+)"/.exec(r.postData() ?? '')?.[1];
   const inFlight = new Set<Request>();
   let most = 0;
   let firstChunk = 0;
   let complete = 0;
   const started = (r: Request) => {
-    if (isChunk(r)) {
+    if (carriesFile(r)) {
       firstChunk ||= Date.now();
       inFlight.add(r);
       most = Math.max(most, inFlight.size);

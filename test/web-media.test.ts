@@ -13,7 +13,7 @@ import type { Browser, Page, Request } from 'playwright-core';
 import { createSignedInUser } from '../testing/fixtures.js';
 import { gql, gqlUpload, startStack, type Stack } from '../testing/harness.js';
 import { largeMkv, sha256, smallMp4 } from '../testing/media.js';
-import { ensureBuilt, noChromium, openTwoPeople, shot, signUp } from '../testing/browser.js';
+import { carriesFile, ensureBuilt, noChromium, openTwoPeople, shot, signUp } from '../testing/browser.js';
 import {
   CompleteUploadDocument,
   PublishVideoDocument,
@@ -211,8 +211,7 @@ describe('web app: search, watch, favourites, upload, notifications', { skip: no
     const chunks: string[] = [];
     const proofs: string[] = [];
     const watch = (req: Request) => {
-      // A request event shows no body of a request that carries a file: a chunk is known by its multipart body.
-      if (req.headers()['content-type']?.startsWith('multipart/form-data')) chunks.push(req.url());
+      if (carriesFile(req)) chunks.push(req.url());
       const body = req.postDataBuffer()?.toString('latin1') ?? '';
       if (/ProveUpload/.test(body)) proofs.push(body.slice(0, 80));
     };

@@ -13,15 +13,24 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page, type Request } from 'playwright-core';
 import { ROOT } from '../lib/process/paths.js';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 // Without the background-networking flags Chromium keeps calling out of a machine that may have no network.
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 export const SHOTS = path.join(ROOT, 'test/screenshots');
 /** A busy machine: generous, and only ever a ceiling on waiting for an event. */
 export const WAIT = 120_000;
+
+/**
+ * Whether the page's request carries a file: the upload screen's `uploadChunk`,
+ * the only multipart request it sends. Chromium's request events show no body
+ * of such a request, so its operation cannot be read from it.
+ */
+export function carriesFile(request: Request): boolean {
+  return request.headers()['content-type']?.startsWith('multipart/form-data') === true;
+}
 
 /** Why the browser tests cannot run here (no Chromium), or false. */
 export const noChromium: string | false = existsSync(CHROMIUM) ? false : `no Chromium at ${CHROMIUM} (apt-get install chromium, or set CHROMIUM_PATH)`;
