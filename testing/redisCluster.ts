@@ -13,7 +13,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { canListen, freePort, startEmbeddedRedis, type EmbeddedRedis } from '../lib/redis/embedded.js';
+import { freePort, startEmbeddedRedis, type EmbeddedRedis } from '../lib/redis/embedded.js';
 
 const run = promisify(execFile);
 
@@ -34,18 +34,6 @@ export interface LocalRedisClusterOptions {
   readyTimeoutMs?: number;
 }
 
-/**
- * The cluster bus listens on port + 10000, so a node's port is one whose bus
- * port is free too.
- */
-async function clusterPort(): Promise<number> {
-  for (;;) {
-    const port = await freePort();
-    if (port + 10_000 > 65_535) continue;
-    if (await canListen(port + 10_000)) return port;
-  }
-}
-
 export async function startRedisCluster(opts: LocalRedisClusterOptions = {}): Promise<LocalRedisCluster> {
   const count = opts.masters ?? 3;
   const root = mkdtempSync(path.join(os.tmpdir(), 'vidhub-redis-cluster-'));
@@ -60,7 +48,8 @@ export async function startRedisCluster(opts: LocalRedisClusterOptions = {}): Pr
       servers.push(
         await startEmbeddedRedis({
           dataDir,
-          port: await clusterPort(),
+          // The cluster bus listens on port + 10000: that port must be free too.
+          port: await freePort([10_000]),
           // The cluster's own state file, in the node's directory (redis-server resolves it against --dir).
           extraArgs: ['--cluster-enabled', 'yes', '--cluster-config-file', 'nodes.conf', '--cluster-node-timeout', '5000'],
         }),

@@ -8,9 +8,10 @@
  * survives a restart of the launcher just as it would with a real server.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { constants as fsConstants, readFileSync } from 'node:fs';
+import { closeSync, constants as fsConstants, mkdirSync, openSync, readFileSync, statSync, unlinkSync } from 'node:fs';
 import { access, mkdir } from 'node:fs/promises';
 import net from 'node:net';
+import os from 'node:os';
 import path from 'node:path';
 import { hasExited, stopChild } from '../process/childProcess.js';
 
@@ -315,17 +316,69 @@ async function resolveExecutable(bin: string): Promise<string | undefined> {
  * a port `listen(0)` found free comes from that range, and before the
  * service binds it a client socket (a benchmark opens 1,000) may take it as
  * its local port, so the service fails with EADDRINUSE at start-up (seen in
- * a chat benchmark run, 2026-12-04). Falls back to `listen(0)` when no
- * such port is found. Still racy against other listeners;
- * startEmbeddedRedis retries if it loses.
+ * a chat benchmark run, 2026-12-04).
+ *
+ * Between this answer and the caller's bind the port is only known to be
+ * free, not held, and every process of the test suite picks ports this way
+ * at once (a launcher's chat lost its port to another test file's pick in a
+ * CI run, 2026-12-04). So each pick is also claimed machine-wide (see
+ * `claimPort`): no two callers get the same port within CLAIM_TTL_MS.
+ *
+ * `offsets`: the server will also listen on port + each offset (a Redis
+ * Cluster node's bus, +10000); those ports are checked and claimed too, and
+ * stay below the outgoing range as well. Falls back to `listen(0)` when no
+ * such port is found (only without offsets). startEmbeddedRedis still
+ * retries if it loses a race against a listener that does not claim.
  */
-export async function freePort(): Promise<number> {
-  const low = ephemeralLow();
-  for (let attempt = 0; attempt < 50 && low > 10_000; attempt++) {
-    const port = 10_000 + Math.floor(Math.random() * (low - 10_000));
-    if (await canListen(port)) return port;
+export async function freePort(offsets: readonly number[] = []): Promise<number> {
+  const top = ephemeralLow() - Math.max(0, ...offsets);
+  for (let attempt = 0; attempt < 50 && top > 10_000; attempt++) {
+    const port = 10_000 + Math.floor(Math.random() * (top - 10_000));
+    const ports = [port, ...offsets.map((offset) => port + offset)];
+    if (!ports.every(claimPort)) continue;
+    if ((await Promise.all(ports.map(canListen))).every(Boolean)) return port;
   }
+  if (offsets.length > 0) throw new Error(`no free port p with p + ${offsets.join(', p + ')} free below ${ephemeralLow()}`);
   return anyFreePort();
+}
+
+const CLAIMS_DIR = path.join(os.tmpdir(), 'vidhub-port-claims');
+/** Longer than any service takes from being given a port to listening on it, on a loaded machine. */
+const CLAIM_TTL_MS = 10 * 60_000;
+
+/**
+ * Claims `port` for this caller, across every process on the machine, by
+ * creating a file named after it (exclusive create is atomic); a claim older
+ * than CLAIM_TTL_MS is taken over. Where no claim file can be written (a
+ * read-only or foreign temp directory) the port counts as claimed and the
+ * listen check alone decides, as before claims existed.
+ */
+export function claimPort(port: number): boolean {
+  const file = path.join(CLAIMS_DIR, String(port));
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      closeSync(openSync(file, 'wx'));
+      return true;
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code;
+      if (code === 'ENOENT') {
+        try {
+          mkdirSync(CLAIMS_DIR, { recursive: true });
+        } catch {
+          return true;
+        }
+        continue;
+      }
+      if (code !== 'EEXIST') return true;
+      try {
+        if (Date.now() - statSync(file).mtimeMs < CLAIM_TTL_MS) return false;
+        unlinkSync(file);
+      } catch {
+        // Taken over or removed meanwhile: the next create decides.
+      }
+    }
+  }
+  return false;
 }
 
 /** Whether a server could listen on `port` (127.0.0.1) just now. */
