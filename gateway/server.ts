@@ -165,7 +165,7 @@ async function gatewayEndpoint(server: ServerSetup, config: ServiceConfig, log: 
 
   const transport = createSubgraphTransport({ urls, identitySecret: config.INTERNAL_IDENTITY_SECRET, timeoutMs: config.SUBGRAPH_TIMEOUT_MS, merge: config.GATEWAY_MERGE_INFLIGHT });
   server.defer('subgraph transport', () => transport.close());
-  const redis = requireRedis(config, 'gateway');
+  const redis = requireRedis(config, 'gateway', log);
   server.defer('redis', () => redis.disconnect());
   const identities = new IdentityTokenCache(config.INTERNAL_IDENTITY_SECRET);
   const verifier = new AccessVerifier(config.JWT_ACCESS_SECRET, redis);

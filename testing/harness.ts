@@ -179,7 +179,7 @@ export async function startStack(env: Record<string, string> = {}, options: Stac
     const baseConfig = config;
     const counts: Stack['counts'] = { user: {}, video: {}, chat: {} };
     const objects = await requireObjectStore(config);
-    const redis = requireRedis(config, 'test');
+    const redis = requireRedis(config, 'test', log);
     stack.defer('test redis', () => void redis.disconnect());
     // Each service starts as its own main.ts would start it: traced as itself when OTEL_EXPORTER_OTLP_ENDPOINT is set.
     const starters = {

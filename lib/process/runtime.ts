@@ -7,7 +7,7 @@
 import type { Redis } from 'ioredis';
 import { objectStoreTarget, redisClusterNodes, type Config, type ServiceConfig } from '../config.js';
 import type { Disposable } from './disposable.js';
-import { connectRedis, connectRedisCluster } from '../redis/client.js';
+import { connectRedis, connectRedisCluster, reportConnectionErrors } from '../redis/client.js';
 import { ObjectStore } from '../storage/objectStore.js';
 import { createLogger, type Logger } from '../observability/logger.js';
 import { startTraced } from '../observability/tracing.js';
@@ -65,10 +65,10 @@ export async function runMain(service: string, start: (config: ServiceConfig, lo
  * `Cluster`, see `connectRedisCluster`), else the server at REDIS_URL; the launcher
  * starts an embedded one when both are unset.
  */
-export function requireRedis(config: ServiceConfig, name: string): Redis {
+export function requireRedis(config: ServiceConfig, name: string, log: Logger): Redis {
   const options = { name, commandTimeoutMs: config.REDIS_COMMAND_TIMEOUT_MS };
-  if (config.REDIS_CLUSTER_NODES !== undefined) return connectRedisCluster(redisClusterNodes(config), options);
-  return connectRedis(config.REDIS_URL, options);
+  const redis = config.REDIS_CLUSTER_NODES !== undefined ? connectRedisCluster(redisClusterNodes(config), options) : connectRedis(config.REDIS_URL, options);
+  return reportConnectionErrors(redis, log, name);
 }
 
 /** Object storage: MinIO in production, the launcher's embedded S3 server otherwise. */

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { GraphQLError } from 'graphql';
 import { makeFormatError } from '../errors.js';
-import { blockingConnection, connectRedis, isRedisUnavailable, pingRedis } from './client.js';
+import { CONNECTION_ERROR_LOG_INTERVAL_MS, blockingConnection, connectRedis, isRedisUnavailable, pingRedis, reportConnectionErrors } from './client.js';
 import { startEmbeddedRedis } from './embedded.js';
 
 function isAlive(pid: number): boolean {
@@ -185,6 +185,58 @@ describe('embedded redis-server', () => {
       }
     } finally {
       client.disconnect();
+      await second?.dispose();
+    }
+  });
+
+  it('a connection that keeps failing is logged once as a warning, not once per reconnect on stderr, and once again when it is back', async () => {
+    const first = await startEmbeddedRedis({ dataDir });
+    const lines: { level: string; fields: Record<string, unknown>; message: string }[] = [];
+    const log = {
+      warn: (fields: object, message: string) => lines.push({ level: 'warn', fields: fields as Record<string, unknown>, message }),
+      info: (fields: object, message: string) => lines.push({ level: 'info', fields: fields as Record<string, unknown>, message }),
+    };
+    const client = reportConnectionErrors(connectRedis(first.url, { commandTimeoutMs: 2_000 }), log, 'video');
+    const blocking = blockingConnection(client, 1_000);
+    const stderr: string[] = [];
+    const consoleError = console.error;
+    console.error = (...args: unknown[]) => void stderr.push(args.map(String).join(' '));
+    let errors = 0;
+    let second: Awaited<ReturnType<typeof startEmbeddedRedis>> | undefined;
+    const linesOf = (redis: string, level: string) => lines.filter((l) => l.fields.redis === redis && l.level === level);
+    const until = async (what: string, check: () => boolean) => {
+      for (const deadline = Date.now() + 60_000; !check(); await new Promise((r) => setTimeout(r, 50))) {
+        assert.ok(Date.now() < deadline, `timed out waiting until ${what}`);
+      }
+    };
+    try {
+      await Promise.all([client.ping(), blocking.ping()]);
+      client.on('error', () => errors++);
+      const failedAt = Date.now();
+      process.kill(first.pid, 'SIGKILL');
+      await first.exited;
+      // ioredis raises an error at each reconnect attempt; wait for several.
+      await until('five reconnects failed', () => errors >= 5);
+      await until('the blocking connection warned', () => linesOf('video blocking', 'warn').length > 0);
+      const failingFor = Date.now() - failedAt;
+      const allowed = 1 + Math.floor(failingFor / CONNECTION_ERROR_LOG_INTERVAL_MS);
+      const warnings = linesOf('video', 'warn');
+      assert.ok(warnings.length >= 1 && warnings.length <= allowed, `${warnings.length} warnings for ${errors} errors in ${failingFor} ms`);
+      assert.equal(warnings[0]!.message, 'Redis connection failed; reconnecting');
+      assert.ok(warnings[0]!.fields.err instanceof Error);
+      assert.deepEqual(stderr.filter((line) => line.includes('[ioredis]')), [], 'nothing written to stderr by ioredis');
+
+      second = await startEmbeddedRedis({ dataDir, port: first.port });
+      await until('both connections said they are back', () => linesOf('video', 'info').length > 0 && linesOf('video blocking', 'info').length > 0);
+      const back = linesOf('video', 'info');
+      assert.equal(back.length, 1);
+      assert.equal(back[0]!.message, 'Redis connection ready again');
+      assert.ok(Number(back[0]!.fields.failedForMs) > 0);
+      assert.equal(await client.ping(), 'PONG');
+    } finally {
+      console.error = consoleError;
+      client.disconnect();
+      blocking.disconnect();
       await second?.dispose();
     }
   });

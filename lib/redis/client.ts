@@ -137,11 +137,69 @@ export function commandTimeoutOf(redis: Redis): number | undefined {
   return isCluster(redis) ? asCluster(redis).options.redisOptions?.commandTimeout : redis.options.commandTimeout;
 }
 
-/** A new client like `redis` (same server or cluster, same options), with `overrides` on each connection. */
-function duplicateWith(redis: Redis, overrides: Partial<RedisOptions>): Redis {
-  if (!isCluster(redis)) return redis.duplicate(overrides);
-  const cluster = asCluster(redis);
-  return cluster.duplicate([], { redisOptions: { ...cluster.options.redisOptions, ...overrides } }) as unknown as Redis;
+/**
+ * A new client like `redis` (same server or cluster, same options), with
+ * `overrides` on each connection; it reports its connection errors where
+ * `redis` does (see reportConnectionErrors), as `role`.
+ */
+function duplicateWith(redis: Redis, overrides: Partial<RedisOptions>, role: string): Redis {
+  const copy = isCluster(redis)
+    ? (asCluster(redis).duplicate([], { redisOptions: { ...asCluster(redis).options.redisOptions, ...overrides } }) as unknown as Redis)
+    : redis.duplicate(overrides);
+  const reporting = errorReports.get(redis);
+  if (reporting) reportConnectionErrors(copy, reporting.log, `${reporting.name} ${role}`);
+  return copy;
+}
+
+/** Where a client's connection errors are logged (a service's pino logger). */
+export interface ConnectionErrorLog {
+  warn(fields: object, message: string): void;
+  info(fields: object, message: string): void;
+}
+
+/**
+ * ioredis raises an error at every reconnect attempt (up to one each 2 s)
+ * while Redis is away: one line per client per this long is enough to see it.
+ */
+export const CONNECTION_ERROR_LOG_INTERVAL_MS = 30_000;
+
+const errorReports = new WeakMap<Redis, { log: ConnectionErrorLog; name: string }>();
+
+/**
+ * Logs `redis`'s connection errors: a warning when the connection fails
+ * (field `redis`: `name`), then at most one per
+ * CONNECTION_ERROR_LOG_INTERVAL_MS while it keeps failing (with how many
+ * errors the lines in between would have been), and one line when it is
+ * ready again. The connections `blockingConnection` and
+ * `subscriberConnection` make from it report the same way. A client nobody
+ * listens to makes ioredis write every such error to stderr as plain text,
+ * outside the JSON log, for as long as Redis is away. Failed commands are
+ * not affected: they still reject (isRedisUnavailable).
+ */
+export function reportConnectionErrors(redis: Redis, log: ConnectionErrorLog, name: string): Redis {
+  errorReports.set(redis, { log, name });
+  let failingSince: number | undefined;
+  let lastLine = 0;
+  let unlogged = 0;
+  redis.on('error', (err: unknown) => {
+    const now = Date.now();
+    failingSince ??= now;
+    if (lastLine > 0 && now - lastLine < CONNECTION_ERROR_LOG_INTERVAL_MS) {
+      unlogged++;
+      return;
+    }
+    log.warn({ redis: name, err, failingForMs: now - failingSince, errorsNotLogged: unlogged }, 'Redis connection failed; reconnecting');
+    lastLine = now;
+    unlogged = 0;
+  });
+  redis.on('ready', () => {
+    if (failingSince === undefined) return;
+    log.info({ redis: name, failedForMs: Date.now() - failingSince }, 'Redis connection ready again');
+    failingSince = undefined;
+    lastLine = 0;
+    unlogged = 0;
+  });
+  return redis;
 }
 
 /**
@@ -152,7 +210,7 @@ function duplicateWith(redis: Redis, overrides: Partial<RedisOptions>): Redis {
  */
 export function blockingConnection(redis: Redis, blockMs: number): Redis {
   const timeout = commandTimeoutOf(redis);
-  return duplicateWith(redis, timeout === undefined ? {} : { commandTimeout: timeout + blockMs });
+  return duplicateWith(redis, timeout === undefined ? {} : { commandTimeout: timeout + blockMs }, 'blocking');
 }
 
 /**
@@ -161,7 +219,7 @@ export function blockingConnection(redis: Redis, blockMs: number): Redis {
  * cluster, PUBLISH reaches every node, so one subscribed node hears it all.
  */
 export function subscriberConnection(redis: Redis, name?: string): Redis {
-  return duplicateWith(redis, name === undefined ? {} : { connectionName: name });
+  return duplicateWith(redis, name === undefined ? {} : { connectionName: name }, 'subscriber');
 }
 
 /**

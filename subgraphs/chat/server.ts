@@ -38,7 +38,7 @@ export async function startChatSubgraph(config: ServiceConfig, log: Logger, opts
       messages: instrumentStore(opened.messages, metrics),
       notifications: instrumentStore(opened.notifications, metrics),
     };
-    const redis = requireRedis(config, 'chat');
+    const redis = requireRedis(config, 'chat', log);
     stack.defer('redis', () => void redis.disconnect());
     streamLagMetrics(metrics, redis, [{ group: NOTIFICATIONS_GROUP, streams: [STREAMS.user, STREAMS.video] }]);
     const bus = stack.use('chat bus', new ChatBus(redis));

@@ -33,7 +33,7 @@ export async function startSearchSubgraph(config: ServiceConfig, log: Logger, op
     const raw = stack.use('search index', await createSearchIndex(config));
     const index = opts.wrapIndex ? opts.wrapIndex(raw) : raw;
     await index.ensureReady();
-    const redis = requireRedis(config, 'search');
+    const redis = requireRedis(config, 'search', log);
     stack.defer('redis', () => void redis.disconnect());
     const metrics = new ServiceMetrics('search');
     streamLagMetrics(metrics, redis, [{ group: SYNC_GROUP, streams: [STREAMS.user, STREAMS.video] }]);

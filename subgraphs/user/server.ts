@@ -32,7 +32,7 @@ export async function startUserSubgraph(
     const metrics = new ServiceMetrics('user');
     const opened = stack.use('user stores', opts.stores ?? (await createUserStores(config)));
     const stores: UserStores = { ...opened, users: instrumentStore(opened.users, metrics), follows: instrumentStore(opened.follows, metrics) };
-    const redis = requireRedis(config, 'user');
+    const redis = requireRedis(config, 'user', log);
     stack.defer('redis', () => void redis.disconnect());
     const objects = await requireObjectStore(config);
     const sessions = new Sessions(redis, { access: config.JWT_ACCESS_SECRET, refresh: config.JWT_REFRESH_SECRET }, { refreshIntervalSeconds: opts.refreshIntervalSeconds ?? REFRESH_INTERVAL_SECONDS });

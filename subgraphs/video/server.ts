@@ -37,7 +37,7 @@ export async function startVideoSubgraph(config: ServiceConfig, log: Logger, opt
   try {
     const metrics = new ServiceMetrics('video');
     const stores = mapPorts(stack.use('video store', opts.stores ?? (await createVideoStores(config))), (port) => instrumentStore(port, metrics));
-    const redis = requireRedis(config, 'video');
+    const redis = requireRedis(config, 'video', log);
     stack.defer('redis', () => void redis.disconnect());
     const objects = await requireObjectStore(config);
     const danmakuBus = stack.use('danmaku bus', new RedisFanout<DanmakuRecord>(redis, 'danmaku-bus', reviveDates));
