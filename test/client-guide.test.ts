@@ -13,6 +13,7 @@ import { after, before, describe, test } from 'node:test';
 import { ROOT } from '../lib/process/paths.js';
 import { gql, gqlUpload, startStack, subscribe, wsClient, type GraphQLResponse, type Stack } from '../testing/harness.js';
 import { largeMkv, sha256 } from '../testing/media.js';
+import { spentRefreshKey } from '../subgraphs/user/sessions.js';
 
 const GUIDE = path.join(ROOT, 'docs', 'clients.md');
 const EXAMPLES = path.join(ROOT, 'docs', 'examples');
@@ -127,7 +128,7 @@ describe('the client guide (docs/clients.md) runs as written', () => {
       },
     },
     {
-      name: 'refresh: rotates both tokens; a second refresh within a minute is RATE_LIMITED; a spent token signs the session out',
+      name: 'refresh: rotates both tokens; a second refresh within a minute is RATE_LIMITED; a spent token gets the current tokens for 30 s, then signs the session out',
       uses: ['04-refresh-tokens.graphql'],
       run: async () => {
         const alice = s.alice!;
@@ -140,10 +141,16 @@ describe('the client guide (docs/clients.md) runs as written', () => {
         assert.ok(Number(again.errors![0]!.extensions!.retryAfterSeconds) > 0, 'retryAfterSeconds says how long');
         assert.equal(ok(await run<{ me: { id: string } }>('03-me.graphql', {}, app(alice)), 'me after rate limit').me.id, alice.userId, 'the current tokens keep working');
 
-        // Bob's session shows what a second refresh with an already used token does.
+        // Bob's session shows what a second refresh with an already used token does: within 30 s
+        // it is a lost answer retried and gets the current tokens; after that it is taken as theft.
         const bob = s.bob!;
         const used = bob.refreshToken;
         const fresh = ok(await run<{ refreshTokens: { accessToken: string; refreshToken: string } }>('04-refresh-tokens.graphql', { refreshToken: used }, app(bob)), 'bob refresh').refreshTokens;
+        const retried = ok(await run<{ refreshTokens: { accessToken: string; refreshToken: string } }>('04-refresh-tokens.graphql', { refreshToken: used }, app(bob)), 'bob retries').refreshTokens;
+        assert.equal(ok(await run<{ me: { id: string } }>('03-me.graphql', {}, { token: retried.accessToken, headers: { 'x-device-id': bob.deviceId } }), 'me after retry').me.id, bob.userId);
+        // The 30 s passing, without the wait: the window's key deleted.
+        const family = (JSON.parse(Buffer.from(used.split('.')[1]!, 'base64url').toString()) as { fam: string }).fam;
+        await stack.redis.del(spentRefreshKey(family));
         const replay = await run('04-refresh-tokens.graphql', { refreshToken: used }, app(bob));
         assert.equal(codeOf(replay), 'UNAUTHENTICATED', 'a spent refresh token is refused');
         const after = await run('03-me.graphql', {}, { token: fresh.accessToken, headers: { 'x-device-id': bob.deviceId } });

@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { STREAMS } from '../lib/redis/domainEvents.js';
 import { signInternalIdentity } from '../lib/auth/identity.js';
+import { spentRefreshKey } from '../subgraphs/user/sessions.js';
 import { as, signUp, type Session } from '../testing/accounts.js';
 import { gql, gqlUpload, startStack, type GraphQLResponse, type Stack } from '../testing/harness.js';
 import {
@@ -33,6 +34,8 @@ import {
 } from '../testing/__generated__/operations.js';
 
 const code = (res: GraphQLResponse<unknown>) => res.errors?.[0]?.extensions?.code;
+/** The claims of a refresh token (a JWT), read without checking it. */
+const claimsOf = (token: string) => JSON.parse(Buffer.from(token.split('.')[1]!, 'base64url').toString()) as { jti: string; fam: string };
 
 describe('identity', () => {
   let stack: Stack;
@@ -143,6 +146,9 @@ describe('identity', () => {
     assert.notEqual(next.accessToken, auth.accessToken);
     assert.equal(next.deviceId, auth.deviceId);
 
+    // Within 30 s of its rotation the spent token would count as a lost answer (next test); the
+    // window's key is deleted here, as if they had passed.
+    await stack.redis.del(spentRefreshKey(claimsOf(auth.refreshToken!).fam));
     const replay = await gql(url, RefreshSessionDocument, { refreshToken: auth.refreshToken }, as(auth));
     assert.equal(code(replay), 'UNAUTHENTICATED');
     assert.match(replay.errors![0]!.message, /already used/);
@@ -154,6 +160,35 @@ describe('identity', () => {
       assert.equal(me.status, 401);
       assert.equal(code(me), 'UNAUTHENTICATED');
     }
+  });
+
+  test('a refresh whose answer was lost: the spent token again, within 30 s, gets the current tokens and nothing rotates', async () => {
+    const auth = await register();
+    const lost = await gql(url, RefreshSessionDocument, { refreshToken: auth.refreshToken }, as(auth));
+    assert.equal(lost.errors, undefined, JSON.stringify(lost.errors));
+    const delivered = lost.data!.refreshTokens;
+
+    // The client never saw that answer and sends what it holds again.
+    const again = await gql(url, RefreshSessionDocument, { refreshToken: auth.refreshToken }, as(auth));
+    assert.equal(again.errors, undefined, JSON.stringify(again.errors));
+    const retried = again.data!.refreshTokens;
+    assert.equal(claimsOf(retried.refreshToken!).jti, claimsOf(delivered.refreshToken!).jti, 'the current refresh token, not a new one');
+    assert.equal(claimsOf(retried.refreshToken!).fam, claimsOf(auth.refreshToken!).fam, 'the same login');
+    // Both answers' tokens are good: whoever got the lost answer (another tab) is not signed out.
+    for (const token of [delivered.accessToken!, retried.accessToken!]) assert.equal((await gql(url, ViewerDocument, {}, { token })).status, 200);
+    for (const refreshToken of [delivered.refreshToken, retried.refreshToken]) {
+      const next = await gql(url, RefreshSessionDocument, { refreshToken }, as(auth));
+      assert.equal(code(next), 'RATE_LIMITED', 'current, so only the minute limit stops it');
+    }
+    // Only on its own device.
+    const elsewhere = await gql(url, RefreshSessionDocument, { refreshToken: auth.refreshToken }, { headers: { 'x-device-id': 'another-device-id-123456' } });
+    assert.equal(code(elsewhere), 'UNAUTHENTICATED');
+
+    // Once the 30 s have passed (the window's key deleted instead of waiting), the same replay is theft.
+    await stack.redis.del(spentRefreshKey(claimsOf(auth.refreshToken!).fam));
+    const late = await gql(url, RefreshSessionDocument, { refreshToken: auth.refreshToken }, as(auth));
+    assert.match(late.errors?.[0]?.message ?? '', /already used/);
+    assert.equal((await gql(url, ViewerDocument, {}, { token: retried.accessToken! })).status, 401, 'the whole login is signed out');
   });
 
   test('a second refresh within a minute on the same device is rate-limited', async () => {

@@ -21,6 +21,7 @@ import { withLock } from '../lib/redis/lock.js';
 import { createLogger } from '../lib/observability/logger.js';
 import { signInternalIdentity } from '../lib/auth/identity.js';
 import { startChatSubgraph } from '../subgraphs/chat/server.js';
+import { spentRefreshKey } from '../subgraphs/user/sessions.js';
 import { FakeLlm } from '../testing/fakeLlm.js';
 import { as, signUp, TEST_PASSWORD as PASSWORD, type Session as Auth } from '../testing/accounts.js';
 import { gql, gqlUpload, listening, startStack, subscribe, wsClient, type GraphQLResponse, type Stack } from '../testing/harness.js';
@@ -94,7 +95,7 @@ describe('the platform on a 3-master Redis Cluster', () => {
     assert.equal(nodesOf(stack.redis).length, 3);
   });
 
-  test('sessions: register, refresh (rotation, then RATE_LIMITED), a replayed token signs the login out, logout revokes at once', async () => {
+  test('sessions: register, refresh (rotation, then RATE_LIMITED), a lost answer retried, a replayed token signs the login out, logout revokes at once', async () => {
     const a = await register();
     assert.equal((await me(a)).data?.me?.id, a.user.id);
     const rotated = await gql(url, RefreshSessionDocument, { refreshToken: a.refreshToken }, as(a));
@@ -102,7 +103,12 @@ describe('the platform on a 3-master Redis Cluster', () => {
     const next = rotated.data!.refreshTokens;
     assert.notEqual(next.refreshToken, a.refreshToken);
     assert.equal(code(await gql(url, RefreshSessionDocument, { refreshToken: next.refreshToken }, as(a))), 'RATE_LIMITED', 'one refresh a minute');
-    // The spent token again: reuse, the whole family is revoked, its access tokens too.
+    // The spent token again, within 30 s: a lost answer, the current tokens again (the window's key is in the family's slot).
+    const retried = await gql(url, RefreshSessionDocument, { refreshToken: a.refreshToken }, as(a));
+    assert.equal(retried.errors, undefined, JSON.stringify(retried.errors));
+    // Past the window (its key deleted instead of waiting): reuse, the whole family is revoked, its access tokens too.
+    const family = (JSON.parse(Buffer.from(a.refreshToken.split('.')[1]!, 'base64url').toString()) as { fam: string }).fam;
+    assert.equal(await stack.redis.del(spentRefreshKey(family)), 1);
     assert.equal(code(await gql(url, RefreshSessionDocument, { refreshToken: a.refreshToken }, as(a))), 'UNAUTHENTICATED');
     assert.equal(code(await me({ ...a, accessToken: next.accessToken })), 'UNAUTHENTICATED');
 

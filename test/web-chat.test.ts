@@ -181,6 +181,9 @@ describe('web app: chat, assistant, explorer, profile', { skip: noChromium }, ()
     b.on('request', onRequest);
     b.on('response', onResponse);
     try {
+      // The page is opened anew: the previous one is gone first, so that it cannot refresh on its own
+      // meanwhile (it would, on its next request) and only the new page's behaviour is counted.
+      await b.goto('about:blank');
       // The browser drops the access cookie when it expires; the refresh cookie (7 days) stays.
       await bob.clearCookies({ name: 'vh_access' });
       assert.ok((await bob.cookies()).some((c) => c.name === 'vh_refresh'));
@@ -194,6 +197,48 @@ describe('web app: chat, assistant, explorer, profile', { skip: noChromium }, ()
     } finally {
       b.off('request', onRequest);
       b.off('response', onResponse);
+    }
+  });
+
+  test('a refresh whose answer never reached the browser (the page was left) does not sign the person out', { timeout: 900_000 }, async () => {
+    const alice = a.context();
+    await a.goto('about:blank');
+    await alice.clearCookies({ name: 'vh_access' });
+    const held = (await alice.cookies()).filter((c) => c.name === 'vh_refresh' || c.name === 'vh_device');
+    assert.equal(held.length, 2, 'refresh and device cookies');
+    // The server rotates Alice's session and its answer, with the new cookies, is dropped: what
+    // happens when the page that asked is left before the answer arrives.
+    const lost = await fetch(`${base}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'apollo-require-preflight': 'true', cookie: held.map((c) => `${c.name}=${c.value}`).join('; ') },
+      body: JSON.stringify({ query: 'mutation { refreshTokens(delivery: COOKIE) { user { id } } }' }),
+    });
+    const lostBody = (await lost.json()) as { errors?: unknown[] };
+    assert.equal(lostBody.errors, undefined, JSON.stringify(lostBody.errors));
+
+    // The browser still holds the spent refresh cookie; the next page refreshes with it.
+    const answers: string[] = [];
+    const onResponse = (res: Response) => {
+      if (!res.request().postData()?.includes('refreshTokens')) return;
+      res.text().then(
+        (body) => answers.push(body),
+        (err: Error) => answers.push(`(body not readable: ${err.message})`),
+      );
+    };
+    a.on('response', onResponse);
+    try {
+      await a.goto(`${base}/chat`);
+      await a.getByRole('link', { name: bobName.replace(/_.*/, '') }).waitFor().catch((err: Error) => {
+        throw new Error(`${err.message}\nrefresh answers: ${answers.join(' | ') || 'none'}`);
+      });
+      await until(() => answers.length === 1, 'the refresh was answered');
+      assert.doesNotMatch(answers[0]!, /"errors"/, 'the spent token, within seconds of its rotation, got the current cookies');
+      assert.ok((await alice.cookies()).some((c) => c.name === 'vh_access'), 'a new access cookie was set');
+      // The session lives on: the next request is Alice's.
+      await a.reload();
+      await a.getByRole('link', { name: bobName.replace(/_.*/, '') }).waitFor();
+    } finally {
+      a.off('response', onResponse);
     }
   });
 

@@ -11,6 +11,16 @@
  * and device, in the family's hash slot). Then it rotates: new refresh token id, the
  * family's 7-day life starts over (sliding), a new access token.
  *
+ * One exception to "replayed means stolen": the token the last rotation spent,
+ * presented again on its device within REFRESH_REUSE_GRACE_SECONDS of that
+ * rotation (key `auth:refresh-prev:{<id>}`), is a client whose answer was lost
+ * (a page navigated away mid-refresh, a mobile connection dropped): it gets
+ * the family's *current* refresh token again (same id, re-signed) and a new
+ * access token, and nothing rotates, so whoever did receive the lost answer
+ * keeps a valid token too. A thief replaying it gains what the rightful client
+ * holds, for those seconds only and only with the device id; past them, or
+ * with any older token, the family is revoked as before.
+ *
  * Revocation (logout, reuse, password change) deletes the family and leaves a
  * marker `auth:revoked:{<id>}` for the life of an access token; the gateway
  * checks it on every request, so revoked access tokens stop working at once.
@@ -27,6 +37,8 @@ import { revokeInTransaction } from '../../lib/auth/revocation.js';
 export const REFRESH_TOKEN_TTL_SECONDS = 7 * 24 * 3600;
 /** One refresh per device per this many seconds. @default 60 */
 export const REFRESH_INTERVAL_SECONDS = 60;
+/** How long the refresh token a rotation spent still answers (see above). @default 30 */
+export const REFRESH_REUSE_GRACE_SECONDS = 30;
 
 const REFRESH_ISSUER = 'vidhub';
 const REFRESH_AUDIENCE = 'vidhub-refresh';
@@ -36,6 +48,8 @@ const REFRESH_AUDIENCE = 'vidhub-refresh';
 const familyKey = (id: string) => `auth:fam:{${id}}`;
 const userFamiliesKey = (userId: string) => `auth:user-fams:${userId}`;
 const refreshLimitKey = (familyId: string, deviceId: string) => `auth:refresh-rl:{${familyId}}:${deviceId}`;
+/** The id of the refresh token the family's last rotation spent, for REFRESH_REUSE_GRACE_SECONDS. */
+export const spentRefreshKey = (familyId: string) => `auth:refresh-prev:{${familyId}}`;
 
 export interface IssuedTokens {
   accessToken: string;
@@ -51,23 +65,29 @@ const scripts = defineScripts<{
   sessionRotate(
     family: string,
     deviceRefreshLimit: string,
+    spentRefresh: string,
     presentedJti: string,
     presentedDevice: string,
     newJti: string,
     familyTtlSeconds: number,
     intervalSeconds: number,
-  ): Promise<[outcome: string, detail?: string]>;
+    graceSeconds: number,
+  ): Promise<[outcome: string, detail?: string, currentJti?: string]>;
 }>({
   sessionRotate: {
-    numberOfKeys: 2,
+    numberOfKeys: 3,
     lua: `
 local cur = redis.call('HMGET', KEYS[1], 'jti', 'did', 'uid')
 if not cur[1] then return {'missing'} end
 if cur[2] ~= ARGV[2] then return {'device'} end
-if cur[1] ~= ARGV[1] then return {'reuse', cur[3]} end
+if cur[1] ~= ARGV[1] then
+  if redis.call('GET', KEYS[3]) == ARGV[1] then return {'again', cur[3], cur[1]} end
+  return {'reuse', cur[3]}
+end
 if not redis.call('SET', KEYS[2], '1', 'EX', ARGV[5], 'NX') then return {'limited', tostring(redis.call('TTL', KEYS[2]))} end
 redis.call('HSET', KEYS[1], 'jti', ARGV[3])
 redis.call('EXPIRE', KEYS[1], ARGV[4])
+redis.call('SET', KEYS[3], ARGV[1], 'EX', ARGV[6])
 return {'ok', cur[3]}
 `,
   },
@@ -101,18 +121,24 @@ export class Sessions {
   async rotate(refreshToken: string, deviceId: string | undefined, loadUser: (id: string) => Promise<{ id: string; roles: string[] } | null>): Promise<IssuedTokens> {
     const claims = await this.verifyRefresh(refreshToken);
     if (!deviceId || deviceId !== claims.did) throw unauthenticated('This refresh token belongs to another device: sign in again.');
-    const jti = randomUUID();
-    const [outcome, detail] = await scripts(this.redis).sessionRotate(
+    let jti: string = randomUUID();
+    const [outcome, detail, currentJti] = await scripts(this.redis).sessionRotate(
       familyKey(claims.fam),
       refreshLimitKey(claims.fam, deviceId),
+      spentRefreshKey(claims.fam),
       claims.jti,
       deviceId,
       jti,
       REFRESH_TOKEN_TTL_SECONDS,
       this.settings.refreshIntervalSeconds,
+      REFRESH_REUSE_GRACE_SECONDS,
     );
     switch (outcome) {
       case 'ok':
+        break;
+      case 'again':
+        // The answer to the rotation that spent this token was lost: the current token again.
+        jti = currentJti!;
         break;
       case 'limited':
         throw rateLimited(`Tokens were refreshed less than ${this.settings.refreshIntervalSeconds} s ago on this device; retry in ${detail} s.`, Number(detail));

@@ -5,7 +5,8 @@
  * `refreshTokens` and tries again.
  *
  * Refreshes are rate-limited per login and device (once a minute) and a refresh token
- * used twice ends the session, so only ONE refresh may be in flight: within a
+ * used twice ends the session (unless the second use is within 30 s, as when a
+ * page navigated away before the first answer), so only ONE refresh may be in flight: within a
  * tab through a shared promise, across tabs through a Web Lock, and a tab that
  * waited for another tab's refresh uses its cookies instead of refreshing again.
  */
