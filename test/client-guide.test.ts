@@ -14,6 +14,7 @@ import { ROOT } from '../lib/process/paths.js';
 import { gql, gqlUpload, startStack, subscribe, wsClient, type GraphQLResponse, type Stack } from '../testing/harness.js';
 import { largeMkv, sha256 } from '../testing/media.js';
 import { spentRefreshKey } from '../subgraphs/user/sessions.js';
+import { refreshClaims } from '../testing/accounts.js';
 
 const GUIDE = path.join(ROOT, 'docs', 'clients.md');
 const EXAMPLES = path.join(ROOT, 'docs', 'examples');
@@ -149,8 +150,7 @@ describe('the client guide (docs/clients.md) runs as written', () => {
         const retried = ok(await run<{ refreshTokens: { accessToken: string; refreshToken: string } }>('04-refresh-tokens.graphql', { refreshToken: used }, app(bob)), 'bob retries').refreshTokens;
         assert.equal(ok(await run<{ me: { id: string } }>('03-me.graphql', {}, { token: retried.accessToken, headers: { 'x-device-id': bob.deviceId } }), 'me after retry').me.id, bob.userId);
         // The 30 s passing, without the wait: the window's key deleted.
-        const family = (JSON.parse(Buffer.from(used.split('.')[1]!, 'base64url').toString()) as { fam: string }).fam;
-        await stack.redis.del(spentRefreshKey(family));
+        await stack.redis.del(spentRefreshKey(refreshClaims(used).fam));
         const replay = await run('04-refresh-tokens.graphql', { refreshToken: used }, app(bob));
         assert.equal(codeOf(replay), 'UNAUTHENTICATED', 'a spent refresh token is refused');
         const after = await run('03-me.graphql', {}, { token: fresh.accessToken, headers: { 'x-device-id': bob.deviceId } });

@@ -8,7 +8,7 @@ import { after, before, describe, test } from 'node:test';
 import { STREAMS } from '../lib/redis/domainEvents.js';
 import { signInternalIdentity } from '../lib/auth/identity.js';
 import { spentRefreshKey } from '../subgraphs/user/sessions.js';
-import { as, signUp, type Session } from '../testing/accounts.js';
+import { as, refreshClaims, signUp, type Session } from '../testing/accounts.js';
 import { gql, gqlUpload, startStack, type GraphQLResponse, type Stack } from '../testing/harness.js';
 import {
   ChangePasswordDocument,
@@ -34,8 +34,6 @@ import {
 } from '../testing/__generated__/operations.js';
 
 const code = (res: GraphQLResponse<unknown>) => res.errors?.[0]?.extensions?.code;
-/** The claims of a refresh token (a JWT), read without checking it. */
-const claimsOf = (token: string) => JSON.parse(Buffer.from(token.split('.')[1]!, 'base64url').toString()) as { jti: string; fam: string };
 
 describe('identity', () => {
   let stack: Stack;
@@ -148,7 +146,7 @@ describe('identity', () => {
 
     // Within 30 s of its rotation the spent token would count as a lost answer (next test); the
     // window's key is deleted here, as if they had passed.
-    await stack.redis.del(spentRefreshKey(claimsOf(auth.refreshToken!).fam));
+    await stack.redis.del(spentRefreshKey(refreshClaims(auth.refreshToken!).fam));
     const replay = await gql(url, RefreshSessionDocument, { refreshToken: auth.refreshToken }, as(auth));
     assert.equal(code(replay), 'UNAUTHENTICATED');
     assert.match(replay.errors![0]!.message, /already used/);
@@ -172,8 +170,8 @@ describe('identity', () => {
     const again = await gql(url, RefreshSessionDocument, { refreshToken: auth.refreshToken }, as(auth));
     assert.equal(again.errors, undefined, JSON.stringify(again.errors));
     const retried = again.data!.refreshTokens;
-    assert.equal(claimsOf(retried.refreshToken!).jti, claimsOf(delivered.refreshToken!).jti, 'the current refresh token, not a new one');
-    assert.equal(claimsOf(retried.refreshToken!).fam, claimsOf(auth.refreshToken!).fam, 'the same login');
+    assert.equal(refreshClaims(retried.refreshToken!).jti, refreshClaims(delivered.refreshToken!).jti, 'the current refresh token, not a new one');
+    assert.equal(refreshClaims(retried.refreshToken!).fam, refreshClaims(auth.refreshToken!).fam, 'the same login');
     // Both answers' tokens are good: whoever got the lost answer (another tab) is not signed out.
     for (const token of [delivered.accessToken!, retried.accessToken!]) assert.equal((await gql(url, ViewerDocument, {}, { token })).status, 200);
     for (const refreshToken of [delivered.refreshToken, retried.refreshToken]) {
@@ -185,7 +183,7 @@ describe('identity', () => {
     assert.equal(code(elsewhere), 'UNAUTHENTICATED');
 
     // Once the 30 s have passed (the window's key deleted instead of waiting), the same replay is theft.
-    await stack.redis.del(spentRefreshKey(claimsOf(auth.refreshToken!).fam));
+    await stack.redis.del(spentRefreshKey(refreshClaims(auth.refreshToken!).fam));
     const late = await gql(url, RefreshSessionDocument, { refreshToken: auth.refreshToken }, as(auth));
     assert.match(late.errors?.[0]?.message ?? '', /already used/);
     assert.equal((await gql(url, ViewerDocument, {}, { token: retried.accessToken! })).status, 401, 'the whole login is signed out');

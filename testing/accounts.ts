@@ -27,3 +27,8 @@ export async function signUp(
 
 /** Request options that act as a session: its access token and the device it is bound to. */
 export const as = (session: { accessToken?: string | null; deviceId: string }) => ({ token: session.accessToken ?? undefined, headers: { 'x-device-id': session.deviceId } });
+
+/** A refresh token's id (`jti`) and login (`fam`, its token family), read from the JWT without checking it. */
+export function refreshClaims(refreshToken: string): { jti: string; fam: string } {
+  return JSON.parse(Buffer.from(refreshToken.split('.')[1]!, 'base64url').toString()) as { jti: string; fam: string };
+}
