@@ -11,7 +11,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { crc32, gzipSync, deflateSync } from 'node:zlib';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import type { Browser, BrowserContext, Page, Response } from 'playwright-core';
+import type { Browser, BrowserContext, Page, Request, Response } from 'playwright-core';
 import { ROOT } from '../lib/process/paths.js';
 import { createSignedInUser } from '../testing/fixtures.js';
 import { startStack, type Stack } from '../testing/harness.js';
@@ -53,6 +53,38 @@ async function until(condition: () => boolean, what: string): Promise<void> {
     if (Date.now() > deadline) assert.fail(`timed out waiting for ${what}`);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
+}
+
+/**
+ * The `refreshTokens` requests a page sends and what the gateway answered each
+ * (status and body): when a page never signs back in, the failure says why
+ * (refused as too soon, as a reuse...).
+ */
+function watchRefreshes(page: Page): { sent: string[]; answers: string[]; describe(): string; stop(): void } {
+  const sent: string[] = [];
+  const answers: string[] = [];
+  const isRefresh = (body: string | null) => body?.includes('refreshTokens') ?? false;
+  const onRequest = (req: Request) => {
+    if (isRefresh(req.postData())) sent.push(req.postData()!);
+  };
+  const onResponse = (res: Response) => {
+    if (!isRefresh(res.request().postData())) return;
+    res.text().then(
+      (body) => answers.push(`${res.status()} ${body}`),
+      (err: Error) => answers.push(`${res.status()} (body not readable: ${err.message})`),
+    );
+  };
+  page.on('request', onRequest);
+  page.on('response', onResponse);
+  return {
+    sent,
+    answers,
+    describe: () => `refreshTokens sent ${sent.length} time(s); answers: ${answers.join(' | ') || 'none'}`,
+    stop() {
+      page.off('request', onRequest);
+      page.off('response', onResponse);
+    },
+  };
 }
 
 describe('web app: chat, assistant, explorer, profile', { skip: noChromium }, () => {
@@ -165,21 +197,7 @@ describe('web app: chat, assistant, explorer, profile', { skip: noChromium }, ()
   });
 
   test('a page opened after the access cookie ran out refreshes the session once and carries on', { timeout: 900_000 }, async () => {
-    const refreshes: string[] = [];
-    const onRequest = (req: { postData(): string | null }) => {
-      if (req.postData()?.includes('refreshTokens')) refreshes.push(req.postData()!);
-    };
-    // What the gateway answered each refresh: when the page never signs back in, the failure says why (refused as too soon, as a reuse...).
-    const answers: string[] = [];
-    const onResponse = (res: Response) => {
-      if (!res.request().postData()?.includes('refreshTokens')) return;
-      res.text().then(
-        (body) => answers.push(`${res.status()} ${body}`),
-        (err: Error) => answers.push(`${res.status()} (body not readable: ${err.message})`),
-      );
-    };
-    b.on('request', onRequest);
-    b.on('response', onResponse);
+    const refreshes = watchRefreshes(b);
     try {
       // The page is opened anew: the previous one is gone first, so that it cannot refresh on its own
       // meanwhile (it would, on its next request) and only the new page's behaviour is counted.
@@ -189,14 +207,13 @@ describe('web app: chat, assistant, explorer, profile', { skip: noChromium }, ()
       assert.ok((await bob.cookies()).some((c) => c.name === 'vh_refresh'));
       await b.goto(`${base}/chat`);
       await b.getByRole('link', { name: aliceName.replace(/_.*/, '') }).waitFor().catch((err: Error) => {
-        throw new Error(`${err.message}\nrefreshTokens sent ${refreshes.length} time(s); answers: ${answers.join(' | ') || 'none'}`);
+        throw new Error(`${err.message}\n${refreshes.describe()}`);
       });
-      assert.equal(refreshes.length, 1);
+      assert.equal(refreshes.sent.length, 1);
       assert.ok((await bob.cookies()).some((c) => c.name === 'vh_access'), 'a new access cookie was set');
       await shot(b, '07b-chat-after-refresh-mobile');
     } finally {
-      b.off('request', onRequest);
-      b.off('response', onResponse);
+      refreshes.stop();
     }
   });
 
@@ -217,28 +234,20 @@ describe('web app: chat, assistant, explorer, profile', { skip: noChromium }, ()
     assert.equal(lostBody.errors, undefined, JSON.stringify(lostBody.errors));
 
     // The browser still holds the spent refresh cookie; the next page refreshes with it.
-    const answers: string[] = [];
-    const onResponse = (res: Response) => {
-      if (!res.request().postData()?.includes('refreshTokens')) return;
-      res.text().then(
-        (body) => answers.push(body),
-        (err: Error) => answers.push(`(body not readable: ${err.message})`),
-      );
-    };
-    a.on('response', onResponse);
+    const refreshes = watchRefreshes(a);
     try {
       await a.goto(`${base}/chat`);
       await a.getByRole('link', { name: bobName.replace(/_.*/, '') }).waitFor().catch((err: Error) => {
-        throw new Error(`${err.message}\nrefresh answers: ${answers.join(' | ') || 'none'}`);
+        throw new Error(`${err.message}\n${refreshes.describe()}`);
       });
-      await until(() => answers.length === 1, 'the refresh was answered');
-      assert.doesNotMatch(answers[0]!, /"errors"/, 'the spent token, within seconds of its rotation, got the current cookies');
+      await until(() => refreshes.answers.length === 1, 'the refresh was answered');
+      assert.doesNotMatch(refreshes.answers[0]!, /"errors"/, 'the spent token, within seconds of its rotation, got the current cookies');
       assert.ok((await alice.cookies()).some((c) => c.name === 'vh_access'), 'a new access cookie was set');
       // The session lives on: the next request is Alice's.
       await a.reload();
       await a.getByRole('link', { name: bobName.replace(/_.*/, '') }).waitFor();
     } finally {
-      a.off('response', onResponse);
+      refreshes.stop();
     }
   });
 
