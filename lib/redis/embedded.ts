@@ -353,7 +353,7 @@ const CLAIM_TTL_MS = 10 * 60_000;
  * read-only or foreign temp directory) the port counts as claimed and the
  * listen check alone decides, as before claims existed.
  */
-export function claimPort(port: number): boolean {
+function claimPort(port: number): boolean {
   const file = path.join(CLAIMS_DIR, String(port));
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
